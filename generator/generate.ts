@@ -1,0 +1,38 @@
+/** The pipeline: load → IR → each target's files → write (or compare, with --check). */
+import type { TargetConfig } from "./config.js";
+import { loadApi } from "./load/index.js";
+import { generateTypeScript } from "./targets/typescript/index.js";
+import { diffOutput, writeOutput, type OutputFile } from "./write/write.js";
+
+export interface TargetResult {
+  target: TargetConfig;
+  files: OutputFile[];
+}
+
+/** Generates every target in memory; nothing is written until all succeeded. */
+export async function generateAll(spec: string, targets: TargetConfig[]): Promise<TargetResult[]> {
+  const { api } = loadApi(spec);
+  const results: TargetResult[] = [];
+  for (const target of targets) {
+    switch (target.name) {
+      case "typescript":
+        results.push({ target, files: await generateTypeScript(api, target) });
+        break;
+    }
+  }
+  return results;
+}
+
+export function writeAll(results: TargetResult[]): void {
+  for (const r of results) writeOutput(r.target.out, r.files);
+}
+
+/** Paths (relative to the working directory's view of each output) that differ from a fresh generation. */
+export function checkAll(results: TargetResult[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    const d = diffOutput(r.target.out, r.files);
+    out.push(...d.changed.map((p) => `changed: ${r.target.out}/${p}`), ...d.missing.map((p) => `missing: ${r.target.out}/${p}`), ...d.stale.map((p) => `stale:   ${r.target.out}/${p}`));
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Example values for docs and usage snippets, built from the spec's `example`s (falling back to
+ * defaults, then to type placeholders). Language-neutral: targets choose how keys are spelled.
+ */
+import type { Api, Field, Model, TypeRef } from "./types.js";
+
+export type Example =
+  | { kind: "scalar"; value: string | number | boolean | null }
+  | { kind: "array"; items: Example[] }
+  | { kind: "object"; model: string | null; fields: { field: Field | null; key: string; value: Example }[] }
+  | { kind: "raw"; value: unknown };
+
+export class Examples {
+  private readonly models: Map<string, Model>;
+
+  constructor(api: Api) {
+    this.models = new Map(api.models.map((m) => [m.name, m]));
+  }
+
+  /**
+   * An example of type `t`; `given` is an example the spec supplies for this place, used where it
+   * fits the type. Objects list their required fields only, as users write the smallest valid value.
+   */
+  of(t: TypeRef, given?: unknown, depth = 0): Example {
+    if (depth > 8) return { kind: "raw", value: given ?? null };
+    if (given === null && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
+    switch (t.kind) {
+      case "primitive":
+        return { kind: "scalar", value: fits(t.type, given) ? (given as string | number | boolean) : placeholder(t.type, t.format) };
+      case "literal":
+        return { kind: "scalar", value: t.value };
+      case "null":
+        return { kind: "scalar", value: null };
+      case "union":
+        return this.of(t.variants[0], given, depth + 1);
+      case "array": {
+        if (Array.isArray(given)) return { kind: "array", items: given.map((g) => this.of(t.items, g, depth + 1)) };
+        return { kind: "array", items: [] };
+      }
+      case "map":
+        return { kind: "raw", value: isObj(given) ? given : {} };
+      case "ref":
+        return this.ofModel(this.models.get(t.model)!, given, depth);
+    }
+  }
+
+  ofModel(m: Model, given: unknown, depth = 0): Example {
+    if (m.kind === "enum") {
+      const hit = m.members.find((x) => x.value === given);
+      const example = m.members.find((x) => x.value === m.example);
+      return { kind: "scalar", value: (hit ?? example ?? m.members[0]).value };
+    }
+    if (m.kind === "alias") return this.of(m.type, given ?? m.example, depth + 1);
+    const src = isObj(given) ? given : isObj(m.example) ? m.example : {};
+    const fields: { field: Field | null; key: string; value: Example }[] = [];
+    for (const f of m.fields) {
+      if (!f.required) continue;
+      const value = src[f.wireName] ?? f.example ?? f.default;
+      fields.push({ field: f, key: f.wireName, value: this.of(f.type, value, depth + 1) });
+    }
+    if (m.additional) {
+      const declared = new Set(m.fields.map((f) => f.wireName));
+      for (const [key, value] of Object.entries(src)) {
+        if (!declared.has(key)) fields.push({ field: null, key, value: { kind: "raw", value } });
+      }
+    }
+    return { kind: "object", model: m.name, fields };
+  }
+
+  /** The example the spec gives for a field itself (for docs' Example column), if any. */
+  static given(f: Field): unknown {
+    return f.example ?? undefined;
+  }
+}
+
+function fits(type: string, v: unknown): boolean {
+  switch (type) {
+    case "string":
+      return typeof v === "string";
+    case "integer":
+      return typeof v === "number" && Number.isInteger(v);
+    case "number":
+      return typeof v === "number";
+    case "boolean":
+      return typeof v === "boolean";
+    default:
+      return v !== undefined && (typeof v === "string" || typeof v === "number" || typeof v === "boolean");
+  }
+}
+
+function placeholder(type: string, format?: string): string | number | boolean {
+  switch (type) {
+    case "integer":
+    case "number":
+      return 0;
+    case "boolean":
+      return false;
+    default:
+      if (format === "date-time") return "2025-01-01T00:00:00Z";
+      if (format === "date") return "2025-01-01";
+      return "<value>";
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);

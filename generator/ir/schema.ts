@@ -1,0 +1,283 @@
+/**
+ * JSON Schema (OpenAPI 3.0 and 3.1 dialects) → IR type expressions and named models.
+ * Component schemas become named models; inline objects and enums become models named after
+ * where they appear (parent + property), the way users read them in docs.
+ */
+import { SpecError } from "../diagnostics.js";
+import { isRef, type Loc, type Resolver } from "../load/document.js";
+import type { Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
+import { NameScope, camelCase, pascalCase } from "./names.js";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+export class SchemaConverter {
+  readonly models = new Map<string, Model>();
+  /** Model name by "file#pointer" of the schema that defines it. */
+  private readonly byLocation = new Map<string, string>();
+  readonly names = new NameScope();
+
+  constructor(private readonly resolver: Resolver) {}
+
+  /** Reserves component schema names up front so they win over inline names. */
+  reserveComponents(): void {
+    const schemas = (this.resolver.root.data as Obj).components;
+    if (!isObj(schemas) || !isObj(schemas.schemas)) return;
+    for (const key of Object.keys(schemas.schemas)) {
+      const loc: Loc = { file: this.resolver.root, path: ["components", "schemas", key] };
+      this.byLocation.set(locKey(loc), this.names.claim(pascalCase(key) || "Model"));
+    }
+  }
+
+  /** Builds every component schema as a model, in document order. */
+  buildComponents(): void {
+    const comps = (this.resolver.root.data as Obj).components;
+    if (!isObj(comps) || !isObj(comps.schemas)) return;
+    for (const [key, schema] of Object.entries(comps.schemas)) {
+      this.named({ value: schema, loc: { file: this.resolver.root, path: ["components", "schemas", key] } }, "components");
+    }
+  }
+
+  /**
+   * The type of `schema` found at `loc`. `hint` names an inline model if one is needed;
+   * `place` is where such a model lives.
+   */
+  type(schema: unknown, loc: Loc, hint: string, place: ModelPlace, childPrefix?: string): TypeRef {
+    if (isRef(schema)) {
+      const target = this.resolver.deref(schema, loc);
+      if (isNamedLocation(target.loc.path) || !this.byLocation.has(locKey(target.loc))) {
+        return this.refTo(target, place);
+      }
+      return { kind: "ref", model: this.byLocation.get(locKey(target.loc))! };
+    }
+    if (schema === true || schema === undefined || (isObj(schema) && Object.keys(schema).length === 0)) {
+      return { kind: "primitive", type: "unknown" };
+    }
+    if (!isObj(schema)) {
+      if (schema === false) return { kind: "primitive", type: "unknown" };
+      throw new SpecError([this.resolver.diagnostic(loc, "a schema must be an object", "write the schema as a map, e.g. `type: string`")]);
+    }
+    const { types, nullable } = typesOf(schema);
+    const withNull = (t: TypeRef): TypeRef => (nullable && t.kind !== "null" ? { ...t, nullable: true } : t);
+
+    if ("const" in schema && isLiteral(schema.const)) return withNull({ kind: "literal", value: schema.const });
+    if (Array.isArray(schema.enum)) {
+      const values = schema.enum.filter((v) => v !== null);
+      const enumNullable = nullable || values.length < schema.enum.length;
+      if (values.length > 0 && values.every((v) => typeof v === "string" || typeof v === "number")) {
+        const name = this.enumModel(values as (string | number)[], schema, loc, hint, place);
+        return enumNullable ? { kind: "ref", model: name, nullable: true } : { kind: "ref", model: name };
+      }
+      if (values.length > 0 && values.every(isLiteral)) {
+        return withNull({ kind: "union", variants: (values as (string | number | boolean)[]).map((value) => ({ kind: "literal", value })) });
+      }
+    }
+    if (Array.isArray(schema.allOf)) {
+      if (schema.allOf.length === 1 && !schema.properties) return withNull(this.type(schema.allOf[0], { ...loc, path: [...loc.path, "allOf", 0] }, hint, place, childPrefix));
+      return withNull({ kind: "ref", model: this.objectModel(schema, loc, hint, place, undefined, childPrefix) });
+    }
+    for (const key of ["oneOf", "anyOf"] as const) {
+      const list = schema[key];
+      if (Array.isArray(list) && list.length > 0) {
+        const variants = list.map((v, i) => this.type(v, { ...loc, path: [...loc.path, key, i] }, `${hint}${i + 1}`, place));
+        const flat = dedupe(variants.filter((v) => v.kind !== "null"));
+        const anyNull = nullable || variants.some((v) => v.kind === "null" || ("nullable" in v && v.nullable));
+        const t: TypeRef = flat.length === 1 ? flat[0] : { kind: "union", variants: flat };
+        return anyNull ? { ...t, nullable: true } : t;
+      }
+    }
+    if (types.length > 1) {
+      return withNull({ kind: "union", variants: types.map((t) => this.type({ ...schema, type: t, nullable: false }, loc, hint, place)) });
+    }
+    const type = types[0] ?? (schema.properties || schema.additionalProperties !== undefined ? "object" : schema.items ? "array" : undefined);
+    switch (type) {
+      case "null":
+        return { kind: "null" };
+      case "string":
+        return withNull({ kind: "primitive", type: "string", ...(typeof schema.format === "string" ? { format: schema.format } : {}) });
+      case "integer":
+      case "number":
+      case "boolean":
+        return withNull({ kind: "primitive", type, ...(typeof schema.format === "string" ? { format: schema.format } : {}) });
+      case "array":
+        return withNull({ kind: "array", items: this.type(schema.items, { ...loc, path: [...loc.path, "items"] }, hint, place, childPrefix) });
+      case "object": {
+        if (isObj(schema.properties) && Object.keys(schema.properties).length > 0) {
+          return withNull({ kind: "ref", model: this.objectModel(schema, loc, hint, place, undefined, childPrefix) });
+        }
+        const ap = schema.additionalProperties;
+        const values: TypeRef = isObj(ap) && Object.keys(ap).length > 0 ? this.type(ap, { ...loc, path: [...loc.path, "additionalProperties"] }, hint, place) : { kind: "primitive", type: "unknown" };
+        return withNull({ kind: "map", values });
+      }
+      default:
+        return withNull({ kind: "primitive", type: "unknown" });
+    }
+  }
+
+  /** A model for a schema that has a name of its own (a component, or a whole external file). */
+  private refTo(target: { value: unknown; loc: Loc }, place: ModelPlace): TypeRef {
+    const name = this.named(target, place);
+    return name ? { kind: "ref", model: name } : this.type(target.value, target.loc, "Model", place);
+  }
+
+  /** Builds (once) the model for the schema at a named location; returns its name. */
+  private named(target: { value: unknown; loc: Loc }, place: ModelPlace): string | undefined {
+    const key = locKey(target.loc);
+    const existing = this.byLocation.get(key);
+    if (existing && this.models.has(existing)) return existing;
+    const last = target.loc.path[target.loc.path.length - 1];
+    const fileStem = target.loc.file.path.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
+    const name = existing ?? this.names.claim(pascalCase(String(last ?? fileStem)) || "Model");
+    this.byLocation.set(key, name);
+    // Placeholder first, so cycles through this schema resolve to the name.
+    const placeholder: Model = { kind: "alias", name, place, deprecated: false, source: ptr(target.loc), type: { kind: "primitive", type: "unknown" } };
+    this.models.set(name, placeholder);
+    const t = this.buildNamed(target.value, target.loc, name, place);
+    if (t.kind === "ref" && t.model === name) return name; // the object/enum model replaced the placeholder
+    const s = isObj(target.value) ? target.value : {};
+    this.models.set(name, { ...placeholder, type: t, description: str(s.description), example: exampleOf(s) });
+    return name;
+  }
+
+  private buildNamed(schema: unknown, loc: Loc, name: string, place: ModelPlace): TypeRef {
+    if (isObj(schema) && !isRef(schema)) {
+      const { types } = typesOf(schema);
+      const isObject = (types.length === 0 || (types.length === 1 && types[0] === "object")) && !schema.oneOf && !schema.anyOf && !schema.enum;
+      if (isObject && (Array.isArray(schema.allOf) ? schema.allOf.length > 1 || !!schema.properties : isObj(schema.properties) && Object.keys(schema.properties).length > 0)) {
+        this.objectModel(schema, loc, name, place, name);
+        return { kind: "ref", model: name };
+      }
+      if (Array.isArray(schema.enum) && schema.enum.some((v) => typeof v === "string" || typeof v === "number") && schema.enum.every((v) => v === null || typeof v === "string" || typeof v === "number")) {
+        this.enumModel(schema.enum.filter((v) => v !== null) as (string | number)[], schema, loc, name, place, name);
+        return { kind: "ref", model: name };
+      }
+    }
+    return this.type(schema, loc, name, place);
+  }
+
+  private enumModel(values: (string | number)[], schema: Obj, loc: Loc, hint: string, place: ModelPlace, fixedName?: string): string {
+    const cached = this.byLocation.get(locKey(loc));
+    if (cached && this.models.get(cached)?.kind === "enum") return cached;
+    const name = fixedName ?? this.names.claim(hint);
+    this.byLocation.set(locKey(loc), name);
+    const memberNames = new NameScope();
+    const allNumbers = values.every((v) => typeof v === "number");
+    this.models.set(name, {
+      kind: "enum",
+      name,
+      place,
+      type: allNumbers ? (values.every(Number.isInteger) ? "integer" : "number") : "string",
+      members: values.map((value) => ({ name: memberNames.claim(enumMemberName(value)), value })),
+      description: str(schema.description),
+      example: exampleOf(schema),
+      deprecated: schema.deprecated === true,
+      source: ptr(loc),
+    });
+    return name;
+  }
+
+  /** `childPrefix` names inline children (defaults to the model's name): CreateActorToken + Actor. */
+  private objectModel(schema: Obj, loc: Loc, hint: string, place: ModelPlace, fixedName?: string, childPrefix?: string): string {
+    const cached = this.byLocation.get(locKey(loc));
+    if (cached && this.models.get(cached)?.kind === "object") return cached;
+    const name = fixedName ?? this.names.claim(hint);
+    this.byLocation.set(locKey(loc), name);
+    const model: ObjectModel = {
+      kind: "object",
+      name,
+      place,
+      fields: [],
+      description: str(schema.description),
+      example: exampleOf(schema),
+      deprecated: schema.deprecated === true,
+      source: ptr(loc),
+    };
+    this.models.set(name, model);
+    const fieldNames = new NameScope();
+    const seen = new Map<string, Field>();
+    // allOf members contribute their properties; the schema's own properties come last and win.
+    const parts: { schema: Obj; loc: Loc }[] = [];
+    const collect = (s: unknown, l: Loc, depth: number) => {
+      if (depth > 32) return;
+      const r = this.resolver.deref<unknown>(s, l);
+      if (!isObj(r.value)) return;
+      if (Array.isArray(r.value.allOf)) r.value.allOf.forEach((m, i) => collect(m, { ...r.loc, path: [...r.loc.path, "allOf", i] }, depth + 1));
+      parts.push({ schema: r.value, loc: r.loc });
+    };
+    collect(schema, loc, 0);
+    for (const part of parts) {
+      const required = new Set(Array.isArray(part.schema.required) ? part.schema.required.map(String) : []);
+      const props = isObj(part.schema.properties) ? part.schema.properties : {};
+      for (const [wireName, propSchema] of Object.entries(props)) {
+        const ploc: Loc = { ...part.loc, path: [...part.loc.path, "properties", wireName] };
+        const prop = this.resolver.deref<unknown>(propSchema, ploc).value;
+        const p = isObj(prop) ? prop : {};
+        const direct = isObj(propSchema) ? propSchema : {};
+        const prev = seen.get(wireName);
+        const field: Field = {
+          wireName,
+          name: prev?.name ?? fieldNames.claim(camelCase(wireName) || "field"),
+          type: this.type(propSchema, ploc, (childPrefix ?? name) + pascalCase(wireName), place),
+          required: required.has(wireName) || (prev?.required ?? false),
+          description: str(direct.description) ?? str(p.description),
+          example: exampleOf(direct) ?? exampleOf(p),
+          default: direct.default ?? p.default,
+          deprecated: direct.deprecated === true || p.deprecated === true,
+          readOnly: direct.readOnly === true || p.readOnly === true,
+          writeOnly: direct.writeOnly === true || p.writeOnly === true,
+        };
+        if (prev) model.fields[model.fields.indexOf(prev)] = field;
+        else model.fields.push(field);
+        seen.set(wireName, field);
+      }
+      // Required names listed without a property (common in allOf overlays) tighten inherited fields.
+      for (const r of required) {
+        const f = seen.get(r);
+        if (f) f.required = true;
+      }
+      const ap = part.schema.additionalProperties;
+      if (ap === true || (isObj(ap) && Object.keys(ap).length === 0)) model.additional = { kind: "primitive", type: "unknown" };
+      else if (isObj(ap)) model.additional = this.type(ap, { ...part.loc, path: [...part.loc.path, "additionalProperties"] }, name + "Additional", place);
+    }
+    return name;
+  }
+}
+
+export function typesOf(schema: Obj): { types: string[]; nullable: boolean } {
+  const raw = Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === "string" ? [schema.type] : [];
+  const nullable = schema.nullable === true || raw.includes("null");
+  const types = raw.filter((t) => t !== "null");
+  if (types.length === 0 && raw.includes("null")) return { types: ["null"], nullable: false };
+  return { types, nullable };
+}
+
+export function exampleOf(s: Obj): unknown {
+  if (s.example !== undefined) return s.example;
+  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0];
+  return undefined;
+}
+
+function enumMemberName(value: string | number): string {
+  if (typeof value === "number") return (value < 0 ? "Minus" : "Value") + String(Math.abs(value)).replace(/\./g, "_");
+  const p = pascalCase(value);
+  return p === "" ? "Empty" : p;
+}
+
+function isNamedLocation(path: (string | number)[]): boolean {
+  return path.length === 0 || (path.length === 3 && path[0] === "components" && path[1] === "schemas") || (path.length === 2 && (path[0] === "definitions" || path[0] === "$defs"));
+}
+
+const isLiteral = (v: unknown): v is string | number | boolean => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+const locKey = (loc: Loc) => loc.file.path + ptr(loc);
+const ptr = (loc: Loc) => "#" + loc.path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+
+function dedupe(types: TypeRef[]): TypeRef[] {
+  const seen = new Set<string>();
+  return types.filter((t) => {
+    const k = JSON.stringify(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * The intermediate representation: one model of the API for every OpenAPI version and every target.
+ * Names here are canonical (PascalCase models, camelCase fields/methods) and unique; targets map
+ * them to their own conventions and keywords in their planners.
+ */
+
+export type Primitive = "string" | "integer" | "number" | "boolean" | "unknown";
+
+/** A type expression. Named types are `ref`s to models; everything else is structural. */
+export type TypeRef =
+  | { kind: "primitive"; type: Primitive; format?: string; nullable?: boolean }
+  | { kind: "ref"; model: string; nullable?: boolean }
+  | { kind: "array"; items: TypeRef; nullable?: boolean }
+  | { kind: "map"; values: TypeRef; nullable?: boolean }
+  | { kind: "literal"; value: string | number | boolean; nullable?: boolean }
+  | { kind: "union"; variants: TypeRef[]; nullable?: boolean }
+  | { kind: "null"; nullable?: boolean };
+
+export interface Field {
+  /** Name on the wire (JSON key, parameter name). */
+  wireName: string;
+  /** Canonical camelCase name, unique within its model. */
+  name: string;
+  type: TypeRef;
+  required: boolean;
+  description?: string;
+  example?: unknown;
+  default?: unknown;
+  deprecated: boolean;
+  readOnly: boolean;
+  writeOnly: boolean;
+}
+
+export type ModelPlace = "components" | "operations" | "errors";
+
+interface ModelBase {
+  /** Unique canonical PascalCase name; also the model's id. */
+  name: string;
+  /** Where the model comes from: a component schema, a request, an inline schema, or an error. */
+  place: ModelPlace;
+  description?: string;
+  example?: unknown;
+  deprecated: boolean;
+  /** JSON pointer of the defining schema (for messages and docs). */
+  source: string;
+}
+
+export interface ObjectModel extends ModelBase {
+  kind: "object";
+  fields: Field[];
+  /** Type of extra properties when the schema allows them (additionalProperties). */
+  additional?: TypeRef;
+  /** Request models that collect an operation's parameters (and body) into one argument. */
+  request?: { operation: string };
+}
+
+export interface EnumModel extends ModelBase {
+  kind: "enum";
+  type: "string" | "integer" | "number";
+  members: { name: string; value: string | number }[];
+}
+
+/** A named non-object type (array, union, primitive alias) from a component schema. */
+export interface AliasModel extends ModelBase {
+  kind: "alias";
+  type: TypeRef;
+}
+
+export type Model = ObjectModel | EnumModel | AliasModel;
+
+export type ParamLocation = "path" | "query" | "header" | "cookie";
+
+export interface Parameter extends Field {
+  in: ParamLocation;
+  style: string;
+  explode: boolean;
+}
+
+export interface Body {
+  contentType: string;
+  type: TypeRef;
+  required: boolean;
+  description?: string;
+}
+
+export interface Response {
+  /** "200", "4XX", "default", ... */
+  status: string;
+  description?: string;
+  contentType?: string;
+  type?: TypeRef;
+}
+
+export interface ErrorUse {
+  /** Error model (place "errors" or a component also used elsewhere). */
+  model: string;
+  statuses: string[];
+  contentType: string;
+}
+
+export interface Operation {
+  operationId: string;
+  /** Resource group (camelCase), from x-speakeasy-group or the first tag. */
+  group: string;
+  /** Method on the resource (camelCase), from x-speakeasy-name-override or the operationId. */
+  method: string;
+  httpMethod: string;
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  params: Parameter[];
+  body?: Body;
+  /** The argument users pass: a request model, the body type itself, or nothing. */
+  request?: { type: TypeRef; required: boolean; wrapsBody: boolean };
+  success: Response[];
+  errors: ErrorUse[];
+  /** Security requirement alternatives (names of schemes); [] means none needed. */
+  security: string[][];
+  /** Example argument values by wire name (parameters and body), from the spec's examples. */
+  source: string;
+}
+
+export type SecurityScheme =
+  | { name: string; kind: "bearer"; option: string; description?: string; format?: string }
+  | { name: string; kind: "basic"; option: string; description?: string }
+  | { name: string; kind: "apiKey"; option: string; in: "header" | "query" | "cookie"; param: string; description?: string };
+
+export interface Server {
+  url: string;
+  description?: string;
+  variables: { name: string; default: string; enum?: string[]; description?: string }[];
+}
+
+export interface RetryPolicy {
+  strategy: "backoff" | "none";
+  backoff: { initialInterval: number; maxInterval: number; exponent: number; maxElapsedTime: number };
+  statusCodes: string[];
+  retryConnectionErrors: boolean;
+}
+
+export interface Group {
+  name: string;
+  /** PascalCase display name, e.g. ActorTokens. */
+  title: string;
+  description?: string;
+  operations: string[];
+}
+
+export interface Api {
+  openapi: "3.0" | "3.1";
+  info: { title: string; version: string; description?: string };
+  servers: Server[];
+  security: string[][];
+  securitySchemes: SecurityScheme[];
+  retries?: RetryPolicy;
+  groups: Group[];
+  operations: Operation[];
+  models: Model[];
+}

@@ -1,0 +1,139 @@
+/**
+ * Structural checks that generation depends on. Each finding is a diagnostic with position and hint;
+ * all are collected so users fix them in one pass.
+ */
+import { SpecError, type Diagnostic } from "../diagnostics.js";
+import { isRef, nearest, type Loc, type Resolver } from "./document.js";
+import type { SourceFile } from "./source.js";
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const PARAM_LOCATIONS = ["path", "query", "header", "cookie"];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings: Diagnostic[] } {
+  const root = resolver.root;
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const at = (path: (string | number)[]): Loc => ({ file: root, path });
+  const err = (path: (string | number)[], message: string, hint: string, key = false) =>
+    errors.push(resolver.diagnostic(at(path), message, hint, { key }));
+
+  const doc = root.data;
+  if (!isObj(doc)) {
+    throw new SpecError([resolver.diagnostic(at([]), "the document is not an object", "an OpenAPI document starts with `openapi: 3.1.0`, `info:` and `paths:`")]);
+  }
+  let version: "3.0" | "3.1" = "3.0";
+  if (doc.swagger !== undefined) {
+    err(["swagger"], `Swagger ${String(doc.swagger)} documents are not supported`, "convert it to OpenAPI 3 first (e.g. with swagger2openapi), then generate from the result", true);
+  } else if (doc.openapi === undefined) {
+    err([], "missing required field `openapi`", "add `openapi: 3.1.0` (or the 3.0.x version the document follows) at the top");
+  } else {
+    const m = /^3\.([01])\.\d+(-.+)?$/.exec(String(doc.openapi));
+    if (!m) {
+      err(["openapi"], `unknown OpenAPI version "${String(doc.openapi)}"`, "specsmith reads OpenAPI 3.0.x and 3.1.x; set `openapi` to the version the document follows, e.g. 3.1.0");
+    } else version = m[1] === "1" ? "3.1" : "3.0";
+  }
+  if (!isObj(doc.info)) {
+    err([], "missing required field `info`", "add `info:` with `title:` and `version:`");
+  } else {
+    for (const f of ["title", "version"]) {
+      if (typeof doc.info[f] !== "string" && typeof doc.info[f] !== "number") {
+        err(["info"], `missing required field \`info.${f}\``, `add \`${f}:\` under \`info:\``);
+      }
+    }
+  }
+  if (doc.paths === undefined) {
+    if (version === "3.0" || (doc.webhooks === undefined && doc.components === undefined)) {
+      err([], "missing required field `paths`", "add `paths: {}` (or the API's paths)");
+    }
+  } else if (!isObj(doc.paths)) {
+    err(["paths"], "`paths` must be a map of path templates to path items", "write `paths:` followed by entries like `/pets:`");
+  } else {
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!path.startsWith("/")) err(["paths", path], `path "${path}" does not start with "/"`, `write it as "/${path}"`, true);
+      if (!isObj(item)) continue;
+      const itemParams = Array.isArray(item.parameters) ? item.parameters : [];
+      for (const method of HTTP_METHODS) {
+        const op = item[method];
+        if (op === undefined) continue;
+        const opPath = ["paths", path, method];
+        if (!isObj(op)) {
+          err(opPath, `operation ${method.toUpperCase()} ${path} must be an object`, "describe the operation with `responses:` and, optionally, `operationId:`, `parameters:`, `requestBody:`");
+          continue;
+        }
+        if (op.responses === undefined) {
+          if (version === "3.0") err(opPath, `operation ${method.toUpperCase()} ${path} has no \`responses\``, "add `responses:` with at least one status code, e.g. `'200': { description: OK }`", true);
+        } else if (!isObj(op.responses)) {
+          err([...opPath, "responses"], "`responses` must be a map of status codes to responses", "write entries like `'200':` under `responses:`");
+        }
+        const declared = new Set<string>();
+        const params = [...itemParams.map((p, i) => [p, ["paths", path, "parameters", i]] as const), ...(Array.isArray(op.parameters) ? op.parameters : []).map((p, i) => [p, [...opPath, "parameters", i]] as const)];
+        for (const [raw, ppath] of params) {
+          let p: unknown;
+          try {
+            p = resolver.deref(raw, at([...ppath])).value;
+          } catch {
+            continue; // reported by the $ref walk below
+          }
+          if (!isObj(p)) continue;
+          if (typeof p.name !== "string") err([...ppath], "parameter without `name`", "add `name:` with the parameter's wire name");
+          if (!PARAM_LOCATIONS.includes(String(p.in))) {
+            const near = typeof p.in === "string" ? nearest(p.in, PARAM_LOCATIONS) : undefined;
+            err([...ppath], `parameter ${String(p.name)} has ${p.in === undefined ? "no `in`" : `unknown \`in: ${String(p.in)}\``}`, near ? `did you mean \`in: ${near}\`?` : "set `in:` to path, query, header or cookie");
+          }
+          if (p.in === "path") {
+            declared.add(String(p.name));
+            if (p.required !== true) err([...ppath], `path parameter ${String(p.name)} must be \`required: true\``, "add `required: true`; path parameters are always required");
+          }
+        }
+        for (const m of path.matchAll(/\{([^}]+)\}/g)) {
+          if (!declared.has(m[1])) {
+            err(opPath, `path "${path}" uses {${m[1]}} but ${method.toUpperCase()} declares no path parameter named ${m[1]}`, `add a parameter with \`name: ${m[1]}\`, \`in: path\`, \`required: true\``, true);
+          }
+        }
+      }
+    }
+  }
+  // Every $ref, in every file reached, must resolve.
+  const walked = new Set<SourceFile>();
+  const walkFile = (file: SourceFile) => {
+    if (walked.has(file)) return;
+    walked.add(file);
+    walkRefs(file.data, [], (ref, path) => {
+      try {
+        const target = resolver.target(ref, { file, path: [...path, "$ref"] });
+        walkFile(target.loc.file);
+      } catch (e) {
+        if (e instanceof SpecError) errors.push(...e.diagnostics);
+        else throw e;
+      }
+    });
+  };
+  walkFile(root);
+  if (errors.length > 0) throw new SpecError(errors);
+  return { version, warnings };
+}
+
+function walkRefs(node: unknown, path: (string | number)[], visit: (ref: string, path: (string | number)[]) => void): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walkRefs(node[i], path, visit);
+      path.pop();
+    }
+  } else if (node !== null && typeof node === "object") {
+    if (isRef(node)) {
+      visit(node.$ref, [...path]);
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      // `example(s)` are payloads, not schema: a "$ref" key inside one is data.
+      if (key === "example" || key === "examples" || key === "default" || key === "enum" || key === "const") continue;
+      path.push(key);
+      walkRefs((node as Obj)[key], path, visit);
+      path.pop();
+    }
+  }
+}

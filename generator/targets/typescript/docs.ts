@@ -1,0 +1,199 @@
+/** View models of the TypeScript SDK's docs: resource pages, model pages, the README. */
+import { posix } from "node:path";
+import { Examples, type Example } from "../../ir/examples.js";
+import type { Model, TypeRef } from "../../ir/types.js";
+import { cell } from "../../render/markdown.js";
+import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
+
+const MDN_DATE = "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date";
+const MDN_REQUEST_INIT = "https://developer.mozilla.org/en-US/docs/Web/API/Request/Request#options";
+const PLACEHOLDER_TOKEN = "<YOUR_BEARER_TOKEN_HERE>";
+
+export interface Table {
+  headers: string[];
+  rows: string[][];
+}
+
+/** A link from the page at `from` (path under docs/) to `to`: up to docs/, then down. */
+export function docLink(from: string, to: string): string {
+  const depth = posix.dirname(from) === "." ? 0 : posix.dirname(from).split("/").length;
+  return "../".repeat(depth) + to;
+}
+
+/** The Type column of a docs table for `t`, seen from the page `from`. */
+export function docType(p: Plan, t: TypeRef, from: string): string {
+  const base = ((): string => {
+    switch (t.kind) {
+      case "primitive":
+        if (t.format === "date-time" || t.format === "date") return `*string*`;
+        return `*${t.type === "integer" ? "number" : t.type === "unknown" ? "any" : t.type}*`;
+      case "literal":
+        return `*${JSON.stringify(t.value)}*`;
+      case "null":
+        return "*null*";
+      case "ref": {
+        const m = p.models.get(t.model)!;
+        return `[${m.namespace}.${m.errorClass ?? m.name}](${docLink(from, "models/" + m.doc.slice("models/".length))})`;
+      }
+      case "array":
+        return `${docType(p, t.items, from)}[]`;
+      case "map":
+        return `Record<string, ${docType(p, t.values, from)}>`;
+      case "union":
+        return t.variants.map((v) => docType(p, v, from)).join(" \\| ");
+    }
+  })();
+  return "nullable" in t && t.nullable ? `${base} \\| *null*` : base;
+}
+
+/** An Example column cell: strings as written, other values as JSON with line breaks. */
+export function exampleCell(v: unknown): string {
+  if (v === undefined) return "";
+  if (typeof v === "string") return cell(v);
+  const json = JSON.stringify(v, null, 2) ?? "";
+  return cell(json.replace(/\n\s*/g, "\n"));
+}
+
+function describe(text: string | undefined): string {
+  return text ? cell(text) : "N/A";
+}
+
+/** Example values with the SDK's (camelCase) property names, ready for the tsLiteral helper. */
+export function toTsValue(e: Example): unknown {
+  switch (e.kind) {
+    case "scalar":
+    case "raw":
+      return e.value;
+    case "array":
+      return e.items.map(toTsValue);
+    case "object":
+      return Object.fromEntries(e.fields.map((f) => [f.field?.name ?? f.key, toTsValue(f.value)]));
+  }
+}
+
+export interface OperationDoc {
+  method: string;
+  func: string;
+  summary: string;
+  description: string;
+  deprecated: boolean;
+  operationId: string;
+  httpMethod: string;
+  path: string;
+  hasRequest: boolean;
+  request: unknown;
+  returnsValue: boolean;
+  params: Table;
+  response: string;
+  errors: Table;
+}
+
+export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples: Examples): OperationDoc {
+  const ir = op.ir;
+  const from = g.doc;
+  const rows: string[][] = [];
+  let request: unknown = null;
+  if (ir.request) {
+    rows.push(["`request`", docType(p, ir.request.type, from), ir.request.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", "The request object to use for the request."]);
+    request = toTsValue(requestExample(p, op, examples));
+  }
+  rows.push(
+    ["`options`", "RequestOptions", ":heavy_minus_sign:", "Used to set various options for making HTTP requests."],
+    ["`options.fetchOptions`", `[RequestInit](${MDN_REQUEST_INIT})`, ":heavy_minus_sign:", "Options that are passed to the underlying HTTP request. This can be used to inject extra headers for examples. All `Request` options, except `method` and `body`, are allowed."],
+    ["`options.retries`", `[RetryConfig](${docLink(from, "lib/utils/retryconfig.md")})`, ":heavy_minus_sign:", "Enables retrying HTTP requests under certain failure conditions."],
+    ["`options.timeoutMs`", "*number*", ":heavy_minus_sign:", "Overrides the client's timeout for this call, in milliseconds."],
+    ["`options.serverURL`", "*string*", ":heavy_minus_sign:", "Overrides the server URL for this call."],
+  );
+  const success = ir.success.find((r) => r.type);
+  const response = success?.type ? `**Promise\\<${docType(p, success.type, from)}\\>**` : "**Promise\\<void\\>**";
+  const errRows = ir.errors
+    .map((e) => ({ e, m: p.models.get(e.model)! }))
+    .filter(({ m }) => m.errorClass)
+    .map(({ e, m }) => [`errors.${m.errorClass}`, e.statuses.join(", "), e.contentType]);
+  errRows.push(["errors.SDKError", "4XX, 5XX", "\\*/\\*"]);
+  return {
+    method: ir.method,
+    func: op.func,
+    summary: ir.summary ?? ir.method,
+    description: ir.description ?? ir.summary ?? "",
+    deprecated: ir.deprecated,
+    operationId: ir.operationId,
+    httpMethod: ir.httpMethod,
+    path: ir.path,
+    hasRequest: !!ir.request,
+    request,
+    returnsValue: !!success?.type,
+    params: { headers: ["Parameter", "Type", "Required", "Description"], rows },
+    response,
+    errors: { headers: ["Error Type", "Status Code", "Content Type"], rows: errRows },
+  };
+}
+
+function requestExample(p: Plan, op: OperationPlan, examples: Examples): Example {
+  const ir = op.ir;
+  if (ir.request!.wrapsBody) return examples.of(ir.body!.type);
+  // A request model: parameters take their own examples, the body its schema's.
+  const m = p.models.get((ir.request!.type as { model: string }).model)!.ir;
+  if (m.kind !== "object") return examples.of(ir.request!.type);
+  const fields = m.fields
+    .filter((f) => f.required)
+    .map((f) => ({ field: f, key: f.wireName, value: examples.of(f.type, f.example ?? f.default) }));
+  return { kind: "object", model: m.name, fields };
+}
+
+export interface ModelDoc {
+  title: string;
+  description: string;
+  kind: string;
+  importName: string;
+  importFrom: string;
+  typeName: string;
+  example: unknown;
+  isError: boolean;
+  fields: Table | null;
+  values: string;
+}
+
+export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
+  const m: Model = mp.ir;
+  const from = mp.doc;
+  const base: ModelDoc = {
+    title: mp.errorClass ?? mp.name,
+    description: m.description ?? "",
+    kind: m.kind,
+    importName: mp.errorClass ?? mp.name,
+    importFrom: `${p.packageName}/models/${mp.namespace}`,
+    typeName: mp.name,
+    example: toTsValue(examples.ofModel(m, undefined)),
+    isError: mp.errorClass !== null,
+    fields: null,
+    values: "",
+  };
+  if (m.kind === "enum") {
+    base.values = m.members.map((x) => JSON.stringify(x.value)).join(" | ");
+  } else if (m.kind === "object") {
+    const withExample = m.fields.some((f) => f.example !== undefined);
+    const headers = ["Field", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])];
+    const rows = m.fields.map((f) => {
+      const row = [
+        "`" + f.name + "`",
+        docType(p, f.type, from),
+        f.required ? ":heavy_check_mark:" : ":heavy_minus_sign:",
+        (f.deprecated ? ":warning: **DEPRECATED**: This will be removed in a future release, please migrate away from it as soon as possible.<br/><br/>" : "") + describe(f.description),
+      ];
+      if (withExample) row.push(exampleCell(f.example));
+      return row;
+    });
+    if (m.additional) {
+      rows.push(["`[k: string]`", docType(p, { kind: "map", values: m.additional }, from).replace(/^Record<string, (.*)>$/, "$1"), ":heavy_minus_sign:", "Additional properties, sent and received as they are.", ...(withExample ? [""] : [])]);
+    }
+    base.fields = { headers, rows };
+  } else {
+    base.fields = { headers: ["Type"], rows: [[docType(p, m.type, from)]] };
+  }
+  return base;
+}
+
+export { DATE_LINK };
+const DATE_LINK = MDN_DATE;
+export { PLACEHOLDER_TOKEN };

@@ -1,0 +1,265 @@
+/** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
+import { SpecError } from "../../diagnostics.js";
+import { isJSON } from "../../ir/build.js";
+import type { TypeRef } from "../../ir/types.js";
+import { docLines } from "./models.js";
+import { Imports, TypeWriter, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
+import type { Import, Mapping, TsType } from "./types.js";
+
+export interface FuncView {
+  func: string;
+  coreClass: string;
+  imports: Import[];
+  docLines: string[];
+  hasRequest: boolean;
+  requestOptional: boolean;
+  requestType: TsType | null;
+  returnType: TsType;
+  errorTypes: string[];
+  breakReturn: boolean;
+  httpMethod: string;
+  pathParts: { text: string | null; param: string | null }[];
+  pathIsTemplate: boolean;
+  pathLiteral: string;
+  accept: string;
+  security: { accessor: string }[][];
+  query: { name: string; value: string; style: string; explode: boolean }[];
+  headers: { name: string; value: string; required: boolean }[];
+  body: { contentType: string; json: boolean; value: string; map: Mapping | null; optional: boolean } | null;
+  needsJSON: boolean;
+  success: { statuses: string[]; kind: "json" | "text" | "empty"; fn: string | null; type: TsType | null }[];
+  errors: { statuses: string[]; errorClass: string; fromWire: string }[];
+}
+
+export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncView {
+  const ir = op.ir;
+  const imports = new Imports(op.file);
+  const use = (m: ModelPlan, symbol: string) => imports.model(m, symbol);
+  imports.add("core.ts", p.coreClass, true);
+  imports.add("lib/sdks.ts", "send", false);
+  imports.add("lib/sdks.ts", "HTTPRequest", true);
+  imports.add("lib/sdks.ts", "RequestOptions", true);
+  imports.add("types/result.ts", "Result", true);
+  imports.add("models/errors/httpclienterrors.ts", "HTTPClientError", true);
+  imports.add("models/errors/sdkerror.ts", "SDKError", true);
+  imports.add("lib/decode.ts", "unexpectedResponse", false);
+  imports.add("types/result.ts", "ERR", false);
+
+  const req = ir.request;
+  const requestOptional = req !== undefined && !req.required;
+  const reqVar = requestOptional ? "request?" : "request";
+  const requestModel = req && !req.wrapsBody && req.type.kind === "ref" ? p.models.get(req.type.model)! : undefined;
+
+  // Path: literal text and encoded parameters.
+  const pathParts: FuncView["pathParts"] = [];
+  let last = 0;
+  for (const m of ir.path.matchAll(/\{([^}]+)\}/g)) {
+    if (m.index! > last) pathParts.push({ text: templateText(ir.path.slice(last, m.index)), param: null });
+    const param = ir.params.find((x) => x.in === "path" && x.wireName === m[1])!;
+    pathParts.push({ text: null, param: `request.${param.name}` });
+    last = m.index! + m[0].length;
+  }
+  if (last < ir.path.length) pathParts.push({ text: templateText(ir.path.slice(last)), param: null });
+  const pathIsTemplate = pathParts.some((x) => x.param !== null);
+  if (pathIsTemplate) imports.add("lib/url.ts", "encodePath", false);
+
+  const query = ir.params
+    .filter((x) => x.in === "query")
+    .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, style: JSON.stringify(x.style), explode: x.explode }));
+  if (query.length) imports.add("lib/url.ts", "appendQuery", false);
+  const headers = ir.params
+    .filter((x) => x.in === "header")
+    .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, required: x.required }));
+  if (headers.length) imports.add("lib/url.ts", "headerValue", false);
+
+  let body: FuncView["body"] = null;
+  if (ir.body) {
+    const json = isJSON(ir.body.contentType);
+    if (!json && !/^text\//.test(ir.body.contentType)) {
+      throw new SpecError([
+        { severity: "error", file: "(spec)", line: 0, column: 0, pointer: ir.source + "/requestBody", message: `request body content type ${ir.body.contentType} is not supported yet by the typescript target`, hint: "use application/json, or a text/* type" },
+      ]);
+    }
+    const value = req!.wrapsBody ? "request" : `${reqVar}.${requestModel!.ir.kind === "object" ? requestModel!.ir.fields.find((f) => f.wireName === "")!.name : "requestBody"}`;
+    body = {
+      contentType: JSON.stringify(ir.body.contentType),
+      json,
+      value,
+      map: json ? types.mapping(ir.body.type, "out", use) : null,
+      optional: !req!.wrapsBody && !ir.body.required,
+    };
+  }
+
+  const successTypes: TsType[] = [];
+  const seen = new Set<string>();
+  const success = ir.success.map((r) => {
+    const statuses = [r.status];
+    if (r.contentType && isJSON(r.contentType) && r.type) {
+      const t = types.type(r.type, false, use);
+      addType(successTypes, seen, t);
+      const map = types.mapping(r.type, "in", use);
+      imports.add("lib/decode.ts", "decodeJSON", false);
+      return { statuses, kind: "json" as const, fn: map?.kind === "model" && !map.nullable ? map.fn : null, type: map?.kind === "model" && !map.nullable ? null : t, map };
+    }
+    if (r.contentType && r.type) {
+      addType(successTypes, seen, { kind: "name", name: "string", items: null, values: null, variants: null, literal: null, nullable: false });
+      imports.add("types/result.ts", "OK", false);
+      return { statuses, kind: "text" as const, fn: null, type: null, map: null };
+    }
+    addType(successTypes, seen, { kind: "name", name: "void", items: null, values: null, variants: null, literal: null, nullable: false });
+    imports.add("types/result.ts", "OK", false);
+    return { statuses, kind: "empty" as const, fn: null, type: null, map: null };
+  });
+  for (const s of success) {
+    if (s.kind === "json" && s.fn === null && s.map) {
+      throw new SpecError([{ severity: "error", file: "(spec)", line: 0, column: 0, pointer: ir.source + "/responses", message: "responses whose payload is a nullable model or a collection of models are not supported yet by the typescript target", hint: "wrap the payload in an object schema" }]);
+    }
+  }
+  const returnType: TsType =
+    successTypes.length === 0
+      ? { kind: "name", name: "void", items: null, values: null, variants: null, literal: null, nullable: false }
+      : successTypes.length === 1
+        ? successTypes[0]
+        : { kind: "union", name: null, items: null, values: null, variants: successTypes, literal: null, nullable: false };
+  if (successTypes.length === 0) imports.add("types/result.ts", "OK", false);
+
+  const errors = ir.errors.flatMap((e) => {
+    const m = p.models.get(e.model)!;
+    if (!m.errorClass) return [];
+    imports.add(m.file, m.errorClass, false);
+    imports.add(m.file, m.fromWire, false);
+    imports.add("lib/decode.ts", "decodeJSON", false);
+    return [{ statuses: e.statuses, errorClass: m.errorClass, fromWire: m.fromWire }];
+  });
+  const needsJSON = success.some((s) => s.kind === "json") || errors.length > 0;
+  if (needsJSON) imports.add("lib/decode.ts", "isJSONContentType", false);
+  imports.add("lib/decode.ts", "matchStatusCode", false);
+  const errorTypes = [...errors.map((e) => e.errorClass), "SDKError", "HTTPClientError"];
+
+  const scheme = new Map(p.api.securitySchemes.map((s) => [s.name, s]));
+  const security = ir.security
+    .filter((alt) => alt.every((n) => scheme.has(n)))
+    .map((alt) => alt.map((n) => ({ accessor: `SECURITY${/^[A-Za-z_$][\w$]*$/.test(scheme.get(n)!.option) ? "." + scheme.get(n)!.option : `[${JSON.stringify(scheme.get(n)!.option)}]`}` })));
+  if (security.length) imports.add("lib/config.ts", "SECURITY", false);
+
+  const view: FuncView = {
+    func: op.func,
+    coreClass: p.coreClass,
+    imports: [],
+    docLines: operationDoc(op),
+    hasRequest: req !== undefined,
+    requestOptional,
+    requestType: req ? types.type(req.type, false, use) : null,
+    returnType,
+    errorTypes,
+    breakReturn: false,
+    httpMethod: JSON.stringify(ir.httpMethod.toUpperCase()),
+    pathParts,
+    pathIsTemplate,
+    pathLiteral: JSON.stringify(ir.path),
+    accept: JSON.stringify(acceptHeader(ir)),
+    security,
+    query,
+    headers,
+    body,
+    needsJSON,
+    success: success.map(({ statuses, kind, fn, type }) => ({ statuses, kind, fn, type })),
+    errors,
+  };
+  view.breakReturn = `): Promise<Result<${typeText(returnType)}, ${errorTypes.join(" | ")}>> {`.length > 80;
+  view.imports = imports.render();
+  return view;
+}
+
+export interface ResourceView {
+  className: string;
+  imports: Import[];
+  docLines: string[];
+  methods: {
+    name: string;
+    func: string;
+    docLines: string[];
+    hasRequest: boolean;
+    requestOptional: boolean;
+    requestType: TsType | null;
+    returnType: TsType;
+  }[];
+}
+
+export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, FuncView>, types: TypeWriter): ResourceView {
+  const imports = new Imports(g.file);
+  imports.add("lib/sdks.ts", "ClientSDK", false);
+  imports.add("lib/sdks.ts", "RequestOptions", true);
+  imports.add("lib/config.ts", "SDKOptions", true);
+  imports.add("types/result.ts", "unwrapAsync", false);
+  const use = (m: ModelPlan, symbol: string) => imports.model(m, symbol);
+  return {
+    className: g.className,
+    docLines: docLines(g.description ?? undefined),
+    methods: g.operations.map((op) => {
+      const f = funcs.get(op)!;
+      imports.add(op.file, op.func, false);
+      const req = op.ir.request;
+      // Re-walk the types so this file imports what its signatures mention.
+      const requestType = req ? types.type(req.type, false, use) : null;
+      for (const s of op.ir.success) if (s.type && s.contentType && isJSON(s.contentType)) types.type(s.type, false, use);
+      return { name: op.ir.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType };
+    }),
+    imports: imports.render(),
+  };
+}
+
+function operationDoc(op: OperationPlan): string[] {
+  const lines: string[] = [];
+  const { summary, description, deprecated } = op.ir;
+  if (summary) lines.push(...docLines(summary));
+  if (description && description !== summary) {
+    if (lines.length) lines.push("");
+    lines.push("@remarks", ...docLines(description));
+  }
+  if (deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This operation is deprecated by the API description.");
+  return lines;
+}
+
+function acceptHeader(op: OperationPlan["ir"]): string {
+  const types = [...new Set(op.success.map((r) => r.contentType).filter((t): t is string => !!t))];
+  if (op.errors.length && !types.some(isJSON)) types.push("application/json");
+  return types.length ? types.join(", ") : "*/*";
+}
+
+function templateText(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+}
+
+function addType(list: TsType[], seen: Set<string>, t: TsType) {
+  const k = JSON.stringify(t);
+  if (!seen.has(k)) {
+    seen.add(k);
+    list.push(t);
+  }
+}
+
+/** The printed form of a type, for line-length decisions only (the template prints the real one). */
+export function typeText(t: TsType): string {
+  let s: string;
+  switch (t.kind) {
+    case "name":
+      s = t.name!;
+      break;
+    case "literal":
+      s = t.literal!;
+      break;
+    case "array":
+      s = `Array<${typeText(t.items!)}>`;
+      break;
+    case "map":
+      s = `{ [k: string]: ${typeText(t.values!)} }`;
+      break;
+    case "union":
+      s = t.variants!.map(typeText).join(" | ");
+      break;
+  }
+  return t.nullable ? `${s} | null` : s;
+}
+
+export type { TypeRef };

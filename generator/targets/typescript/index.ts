@@ -1,0 +1,191 @@
+/** The TypeScript target: IR → SDK sources, package files and docs. */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { Examples } from "../../ir/examples.js";
+import { camelCase } from "../../ir/names.js";
+import type { Api } from "../../ir/types.js";
+import { TEMPLATES_DIR, VERSION } from "../../paths.js";
+import { engineFor } from "../../render/engine.js";
+import { cell } from "../../render/markdown.js";
+import { docLink, modelDoc, operationDoc, type OperationDoc } from "./docs.js";
+import { formatLongLines } from "./format.js";
+import { funcView, resourceView, type FuncView } from "./funcs.js";
+import { docLines, modelView } from "./models.js";
+import { Imports, TypeWriter, plan, type OperationPlan } from "./plan.js";
+import type { GeneratedFile } from "./types.js";
+
+export interface TypeScriptOptions {
+  packageName: string;
+  sdkClass: string;
+  version: string;
+}
+
+export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Promise<GeneratedFile[]> {
+  const engine = await engineFor("typescript");
+  const p = plan(api, opts);
+  const types = new TypeWriter(p);
+  const examples = new Examples(api);
+  const out: GeneratedFile[] = [];
+  const src = (path: string, template: string, view: unknown) => out.push({ path: `src/${path}`, content: engine.render(template, view) });
+  const doc = (path: string, template: string, view: unknown) =>
+    out.push({ path: `docs/${path}`, content: engine.render(template, view).replace(/\n+$/, "") });
+
+
+  // Models, and one index per namespace.
+  const byPlace = new Map<string, string[]>([["components", []], ["errors", ["./apierror.js", "./httpclienterrors.js", "./sdkerror.js"]], ["operations", []]]);
+  for (const mp of p.modelList) {
+    src(mp.file, "src/model.ts.hbs", modelView(p, mp, types));
+    byPlace.get(mp.ir.place)!.push("./" + mp.file.split("/").pop()!.replace(/\.ts$/, ".js"));
+    doc(mp.doc, "docs/model.md.hbs", modelDoc(p, mp, examples));
+  }
+  for (const [place, exports] of byPlace) {
+    if (place === "operations" && exports.length === 0) continue;
+    src(`models/${place}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort() });
+  }
+
+  // Operations: standalone functions, resource classes, the SDK class.
+  const funcs = new Map<OperationPlan, FuncView>();
+  for (const op of p.operations) {
+    const view = funcView(p, op, types);
+    funcs.set(op, view);
+    src(op.file, "src/func.ts.hbs", view);
+  }
+  for (const g of p.groups) src(g.file, "src/resource.ts.hbs", resourceView(p, g, funcs, types));
+  const sdkImports = new Imports("sdk/sdk.ts");
+  sdkImports.add("core.ts", p.coreClass, false);
+  for (const g of p.groups) sdkImports.add(g.file, g.className, false);
+  const firstGroup = p.groups[0];
+  src("sdk/sdk.ts", "src/sdk.ts.hbs", {
+    imports: sdkImports.render(),
+    title: api.info.title,
+    sdkClass: p.sdkClass,
+    coreClass: p.coreClass,
+    exampleAccess: firstGroup ? `${camelCase(p.sdkClass)}.${firstGroup.name}.${firstGroup.operations[0]?.ir.method ?? ""}()` : "",
+    groups: p.groups.map((g) => ({ name: g.name, className: g.className, docLines: docLines(g.description ?? undefined) })),
+  });
+  src("core.ts", "src/core.ts.hbs", { coreClass: p.coreClass, packageName: p.packageName });
+  src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: byPlace.get("operations")!.length > 0 });
+
+  const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
+  const credentialType = (kind: string) => (kind === "basic" ? "BasicCredential" : "Credential");
+  src("lib/config.ts", "src/config.ts.hbs", {
+    servers: servers.map((s) => JSON.stringify(s)),
+    defaultServerText: servers[0],
+    hasBasic: api.securitySchemes.some((s) => s.kind === "basic"),
+    securityOptions: api.securitySchemes.map((s) => ({
+      prop: s.option,
+      type: credentialType(s.kind),
+      docLines: docLines(s.description ?? (s.kind === "bearer" ? "Bearer token." : s.kind === "basic" ? "Username and password." : `API key, sent as ${s.kind === "apiKey" ? s.param : ""}.`)),
+    })),
+    security: api.securitySchemes.map((s) => ({
+      key: /^[A-Za-z_$][\w$]*$/.test(s.option) ? s.option : JSON.stringify(s.option),
+      kind: s.kind,
+      option: s.option,
+      in: s.kind === "apiKey" ? s.in : null,
+      param: s.kind === "apiKey" ? s.param : null,
+    })),
+    packageNameJson: JSON.stringify(p.packageName),
+    versionJson: JSON.stringify(p.version),
+    docVersionJson: JSON.stringify(api.info.version),
+    userAgentJson: JSON.stringify(`${p.packageName}/${p.version} (specsmith ${VERSION}; typescript; api ${api.info.version})`),
+    retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
+    retryCodes: (api.retries?.statusCodes ?? ["5XX"]).map((c) => JSON.stringify(c)),
+  });
+
+  // Package files.
+  out.push({ path: "package.json", content: engine.render("package.json.hbs", { packageName: JSON.stringify(p.packageName), version: JSON.stringify(p.version), description: JSON.stringify(`TypeScript SDK for the ${api.info.title}`) }) });
+  out.push({ path: "tsconfig.json", content: engine.render("tsconfig.json.hbs", {}) });
+
+  // Docs.
+  const clientVar = camelCase(p.sdkClass) || "sdk";
+  const authOptions = api.securitySchemes
+    .filter((s) => api.security.some((alt) => alt.includes(s.name)))
+    .slice(0, 1)
+    .map((s) => ({ prop: s.option, placeholder: s.kind === "basic" ? { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" } : s.kind === "apiKey" ? "<YOUR_API_KEY_HERE>" : "<YOUR_BEARER_TOKEN_HERE>" }));
+  const opDocs = new Map<OperationPlan, OperationDoc>();
+  for (const g of p.groups) {
+    const ops = g.operations.map((op) => {
+      const d = operationDoc(p, g, op, examples);
+      opDocs.set(op, d);
+      return { ...d, anchor: op.ir.method.toLowerCase() };
+    });
+    doc(g.doc, "docs/group.md.hbs", { title: g.title, group: g.name, description: g.description, operations: ops, sdkClass: p.sdkClass, coreClass: p.coreClass, packageName: p.packageName, clientVar, authOptions });
+  }
+  doc("lib/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
+
+  const errorClasses = p.modelList
+    .filter((m) => m.errorClass)
+    .map((m) => ({ name: m.errorClass!, doc: `docs/${m.doc}`, statuses: [...new Set(p.operations.flatMap((o) => o.ir.errors.filter((e) => e.model === m.ir.name).flatMap((e) => e.statuses)))].join(", ") }));
+  const firstOp = firstGroup?.operations[0];
+  const enumModel = p.modelList.find((m) => m.ir.kind === "enum");
+  out.push({
+    path: "README.md",
+    content: engine
+      .render("README.md.hbs", {
+        packageName: p.packageName,
+        title: api.info.title,
+        docVersion: api.info.version,
+        summary: api.info.description ?? "",
+        sdkClass: p.sdkClass,
+        coreClass: p.coreClass,
+        clientVar,
+        authOptions,
+        firstOp: firstOp ? opDocs.get(firstOp)! : null,
+        firstGroup: firstGroup?.name ?? "",
+        securityTable: {
+          headers: ["Name", "Type", "Scheme"],
+          rows: api.securitySchemes.map((s) => [`\`${s.option}\``, s.kind === "apiKey" ? "apiKey" : "http", s.kind === "bearer" ? "HTTP Bearer" : s.kind === "basic" ? "HTTP Basic" : `API key (${s.in} \`${cell(s.param)}\`)`]),
+        },
+        securityPlural: api.securitySchemes.length > 1,
+        groups: p.groups.map((g) => ({ name: g.name, doc: `docs/${g.doc}`, operations: g.operations.map((op) => ({ method: op.ir.method, func: op.func, summary: op.ir.summary ?? op.ir.method, anchor: op.ir.method.toLowerCase() })) })),
+        retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
+        retryCodesText: (api.retries?.statusCodes ?? []).join(", "),
+        errorClasses,
+        defaultServer: servers[0],
+        otherServers: servers.slice(1),
+        enumExample: enumModel ? `${enumModel.name}.${(enumModel.ir as { members: { name: string }[] }).members[0].name}` : "Status.Active",
+      })
+      .replace(/\n+$/, ""),
+  });
+  void docLink;
+
+  await formatLongLines(out);
+  // Runtime: real, tested (and prettier-formatted) TypeScript, copied as it is.
+  const runtimeDir = join(TEMPLATES_DIR, "typescript", "runtime");
+  for (const file of listFiles(runtimeDir)) {
+    out.push({ path: `src/${relative(runtimeDir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function retryDocs() {
+  return {
+    retryFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: [
+        ["`strategy`", '`"backoff" \\| "none"`', "The retry strategy to use.", '`"backoff"`'],
+        ["`backoff`", "[BackoffStrategy](#backoffstrategy)", 'When strategy is "backoff", this configurates for the backoff parameters.', ""],
+        ["`retryConnectionErrors`", "`*boolean*`", 'When strategy is "backoff", this determines whether or not to retry on connection errors.', "`true`"],
+      ],
+    },
+    backoffFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: [
+        ["`initialInterval`", "`*number*`", "The initial interval in milliseconds.", "`500`"],
+        ["`maxInterval`", "`*number*`", "The maximum interval in milliseconds.", "`60000`"],
+        ["`exponent`", "`*number*`", "The exponent to use for the backoff.", "`1.5`"],
+        ["`maxElapsedTime`", "`*number*`", "The maximum elapsed time in milliseconds.", "`300000`"],
+      ],
+    },
+  };
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/** View models of model files: types, wire types, and the functions mapping between them. */
+import type { Field, ObjectModel } from "../../ir/types.js";
+import { Imports, TypeWriter, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
+import type { Import, Mapping, TsType } from "./types.js";
+
+/** Members an error class inherits; payload fields of the same name stay reachable through data$. */
+const ERROR_MEMBERS = new Set(["name", "message", "stack", "cause", "statusCode", "headers", "body", "contentType", "rawResponse", "data$"]);
+
+export interface FieldView {
+  prop: string;
+  access: string;
+  wireProp: string;
+  wireAccess: string;
+  required: boolean;
+  type: TsType;
+  wireType: TsType;
+  mapIn: Mapping | null;
+  mapOut: Mapping | null;
+  docLines: string[];
+  deprecated: boolean;
+}
+
+export interface ModelView {
+  kind: string;
+  name: string;
+  imports: Import[];
+  docLines: string[];
+  deprecated: boolean;
+  // enum
+  members: { key: string; value: string; docLines: string[] }[];
+  /** The `export type X = (typeof X)[keyof typeof X];` line would exceed 80 columns. */
+  breakEnumType: boolean;
+  // object
+  fields: FieldView[];
+  requiredFields: FieldView[];
+  optionalFields: FieldView[];
+  emptyType: boolean;
+  hasExtra: boolean;
+  knownWireNames: string;
+  knownPropNames: string;
+  extraMapIn: Mapping | null;
+  extraMapOut: Mapping | null;
+  breakFromWire: boolean;
+  breakToWire: boolean;
+  wire: string;
+  fromWire: string;
+  toWire: string;
+  /** Request models gather an operation's arguments: no wire shape. */
+  isRequest: boolean;
+  // alias
+  aliasType: TsType | null;
+  aliasWireType: TsType | null;
+  aliasMapIn: Mapping | null;
+  aliasMapOut: Mapping | null;
+  // error class
+  errorClass: string | null;
+  classFields: FieldView[];
+}
+
+export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView {
+  const imports = new Imports(mp.file);
+  const use = (m: ModelPlan, symbol: string) => imports.model(m, symbol);
+  const m = mp.ir;
+  const view: ModelView = {
+    kind: m.kind,
+    name: mp.name,
+    imports: [],
+    docLines: docLines(m.description),
+    deprecated: m.deprecated,
+    members: [],
+    breakEnumType: false,
+    fields: [],
+    requiredFields: [],
+    optionalFields: [],
+    emptyType: false,
+    hasExtra: false,
+    knownWireNames: "[]",
+    knownPropNames: "[]",
+    extraMapIn: null,
+    extraMapOut: null,
+    breakFromWire: `export function ${mp.fromWire}(w: ${mp.wire}): ${mp.name} {`.length > 80,
+    breakToWire: `export function ${mp.toWire}(v: ${mp.name}): ${mp.wire} {`.length > 80,
+    wire: mp.wire,
+    fromWire: mp.fromWire,
+    toWire: mp.toWire,
+    isRequest: false,
+    aliasType: null,
+    aliasWireType: null,
+    aliasMapIn: null,
+    aliasMapOut: null,
+    errorClass: mp.errorClass,
+    classFields: [],
+  };
+  if (m.kind === "enum") {
+    view.members = m.members.map((mem) => ({ key: propKey(mem.name), value: JSON.stringify(mem.value), docLines: [] }));
+    view.breakEnumType = `export type ${mp.name} = (typeof ${mp.name})[keyof typeof ${mp.name}];`.length > 80;
+  } else if (m.kind === "alias") {
+    view.aliasType = types.type(m.type, false, use);
+    view.aliasWireType = types.type(m.type, true, use);
+    view.aliasMapIn = types.mapping(m.type, "in", use);
+    view.aliasMapOut = types.mapping(m.type, "out", use);
+  } else {
+    view.isRequest = m.request !== undefined;
+    view.fields = m.fields.map((f) => fieldView(f, m, types, use, view.isRequest));
+    view.requiredFields = view.fields.filter((f) => f.required);
+    view.optionalFields = view.fields.filter((f) => !f.required);
+    view.emptyType = view.fields.length === 0 && !m.additional;
+    if (m.additional) {
+      view.hasExtra = true;
+      view.knownWireNames = JSON.stringify(m.fields.map((f) => f.wireName));
+      view.knownPropNames = JSON.stringify(m.fields.map((f) => f.name));
+      if (!view.isRequest) {
+        view.extraMapIn = types.mapping(m.additional, "in", use);
+        view.extraMapOut = types.mapping(m.additional, "out", use);
+        imports.add("lib/decode.ts", "extraProps", false);
+        if (view.extraMapIn) imports.add("lib/decode.ts", "mapValues", false);
+      }
+    }
+    if (view.fields.some((f) => hasMapKind(f.mapIn, "map"))) imports.add("lib/decode.ts", "mapValues", false);
+    if (mp.errorClass) {
+      view.classFields = view.fields.filter((f) => !ERROR_MEMBERS.has(f.prop) && !f.prop.startsWith('"'));
+      imports.add("models/errors/apierror.ts", "APIError", false);
+      imports.add("lib/sdks.ts", "HTTPResponse", true);
+    }
+  }
+  view.imports = imports.render();
+  return view;
+}
+
+function fieldView(f: Field, m: ObjectModel, types: TypeWriter, use: (m: ModelPlan, s: string) => void, isRequest: boolean): FieldView {
+  const lines = docLines(f.description);
+  if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
+  return {
+    prop: propKey(f.name),
+    access: propAccess(f.name),
+    wireProp: propKey(f.wireName),
+    wireAccess: propAccess(f.wireName),
+    required: f.required,
+    type: types.type(f.type, false, use),
+    wireType: isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use),
+    mapIn: isRequest ? null : types.mapping(f.type, "in", use),
+    mapOut: isRequest ? null : types.mapping(f.type, "out", use),
+    docLines: lines,
+    deprecated: f.deprecated,
+  };
+  void m;
+}
+
+function hasMapKind(m: Mapping | null, kind: string): boolean {
+  return m !== null && (m.kind === kind || hasMapKind(m.inner, kind));
+}
+
+/** A description as JSDoc lines; `*​/` cannot end the comment early. */
+export function docLines(text: string | undefined): string[] {
+  if (!text) return [];
+  const lines = text.replace(/\*\//g, "*\\/").replace(/\s+$/, "").split(/\r?\n/).map((l) => l.replace(/\s+$/, ""));
+  return lines;
+}

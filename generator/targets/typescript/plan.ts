@@ -1,0 +1,251 @@
+/**
+ * The TypeScript planner: gives every emitted symbol a file and a clash-free name, once, and
+ * computes each file's imports. Templates only print what this decides.
+ */
+import { posix } from "node:path";
+import type { Api, Model, Operation, TypeRef } from "../../ir/types.js";
+import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
+import { isIdentifier } from "../../render/helpers.js";
+import type { Import, Mapping, TsType } from "./types.js";
+
+/** Names the generated code itself uses at module level, or that shadow globals it relies on. */
+const RESERVED = [
+  "Array", "Boolean", "Date", "Error", "Function", "Headers", "JSON", "Map", "Math", "Number", "Object",
+  "Promise", "Record", "RegExp", "Request", "RequestInit", "Response", "Set", "String", "Symbol",
+  "URL", "URLSearchParams", "Partial", "Required", "Readonly", "Omit", "Pick", "Exclude", "Extract",
+  "APIError", "SDKError", "HTTPClientError", "ConnectionError", "RequestTimeoutError", "RequestAbortedError",
+  "UnexpectedClientError", "Result", "OK", "ERR", "RequestOptions", "SDKOptions", "ClientSDK", "RetryConfig",
+  "BackoffStrategy", "HTTPResponse", "HTTPRequest", "Credential", "SecurityScheme", "ServerList",
+];
+
+export interface ModelPlan {
+  ir: Model;
+  /** The exported TypeScript name of the model's SDK-side type. */
+  name: string;
+  /** Wire-format type, for object and alias models. */
+  wire: string;
+  fromWire: string;
+  toWire: string;
+  /** File under src/, e.g. "models/components/actortoken.ts". */
+  file: string;
+  /** For error models: the class thrown; `name` is then the data type. */
+  errorClass: string | null;
+  /** Docs page under docs/, e.g. "models/components/actortoken.md". */
+  doc: string;
+  /** "components" | "operations" | "errors": the namespace users see in docs. */
+  namespace: string;
+}
+
+export interface OperationPlan {
+  ir: Operation;
+  /** Standalone function name, e.g. actorTokensCreate. */
+  func: string;
+  /** File under src/, e.g. "funcs/actorTokensCreate.ts". */
+  file: string;
+}
+
+export interface GroupPlan {
+  name: string;
+  title: string;
+  className: string;
+  file: string;
+  doc: string;
+  operations: OperationPlan[];
+  description: string | null;
+}
+
+export interface Plan {
+  api: Api;
+  sdkClass: string;
+  coreClass: string;
+  packageName: string;
+  version: string;
+  models: Map<string, ModelPlan>;
+  modelList: ModelPlan[];
+  operations: OperationPlan[];
+  groups: GroupPlan[];
+}
+
+export function plan(api: Api, opts: { sdkClass: string; packageName: string; version: string }): Plan {
+  const sdkClass = pascalCase(opts.sdkClass) || "SDK";
+  const coreClass = `${sdkClass}Core`;
+  const scope = new NameScope([...RESERVED, sdkClass, coreClass]);
+  const files = new NameScope();
+  const models = new Map<string, ModelPlan>();
+  // Group resource classes first: they share the module namespace of the SDK class file.
+  const groupClasses = new Map(api.groups.map((g) => [g.name, scope.claim(pascalCase(g.title) || "Resource")]));
+
+  for (const m of api.models) {
+    const isError = m.place === "errors" && m.kind === "object";
+    const base = scope.has(m.name) ? scope.claim(m.name + "Model") : scope.claim(m.name);
+    const name = isError ? scope.claim(base + "Data") : base;
+    const stem = files.claim(base.toLowerCase());
+    models.set(m.name, {
+      ir: m,
+      name,
+      wire: `${base}$Wire`,
+      fromWire: `${base}$fromWire`,
+      toWire: `${base}$toWire`,
+      file: `models/${m.place}/${stem}.ts`,
+      errorClass: isError ? base : null,
+      doc: `models/${m.place}/${stem}.md`,
+      namespace: m.place,
+    });
+  }
+
+  const funcs = new NameScope();
+  const operations = api.operations.map((op): OperationPlan => {
+    const func = funcs.claim(camelCase(op.group) + pascalCase(op.method));
+    return { ir: op, func, file: `funcs/${func}.ts` };
+  });
+  const byId = new Map(operations.map((o) => [o.ir.operationId, o]));
+  const groups = api.groups.map((g): GroupPlan => ({
+    name: g.name,
+    title: g.title,
+    className: groupClasses.get(g.name)!,
+    file: `sdk/${g.name.toLowerCase()}.ts`,
+    doc: `sdks/${g.name.toLowerCase()}/README.md`,
+    operations: g.operations.map((id) => byId.get(id)!),
+    description: g.description ?? null,
+  }));
+
+  return {
+    api,
+    sdkClass,
+    coreClass,
+    packageName: opts.packageName,
+    version: opts.version,
+    models,
+    modelList: [...models.values()],
+    operations,
+    groups,
+  };
+}
+
+/** Builds TsType trees; `use` records the import of each named model it mentions. */
+export class TypeWriter {
+  private readonly mapMemo = new Map<string, boolean>();
+
+  constructor(private readonly p: Plan) {}
+
+  type(t: TypeRef, wire: boolean, use: (m: ModelPlan, symbol: string) => void): TsType {
+    const nullable = "nullable" in t && t.nullable === true;
+    switch (t.kind) {
+      case "primitive":
+        return tsName(t.type === "integer" ? "number" : t.type, nullable);
+      case "null":
+        return tsLiteral("null", false);
+      case "literal":
+        return tsLiteral(JSON.stringify(t.value), nullable);
+      case "ref": {
+        const m = this.p.models.get(t.model)!;
+        const symbol = wire && m.ir.kind !== "enum" ? m.wire : m.name;
+        use(m, symbol);
+        return tsName(symbol, nullable);
+      }
+      case "array":
+        return { ...empty(), kind: "array", items: this.type(t.items, wire, use), nullable };
+      case "map":
+        return { ...empty(), kind: "map", values: this.type(t.values, wire, use), nullable };
+      case "union":
+        return { ...empty(), kind: "union", variants: t.variants.map((v) => this.type(v, wire, use)), nullable };
+    }
+  }
+
+  /** The conversion of a value of type `t` towards (`in`) or from (`out`) the SDK shape, or null if none. */
+  mapping(t: TypeRef, dir: "in" | "out", use: (m: ModelPlan, symbol: string) => void, depth = 1): Mapping | null {
+    if (!this.needsMapping(t)) return null;
+    const nullable = "nullable" in t && t.nullable === true;
+    if (t.kind === "ref") {
+      const m = this.p.models.get(t.model)!;
+      const fn = dir === "in" ? m.fromWire : m.toWire;
+      use(m, fn);
+      return { kind: "model", fn, inner: null, var: null, nullable };
+    }
+    if (t.kind === "array" || t.kind === "map") {
+      const inner = this.mapping(t.kind === "array" ? t.items : t.values, dir, use, depth + 1)!;
+      return { kind: t.kind, fn: null, inner, var: depth === 1 ? "x" : `x${depth}`, nullable };
+    }
+    return null;
+  }
+
+  needsMapping(t: TypeRef): boolean {
+    switch (t.kind) {
+      case "ref": {
+        const memo = this.mapMemo.get(t.model);
+        if (memo !== undefined) return memo;
+        const m = this.p.models.get(t.model)!.ir;
+        this.mapMemo.set(t.model, m.kind === "object"); // cycles through objects always map
+        const needs = m.kind === "object" || (m.kind === "alias" && this.needsMapping(m.type));
+        this.mapMemo.set(t.model, needs);
+        return needs;
+      }
+      case "array":
+        return this.needsMapping(t.items);
+      case "map":
+        return this.needsMapping(t.values);
+      default:
+        return false;
+    }
+  }
+}
+
+function empty(): TsType {
+  return { kind: "name", name: null, items: null, values: null, variants: null, literal: null, nullable: false };
+}
+function tsName(name: string, nullable: boolean): TsType {
+  return { ...empty(), kind: "name", name, nullable };
+}
+function tsLiteral(literal: string, nullable: boolean): TsType {
+  return { ...empty(), kind: "literal", literal, nullable };
+}
+
+/** A property key as written in a type or object literal: bare if an identifier, else quoted. */
+export function propKey(name: string): string {
+  return isIdentifier(name) ? name : JSON.stringify(name);
+}
+
+/** A property access suffix: `.name` or `["na-me"]`. */
+export function propAccess(name: string): string {
+  return isIdentifier(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+}
+
+/** Collects the imports of one file; renders them sorted, so output is deterministic. */
+export class Imports {
+  private readonly byModule = new Map<string, Map<string, boolean>>();
+
+  constructor(private readonly file: string) {}
+
+  add(from: string, name: string, typeOnly: boolean): void {
+    if (from === this.file) return;
+    const names = this.byModule.get(from) ?? new Map<string, boolean>();
+    // A value import also serves type positions.
+    names.set(name, (names.get(name) ?? true) && typeOnly);
+    this.byModule.set(from, names);
+  }
+
+  /** Records the use of a model-file symbol; `$Wire` types and data types are type-only. */
+  model(m: ModelPlan, symbol: string): void {
+    this.add(m.file, symbol, !(symbol === m.fromWire || symbol === m.toWire || symbol === m.errorClass));
+  }
+
+  render(): Import[] {
+    const dir = posix.dirname(this.file);
+    return [...this.byModule.entries()]
+      .map(([from, names]) => {
+        let rel = posix.relative(dir, from).replace(/\.ts$/, ".js");
+        if (!rel.startsWith(".")) rel = "./" + rel;
+        const list = [...names.entries()].map(([name, typeOnly]) => ({ name, typeOnly })).sort((a, b) => cmp(a.name, b.name));
+        const allTypes = list.every((n) => n.typeOnly);
+        const inner = list.map((n) => (n.typeOnly && !allTypes ? `type ${n.name}` : n.name)).join(", ");
+        const oneLine = `import ${allTypes ? "type " : ""}{ ${inner} } from "${rel}";`;
+        // prettier keeps a single specifier on one line, however long.
+        return { from: rel, names: list, allTypes, multiline: list.length > 1 && oneLine.length > 80 };
+      })
+      .sort((a, b) => cmp(a.from, b.from));
+  }
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
