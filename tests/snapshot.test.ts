@@ -1,0 +1,55 @@
+// The committed generated/ output is exactly what a fresh generation from spec/ produces,
+// and generation is deterministic.
+import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../generator/config.js";
+import { generateAll, type TargetResult } from "../generator/generate.js";
+import { MANIFEST } from "../generator/write/write.js";
+import { specsmith } from "./helpers/cli.js";
+import { CONFIG, GENERATED_TS, listFiles, read, tempDir } from "./helpers/paths.js";
+
+let fresh: TargetResult[];
+
+beforeAll(async () => {
+  const config = loadConfig(CONFIG);
+  fresh = await generateAll(config.spec, config.targets);
+});
+
+describe("generated/ snapshot", () => {
+  it("configures the typescript target into generated/typescript", () => {
+    expect(fresh.map((r) => r.target.out)).toEqual([GENERATED_TS]);
+  });
+
+  it("equals a fresh generation byte for byte, with no extra or missing files", () => {
+    const files = fresh[0].files;
+    const onDisk = listFiles(GENERATED_TS, (rel) => rel === "node_modules" || rel === "dist");
+    expect(onDisk).toEqual([...files.map((f) => f.path), MANIFEST].sort());
+    for (const f of files) expect(read(join(GENERATED_TS, f.path)), f.path).toBe(f.content);
+  });
+
+  it("gives the same bytes on a second run", async () => {
+    const config = loadConfig(CONFIG);
+    const again = await generateAll(config.spec, config.targets);
+    expect(again[0].files).toEqual(fresh[0].files);
+  });
+
+  it("`generate --check` passes on the committed output and exits 3 naming a changed file", () => {
+    expect(specsmith(["generate", "--check"]).code).toBe(0);
+    const dir = tempDir();
+    const out = join(dir, "ts");
+    cpSync(GENERATED_TS, out, { recursive: true });
+    const args = ["generate", "--spec", "spec/clerk-actor-tokens.yaml", "--out", out, "--package-name", "clerk-backend-api", "--sdk-class", "Clerk"];
+    expect(specsmith([...args, "--check"]).code).toBe(0);
+    writeFileSync(join(out, "src/core.ts"), "// edited by hand\n");
+    rmSync(join(out, "docs/models/components/actortoken.md"));
+    const r = specsmith([...args, "--check"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("changed: " + join(out, "src/core.ts"));
+    expect(r.stderr).toContain("missing: " + join(out, "docs/models/components/actortoken.md"));
+    // --check never writes.
+    expect(read(join(out, "src/core.ts"))).toBe("// edited by hand\n");
+    expect(existsSync(join(out, "docs/models/components/actortoken.md"))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
