@@ -151,7 +151,7 @@ export interface ModelDoc {
   example: unknown;
   isError: boolean;
   fields: Table | null;
-  values: string;
+  values: Table | null;
 }
 
 export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
@@ -167,10 +167,10 @@ export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
     example: toTsValue(examples.ofModel(m, undefined)),
     isError: mp.errorClass !== null,
     fields: null,
-    values: "",
+    values: null,
   };
   if (m.kind === "enum") {
-    base.values = m.members.map((x) => JSON.stringify(x.value)).join(" | ");
+    base.values = { headers: ["Name", "Value"], rows: m.members.map((x) => ["`" + x.name + "`", cell(String(x.value))]) };
   } else if (m.kind === "object") {
     const withExample = m.fields.some((f) => f.example !== undefined);
     const headers = ["Field", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])];

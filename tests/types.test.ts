@@ -1,0 +1,153 @@
+// The generated SDK type-checks under --strict; its docs' code examples type-check against it;
+// its public API surface is snapshotted; its wire types agree with openapi-typescript's.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import { Project, type ExportedDeclarations, Node } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { GENERATED_TS, ROOT, SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
+import { tsc } from "./helpers/tsc.js";
+
+describe("generated/typescript", () => {
+  it("builds with tsc under --strict (declarations included)", () => {
+    const out = tempDir();
+    const r = tsc(["-p", GENERATED_TS, "--outDir", out, "--declarationDir", out]);
+    expect(r.output).toBe("");
+    expect(r.code).toBe(0);
+    expect(listFiles(out)).toContain("index.d.ts");
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it("has a package.json with exports for ., ./core, ./funcs/*, ./models/* and no runtime dependencies", () => {
+    const pkg = JSON.parse(read(join(GENERATED_TS, "package.json")));
+    expect(pkg.name).toBe("clerk-backend-api");
+    expect(Object.keys(pkg.exports)).toEqual([".", "./core", "./funcs/*", "./models/*", "./package.json"]);
+    expect(pkg.dependencies).toBeUndefined();
+    expect(pkg.peerDependencies).toBeUndefined();
+  });
+});
+
+describe("docs code examples", () => {
+  it("every ```typescript block in the generated docs type-checks against the SDK", () => {
+    const dir = tempDir();
+    const mdFiles = listFiles(GENERATED_TS).filter((f) => f.endsWith(".md"));
+    let n = 0;
+    for (const md of mdFiles) {
+      const blocks = [...read(join(GENERATED_TS, md)).matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]);
+      blocks.forEach((code, i) => {
+        const file = join(dir, `${md.replace(/[/.]/g, "_")}_${i}.ts`);
+        // Each example is its own module (they all declare `run`, `clerk`, ...).
+        writeFileSync(file, code + "\nexport {};\n");
+        n++;
+      });
+    }
+    expect(n).toBeGreaterThanOrEqual(15);
+    const src = join(GENERATED_TS, "src");
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "ES2022",
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          lib: ["ES2022", "DOM"],
+          types: [],
+          skipLibCheck: true,
+          allowImportingTsExtensions: false,
+          paths: {
+            "clerk-backend-api": [join(src, "index.ts")],
+            "clerk-backend-api/core": [join(src, "core.ts")],
+            "clerk-backend-api/funcs/*": [join(src, "funcs/*.ts")],
+            "clerk-backend-api/models/*": [join(src, "models/*/index.ts")],
+          },
+        },
+        include: ["*.ts"],
+      }),
+    );
+    const r = tsc(["-p", dir]);
+    expect(r.output).toBe("");
+    expect(r.code).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("public API surface", () => {
+  it("matches the snapshot (exported names and signatures, read back with ts-morph)", async () => {
+    const project = new Project({ tsConfigFilePath: join(GENERATED_TS, "tsconfig.json") });
+    const entries = ["index.ts", "core.ts", "funcs/actorTokensCreate.ts", "funcs/actorTokensRevoke.ts", "models/components/index.ts", "models/operations/index.ts", "models/errors/index.ts"];
+    const lines: string[] = [];
+    for (const entry of entries) {
+      const sf = project.getSourceFileOrThrow(join(GENERATED_TS, "src", entry));
+      lines.push(`## ${entry}`);
+      const exported = [...sf.getExportedDeclarations().entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      for (const [name, decls] of exported) {
+        if (name.includes("$")) continue; // @internal wire helpers
+        for (const d of decls) lines.push(`${name}: ${describeDecl(d)}`);
+      }
+    }
+    await expect(lines.join("\n") + "\n").toMatchFileSnapshot("__snapshots__/public-api.txt");
+  });
+});
+
+function describeDecl(d: ExportedDeclarations): string {
+  const text = (t: string) =>
+    t
+      .replace(/import\("[^"]+"\)\./g, "")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\s+/g, " ")
+      .replace(/\{ /g, "{ ")
+      .trim();
+  if (Node.isClassDeclaration(d)) {
+    const members = d
+      .getMembers()
+      .filter((m) => !(Node.isPropertyDeclaration(m) && m.getName().startsWith("#")))
+      .map((m) => {
+        if (Node.isConstructorDeclaration(m)) return `constructor(${m.getParameters().map((p) => p.getText()).join(", ")})`;
+        if (Node.isMethodDeclaration(m)) return `${m.getName()}(${m.getParameters().map((p) => text(p.getText())).join(", ")}): ${text(m.getReturnType().getText(m))}`;
+        if (Node.isGetAccessorDeclaration(m)) return `get ${m.getName()}(): ${text(m.getReturnType().getText(m))}`;
+        if (Node.isPropertyDeclaration(m)) return `${m.isReadonly() ? "readonly " : ""}${m.getName()}${m.hasQuestionToken() ? "?" : ""}: ${text(m.getType().getText(m))}`;
+        return m.getKindName();
+      });
+    const base = d.getExtends()?.getText();
+    return `class${base ? ` extends ${base}` : ""} { ${members.join("; ")} }`;
+  }
+  if (Node.isFunctionDeclaration(d)) {
+    return `function(${d.getParameters().map((p) => text(p.getText())).join(", ")}): ${text(d.getReturnType().getText(d))}`;
+  }
+  if (Node.isTypeAliasDeclaration(d)) return `type = ${text(d.getTypeNode()?.getText() ?? "")}`;
+  if (Node.isVariableDeclaration(d)) return `const: ${text(d.getType().getText(d))}`;
+  return d.getKindName();
+}
+
+describe("wire types agree with openapi-typescript", () => {
+  it("each model's $Wire type and the spec's types (as openapi-typescript derives them) are assignable both ways", async () => {
+    // emptyObjectsUnknown: a schema with no properties and no additionalProperties allows any
+    // properties (additionalProperties defaults to true); openapi-typescript otherwise says Record<string, never>.
+    const ast = await openapiTS(new URL(`file://${SPEC}`), { emptyObjectsUnknown: true });
+    const dir = join(ROOT, ".tmp", "wire-check");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "spec.d.ts"), astToString(ast));
+    const models = (p: string) => relative(dir, join(GENERATED_TS, "src", p)).replace(/\.ts$/, ".js");
+    const pairs: [string, string, string][] = [
+      ["ActorToken$Wire", models("models/components/actortoken.ts"), 'components["schemas"]["ActorToken"]'],
+      ["ClerkError$Wire", models("models/components/clerkerror.ts"), 'components["schemas"]["ClerkError"]'],
+      ["ClerkErrors$Wire", models("models/errors/clerkerrors.ts"), 'components["schemas"]["ClerkErrors"]'],
+      ["CreateActorTokenRequestBody$Wire", models("models/operations/createactortokenrequestbody.ts"), 'NonNullable<operations["CreateActorToken"]["requestBody"]>["content"]["application/json"]'],
+    ];
+    const lines = ['import type { components, operations } from "./spec.js";'];
+    pairs.forEach(([name, from], i) => lines.push(`import type { ${name} as W${i} } from "${from}";`));
+    lines.push("type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;");
+    pairs.forEach(([, , theirs], i) => lines.push(`export const check${i}: Same<W${i}, ${theirs}> = true;`));
+    writeFileSync(join(dir, "check.ts"), lines.join("\n") + "\n");
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], types: [], skipLibCheck: true }, files: ["check.ts"] }));
+    const r = tsc(["-p", dir]);
+    expect(r.output).toBe("");
+    expect(r.code).toBe(0);
+    // The check must be able to fail: a wrong wire type is caught.
+    writeFileSync(join(dir, "check.ts"), readFileSync(join(dir, "check.ts"), "utf8") + 'export const bad: Same<W0, components["schemas"]["ClerkError"]> = true;\n');
+    expect(tsc(["-p", dir]).code).not.toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
