@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from "yaml";
-import { SpecError, type Diagnostic } from "../diagnostics.js";
+import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
 
 export class SourceFile {
   private doc: Document | undefined;
@@ -69,7 +69,7 @@ export class SourceFile {
             file: file.displayPath,
             line: pos.line,
             column: pos.col,
-            pointer: "#",
+            pointer: pointerAt(doc, err.pos[0]),
             message: `invalid ${/\.json$/i.test(path) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`,
             hint: yamlHint(err.code),
           };
@@ -108,6 +108,27 @@ export class SourceFile {
     const pos = this.lines!.linePos(offset);
     return { line: pos.line, column: pos.col };
   }
+}
+
+/** The JSON pointer of the innermost node around `offset` (for syntax errors, as far as it parsed). */
+function pointerAt(doc: Document, offset: number): string {
+  const path: (string | number)[] = [];
+  let node = doc.contents as Node | null;
+  const within = (n: Node | null | undefined) => !!n?.range && n.range[0] <= offset && offset <= n.range[2];
+  while (node) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => within(p.value as Node) || within(p.key as Node));
+      if (!pair) break;
+      path.push(String((pair.key as { value?: unknown })?.value ?? pair.key));
+      node = pair.value as Node | null;
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex((it) => within(it as Node));
+      if (i < 0) break;
+      path.push(i);
+      node = node.items[i] as Node;
+    } else break;
+  }
+  return pointerOf(path);
 }
 
 function yamlHint(code: string): string {

@@ -141,6 +141,17 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
         retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
         retryCodesText: (api.retries?.statusCodes ?? []).join(", "),
         errorClasses,
+        errorProps: {
+          headers: ["Property", "Type", "Description"],
+          rows: [
+            ["`message`", "`string`", "Error message"],
+            ["`statusCode`", "`number`", "HTTP response status code, e.g. `404`"],
+            ["`headers`", "`Headers`", "HTTP response headers"],
+            ["`body`", "`string`", "HTTP body, as text"],
+            ["`rawResponse`", "`Response`", "Raw HTTP response"],
+            ["`data$`", "`object`", "The decoded payload (on the API's declared errors)"],
+          ],
+        },
         defaultServer: servers[0],
         otherServers: servers.slice(1),
         enumExample: enumModel ? `${enumModel.name}.${(enumModel.ir as { members: { name: string }[] }).members[0].name}` : "Status.Active",
