@@ -27,7 +27,8 @@ export interface FuncView {
   headers: { name: string; value: string; required: boolean }[];
   body: { contentType: string; json: boolean; value: string; map: Mapping | null; optional: boolean } | null;
   needsJSON: boolean;
-  success: { statuses: string[]; kind: "json" | "text" | "empty"; fn: string | null; type: TsType | null }[];
+  /** fn: a model's fromWire; else map/wireType convert a collection; else the payload is used as it is. */
+  success: { statuses: string[]; kind: "json" | "text" | "empty"; fn: string | null; type: TsType | null; wireType: TsType | null; map: Mapping | null }[];
   errors: { statuses: string[]; errorClass: string; fromWire: string }[];
 }
 
@@ -99,22 +100,18 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
       addType(successTypes, seen, t);
       const map = types.mapping(r.type, "in", use);
       imports.add("lib/decode.ts", "decodeJSON", false);
-      return { statuses, kind: "json" as const, fn: map?.kind === "model" && !map.nullable ? map.fn : null, type: map?.kind === "model" && !map.nullable ? null : t, map };
+      const direct = map?.kind === "model" && !map.nullable;
+      return { statuses, kind: "json" as const, fn: direct ? map.fn : null, type: direct ? null : t, wireType: direct || !map ? null : types.type(r.type, true, use), map: direct ? null : map };
     }
     if (r.contentType && r.type) {
       addType(successTypes, seen, { kind: "name", name: "string", items: null, values: null, variants: null, literal: null, nullable: false });
       imports.add("types/result.ts", "OK", false);
-      return { statuses, kind: "text" as const, fn: null, type: null, map: null };
+      return { statuses, kind: "text" as const, fn: null, type: null, wireType: null, map: null };
     }
     addType(successTypes, seen, { kind: "name", name: "void", items: null, values: null, variants: null, literal: null, nullable: false });
     imports.add("types/result.ts", "OK", false);
-    return { statuses, kind: "empty" as const, fn: null, type: null, map: null };
+    return { statuses, kind: "empty" as const, fn: null, type: null, wireType: null, map: null };
   });
-  for (const s of success) {
-    if (s.kind === "json" && s.fn === null && s.map) {
-      throw new SpecError([{ severity: "error", file: "(spec)", line: 0, column: 0, pointer: ir.source + "/responses", message: "responses whose payload is a nullable model or a collection of models are not supported yet by the typescript target", hint: "wrap the payload in an object schema" }]);
-    }
-  }
   const returnType: TsType =
     successTypes.length === 0
       ? { kind: "name", name: "void", items: null, values: null, variants: null, literal: null, nullable: false }
@@ -163,7 +160,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     headers,
     body,
     needsJSON,
-    success: success.map(({ statuses, kind, fn, type }) => ({ statuses, kind, fn, type })),
+    success,
     errors,
   };
   view.breakReturn = `): Promise<Result<${typeText(returnType)}, ${errorTypes.join(" | ")}>> {`.length > 80;
@@ -183,6 +180,8 @@ export interface ResourceView {
     requestOptional: boolean;
     requestType: TsType | null;
     returnType: TsType;
+    /** The whole signature fits in 80 columns (prettier then keeps it on one line). */
+    oneLine: boolean;
   }[];
 }
 
@@ -203,7 +202,9 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
       // Re-walk the types so this file imports what its signatures mention.
       const requestType = req ? types.type(req.type, false, use) : null;
       for (const s of op.ir.success) if (s.type && s.contentType && isJSON(s.contentType)) types.type(s.type, false, use);
-      return { name: op.ir.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType };
+      const req$ = requestType ? `request${f.requestOptional ? "?" : ""}: ${typeText(requestType)}, ` : "";
+      const oneLine = `  async ${op.ir.method}(${req$}options?: RequestOptions): Promise<${typeText(f.returnType)}> {`.length <= 80;
+      return { name: op.ir.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType, oneLine };
     }),
     imports: imports.render(),
   };

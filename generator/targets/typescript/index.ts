@@ -70,6 +70,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   const credentialType = (kind: string) => (kind === "basic" ? "BasicCredential" : "Credential");
   src("lib/config.ts", "src/config.ts.hbs", {
     servers: servers.map((s) => JSON.stringify(s)),
+    serversInline: `export const ServerList = [${servers.map((s) => JSON.stringify(s)).join(", ")}] as const;`.length <= 80,
     defaultServerText: servers[0],
     hasBasic: api.securitySchemes.some((s) => s.kind === "basic"),
     securityOptions: api.securitySchemes.map((s) => ({

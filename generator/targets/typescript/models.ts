@@ -35,6 +35,8 @@ export interface ModelView {
   requiredFields: FieldView[];
   optionalFields: FieldView[];
   emptyType: boolean;
+  /** No required field and no extras: the mapping starts from `{}`. */
+  emptyLiteral: boolean;
   hasExtra: boolean;
   knownWireNames: string;
   knownPropNames: string;
@@ -73,6 +75,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     requiredFields: [],
     optionalFields: [],
     emptyType: false,
+    emptyLiteral: false,
     hasExtra: false,
     knownWireNames: "[]",
     knownPropNames: "[]",
@@ -105,6 +108,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     view.requiredFields = view.fields.filter((f) => f.required);
     view.optionalFields = view.fields.filter((f) => !f.required);
     view.emptyType = view.fields.length === 0 && !m.additional;
+    view.emptyLiteral = view.requiredFields.length === 0 && !m.additional;
     if (m.additional) {
       view.hasExtra = true;
       view.knownWireNames = JSON.stringify(m.fields.map((f) => f.wireName));

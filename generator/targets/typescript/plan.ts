@@ -67,7 +67,7 @@ export interface Plan {
 }
 
 export function plan(api: Api, opts: { sdkClass: string; packageName: string; version: string }): Plan {
-  const sdkClass = pascalCase(opts.sdkClass) || "SDK";
+  const sdkClass = isIdentifier(opts.sdkClass) ? opts.sdkClass : pascalCase(opts.sdkClass) || "SDK";
   const coreClass = `${sdkClass}Core`;
   const scope = new NameScope([...RESERVED, sdkClass, coreClass]);
   const files = new NameScope();

@@ -34,7 +34,7 @@ export function appendQuery(
               : ",";
         query.append(p.name, v.map(scalar).join(sep));
       }
-    } else if (v !== null && typeof v === "object") {
+    } else if (v !== null && typeof v === "object" && !(v instanceof Date)) {
       const entries = Object.entries(v).filter(([, x]) => x !== undefined);
       if (style === "deepObject") {
         for (const [k, x] of entries) {

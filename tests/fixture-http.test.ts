@@ -1,0 +1,135 @@
+// Fixture SDKs over real HTTP: parameter styles, header parameters, API-key and basic auth,
+// empty and text responses, `default` error responses, and models that nest.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateAll } from "../generator/generate.js";
+import { writeOutput } from "../generator/write/write.js";
+import { ROOT } from "./helpers/paths.js";
+import { TestServer, json } from "./helpers/server.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await TestServer.start();
+});
+afterAll(() => server.close());
+
+/** Generates a fixture's SDK and imports its entry points. */
+async function sdk(name: string, spec: string): Promise<Record<string, any>> {
+  const out = join(ROOT, ".tmp", "fixture-http", name);
+  rmSync(out, { recursive: true, force: true });
+  const [r] = await generateAll(join(ROOT, "tests", "fixtures", name, spec), [{ name: "typescript", out, packageName: name, sdkClass: "SDK", version: "1.0.0" }]);
+  writeOutput(out, r.files);
+  const index = await import(pathToFileURL(join(out, "src", "index.ts")).href);
+  const errors = await import(pathToFileURL(join(out, "src", "models", "errors", "index.ts")).href);
+  return { ...index, errors };
+}
+
+describe("query-header-params", () => {
+  let m: Record<string, any>;
+  beforeAll(async () => {
+    m = await sdk("query-header-params", "spec.yaml");
+  });
+
+  it("serializes query parameters by style and sends headers and the API key", async () => {
+    server.reply((_req, res) => json(res, 200, [{ id: "p1", name: "Rex", kind: "dog", extra: 1 }]));
+    const client = new m.SDK({ apiKey: "k-123", serverURL: server.url + "/api" });
+    const pets = await client.pets.listPets({ limit: 5, tags: ["a b", "c&d"], ids: [1, 2], filter: { kind: "dog", age: 3 }, sort: ["name", "age"], xRequestId: "req-9" });
+    expect(pets).toEqual([{ id: "p1", name: "Rex", kind: "dog" }]);
+    const [req] = server.requests;
+    expect(req.method).toBe("GET");
+    const url = new URL(req.url, "http://x");
+    expect(url.pathname).toBe("/api/pets");
+    expect([...url.searchParams.entries()]).toEqual([
+      ["limit", "5"],
+      ["tags", "a b"],
+      ["tags", "c&d"],
+      ["ids", "1,2"],
+      ["filter[kind]", "dog"],
+      ["filter[age]", "3"],
+      ["sort", "name|age"],
+    ]);
+    expect(req.headers["x-request-id"]).toBe("req-9");
+    expect(req.headers["x-api-key"]).toBe("k-123");
+    expect(req.headers.authorization).toBeUndefined();
+  });
+
+  it("works without the optional request, and leaves absent parameters out", async () => {
+    server.reply((_req, res) => json(res, 200, []));
+    const client = new m.SDK({ apiKey: "k", serverURL: server.url });
+    expect(await client.pets.listPets()).toEqual([]);
+    expect(server.requests[0].url).toBe("/pets");
+  });
+
+  it("204 → undefined; a `default` error response → its error class; path parameters from the path item", async () => {
+    const client = new m.SDK({ apiKey: "k", serverURL: server.url, retryConfig: { strategy: "none" } });
+    server.reply((_req, res) => {
+      res.statusCode = 204;
+      res.end();
+    });
+    expect(await client.pets.deletePet({ petId: "p/1", xConfirm: true })).toBeUndefined();
+    expect(server.requests[0].method).toBe("DELETE");
+    expect(server.requests[0].url).toBe("/pets/p%2F1");
+    expect(server.requests[0].headers["x-confirm"]).toBe("true");
+    server.reply((_req, res) => json(res, 503, { title: "Down", detail: "maintenance" }));
+    const err = await client.pets.deletePet({ petId: "p", xConfirm: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(m.errors.Problem);
+    expect(err.title).toBe("Down");
+    expect(err.statusCode).toBe(503);
+  });
+
+  it("uses the first server by default, with variables filled in from their defaults", () => {
+    expect(m.ServerList).toEqual(["https://pets.example.com/api", "https://eu.pets.example.com"]);
+  });
+});
+
+describe("nested-models", () => {
+  it("maps nested arrays, maps, nullable and inline models both ways", async () => {
+    const m = await sdk("nested-models", "spec.yaml");
+    server.reply((_req, res) =>
+      json(res, 200, {
+        name: "root",
+        created_at: "2025-01-01T00:00:00Z",
+        children: [{ name: "leaf", children: [], parent_label: null, labels: { a: { text: "A", color_hex: "#000" } } }],
+        position: { x_coord: 1, y_coord: 2 },
+        revision: 3,
+      }),
+    );
+    const client = new m.SDK({ bearer: "t", serverURL: server.url });
+    const node = await client.nodes.putNode({
+      id: 7,
+      requestBody: { name: "root", children: [{ name: "leaf", children: [], parentLabel: null, labels: { a: { text: "A", colorHex: "#000" } } }], position: { xCoord: 1, yCoord: 2 } },
+    });
+    expect(JSON.parse(server.requests[0].body)).toEqual({
+      name: "root",
+      children: [{ name: "leaf", children: [], parent_label: null, labels: { a: { text: "A", color_hex: "#000" } } }],
+      position: { x_coord: 1, y_coord: 2 },
+    });
+    expect(server.requests[0].url).toBe("/nodes/7");
+    expect(server.requests[0].method).toBe("PUT");
+    expect(node).toEqual({
+      name: "root",
+      createdAt: "2025-01-01T00:00:00Z",
+      children: [{ name: "leaf", children: [], parentLabel: null, labels: { a: { text: "A", colorHex: "#000" } } }],
+      position: { xCoord: 1, yCoord: 2 },
+      revision: 3,
+    });
+  });
+});
+
+describe("openapi-3-1", () => {
+  it("basic auth, 201 JSON, a text/plain response on an operation without security", async () => {
+    const m = await sdk("openapi-3-1", "spec.json");
+    const client = new m.SDK({ basic: { username: "ann", password: "s3cret:é" }, serverURL: server.url });
+    server.reply((_req, res) => json(res, 201, { text: "Hi", lang: "en", tone: null }));
+    expect(await client.greetings.createGreeting({ text: "Hi", lang: "en", tone: null })).toEqual({ text: "Hi", lang: "en", tone: null });
+    expect(server.requests[0].headers.authorization).toBe("Basic " + Buffer.from("ann:s3cret:é").toString("base64"));
+    server.reply((_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("hello");
+    });
+    expect(await client.greetings.getGreetingText()).toBe("hello");
+    expect(server.requests[0].headers.authorization).toBeUndefined();
+  });
+});

@@ -1,0 +1,19 @@
+// Every emitted .ts file is unchanged by prettier, and the runtime sources shipped into every SDK are too.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatCheck } from "./helpers/format.js";
+import { GENERATED_TS, ROOT, listFiles, read } from "./helpers/paths.js";
+
+describe("formatting", () => {
+  it("generated/typescript: every .ts file is prettier-clean", async () => {
+    const files = listFiles(join(GENERATED_TS, "src")).map((p) => ({ path: p, content: read(join(GENERATED_TS, "src", p)) }));
+    expect(files.length).toBeGreaterThan(20);
+    expect(await formatCheck(files)).toEqual([]);
+  });
+
+  it("templates/typescript/runtime: every .ts file is prettier-clean", async () => {
+    const dir = join(ROOT, "templates", "typescript", "runtime");
+    const files = listFiles(dir).map((p) => ({ path: p, content: read(join(dir, p)) }));
+    expect(await formatCheck(files)).toEqual([]);
+  });
+});
