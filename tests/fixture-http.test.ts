@@ -133,3 +133,59 @@ describe("openapi-3-1", () => {
     expect(server.requests[0].headers.authorization).toBeUndefined();
   });
 });
+
+describe("request-encodings", () => {
+  let m: Record<string, any>;
+  beforeAll(async () => {
+    m = await sdk("request-encodings", "spec.yaml");
+  });
+
+  it("form-urlencoded bodies use wire names, repeated keys for arrays and brackets for objects", async () => {
+    server.reply((_req, res) => json(res, 200, { id: "ch_1" }));
+    const c = new m.SDK({ serverURL: server.url });
+    expect(await c.charges.createCharge({ amount: 100, currencyCode: "eur", metadata: { plan: "pro", "a b": "c&d" }, expand: ["x", "y"] })).toEqual({ id: "ch_1" });
+    const [req] = server.requests;
+    expect(req.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect([...new URLSearchParams(req.body).entries()]).toEqual([
+      ["amount", "100"],
+      ["currency_code", "eur"],
+      ["metadata[plan]", "pro"],
+      ["metadata[a b]", "c&d"],
+      ["expand", "x"],
+      ["expand", "y"],
+    ]);
+  });
+
+  it("multipart bodies send a file part and text parts, with fetch's boundary", async () => {
+    server.reply((_req, res) => {
+      res.statusCode = 201;
+      res.end();
+    });
+    const c = new m.SDK({ serverURL: server.url });
+    await c.files.uploadFile({ file: new Blob(["hello"], { type: "text/plain" }), purpose: "docs" });
+    const [req] = server.requests;
+    expect(req.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Response(req.body, { headers: { "content-type": req.headers["content-type"]! } }).formData();
+    expect(form.get("purpose")).toBe("docs");
+    const file = form.get("file") as File;
+    expect(await file.text()).toBe("hello");
+  });
+
+  it("raw bytes go up as they are, and come down as a Blob", async () => {
+    server.reply((_req, res) => {
+      res.statusCode = 204;
+      res.end();
+    });
+    const c = new m.SDK({ serverURL: server.url });
+    await c.files.putFile({ name: "a.bin", requestBody: new Uint8Array([0, 1, 2, 255]) });
+    expect(server.requests[0].headers["content-type"]).toBe("application/octet-stream");
+    expect([...server.requests[0].raw]).toEqual([0, 1, 2, 255]);
+    server.reply((_req, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(Buffer.from([0, 1, 2, 255]));
+    });
+    const blob: Blob = await c.files.getFile({ name: "a.bin" });
+    expect(blob.type).toBe("application/octet-stream");
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+  });
+});

@@ -40,5 +40,5 @@ describe.each(fixtures)("fixture %s", (name) => {
 });
 
 function isRuntime(path: string): boolean {
-  return /^src\/(lib\/(decode|retries|sdks|security|url)|types\/result|models\/errors\/(apierror|httpclienterrors|sdkerror))\.ts$/.test(path);
+  return /^src\/(lib\/(decode|encodings|retries|sdks|security|url)|types\/result|models\/errors\/(apierror|httpclienterrors|sdkerror))\.ts$/.test(path);
 }

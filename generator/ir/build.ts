@@ -4,7 +4,7 @@ import type { Loc, Resolver } from "../load/document.js";
 import { HTTP_METHODS } from "../load/validate.js";
 import { NameScope, camelCase, pascalCase, words } from "./names.js";
 import { SchemaConverter, exampleOf } from "./schema.js";
-import type { Api, Body, ErrorUse, Field, Group, ObjectModel, Operation, Parameter, Response, RetryPolicy, SecurityScheme, Server, TypeRef } from "./types.js";
+import type { Api, Body, Encoding, ErrorUse, Field, Group, ObjectModel, Operation, Parameter, Response, RetryPolicy, SecurityScheme, Server, TypeRef } from "./types.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -97,6 +97,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
           const mloc: Loc = { ...rb.loc, path: [...rb.loc.path, "content", ct, "schema"] };
           body = {
             contentType: ct,
+            encoding: encodingOf(ct),
             type: media?.schema === undefined ? { kind: "primitive", type: "unknown" } : schemas.type(media.schema, mloc, base + "RequestBody", "operations", base),
             required: rb.value.required === true,
             description: str(rb.value.description),
@@ -114,13 +115,16 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
         const media = ct ? (content[ct] as Obj) : undefined;
         const isError = /^[45]/.test(status) || status === "default";
         const hint = isError ? `${base}${status === "default" ? "Default" : status.toUpperCase()}Error` : `${base}Response`;
+        const encoding = ct ? encodingOf(ct) : undefined;
         const type: TypeRef | undefined =
-          ct && isObj(media) && media.schema !== undefined
-            ? schemas.type(media.schema, { ...r.loc, path: [...r.loc.path, "content", ct, "schema"] }, hint, "operations", isError ? undefined : base)
-            : ct && /^text\//.test(ct)
+          encoding === "json" && isObj(media) && media.schema !== undefined
+            ? schemas.type(media.schema, { ...r.loc, path: [...r.loc.path, "content", ct!, "schema"] }, hint, "operations", isError ? undefined : base)
+            : encoding === "text"
               ? { kind: "primitive", type: "string" }
-              : undefined;
-        const resp: Response = { status, description: str(r.value.description), contentType: ct, type };
+              : encoding
+                ? { kind: "primitive", type: "string", format: "binary" }
+                : undefined;
+        const resp: Response = { status, description: str(r.value.description), contentType: ct, encoding, type };
         if (/^2/.test(status)) success.push(resp);
         else if (isError && ct && isJSON(ct) && type?.kind === "ref") {
           const use = errorUses.get(type.model) ?? { model: type.model, statuses: [], contentType: ct };
@@ -213,6 +217,15 @@ function stripGroup(operationId: string, group: string): string {
   // "ActorTokensCreate" in group "actorTokens" → "create"; never strip to nothing.
   if (w.length > g.length && g.every((x, i) => w[i] === x)) return w.slice(g.length).join(" ");
   return operationId;
+}
+
+export function encodingOf(ct: string): Encoding {
+  const t = ct.toLowerCase();
+  if (isJSON(t)) return "json";
+  if (t.startsWith("application/x-www-form-urlencoded")) return "form";
+  if (t.startsWith("multipart/")) return "multipart";
+  if (t.startsWith("text/") || t.startsWith("application/xml") || /\+xml(;|$)/.test(t)) return "text";
+  return "binary";
 }
 
 export function isJSON(ct: string): boolean {

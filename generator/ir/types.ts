@@ -76,8 +76,12 @@ export interface Parameter extends Field {
   explode: boolean;
 }
 
+/** How a payload is encoded on the wire, from its media type. */
+export type Encoding = "json" | "form" | "multipart" | "text" | "binary";
+
 export interface Body {
   contentType: string;
+  encoding: Encoding;
   type: TypeRef;
   required: boolean;
   description?: string;
@@ -88,6 +92,7 @@ export interface Response {
   status: string;
   description?: string;
   contentType?: string;
+  encoding?: Encoding;
   type?: TypeRef;
 }
 

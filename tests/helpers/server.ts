@@ -6,6 +6,7 @@ export interface Recorded {
   url: string;
   headers: IncomingMessage["headers"];
   body: string;
+  raw: Buffer;
 }
 
 export type Handler = (req: Recorded, res: ServerResponse, n: number) => void | Promise<void>;
@@ -22,7 +23,8 @@ export class TestServer {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        const rec: Recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+        const raw = Buffer.concat(chunks);
+        const rec: Recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: raw.toString("utf8"), raw };
         self.requests.push(rec);
         void Promise.resolve(self.handler(rec, res, self.requests.length)).catch((e) => {
           res.statusCode = 599;

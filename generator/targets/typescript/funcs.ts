@@ -1,9 +1,8 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
-import { SpecError } from "../../diagnostics.js";
 import { isJSON } from "../../ir/build.js";
-import type { TypeRef } from "../../ir/types.js";
+import type { Encoding, TypeRef } from "../../ir/types.js";
 import { docLines } from "./models.js";
-import { Imports, TypeWriter, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
+import { Imports, TypeWriter, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import type { Import, Mapping, TsType } from "./types.js";
 
 export interface FuncView {
@@ -25,17 +24,18 @@ export interface FuncView {
   security: { accessor: string }[][];
   query: { name: string; value: string; style: string; explode: boolean }[];
   headers: { name: string; value: string; required: boolean }[];
-  body: { contentType: string; json: boolean; value: string; map: Mapping | null; optional: boolean } | null;
+  /** encoder: the function that turns the (wire-mapped) value into a fetch body. */
+  body: { contentType: string | null; encoder: string; value: string; map: Mapping | null; optional: boolean } | null;
   needsJSON: boolean;
   /** fn: a model's fromWire; else map/wireType convert a collection; else the payload is used as it is. */
-  success: { statuses: string[]; kind: "json" | "text" | "empty"; fn: string | null; type: TsType | null; wireType: TsType | null; map: Mapping | null }[];
+  success: { statuses: string[]; kind: "json" | "text" | "binary" | "empty"; fn: string | null; type: TsType | null; wireType: TsType | null; map: Mapping | null }[];
   errors: { statuses: string[]; errorClass: string; fromWire: string }[];
 }
 
 export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncView {
   const ir = op.ir;
   const imports = new Imports(op.file);
-  const use = (m: ModelPlan, symbol: string) => imports.model(m, symbol);
+  const use = (m: ImportSource, symbol: string) => imports.model(m, symbol);
   imports.add("core.ts", p.coreClass, true);
   imports.add("lib/sdks.ts", "send", false);
   imports.add("lib/sdks.ts", "HTTPRequest", true);
@@ -75,18 +75,15 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
 
   let body: FuncView["body"] = null;
   if (ir.body) {
-    const json = isJSON(ir.body.contentType);
-    if (!json && !/^text\//.test(ir.body.contentType)) {
-      throw new SpecError([
-        { severity: "error", file: "(spec)", line: 0, column: 0, pointer: ir.source + "/requestBody", message: `request body content type ${ir.body.contentType} is not supported yet by the typescript target`, hint: "use application/json, or a text/* type" },
-      ]);
-    }
     const value = req!.wrapsBody ? "request" : `${reqVar}.${requestModel!.ir.kind === "object" ? requestModel!.ir.fields.find((f) => f.wireName === "")!.name : "requestBody"}`;
+    const enc = ENCODERS[ir.body.encoding];
+    if (enc.from) imports.add(enc.from, enc.fn, false);
     body = {
-      contentType: JSON.stringify(ir.body.contentType),
-      json,
+      // fetch sets multipart's Content-Type itself, with the boundary.
+      contentType: ir.body.encoding === "multipart" ? null : JSON.stringify(ir.body.contentType),
+      encoder: enc.fn,
       value,
-      map: json ? types.mapping(ir.body.type, "out", use) : null,
+      map: ir.body.encoding === "json" || ir.body.encoding === "form" || ir.body.encoding === "multipart" ? types.mapping(ir.body.type, "out", use) : null,
       optional: !req!.wrapsBody && !ir.body.required,
     };
   }
@@ -95,7 +92,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const seen = new Set<string>();
   const success = ir.success.map((r) => {
     const statuses = [r.status];
-    if (r.contentType && isJSON(r.contentType) && r.type) {
+    if (r.encoding === "json" && r.type) {
       const t = types.type(r.type, false, use);
       addType(successTypes, seen, t);
       const map = types.mapping(r.type, "in", use);
@@ -103,10 +100,16 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
       const direct = map?.kind === "model" && !map.nullable;
       return { statuses, kind: "json" as const, fn: direct ? map.fn : null, type: direct ? null : t, wireType: direct || !map ? null : types.type(r.type, true, use), map: direct ? null : map };
     }
-    if (r.contentType && r.type) {
+    if (r.encoding === "text") {
       addType(successTypes, seen, { kind: "name", name: "string", items: null, values: null, variants: null, literal: null, nullable: false });
       imports.add("types/result.ts", "OK", false);
       return { statuses, kind: "text" as const, fn: null, type: null, wireType: null, map: null };
+    }
+    if (r.encoding) {
+      addType(successTypes, seen, { kind: "name", name: "Blob", items: null, values: null, variants: null, literal: null, nullable: false });
+      imports.add("types/result.ts", "OK", false);
+      imports.add("lib/decode.ts", "toBlob", false);
+      return { statuses, kind: "binary" as const, fn: null, type: null, wireType: null, map: null };
     }
     addType(successTypes, seen, { kind: "name", name: "void", items: null, values: null, variants: null, literal: null, nullable: false });
     imports.add("types/result.ts", "OK", false);
@@ -191,7 +194,7 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
   imports.add("lib/sdks.ts", "RequestOptions", true);
   imports.add("lib/config.ts", "SDKOptions", true);
   imports.add("types/result.ts", "unwrapAsync", false);
-  const use = (m: ModelPlan, symbol: string) => imports.model(m, symbol);
+  const use = (m: ImportSource, symbol: string) => imports.model(m, symbol);
   return {
     className: g.className,
     docLines: docLines(g.description ?? undefined),
@@ -201,7 +204,7 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
       const req = op.ir.request;
       // Re-walk the types so this file imports what its signatures mention.
       const requestType = req ? types.type(req.type, false, use) : null;
-      for (const s of op.ir.success) if (s.type && s.contentType && isJSON(s.contentType)) types.type(s.type, false, use);
+      for (const s of op.ir.success) if (s.type && s.encoding === "json") types.type(s.type, false, use);
       const req$ = requestType ? `request${f.requestOptional ? "?" : ""}: ${typeText(requestType)}, ` : "";
       const oneLine = `  async ${op.ir.method}(${req$}options?: RequestOptions): Promise<${typeText(f.returnType)}> {`.length <= 80;
       return { name: op.ir.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType, oneLine };
@@ -221,6 +224,14 @@ function operationDoc(op: OperationPlan): string[] {
   if (deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This operation is deprecated by the API description.");
   return lines;
 }
+
+const ENCODERS: Record<Encoding, { fn: string; from: string | null }> = {
+  json: { fn: "JSON.stringify", from: null },
+  form: { fn: "encodeForm", from: "lib/encodings.ts" },
+  multipart: { fn: "encodeMultipart", from: "lib/encodings.ts" },
+  text: { fn: "String", from: null },
+  binary: { fn: "encodeBinary", from: "lib/encodings.ts" },
+};
 
 function acceptHeader(op: OperationPlan["ir"]): string {
   const types = [...new Set(op.success.map((r) => r.contentType).filter((t): t is string => !!t))];

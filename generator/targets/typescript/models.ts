@@ -1,6 +1,6 @@
 /** View models of model files: types, wire types, and the functions mapping between them. */
 import type { Field, ObjectModel } from "../../ir/types.js";
-import { Imports, TypeWriter, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
+import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
 import type { Import, Mapping, TsType } from "./types.js";
 
 /** Members an error class inherits; payload fields of the same name stay reachable through data$. */
@@ -61,7 +61,7 @@ export interface ModelView {
 
 export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView {
   const imports = new Imports(mp.file);
-  const use = (m: ModelPlan, symbol: string) => imports.model(m, symbol);
+  const use = (m: ImportSource, symbol: string) => imports.model(m, symbol);
   const m = mp.ir;
   const view: ModelView = {
     kind: m.kind,
@@ -131,7 +131,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
   return view;
 }
 
-function fieldView(f: Field, m: ObjectModel, types: TypeWriter, use: (m: ModelPlan, s: string) => void, isRequest: boolean): FieldView {
+function fieldView(f: Field, m: ObjectModel, types: TypeWriter, use: (m: ImportSource, s: string) => void, isRequest: boolean): FieldView {
   const lines = docLines(f.description);
   if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
   return {

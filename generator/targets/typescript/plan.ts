@@ -122,16 +122,27 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
   };
 }
 
+/** Where the type of binary payloads lives (it is imported like a model's type). */
+const BINARY: ImportSource = { file: "lib/encodings.ts" };
+
+/** A file symbols are imported from: a model's, or a runtime module's. */
+export type ImportSource = Pick<ModelPlan, "file"> & Partial<Pick<ModelPlan, "fromWire" | "toWire" | "errorClass">>;
+
 /** Builds TsType trees; `use` records the import of each named model it mentions. */
 export class TypeWriter {
   private readonly mapMemo = new Map<string, boolean>();
 
   constructor(private readonly p: Plan) {}
 
-  type(t: TypeRef, wire: boolean, use: (m: ModelPlan, symbol: string) => void): TsType {
+  type(t: TypeRef, wire: boolean, use: (m: ImportSource, symbol: string) => void): TsType {
     const nullable = "nullable" in t && t.nullable === true;
     switch (t.kind) {
       case "primitive":
+        // A file or bytes (multipart parts, raw bodies): what fetch and FormData take.
+        if (t.type === "string" && t.format === "binary") {
+          use(BINARY, "Binary");
+          return tsName("Binary", nullable);
+        }
         return tsName(t.type === "integer" ? "number" : t.type, nullable);
       case "null":
         return tsLiteral("null", false);
@@ -153,7 +164,7 @@ export class TypeWriter {
   }
 
   /** The conversion of a value of type `t` towards (`in`) or from (`out`) the SDK shape, or null if none. */
-  mapping(t: TypeRef, dir: "in" | "out", use: (m: ModelPlan, symbol: string) => void, depth = 1): Mapping | null {
+  mapping(t: TypeRef, dir: "in" | "out", use: (m: ImportSource, symbol: string) => void, depth = 1): Mapping | null {
     if (!this.needsMapping(t)) return null;
     const nullable = "nullable" in t && t.nullable === true;
     if (t.kind === "ref") {
@@ -225,7 +236,7 @@ export class Imports {
   }
 
   /** Records the use of a model-file symbol; `$Wire` types and data types are type-only. */
-  model(m: ModelPlan, symbol: string): void {
+  model(m: ImportSource, symbol: string): void {
     this.add(m.file, symbol, !(symbol === m.fromWire || symbol === m.toWire || symbol === m.errorClass));
   }
 

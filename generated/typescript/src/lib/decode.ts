@@ -62,3 +62,9 @@ export function extraProps(
   }
   return out;
 }
+
+/** A binary response body, typed with its Content-Type. */
+export function toBlob(res: HTTPResponse): Blob {
+  const type = res.response.headers.get("content-type") ?? "";
+  return new Blob([res.bytes.slice().buffer as ArrayBuffer], { type });
+}

@@ -61,14 +61,19 @@ export type HTTPRequest = {
   path: string;
   query?: URLSearchParams;
   headers?: Record<string, string>;
-  body?: string;
+  body?: BodyInit;
+  /** Content-Type; left out for multipart bodies, whose boundary fetch sets. */
   contentType?: string;
   accept: string;
   security: SecurityScheme[][];
 };
 
-/** A response with its body read as text. */
-export type HTTPResponse = { response: Response; body: string };
+/** A response with its body read: as bytes, and as text. */
+export type HTTPResponse = {
+  response: Response;
+  body: string;
+  bytes: Uint8Array;
+};
 
 /** Sends `req` with auth, timeout and retries; never throws. */
 export async function send(
@@ -182,8 +187,9 @@ export async function send(
     });
     if (!outcome.response) return ERR(outcome.error as HTTPClientError);
     // The body is read under the same timeout as the attempt that produced it.
-    const body = await outcome.response.text();
-    return OK({ response: outcome.response, body });
+    const bytes = new Uint8Array(await outcome.response.arrayBuffer());
+    const body = new TextDecoder().decode(bytes);
+    return OK({ response: outcome.response, body, bytes });
   } catch (err) {
     return ERR(classify(err));
   } finally {
