@@ -66,11 +66,6 @@ export class Examples {
     }
     return { kind: "object", model: m.name, fields };
   }
-
-  /** The example the spec gives for a field itself (for docs' Example column), if any. */
-  static given(f: Field): unknown {
-    return f.example ?? undefined;
-  }
 }
 
 function fits(type: string, v: unknown): boolean {

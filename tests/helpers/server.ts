@@ -9,12 +9,12 @@ export interface Recorded {
   raw: Buffer;
 }
 
-export type Handler = (req: Recorded, res: ServerResponse, n: number) => void | Promise<void>;
+export type Handler = (req: Recorded, res: ServerResponse, n: number) => unknown;
 
 /** A real HTTP server on 127.0.0.1 (ephemeral port) that records every request it gets. */
 export class TestServer {
   readonly requests: Recorded[] = [];
-  private handler: Handler = (_req, res) => res.end();
+  private handler: Handler = (_req, res) => void res.end();
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<TestServer> {

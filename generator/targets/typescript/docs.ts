@@ -5,9 +5,7 @@ import type { Model, TypeRef } from "../../ir/types.js";
 import { cell } from "../../render/markdown.js";
 import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
 
-const MDN_DATE = "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date";
 const MDN_REQUEST_INIT = "https://developer.mozilla.org/en-US/docs/Web/API/Request/Request#options";
-const PLACEHOLDER_TOKEN = "<YOUR_BEARER_TOKEN_HERE>";
 
 export interface Table {
   headers: string[];
@@ -193,7 +191,3 @@ export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
   }
   return base;
 }
-
-export { DATE_LINK };
-const DATE_LINK = MDN_DATE;
-export { PLACEHOLDER_TOKEN };

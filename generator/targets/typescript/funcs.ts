@@ -1,6 +1,6 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
 import { isJSON } from "../../ir/build.js";
-import type { Encoding, TypeRef } from "../../ir/types.js";
+import type { Encoding } from "../../ir/types.js";
 import { docLines } from "./models.js";
 import { Imports, TypeWriter, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import type { Import, Mapping, TsType } from "./types.js";
@@ -273,5 +273,3 @@ export function typeText(t: TsType): string {
   }
   return t.nullable ? `${s} | null` : s;
 }
-
-export type { TypeRef };

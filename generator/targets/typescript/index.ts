@@ -7,7 +7,7 @@ import type { Api } from "../../ir/types.js";
 import { TEMPLATES_DIR, VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import { cell } from "../../render/markdown.js";
-import { docLink, modelDoc, operationDoc, type OperationDoc } from "./docs.js";
+import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
 import { formatLongLines } from "./format.js";
 import { funcView, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelView } from "./models.js";
@@ -159,7 +159,6 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
       })
       .replace(/\n+$/, ""),
   });
-  void docLink;
 
   await formatLongLines(out);
   // Runtime: real, tested (and prettier-formatted) TypeScript, copied as it is.

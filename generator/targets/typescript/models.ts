@@ -1,5 +1,5 @@
 /** View models of model files: types, wire types, and the functions mapping between them. */
-import type { Field, ObjectModel } from "../../ir/types.js";
+import type { Field } from "../../ir/types.js";
 import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
 import type { Import, Mapping, TsType } from "./types.js";
 
@@ -104,7 +104,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     view.aliasMapOut = types.mapping(m.type, "out", use);
   } else {
     view.isRequest = m.request !== undefined;
-    view.fields = m.fields.map((f) => fieldView(f, m, types, use, view.isRequest));
+    view.fields = m.fields.map((f) => fieldView(f, types, use, view.isRequest));
     view.requiredFields = view.fields.filter((f) => f.required);
     view.optionalFields = view.fields.filter((f) => !f.required);
     view.emptyType = view.fields.length === 0 && !m.additional;
@@ -131,7 +131,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
   return view;
 }
 
-function fieldView(f: Field, m: ObjectModel, types: TypeWriter, use: (m: ImportSource, s: string) => void, isRequest: boolean): FieldView {
+function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string) => void, isRequest: boolean): FieldView {
   const lines = docLines(f.description);
   if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
   return {
@@ -147,7 +147,6 @@ function fieldView(f: Field, m: ObjectModel, types: TypeWriter, use: (m: ImportS
     docLines: lines,
     deprecated: f.deprecated,
   };
-  void m;
 }
 
 function hasMapKind(m: Mapping | null, kind: string): boolean {
