@@ -88,7 +88,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
     packageNameJson: JSON.stringify(p.packageName),
     versionJson: JSON.stringify(p.version),
     docVersionJson: JSON.stringify(api.info.version),
-    userAgentJson: JSON.stringify(`${p.packageName}/${p.version} (specsmith ${VERSION}; typescript; api ${api.info.version})`),
+    genVersionJson: JSON.stringify(VERSION),
     retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
     retryCodes: (api.retries?.statusCodes ?? ["5XX"]).map((c) => JSON.stringify(c)),
   });

@@ -22,9 +22,8 @@ export type SDKOptions = {
 export const SDK_METADATA = {
   packageName: "clerk-backend-api",
   sdkVersion: "0.1.0",
+  genVersion: "0.1.0",
   openapiDocVersion: "2026-05-12",
-  userAgent:
-    "clerk-backend-api/0.1.0 (specsmith 0.1.0; typescript; api 2026-05-12)",
 } as const;
 
 /** How each security scheme travels on a request. */
@@ -48,5 +47,5 @@ export const SDK_DEFAULTS: SDKDefaults = {
     retryConnectionErrors: true,
   },
   retryCodes: ["5XX"],
-  userAgent: SDK_METADATA.userAgent,
+  metadata: SDK_METADATA,
 };

@@ -39,7 +39,12 @@ export type SDKDefaults = {
   serverURL: string;
   retryConfig: RetryConfig;
   retryCodes: string[];
-  userAgent: string;
+  metadata: {
+    packageName: string;
+    sdkVersion: string;
+    genVersion: string;
+    openapiDocVersion: string;
+  };
 };
 
 export class ClientSDK<O extends ClientOptions = ClientOptions> {
@@ -90,7 +95,7 @@ export async function send(
   const headers = new Headers();
   headers.set("Accept", req.accept);
   if (req.contentType) headers.set("Content-Type", req.contentType);
-  headers.set("User-Agent", client._defaults.userAgent);
+  headers.set("User-Agent", userAgent(client._defaults.metadata));
   for (const [k, v] of Object.entries(req.headers ?? {})) headers.set(k, v);
   try {
     await applySecurity(req.security, client._options, headers, query);
@@ -198,3 +203,8 @@ export async function send(
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** "clerk-backend-api/0.1.0 (specsmith 0.1.0; typescript; api 2026-05-12)" */
+function userAgent(m: SDKDefaults["metadata"]): string {
+  return `${m.packageName}/${m.sdkVersion} (specsmith ${m.genVersion}; typescript; api ${m.openapiDocVersion})`;
+}
