@@ -125,6 +125,10 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
                 ? { kind: "primitive", type: "string", format: "binary" }
                 : undefined;
         const resp: Response = { status, description: str(r.value.description), contentType: ct, encoding, type };
+        if (type?.kind === "ref" && resp.description) {
+          const m = schemas.models.get(type.model);
+          if (m && m.responseDescription === undefined) m.responseDescription = resp.description;
+        }
         if (/^2/.test(status)) success.push(resp);
         else if (isError && ct && isJSON(ct) && type?.kind === "ref") {
           const use = errorUses.get(type.model) ?? { model: type.model, statuses: [], contentType: ct };
@@ -194,7 +198,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
   for (const op of operations) {
     for (const e of op.errors) {
       const m = schemas.models.get(e.model)!;
-      if (!nonErrorUse.has(e.model) && m.kind === "object") m.place = "errors";
+      if (!nonErrorUse.has(e.model) && m.kind === "object" && !m.freeForm) m.place = "errors";
     }
   }
 

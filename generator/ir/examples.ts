@@ -51,6 +51,7 @@ export class Examples {
       return { kind: "scalar", value: (hit ?? example ?? m.members[0]).value };
     }
     if (m.kind === "alias") return this.of(m.type, given ?? m.example, depth + 1);
+    if (m.freeForm) return { kind: "raw", value: isObj(given) ? given : isObj(m.example) ? m.example : {} };
     const src = isObj(given) ? given : isObj(m.example) ? m.example : {};
     const fields: { field: Field | null; key: string; value: Example }[] = [];
     for (const f of m.fields) {

@@ -106,8 +106,11 @@ export class SchemaConverter {
           return withNull({ kind: "ref", model: this.objectModel(schema, loc, hint, place, undefined, childPrefix) });
         }
         const ap = schema.additionalProperties;
-        const values: TypeRef = isObj(ap) && Object.keys(ap).length > 0 ? this.type(ap, { ...loc, path: [...loc.path, "additionalProperties"] }, hint, place) : { kind: "primitive", type: "unknown" };
-        return withNull({ kind: "map", values });
+        if (isObj(ap) && Object.keys(ap).length > 0) {
+          return withNull({ kind: "map", values: this.type(ap, { ...loc, path: [...loc.path, "additionalProperties"] }, hint, place) });
+        }
+        // A free-form object: named (some targets give it a class), structurally a map of anything.
+        return withNull({ kind: "ref", model: this.freeFormModel(schema, loc, hint, place) });
       }
       default:
         return withNull({ kind: "primitive", type: "unknown" });
@@ -168,6 +171,26 @@ export class SchemaConverter {
       place,
       type: allNumbers ? (values.every(Number.isInteger) ? "integer" : "number") : "string",
       members: values.map((value) => ({ name: memberNames.claim(enumMemberName(value)), value })),
+      description: str(schema.description),
+      example: exampleOf(schema),
+      deprecated: schema.deprecated === true,
+      source: ptr(loc),
+    });
+    return name;
+  }
+
+  private freeFormModel(schema: Obj, loc: Loc, hint: string, place: ModelPlace): string {
+    const cached = this.byLocation.get(locKey(loc));
+    if (cached && this.models.has(cached)) return cached;
+    const name = this.names.claim(hint);
+    this.byLocation.set(locKey(loc), name);
+    this.models.set(name, {
+      kind: "object",
+      name,
+      place,
+      fields: [],
+      additional: { kind: "primitive", type: "unknown" },
+      freeForm: true,
       description: str(schema.description),
       example: exampleOf(schema),
       deprecated: schema.deprecated === true,

@@ -41,6 +41,8 @@ interface ModelBase {
   description?: string;
   example?: unknown;
   deprecated: boolean;
+  /** Description of the first response whose payload this model is, for models without their own. */
+  responseDescription?: string;
   /** JSON pointer of the defining schema (for messages and docs). */
   source: string;
 }
@@ -52,6 +54,8 @@ export interface ObjectModel extends ModelBase {
   additional?: TypeRef;
   /** Request models that collect an operation's parameters (and body) into one argument. */
   request?: { operation: string };
+  /** A free-form object (no properties, any extra ones): a map that some targets name. */
+  freeForm?: boolean;
 }
 
 export interface EnumModel extends ModelBase {

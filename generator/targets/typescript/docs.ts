@@ -31,6 +31,7 @@ export function docType(p: Plan, t: TypeRef, from: string): string {
         return "*null*";
       case "ref": {
         const m = p.models.get(t.model)!;
+        if (m.inline) return "Record<string, *any*>";
         return `[${m.namespace}.${m.errorClass ?? m.name}](${docLink(from, "models/" + m.doc.slice("models/".length))})`;
       }
       case "array":

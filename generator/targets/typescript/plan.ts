@@ -34,6 +34,8 @@ export interface ModelPlan {
   doc: string;
   /** "components" | "operations" | "errors": the namespace users see in docs. */
   namespace: string;
+  /** Written inline where used (free-form objects): no file, no docs page. */
+  inline: boolean;
 }
 
 export interface OperationPlan {
@@ -76,6 +78,11 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
   const groupClasses = new Map(api.groups.map((g) => [g.name, scope.claim(pascalCase(g.title) || "Resource")]));
 
   for (const m of api.models) {
+    // Free-form objects are written inline as `{ [k: string]: unknown }`: no symbol, no file.
+    if (m.kind === "object" && m.freeForm) {
+      models.set(m.name, { ir: m, name: "", wire: "", fromWire: "", toWire: "", file: "", errorClass: null, doc: "", namespace: "", inline: true });
+      continue;
+    }
     const isError = m.place === "errors" && m.kind === "object";
     const base = scope.has(m.name) ? scope.claim(m.name + "Model") : scope.claim(m.name);
     const name = isError ? scope.claim(base + "Data") : base;
@@ -90,6 +97,7 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
       errorClass: isError ? base : null,
       doc: `models/${m.place}/${stem}.md`,
       namespace: m.place,
+      inline: false,
     });
   }
 
@@ -116,7 +124,7 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
     packageName: opts.packageName,
     version: opts.version,
     models,
-    modelList: [...models.values()],
+    modelList: [...models.values()].filter((m) => !m.inline),
     operations,
     groups,
   };
@@ -150,6 +158,7 @@ export class TypeWriter {
         return tsLiteral(JSON.stringify(t.value), nullable);
       case "ref": {
         const m = this.p.models.get(t.model)!;
+        if (m.inline) return { ...empty(), kind: "map", values: tsName("unknown", false), nullable };
         const symbol = wire && m.ir.kind !== "enum" ? m.wire : m.name;
         use(m, symbol);
         return tsName(symbol, nullable);
@@ -186,6 +195,7 @@ export class TypeWriter {
         const memo = this.mapMemo.get(t.model);
         if (memo !== undefined) return memo;
         const m = this.p.models.get(t.model)!.ir;
+        if (m.kind === "object" && m.freeForm) return false;
         this.mapMemo.set(t.model, m.kind === "object"); // cycles through objects always map
         const needs = m.kind === "object" || (m.kind === "alias" && this.needsMapping(m.type));
         this.mapMemo.set(t.model, needs);
