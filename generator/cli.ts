@@ -32,7 +32,8 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
     if (!(TARGETS as readonly string[]).includes(name)) throw new UsageError(`unknown --target ${flags.target}; targets are: ${TARGETS.join(", ")}`);
     spec = resolve(flags.spec);
     const stem = spec.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
-    targets = [{ name, out: resolve(flags.out), packageName: flags.packageName ?? stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-"), sdkClass: flags.sdkClass ?? (pascalCase(stem) || "SDK"), version: "0.1.0" }];
+    const packageName = flags.packageName ?? (name === "python" ? stem.toLowerCase().replace(/[^a-z0-9]+/g, "_") : stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-"));
+    targets = [{ name, out: resolve(flags.out), packageName, sdkClass: flags.sdkClass ?? (pascalCase(stem) || "SDK"), version: "0.1.0" }];
   } else {
     const config = loadConfig(flags.config);
     spec = config.spec;

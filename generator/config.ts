@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { SpecError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { SourceFile } from "./load/source.js";
 
-export const TARGETS = ["typescript"] as const;
+export const TARGETS = ["typescript", "python"] as const;
 export type TargetName = (typeof TARGETS)[number];
 
 export interface TargetConfig {
@@ -34,7 +34,7 @@ export function loadConfig(path: string): Config {
   if (!isObj(data)) throw new SpecError([{ severity: "error", file: file.displayPath, line: 1, column: 1, pointer: "#", message: "the configuration is not a map", hint: "write `spec:` and `targets:` keys" }]);
   if (typeof data.spec !== "string") err([], "missing `spec`", "set `spec:` to the OpenAPI document's path, relative to this file");
   const targets: TargetConfig[] = [];
-  if (!isObj(data.targets)) err([], "missing `targets`", "add `targets:` with a `typescript:` entry");
+  if (!isObj(data.targets)) err([], "missing `targets`", "add `targets:` with a `typescript:` or `python:` entry");
   else {
     for (const [name, raw] of Object.entries(data.targets)) {
       if (!(TARGETS as readonly string[]).includes(name)) {

@@ -1,6 +1,7 @@
 /** The pipeline: load → IR → each target's files → write (or compare, with --check). */
 import type { TargetConfig } from "./config.js";
 import { loadApi } from "./load/index.js";
+import { generatePython } from "./targets/python/index.js";
 import { generateTypeScript } from "./targets/typescript/index.js";
 import { diffOutput, writeOutput, type OutputFile } from "./write/write.js";
 
@@ -17,6 +18,9 @@ export async function generateAll(spec: string, targets: TargetConfig[]): Promis
     switch (target.name) {
       case "typescript":
         results.push({ target, files: await generateTypeScript(api, target) });
+        break;
+      case "python":
+        results.push({ target, files: await generatePython(api, target) });
         break;
     }
   }

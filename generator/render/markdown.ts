@@ -4,26 +4,26 @@
  * How a table's column width is measured. "rendered": the longest cell as written, so every
  * cell lines up. "source": Speakeasy's rule, which measures multi-line cells before their line
  * breaks become `<br/>` (a cell with breaks may then stick out); the Python reference pages use it.
+ * "columns": each column as wide as its own longest cell (the reference's static retryconfig page).
  */
-export type TableRule = "rendered" | "source";
+export type TableRule = "rendered" | "source" | "columns";
 
 /**
  * A table whose columns all share one width. Cells may contain "\n", written as `<br/>`.
  */
 export function mdTable(headers: string[], rows: string[][], rule: TableRule = "rendered"): string {
-  const measure = (cell: string) => (rule === "source" ? cell.length : cell.replace(/\n/g, "<br/>").length);
+  if (rule === "columns") {
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
+    return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  }
+  const rendered = (cell: string) => cell.replace(/\n/g, "<br/>");
+  const measure = (cell: string) => (rule === "source" ? cell.length : rendered(cell).length);
   let width = 0;
   for (const cell of headers) width = Math.max(width, measure(cell));
   for (const row of rows) for (const cell of row) width = Math.max(width, measure(cell));
-  const line = (cells: string[]) =>
-    "| " +
-    cells
-      .map((c) => {
-        const text = c.replace(/\n/g, "<br/>");
-        return text + " ".repeat(Math.max(0, width - measure(c)));
-      })
-      .join(" | ") +
-    " |";
+  // Cells are padded by their written length: under "source", a cell with breaks may stick out.
+  const line = (cells: string[]) => "| " + cells.map((c) => rendered(c).padEnd(width)).join(" | ") + " |";
   return [line(headers), line(headers.map(() => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 

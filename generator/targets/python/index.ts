@@ -1,0 +1,408 @@
+/** The Python target: IR → a dependency-free Python 3.9+ package and Speakeasy-shaped docs. */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { Examples, type Example } from "../../ir/examples.js";
+import { constantCase } from "../../ir/names.js";
+import type { Api, Encoding, Field, Operation, TypeRef } from "../../ir/types.js";
+import { TEMPLATES_DIR, VERSION } from "../../paths.js";
+import { engineFor } from "../../render/engine.js";
+import type { PyArg, PyValue } from "../../render/helpers.js";
+import { cell } from "../../render/markdown.js";
+import type { GeneratedFile } from "../typescript/types.js";
+import { pyCodec, pyEnumMember, pyIdent, planPython, pyType, type PyModelPlan, type PyPlan, type PyType } from "./plan.js";
+
+export interface PythonOptions {
+  packageName: string;
+  sdkClass: string;
+  version: string;
+}
+
+export async function generatePython(api: Api, opts: PythonOptions): Promise<GeneratedFile[]> {
+  const engine = await engineFor("python");
+  const p = planPython(api, opts);
+  const examples = new Examples(api);
+  const pkg = `src/${p.packageName}`;
+  const out: GeneratedFile[] = [];
+  // Handlebars indents blank lines inside indented partials: no trailing whitespace in Python output.
+  const emit = (path: string, template: string, view: unknown) => out.push({ path, content: engine.render(template, view).replace(/[ \t]+$/gm, "") });
+  const doc = (path: string, template: string, view: unknown) => out.push({ path: `docs/${path}`, content: engine.render(template, view).replace(/\n+$/, "") });
+
+  const runtimeDir = join(TEMPLATES_DIR, "python", "runtime");
+  for (const file of listFiles(runtimeDir)) {
+    out.push({ path: `${pkg}/${relative(runtimeDir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") });
+  }
+  out.push({ path: `${pkg}/py.typed`, content: "" });
+
+  for (const m of p.modelList) {
+    emit(`${pkg}/models/${m.module}.py`, "src/model.py.hbs", modelView(p, m));
+    doc(m.doc, "docs/model.md.hbs", modelDoc(p, m));
+  }
+  emit(`${pkg}/models/__init__.py`, "src/models__init__.py.hbs", {
+    models: p.modelList.map((m) => ({ module: m.module, names: m.errorClass ? [m.name, m.errorClass] : [m.name] })),
+    allNames: p.modelList.flatMap((m) => (m.errorClass ? [m.name, m.errorClass] : [m.name])).sort(),
+  });
+
+  const clientVar = p.sdkClass.toLowerCase() === p.sdkClass ? "sdk" : pyIdent(p.sdkClass);
+  const authOptions = api.securitySchemes
+    .filter((s) => api.security.some((alt) => alt.includes(s.name)))
+    .slice(0, 1)
+    .map((s) => ({ name: pyIdent(s.option), value: s.kind === "basic" ? { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" } : s.kind === "apiKey" ? "<YOUR_API_KEY_HERE>" : "<YOUR_BEARER_TOKEN_HERE>" }));
+
+  for (const g of p.groups) {
+    emit(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
+      className: g.className,
+      docLines: docLines(api.groups.find((x) => x.name === g.name)?.description),
+      methods: g.operations.map((op) => methodView(p, op)),
+    });
+    doc(g.doc, "docs/group.md.hbs", {
+      title: g.title,
+      attr: g.attr,
+      packageName: p.packageName,
+      sdkClass: p.sdkClass,
+      clientVar,
+      authOptions,
+      operations: g.operations.map((op) => operationDoc(p, g.attr, op, examples)),
+    });
+  }
+  const serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
+  emit(`${pkg}/sdk.py`, "src/sdk.py.hbs", {
+    sdkClass: p.sdkClass,
+    title: api.info.title,
+    clientVar,
+    firstGroup: p.groups[0]?.attr ?? "",
+    serverEnv,
+    groups: p.groups,
+    securityOptions: api.securitySchemes.map((s) => ({ name: pyIdent(s.option), type: s.kind === "basic" ? "Dict[str, str]" : "Union[str, Callable[[], str]]" })),
+  });
+  const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
+  emit(`${pkg}/config.py`, "src/config.py.hbs", {
+    servers,
+    serverEnv,
+    security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: pyIdent(s.option), where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null })),
+    retry: api.retries?.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
+    retryCodes: api.retries?.statusCodes ?? ["5XX"],
+    version: p.version,
+    docVersion: api.info.version,
+    userAgent: `${p.packageName}/${p.version} (specsmith ${VERSION}; python; api ${api.info.version})`,
+  });
+  emit(`${pkg}/__init__.py`, "src/init.py.hbs", { sdkClass: p.sdkClass, version: p.version });
+  emit("pyproject.toml", "pyproject.toml.hbs", { distName: p.packageName.replace(/_/g, "-"), version: p.version, description: `Python SDK for the ${api.info.title}`, packageName: p.packageName });
+  doc("models/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
+
+  const firstOp = p.groups[0]?.operations[0];
+  out.push({
+    path: "README.md",
+    content: engine
+      .render("README.md.hbs", {
+        packageName: p.packageName,
+        distName: p.packageName.replace(/_/g, "-"),
+        title: api.info.title,
+        docVersion: api.info.version,
+        sdkClass: p.sdkClass,
+        clientVar,
+        authOptions,
+        serverEnv,
+        defaultServer: servers[0],
+        example: firstOp ? operationDoc(p, p.groups[0].attr, firstOp, examples) : null,
+        groups: p.groups.map((g) => ({ attr: g.attr, doc: `docs/${g.doc}`, operations: g.operations.map((o) => ({ name: p.methodNames.get(o)!, summary: o.summary ?? o.method, anchor: p.methodNames.get(o)! })) })),
+        errorClasses: p.modelList.filter((m) => m.errorClass).map((m) => ({ name: m.errorClass, doc: `docs/${m.doc}` })),
+        retry: api.retries?.strategy === "backoff" ? api.retries : null,
+      })
+      .replace(/\n+$/, ""),
+  });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function docLines(text: string | undefined): string[] {
+  if (!text) return [];
+  return text.replace(/"""/g, "'''").replace(/\\$/, "\\ ").replace(/\s+$/, "").split(/\r?\n/).map((l) => l.replace(/\s+$/, ""));
+}
+
+/** The annotation and codec of a type, seen from the model module `from` (or the SDK, when null). */
+function typeIn(p: PyPlan, t: TypeRef, from: PyModelPlan | null, imports?: Map<string, string>, lazy?: Set<string>) {
+  const qualify = (m: PyModelPlan) => {
+    if (from === null) return `models.${m.name}`;
+    if (m !== from) imports?.set(m.name, m.module);
+    return m.name;
+  };
+  const ref = (m: PyModelPlan) => {
+    if (from === null) return `models.${m.name}`;
+    if (m === from) return m.name;
+    lazy?.add(m.module);
+    return `_${m.module}.${m.name}`;
+  };
+  return { type: pyType(p, t, qualify), codec: pyCodec(p, t, ref) };
+}
+
+function modelView(p: PyPlan, m: PyModelPlan) {
+  const imports = new Map<string, string>();
+  const lazy = new Set<string>();
+  const ir = m.ir;
+  const base = {
+    kind: ir.kind,
+    name: m.name,
+    errorClass: m.errorClass,
+    docLines: docLines(ir.description),
+    errorDocLines: docLines(ir.description ?? ir.responseDescription),
+    members: [] as { key: string; value: string }[],
+    base: "str",
+    aliasType: null as PyType | null,
+    fields: [] as unknown[],
+    extra: false,
+    typeImports: [] as { module: string; name: string }[],
+    lazyModules: [] as string[],
+  };
+  if (ir.kind === "enum") {
+    base.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
+    base.members = ir.members.map((x) => ({ key: pyEnumMember(x.name), value: JSON.stringify(x.value) }));
+  } else if (ir.kind === "alias") {
+    base.aliasType = typeIn(p, ir.type, m, imports, lazy).type;
+  } else {
+    base.extra = !!ir.additional;
+    base.fields = ir.fields.map((f) => {
+      const { type, codec } = typeIn(p, f.type, m, imports, lazy);
+      // Users may pass a dict where a model is expected, and a plain string for an enum.
+      const argType = acceptsDict(p, f.type) ? { kind: "union", name: null, items: null, values: null, variants: [type, { kind: "name", name: "Dict[str, Any]", items: null, values: null, variants: null, nullable: false }], nullable: false } : type;
+      // Optional fields read None when absent; the template writes `Optional[...] = None` for their arguments.
+      return { name: m.fieldNames.get(f)!, wire: f.wireName, required: f.required, type: f.required ? type : { ...type, nullable: true }, argType: f.required ? argType : { ...argType, nullable: false }, codec, docLines: docLines(f.description) };
+    });
+  }
+  base.typeImports = [...imports.entries()].map(([name, module]) => ({ name, module })).sort((a, b) => (a.module < b.module ? -1 : 1));
+  base.lazyModules = [...lazy].sort();
+  return base;
+}
+
+function acceptsDict(p: PyPlan, t: TypeRef): boolean {
+  return t.kind === "ref" && p.models.get(t.model)!.ir.kind === "object";
+}
+
+const ENCODERS: Record<Encoding, string> = { json: "json_body", form: "form_body", multipart: "multipart_body", text: "text_body", binary: "bytes" };
+
+function methodView(p: PyPlan, op: Operation) {
+  const names = p.paramNames.get(op)!;
+  const params: { name: string; type: PyType; required: boolean }[] = op.params.map((x) => ({ name: names.get(`${x.in}:${x.wireName}`)!, type: typeIn(p, x.type, null).type, required: x.required }));
+  let body = null;
+  if (op.body) {
+    const { type, codec } = typeIn(p, op.body.type, null);
+    const name = names.get("body")!;
+    const argType: PyType = acceptsDict(p, op.body.type) ? { kind: "union", name: null, items: null, values: null, variants: [type, { kind: "name", name: "Dict[str, Any]", items: null, values: null, variants: null, nullable: false }], nullable: false } : type;
+    params.push({ name, type: argType, required: op.request?.wrapsBody ? true : op.body.required });
+    const wire = op.body.encoding === "json" || op.body.encoding === "form" || op.body.encoding === "multipart";
+    body = { value: name, codec, wire, encoder: ENCODERS[op.body.encoding], multipart: op.body.encoding === "multipart", contentType: op.body.contentType, optional: !(op.request?.wrapsBody || op.body.required) };
+  }
+  params.sort((a, b) => Number(b.required) - Number(a.required));
+  const pathParts = op.path.split(/(\{[^}]+\})/).filter(Boolean);
+  const hasParams = pathParts.some((x) => x.startsWith("{"));
+  const path = hasParams
+    ? "f" + JSON.stringify(pathParts.map((x) => (x.startsWith("{") ? `{encode_path(${names.get(`path:${x.slice(1, -1)}`)})}` : x.replace(/\{/g, "{{").replace(/\}/g, "}}"))).join(""))
+    : JSON.stringify(op.path);
+  const success = op.success.map((r) => {
+    if (r.encoding === "json" && r.type) return { kind: "json", statuses: [r.status], codec: typeIn(p, r.type, null).codec };
+    return { kind: r.encoding === "text" ? "text" : r.encoding ? "binary" : "empty", statuses: [r.status], codec: null };
+  });
+  const first = op.success[0];
+  const returns: PyType = first?.encoding === "json" && first.type ? typeIn(p, first.type, null).type : { kind: "name", name: first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None", items: null, values: null, variants: null, nullable: false };
+  const errors = op.errors.flatMap((e) => {
+    const m = p.models.get(e.model)!;
+    return m.errorClass ? [{ statuses: e.statuses, errorClass: m.errorClass, dataClass: m.name }] : [];
+  });
+  const docs = [...docLines(op.summary), ...(op.description && op.description !== op.summary ? ["", ...docLines(op.description)] : [])];
+  return {
+    name: p.methodNames.get(op)!,
+    docLines: docs,
+    params,
+    returns,
+    httpMethod: op.httpMethod.toUpperCase(),
+    path,
+    accept: [...new Set(op.success.map((r) => r.contentType).filter(Boolean))].join(", ") || (op.errors.length ? "application/json" : "*/*"),
+    security: op.security.filter((alt) => alt.every((n) => p.api.securitySchemes.some((s) => s.name === n))),
+    query: op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, value: names.get(`query:${x.wireName}`)!, style: x.style, explode: x.explode })),
+    headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, value: names.get(`header:${x.wireName}`)! })),
+    body,
+    success,
+    errors,
+  };
+}
+
+// ---- docs ----
+
+const RETRIES_ROW = ["`retries`", "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md)", ":heavy_minus_sign:", "Configuration to override the default retry behavior of the client."];
+
+/** The Type column of a Python docs table, seen from a page at `depth` folders under docs/. */
+function docType(p: PyPlan, t: TypeRef, required: boolean, depth: number): string {
+  const up = "../".repeat(depth);
+  const inner = (x: TypeRef): { text: string; link: string | null } => {
+    switch (x.kind) {
+      case "primitive":
+        if (x.type === "string" && x.format === "binary") return { text: "bytes", link: null };
+        return { text: { string: "str", integer: "int", number: "float", boolean: "bool", unknown: "Any" }[x.type], link: null };
+      case "literal":
+        return { text: typeof x.value === "string" ? "str" : typeof x.value === "boolean" ? "bool" : "float", link: null };
+      case "null":
+        return { text: "None", link: null };
+      case "ref": {
+        const m = p.models.get(x.model)!;
+        if (m.ir.kind === "alias") return inner(m.ir.type);
+        return { text: `models.${m.errorClass ?? m.name}`, link: `${up}${m.doc}` };
+      }
+      case "array": {
+        const i = inner(x.items);
+        return { text: `List[${i.link ? `[${i.text}](${i.link})` : `*${i.text}*`}]`, link: null };
+      }
+      case "map": {
+        const i = inner(x.values);
+        return { text: `Dict[str, ${i.link ? `[${i.text}](${i.link})` : `*${i.text}*`}]`, link: null };
+      }
+      case "union":
+        return { text: x.variants.map((v) => inner(v).text).join(" \\| "), link: null };
+    }
+  };
+  const { text, link } = inner(t);
+  const optional = !required || ("nullable" in t && !!t.nullable);
+  if (link) return `[${optional ? `Optional[${text}]` : text}](${link})`;
+  if (t.kind === "array" || t.kind === "map") return optional ? `Optional[${text}]` : text;
+  return `*${optional ? `Optional[${text}]` : text}*`;
+}
+
+function exampleCell(v: unknown): string {
+  if (v === undefined) return "";
+  if (typeof v === "string") return cell(v);
+  return cell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
+}
+
+function modelDoc(p: PyPlan, m: PyModelPlan) {
+  const ir = m.ir;
+  const title = m.errorClass ?? m.name;
+  const description = (ir.description ?? ir.responseDescription ?? "").replace(/\s+$/, "");
+  if (ir.kind === "enum") {
+    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x) => ["`" + pyEnumMember(x.name) + "`", cell(String(x.value))]) } };
+  }
+  if (ir.kind === "alias") {
+    return { title, description, kind: "alias", table: { headers: ["Field", "Type", "Required", "Description"], rows: [] } };
+  }
+  const rows: string[][] = ir.fields.map((f: Field) => [
+    "`" + m.fieldNames.get(f)! + "`",
+    docType(p, f.type, f.required, 1),
+    f.required ? ":heavy_check_mark:" : ":heavy_minus_sign:",
+    f.description ? cell(f.description) : "N/A",
+    exampleCell(f.example),
+  ]);
+  // Extra properties are kept in `additional_properties`; their example is the object's own.
+  const extraExample = ir.additional && ir.fields.length > 0 ? ir.example : undefined;
+  if (ir.additional && ir.fields.length > 0) rows.push(["`additional_properties`", "Dict[str, *Any*]", ":heavy_minus_sign:", "N/A", exampleCell(extraExample)]);
+  const withExample = rows.some((r) => r[4] !== "");
+  return {
+    title,
+    description,
+    kind: "object",
+    table: { headers: ["Field", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])], rows: rows.map((r) => (withExample ? r : r.slice(0, 4))) },
+  };
+}
+
+function pyValue(p: PyPlan, e: Example): PyValue {
+  switch (e.kind) {
+    case "scalar":
+    case "raw":
+      return { kind: "raw", value: e.value };
+    case "array":
+      return { kind: "raw", value: e.items.map((i) => plain(i)) };
+    case "object": {
+      const m = e.model ? p.models.get(e.model) : undefined;
+      if (!m || m.ir.kind !== "object" || m.ir.freeForm) return { kind: "raw", value: plain(e) };
+      const fields: PyArg[] = [];
+      const extra: Record<string, unknown> = {};
+      for (const f of e.fields) {
+        if (f.field) fields.push({ name: m.fieldNames.get(f.field) ?? pyIdent(f.key), value: pyValue(p, f.value) });
+        else extra[f.key] = plain(f.value);
+      }
+      return { kind: "model", cls: `${p.packageName}.${m.name}`, fields, extra: Object.keys(extra).length ? extra : null };
+    }
+  }
+}
+
+function plain(e: Example): unknown {
+  switch (e.kind) {
+    case "scalar":
+    case "raw":
+      return e.value;
+    case "array":
+      return e.items.map(plain);
+    case "object":
+      return Object.fromEntries(e.fields.map((f) => [f.key, plain(f.value)]));
+  }
+}
+
+function operationDoc(p: PyPlan, attr: string, op: Operation, examples: Examples) {
+  const names = p.paramNames.get(op)!;
+  const args: PyArg[] = [];
+  const rows: string[][] = [];
+  for (const x of op.params.filter((x) => x.required)) {
+    args.push({ name: names.get(`${x.in}:${x.wireName}`)!, value: pyValue(p, examples.of(x.type, x.example ?? x.default)) });
+  }
+  for (const x of op.params) {
+    rows.push(["`" + names.get(`${x.in}:${x.wireName}`)! + "`", docType(p, x.type, x.required, 2), x.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", x.description ? cell(x.description) : "N/A", exampleCell(x.example)]);
+  }
+  if (op.body) {
+    const name = names.get("body")!;
+    args.push({ name, value: pyValue(p, examples.of(op.body.type)) });
+    const required = op.request?.wrapsBody ? true : op.body.required;
+    rows.push(["`" + name + "`", docType(p, op.body.type, true, 2), required ? ":heavy_check_mark:" : ":heavy_minus_sign:", op.request?.wrapsBody ? "The request object to use for the request." : cell(op.body.description ?? "N/A"), ""]);
+  }
+  rows.push([...RETRIES_ROW, ""]);
+  const withExample = rows.some((r) => r[4] !== "");
+  const first = op.success.find((r) => r.type) ?? op.success[0];
+  const response = first?.encoding === "json" && first.type ? docType(p, first.type, true, 2) : first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";
+  const errRows = op.errors.flatMap((e) => {
+    const m = p.models.get(e.model)!;
+    return m.errorClass ? [[`models.${m.errorClass}`, e.statuses.join(", "), e.contentType]] : [];
+  });
+  errRows.push(["models.SDKError", "4XX, 5XX", "\\*/\\*"]);
+  const name = p.methodNames.get(op)!;
+  return {
+    name,
+    anchor: name,
+    attr,
+    summary: op.summary ?? name,
+    description: op.description ?? op.summary ?? "",
+    importsPackage: args.some((a) => a.value.kind === "model"),
+    returnsValue: !!first?.type,
+    args,
+    params: { headers: ["Parameter", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])], rows: rows.map((r) => (withExample ? r : r.slice(0, 4))) },
+    response,
+    errors: { headers: ["Error Type", "Status Code", "Content Type"], rows: errRows },
+  };
+}
+
+function retryDocs() {
+  return {
+    retryFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: [
+        ["`strategy`", "`*str*`", "The retry strategy to use.", "`backoff`"],
+        ["`backoff`", "[BackoffStrategy](#backoffstrategy)", "Configuration for the backoff strategy.", ""],
+        ["`retry_connection_errors`", "`*bool*`", "Whether to retry on connection errors.", "`true`"],
+      ],
+    },
+    backoffFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: [
+        ["`initial_interval`", "`*int*`", "The initial interval in milliseconds.", "`500`"],
+        ["`max_interval`", "`*int*`", "The maximum interval in milliseconds.", "`60000`"],
+        ["`exponent`", "`*float*`", "The exponent to use for the backoff.", "`1.5`"],
+        ["`max_elapsed_time`", "`*int*`", "The maximum elapsed time in milliseconds.", "`300000`"],
+      ],
+    },
+  };
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== "__pycache__") out.push(...listFiles(p));
+    } else if (!name.endsWith(".pyc")) out.push(p);
+  }
+  return out;
+}
+

@@ -1,0 +1,299 @@
+"""The request pipeline shared by every operation: URL, headers, auth, timeout, retries, errors."""
+
+import base64
+import json
+import uuid
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from enum import Enum
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+from ..models._errors import ConnectionError, HTTPClientError, RequestTimeoutError, SDKError
+from .retries import RetryConfig, Retryable, match_status_code, parse_retry_after, retry
+
+Credential = Union[str, Callable[[], str]]
+
+
+class SecurityScheme:
+    """How one security scheme travels: kind "bearer", "basic" or "apiKey" (in header/query/cookie)."""
+
+    def __init__(self, kind: str, option: str, where: str = "header", param: str = ""):
+        self.kind = kind
+        self.option = option
+        self.where = where
+        self.param = param
+
+
+class Response:
+    """A response with its body read."""
+
+    def __init__(self, status: int, headers: Mapping[str, str], content: bytes):
+        self.status_code = status
+        self.headers = {k.lower(): v for k, v in headers.items()}
+        self.content = content
+        self.text = content.decode("utf-8", errors="replace")
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+    def is_json(self) -> bool:
+        t = self.content_type.split(";")[0].strip().lower()
+        return t == "application/json" or (t.startswith("application/") and t.endswith("+json"))
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.text)
+        except ValueError as e:
+            raise SDKError("Response body is not valid JSON", self.status_code, self.headers, self.text) from e
+
+
+class Request:
+    """One HTTP call, as an operation describes it."""
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        accept: str,
+        security: Sequence[Sequence[SecurityScheme]],
+        query: Optional[List[Tuple[str, str]]] = None,
+        headers: Optional[Dict[str, str]] = None,
+        body: Optional[bytes] = None,
+        content_type: Optional[str] = None,
+    ):
+        self.method = method
+        self.path = path
+        self.accept = accept
+        self.security = security
+        self.query = query or []
+        self.headers = headers or {}
+        self.body = body
+        self.content_type = content_type
+
+
+class Client:
+    """What every operation needs from the SDK object: options and the API's defaults."""
+
+    def __init__(
+        self,
+        options: Dict[str, Any],
+        server_url: str,
+        retry_config: Optional[RetryConfig],
+        retry_codes: List[str],
+        user_agent: str,
+    ):
+        self.options = options
+        self.server_url = server_url
+        self.retry_config = retry_config
+        self.retry_codes = retry_codes
+        self.user_agent = user_agent
+
+    def send(
+        self,
+        req: Request,
+        retries: Optional[RetryConfig] = None,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[int] = None,
+    ) -> Response:
+        """Sends `req` with auth, timeout and retries; raises HTTPClientError if no response came."""
+        base = (server_url or self.options.get("server_url") or self.server_url).rstrip("/")
+        query = list(req.query)
+        headers = {"Accept": req.accept, "User-Agent": self.user_agent}
+        if req.content_type:
+            headers["Content-Type"] = req.content_type
+        headers.update(req.headers)
+        _apply_security(req.security, self.options, headers, query)
+        url = base + req.path + ("?" + urllib.parse.urlencode(query) if query else "")
+        where = f"{req.method} {base}{req.path}"
+        timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
+        policy = retries or self.options.get("retry_config") or self.retry_config
+        retry_connection_errors = policy.retry_connection_errors if policy else False
+
+        def attempt() -> Response:
+            request = urllib.request.Request(url, data=req.body, method=req.method, headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=timeout / 1000 if timeout else None) as r:
+                    res = Response(r.status, dict(r.headers.items()), r.read())
+            except urllib.error.HTTPError as e:
+                res = Response(e.code, dict(e.headers.items()), e.read())
+            except (socket.timeout, TimeoutError) as e:
+                raise RequestTimeoutError(f"Request timed out after {timeout} ms: {where}", e) from e
+            except urllib.error.URLError as e:
+                if isinstance(e.reason, (socket.timeout, TimeoutError)):
+                    raise RequestTimeoutError(f"Request timed out after {timeout} ms: {where}", e) from e
+                err = ConnectionError(f"Unable to make request: {where}: {e.reason}", e)
+                if retry_connection_errors:
+                    raise Retryable(err) from e
+                raise err from e
+            except OSError as e:
+                err = ConnectionError(f"Unable to make request: {where}: {e}", e)
+                if retry_connection_errors:
+                    raise Retryable(err) from e
+                raise err from e
+            if match_status_code(res.status_code, self.retry_codes):
+                raise Retryable(res, parse_retry_after(res.headers.get("retry-after")))
+            return res
+
+        return retry(attempt, policy)
+
+
+def _apply_security(
+    requirements: Sequence[Sequence[SecurityScheme]],
+    options: Mapping[str, Any],
+    headers: Dict[str, str],
+    query: List[Tuple[str, str]],
+) -> None:
+    usable = next((req for req in requirements if all(options.get(s.option) not in (None, "") for s in req)), None)
+    if usable is None:
+        return
+    cookies: List[str] = []
+    for scheme in usable:
+        raw = options[scheme.option]
+        value = raw() if callable(raw) else raw
+        if scheme.kind == "bearer":
+            token = str(value)
+            headers["Authorization"] = token if token.lower().startswith("bearer ") else f"Bearer {token}"
+        elif scheme.kind == "basic":
+            username, password = (value["username"], value["password"]) if isinstance(value, dict) else value
+            pair = f"{username}:{password}".encode("utf-8")
+            headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+        elif scheme.where == "header":
+            headers[scheme.param] = str(value)
+        elif scheme.where == "query":
+            query.append((scheme.param, str(value)))
+        else:
+            cookies.append(f"{scheme.param}={urllib.parse.quote(str(value))}")
+    if cookies:
+        headers["Cookie"] = "; ".join(filter(None, [headers.get("Cookie"), *cookies]))
+
+
+def encode_path(value: Any) -> str:
+    """Percent-encodes one path segment value: "a/b" becomes "a%2Fb"."""
+    return urllib.parse.quote(_scalar(value), safe="")
+
+
+def query_params(name: str, value: Any, style: str = "form", explode: bool = True) -> List[Tuple[str, str]]:
+    """A query parameter's name=value pairs, by OpenAPI style; None leaves it out."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        if style == "form" and explode:
+            return [(name, _scalar(v)) for v in value]
+        sep = {"pipeDelimited": "|", "spaceDelimited": " "}.get(style, ",")
+        return [(name, sep.join(_scalar(v) for v in value))]
+    if isinstance(value, dict):
+        items = [(k, v) for k, v in value.items() if v is not None]
+        if style == "deepObject":
+            return [(f"{name}[{k}]", _scalar(v)) for k, v in items]
+        if explode:
+            return [(k, _scalar(v)) for k, v in items]
+        return [(name, ",".join(f"{k},{_scalar(v)}" for k, v in items))]
+    return [(name, _scalar(value))]
+
+
+def header_value(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(_scalar(v) for v in value)
+    if isinstance(value, dict):
+        return ",".join(f"{k},{_scalar(v)}" for k, v in value.items() if v is not None)
+    return _scalar(value)
+
+
+def text_body(value: Any) -> bytes:
+    return str(value).encode("utf-8")
+
+
+def json_body(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def form_body(value: Dict[str, Any]) -> bytes:
+    """application/x-www-form-urlencoded: arrays repeat their key, nested objects use brackets."""
+    pairs: List[Tuple[str, str]] = []
+
+    def add(key: str, v: Any) -> None:
+        if v is None:
+            return
+        if isinstance(v, (list, tuple)):
+            for i, item in enumerate(v):
+                add(f"{key}[{i}]" if isinstance(item, dict) else key, item)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                add(f"{key}[{k}]", x)
+        else:
+            pairs.append((key, _scalar(v)))
+
+    for k, v in value.items():
+        add(k, v)
+    return urllib.parse.urlencode(pairs).encode("ascii")
+
+
+def multipart_body(value: Dict[str, Any]) -> Tuple[bytes, str]:
+    """multipart/form-data: bytes and files become file parts, objects JSON parts, the rest text."""
+    boundary = uuid.uuid4().hex
+    out = bytearray()
+    for key, v in value.items():
+        for item in v if isinstance(v, (list, tuple)) else [v]:
+            if item is None:
+                continue
+            out += f"--{boundary}\r\n".encode()
+            if isinstance(item, (bytes, bytearray)) or hasattr(item, "read"):
+                data = item.read() if hasattr(item, "read") else bytes(item)
+                name = getattr(item, "name", key)
+                out += f'Content-Disposition: form-data; name="{key}"; filename="{name}"\r\n'.encode()
+                out += b"Content-Type: application/octet-stream\r\n\r\n" + data + b"\r\n"
+            else:
+                text = json.dumps(item) if isinstance(item, (dict, list)) else _scalar(item)
+                out += f'Content-Disposition: form-data; name="{key}"\r\n\r\n'.encode() + text.encode() + b"\r\n"
+    out += f"--{boundary}--\r\n".encode()
+    return bytes(out), f"multipart/form-data; boundary={boundary}"
+
+
+def unexpected(res: Response) -> SDKError:
+    message = "API error occurred" if res.status_code >= 400 else "Unexpected response"
+    return SDKError(message, res.status_code, res.headers, res.text)
+
+
+def decode(res: Response, from_wire: Callable[[Any], Any]) -> Any:
+    """Parses a JSON body and maps it from the wire format; a wrong shape is an SDKError."""
+    wire = res.json()
+    try:
+        return from_wire(wire)
+    except (TypeError, KeyError, AttributeError, ValueError) as e:
+        raise SDKError("Response body does not match the API description", res.status_code, res.headers, res.text) from e
+
+
+def _scalar(value: Any) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+__all__ = [
+    "Client",
+    "Credential",
+    "HTTPClientError",
+    "Request",
+    "Response",
+    "SecurityScheme",
+    "decode",
+    "encode_path",
+    "form_body",
+    "multipart_body",
+    "header_value",
+    "json_body",
+    "query_params",
+    "text_body",
+    "unexpected",
+]
