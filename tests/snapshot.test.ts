@@ -7,7 +7,7 @@ import { loadConfig } from "../generator/config.js";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { MANIFEST } from "../generator/write/write.js";
 import { specsmith } from "./helpers/cli.js";
-import { CONFIG, GENERATED_TS, listFiles, read, tempDir } from "./helpers/paths.js";
+import { CONFIG, GENERATED_PY, GENERATED_TS, listFiles, read, tempDir } from "./helpers/paths.js";
 
 let fresh: TargetResult[];
 
@@ -17,21 +17,28 @@ beforeAll(async () => {
 });
 
 describe("generated/ snapshot", () => {
-  it("configures the typescript target into generated/typescript", () => {
-    expect(fresh.map((r) => r.target.out)).toEqual([GENERATED_TS]);
+  it("configures the typescript and python targets into generated/", () => {
+    expect(fresh.map((r) => r.target.out)).toEqual([GENERATED_TS, GENERATED_PY]);
   });
 
-  it("equals a fresh generation byte for byte, with no extra or missing files", () => {
-    const files = fresh[0].files;
-    const onDisk = listFiles(GENERATED_TS, (rel) => rel === "node_modules" || rel === "dist");
+  it.each([0, 1])("target %i equals a fresh generation byte for byte, with no extra or missing files", (i) => {
+    const { files, target } = fresh[i];
+    const onDisk = listFiles(target.out, (rel) => rel === "node_modules" || rel === "dist" || rel.endsWith("__pycache__"));
     expect(onDisk).toEqual([...files.map((f) => f.path), MANIFEST].sort());
-    for (const f of files) expect(read(join(GENERATED_TS, f.path)), f.path).toBe(f.content);
+    for (const f of files) expect(read(join(target.out, f.path)), f.path).toBe(f.content);
   });
 
   it("gives the same bytes on a second run", async () => {
     const config = loadConfig(CONFIG);
     const again = await generateAll(config.spec, config.targets);
-    expect(again[0].files).toEqual(fresh[0].files);
+    expect(again.map((r) => r.files)).toEqual(fresh.map((r) => r.files));
+  });
+
+  it("`--target` generates one target", () => {
+    const r = specsmith(["generate", "--check", "--target", "python"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("generated/python");
+    expect(r.stdout).not.toContain("generated/typescript");
   });
 
   it("`generate --check` passes on the committed output and exits 3 naming a changed file", () => {

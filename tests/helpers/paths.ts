@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SHARED = join(ROOT, "..", "shared");
 export const GENERATED_TS = join(ROOT, "generated", "typescript");
+export const GENERATED_PY = join(ROOT, "generated", "python");
 export const SPEC = join(ROOT, "spec", "clerk-actor-tokens.yaml");
 export const CONFIG = join(ROOT, "spec", "specsmith.yaml");
 export const BIN = join(ROOT, "bin", "specsmith.js");

@@ -115,7 +115,10 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Gen
 
 function docLines(text: string | undefined): string[] {
   if (!text) return [];
-  return text.replace(/"""/g, "'''").replace(/\\$/, "\\ ").replace(/\s+$/, "").split(/\r?\n/).map((l) => l.replace(/\s+$/, ""));
+  // A raw docstring cannot hold """, nor end with " or a backslash.
+  const lines = text.replace(/"""/g, "'''").replace(/\s+$/, "").split(/\r?\n/).map((l) => l.replace(/\s+$/, ""));
+  lines[lines.length - 1] = lines[lines.length - 1].replace(/(["\\])$/, "$1 ");
+  return lines;
 }
 
 /** The annotation and codec of a type, seen from the model module `from` (or the SDK, when null). */
@@ -156,7 +159,11 @@ function modelView(p: PyPlan, m: PyModelPlan) {
     base.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
     base.members = ir.members.map((x) => ({ key: pyEnumMember(x.name), value: JSON.stringify(x.value) }));
   } else if (ir.kind === "alias") {
-    base.aliasType = typeIn(p, ir.type, m, imports, lazy).type;
+    // An alias is evaluated when its module loads: it names classes as forward references.
+    base.aliasType = pyType(p, ir.type, (x) => {
+      imports.set(x.name, x.module);
+      return JSON.stringify(x.name);
+    });
   } else {
     base.extra = !!ir.additional;
     base.fields = ir.fields.map((f) => {

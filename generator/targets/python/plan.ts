@@ -13,7 +13,7 @@ export const PY_KEYWORDS = new Set([
 /** Names the generated modules use themselves, or that would shadow what they import. */
 const RESERVED_CLASSES = ["Any", "Dict", "List", "Optional", "Union", "Enum", "Field", "Model", "Codec", "APIError", "SDKError", "HTTPClientError", "ConnectionError", "RequestTimeoutError", "RetryConfig", "BackoffStrategy", "Exception", "Client", "Request", "Response"];
 /** Attributes every model has: a field of the same name gets a trailing underscore. */
-const MODEL_MEMBERS = new Set(["additional_properties", "to_wire", "from_wire", "coerce", "_fields", "_extra", "_build"]);
+const MODEL_MEMBERS = new Set(["self", "additional_properties", "to_wire", "from_wire", "coerce", "_fields", "_extra", "_build"]);
 
 /** An annotation, printed by partials/pytype.inline.hbs. */
 export interface PyType {
@@ -71,7 +71,8 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   for (const m of api.models) {
     const base = classes.has(m.name) ? classes.claim(m.name + "Model") : classes.claim(m.name);
     const isError = m.place === "errors" && m.kind === "object";
-    const module = modules.claim(base.toLowerCase());
+    const lower = base.toLowerCase();
+    const module = modules.claim(PY_KEYWORDS.has(lower) ? `${lower}_` : lower);
     const fieldNames = new Map<Field, string>();
     if (m.kind === "object") {
       const scope = new NameScope([...MODEL_MEMBERS]);

@@ -1,0 +1,101 @@
+"""A real HTTP server on 127.0.0.1 that records requests, and the generated SDK on sys.path."""
+
+import json
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable, Dict, List, Optional
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SDK_SRC = os.path.join(ROOT, "generated", "python", "src")
+if SDK_SRC not in sys.path:
+    sys.path.insert(0, SDK_SRC)
+
+
+class Recorded:
+    def __init__(self, method: str, path: str, headers: Dict[str, str], body: bytes):
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+        self.at = time.monotonic()
+
+    def json(self):  # type: ignore[no-untyped-def]
+        return json.loads(self.body.decode("utf-8"))
+
+
+class Reply:
+    def __init__(self, status: int = 200, body: object = None, headers: Optional[Dict[str, str]] = None, raw: Optional[bytes] = None, delay: float = 0):
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+        self.raw = raw
+        self.delay = delay
+
+
+class TestServer:
+    """Answers with `handler(recorded, n)`; n counts requests from 1."""
+
+    def __init__(self) -> None:
+        self.requests: List[Recorded] = []
+        self.handler: Callable[[Recorded, int], Reply] = lambda r, n: Reply(204)
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _any(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length) if length else b""
+                rec = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                server.requests.append(rec)
+                reply = server.handler(rec, len(server.requests))
+                if reply.delay:
+                    time.sleep(reply.delay)
+                data = reply.raw if reply.raw is not None else (b"" if reply.body is None else json.dumps(reply.body).encode())
+                try:
+                    self.send_response(reply.status)
+                    headers = dict(reply.headers)
+                    if reply.body is not None and "content-type" not in {k.lower() for k in headers}:
+                        headers["Content-Type"] = "application/json"
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _any
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def reply(self, handler: Callable[[Recorded, int], Reply]) -> None:
+        self.requests.clear()
+        self.handler = handler
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def free_port() -> int:
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
