@@ -5,7 +5,7 @@
  */
 import { SpecError } from "../diagnostics.js";
 import { isRef, type Loc, type Resolver } from "../load/document.js";
-import type { Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
+import type { Discriminator, Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
 import { NameScope, camelCase, pascalCase } from "./names.js";
 
 type Obj = Record<string, unknown>;
@@ -82,7 +82,7 @@ export class SchemaConverter {
         const variants = list.map((v, i) => this.type(v, { ...loc, path: [...loc.path, key, i] }, `${hint}${i + 1}`, place));
         const flat = dedupe(variants.filter((v) => v.kind !== "null"));
         const anyNull = nullable || variants.some((v) => v.kind === "null" || ("nullable" in v && v.nullable));
-        const t: TypeRef = flat.length === 1 ? flat[0] : { kind: "union", variants: flat };
+        const t: TypeRef = flat.length === 1 ? flat[0] : { kind: "union", variants: flat, ...this.discriminator(schema, list, variants, loc) };
         return anyNull ? { ...t, nullable: true } : t;
       }
     }
@@ -115,6 +115,27 @@ export class SchemaConverter {
       default:
         return withNull({ kind: "primitive", type: "unknown" });
     }
+  }
+
+  /** The union's discriminator: explicit `mapping` entries, else each $ref variant's component name. */
+  private discriminator(schema: Obj, list: unknown[], variants: TypeRef[], loc: Loc): { discriminator?: Discriminator } {
+    const d = schema.discriminator;
+    if (!isObj(d) || typeof d.propertyName !== "string") return {};
+    const mapping: { value: string; model: string }[] = [];
+    if (isObj(d.mapping)) {
+      for (const [value, ref] of Object.entries(d.mapping)) {
+        if (typeof ref !== "string") continue;
+        const target = ref.includes("#") || ref.includes("/") ? ref : `#/components/schemas/${ref}`;
+        const t = this.type({ $ref: target }, { ...loc, path: [...loc.path, "discriminator", "mapping", value] }, "Variant", "components");
+        if (t.kind === "ref") mapping.push({ value, model: t.model });
+      }
+    }
+    list.forEach((v, i) => {
+      const t = variants[i];
+      if (!isRef(v) || t.kind !== "ref" || mapping.some((m) => m.model === t.model)) return;
+      mapping.push({ value: String(v.$ref.split("/").pop()), model: t.model });
+    });
+    return { discriminator: { property: d.propertyName, mapping } };
   }
 
   /** A model for a schema that has a name of its own (a component, or a whole external file). */

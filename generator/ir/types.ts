@@ -13,8 +13,16 @@ export type TypeRef =
   | { kind: "array"; items: TypeRef; nullable?: boolean }
   | { kind: "map"; values: TypeRef; nullable?: boolean }
   | { kind: "literal"; value: string | number | boolean; nullable?: boolean }
-  | { kind: "union"; variants: TypeRef[]; nullable?: boolean }
+  | { kind: "union"; variants: TypeRef[]; nullable?: boolean; discriminator?: Discriminator }
   | { kind: "null"; nullable?: boolean };
+
+/** Which union variant a payload is, by the value of one property (OpenAPI `discriminator`). */
+export interface Discriminator {
+  /** Wire name of the property. */
+  property: string;
+  /** Property value → model name; without an explicit mapping, each variant's component name. */
+  mapping: { value: string; model: string }[];
+}
 
 export interface Field {
   /** Name on the wire (JSON key, parameter name). */

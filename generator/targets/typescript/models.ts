@@ -120,7 +120,6 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
         if (view.extraMapIn) imports.add("lib/decode.ts", "mapValues", false);
       }
     }
-    if (view.fields.some((f) => hasMapKind(f.mapIn, "map"))) imports.add("lib/decode.ts", "mapValues", false);
     if (mp.errorClass) {
       view.classFields = view.fields.filter((f) => !ERROR_MEMBERS.has(f.prop) && !f.prop.startsWith('"'));
       imports.add("models/errors/apierror.ts", "APIError", false);
@@ -147,10 +146,6 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     docLines: lines,
     deprecated: f.deprecated,
   };
-}
-
-function hasMapKind(m: Mapping | null, kind: string): boolean {
-  return m !== null && (m.kind === kind || hasMapKind(m.inner, kind));
 }
 
 /** A description as JSDoc lines; `*​/` cannot end the comment early. */

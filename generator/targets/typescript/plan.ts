@@ -6,7 +6,7 @@ import { posix } from "node:path";
 import type { Api, Model, Operation, TypeRef } from "../../ir/types.js";
 import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
 import { isIdentifier } from "../../render/helpers.js";
-import type { Import, Mapping, TsType } from "./types.js";
+import type { Import, Mapping, TsType, UnionVariant } from "./types.js";
 
 /** Names the generated code itself uses at module level, or that shadow globals it relies on. */
 const RESERVED = [
@@ -16,6 +16,7 @@ const RESERVED = [
   "APIError", "SDKError", "HTTPClientError", "ConnectionError", "RequestTimeoutError", "RequestAbortedError",
   "UnexpectedClientError", "Result", "OK", "ERR", "RequestOptions", "SDKOptions", "ClientSDK", "RetryConfig",
   "BackoffStrategy", "HTTPResponse", "HTTPRequest", "Credential", "SecurityScheme", "ServerList",
+  "Blob", "File", "FormData", "ReadableStream", "AbortSignal", "Binary", "TextDecoder", "TextEncoder", "Uint8Array", "ArrayBuffer",
 ];
 
 export interface ModelPlan {
@@ -132,9 +133,11 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
 
 /** Where the type of binary payloads lives (it is imported like a model's type). */
 const BINARY: ImportSource = { file: "lib/encodings.ts" };
+/** Runtime helpers that mapping expressions call. */
+const DECODE: ImportSource = { file: "lib/decode.ts", values: true };
 
-/** A file symbols are imported from: a model's, or a runtime module's. */
-export type ImportSource = Pick<ModelPlan, "file"> & Partial<Pick<ModelPlan, "fromWire" | "toWire" | "errorClass">>;
+/** A file symbols are imported from: a model's, or a runtime module's (`values`: its symbols are values). */
+export type ImportSource = Pick<ModelPlan, "file"> & Partial<Pick<ModelPlan, "fromWire" | "toWire" | "errorClass">> & { values?: boolean };
 
 /** Builds TsType trees; `use` records the import of each named model it mentions. */
 export class TypeWriter {
@@ -176,15 +179,45 @@ export class TypeWriter {
   mapping(t: TypeRef, dir: "in" | "out", use: (m: ImportSource, symbol: string) => void, depth = 1): Mapping | null {
     if (!this.needsMapping(t)) return null;
     const nullable = "nullable" in t && t.nullable === true;
+    const none = { fn: null, inner: null, var: null, variants: null, cast: null };
     if (t.kind === "ref") {
       const m = this.p.models.get(t.model)!;
       const fn = dir === "in" ? m.fromWire : m.toWire;
       use(m, fn);
-      return { kind: "model", fn, inner: null, var: null, nullable };
+      return { ...none, kind: "model", fn, nullable };
     }
     if (t.kind === "array" || t.kind === "map") {
+      if (t.kind === "map") use(DECODE, "mapValues");
       const inner = this.mapping(t.kind === "array" ? t.items : t.values, dir, use, depth + 1)!;
-      return { kind: t.kind, fn: null, inner, var: depth === 1 ? "x" : `x${depth}`, nullable };
+      return { ...none, kind: t.kind, inner, var: depth === 1 ? "x" : `x${depth}`, nullable };
+    }
+    if (t.kind === "union") {
+      // Which variant a value is: by discriminator, else by the required keys it has (see mapUnion).
+      use(DECODE, "mapUnion");
+      const variants: UnionVariant[] = [];
+      // Arrays of different item types are one array variant over the union of the items.
+      const arrays = t.variants.filter((v): v is Extract<TypeRef, { kind: "array" }> => v.kind === "array");
+      const members: TypeRef[] = t.variants.filter((v) => v.kind !== "array");
+      if (arrays.length === 1) members.push(arrays[0]);
+      if (arrays.length > 1) members.push({ kind: "array", items: { kind: "union", variants: arrays.map((a) => a.items) } });
+      for (const v of members) {
+        const inner = this.mapping(v, dir, use, depth + 1);
+        if (!inner) continue;
+        const direct = inner.kind === "model" && !inner.nullable ? inner.fn : null;
+        const param = direct ? null : this.type(v, dir === "in", use);
+        const model = v.kind === "ref" ? this.p.models.get(v.model)!.ir : undefined;
+        if (model?.kind === "object") {
+          const keys = model.fields.filter((f) => f.required).map((f) => (dir === "in" ? f.wireName : f.name));
+          const d = t.discriminator;
+          const tags = d ? d.mapping.filter((x) => x.model === model.name).map((x) => x.value) : [];
+          const tagProp = d ? (dir === "in" ? d.property : (model.fields.find((f) => f.wireName === d.property)?.name ?? d.property)) : null;
+          variants.push({ isArray: false, keys, tag: tags.length ? { prop: tagProp!, values: tags } : null, map: inner, direct, param });
+        } else {
+          variants.push({ isArray: v.kind === "array" || (model?.kind === "alias" && model.type.kind === "array"), keys: [], tag: null, map: inner, direct, param });
+        }
+      }
+      const cast = this.type({ ...t, nullable: false }, dir === "out", use);
+      return { ...none, kind: "union", variants, cast, var: depth === 1 ? "x" : `x${depth}`, nullable };
     }
     return null;
   }
@@ -205,6 +238,8 @@ export class TypeWriter {
         return this.needsMapping(t.items);
       case "map":
         return this.needsMapping(t.values);
+      case "union":
+        return t.variants.some((v) => this.needsMapping(v));
       default:
         return false;
     }
@@ -247,7 +282,7 @@ export class Imports {
 
   /** Records the use of a model-file symbol; `$Wire` types and data types are type-only. */
   model(m: ImportSource, symbol: string): void {
-    this.add(m.file, symbol, !(symbol === m.fromWire || symbol === m.toWire || symbol === m.errorClass));
+    this.add(m.file, symbol, !(m.values || symbol === m.fromWire || symbol === m.toWire || symbol === m.errorClass));
   }
 
   render(): Import[] {

@@ -68,3 +68,38 @@ export function toBlob(res: HTTPResponse): Blob {
   const type = res.response.headers.get("content-type") ?? "";
   return new Blob([res.bytes.slice().buffer as ArrayBuffer], { type });
 }
+
+/** One member of a union that needs converting, and how to recognise it. */
+export type UnionVariant =
+  | { array: true; map: (value: any) => unknown }
+  | {
+      keys: string[];
+      tag?: [string, string[]];
+      map: (value: any) => unknown;
+    };
+
+/**
+ * Converts a union-typed value with the variant it is: an array goes to the array variant; an object
+ * to the variant its discriminator names, else to the one with the most required keys that it has
+ * all of. Values no variant claims (strings, numbers, null, unknown shapes) are returned as they are.
+ */
+export function mapUnion<T>(value: unknown, variants: UnionVariant[]): T {
+  if (value === null || typeof value !== "object") return value as T;
+  if (Array.isArray(value)) {
+    const v = variants.find((x) => "array" in x);
+    return (v ? v.map(value) : value) as T;
+  }
+  const objects = variants.filter((x) => "keys" in x);
+  const record = value as Record<string, unknown>;
+  const tagged = objects.find(
+    (x) => x.tag && x.tag[1].includes(String(record[x.tag[0]])),
+  );
+  if (tagged) return tagged.map(value) as T;
+  let best: (typeof objects)[number] | undefined;
+  for (const x of objects) {
+    if (x.keys.every((k) => k in record)) {
+      if (!best || x.keys.length > best.keys.length) best = x;
+    }
+  }
+  return (best ? best.map(value) : value) as T;
+}
