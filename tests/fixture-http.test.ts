@@ -189,3 +189,36 @@ describe("request-encodings", () => {
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0, 1, 2, 255]);
   });
 });
+
+describe("unions-discriminators", () => {
+  it("maps each union member by its discriminator, else by its required keys, both ways", async () => {
+    const m = await sdk("unions-discriminators", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((_req, res) =>
+      json(res, 200, {
+        items: [
+          { pet_type: "cat", name: "Tom", lives_left: 9 },
+          { pet_type: "doggo", name: "Rex", bark_volume: 11 },
+        ],
+        featured: null,
+        owner: { legal_name: "Acme", tax_id: "T1" },
+        tags: [{ tag_name: "cute" }],
+      }),
+    );
+    expect(await c.animals.listAnimals()).toEqual({
+      items: [
+        { petType: "cat", name: "Tom", livesLeft: 9 },
+        { petType: "doggo", name: "Rex", barkVolume: 11 },
+      ],
+      featured: null,
+      owner: { legalName: "Acme", taxId: "T1" },
+      tags: [{ tagName: "cute" }],
+    });
+    server.reply((_req, res) => json(res, 200, { items: [], owner: "someone", tags: ["a", "b"], featured: { pet_type: "Dog", name: "Rex" } }));
+    expect(await c.animals.listAnimals()).toEqual({ items: [], owner: "someone", tags: ["a", "b"], featured: { petType: "Dog", name: "Rex" } });
+    // Without a mapping, the discriminator's values are the component names.
+    server.reply((_req, res) => json(res, 201, { pet_type: "Dog", name: "Rex", bark_volume: 3 }));
+    expect(await c.animals.addAnimal({ petType: "Dog", name: "Rex", barkVolume: 3 })).toEqual({ petType: "Dog", name: "Rex", barkVolume: 3 });
+    expect(JSON.parse(server.requests[0].body)).toEqual({ pet_type: "Dog", name: "Rex", bark_volume: 3 });
+  });
+});
