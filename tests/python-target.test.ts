@@ -94,3 +94,42 @@ describe("python SDK", () => {
     expect(py.stdout.trim()).toBe("0.1.0 Clerk");
   });
 });
+
+describe("python models for the fixture specs", () => {
+  it("decode and encode unions by discriminator or required keys (unions-discriminators)", async () => {
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const out = join(ROOT, ".tmp", "py-unions");
+    const [r] = await generateAll(join(ROOT, "tests/fixtures/unions-discriminators/spec.yaml"), [{ name: "python", out, packageName: "zoo", sdkClass: "Zoo", version: "1.0.0" }]);
+    writeOutput(out, r.files);
+    const script = [
+      "from zoo import models",
+      "r = models.ListAnimalsResponse.from_wire({'items': [{'pet_type': 'cat', 'name': 'Tom', 'lives_left': 9}, {'pet_type': 'doggo', 'name': 'Rex', 'bark_volume': 11}], 'owner': {'legal_name': 'Acme', 'tax_id': 'T1'}, 'tags': [{'tag_name': 'cute'}], 'featured': None})",
+      "assert type(r.items[0]).__name__ == 'Cat' and r.items[0].lives_left == 9, r",
+      "assert type(r.items[1]).__name__ == 'Dog' and r.items[1].bark_volume == 11, r",
+      "assert type(r.owner).__name__ == 'Company' and r.owner.tax_id == 'T1', r",
+      "assert type(r.tags[0]).__name__ == 'Tag', r",
+      "assert r.featured is None",
+      "s = models.ListAnimalsResponse.from_wire({'items': [], 'owner': 'someone', 'tags': ['a']})",
+      "assert s.owner == 'someone' and s.tags == ['a'], s",
+      "assert r.to_wire()['items'][1] == {'pet_type': 'doggo', 'name': 'Rex', 'bark_volume': 11}, r.to_wire()",
+      "print('ok')",
+    ].join("\n");
+    const py = spawnSync("python3", ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: join(out, "src"), PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(py.stderr).toBe("");
+    expect(py.stdout.trim()).toBe("ok");
+  });
+
+  it.each(["query-header-params", "nested-models", "openapi-3-1", "request-encodings", "unions-discriminators"])("%s: the package imports and every module compiles", async (name) => {
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const out = join(ROOT, ".tmp", "py-fixtures", name);
+    const spec = ["spec.yaml", "spec.json"].map((f) => join(ROOT, "tests/fixtures", name, f)).find(existsSync)!;
+    const pkg = "fx_" + name.replace(/-/g, "_");
+    const [r] = await generateAll(spec, [{ name: "python", out, packageName: pkg, sdkClass: "SDK", version: "1.0.0" }]);
+    writeOutput(out, r.files);
+    const py = spawnSync("python3", ["-c", `import compileall, sys, ${pkg}; sys.exit(0 if compileall.compile_dir(${JSON.stringify(join(out, "src"))}, quiet=1) else 1)`], { encoding: "utf8", env: { ...process.env, PYTHONPATH: join(out, "src"), PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(py.stdout + py.stderr).toBe("");
+    expect(py.status).toBe(0);
+  });
+});

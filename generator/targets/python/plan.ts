@@ -27,10 +27,12 @@ export interface PyType {
 
 /** A wire codec, printed by partials/codec.inline.hbs. */
 export interface PyCodec {
-  kind: "any" | "model" | "enum" | "list" | "dict";
+  kind: "any" | "model" | "enum" | "list" | "dict" | "union";
   /** Lazy reference to the class, e.g. `_actortoken.ActorToken`. */
   ref: string | null;
   inner: PyCodec | null;
+  /** Union members that need converting: required wire keys, discriminator, codec. */
+  variants: { keys: string[]; tagProp: string | null; tags: string[]; codec: PyCodec }[] | null;
   nullable: boolean;
 }
 
@@ -140,7 +142,7 @@ export function pyType(p: PyPlan, t: TypeRef, qualify: (m: PyModelPlan) => strin
 /** The codec converting values of `t`; `ref` gives the lazy reference to a model's class. */
 export function pyCodec(p: PyPlan, t: TypeRef, ref: (m: PyModelPlan) => string, depth = 0): PyCodec {
   const nullable = "nullable" in t && t.nullable === true;
-  const any: PyCodec = { kind: "any", ref: null, inner: null, nullable: false };
+  const any: PyCodec = { kind: "any", ref: null, inner: null, variants: null, nullable: false };
   if (depth > 16) return any;
   switch (t.kind) {
     case "ref": {
@@ -149,15 +151,29 @@ export function pyCodec(p: PyPlan, t: TypeRef, ref: (m: PyModelPlan) => string, 
         const inner = pyCodec(p, m.ir.type, ref, depth + 1);
         return { ...inner, nullable: nullable || inner.nullable };
       }
-      return { kind: m.ir.kind === "enum" ? "enum" : "model", ref: ref(m), inner: null, nullable };
+      return { kind: m.ir.kind === "enum" ? "enum" : "model", ref: ref(m), inner: null, variants: null, nullable };
     }
     case "array": {
       const inner = pyCodec(p, t.items, ref, depth + 1);
-      return inner.kind === "any" && !inner.nullable ? { ...any, nullable } : { kind: "list", ref: null, inner, nullable };
+      return inner.kind === "any" && !inner.nullable ? { ...any, nullable } : { kind: "list", ref: null, inner, variants: null, nullable };
     }
     case "map": {
       const inner = pyCodec(p, t.values, ref, depth + 1);
-      return inner.kind === "any" && !inner.nullable ? { ...any, nullable } : { kind: "dict", ref: null, inner, nullable };
+      return inner.kind === "any" && !inner.nullable ? { ...any, nullable } : { kind: "dict", ref: null, inner, variants: null, nullable };
+    }
+    case "union": {
+      const arrays = t.variants.filter((v): v is Extract<TypeRef, { kind: "array" }> => v.kind === "array");
+      const arrayCodec = arrays.length ? pyCodec(p, { kind: "array", items: arrays.length === 1 ? arrays[0].items : { kind: "union", variants: arrays.map((a) => a.items) } }, ref, depth + 1) : any;
+      const variants = t.variants.flatMap((v) => {
+        if (v.kind !== "ref") return [];
+        const m = p.models.get(v.model)!;
+        if (m.ir.kind !== "object") return [];
+        const d = t.discriminator;
+        const tags = d ? d.mapping.filter((x) => x.model === m.ir.name).map((x) => x.value) : [];
+        return [{ keys: m.ir.fields.filter((f) => f.required).map((f) => f.wireName), tagProp: d && tags.length ? d.property : null, tags, codec: pyCodec(p, v, ref, depth + 1) }];
+      });
+      if (variants.length === 0 && arrayCodec.kind === "any") return { ...any, nullable };
+      return { kind: "union", ref: null, inner: arrayCodec.kind === "any" ? null : arrayCodec, variants, nullable };
     }
     default:
       return any;

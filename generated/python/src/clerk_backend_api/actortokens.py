@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
 from . import models
 from .config import SECURITY
-from .models._base import ANY, dict_of, enum, list_of, model, nullable, wire_value  # noqa: F401
+from .models._base import ANY, dict_of, enum, list_of, model, nullable, union_of, wire_value  # noqa: F401
 from .utils.http import (  # noqa: F401
     Client,
     Request,

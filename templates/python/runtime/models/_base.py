@@ -96,6 +96,49 @@ class _NullableCodec(Codec):
         return None if value is None else self.inner.coerce(value)
 
 
+class _UnionCodec(Codec):
+    """A oneOf/anyOf: the member is told by discriminator, else by the required keys present."""
+
+    def __init__(self, variants: List[Tuple[List[str], Optional[str], List[str], Codec]], arrays: Optional[Codec] = None):
+        self.variants = variants
+        self.arrays = arrays
+
+    def _pick(self, value: Any, keys_of: Callable[[List[str]], List[str]]) -> Optional[Codec]:
+        if isinstance(value, list):
+            return self.arrays
+        if not isinstance(value, dict):
+            return None
+        for _, prop, tags, codec in self.variants:
+            if prop is not None and str(value.get(prop)) in tags:
+                return codec
+        best: Optional[Tuple[int, Codec]] = None
+        for keys, _, _, codec in self.variants:
+            names = keys_of(keys)
+            if all(k in value for k in names) and (best is None or len(names) > best[0]):
+                best = (len(names), codec)
+        return best[1] if best else None
+
+    def to_wire(self, value: Any) -> Any:
+        if isinstance(value, Model):
+            return value.to_wire()
+        codec = self._pick(value, lambda keys: keys)
+        return codec.to_wire(value) if codec else value
+
+    def from_wire(self, value: Any) -> Any:
+        codec = self._pick(value, lambda keys: keys)
+        return codec.from_wire(value) if codec else value
+
+    def coerce(self, value: Any) -> Any:
+        if isinstance(value, Model):
+            return value
+        codec = self._pick(value, lambda keys: keys)
+        return codec.coerce(value) if codec else value
+
+
+def union_of(variants: List[Tuple[List[str], Optional[str], List[str], Codec]], arrays: Optional[Codec] = None) -> Codec:
+    return _UnionCodec(variants, arrays)
+
+
 def model(get: Callable[[], Type["Model"]]) -> Codec:
     return _ModelCodec(get)
 
@@ -234,5 +277,6 @@ __all__ = [
     "list_of",
     "model",
     "nullable",
+    "union_of",
     "wire_value",
 ]

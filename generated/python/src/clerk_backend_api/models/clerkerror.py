@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable  # noqa: F401
+from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
 from . import clerkerrormeta as _clerkerrormeta
 
 if TYPE_CHECKING:
