@@ -3,6 +3,7 @@ import { SpecError } from "../diagnostics.js";
 import type { Loc, Resolver } from "../load/document.js";
 import { HTTP_METHODS } from "../load/validate.js";
 import { NameScope, camelCase, pascalCase, words } from "./names.js";
+import { rewriteLinks, vendorOrigin } from "./links.js";
 import { SchemaConverter, exampleOf } from "./schema.js";
 import type { Api, Body, Encoding, ErrorUse, Field, Group, ObjectModel, Operation, Parameter, Response, RetryPolicy, SecurityScheme, Server, TypeRef } from "./types.js";
 
@@ -202,7 +203,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
     }
   }
 
-  return {
+  const api: Api = {
     openapi: version,
     info: { title: String(info.title), version: String(info.version), description: str(info.description) },
     servers: buildServers(doc),
@@ -213,6 +214,8 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
     operations,
     models: [...schemas.models.values()],
   };
+  rewriteLinks(api, vendorOrigin(doc));
+  return api;
 }
 
 function stripGroup(operationId: string, group: string): string {
