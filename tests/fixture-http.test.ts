@@ -222,3 +222,45 @@ describe("unions-discriminators", () => {
     expect(JSON.parse(server.requests[0].body)).toEqual({ pet_type: "Dog", name: "Rex", bark_volume: 3 });
   });
 });
+
+describe("reserved-names", () => {
+  it("keeps __proto__, constructor and class as data, and names operations without an operationId", async () => {
+    const m = await sdk("reserved-names", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"constructor":"c","__proto__":"p","then":"t","user_id":"u1","userId":"u2","Date":{"toString":"s"}}');
+    });
+    const promise = await c.promises.getPromisesByClass({ class: "a/b", from: "f", proto: "x" });
+    expect(Object.getPrototypeOf(promise)).toBe(Object.prototype);
+    expect(promise).toEqual({ constructor: "c", proto: "p", then: "t", userId: "u1", userId2: "u2", date: { toString: "s" } });
+    expect(server.requests[0].url).toBe("/promises/a%2Fb?from=f&__proto__=x");
+    server.reply((_req, res) => json(res, 200, { name: "n" }));
+    expect(await c.promises.createError({ message: "m", class: "k", import: "i" })).toEqual({ name: "n" });
+    expect(JSON.parse(server.requests[0].body)).toEqual({ message: "m", class: "k", import: "i" });
+    server.reply((_req, res) => {
+      res.statusCode = 204;
+      res.end();
+    });
+    await c.promises.deletePromisesByClass({ class: "k" });
+    expect(server.requests[0].method).toBe("DELETE");
+  });
+});
+
+describe("params-cookies-api-key-query", () => {
+  it("sends cookie parameters and the API key in the query; a 4XX range maps to its error class", async () => {
+    const m = await sdk("params-cookies-api-key-query", "spec.yaml");
+    const c = new m.SDK({ key: "k 1", serverURL: server.url, retryConfig: { strategy: "none" } });
+    server.reply((_req, res) => json(res, 200, { id: "s1", legacy_token: "old" }));
+    expect(await c.session.getSession({ sid: "a;b", theme: "dark" })).toEqual({ id: "s1", legacyToken: "old" });
+    const [req] = server.requests;
+    expect(req.url).toBe("/session?api_key=k+1");
+    expect(req.headers.cookie).toBe("sid=a%3Bb; theme=dark");
+    server.reply((_req, res) => json(res, 418, { code: "teapot" }));
+    const err = await c.session.getSession({ sid: "x" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(m.errors.ClientError);
+    expect(err.code).toBe("teapot");
+    server.reply((_req, res) => json(res, 500, { code: "boom" }));
+    expect(await c.session.getSession({ sid: "x" }).catch((e: unknown) => e)).toBeInstanceOf(m.errors.SDKError);
+  });
+});

@@ -225,6 +225,8 @@ function methodView(p: PyPlan, op: Operation) {
     security: op.security.filter((alt) => alt.every((n) => p.api.securitySchemes.some((s) => s.name === n))),
     query: op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, value: names.get(`query:${x.wireName}`)!, style: x.style, explode: x.explode })),
     headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, value: names.get(`header:${x.wireName}`)! })),
+    cookies: op.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, value: names.get(`cookie:${x.wireName}`)! })),
+    hasHeaders: op.params.some((x) => x.in === "header" || x.in === "cookie"),
     body,
     success,
     errors,

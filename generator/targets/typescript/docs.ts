@@ -119,7 +119,8 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     operationId: ir.operationId,
     httpMethod: ir.httpMethod,
     path: ir.path,
-    hasRequest: !!ir.request,
+    // An optional request with nothing in it is left out of the example call.
+    hasRequest: !!ir.request && (ir.request.required || !(request !== null && typeof request === "object" && Object.keys(request).length === 0)),
     request,
     returnsValue: !!success?.type,
     params: { headers: ["Parameter", "Type", "Required", "Description"], rows },

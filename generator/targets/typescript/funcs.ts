@@ -24,6 +24,9 @@ export interface FuncView {
   security: { accessor: string }[][];
   query: { name: string; value: string; style: string; explode: boolean }[];
   headers: { name: string; value: string; required: boolean }[];
+  cookies: { name: string; value: string; required: boolean }[];
+  /** Header or cookie parameters: the request carries a headers object. */
+  hasHeaders: boolean;
   /** encoder: the function that turns the (wire-mapped) value into a fetch body. */
   body: { contentType: string | null; encoder: string; value: string; map: Mapping | null; optional: boolean } | null;
   needsJSON: boolean;
@@ -72,6 +75,10 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     .filter((x) => x.in === "header")
     .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, required: x.required }));
   if (headers.length) imports.add("lib/url.ts", "headerValue", false);
+  const cookies = ir.params
+    .filter((x) => x.in === "cookie")
+    .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, required: x.required }));
+  if (cookies.length) imports.add("lib/url.ts", "cookiePair", false);
 
   let body: FuncView["body"] = null;
   if (ir.body) {
@@ -161,6 +168,8 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     security,
     query,
     headers,
+    cookies,
+    hasHeaders: headers.length > 0 || cookies.length > 0,
     body,
     needsJSON,
     success,

@@ -11,6 +11,15 @@ export interface FieldView {
   access: string;
   wireProp: string;
   wireAccess: string;
+  /** The wire key in an object literal: computed for `__proto__`, which would set the prototype. */
+  wireKey: string;
+  /** `__proto__` must be defined, not assigned (assignment sets the prototype). */
+  wireDefine: boolean;
+  /** Names every object inherits (toString, constructor...): presence is an own-property check. */
+  wireInherited: boolean;
+  propInherited: boolean;
+  wireName: string;
+  propName: string;
   required: boolean;
   type: TsType;
   wireType: TsType;
@@ -120,6 +129,8 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
         if (view.extraMapIn) imports.add("lib/decode.ts", "mapValues", false);
       }
     }
+    if (view.fields.some((f) => f.wireDefine && !f.required)) imports.add("lib/decode.ts", "defineOwn", false);
+    if (!view.isRequest && view.optionalFields.some((f) => f.wireInherited || f.propInherited)) imports.add("lib/decode.ts", "hasOwn", false);
     if (mp.errorClass) {
       view.classFields = view.fields.filter((f) => !ERROR_MEMBERS.has(f.prop) && !f.prop.startsWith('"'));
       imports.add("models/errors/apierror.ts", "APIError", false);
@@ -138,6 +149,12 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     access: propAccess(f.name),
     wireProp: propKey(f.wireName),
     wireAccess: propAccess(f.wireName),
+    wireKey: f.wireName === "__proto__" ? '["__proto__"]' : propKey(f.wireName),
+    wireDefine: f.wireName === "__proto__",
+    wireInherited: f.wireName in Object.prototype,
+    propInherited: f.name in Object.prototype,
+    wireName: f.wireName,
+    propName: f.name,
     required: f.required,
     type: types.type(f.type, false, use),
     wireType: isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use),

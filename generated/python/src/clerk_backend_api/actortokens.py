@@ -20,6 +20,7 @@ from .utils.http import (  # noqa: F401
     unexpected,
 )
 from .utils.retries import RetryConfig, match_status_code
+from urllib.parse import quote  # noqa: F401
 
 
 class ActorTokens:

@@ -103,3 +103,18 @@ export function mapUnion<T>(value: unknown, variants: UnionVariant[]): T {
   }
   return (best ? best.map(value) : value) as T;
 }
+
+/** Sets an own property even where assignment would not (`__proto__` sets the prototype). */
+export function defineOwn(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** An own property, not one every object inherits (toString, constructor). */
+export function hasOwn(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}

@@ -68,6 +68,11 @@ export function headerValue(value: unknown): string {
   return scalar(value);
 }
 
+/** A cookie parameter (style "form"): `name=value`, the value percent-encoded. */
+export function cookiePair(name: string, value: unknown): string {
+  return `${name}=${encodeURIComponent(headerValue(value))}`;
+}
+
 function scalar(value: unknown): string {
   if (value === null) return "null";
   if (value instanceof Date) return value.toISOString();
