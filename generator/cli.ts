@@ -43,6 +43,8 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
   const once = async (): Promise<number> => {
     const started = performance.now();
     const results = await generateAll(spec, targets);
+    const warnings = results[0]?.warnings ?? [];
+    if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
     if (flags.check) {
       const diffs = checkAll(results);
       if (diffs.length > 0) {

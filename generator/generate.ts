@@ -1,5 +1,6 @@
 /** The pipeline: load → IR → each target's files → write (or compare, with --check). */
 import type { TargetConfig } from "./config.js";
+import type { Diagnostic } from "./diagnostics.js";
 import { loadApi } from "./load/index.js";
 import { generatePython } from "./targets/python/index.js";
 import { generateTypeScript } from "./targets/typescript/index.js";
@@ -8,6 +9,7 @@ import { diffOutput, writeOutput, type OutputFile } from "./write/write.js";
 export interface TargetResult {
   target: TargetConfig;
   files: OutputFile[];
+  warnings: Diagnostic[];
 }
 
 /** Generates every target in memory; nothing is written until all succeeded. */
@@ -17,10 +19,10 @@ export async function generateAll(spec: string, targets: TargetConfig[]): Promis
   for (const target of targets) {
     switch (target.name) {
       case "typescript":
-        results.push({ target, files: await generateTypeScript(api, target) });
+        results.push({ target, files: await generateTypeScript(api, target), warnings: api.warnings });
         break;
       case "python":
-        results.push({ target, files: await generatePython(api, target) });
+        results.push({ target, files: await generatePython(api, target), warnings: api.warnings });
         break;
     }
   }

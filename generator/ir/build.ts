@@ -1,5 +1,5 @@
 /** OpenAPI document (already validated) → IR. */
-import { SpecError } from "../diagnostics.js";
+import { SpecError, type Diagnostic } from "../diagnostics.js";
 import type { Loc, Resolver } from "../load/document.js";
 import { HTTP_METHODS } from "../load/validate.js";
 import { NameScope, camelCase, pascalCase, words } from "./names.js";
@@ -19,7 +19,8 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
   schemas.buildComponents();
 
   const info = doc.info as Obj;
-  const securitySchemes = buildSecuritySchemes(resolver, doc);
+  const warnings: Diagnostic[] = [];
+  const securitySchemes = buildSecuritySchemes(resolver, doc, warnings);
   const globalSecurity = securityOf(doc.security) ?? [];
   const operations: Operation[] = [];
   const groups = new Map<string, Group>();
@@ -213,6 +214,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
     groups: [...groups.values()],
     operations,
     models: [...schemas.models.values()],
+    warnings,
   };
   rewriteLinks(api, vendorOrigin(doc));
   return api;
@@ -256,7 +258,7 @@ function securityOf(v: unknown): string[][] | undefined {
   return v.filter(isObj).map((req) => Object.keys(req));
 }
 
-function buildSecuritySchemes(resolver: Resolver, doc: Obj): SecurityScheme[] {
+function buildSecuritySchemes(resolver: Resolver, doc: Obj, warnings: Diagnostic[]): SecurityScheme[] {
   const comps = isObj(doc.components) && isObj(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
   const out: SecurityScheme[] = [];
   for (const [name, raw] of Object.entries(comps)) {
@@ -274,8 +276,11 @@ function buildSecuritySchemes(resolver: Resolver, doc: Obj): SecurityScheme[] {
     } else if (s.type === "oauth2" || s.type === "openIdConnect") {
       // The SDK takes a ready access token; token acquisition flows are not generated (yet).
       out.push({ name, kind: "bearer", option, description });
+    } else if (s.type === "mutualTLS") {
+      // Client certificates live below HTTP: the SDK cannot send them, the caller's fetch (dispatcher, agent) can.
+      warnings.push(resolver.diagnostic(loc, "security scheme mutualTLS is not sent by the SDK", "configure the client certificate on the HTTP client (a custom fetch or agent); operations that require only this scheme are sent without credentials", { severity: "warning" }));
     } else {
-      throw new SpecError([resolver.diagnostic(loc, `security scheme type "${String(s.type)}${scheme ? ` ${scheme}` : ""}" is not supported`, "use http bearer, http basic, apiKey, oauth2 or openIdConnect")]);
+      throw new SpecError([resolver.diagnostic(loc, `security scheme type "${String(s.type)}${scheme ? ` ${scheme}` : ""}" is not supported`, "use http bearer, http basic, apiKey, oauth2, openIdConnect or mutualTLS")]);
     }
   }
   return out;

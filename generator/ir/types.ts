@@ -1,3 +1,5 @@
+import type { Diagnostic } from "../diagnostics.js";
+
 /**
  * The intermediate representation: one model of the API for every OpenAPI version and every target.
  * Names here are canonical (PascalCase models, camelCase fields/methods) and unique; targets map
@@ -174,4 +176,6 @@ export interface Api {
   groups: Group[];
   operations: Operation[];
   models: Model[];
+  /** Findings that do not stop generation (printed by the CLI). */
+  warnings: Diagnostic[];
 }

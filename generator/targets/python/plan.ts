@@ -84,6 +84,7 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   }
   const methodNames = new Map<Operation, string>();
   const paramNames = new Map<Operation, Map<string, string>>();
+  const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
   const groups = api.groups.map((g) => {
     const methods = new NameScope(["close"]);
     const ops = g.operations.map((id) => api.operations.find((o) => o.operationId === id)!);
@@ -96,7 +97,9 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
       paramNames.set(op, names);
     }
     const attr = pyIdent(g.name);
-    return { name: g.name, attr, className: groupClasses.get(g.name)!, module: attr.replace(/_/g, ""), doc: `sdks/${g.name.toLowerCase()}/README.md`, title: g.title, operations: ops };
+    const compact = attr.replace(/_/g, "");
+    const module = groupModules.claim(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`);
+    return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${g.name.toLowerCase()}/README.md`, title: g.title, operations: ops };
   });
   return {
     api,

@@ -51,6 +51,9 @@ export interface ModelView {
   knownPropNames: string;
   extraMapIn: Mapping | null;
   extraMapOut: Mapping | null;
+  /** Types of the extra properties' values, for the mapping of typed extras. */
+  extraType: TsType | null;
+  extraWireType: TsType | null;
   breakFromWire: boolean;
   breakToWire: boolean;
   wire: string;
@@ -90,6 +93,8 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     knownPropNames: "[]",
     extraMapIn: null,
     extraMapOut: null,
+    extraType: null,
+    extraWireType: null,
     breakFromWire: `export function ${mp.fromWire}(w: ${mp.wire}): ${mp.name} {`.length > 80,
     breakToWire: `export function ${mp.toWire}(v: ${mp.name}): ${mp.wire} {`.length > 80,
     wire: mp.wire,
@@ -123,8 +128,11 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
       view.knownWireNames = JSON.stringify(m.fields.map((f) => f.wireName));
       view.knownPropNames = JSON.stringify(m.fields.map((f) => f.name));
       if (!view.isRequest) {
-        view.extraMapIn = types.mapping(m.additional, "in", use);
-        view.extraMapOut = types.mapping(m.additional, "out", use);
+        // Depth 2: the template's own arrow takes `x`, nested conversions continue from `x2`.
+        view.extraMapIn = types.mapping(m.additional, "in", use, 2);
+        view.extraMapOut = types.mapping(m.additional, "out", use, 2);
+        view.extraType = types.type(m.additional, false, use);
+        view.extraWireType = types.type(m.additional, true, use);
         imports.add("lib/decode.ts", "extraProps", false);
         if (view.extraMapIn) imports.add("lib/decode.ts", "mapValues", false);
       }
