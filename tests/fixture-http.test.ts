@@ -264,3 +264,14 @@ describe("params-cookies-api-key-query", () => {
     expect(await c.session.getSession({ sid: "x" }).catch((e: unknown) => e)).toBeInstanceOf(m.errors.SDKError);
   });
 });
+
+describe("read-write-only-defaults", () => {
+  it("leaves read-only fields out of requests and does not require write-only ones in responses", async () => {
+    const m = await sdk("read-write-only-defaults", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((_req, res) => json(res, 201, { id: "u1", name: "Ann", role: "member", created_at: "2025-01-01T00:00:00Z" }));
+    const user = await c.users.createUser({ name: "Ann", password: "s3cret", id: "ignored", role: "admin" });
+    expect(JSON.parse(server.requests[0].body)).toEqual({ name: "Ann", password: "s3cret", role: "admin" });
+    expect(user).toEqual({ id: "u1", name: "Ann", role: "member", createdAt: "2025-01-01T00:00:00Z" });
+  });
+});

@@ -100,7 +100,13 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
           body = {
             contentType: ct,
             encoding: encodingOf(ct),
-            type: media?.schema === undefined ? { kind: "primitive", type: "unknown" } : schemas.type(media.schema, mloc, base + "RequestBody", "operations", base),
+            // A raw body (images, archives, multipart/related) is bytes, whatever schema it declares.
+            type:
+              encodingOf(ct) === "binary"
+                ? { kind: "primitive", type: "string", format: "binary" }
+                : media?.schema === undefined
+                  ? { kind: "primitive", type: "unknown" }
+                  : schemas.type(media.schema, mloc, base + "RequestBody", "operations", base),
             required: rb.value.required === true,
             description: str(rb.value.description),
           };
@@ -161,7 +167,8 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
         group,
         method,
         httpMethod,
-        path,
+        path: path.split("?")[0],
+        fixedQuery: [...new URLSearchParams(path.split("?")[1] ?? "").entries()].filter(([, v]) => !v.includes("{")),
         summary: str(op.summary),
         description: str(op.description),
         deprecated: op.deprecated === true,
@@ -176,6 +183,30 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
       operations.push(operation);
       groups.get(group)!.operations.push(operationId);
     }
+  }
+
+  // Which models travel in requests and which in responses: readOnly and writeOnly depend on it.
+  const walkUsage = (t: TypeRef | undefined, side: "request" | "response", seen = new Set<string>()): void => {
+    if (!t) return;
+    if (t.kind === "ref") {
+      if (seen.has(t.model)) return;
+      seen.add(t.model);
+      const m = schemas.models.get(t.model)!;
+      m.usage ??= { request: false, response: false };
+      m.usage[side] = true;
+      if (m.kind === "object") {
+        m.fields.forEach((f) => walkUsage(f.type, side, seen));
+        walkUsage(m.additional, side, seen);
+      } else if (m.kind === "alias") walkUsage(m.type, side, seen);
+    } else if (t.kind === "array") walkUsage(t.items, side, seen);
+    else if (t.kind === "map") walkUsage(t.values, side, seen);
+    else if (t.kind === "union") t.variants.forEach((v) => walkUsage(v, side, seen));
+  };
+  for (const op of operations) {
+    walkUsage(op.body?.type, "request");
+    op.params.forEach((p) => walkUsage(p.type, "request"));
+    op.success.forEach((r) => walkUsage(r.type, "response"));
+    op.errors.forEach((e) => walkUsage({ kind: "ref", model: e.model }, "response"));
   }
 
   // Schemas used directly as error payloads (and nowhere else) are error models.

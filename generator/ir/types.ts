@@ -55,6 +55,8 @@ interface ModelBase {
   responseDescription?: string;
   /** JSON pointer of the defining schema (for messages and docs). */
   source: string;
+  /** Whether the model is sent (request bodies, parameters) and/or received (responses), transitively. */
+  usage?: { request: boolean; response: boolean };
 }
 
 export interface ObjectModel extends ModelBase {
@@ -124,7 +126,10 @@ export interface Operation {
   /** Method on the resource (camelCase), from x-speakeasy-name-override or the operationId. */
   method: string;
   httpMethod: string;
+  /** Path template without any query string. */
   path: string;
+  /** Fixed query pairs written into the spec's path key (`/x?action=list`). */
+  fixedQuery: [string, string][];
   summary?: string;
   description?: string;
   deprecated: boolean;

@@ -8,6 +8,8 @@ import { validate } from "./validate.js";
 /** Reads, validates and normalizes the OpenAPI document at `path` into the IR. */
 export function loadApi(path: string): { api: Api; resolver: Resolver } {
   const resolver = new Resolver(SourceFile.read(resolve(path)));
-  const { version } = validate(resolver);
-  return { api: buildApi(resolver, version), resolver };
+  const { version, warnings } = validate(resolver);
+  const api = buildApi(resolver, version);
+  api.warnings.unshift(...warnings);
+  return { api, resolver };
 }

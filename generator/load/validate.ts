@@ -88,7 +88,11 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
             if (p.required !== true) err([...ppath], `path parameter ${String(p.name)} must be \`required: true\``, "add `required: true`; path parameters are always required");
           }
         }
-        for (const m of path.matchAll(/\{([^}]+)\}/g)) {
+        // A query string in a path key is invalid but common: its fixed pairs are sent as they are.
+        if (path.includes("?")) {
+          warnings.push(resolver.diagnostic(at(opPath), `path "${path}" holds a query string`, "declare query parameters with `in: query`; the fixed pairs are sent as written", { key: true, severity: "warning" }));
+        }
+        for (const m of path.split("?")[0].matchAll(/\{([^}]+)\}/g)) {
           if (!declared.has(m[1])) {
             err(opPath, `path "${path}" uses {${m[1]}} but ${method.toUpperCase()} declares no path parameter named ${m[1]}`, `add a parameter with \`name: ${m[1]}\`, \`in: path\`, \`required: true\``, true);
           }

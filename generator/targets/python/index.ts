@@ -171,7 +171,10 @@ function modelView(p: PyPlan, m: PyModelPlan) {
       // Users may pass a dict where a model is expected, and a plain string for an enum.
       const argType = acceptsDict(p, f.type) ? { kind: "union", name: null, items: null, values: null, variants: [type, { kind: "name", name: "Dict[str, Any]", items: null, values: null, variants: null, nullable: false }], nullable: false } : type;
       // Optional fields read None when absent; the template writes `Optional[...] = None` for their arguments.
-      return { name: m.fieldNames.get(f)!, wire: f.wireName, required: f.required, type: f.required ? type : { ...type, nullable: true }, argType: f.required ? argType : { ...argType, nullable: false }, codec, docLines: docLines(f.description) };
+      // Decoding requires what responses carry (not write-only fields); building requires what requests carry (not read-only ones).
+      const decodeRequired = f.required && !(f.writeOnly && ir.usage?.response);
+      const argRequired = f.required && !(f.readOnly && ir.usage?.request);
+      return { name: m.fieldNames.get(f)!, wire: f.wireName, required: argRequired, decodeRequired, readOnly: f.readOnly, type: argRequired && decodeRequired ? type : { ...type, nullable: true }, argType: argRequired ? argType : { ...argType, nullable: false }, codec, docLines: docLines(f.description) };
     });
   }
   base.typeImports = [...imports.entries()].map(([name, module]) => ({ name, module })).sort((a, b) => (a.module < b.module ? -1 : 1));
@@ -223,7 +226,10 @@ function methodView(p: PyPlan, op: Operation) {
     path,
     accept: [...new Set(op.success.map((r) => r.contentType).filter(Boolean))].join(", ") || (op.errors.length ? "application/json" : "*/*"),
     security: op.security.filter((alt) => alt.every((n) => p.api.securitySchemes.some((s) => s.name === n))),
-    query: op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, value: names.get(`query:${x.wireName}`)!, style: x.style, explode: x.explode })),
+    query: [
+      ...op.fixedQuery.map(([k, v]) => ({ name: k, value: JSON.stringify(v), style: "form", explode: true })),
+      ...op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, value: names.get(`query:${x.wireName}`)!, style: x.style, explode: x.explode })),
+    ],
     headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, value: names.get(`header:${x.wireName}`)! })),
     cookies: op.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, value: names.get(`cookie:${x.wireName}`)! })),
     hasHeaders: op.params.some((x) => x.in === "header" || x.in === "cookie"),

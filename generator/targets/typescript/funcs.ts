@@ -67,9 +67,12 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const pathIsTemplate = pathParts.some((x) => x.param !== null);
   if (pathIsTemplate) imports.add("lib/url.ts", "encodePath", false);
 
-  const query = ir.params
-    .filter((x) => x.in === "query")
-    .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, style: JSON.stringify(x.style), explode: x.explode }));
+  const query = [
+    ...ir.fixedQuery.map(([k, v]) => ({ name: JSON.stringify(k), value: JSON.stringify(v), style: JSON.stringify("form"), explode: true })),
+    ...ir.params
+      .filter((x) => x.in === "query")
+      .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, style: JSON.stringify(x.style), explode: x.explode })),
+  ];
   if (query.length) imports.add("lib/url.ts", "appendQuery", false);
   const headers = ir.params
     .filter((x) => x.in === "header")

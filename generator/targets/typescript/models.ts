@@ -21,6 +21,8 @@ export interface FieldView {
   wireName: string;
   propName: string;
   required: boolean;
+  /** Never sent: the mapping to the wire leaves it out. */
+  readOnly: boolean;
   type: TsType;
   wireType: TsType;
   mapIn: Mapping | null;
@@ -43,6 +45,10 @@ export interface ModelView {
   fields: FieldView[];
   requiredFields: FieldView[];
   optionalFields: FieldView[];
+  /** The fields the mapping to the wire writes: all but read-only ones. */
+  sentRequired: FieldView[];
+  sentOptional: FieldView[];
+  emptySent: boolean;
   emptyType: boolean;
   /** No required field and no extras: the mapping starts from `{}`. */
   emptyLiteral: boolean;
@@ -86,6 +92,9 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     fields: [],
     requiredFields: [],
     optionalFields: [],
+    sentRequired: [],
+    sentOptional: [],
+    emptySent: false,
     emptyType: false,
     emptyLiteral: false,
     hasExtra: false,
@@ -118,9 +127,13 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     view.aliasMapOut = types.mapping(m.type, "out", use);
   } else {
     view.isRequest = m.request !== undefined;
-    view.fields = m.fields.map((f) => fieldView(f, types, use, view.isRequest));
+    view.fields = m.fields.map((f) => fieldView(f, types, use, view.isRequest, m.usage));
     view.requiredFields = view.fields.filter((f) => f.required);
     view.optionalFields = view.fields.filter((f) => !f.required);
+    // Read-only fields are not sent; one still required (a model only ever received) is written as is.
+    view.sentRequired = view.requiredFields;
+    view.sentOptional = view.optionalFields.filter((f) => !f.readOnly);
+    view.emptySent = view.sentRequired.length === 0 && !m.additional;
     view.emptyType = view.fields.length === 0 && !m.additional;
     view.emptyLiteral = view.requiredFields.length === 0 && !m.additional;
     if (m.additional) {
@@ -149,8 +162,13 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
   return view;
 }
 
-function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string) => void, isRequest: boolean): FieldView {
+function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string) => void, isRequest: boolean, usage: { request: boolean; response: boolean } | undefined): FieldView {
   const lines = docLines(f.description);
+  if (f.default !== undefined) lines.push(...(lines.length ? [""] : []), `@defaultValue ${JSON.stringify(f.default)}`);
+  if (f.readOnly) lines.push(...(lines.length ? [""] : []), "Read-only: the API sends it and ignores it in requests.");
+  if (f.writeOnly) lines.push(...(lines.length ? [""] : []), "Write-only: sent to the API, never returned by it.");
+  // A required read-only field cannot be in a request, a required write-only one is not in responses.
+  const required = f.required && !(f.readOnly && usage?.request) && !(f.writeOnly && usage?.response);
   if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
   return {
     prop: propKey(f.name),
@@ -163,7 +181,8 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     propInherited: f.name in Object.prototype,
     wireName: f.wireName,
     propName: f.name,
-    required: f.required,
+    required,
+    readOnly: f.readOnly,
     type: types.type(f.type, false, use),
     wireType: isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use),
     mapIn: isRequest ? null : types.mapping(f.type, "in", use),

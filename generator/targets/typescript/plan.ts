@@ -108,11 +108,13 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
     return { ir: op, func, file: `funcs/${func}.ts` };
   });
   const byId = new Map(operations.map((o) => [o.ir.operationId, o]));
+  // sdk/sdk.ts holds the SDK class: a group named "sdk" needs another file.
+  const groupFiles = new NameScope(["sdk"]);
   const groups = api.groups.map((g): GroupPlan => ({
     name: g.name,
     title: g.title,
     className: groupClasses.get(g.name)!,
-    file: `sdk/${g.name.toLowerCase()}.ts`,
+    file: `sdk/${groupFiles.claim(g.name.toLowerCase())}.ts`,
     doc: `sdks/${g.name.toLowerCase()}/README.md`,
     operations: g.operations.map((id) => byId.get(id)!),
     description: g.description ?? null,

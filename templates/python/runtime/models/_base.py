@@ -160,15 +160,19 @@ def nullable(inner: Codec) -> Codec:
 
 
 class Field:
-    """One declared property: its Python name, its wire name, whether it is required, its codec."""
+    """One declared property: its Python name, its wire name, whether it is required, its codec.
 
-    __slots__ = ("name", "wire", "required", "codec")
+    A read-only property is never sent; a required one is not required when building a request.
+    """
 
-    def __init__(self, name: str, wire: str, required: bool, codec: Codec = ANY):
+    __slots__ = ("name", "wire", "required", "codec", "read_only")
+
+    def __init__(self, name: str, wire: str, required: bool, codec: Codec = ANY, read_only: bool = False):
         self.name = name
         self.wire = wire
         self.required = required
         self.codec = codec
+        self.read_only = read_only
 
 
 class Model:
@@ -187,7 +191,7 @@ class Model:
         extra = values.pop("__extra__", None) or {}
         for f in self._fields:
             value = values.get(f.name)
-            if value is None and f.required and f.name not in values:
+            if value is None and f.required and not f.read_only and f.name not in values:
                 raise TypeError(f"{type(self).__name__}() missing required argument: '{f.name}'")
             object.__setattr__(self, f.name, None if value is None else f.codec.coerce(value))
         if extra and not self._extra:
@@ -215,6 +219,8 @@ class Model:
     def to_wire(self) -> Dict[str, Any]:
         out: Dict[str, Any] = dict(self.additional_properties)
         for f in self._fields:
+            if f.read_only:
+                continue
             value = getattr(self, f.name)
             if value is not None or f.required:
                 out[f.wire] = None if value is None else f.codec.to_wire(value)

@@ -19,11 +19,15 @@ export type CreateActorTokenRequestBody = {
   /**
    * Optional parameter to specify the life duration of the actor token in seconds.
    * By default, the duration is 1 hour.
+   *
+   * @defaultValue 3600
    */
   expiresInSeconds?: number;
   /**
    * The maximum duration that the session which will be created by the generated actor token should last.
    * By default, the duration of a session created via an actor token, lasts 30 minutes.
+   *
+   * @defaultValue 1800
    */
   sessionMaxDurationInSeconds?: number;
 };

@@ -1,0 +1,58 @@
+/** Generates one spec's TypeScript SDK and measures it: operations, type errors, broken doc links. */
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { formatDiagnostic, SpecError } from "../generator/diagnostics.js";
+import { generateAll } from "../generator/generate.js";
+import { writeOutput } from "../generator/write/write.js";
+
+export interface Row {
+  spec: string;
+  operations: number;
+  generated: boolean;
+  reason: string;
+  typeErrors: number;
+  brokenLinks: number;
+  ms: number;
+}
+
+export async function checkSpec(name: string, spec: string, out: string, root: string): Promise<Row> {
+  const started = performance.now();
+  rmSync(out, { recursive: true, force: true });
+  let files;
+  try {
+    [{ files }] = await generateAll(spec, [{ name: "typescript", out, packageName: "sdk", sdkClass: "SDK", version: "1.0.0" }]);
+  } catch (e) {
+    const reason = e instanceof SpecError ? formatDiagnostic(e.diagnostics[0]).split("\n")[0] : `crash: ${(e as Error).message}`;
+    return { spec: name, operations: 0, generated: false, reason, typeErrors: 0, brokenLinks: 0, ms: performance.now() - started };
+  }
+  writeOutput(out, files);
+  const operations = files.filter((f) => f.path.startsWith("src/funcs/")).length;
+  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", out, "--noEmit"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const typeErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
+  let brokenLinks = 0;
+  for (const f of files.filter((x) => x.path.endsWith(".md"))) {
+    const abs = join(out, f.path);
+    for (const m of f.content.replace(/```[\s\S]*?```/g, "").matchAll(/\]\(([^)\s]+)\)/g)) {
+      const link = m[1];
+      if (/^[a-z]+:/.test(link)) continue;
+      const [file, anchor] = link.split("#");
+      const target = file === "" ? abs : join(dirname(abs), file);
+      if (!existsSync(target)) brokenLinks++;
+      else if (anchor) {
+        const heads = readFileSync(target, "utf8").replace(/```[\s\S]*?```/g, "").split("\n").filter((l) => /^#{1,6} /.test(l)).map((h) => h.replace(/^#+ /, "").toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-"));
+        if (!heads.includes(anchor)) brokenLinks++;
+      }
+    }
+  }
+  return { spec: name, operations, generated: true, reason: "", typeErrors, brokenLinks, ms: performance.now() - started };
+}
+
+export function table(rows: Row[]): string {
+  const lines = ["| spec | operations | generated | type errors | doc links broken |", "| --- | ---: | --- | ---: | ---: |"];
+  for (const r of rows) lines.push(`| ${r.spec} | ${r.operations} | ${r.generated ? "yes" : `no: ${r.reason.replace(/\|/g, "\\|")}`} | ${r.typeErrors} | ${r.brokenLinks} |`);
+  const ok = rows.filter((r) => r.generated).length;
+  const clean = rows.filter((r) => r.generated && r.typeErrors === 0 && r.brokenLinks === 0).length;
+  lines.push("", `${ok}/${rows.length} generated; ${clean}/${rows.length} generated with no type errors and no broken links.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,16 @@
+/** `npm run corpus`: the 100-spec sample, each generated, type-checked and link-checked; prints a table. */
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkSpec, table } from "./check.js";
+import { ensureDirectory, sample } from "./sample.js";
+
+const root = join(fileURLToPath(import.meta.url), "..", "..");
+const n = Number(process.argv[2] ?? 100);
+const api = ensureDirectory(join(root, ".corpus"));
+const rows = [];
+for (const s of sample(api, n)) {
+  const row = await checkSpec(s.name, s.path, join(root, ".corpus", "out", s.name), root);
+  process.stderr.write(`${row.generated ? (row.typeErrors || row.brokenLinks ? "!" : ".") : "x"} ${s.name} (${Math.round(row.ms)} ms)\n`);
+  rows.push(row);
+}
+process.stdout.write(table(rows) + "\n");
