@@ -275,3 +275,27 @@ describe("read-write-only-defaults", () => {
     expect(user).toEqual({ id: "u1", name: "Ann", role: "member", createdAt: "2025-01-01T00:00:00Z" });
   });
 });
+
+describe("oauth2-client-credentials", () => {
+  it("exchanges the client's credentials for a token once, then sends it as a bearer token", async () => {
+    const m = await sdk("oauth2-client-credentials", "spec.yaml");
+    const c = new m.SDK({ oauth: { clientID: "cid", clientSecret: "s3c:ret" }, serverURL: server.url + "/api" });
+    server.reply((req, res) => (req.url === "/oauth/token" ? json(res, 200, { access_token: "tok-1", token_type: "bearer", expires_in: 3600 }) : json(res, 200, ["m1"])));
+    expect(await c.machines.listMachines()).toEqual(["m1"]);
+    expect(await c.machines.listMachines()).toEqual(["m1"]);
+    const [tokenReq, ...calls] = server.requests;
+    expect(tokenReq.method).toBe("POST");
+    // A relative tokenUrl resolves against the server URL (RFC 3986): "/oauth/token" is at the host root.
+    expect(tokenReq.url).toBe("/oauth/token");
+    expect(tokenReq.headers.authorization).toBe("Basic " + Buffer.from("cid:s3c%3Aret").toString("base64"));
+    expect(Object.fromEntries(new URLSearchParams(tokenReq.body))).toEqual({ grant_type: "client_credentials", scope: "machines:read" });
+    expect(calls.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ["/api/machines", "Bearer tok-1"],
+      ["/api/machines", "Bearer tok-1"],
+    ]);
+    // The other scheme works on its own.
+    server.reply((_req, res) => json(res, 200, []));
+    await new m.SDK({ token: "t2", serverURL: server.url + "/api" }).machines.listMachines();
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer t2"]);
+  });
+});

@@ -133,3 +133,32 @@ describe("python models for the fixture specs", () => {
     expect(py.status).toBe(0);
   });
 });
+
+describe("python OAuth2 client credentials (oauth2-client-credentials)", () => {
+  it("fetches the token once and sends it as a bearer token", async () => {
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const out = join(ROOT, ".tmp", "py-oauth");
+    const [r] = await generateAll(join(ROOT, "tests/fixtures/oauth2-client-credentials/spec.yaml"), [{ name: "python", out, packageName: "machines", sdkClass: "Machines", version: "1.0.0" }]);
+    writeOutput(out, r.files);
+    const script = `
+import base64, urllib.parse
+from helpers import Reply, TestServer
+from machines import Machines
+server = TestServer()
+server.reply(lambda req, n: Reply(200, {"access_token": "tok-1", "expires_in": 3600}) if req.path == "/oauth/token" else Reply(200, ["m1"]))
+client = Machines(oauth={"client_id": "cid", "client_secret": "s3c:ret"}, server_url=server.url + "/api")
+assert client.machines.list_machines() == ["m1"]
+assert client.machines.list_machines() == ["m1"]
+token_req, *calls = server.requests
+assert token_req.path == "/oauth/token", token_req.path
+assert token_req.headers["authorization"] == "Basic " + base64.b64encode(b"cid:s3c%3Aret").decode()
+assert dict(urllib.parse.parse_qsl(token_req.body.decode())) == {"grant_type": "client_credentials", "scope": "machines:read"}
+assert [(c.path, c.headers["authorization"]) for c in calls] == [("/api/machines", "Bearer tok-1")] * 2, calls
+server.close()
+print("ok")`;
+    const py = spawnSync("python3", ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(py.stderr).toBe("");
+    expect(py.stdout.trim()).toBe("ok");
+  });
+});

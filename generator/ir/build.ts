@@ -304,6 +304,9 @@ function buildSecuritySchemes(resolver: Resolver, doc: Obj, warnings: Diagnostic
     else if (s.type === "apiKey") {
       const where = s.in === "query" || s.in === "cookie" ? s.in : "header";
       out.push({ name, kind: "apiKey", option, in: where, param: String(s.name ?? name), description });
+    } else if (s.type === "oauth2" && isObj(s.flows) && isObj(s.flows.clientCredentials) && typeof s.flows.clientCredentials.tokenUrl === "string") {
+      const flow = s.flows.clientCredentials;
+      out.push({ name, kind: "clientCredentials", option, tokenUrl: flow.tokenUrl as string, scopes: isObj(flow.scopes) ? Object.keys(flow.scopes) : [], description });
     } else if (s.type === "oauth2" || s.type === "openIdConnect") {
       // The SDK takes a ready access token; token acquisition flows are not generated (yet).
       out.push({ name, kind: "bearer", option, description });

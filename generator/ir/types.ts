@@ -148,7 +148,9 @@ export interface Operation {
 export type SecurityScheme =
   | { name: string; kind: "bearer"; option: string; description?: string; format?: string }
   | { name: string; kind: "basic"; option: string; description?: string }
-  | { name: string; kind: "apiKey"; option: string; in: "header" | "query" | "cookie"; param: string; description?: string };
+  | { name: string; kind: "apiKey"; option: string; in: "header" | "query" | "cookie"; param: string; description?: string }
+  /** OAuth2 client credentials: the SDK fetches (and caches) an access token from `tokenUrl`. */
+  | { name: string; kind: "clientCredentials"; option: string; tokenUrl: string; scopes: string[]; description?: string };
 
 export interface Server {
   url: string;

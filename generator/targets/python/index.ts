@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Examples, type Example } from "../../ir/examples.js";
 import { constantCase } from "../../ir/names.js";
-import type { Api, Encoding, Field, Operation, TypeRef } from "../../ir/types.js";
+import type { Api, Encoding, Field, Operation, SecurityScheme, TypeRef } from "../../ir/types.js";
 import { TEMPLATES_DIR, VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import type { PyArg, PyValue } from "../../render/helpers.js";
@@ -46,7 +46,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Gen
   const authOptions = api.securitySchemes
     .filter((s) => api.security.some((alt) => alt.includes(s.name)))
     .slice(0, 1)
-    .map((s) => ({ name: pyIdent(s.option), value: s.kind === "basic" ? { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" } : s.kind === "apiKey" ? "<YOUR_API_KEY_HERE>" : "<YOUR_BEARER_TOKEN_HERE>" }));
+    .map((s) => ({ name: pyIdent(s.option), value: CREDENTIALS[s.kind].placeholder }));
 
   for (const g of p.groups) {
     emit(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
@@ -72,13 +72,13 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Gen
     firstGroup: p.groups[0]?.attr ?? "",
     serverEnv,
     groups: p.groups,
-    securityOptions: api.securitySchemes.map((s) => ({ name: pyIdent(s.option), type: s.kind === "basic" ? "Dict[str, str]" : "Union[str, Callable[[], str]]" })),
+    securityOptions: api.securitySchemes.map((s) => ({ name: pyIdent(s.option), type: CREDENTIALS[s.kind].type })),
   });
   const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
   emit(`${pkg}/config.py`, "src/config.py.hbs", {
     servers,
     serverEnv,
-    security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: pyIdent(s.option), where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null })),
+    security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: pyIdent(s.option), where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null, tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null, scopes: s.kind === "clientCredentials" ? s.scopes : [] })),
     retry: api.retries?.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
     retryCodes: api.retries?.statusCodes ?? ["5XX"],
     version: p.version,
@@ -112,6 +112,14 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Gen
   });
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** What each kind of security scheme takes as a client argument. */
+const CREDENTIALS: Record<SecurityScheme["kind"], { type: string; placeholder: unknown }> = {
+  bearer: { type: "Union[str, Callable[[], str]]", placeholder: "<YOUR_BEARER_TOKEN_HERE>" },
+  basic: { type: "Dict[str, str]", placeholder: { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" } },
+  apiKey: { type: "Union[str, Callable[[], str]]", placeholder: "<YOUR_API_KEY_HERE>" },
+  clientCredentials: { type: "Dict[str, str]", placeholder: { client_id: "<YOUR_CLIENT_ID_HERE>", client_secret: "<YOUR_CLIENT_SECRET_HERE>" } },
+};
 
 function docLines(text: string | undefined): string[] {
   if (!text) return [];

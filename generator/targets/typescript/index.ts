@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Examples } from "../../ir/examples.js";
 import { camelCase } from "../../ir/names.js";
-import type { Api } from "../../ir/types.js";
+import type { Api, SecurityScheme } from "../../ir/types.js";
 import { TEMPLATES_DIR, VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import { cell } from "../../render/markdown.js";
@@ -67,16 +67,15 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: byPlace.get("operations")!.length > 0 });
 
   const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
-  const credentialType = (kind: string) => (kind === "basic" ? "BasicCredential" : "Credential");
   src("lib/config.ts", "src/config.ts.hbs", {
     servers: servers.map((s) => JSON.stringify(s)),
     serversInline: `export const ServerList = [${servers.map((s) => JSON.stringify(s)).join(", ")}] as const;`.length <= 80,
     defaultServerText: servers[0],
-    hasBasic: api.securitySchemes.some((s) => s.kind === "basic"),
+    credentialTypes: [...new Set(api.securitySchemes.map((s) => CREDENTIALS[s.kind].type))].sort(),
     securityOptions: api.securitySchemes.map((s) => ({
       prop: s.option,
-      type: credentialType(s.kind),
-      docLines: docLines(s.description ?? (s.kind === "bearer" ? "Bearer token." : s.kind === "basic" ? "Username and password." : `API key, sent as ${s.kind === "apiKey" ? s.param : ""}.`)),
+      type: CREDENTIALS[s.kind].type,
+      docLines: docLines(s.description ?? CREDENTIALS[s.kind].doc),
     })),
     security: api.securitySchemes.map((s) => ({
       key: /^[A-Za-z_$][\w$]*$/.test(s.option) ? s.option : JSON.stringify(s.option),
@@ -84,6 +83,8 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
       option: s.option,
       in: s.kind === "apiKey" ? s.in : null,
       param: s.kind === "apiKey" ? s.param : null,
+      tokenURL: s.kind === "clientCredentials" ? s.tokenUrl : null,
+      scopes: s.kind === "clientCredentials" ? s.scopes : [],
     })),
     packageNameJson: JSON.stringify(p.packageName),
     versionJson: JSON.stringify(p.version),
@@ -102,7 +103,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   const authOptions = api.securitySchemes
     .filter((s) => api.security.some((alt) => alt.includes(s.name)))
     .slice(0, 1)
-    .map((s) => ({ prop: s.option, placeholder: s.kind === "basic" ? { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" } : s.kind === "apiKey" ? "<YOUR_API_KEY_HERE>" : "<YOUR_BEARER_TOKEN_HERE>" }));
+    .map((s) => ({ prop: s.option, placeholder: CREDENTIALS[s.kind].placeholder }));
   const opDocs = new Map<OperationPlan, OperationDoc>();
   for (const g of p.groups) {
     const ops = g.operations.map((op) => {
@@ -135,7 +136,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
         firstGroup: firstGroup?.name ?? "",
         securityTable: {
           headers: ["Name", "Type", "Scheme"],
-          rows: api.securitySchemes.map((s) => [`\`${s.option}\``, s.kind === "apiKey" ? "apiKey" : "http", s.kind === "bearer" ? "HTTP Bearer" : s.kind === "basic" ? "HTTP Basic" : `API key (${s.in} \`${cell(s.param)}\`)`]),
+          rows: api.securitySchemes.map((s) => [`\`${s.option}\``, CREDENTIALS[s.kind].type, s.kind === "apiKey" ? `API key (${s.in} \`${cell(s.param)}\`)` : CREDENTIALS[s.kind].scheme]),
         },
         securityPlural: api.securitySchemes.length > 1,
         groups: p.groups.map((g) => ({ name: g.name, doc: `docs/${g.doc}`, operations: g.operations.map((op) => ({ method: op.ir.method, func: op.func, summary: op.ir.summary ?? op.ir.method, anchor: op.ir.method.toLowerCase() })) })),
@@ -168,6 +169,14 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** What each kind of security scheme takes as an SDK option, and how the docs show it. */
+const CREDENTIALS: Record<SecurityScheme["kind"], { type: string; placeholder: unknown; doc: string; scheme: string }> = {
+  bearer: { type: "Credential", placeholder: "<YOUR_BEARER_TOKEN_HERE>", doc: "Bearer token.", scheme: "HTTP Bearer" },
+  basic: { type: "BasicCredential", placeholder: { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" }, doc: "Username and password.", scheme: "HTTP Basic" },
+  apiKey: { type: "Credential", placeholder: "<YOUR_API_KEY_HERE>", doc: "API key.", scheme: "API key" },
+  clientCredentials: { type: "ClientCredentials", placeholder: { clientID: "<YOUR_CLIENT_ID_HERE>", clientSecret: "<YOUR_CLIENT_SECRET_HERE>" }, doc: "OAuth2 client ID and secret; the SDK fetches and caches access tokens.", scheme: "OAuth2 client credentials" },
+};
 
 function retryDocs() {
   return {

@@ -9,8 +9,17 @@ export type BasicCredential =
       | { username: string; password: string }
       | Promise<{ username: string; password: string }>);
 
+/** An OAuth2 client's credentials: the SDK exchanges them for access tokens. */
+export type ClientCredentials = { clientID: string; clientSecret: string };
+
 /** How one security scheme of the API travels on a request; `option` is the SDK option holding it. */
 export type SecurityScheme =
+  | {
+      kind: "clientCredentials";
+      option: string;
+      tokenURL: string;
+      scopes: readonly string[];
+    }
   | { kind: "bearer"; option: string }
   | { kind: "basic"; option: string }
   | {
@@ -29,6 +38,7 @@ export async function applySecurity(
   options: Readonly<Record<string, unknown>>,
   headers: Headers,
   query: URLSearchParams,
+  serverURL: string,
 ): Promise<void> {
   const usable = requirements.find((req) =>
     req.every((s) => options[s.option] != null && options[s.option] !== ""),
@@ -58,6 +68,15 @@ export async function applySecurity(
         );
         break;
       }
+      case "clientCredentials": {
+        const token = await accessToken(
+          value as ClientCredentials,
+          new URL(scheme.tokenURL, serverURL + "/").href,
+          scheme.scopes,
+        );
+        headers.set("Authorization", `Bearer ${token}`);
+        break;
+      }
       case "apiKey":
         if (scheme.in === "header") headers.set(scheme.param, String(value));
         else if (scheme.in === "query") query.set(scheme.param, String(value));
@@ -77,4 +96,47 @@ function base64(text: string): string {
   let binary = "";
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary);
+}
+
+/** Access tokens by client and token URL, until shortly before they expire. */
+const tokens = new Map<string, { token: string; expires: number }>();
+
+/** RFC 6749 section 4.4: client credentials in HTTP Basic auth, the grant in a form body. */
+async function accessToken(
+  credentials: ClientCredentials,
+  tokenURL: string,
+  scopes: readonly string[],
+): Promise<string> {
+  const key = `${tokenURL} ${credentials.clientID} ${scopes.join(" ")}`;
+  const cached = tokens.get(key);
+  if (cached && cached.expires > Date.now()) return cached.token;
+  const body = new URLSearchParams({ grant_type: "client_credentials" });
+  if (scopes.length > 0) body.set("scope", scopes.join(" "));
+  const basic = `${encodeURIComponent(credentials.clientID)}:${encodeURIComponent(credentials.clientSecret)}`;
+  const res = await fetch(tokenURL, {
+    method: "POST",
+    headers: {
+      Authorization: `Basic ${base64(basic)}`,
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: "application/json",
+    },
+    body,
+  });
+  if (!res.ok) {
+    throw new Error(`The token endpoint answered ${res.status}`);
+  }
+  const payload = (await res.json()) as {
+    access_token?: string;
+    expires_in?: number;
+  };
+  if (typeof payload.access_token !== "string") {
+    throw new Error("The token endpoint sent no access_token");
+  }
+  // A minute early, so a token never expires on its way to the API.
+  const lifetime = (payload.expires_in ?? 3600) * 1000 - 60000;
+  tokens.set(key, {
+    token: payload.access_token,
+    expires: Date.now() + lifetime,
+  });
+  return payload.access_token;
 }

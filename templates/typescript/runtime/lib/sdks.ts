@@ -98,10 +98,11 @@ export async function send(
   headers.set("User-Agent", userAgent(client._defaults.metadata));
   for (const [k, v] of Object.entries(req.headers ?? {})) headers.set(k, v);
   try {
-    await applySecurity(req.security, client._options, headers, query);
+    await applySecurity(req.security, client._options, headers, query, base);
   } catch (err) {
+    const reason = err instanceof Error ? `: ${err.message}` : "";
     return ERR(
-      new UnexpectedClientError("Could not read the credentials", {
+      new UnexpectedClientError(`Could not obtain the credentials${reason}`, {
         cause: err,
       }),
     );

@@ -17,13 +17,16 @@ Credential = Union[str, Callable[[], str]]
 
 
 class SecurityScheme:
-    """How one security scheme travels: kind "bearer", "basic" or "apiKey" (in header/query/cookie)."""
+    """How one security scheme travels: kind "bearer", "basic", "apiKey" (in header/query/cookie),
+    or "clientCredentials" (an OAuth2 token fetched from `token_url`)."""
 
-    def __init__(self, kind: str, option: str, where: str = "header", param: str = ""):
+    def __init__(self, kind: str, option: str, where: str = "header", param: str = "", token_url: str = "", scopes: Sequence[str] = ()):
         self.kind = kind
         self.option = option
         self.where = where
         self.param = param
+        self.token_url = token_url
+        self.scopes = list(scopes)
 
 
 class Response:
@@ -105,7 +108,7 @@ class Client:
         if req.content_type:
             headers["Content-Type"] = req.content_type
         headers.update(req.headers)
-        _apply_security(req.security, self.options, headers, query)
+        _apply_security(req.security, self.options, headers, query, base)
         url = base + req.path + ("?" + urllib.parse.urlencode(query) if query else "")
         where = f"{req.method} {base}{req.path}"
         timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
@@ -145,6 +148,7 @@ def _apply_security(
     options: Mapping[str, Any],
     headers: Dict[str, str],
     query: List[Tuple[str, str]],
+    server_url: str,
 ) -> None:
     usable = next((req for req in requirements if all(options.get(s.option) not in (None, "") for s in req)), None)
     if usable is None:
@@ -156,6 +160,9 @@ def _apply_security(
         if scheme.kind == "bearer":
             token = str(value)
             headers["Authorization"] = token if token.lower().startswith("bearer ") else f"Bearer {token}"
+        elif scheme.kind == "clientCredentials":
+            token_url = urllib.parse.urljoin(server_url + "/", scheme.token_url)
+            headers["Authorization"] = "Bearer " + _access_token(value, token_url, scheme.scopes)
         elif scheme.kind == "basic":
             username, password = (value["username"], value["password"]) if isinstance(value, dict) else value
             pair = f"{username}:{password}".encode("utf-8")
@@ -168,6 +175,39 @@ def _apply_security(
             cookies.append(f"{scheme.param}={urllib.parse.quote(str(value))}")
     if cookies:
         headers["Cookie"] = "; ".join(filter(None, [headers.get("Cookie"), *cookies]))
+
+
+_tokens: Dict[str, Tuple[str, float]] = {}
+
+
+def _access_token(credentials: Mapping[str, str], token_url: str, scopes: Sequence[str]) -> str:
+    """RFC 6749 section 4.4: client credentials in HTTP Basic auth, the grant in a form body; cached."""
+    import time
+
+    client_id, client_secret = credentials["client_id"], credentials["client_secret"]
+    key = f"{token_url} {client_id} {' '.join(scopes)}"
+    cached = _tokens.get(key)
+    if cached and cached[1] > time.time():
+        return cached[0]
+    form = {"grant_type": "client_credentials", **({"scope": " ".join(scopes)} if scopes else {})}
+    pair = f"{urllib.parse.quote(client_id)}:{urllib.parse.quote(client_secret)}".encode("utf-8")
+    request = urllib.request.Request(
+        token_url,
+        data=urllib.parse.urlencode(form).encode("ascii"),
+        method="POST",
+        headers={"Authorization": "Basic " + base64.b64encode(pair).decode("ascii"), "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as r:
+            payload = json.loads(r.read().decode("utf-8"))
+    except (urllib.error.URLError, ValueError) as e:
+        raise HTTPClientError(f"Could not obtain an access token from {token_url}: {e}", e) from e
+    token = payload.get("access_token")
+    if not isinstance(token, str):
+        raise HTTPClientError(f"The token endpoint {token_url} sent no access_token")
+    # A minute early, so a token never expires on its way to the API.
+    _tokens[key] = (token, time.time() + float(payload.get("expires_in", 3600)) - 60)
+    return token
 
 
 def encode_path(value: Any) -> str:
