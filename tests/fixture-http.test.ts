@@ -79,8 +79,15 @@ describe("query-header-params", () => {
     expect(err.statusCode).toBe(503);
   });
 
-  it("uses the first server by default, with variables filled in from their defaults", () => {
-    expect(m.ServerList).toEqual(["https://pets.example.com/api", "https://eu.pets.example.com"]);
+  it("lists the servers, and picks one by index with its variables (defaults for the rest)", async () => {
+    expect(m.ServerList).toEqual(["https://pets.example.com/api", "https://{region}.pets.example.com", "http://{host}/{base}"]);
+    server.reply((_req, res) => json(res, 200, []));
+    const host = new URL(server.url).host;
+    await new m.SDK({ apiKey: "k", serverIdx: 2, serverVariables: { host } }).pets.listPets();
+    expect(server.requests[0].url).toBe("/api/pets");
+    server.reply((_req, res) => json(res, 200, []));
+    await new m.SDK({ apiKey: "k", serverIdx: 2, serverVariables: { host, base: "v2" } }).pets.listPets();
+    expect(server.requests[0].url).toBe("/v2/pets");
   });
 });
 

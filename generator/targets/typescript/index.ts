@@ -11,7 +11,7 @@ import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
 import { formatLongLines } from "./format.js";
 import { funcView, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelView } from "./models.js";
-import { Imports, TypeWriter, plan, type OperationPlan } from "./plan.js";
+import { Imports, TypeWriter, plan, propKey, type OperationPlan } from "./plan.js";
 import type { GeneratedFile } from "./types.js";
 
 export interface TypeScriptOptions {
@@ -66,10 +66,19 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   src("core.ts", "src/core.ts.hbs", { coreClass: p.coreClass, packageName: p.packageName });
   src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: byPlace.get("operations")!.length > 0 });
 
+  // Docs show each server with its variables' defaults; the SDK keeps the templates (serverVariables fill them).
   const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
+  const serverTemplates = api.servers.length ? api.servers.map((s) => s.url) : ["/"];
+  const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
   src("lib/config.ts", "src/config.ts.hbs", {
-    servers: servers.map((s) => JSON.stringify(s)),
-    serversInline: `export const ServerList = [${servers.map((s) => JSON.stringify(s)).join(", ")}] as const;`.length <= 80,
+    servers: serverTemplates.map((s) => JSON.stringify(s)),
+    serversInline: `export const ServerList = [${serverTemplates.map((s) => JSON.stringify(s)).join(", ")}] as const;`.length <= 80,
+    serverDefaults: api.servers.length ? api.servers.map((s) => s.variables.map((v) => ({ key: propKey(v.name), value: v.default }))) : [[]],
+    variables: variableNames.map((name) => {
+      const all = api.servers.flatMap((s) => s.variables.filter((v) => v.name === name));
+      const enums = all.every((v) => v.enum && v.enum.length) ? [...new Set(all.flatMap((v) => v.enum!))] : null;
+      return { key: propKey(name), type: enums ? enums.map((e) => JSON.stringify(e)).join(" | ") : "string", docLines: docLines(all.find((v) => v.description)?.description) };
+    }),
     defaultServerText: servers[0],
     credentialTypes: [...new Set(api.securitySchemes.map((s) => CREDENTIALS[s.kind].type))].sort(),
     securityOptions: api.securitySchemes.map((s) => ({

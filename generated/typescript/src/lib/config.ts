@@ -13,6 +13,8 @@ export type SDKOptions = {
   bearerAuth?: Credential;
   /** Overrides the default server, https://api.clerk.com/v1. */
   serverURL?: string;
+  /** Which server of ServerList to use; the first by default. */
+  serverIdx?: number;
   /** The retry policy of this client; a call's `retries` option overrides it. */
   retryConfig?: RetryConfig;
   /** Timeout of each attempt, in milliseconds; none by default. */
@@ -35,7 +37,8 @@ export const SECURITY = {
 } as const satisfies Record<string, SecurityScheme>;
 
 export const SDK_DEFAULTS: SDKDefaults = {
-  serverURL: ServerList[0],
+  servers: ServerList,
+  serverDefaults: [{}],
   retryConfig: {
     strategy: "backoff",
     backoff: {

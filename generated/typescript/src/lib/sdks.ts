@@ -14,6 +14,10 @@ import { applySecurity, type SecurityScheme } from "./security.js";
 export type ClientOptions = {
   /** Overrides the API's default server URL. */
   serverURL?: string;
+  /** Which of the API's servers to use (index into ServerList); the first by default. */
+  serverIdx?: number;
+  /** Values for the chosen server's `{variables}`; each defaults to the API description's default. */
+  serverVariables?: Record<string, string>;
   /** Default retry policy of this client; per-call `retries` overrides it. */
   retryConfig?: RetryConfig;
   /** Per-attempt timeout in milliseconds; 0 or undefined means none. */
@@ -36,7 +40,9 @@ export type RequestOptions = {
 
 /** Facts about the API baked in at generation time. */
 export type SDKDefaults = {
-  serverURL: string;
+  /** Server URL templates, and the default values of their `{variables}`. */
+  servers: readonly string[];
+  serverDefaults: readonly Readonly<Record<string, string>>[];
   retryConfig: RetryConfig;
   retryCodes: string[];
   metadata: {
@@ -89,7 +95,7 @@ export async function send(
   const base = (
     options?.serverURL ??
     client._options.serverURL ??
-    client._defaults.serverURL
+    serverURL(client._defaults, client._options)
   ).replace(/\/+$/, "");
   const query = new URLSearchParams(req.query);
   const headers = new Headers();
@@ -204,6 +210,20 @@ export async function send(
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** The chosen server's URL with its `{variables}` filled in. */
+function serverURL(defaults: SDKDefaults, options: ClientOptions): string {
+  const idx = options.serverIdx ?? 0;
+  const template = defaults.servers[idx] ?? defaults.servers[0] ?? "";
+  const values = {
+    ...defaults.serverDefaults[idx],
+    ...options.serverVariables,
+  };
+  return template.replace(
+    /\{([^}]+)\}/g,
+    (all, name: string) => values[name] ?? all,
+  );
+}
 
 /** "clerk-backend-api/0.1.0 (specsmith 0.1.0; typescript; api 2026-05-12)" */
 function userAgent(m: SDKDefaults["metadata"]): string {
