@@ -35,7 +35,7 @@ describe("query-header-params", () => {
   it("serializes query parameters by style and sends headers and the API key", async () => {
     server.reply((_req, res) => json(res, 200, [{ id: "p1", name: "Rex", kind: "dog", extra: 1 }]));
     const client = new m.SDK({ apiKey: "k-123", serverURL: server.url + "/api" });
-    const pets = await client.pets.listPets({ limit: 5, tags: ["a b", "c&d"], ids: [1, 2], filter: { kind: "dog", age: 3 }, sort: ["name", "age"], xRequestId: "req-9" });
+    const pets = await client.pets.listPets({ limit: 5, tags: ["a b", "c&d"], ids: [1, 2], filter: { kind: "dog", age: 3 }, sort: ["name", "age"], fields: ["id", "name"], xRequestId: "req-9" });
     expect(pets).toEqual([{ id: "p1", name: "Rex", kind: "dog" }]);
     const [req] = server.requests;
     expect(req.method).toBe("GET");
@@ -49,6 +49,7 @@ describe("query-header-params", () => {
       ["filter[kind]", "dog"],
       ["filter[age]", "3"],
       ["sort", "name|age"],
+      ["fields", "id name"],
     ]);
     expect(req.headers["x-request-id"]).toBe("req-9");
     expect(req.headers["x-api-key"]).toBe("k-123");
@@ -101,6 +102,7 @@ describe("nested-models", () => {
         children: [{ name: "leaf", children: [], parent_label: null, labels: { a: { text: "A", color_hex: "#000" } } }],
         position: { x_coord: 1, y_coord: 2 },
         revision: 3,
+        planted_on: "2024-03-01",
       }),
     );
     const client = new m.SDK({ bearer: "t", serverURL: server.url });
@@ -121,6 +123,7 @@ describe("nested-models", () => {
       children: [{ name: "leaf", children: [], parentLabel: null, labels: { a: { text: "A", colorHex: "#000" } } }],
       position: { xCoord: 1, yCoord: 2 },
       revision: 3,
+      plantedOn: "2024-03-01",
     });
   });
 });
