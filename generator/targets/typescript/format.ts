@@ -7,7 +7,7 @@ import type { GeneratedFile } from "./types.js";
 
 export async function formatLongLines(files: GeneratedFile[]): Promise<number> {
   const long = files.filter((f) => f.path.endsWith(".ts") && f.content.split("\n").some(overflows));
-  if (long.length === 0 || process.env.SPECSMITH_DEBUG_NOFORMAT) return 0;
+  if (long.length === 0) return 0;
   const prettier = await import("prettier");
   await Promise.all(
     long.map(async (f) => {
@@ -17,15 +17,22 @@ export async function formatLongLines(files: GeneratedFile[]): Promise<number> {
   return long.length;
 }
 
-/**
- * A line over 80 columns that prettier would lay out differently: not a comment, a lone string,
- * or an import of one name (prettier leaves those long).
- */
+/** Long lines prettier leaves as they are: nothing in them can break. */
+const UNBREAKABLE = [
+  /^\s*(\/\/|\/\*|\*)/, // comments
+  /^\s*("([^"\\]|\\.)*"|`[^`]*`),?$/, // a lone string
+  /^import (type )?\{ [\w$]+ \} from "[^"]+";$/, // an import of one name
+  /^export \* from "[^"]+";$/,
+  /^\} from "[^"]+";$/,
+  /^\s*(type )?[\w$]+,$/, // one name in an import list or argument list
+  /^\s*\(typeof [\w$]+\)\[keyof typeof [\w$]+\];$/,
+  /^\s*(readonly )?([\w$]+|"[^"]*")\??: [\w$]+[;,]$/, // a property whose type or value is one name
+  /^export (async )?function [\w$]+\($/,
+  /^export type [\w$]+ =$/,
+  /^\): [\w$]+ \{$/,
+];
+
+/** A line over 80 columns that prettier would lay out differently. */
 function overflows(line: string): boolean {
-  return (
-    line.length > 80 &&
-    !/^\s*(\/\/|\/\*|\*)/.test(line) &&
-    !/^\s*("([^"\\]|\\.)*"|`[^`]*`),?$/.test(line) &&
-    !/^import (type )?\{ [\w$]+ \} from "[^"]+";$/.test(line)
-  );
+  return line.length > 80 && !UNBREAKABLE.some((re) => re.test(line));
 }

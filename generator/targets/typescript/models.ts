@@ -53,8 +53,8 @@ export interface ModelView {
   /** No required field and no extras: the mapping starts from `{}`. */
   emptyLiteral: boolean;
   hasExtra: boolean;
-  knownWireNames: string;
-  knownPropNames: string;
+  knownWireNames: string[];
+  knownPropNames: string[];
   extraMapIn: Mapping | null;
   extraMapOut: Mapping | null;
   /** Types of the extra properties' values, for the mapping of typed extras. */
@@ -98,8 +98,8 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     emptyType: false,
     emptyLiteral: false,
     hasExtra: false,
-    knownWireNames: "[]",
-    knownPropNames: "[]",
+    knownWireNames: [],
+    knownPropNames: [],
     extraMapIn: null,
     extraMapOut: null,
     extraType: null,
@@ -138,8 +138,8 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     view.emptyLiteral = view.requiredFields.length === 0 && !m.additional;
     if (m.additional) {
       view.hasExtra = true;
-      view.knownWireNames = JSON.stringify(m.fields.map((f) => f.wireName));
-      view.knownPropNames = JSON.stringify(m.fields.map((f) => f.name));
+      view.knownWireNames = m.fields.map((f) => f.wireName);
+      view.knownPropNames = m.fields.map((f) => f.name);
       if (!view.isRequest) {
         // Depth 2: the template's own arrow takes `x`, nested conversions continue from `x2`.
         view.extraMapIn = types.mapping(m.additional, "in", use, 2);
