@@ -1,10 +1,11 @@
 /** Generates one spec's TypeScript SDK and measures it: operations, type errors, broken doc links. */
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { formatDiagnostic, SpecError } from "../generator/diagnostics.js";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
+import { brokenLinks as broken } from "../tests/helpers/links.js";
 
 export interface Row {
   spec: string;
@@ -30,21 +31,7 @@ export async function checkSpec(name: string, spec: string, out: string, root: s
   const operations = files.filter((f) => f.path.startsWith("src/funcs/")).length;
   const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", out, "--noEmit"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const typeErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
-  let brokenLinks = 0;
-  for (const f of files.filter((x) => x.path.endsWith(".md"))) {
-    const abs = join(out, f.path);
-    for (const m of f.content.replace(/```[\s\S]*?```/g, "").matchAll(/\]\(([^)\s]+)\)/g)) {
-      const link = m[1];
-      if (/^[a-z]+:/.test(link)) continue;
-      const [file, anchor] = link.split("#");
-      const target = file === "" ? abs : join(dirname(abs), file);
-      if (!existsSync(target)) brokenLinks++;
-      else if (anchor) {
-        const heads = readFileSync(target, "utf8").replace(/```[\s\S]*?```/g, "").split("\n").filter((l) => /^#{1,6} /.test(l)).map((h) => h.replace(/^#+ /, "").toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-"));
-        if (!heads.includes(anchor)) brokenLinks++;
-      }
-    }
-  }
+  const brokenLinks = broken(out, files.filter((x) => x.path.endsWith(".md")).map((x) => x.path)).length;
   return { spec: name, operations, generated: true, reason: "", typeErrors, brokenLinks, ms: performance.now() - started };
 }
 

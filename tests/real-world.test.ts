@@ -2,14 +2,15 @@
 // petstore. Each generates, type-checks under --strict, reaches every operation, has docs whose
 // links resolve, and generates the same bytes twice. The Python SDK of each compiles and imports.
 import { createHash } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { loadApi } from "../generator/load/index.js";
 import { writeOutput } from "../generator/write/write.js";
-import { ROOT, SHARED, read } from "./helpers/paths.js";
+import { brokenLinks } from "./helpers/links.js";
+import { ROOT, SHARED } from "./helpers/paths.js";
 import { tsc } from "./helpers/tsc.js";
 
 const SPECS = ["clerk-bapi.yaml", "real-world/petstore-expanded.json", "real-world/openai.json", "real-world/twilio.json", "real-world/stripe.json", "real-world/github.json"];
@@ -18,37 +19,6 @@ function digest(r: TargetResult): string {
   const h = createHash("sha256");
   for (const f of r.files) h.update(f.path).update("\0").update(f.content).update("\0");
   return h.digest("hex");
-}
-
-/** Relative links (outside code blocks) that point at no file or no heading. */
-function brokenLinks(dir: string, pages: string[]): string[] {
-  const broken: string[] = [];
-  const anchorsOf = new Map<string, Set<string>>();
-  const anchors = (file: string) => {
-    let a = anchorsOf.get(file);
-    if (!a) {
-      a = new Set(
-        read(file)
-          .replace(/```[\s\S]*?```/g, "")
-          .split("\n")
-          .filter((l) => /^#{1,6} /.test(l))
-          .map((h) => h.replace(/^#+ /, "").toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-")),
-      );
-      anchorsOf.set(file, a);
-    }
-    return a;
-  };
-  for (const page of pages) {
-    const abs = join(dir, page);
-    for (const m of read(abs).replace(/```[\s\S]*?```/g, "").matchAll(/\]\(([^)\s]+)\)/g)) {
-      const link = m[1];
-      if (/^[a-z]+:/.test(link)) continue;
-      const [file, anchor] = link.split("#");
-      const target = file === "" ? abs : join(dirname(abs), file);
-      if (!existsSync(target) || (anchor && !anchors(target).has(anchor))) broken.push(`${page} → ${link}`);
-    }
-  }
-  return broken;
 }
 
 describe.each(SPECS)("%s", (spec) => {

@@ -31,3 +31,10 @@ export function mdTable(headers: string[], rows: string[][], rule: TableRule = "
 export function cell(text: string): string {
   return text.replace(/\|/g, "\\|");
 }
+
+/** An Example column cell: strings as written, other values as JSON, one line a key (no indent). */
+export function exampleCell(v: unknown): string {
+  if (v === undefined) return "";
+  if (typeof v === "string") return cell(v);
+  return cell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
+}

@@ -1,13 +1,12 @@
 /** The Python target: IR → a dependency-free Python 3.9+ package and Speakeasy-shaped docs. */
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { Examples, type Example } from "../../ir/examples.js";
 import { constantCase } from "../../ir/names.js";
 import type { Api, Encoding, Field, Operation, SecurityScheme, TypeRef } from "../../ir/types.js";
-import { TEMPLATES_DIR, VERSION } from "../../paths.js";
+import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import type { PyArg, PyValue } from "../../render/helpers.js";
-import { cell } from "../../render/markdown.js";
+import { cell, exampleCell } from "../../render/markdown.js";
+import { runtimeFiles } from "../runtime-files.js";
 import type { GeneratedFile } from "../typescript/types.js";
 import { pyCodec, pyEnumMember, pyIdent, planPython, pyType, type PyModelPlan, type PyPlan, type PyType } from "./plan.js";
 
@@ -27,10 +26,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Gen
   const emit = (path: string, template: string, view: unknown) => out.push({ path, content: engine.render(template, view).replace(/[ \t]+$/gm, "") });
   const doc = (path: string, template: string, view: unknown) => out.push({ path: `docs/${path}`, content: engine.render(template, view).replace(/\n+$/, "") });
 
-  const runtimeDir = join(TEMPLATES_DIR, "python", "runtime");
-  for (const file of listFiles(runtimeDir)) {
-    out.push({ path: `${pkg}/${relative(runtimeDir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") });
-  }
+  out.push(...runtimeFiles("python", pkg));
   out.push({ path: `${pkg}/py.typed`, content: "" });
 
   for (const m of p.modelList) {
@@ -287,12 +283,6 @@ function docType(p: PyPlan, t: TypeRef, required: boolean, depth: number): strin
   return `*${optional ? `Optional[${text}]` : text}*`;
 }
 
-function exampleCell(v: unknown): string {
-  if (v === undefined) return "";
-  if (typeof v === "string") return cell(v);
-  return cell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
-}
-
 function modelDoc(p: PyPlan, m: PyModelPlan) {
   const ir = m.ir;
   const title = m.errorClass ?? m.name;
@@ -417,15 +407,3 @@ function retryDocs() {
     },
   };
 }
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (name !== "__pycache__") out.push(...listFiles(p));
-    } else if (!name.endsWith(".pyc")) out.push(p);
-  }
-  return out;
-}
-

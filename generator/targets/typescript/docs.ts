@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import { Examples, type Example } from "../../ir/examples.js";
 import type { Model, TypeRef } from "../../ir/types.js";
-import { cell } from "../../render/markdown.js";
+import { cell, exampleCell } from "../../render/markdown.js";
 import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
 
 const MDN_REQUEST_INIT = "https://developer.mozilla.org/en-US/docs/Web/API/Request/Request#options";
@@ -43,14 +43,6 @@ export function docType(p: Plan, t: TypeRef, from: string): string {
     }
   })();
   return "nullable" in t && t.nullable ? `${base} \\| *null*` : base;
-}
-
-/** An Example column cell: strings as written, other values as JSON with line breaks. */
-export function exampleCell(v: unknown): string {
-  if (v === undefined) return "";
-  if (typeof v === "string") return cell(v);
-  const json = JSON.stringify(v, null, 2) ?? "";
-  return cell(json.replace(/\n\s*/g, "\n"));
 }
 
 function describe(text: string | undefined): string {

@@ -1,13 +1,12 @@
 /** The TypeScript target: IR → SDK sources, package files and docs. */
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { Examples } from "../../ir/examples.js";
 import { camelCase } from "../../ir/names.js";
 import type { Api, SecurityScheme } from "../../ir/types.js";
-import { TEMPLATES_DIR, VERSION } from "../../paths.js";
+import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import { cell } from "../../render/markdown.js";
 import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
+import { runtimeFiles } from "../runtime-files.js";
 import { formatLongLines } from "./format.js";
 import { funcView, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelView } from "./models.js";
@@ -172,10 +171,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
 
   await formatLongLines(out);
   // Runtime: real, tested (and prettier-formatted) TypeScript, copied as it is.
-  const runtimeDir = join(TEMPLATES_DIR, "typescript", "runtime");
-  for (const file of listFiles(runtimeDir)) {
-    out.push({ path: `src/${relative(runtimeDir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") });
-  }
+  out.push(...runtimeFiles("typescript", "src"));
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -207,14 +203,4 @@ function retryDocs() {
       ],
     },
   };
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p));
-    else out.push(p);
-  }
-  return out;
 }

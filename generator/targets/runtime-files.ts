@@ -1,0 +1,20 @@
+/** Runtime sources (real, tested code under templates/<target>/runtime) copied into an SDK as they are. */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { TEMPLATES_DIR } from "../paths.js";
+
+export function runtimeFiles(target: string, into: string): { path: string; content: string }[] {
+  const dir = join(TEMPLATES_DIR, target, "runtime");
+  return list(dir).map((file) => ({ path: `${into}/${relative(dir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") }));
+}
+
+function list(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== "__pycache__") out.push(...list(p));
+    } else if (!name.endsWith(".pyc")) out.push(p);
+  }
+  return out;
+}
