@@ -309,3 +309,17 @@ describe("oauth2-client-credentials", () => {
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer t2"]);
   });
 });
+
+describe("shared-error-schema", () => {
+  it("a schema that is also a success payload still gets a typed error class", async () => {
+    const m = await sdk("shared-error-schema", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url, retryConfig: { strategy: "none" } });
+    server.reply((_req, res) => json(res, 200, { state: "done" }));
+    expect(await c.jobs.getJob({ id: "j1" })).toEqual({ state: "done" });
+    server.reply((_req, res) => json(res, 409, { state: "failed", failure_reason: "oom" }));
+    const err = await c.jobs.getJob({ id: "j1" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(m.errors.StatusError);
+    expect(err.failureReason).toBe("oom");
+    expect(err.data$).toEqual({ state: "failed", failureReason: "oom" });
+  });
+});

@@ -209,7 +209,8 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
     op.errors.forEach((e) => walkUsage({ kind: "ref", model: e.model }, "response"));
   }
 
-  // Schemas used directly as error payloads (and nowhere else) are error models.
+  // Schemas used directly as error payloads are error models (a twin, when also used elsewhere).
+  const errorTwins = new Map<string, ObjectModel>();
   const nonErrorUse = new Set<string>();
   const mark = (t: TypeRef | undefined) => {
     if (!t) return;
@@ -231,7 +232,19 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
   for (const op of operations) {
     for (const e of op.errors) {
       const m = schemas.models.get(e.model)!;
-      if (!nonErrorUse.has(e.model) && m.kind === "object" && !m.freeForm) m.place = "errors";
+      if (m.kind !== "object" || m.freeForm) continue;
+      if (!nonErrorUse.has(e.model)) {
+        m.place = "errors";
+        continue;
+      }
+      // Also a payload elsewhere: the error gets a model of its own (same fields), so it has a class.
+      let twin = errorTwins.get(m.name);
+      if (!twin) {
+        twin = { ...m, name: schemas.names.claim(`${m.name}Error`), place: "errors" };
+        errorTwins.set(m.name, twin);
+        schemas.models.set(twin.name, twin);
+      }
+      e.model = twin.name;
     }
   }
 
