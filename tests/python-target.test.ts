@@ -161,3 +161,29 @@ print("ok")`;
     expect(py.stdout.trim()).toBe("ok");
   });
 });
+
+describe("python server selection (query-header-params)", () => {
+  it("server_idx picks a server and server_variables fill its variables, defaults for the rest", async () => {
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const out = join(ROOT, ".tmp", "py-servers");
+    const [r] = await generateAll(join(ROOT, "tests/fixtures/query-header-params/spec.yaml"), [{ name: "python", out, packageName: "pets", sdkClass: "Pets", version: "1.0.0" }]);
+    writeOutput(out, r.files);
+    const script = `
+from helpers import Reply, TestServer
+from pets import Pets
+server = TestServer()
+server.reply(lambda req, n: Reply(200, []))
+host = server.url.split("//")[1]
+assert Pets(api_key="k")._client.server_url == "https://pets.example.com/api"
+assert Pets(api_key="k", server_idx=1)._client.server_url == "https://eu.pets.example.com"
+Pets(api_key="k", server_idx=2, server_variables={"host": host}).pets.list_pets()
+Pets(api_key="k", server_idx=2, server_variables={"host": host, "base": "v2"}).pets.list_pets()
+assert [r.path for r in server.requests] == ["/api/pets", "/v2/pets"], [r.path for r in server.requests]
+server.close()
+print("ok")`;
+    const py = spawnSync("python3", ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(py.stderr).toBe("");
+    expect(py.stdout.trim()).toBe("ok");
+  });
+});

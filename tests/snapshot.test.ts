@@ -60,3 +60,31 @@ describe("generated/ snapshot", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("generate --watch", () => {
+  it("regenerates when the spec changes", async () => {
+    const { spawn } = await import("node:child_process");
+    const { copyFileSync, readFileSync: readNow, writeFileSync: writeNow } = await import("node:fs");
+    const dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    copyFileSync(join(CONFIG, "..", "clerk-actor-tokens.yaml"), spec);
+    const out = join(dir, "out");
+    const child = spawn(process.execPath, [join(CONFIG, "..", "..", "bin", "specsmith.js"), "generate", "--watch", "--spec", spec, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    const waitFor = async (test: () => boolean) => {
+      for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(test()).toBe(true);
+    };
+    try {
+      await waitFor(() => stdout.includes("watching"));
+      const page = join(out, "docs/sdks/actortokens/README.md");
+      expect(readNow(page, "utf8")).toContain("Revokes a pending actor token.");
+      writeNow(spec, readNow(spec, "utf8").replace("Revokes a pending actor token.", "Revokes a pending actor token, for good."));
+      await waitFor(() => existsSync(page) && readNow(page, "utf8").includes("for good."));
+    } finally {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

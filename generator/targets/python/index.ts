@@ -72,7 +72,8 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Gen
   });
   const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
   emit(`${pkg}/config.py`, "src/config.py.hbs", {
-    servers,
+    servers: api.servers.length ? api.servers.map((s) => s.url) : ["/"],
+    serverDefaults: api.servers.length ? api.servers.map((s) => s.variables.map((v) => ({ name: v.name, value: v.default }))) : [[]],
     serverEnv,
     security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: pyIdent(s.option), where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null, tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null, scopes: s.kind === "clientCredentials" ? s.scopes : [] })),
     retry: api.retries?.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,

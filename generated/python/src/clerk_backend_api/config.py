@@ -8,7 +8,12 @@ from .utils.retries import BackoffStrategy, RetryConfig
 SERVERS: List[str] = [
     "https://api.clerk.com/v1",
 ]
-"""The servers the API description lists; the first is the default."""
+"""The servers the API description lists (URL templates); the first is the default."""
+
+SERVER_DEFAULTS: List[Dict[str, str]] = [
+    {},
+]
+"""Default values of each server's {variables}."""
 
 SERVER_URL_ENV = "CLERK_SERVER_URL"
 """Environment variable that overrides the default server (a `server_url` argument wins over it)."""

@@ -3,9 +3,9 @@
 import os
 from typing import Any, Callable, Dict, Optional, Union
 
-from .config import DEFAULT_RETRY, RETRY_CODES, SERVER_URL_ENV, SERVERS, USER_AGENT
+from .config import DEFAULT_RETRY, RETRY_CODES, SERVER_DEFAULTS, SERVER_URL_ENV, SERVERS, USER_AGENT
 from .actortokens import ActorTokens
-from .utils.http import Client
+from .utils.http import Client, server_url_for
 from .utils.retries import RetryConfig
 
 
@@ -13,7 +13,8 @@ class Clerk:
     r"""Clerk Backend API: one attribute per resource, e.g. `clerk.actor_tokens`.
 
     Use it as a context manager (`with Clerk(...) as clerk:`) or directly.
-    The default server can be changed with `server_url`, or the CLERK_SERVER_URL environment variable.
+    The default server can be changed with `server_url` (or the CLERK_SERVER_URL environment variable),
+    or chosen with `server_idx` and `server_variables`.
     """
 
     actor_tokens: ActorTokens
@@ -22,6 +23,8 @@ class Clerk:
         self,
         bearer_auth: Optional[Union[str, Callable[[], str]]] = None,
         server_url: Optional[str] = None,
+        server_idx: Optional[int] = None,
+        server_variables: Optional[Dict[str, str]] = None,
         retry_config: Optional[RetryConfig] = None,
         timeout_ms: Optional[int] = None,
     ) -> None:
@@ -31,7 +34,8 @@ class Clerk:
             "retry_config": retry_config,
             "timeout_ms": timeout_ms,
         }
-        self._client = Client(options, SERVERS[0], DEFAULT_RETRY, RETRY_CODES, USER_AGENT)
+        default_server = server_url_for(SERVERS, SERVER_DEFAULTS, server_idx, server_variables)
+        self._client = Client(options, default_server, DEFAULT_RETRY, RETRY_CODES, USER_AGENT)
         self.actor_tokens = ActorTokens(self._client)
 
     def close(self) -> None:

@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 import uuid
 import socket
 import urllib.error
@@ -141,6 +142,14 @@ class Client:
             return res
 
         return retry(attempt, policy)
+
+
+def server_url_for(servers: Sequence[str], defaults: Sequence[Mapping[str, str]], idx: Optional[int], variables: Optional[Mapping[str, str]]) -> str:
+    """The chosen server's URL with its {variables} filled in (each defaults to the description's default)."""
+    i = idx or 0
+    template = servers[i] if i < len(servers) else servers[0]
+    values = {**(defaults[i] if i < len(defaults) else {}), **(variables or {})}
+    return re.sub(r"\{([^}]+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def _apply_security(
@@ -334,6 +343,7 @@ __all__ = [
     "header_value",
     "json_body",
     "query_params",
+    "server_url_for",
     "text_body",
     "unexpected",
 ]
