@@ -2,8 +2,9 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { TEMPLATES_DIR } from "../paths.js";
+import type { OutputFile } from "../write/write.js";
 
-export function runtimeFiles(target: string, into: string): { path: string; content: string }[] {
+export function runtimeFiles(target: string, into: string): OutputFile[] {
   const dir = join(TEMPLATES_DIR, target, "runtime");
   return list(dir).map((file) => ({ path: `${into}/${relative(dir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") }));
 }

@@ -7,7 +7,7 @@ import { engineFor } from "../../render/engine.js";
 import type { PyArg, PyValue } from "../../render/helpers.js";
 import { cell, exampleCell } from "../../render/markdown.js";
 import { runtimeFiles } from "../runtime-files.js";
-import type { GeneratedFile } from "../typescript/types.js";
+import type { OutputFile } from "../../write/write.js";
 import { pyCodec, pyEnumMember, pyIdent, planPython, pyType, type PyModelPlan, type PyPlan, type PyType } from "./plan.js";
 
 export interface PythonOptions {
@@ -16,12 +16,12 @@ export interface PythonOptions {
   version: string;
 }
 
-export async function generatePython(api: Api, opts: PythonOptions): Promise<GeneratedFile[]> {
+export async function generatePython(api: Api, opts: PythonOptions): Promise<OutputFile[]> {
   const engine = await engineFor("python");
   const p = planPython(api, opts);
   const examples = new Examples(api);
   const pkg = `src/${p.packageName}`;
-  const out: GeneratedFile[] = [];
+  const out: OutputFile[] = [];
   // Handlebars indents blank lines inside indented partials: no trailing whitespace in Python output.
   const emit = (path: string, template: string, view: unknown) => out.push({ path, content: engine.render(template, view).replace(/[ \t]+$/gm, "") });
   const doc = (path: string, template: string, view: unknown) => out.push({ path: `docs/${path}`, content: engine.render(template, view).replace(/\n+$/, "") });

@@ -3,9 +3,9 @@
  * line (a very long name, a deep type) is the rare case where only prettier knows the layout: those
  * files alone go through it, so the common path never loads prettier.
  */
-import type { GeneratedFile } from "./types.js";
+import type { OutputFile } from "../../write/write.js";
 
-export async function formatLongLines(files: GeneratedFile[]): Promise<number> {
+export async function formatLongLines(files: OutputFile[]): Promise<number> {
   const long = files.filter((f) => f.path.endsWith(".ts") && f.content.split("\n").some(overflows));
   if (long.length === 0) return 0;
   const prettier = await import("prettier");

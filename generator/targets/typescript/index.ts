@@ -11,7 +11,7 @@ import { formatLongLines } from "./format.js";
 import { funcView, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelView } from "./models.js";
 import { Imports, TypeWriter, plan, propKey, type OperationPlan } from "./plan.js";
-import type { GeneratedFile } from "./types.js";
+import type { OutputFile } from "../../write/write.js";
 
 export interface TypeScriptOptions {
   packageName: string;
@@ -19,12 +19,12 @@ export interface TypeScriptOptions {
   version: string;
 }
 
-export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Promise<GeneratedFile[]> {
+export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Promise<OutputFile[]> {
   const engine = await engineFor("typescript");
   const p = plan(api, opts);
   const types = new TypeWriter(p);
   const examples = new Examples(api);
-  const out: GeneratedFile[] = [];
+  const out: OutputFile[] = [];
   const src = (path: string, template: string, view: unknown) => out.push({ path: `src/${path}`, content: engine.render(template, view) });
   const doc = (path: string, template: string, view: unknown) =>
     out.push({ path: `docs/${path}`, content: engine.render(template, view).replace(/\n+$/, "") });

@@ -45,8 +45,3 @@ export interface Import {
   /** True when the one-line form would exceed 80 columns (prettier's print width). */
   multiline: boolean;
 }
-
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
