@@ -1,38 +1,29 @@
 /**
- * Templates emit prettier-clean code for every line that fits in 80 columns. A file with a longer
- * line (a very long name, a deep type) is the rare case where only prettier knows the layout: those
- * files alone go through it, so the common path never loads prettier.
+ * Templates emit prettier-clean code for every line that fits in 80 columns. A longer line (a very
+ * long name, a deep type) is laid out by `layout.ts` the way prettier would; only a file with a long
+ * line outside the subset that module knows goes through prettier itself.
  */
 import type { OutputFile } from "../../write/write.js";
+import { layoutFile, loadLayout, overflows } from "./layout.js";
 
+/** Returns how many files needed prettier itself. */
 export async function formatLongLines(files: OutputFile[]): Promise<number> {
   const long = files.filter((f) => f.path.endsWith(".ts") && f.content.split("\n").some(overflows));
   if (long.length === 0) return 0;
+  await loadLayout();
+  const rest: OutputFile[] = [];
+  for (const f of long) {
+    const laid = process.env.SPECSMITH_DIAG_NOLAYOUT ? undefined : layoutFile(f.content);
+    if (laid === undefined) rest.push(f);
+    else f.content = laid;
+  }
+  if (process.env.SPECSMITH_DIAG_NOPRETTIER) return rest.length;
+  if (rest.length === 0) return 0;
   const prettier = await import("prettier");
   await Promise.all(
-    long.map(async (f) => {
+    rest.map(async (f) => {
       f.content = await prettier.format(f.content, { parser: "typescript", filepath: f.path });
     }),
   );
-  return long.length;
-}
-
-/** Long lines prettier leaves as they are: nothing in them can break. */
-const UNBREAKABLE = [
-  /^\s*(\/\/|\/\*|\*)/, // comments
-  /^\s*("([^"\\]|\\.)*"|`[^`]*`),?$/, // a lone string
-  /^import (type )?\{ [\w$]+ \} from "[^"]+";$/, // an import of one name
-  /^export \* from "[^"]+";$/,
-  /^\} from "[^"]+";$/,
-  /^\s*(type )?[\w$]+,$/, // one name in an import list or argument list
-  /^\s*\(typeof [\w$]+\)\[keyof typeof [\w$]+\];$/,
-  /^\s*(readonly )?([\w$]+|"[^"]*")\??: [\w$]+[;,]$/, // a property whose type or value is one name
-  /^export (async )?function [\w$]+\($/,
-  /^export type [\w$]+ =$/,
-  /^\): [\w$]+ \{$/,
-];
-
-/** A line over 80 columns that prettier would lay out differently. */
-function overflows(line: string): boolean {
-  return line.length > 80 && !UNBREAKABLE.some((re) => re.test(line));
+  return rest.length;
 }
