@@ -186,21 +186,21 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
   }
 
   // Which models travel in requests and which in responses: readOnly and writeOnly depend on it.
-  const walkUsage = (t: TypeRef | undefined, side: "request" | "response", seen = new Set<string>()): void => {
+  // A model already marked for a side has had everything it reaches marked too: each is walked once.
+  const walkUsage = (t: TypeRef | undefined, side: "request" | "response"): void => {
     if (!t) return;
     if (t.kind === "ref") {
-      if (seen.has(t.model)) return;
-      seen.add(t.model);
       const m = schemas.models.get(t.model)!;
+      if (m.usage?.[side]) return;
       m.usage ??= { request: false, response: false };
       m.usage[side] = true;
       if (m.kind === "object") {
-        m.fields.forEach((f) => walkUsage(f.type, side, seen));
-        walkUsage(m.additional, side, seen);
-      } else if (m.kind === "alias") walkUsage(m.type, side, seen);
-    } else if (t.kind === "array") walkUsage(t.items, side, seen);
-    else if (t.kind === "map") walkUsage(t.values, side, seen);
-    else if (t.kind === "union") t.variants.forEach((v) => walkUsage(v, side, seen));
+        m.fields.forEach((f) => walkUsage(f.type, side));
+        walkUsage(m.additional, side);
+      } else if (m.kind === "alias") walkUsage(m.type, side);
+    } else if (t.kind === "array") walkUsage(t.items, side);
+    else if (t.kind === "map") walkUsage(t.values, side);
+    else if (t.kind === "union") t.variants.forEach((v) => walkUsage(v, side));
   };
   for (const op of operations) {
     walkUsage(op.body?.type, "request");

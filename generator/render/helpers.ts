@@ -2,6 +2,7 @@
  * Every handlebars helper, in one place. Templates are compiled with knownHelpersOnly, so a helper
  * used in a template must be listed here. Helpers format data; they do not make naming decisions.
  */
+import { mapText, typeText, type Mapping, type TsType } from "../targets/typescript/types.js";
 import { mdTable, type TableRule } from "./markdown.js";
 
 export type HelperFn = (...args: any[]) => unknown;
@@ -19,6 +20,12 @@ export const helpers: Record<string, HelperFn> = {
   pyLiteral: (value: unknown, indent: number) => pyLiteral(value, typeof indent === "number" ? indent : 0),
   /** Keyword arguments of a call in a Python usage example: {{pyArgs args indent}}. */
   pyArgs: (args: PyArg[], indent: number) => pyArgs(args, typeof indent === "number" ? indent : 0),
+  /** A TypeScript type expression: {{tsType type}}. */
+  tsType: (t: TsType) => typeText(t),
+  /** The expression converting `v` between wire and SDK shapes: {{tsMap mapping v}}. */
+  tsMap: (m: Mapping, v: string) => mapText(m, v, false),
+  /** The same inside an arrow function's body (a nullable conversion gets parentheses). */
+  tsMapNested: (m: Mapping, v: string) => mapText(m, v, true),
   /** A data value as a TypeScript literal at the given indent: objects expanded one key a line. */
   tsLiteral: (value: unknown, indent: number) => tsLiteral(value, typeof indent === "number" ? indent : 0),
 };

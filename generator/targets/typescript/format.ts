@@ -6,24 +6,29 @@
 import type { OutputFile } from "../../write/write.js";
 import { layoutFile, loadLayout, overflows } from "./layout.js";
 
-/** Returns how many files needed prettier itself. */
-export async function formatLongLines(files: OutputFile[]): Promise<number> {
-  const long = files.filter((f) => f.path.endsWith(".ts") && f.content.split("\n").some(overflows));
-  if (long.length === 0) return 0;
+/** A quick pre-check: most files have no line over 80 columns at all. */
+const LONG_LINE = /^.{81}/m;
+
+/** Counts since the process started: files laid out here, and files that needed prettier itself. */
+export const formatStats = { laidOut: 0, prettier: 0 };
+
+export async function formatLongLines(files: OutputFile[]): Promise<void> {
+  const long = files.filter((f) => f.path.endsWith(".ts") && LONG_LINE.test(f.content) && f.content.split("\n").some(overflows));
+  if (long.length === 0) return;
   await loadLayout();
   const rest: OutputFile[] = [];
   for (const f of long) {
-    const laid = process.env.SPECSMITH_DIAG_NOLAYOUT ? undefined : layoutFile(f.content);
+    const laid = layoutFile(f.content);
     if (laid === undefined) rest.push(f);
     else f.content = laid;
   }
-  if (process.env.SPECSMITH_DIAG_NOPRETTIER) return rest.length;
-  if (rest.length === 0) return 0;
+  formatStats.laidOut += long.length - rest.length;
+  formatStats.prettier += rest.length;
+  if (rest.length === 0) return;
   const prettier = await import("prettier");
   await Promise.all(
     rest.map(async (f) => {
       f.content = await prettier.format(f.content, { parser: "typescript", filepath: f.path });
     }),
   );
-  return rest.length;
 }

@@ -1,6 +1,6 @@
 /** View-model shapes the TypeScript templates read. Every key is always present (templates run strict). */
 
-/** A type expression, rendered by partials/type.hbs (dispatches on kind). */
+/** A type expression, written by typeText below. */
 export interface TsType {
   kind: "name" | "array" | "map" | "union" | "literal";
   name: string | null;
@@ -11,7 +11,7 @@ export interface TsType {
   nullable: boolean;
 }
 
-/** How a value is converted between wire and SDK shapes, rendered by partials/map.inline.hbs. */
+/** How a value is converted between wire and SDK shapes, written by mapText below. */
 export interface Mapping {
   kind: "model" | "array" | "map" | "union";
   /** The conversion function, for kind "model". */
@@ -44,4 +44,58 @@ export interface Import {
   allTypes: boolean;
   /** True when the one-line form would exceed 80 columns (prettier's print width). */
   multiline: boolean;
+}
+
+/**
+ * The two code shapes that recurse (type expressions and wire mappings) are written here rather than
+ * by recursive partials: handlebars copies the whole context on every partial call, and these run
+ * once per field, so on a big spec they were most of the rendering time.
+ */
+export function typeText(t: TsType): string {
+  let s: string;
+  switch (t.kind) {
+    case "name":
+      s = t.name!;
+      break;
+    case "array":
+      s = `Array<${typeText(t.items!)}>`;
+      break;
+    case "map":
+      s = `{ [k: string]: ${typeText(t.values!)} }`;
+      break;
+    case "union":
+      s = t.variants!.map(typeText).join(" | ");
+      break;
+    case "literal":
+      s = t.literal!;
+      break;
+  }
+  return t.nullable ? s + " | null" : s;
+}
+
+/** The expression converting `v` with mapping `m`; `nested` when it sits inside an arrow's body. */
+export function mapText(m: Mapping, v: string, nested: boolean): string {
+  let s: string;
+  switch (m.kind) {
+    case "model":
+      s = `${m.fn}(${v})`;
+      break;
+    case "array":
+      s = `${v}.map((${m.var}) => ${mapText(m.inner!, m.var!, true)})`;
+      break;
+    case "map":
+      s = `mapValues(${v}, (${m.var}) => ${mapText(m.inner!, m.var!, true)})`;
+      break;
+    case "union": {
+      const variants = m.variants!.map((x) => {
+        const match = x.isArray ? "array: true" : `keys: [${x.keys.map((k) => JSON.stringify(k)).join(", ")}]${x.tag ? `, tag: [${JSON.stringify(x.tag.prop)}, [${x.tag.values.map((k) => JSON.stringify(k)).join(", ")}]]` : ""}`;
+        const map = x.direct ?? `(${m.var}: ${typeText(x.param!)}) => ${mapText(x.map, m.var!, true)}`;
+        return `{ ${match}, map: ${map} }`;
+      });
+      s = `mapUnion<${typeText(m.cast!)}>(${v}, [${variants.join(", ")}])`;
+      break;
+    }
+  }
+  if (!m.nullable) return s;
+  return nested ? `(${v} === null ? null : ${s})` : `${v} === null ? null : ${s}`;
 }
