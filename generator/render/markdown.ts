@@ -38,3 +38,10 @@ export function exampleCell(v: unknown): string {
   if (typeof v === "string") return cell(v);
   return cell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
 }
+
+/** Pages end without a newline. (A regex `\n+$` would rescan the whole page from every position.) */
+export function trimNewlines(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
+  return end === s.length ? s : s.slice(0, end);
+}

@@ -5,7 +5,7 @@ import type { Api, Encoding, Field, Operation, SecurityScheme, TypeRef } from ".
 import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import type { PyArg, PyValue } from "../../render/helpers.js";
-import { cell, exampleCell } from "../../render/markdown.js";
+import { cell, exampleCell, trimNewlines } from "../../render/markdown.js";
 import { runtimeFiles } from "../runtime-files.js";
 import type { OutputFile } from "../../write/write.js";
 import { pyCodec, pyEnumMember, pyIdent, planPython, pyType, type PyModelPlan, type PyPlan, type PyType } from "./plan.js";
@@ -24,7 +24,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
   const out: OutputFile[] = [];
   // Handlebars indents blank lines inside indented partials: no trailing whitespace in Python output.
   const emit = (path: string, template: string, view: unknown) => out.push({ path, content: engine.render(template, view).replace(/[ \t]+$/gm, "") });
-  const doc = (path: string, template: string, view: unknown) => out.push({ path: `docs/${path}`, content: engine.render(template, view).replace(/\n+$/, "") });
+  const doc = (path: string, template: string, view: unknown) => out.push({ path: `docs/${path}`, content: trimNewlines(engine.render(template, view)) });
 
   out.push(...runtimeFiles("python", pkg));
   out.push({ path: `${pkg}/py.typed`, content: "" });
@@ -89,7 +89,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
   const firstOp = p.groups[0]?.operations[0];
   out.push({
     path: "README.md",
-    content: engine
+    content: trimNewlines(engine
       .render("README.md.hbs", {
         packageName: p.packageName,
         distName: p.packageName.replace(/_/g, "-"),
@@ -104,8 +104,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
         groups: p.groups.map((g) => ({ attr: g.attr, doc: `docs/${g.doc}`, operations: g.operations.map((o) => ({ name: p.methodNames.get(o)!, summary: o.summary ?? o.method, anchor: p.methodNames.get(o)! })) })),
         errorClasses: p.modelList.filter((m) => m.errorClass).map((m) => ({ name: m.errorClass, doc: `docs/${m.doc}` })),
         retry: api.retries?.strategy === "backoff" ? api.retries : null,
-      })
-      .replace(/\n+$/, ""),
+      })),
   });
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -4,7 +4,7 @@ import { camelCase } from "../../ir/names.js";
 import type { Api, SecurityScheme } from "../../ir/types.js";
 import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
-import { cell } from "../../render/markdown.js";
+import { cell, trimNewlines } from "../../render/markdown.js";
 import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
 import { runtimeFiles } from "../runtime-files.js";
 import { formatLongLines } from "./format.js";
@@ -27,7 +27,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   const out: OutputFile[] = [];
   const src = (path: string, template: string, view: unknown) => out.push({ path: `src/${path}`, content: engine.render(template, view) });
   const doc = (path: string, template: string, view: unknown) =>
-    out.push({ path: `docs/${path}`, content: engine.render(template, view).replace(/\n+$/, "") });
+    out.push({ path: `docs/${path}`, content: trimNewlines(engine.render(template, view)) });
 
 
   // Models, and one index per namespace.
@@ -130,7 +130,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   const enumModel = p.modelList.find((m) => m.ir.kind === "enum");
   out.push({
     path: "README.md",
-    content: engine
+    content: trimNewlines(engine
       .render("README.md.hbs", {
         packageName: p.packageName,
         title: api.info.title,
@@ -165,8 +165,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
         defaultServer: servers[0],
         otherServers: servers.slice(1),
         enumExample: enumModel ? `${enumModel.name}.${(enumModel.ir as { members: { name: string }[] }).members[0].name}` : "Status.Active",
-      })
-      .replace(/\n+$/, ""),
+      })),
   });
 
   await formatLongLines(out);

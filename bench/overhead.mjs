@@ -1,0 +1,42 @@
+// Per-request cost of the generated client over a bare fetch doing the same request (same URL,
+// method, headers and JSON body; reads the JSON reply). Blocks of each alternate so drift cancels.
+// Args: <bundled SDK .mjs> <port> <requests per side>
+const [sdkPath, port, total] = process.argv.slice(2);
+const { Clerk } = await import(sdkPath);
+const base = `http://127.0.0.1:${port}`;
+const clerk = new Clerk({ bearerAuth: "sk_test_bench", serverURL: base, retryConfig: { strategy: "none" } });
+const request = { userId: "user_2V7JJKmoA9HqzHhfMqK5cpgLl56", actor: { sub: "user_2OEpKhcCN1Lat9NQ0G6puh7q5Rb" }, expiresInSeconds: 3600 };
+const wire = { user_id: request.userId, actor: request.actor, expires_in_seconds: request.expiresInSeconds };
+
+const bare = async () => {
+  const res = await fetch(`${base}/actor_tokens`, {
+    method: "POST",
+    headers: { authorization: "Bearer sk_test_bench", "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(wire),
+  });
+  if (res.status !== 200) throw new Error(`status ${res.status}`);
+  return res.json();
+};
+const sdk = async () => {
+  const token = await clerk.actorTokens.create(request);
+  if (token.id === undefined) throw new Error("no id");
+  return token;
+};
+
+async function block(fn, n) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) await fn();
+  return Number(process.hrtime.bigint() - start) / 1e3;
+}
+
+const n = Number(total);
+const blocks = 10;
+await block(bare, 500);
+await block(sdk, 500);
+let bareUs = 0;
+let sdkUs = 0;
+for (let b = 0; b < blocks; b++) {
+  bareUs += await block(bare, n / blocks);
+  sdkUs += await block(sdk, n / blocks);
+}
+process.stdout.write(JSON.stringify({ bareUs: bareUs / n, sdkUs: sdkUs / n }) + "\n");

@@ -1,0 +1,273 @@
+/**
+ * `npm run bench`: specsmith against its peers on five real specs, each tool a whole process,
+ * alternated run by run (A B C … A B C …) so machine drift hits all alike; median of N runs after a
+ * warm-up. Also: a floor process, output size, tsc time on our output, bundle sizes, client overhead.
+ * Prints one markdown table and writes bench/RESULTS.md. Goals are reported, never asserted.
+ *
+ * Flags: --runs N (default 5), --spec NAME (repeatable; default all five), --no-peers.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, release, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
+const BENCH = join(ROOT, "bench");
+const PEERS = join(BENCH, "peers");
+const SPECS = join(ROOT, "..", "shared", "specs", "real-world");
+// Outputs go to memory (tmpfs) when there is one: the VM's disk write-back varies by seconds from
+// run to run, which would drown the generators' own differences. Every tool, and the floor, alike.
+const SCRATCH = existsSync("/dev/shm") ? "/dev/shm/specsmith-bench" : join(ROOT, ".tmp", "bench");
+
+const BENCH_SET = [
+  { name: "petstore-expanded", size: "tiny" },
+  { name: "openai", size: "small" },
+  { name: "twilio", size: "medium" },
+  { name: "stripe", size: "large" },
+  { name: "github", size: "huge" },
+];
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]] : []));
+const RUNS = Number(option("--runs")[0] ?? 5);
+const only = option("--spec");
+const withPeers = !flag("--no-peers");
+
+interface Run {
+  wall: number;
+  rssKB: number;
+}
+interface Tool {
+  name: string;
+  out: string;
+  /** The command, given the spec's path and this tool's (emptied) output folder. */
+  argv: (spec: string, out: string) => string[];
+}
+
+const bin = (name: string) => join(PEERS, "node_modules", ".bin", name);
+const NODE = process.execPath;
+
+function ensurePeers(): void {
+  const lock = join(PEERS, "package-lock.json");
+  const marker = join(PEERS, "node_modules", ".package-lock.json");
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  process.stderr.write("bench: installing the peers (bench/peers, npm ci)…\n");
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefix", PEERS], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+function measure(argv: string[]): Run {
+  const r = spawnSync("python3", [join(BENCH, "measure.py"), ...argv], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench: measure.py failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout) as Run & { code: number; stderr: string };
+  if (m.code !== 0) throw new Error(`bench: ${argv.join(" ")} exited ${m.code}:\n${m.stderr}`);
+  return { wall: m.wall, rssKB: m.rssKB };
+}
+
+function walk(dir: string): { path: string; size: number }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? walk(p).map((f) => ({ path: `${e.name}/${f.path}`, size: f.size })) : [{ path: e.name, size: statSync(p).size }];
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const secs = (s: number) => (s < 10 ? s.toFixed(2) : s.toFixed(1)) + " s";
+const mb = (kb: number) => Math.round(kb / 1024) + " MB";
+const ratio = (a: number, b: number) => (a / b).toFixed(2) + "×";
+const kib = (bytes: number) => (bytes / 1024).toFixed(1) + " KB";
+
+function countOps(spec: string): number {
+  const doc = JSON.parse(readFileSync(spec, "utf8")) as { paths?: Record<string, Record<string, unknown>> };
+  const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+  return Object.values(doc.paths ?? {}).reduce((n, item) => n + Object.keys(item).filter((k) => methods.has(k)).length, 0);
+}
+
+async function main(): Promise<void> {
+  if (withPeers) ensurePeers();
+  rmSync(SCRATCH, { recursive: true, force: true });
+  mkdirSync(SCRATCH, { recursive: true });
+
+  const specsmith: Tool = { name: "specsmith", out: "specsmith", argv: (s, o) => [NODE, join(ROOT, "bin", "specsmith.js"), "generate", "--spec", s, "--out", o, "--target", "typescript"] };
+  const peers: Tool[] = withPeers
+    ? [
+        { name: "@hey-api/openapi-ts 0.95.0", out: "hey-api", argv: (s, o) => [bin("openapi-ts"), "-i", s, "-o", o] },
+        { name: "openapi-typescript 7.13.0", out: "openapi-typescript", argv: (s, o) => [bin("openapi-typescript"), s, "-o", join(o, "schema.ts")] },
+        { name: "oazapfts 7.5.0", out: "oazapfts", argv: (s, o) => [bin("oazapfts"), s, join(o, "api.ts")] },
+      ]
+    : [];
+
+  const rows: string[][] = [];
+  const summary: Record<string, { ops: number; ours: Run; floor: Run; peers: Map<string, Run> }> = {};
+  for (const { name, size } of BENCH_SET.filter((s) => only.length === 0 || only.includes(s.name))) {
+    const spec = join(SPECS, `${name}.json`);
+    const ops = countOps(spec);
+    process.stderr.write(`bench: ${name} (${ops} operations)\n`);
+
+    // The floor writes what specsmith writes: one generation first gives the list of files and sizes.
+    const probe = join(SCRATCH, "probe");
+    rmSync(probe, { recursive: true, force: true });
+    measure(specsmith.argv(spec, probe));
+    const emitted = walk(probe);
+    const manifest = join(SCRATCH, `${name}.manifest.json`);
+    writeFileSync(manifest, JSON.stringify(emitted.map((f) => [f.path, f.size])));
+    const floor: Tool = { name: "floor", out: "floor", argv: (s, o) => [NODE, join(BENCH, "floor.mjs"), s, o, manifest] };
+
+    const tools = [specsmith, ...peers, floor];
+    const runs = new Map<Tool, Run[]>(tools.map((t) => [t, []]));
+    for (let round = 0; round <= RUNS; round++) {
+      for (const t of tools) {
+        const out = join(SCRATCH, t.out);
+        rmSync(out, { recursive: true, force: true });
+        mkdirSync(out, { recursive: true });
+        const r = measure(t.argv(spec, out));
+        if (round > 0) runs.get(t)!.push(r); // round 0 warms the disk cache and the node binary up
+      }
+    }
+    const med = (t: Tool): Run => ({ wall: median(runs.get(t)!.map((r) => r.wall)), rssKB: median(runs.get(t)!.map((r) => r.rssKB)) });
+    const ours = med(specsmith);
+    const floorRun = med(floor);
+    const peerRuns = new Map(peers.map((p) => [p.name, med(p)]));
+    summary[name] = { ops, ours, floor: floorRun, peers: peerRuns };
+
+    const tscStart = performance.now();
+    const tsc = spawnSync(NODE, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(SCRATCH, specsmith.out), "--noEmit"], { encoding: "utf8" });
+    const tscSecs = (performance.now() - tscStart) / 1000;
+    const tscErrors = (tsc.stdout.match(/error TS/g) ?? []).length;
+
+    for (const t of tools) {
+      const m = med(t);
+      const files = walk(join(SCRATCH, t.out));
+      const isUs = t === specsmith;
+      rows.push([
+        `${name} (${size}, ${ops} ops)`,
+        t.name,
+        secs(m.wall),
+        mb(m.rssKB),
+        isUs ? "—" : ratio(ours.wall, m.wall),
+        `${files.length} / ${(files.reduce((n, f) => n + f.size, 0) / 1e6).toFixed(1)} MB`,
+        isUs ? `${Math.round(ops / m.wall)} ops/s; \`tsc --noEmit\` on the output ${secs(tscSecs)}${tscErrors ? ` (${tscErrors} errors)` : ", 0 errors"}` : "",
+      ]);
+    }
+  }
+
+  const table = [
+    `| Spec | Tool | Wall (median of ${RUNS}) | Peak RSS | specsmith ÷ tool | Files / bytes out | Notes |`,
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+
+  const bundles = withPeers ? bundleSizes() : null;
+  const overhead = withPeers ? await clientOverhead() : null;
+  const goals = goalLines(summary, bundles, overhead);
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node.js ${process.version}`;
+  const text = [
+    "# specsmith benchmark",
+    "",
+    `Run on ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${machine}. Outputs written to ${SCRATCH.startsWith("/dev/shm") ? "tmpfs (/dev/shm)" : SCRATCH}.`,
+    "Each tool is a whole process (wall time and peak RSS via `bench/measure.py`); tools alternate run by run; one warm-up round is dropped.",
+    "The floor reads and parses the spec and writes as many files, of the same sizes, as specsmith emits.",
+    "",
+    table,
+    "",
+    bundles ? `**Bundle** (esbuild, minified, gzip -9), full Clerk API (${bundles.ops} operations): one standalone function \`actorTokensCreate\` with \`ClerkCore\`: **${kib(bundles.standalone)}**; the whole \`Clerk\` client: **${kib(bundles.client)}**.` : "",
+    "",
+    overhead ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request: **${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %** over bare fetch.` : "",
+    "",
+    "## Goals",
+    "",
+    ...goals,
+    "",
+  ].join("\n");
+  process.stdout.write(text);
+  writeFileSync(join(BENCH, "RESULTS.md"), text);
+}
+
+interface Bundles {
+  ops: number;
+  standalone: number;
+  client: number;
+}
+
+/** Generates the full Clerk API, then bundles one standalone function, and the whole client. */
+function bundleSizes(): Bundles {
+  const spec = join(ROOT, "..", "shared", "specs", "clerk-bapi.yaml");
+  const out = join(SCRATCH, "clerk-full");
+  rmSync(out, { recursive: true, force: true });
+  execFileSync(NODE, [join(ROOT, "bin", "specsmith.js"), "generate", "--spec", spec, "--out", out, "--sdk-class", "Clerk"], { stdio: "ignore" });
+  const ops = readdirSync(join(out, "src", "funcs")).length;
+  const entry = (name: string, code: string) => {
+    const p = join(out, `bench-${name}.ts`);
+    writeFileSync(p, code);
+    return p;
+  };
+  const standalone = entry(
+    "standalone",
+    `import { ClerkCore } from "./src/core.js";\nimport { actorTokensCreate } from "./src/funcs/actorTokensCreate.js";\nconst clerk = new ClerkCore({ bearerAuth: "sk" });\nconsole.log(await actorTokensCreate(clerk, { userId: "u", actor: { sub: "a" } }));\n`,
+  );
+  const client = entry("client", `import { Clerk } from "./src/index.js";\nconst clerk = new Clerk({ bearerAuth: "sk" });\nconsole.log(await clerk.actorTokens.create({ userId: "u", actor: { sub: "a" } }));\n`);
+  const size = (file: string) => {
+    const r = spawnSync(bin("esbuild"), [file, "--bundle", "--minify", "--format=esm", "--platform=browser", "--target=es2022"], { maxBuffer: 1 << 28 });
+    if (r.status !== 0) throw new Error(`bench: esbuild failed: ${r.stderr}`);
+    return gzipSync(r.stdout, { level: 9 }).length;
+  };
+  return { ops, standalone: size(standalone), client: size(client) };
+}
+
+interface Overhead {
+  n: number;
+  bareUs: number;
+  sdkUs: number;
+}
+
+/** Bundles this project's generated SDK for Node and times it against bare fetch, server in its own process. */
+async function clientOverhead(): Promise<Overhead> {
+  const sdk = join(SCRATCH, "sdk.mjs");
+  execFileSync(bin("esbuild"), [join(ROOT, "generated", "typescript", "src", "index.ts"), "--bundle", "--format=esm", "--platform=node", "--target=node20", `--outfile=${sdk}`], { stdio: "ignore" });
+  const server = spawn(NODE, [join(BENCH, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      server.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()));
+      server.once("exit", (c) => reject(new Error(`bench: server exited ${c}`)));
+    });
+    const n = 10_000;
+    const r = spawnSync(NODE, [join(BENCH, "overhead.mjs"), sdk, port, String(n)], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`bench: overhead.mjs failed: ${r.stderr}`);
+    return { n, ...(JSON.parse(r.stdout) as { bareUs: number; sdkUs: number }) };
+  } finally {
+    server.kill();
+  }
+}
+
+function goalLines(summary: Record<string, { ops: number; ours: Run; floor: Run; peers: Map<string, Run> }>, bundles: Bundles | null, overhead: Overhead | null): string[] {
+  const lines: string[] = [];
+  const mark = (ok: boolean) => (ok ? "met" : "**not met**");
+  const huge = summary.github;
+  if (huge) {
+    lines.push(`- huge ≤ 1.5 s wall: ${secs(huge.ours.wall)}: ${mark(huge.ours.wall <= 1.5)}`);
+    lines.push(`- huge ≤ 300 MB peak RSS: ${mb(huge.ours.rssKB)}: ${mark(huge.ours.rssKB <= 300 * 1024)}`);
+    const hey = [...huge.peers].find(([k]) => k.startsWith("@hey-api"))?.[1];
+    if (hey) lines.push(`- huge ≥ 10× faster than hey-api: ${(hey.wall / huge.ours.wall).toFixed(1)}×: ${mark(hey.wall / huge.ours.wall >= 10)}`);
+    const oaz = [...huge.peers].find(([k]) => k.startsWith("oazapfts"))?.[1];
+    if (oaz) lines.push(`- huge ≥ 2× faster than oazapfts: ${(oaz.wall / huge.ours.wall).toFixed(2)}×: ${mark(oaz.wall / huge.ours.wall >= 2)}`);
+    lines.push(`- huge within 4× of the floor: ${ratio(huge.ours.wall, huge.floor.wall)}: ${mark(huge.ours.wall / huge.floor.wall <= 4)}`);
+  }
+  const medium = summary.twilio;
+  if (huge && medium) {
+    const hugeRate = huge.ops / huge.ours.wall;
+    const mediumRate = medium.ops / medium.ours.wall;
+    // Linear cost means huge must not be slower per operation than medium by more than 30 %; faster is fine.
+    lines.push(`- linear: ops/s on huge (${Math.round(hugeRate)}) at least 70 % of medium's (${Math.round(mediumRate)}): ${Math.round((hugeRate / mediumRate) * 100)} %: ${mark(hugeRate / mediumRate >= 0.7)}`);
+  }
+  if (bundles) lines.push(`- one standalone function ≤ 5 KB min+gzip: ${kib(bundles.standalone)}: ${mark(bundles.standalone <= 5 * 1024)}`);
+  if (overhead) lines.push(`- client overhead ≤ 10 % over bare fetch: ${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %: ${mark(overhead.sdkUs / overhead.bareUs - 1 <= 0.1)}`);
+  return lines;
+}
+
+await main();
