@@ -2,7 +2,7 @@
  * `npm run bench`: specsmith against its peers on five real specs, each tool a whole process,
  * alternated run by run (A B C … A B C …) so machine drift hits all alike; median of N runs after a
  * warm-up. Also: a floor process, output size, tsc time on our output, bundle sizes, client overhead.
- * Prints one markdown table and writes bench/RESULTS.md. Goals are reported, never asserted.
+ * Prints one markdown table; a whole run also writes bench/RESULTS.md. Goals are reported, never asserted.
  *
  * Flags: --runs N (default 5), --spec NAME (repeatable; default all five), --no-peers.
  */
@@ -186,7 +186,8 @@ async function main(): Promise<void> {
     "",
   ].join("\n");
   process.stdout.write(text);
-  writeFileSync(join(BENCH, "RESULTS.md"), text);
+  // Only a whole run replaces the kept results; a --spec or --no-peers run just prints.
+  if (only.length === 0 && withPeers) writeFileSync(join(BENCH, "RESULTS.md"), text);
 }
 
 interface Bundles {
