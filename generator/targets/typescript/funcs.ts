@@ -3,7 +3,7 @@ import { isJSON } from "../../ir/build.js";
 import type { Encoding } from "../../ir/types.js";
 import { docLines } from "./models.js";
 import { Imports, TypeWriter, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
-import type { Import, Mapping, TsType } from "./types.js";
+import { typeText, type Import, type Mapping, type TsType } from "./types.js";
 
 export interface FuncView {
   func: string;
@@ -261,27 +261,4 @@ function addType(list: TsType[], seen: Set<string>, t: TsType) {
     seen.add(k);
     list.push(t);
   }
-}
-
-/** The printed form of a type, for line-length decisions only (the template prints the real one). */
-export function typeText(t: TsType): string {
-  let s: string;
-  switch (t.kind) {
-    case "name":
-      s = t.name!;
-      break;
-    case "literal":
-      s = t.literal!;
-      break;
-    case "array":
-      s = `Array<${typeText(t.items!)}>`;
-      break;
-    case "map":
-      s = `{ [k: string]: ${typeText(t.values!)} }`;
-      break;
-    case "union":
-      s = t.variants!.map(typeText).join(" | ");
-      break;
-  }
-  return t.nullable ? `${s} | null` : s;
 }

@@ -413,7 +413,6 @@ function printTypeArgs(args: Ty[]): Doc {
 interface Ctx {
   expandLastArg?: boolean;
   parent?: "arrowBody" | "assign" | "return" | "arg" | "other";
-  assignLayout?: string;
 }
 
 function isLoneShortArgument(e: Ex): boolean {
@@ -538,7 +537,7 @@ function isPoorlyBreakableChain(e: Ex, deep = false): boolean {
   return deep && e.k === "id";
 }
 
-function printAssignment(left: Doc, operator: string, right: Ex, opts: { isProperty?: boolean; keyWidth?: number; leftCanBreak?: boolean }): Doc {
+function printAssignment(left: Doc, operator: string, right: Ex, opts: { isProperty?: boolean; keyWidth?: number }): Doc {
   const { group, indent, line, indentIfBreak } = b();
   const hasShortKey = opts.isProperty === true && (opts.keyWidth ?? 99) < 2 + 3;
   let layout: "break-after-operator" | "never-break-after-operator" | "fluid";
@@ -546,14 +545,15 @@ function printAssignment(left: Doc, operator: string, right: Ex, opts: { isPrope
   else if (right.k === "bin") throw new Unsupported("logical expression");
   else if (right.k === "cond") layout = right.test.k === "bin" ? "break-after-operator" : hasShortKey ? "never-break-after-operator" : "fluid";
   else if (!hasShortKey && ((right.k === "lit" && /^["']/.test(right.v)) || isPoorlyBreakableChain(right))) layout = "break-after-operator";
-  else if (!opts.leftCanBreak && (hasShortKey || (right.k === "lit" && /^[`\d-]/.test(right.v)) || (right.k === "id" && (right.v === "true" || right.v === "false")))) layout = "never-break-after-operator";
+  // (Our left sides never break: a name, a member, a quoted key.)
+  else if (hasShortKey || (right.k === "lit" && /^[`\d-]/.test(right.v)) || (right.k === "id" && (right.v === "true" || right.v === "false"))) layout = "never-break-after-operator";
   else layout = "fluid";
   if (right.k === "cond" && layout !== "break-after-operator" && right.test.k !== "bin") {
     // A ternary on the same line as its assignment: prettier indents its branches from the test.
     const rightDoc = printExpr(right, { parent: "assign" });
     return group([group(left), operator, " ", group(indent(rightDoc))]);
   }
-  const rightDoc = printExpr(right, { parent: "assign", assignLayout: layout });
+  const rightDoc = printExpr(right, { parent: "assign" });
   switch (layout) {
     case "break-after-operator":
       return group([group(left), operator, group(indent([line, rightDoc]))]);
