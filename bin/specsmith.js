@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm run build writes dist/).
-import { main } from "../dist/generator/cli.js";
+// Runs the compiled CLI (`npm ci` builds dist/ through the prepare script; `npm run build` rebuilds it).
+// Exit codes are documented in the README: 0 done, 1 problem with the input or output, 2 bad usage, 3 --check differs.
+import { existsSync } from "node:fs";
 
+const cli = new URL("../dist/generator/cli.js", import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write("specsmith: dist/ is missing; run `npm run build` (npm ci runs it through `prepare`)\n");
+  process.exit(1);
+}
+const { main, report } = await import(cli.href);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
-    console.error(err);
-    process.exitCode = 70;
+    process.exitCode = report(err);
   },
 );

@@ -1,15 +1,16 @@
 /**
  * specsmith's command line.
- * Exit codes: 0 done; 1 the spec (or config) has errors; 2 bad usage; 3 --check found differences.
+ * Exit codes: 0 done; 1 the spec, config or output folder has a problem (or specsmith failed: an
+ * internal error); 2 bad usage; 3 --check found differences. Never a stack trace unless --debug.
  */
 import { Command, CommanderError, Option } from "commander";
-import { watch } from "node:fs";
 import { relative, resolve } from "node:path";
-import { TARGETS, loadConfig, type TargetConfig } from "./config.js";
-import { SpecError, UsageError, formatDiagnostic } from "./diagnostics.js";
+import { TARGETS, loadConfig, overlappingTargets, targetSettingProblem, type TargetConfig } from "./config.js";
+import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
 import { checkAll, generateAll, writeAll } from "./generate.js";
 import { pascalCase } from "./ir/names.js";
 import { VERSION } from "./paths.js";
+import { watchFiles } from "./watch.js";
 import { WriteError } from "./write/write.js";
 
 interface GenerateFlags {
@@ -23,51 +24,70 @@ interface GenerateFlags {
   sdkClass?: string;
 }
 
-async function runGenerate(flags: GenerateFlags): Promise<number> {
-  let spec: string;
-  let targets: TargetConfig[];
-  if (flags.spec || flags.out) {
-    if (!flags.spec || !flags.out) throw new UsageError("--spec and --out go together (and --target, default typescript)");
-    const name = (flags.target ?? "typescript") as TargetConfig["name"];
-    if (!(TARGETS as readonly string[]).includes(name)) throw new UsageError(`unknown --target ${flags.target}; targets are: ${TARGETS.join(", ")}`);
-    spec = resolve(flags.spec);
-    const stem = spec.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
-    const packageName = flags.packageName ?? (name === "python" ? stem.toLowerCase().replace(/[^a-z0-9]+/g, "_") : stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-"));
-    targets = [{ name, out: resolve(flags.out), packageName, sdkClass: flags.sdkClass ?? (pascalCase(stem) || "SDK"), version: "0.1.0" }];
-  } else {
+let debug = false;
+
+/** The targets `--spec/--out` (or the config) ask for. */
+function targetsOf(flags: GenerateFlags): { spec: string; targets: TargetConfig[]; config?: string } {
+  if (!flags.spec && !flags.out) {
     const config = loadConfig(flags.config);
-    spec = config.spec;
-    targets = config.targets.filter((t) => !flags.target || t.name === flags.target);
+    const targets = config.targets.filter((t) => !flags.target || t.name === flags.target);
     if (targets.length === 0) throw new UsageError(`${flags.config} configures no ${flags.target ?? ""} target`);
+    return { spec: config.spec, targets, config: resolve(flags.config) };
   }
+  if (!flags.spec || !flags.out) throw new UsageError("--spec and --out go together (and --target, default typescript)");
+  const name = (flags.target ?? "typescript") as TargetConfig["name"];
+  const spec = resolve(flags.spec);
+  const stem = spec.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
+  const derived = name === "python" ? stem.toLowerCase().replace(/[^a-z0-9]+/g, "_") : stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  const target: TargetConfig = {
+    name,
+    out: resolve(flags.out),
+    packageName: flags.packageName ?? (targetSettingProblem(name, "packageName", derived) ? "sdk" : derived),
+    sdkClass: flags.sdkClass ?? (targetSettingProblem(name, "sdkClass", pascalCase(stem)) ? "SDK" : pascalCase(stem)),
+    version: "0.1.0",
+  };
+  for (const key of ["packageName", "sdkClass"] as const) {
+    const problem = targetSettingProblem(name, key, target[key]);
+    if (problem) throw new UsageError(`--${key === "packageName" ? "package-name" : "sdk-class"}: ${problem}`);
+  }
+  return { spec, targets: [target] };
+}
+
+async function runGenerate(flags: GenerateFlags): Promise<number> {
+  const { spec, targets, config } = targetsOf(flags);
+  if (overlappingTargets(targets).length > 0) throw new UsageError("two targets write into overlapping folders");
+  let loaded: string[] = [spec];
   const once = async (): Promise<number> => {
     const started = performance.now();
     const results = await generateAll(spec, targets);
+    loaded = results[0]?.sources ?? [spec];
     const warnings = results[0]?.warnings ?? [];
     if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
     if (flags.check) {
       const diffs = checkAll(results);
       if (diffs.length > 0) {
-        process.stderr.write(`specsmith: output differs from a fresh generation (run \`specsmith generate\`):\n${diffs.map((d) => "  " + d).join("\n")}\n`);
+        say("stderr", `specsmith: output differs from a fresh generation (run \`specsmith generate\`):\n${diffs.map((d) => "  " + d).join("\n")}\n`);
         return 3;
       }
-      process.stdout.write(`specsmith: output is up to date (${results.map((r) => `${r.files.length} files in ${rel(r.target.out)}`).join(", ")})\n`);
+      say("stdout", `specsmith: output is up to date (${results.map((r) => `${r.files.length} files in ${rel(r.target.out)}`).join(", ")})\n`);
       return 0;
     }
-    writeAll(results);
+    const summaries = writeAll(results);
+    for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);
     const ms = Math.round(performance.now() - started);
-    process.stdout.write(`specsmith: generated ${results.map((r) => `${r.target.name} (${r.files.length} files) → ${rel(r.target.out)}`).join(", ")} in ${ms} ms\n`);
+    const what = results.map((r, i) => `${r.target.name} (${r.files.length} files, ${summaries[i].written} written${summaries[i].removed ? `, ${summaries[i].removed} removed` : ""}) → ${rel(r.target.out)}`);
+    say("stdout", `specsmith: generated ${what.join(", ")} in ${ms} ms\n`);
     return 0;
   };
   if (!flags.watch) return once();
-  const run = () => once().catch(report);
-  await run();
-  let timer: NodeJS.Timeout | undefined;
-  watch(spec, () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, 100);
-  });
-  process.stdout.write(`specsmith: watching ${rel(spec)} (Ctrl-C to stop)\n`);
+  // Watching: every failure is reported and the next save tries again.
+  const run = async () => {
+    await once().catch(report);
+    return [...loaded, ...(config ? [config] : [])];
+  };
+  const files = await run();
+  say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
+  watchFiles(files, run);
   return new Promise<number>(() => {});
 }
 
@@ -76,27 +96,43 @@ function rel(p: string): string {
   return r && !r.startsWith("..") ? r : p;
 }
 
-function report(e: unknown): number {
+/** Writes a message that may hold spec text or paths: control characters are shown escaped. */
+function say(stream: "stdout" | "stderr", text: string): void {
+  process[stream].write(terminalSafe(text));
+}
+
+/** Prints a failure and returns its exit code; nothing escapes as a stack trace unless --debug. */
+export function report(e: unknown): number {
   if (e instanceof SpecError) {
     const errors = e.diagnostics.filter((d) => d.severity === "error").length;
     process.stderr.write(e.diagnostics.map(formatDiagnostic).join("\n") + `\nspecsmith: ${errors} error${errors === 1 ? "" : "s"}; nothing was written\n`);
     return 1;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`specsmith: ${e.message}\n`);
+    say("stderr", `specsmith: ${e.message}\n`);
     return 2;
   }
   if (e instanceof WriteError) {
-    process.stderr.write(`specsmith: ${e.message}\n`);
+    say("stderr", `specsmith: ${e.message}\n`);
     return 1;
   }
-  throw e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    say("stderr", "specsmith: the spec nests too deeply to generate from; nothing was written\n  hint: flatten deeply nested schemas into named components ($ref)\n");
+    if (debug) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  say("stderr", `specsmith: internal error: ${message}; nothing was written\n  hint: this is a bug in specsmith; rerun with --debug for a stack trace and report it\n`);
+  if (debug) process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  return 1;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  debug = argv.includes("--debug");
   const program = new Command("specsmith")
     .description("OpenAPI → typed SDKs and docs")
     .version(VERSION)
+    .option("--debug", "print stack traces of failures")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   let code = 0;
@@ -105,12 +141,13 @@ export async function main(argv: string[]): Promise<number> {
     .description("generate the SDKs and docs that spec/specsmith.yaml configures, or one target for --spec")
     .option("--config <file>", "generation config", "spec/specsmith.yaml")
     .option("--check", "compare the output with a fresh generation instead of writing (exit 3 if it differs)")
-    .option("--watch", "regenerate whenever the spec changes")
+    .option("--watch", "regenerate whenever the spec, a file it $refs, or the config changes")
     .option("--spec <file>", "an OpenAPI document (3.0 or 3.1, YAML or JSON) instead of the config's")
     .addOption(new Option("--target <name>", "the target to generate").choices([...TARGETS]))
     .option("--out <dir>", "output folder, with --spec")
     .option("--package-name <name>", "package name, with --spec")
     .option("--sdk-class <name>", "SDK class name, with --spec")
+    .option("--debug", "print stack traces of failures")
     .action(async (flags: GenerateFlags) => {
       code = await runGenerate(flags).catch(report);
     });
@@ -118,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
+    return report(e);
   }
   return code;
 }

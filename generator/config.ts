@@ -1,7 +1,8 @@
 /** spec/specsmith.yaml: which spec to read and which targets to generate where. */
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { SpecError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { SourceFile } from "./load/source.js";
+import { PY_KEYWORDS } from "./targets/python/plan.js";
 
 export const TARGETS = ["typescript", "python"] as const;
 export type TargetName = (typeof TARGETS)[number];
@@ -21,6 +22,44 @@ export interface Config {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+const TS_RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with implements interface let package private protected public static yield any boolean number string symbol undefined never unknown object".split(" "),
+);
+
+/** Why `value` cannot be the `key` setting of target `name`, or undefined if it can. */
+export function targetSettingProblem(name: TargetName, key: "packageName" | "sdkClass" | "version", value: string): string | undefined {
+  switch (key) {
+    case "packageName":
+      if (name === "python") {
+        if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) || PY_KEYWORDS.has(value)) return `"${value}" is not a Python package name (letters, digits and _, not starting with a digit, not a keyword)`;
+      } else if (value.length > 214 || !/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(value)) {
+        return `"${value}" is not an npm package name (lower-case letters, digits, - . _ ~, optionally @scope/)`;
+      }
+      return undefined;
+    case "sdkClass":
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) || PY_KEYWORDS.has(value) || TS_RESERVED.has(value)) return `"${value}" is not a class name (letters, digits and _, not starting with a digit, not a keyword)`;
+      return undefined;
+    case "version":
+      if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(value)) return `"${value}" is not a semantic version like 1.2.3`;
+      return undefined;
+  }
+}
+
+/** Pairs of targets whose output folders are the same or nested: one would delete the other's files. */
+export function overlappingTargets(targets: TargetConfig[]): [TargetConfig, TargetConfig][] {
+  const pairs: [TargetConfig, TargetConfig][] = [];
+  const inside = (a: string, b: string) => {
+    const r = relative(a, b);
+    return r === "" || (!r.startsWith("..") && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
+  };
+  for (let i = 0; i < targets.length; i++) {
+    for (let j = i + 1; j < targets.length; j++) {
+      if (inside(targets[i].out, targets[j].out) || inside(targets[j].out, targets[i].out)) pairs.push([targets[i], targets[j]]);
+    }
+  }
+  return pairs;
+}
 
 export function loadConfig(path: string): Config {
   const file = SourceFile.read(resolve(path));
@@ -45,6 +84,11 @@ export function loadConfig(path: string): Config {
       for (const key of ["out", "packageName", "sdkClass"]) {
         if (typeof t[key] !== "string" || t[key] === "") err(["targets", name], `target ${name} needs \`${key}\``, `add \`${key}:\` under targets.${name}`);
       }
+      for (const key of ["packageName", "sdkClass", "version"] as const) {
+        if (typeof t[key] !== "string" || t[key] === "") continue;
+        const problem = targetSettingProblem(name as TargetName, key, t[key] as string);
+        if (problem) err(["targets", name, key], problem, `change targets.${name}.${key}`);
+      }
       targets.push({
         name: name as TargetName,
         out: resolve(base, String(t.out ?? "")),
@@ -53,6 +97,9 @@ export function loadConfig(path: string): Config {
         version: typeof t.version === "string" ? t.version : "0.1.0",
       });
     }
+  }
+  for (const [a, b] of overlappingTargets(targets)) {
+    err(["targets", b.name, "out"], `targets ${a.name} and ${b.name} write into overlapping folders (${a.out} and ${b.out}), so each run would delete the other's files`, "give each target its own folder, neither inside the other");
   }
   if (errors.length) throw new SpecError(errors);
   return { spec: resolve(base, data.spec as string), targets };

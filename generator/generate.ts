@@ -4,17 +4,21 @@ import type { Diagnostic } from "./diagnostics.js";
 import { loadApi } from "./load/index.js";
 import { generatePython } from "./targets/python/index.js";
 import { generateTypeScript } from "./targets/typescript/index.js";
-import { diffOutput, writeOutput, type OutputFile } from "./write/write.js";
+import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 
 export interface TargetResult {
   target: TargetConfig;
   files: OutputFile[];
   warnings: Diagnostic[];
+  /** The files the spec was read from: itself and every file its $refs reach. */
+  sources?: string[];
 }
 
-/** Generates every target in memory; nothing is written until all succeeded. */
+/**
+ * Generates every target in memory; nothing is written until all succeeded.
+ */
 export async function generateAll(spec: string, targets: TargetConfig[]): Promise<TargetResult[]> {
-  const { api } = loadApi(spec);
+  const { api, resolver } = loadApi(spec);
   const results: TargetResult[] = [];
   for (const target of targets) {
     switch (target.name) {
@@ -26,11 +30,13 @@ export async function generateAll(spec: string, targets: TargetConfig[]): Promis
         break;
     }
   }
+  const sources = resolver.sources.map((s) => s.path);
+  for (const r of results) r.sources = sources;
   return results;
 }
 
-export function writeAll(results: TargetResult[]): void {
-  for (const r of results) writeOutput(r.target.out, r.files);
+export function writeAll(results: TargetResult[]): WriteSummary[] {
+  return results.map((r) => writeOutput(r.target.out, r.files));
 }
 
 /** Paths (relative to the working directory's view of each output) that differ from a fresh generation. */

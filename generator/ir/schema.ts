@@ -29,14 +29,22 @@ export class SchemaConverter {
     }
   }
 
-  /** Builds every component schema as a model, in document order. */
+  /**
+   * Builds every component schema as a model, in document order. While it runs, a $ref to a component
+   * not built yet is only named (it is built in its turn), so a long chain of references never
+   * becomes deep recursion.
+   */
   buildComponents(): void {
     const comps = (this.resolver.root.data as Obj).components;
     if (!isObj(comps) || !isObj(comps.schemas)) return;
+    this.buildingComponents = true;
     for (const [key, schema] of Object.entries(comps.schemas)) {
       this.named({ value: schema, loc: { file: this.resolver.root, path: ["components", "schemas", key] } }, "components");
     }
+    this.buildingComponents = false;
   }
+
+  private buildingComponents = false;
 
   /**
    * The type of `schema` found at `loc`. `hint` names an inline model if one is needed;
@@ -45,7 +53,11 @@ export class SchemaConverter {
   type(schema: unknown, loc: Loc, hint: string, place: ModelPlace, childPrefix?: string): TypeRef {
     if (isRef(schema)) {
       const target = this.resolver.deref(schema, loc);
-      if (isNamedLocation(target.loc.path) || !this.byLocation.has(locKey(target.loc))) {
+      const reserved = this.byLocation.get(locKey(target.loc));
+      if (this.buildingComponents && reserved && !this.models.has(reserved) && target.loc.file === this.resolver.root && isNamedLocation(target.loc.path) && target.loc.path[0] === "components") {
+        return { kind: "ref", model: reserved };
+      }
+      if (isNamedLocation(target.loc.path) || !reserved) {
         return this.refTo(target, place);
       }
       return { kind: "ref", model: this.byLocation.get(locKey(target.loc))! };

@@ -4,7 +4,7 @@
  * `Resolver.deref` follows them on demand. Cycles are fine: nothing is inlined here.
  */
 import { dirname, resolve as resolvePath } from "node:path";
-import { SpecError, parsePointer, pointerOf, type Diagnostic } from "../diagnostics.js";
+import { SpecError, decodePercent, parsePointer, pointerOf, type Diagnostic } from "../diagnostics.js";
 import { SourceFile } from "./source.js";
 
 /** A place in the loaded documents. */
@@ -63,6 +63,12 @@ export class Resolver {
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : ref.slice(hash);
+    const badEscape = /%(?![0-9A-Fa-f]{2})/.exec(ref);
+    if (badEscape) {
+      throw new SpecError([
+        this.diagnostic(at, `$ref "${ref}" has a malformed percent-escape at character ${badEscape.index + 1}`, "write % as %25; other escapes are % and two hex digits, like %7B for {"),
+      ]);
+    }
     let file = at.file;
     if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filePart)) {
@@ -70,7 +76,7 @@ export class Resolver {
           this.diagnostic(at, `remote $ref "${ref}" is not supported`, "download the document and refer to it by a relative file path"),
         ]);
       }
-      const abs = resolvePath(dirname(at.file.path), decodeURI(filePart));
+      const abs = resolvePath(dirname(at.file.path), decodePercent(filePart));
       file = this.files.get(abs) ?? this.load(abs, at);
     }
     let path: string[];

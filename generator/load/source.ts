@@ -3,10 +3,15 @@
  * JSON is parsed with JSON.parse (fast on 13 MB specs); the `yaml` CST with source ranges is built
  * only when a diagnostic needs a position, so the happy path never pays for it.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
-import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
 import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
+
+/** The largest input file read: eight times GitHub's 13 MB description. */
+export const MAX_FILE_BYTES = 128 * 1024 * 1024;
+/** How many nodes YAML aliases may expand to in one document (the `yaml` package's resource guard). */
+export const MAX_ALIAS_COUNT = 10_000;
 
 export class SourceFile {
   private doc: Document | undefined;
@@ -25,22 +30,30 @@ export class SourceFile {
   }
 
   static read(path: string, displayFrom?: { file: string; pointer: string; line: number; column: number }): SourceFile {
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
-      throw new SpecError([
+    const fail = (message: string, hint: string) =>
+      new SpecError([
         {
           severity: "error",
           file: displayFrom?.file ?? path,
           line: displayFrom?.line ?? 0,
           column: displayFrom?.column ?? 0,
           pointer: displayFrom?.pointer ?? "#",
-          message: `cannot read ${path}: ${reason}`,
-          hint: displayFrom ? "check the $ref's file path; it is relative to the referring document" : "check the path",
+          message,
+          hint: displayFrom ? `${hint}; a $ref's file path is relative to the referring document` : hint,
         },
       ]);
+    let text: string;
+    try {
+      // A device or a pipe could be read forever: only regular files of a bounded size are read.
+      const st = statSync(path);
+      if (!st.isFile()) throw fail(`cannot read ${path}: it is ${st.isDirectory() ? "a folder" : "not a regular file (a device, pipe or socket)"}`, "point at an OpenAPI document saved as a file");
+      if (st.size > MAX_FILE_BYTES) throw fail(`cannot read ${path}: it is ${Math.round(st.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split the document into files joined by $ref");
+      text = readFileSync(path, "utf8");
+    } catch (e) {
+      if (e instanceof SpecError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason = code === "ENOENT" ? "file not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENAMETOOLONG" ? "the path is too long" : ((e as Error).message ?? String(e));
+      throw fail(`cannot read ${path}: ${reason}`, code === "EACCES" || code === "EPERM" ? "check the file's permissions and those of its folders" : "check the path");
     }
     return SourceFile.parse(path, text);
   }
@@ -76,7 +89,7 @@ export class SourceFile {
         }),
       );
     }
-    return new SourceFile(path, text, doc.toJS({ maxAliasCount: -1 }));
+    return new SourceFile(path, text, toData(file, doc, lines));
   }
 
   /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
@@ -108,6 +121,39 @@ export class SourceFile {
     const pos = this.lines!.linePos(offset);
     return { line: pos.line, column: pos.col };
   }
+}
+
+/**
+ * The document as plain data. An alias inside the node it names would make the data cyclic, and an
+ * "alias bomb" would expand to billions of nodes: both are refused with the alias's position.
+ */
+function toData(file: SourceFile, doc: Document, lines: LineCounter): unknown {
+  let problem: { node: Node; message: string; hint: string } | undefined;
+  visit(doc, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(doc);
+      if (target && path.includes(target as never)) {
+        problem = { node: alias as unknown as Node, message: `the alias *${alias.source} refers to a node that contains it, so the document would never end`, hint: "write the repeated part out, or move it into a component and use $ref" };
+        return visit.BREAK;
+      }
+    },
+  });
+  if (!problem) {
+    try {
+      return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      if (!(e instanceof ReferenceError)) throw e;
+      visit(doc, {
+        Alias(_key, alias) {
+          problem = { node: alias as unknown as Node, message: `YAML aliases here expand to more than ${MAX_ALIAS_COUNT} nodes (a resource-exhaustion pattern)`, hint: "use $ref to share schemas instead of YAML anchors and aliases" };
+          return visit.BREAK;
+        },
+      });
+      problem ??= { node: doc.contents as Node, message: (e as Error).message, hint: "use $ref instead of YAML aliases" };
+    }
+  }
+  const pos = lines.linePos(problem.node.range?.[0] ?? 0);
+  throw new SpecError([{ severity: "error", file: file.displayPath, line: pos.line, column: pos.col, pointer: pointerAt(doc, problem.node.range?.[0] ?? 0), message: problem.message, hint: problem.hint }]);
 }
 
 /** The JSON pointer of the innermost node around `offset` (for syntax errors, as far as it parsed). */

@@ -51,6 +51,7 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
   } else if (!isObj(doc.paths)) {
     err(["paths"], "`paths` must be a map of path templates to path items", "write `paths:` followed by entries like `/pets:`");
   } else {
+    const operationIds = new Map<string, string>();
     for (const [path, item] of Object.entries(doc.paths)) {
       if (!path.startsWith("/")) err(["paths", path], `path "${path}" does not start with "/"`, `write it as "/${path}"`, true);
       if (!isObj(item)) continue;
@@ -62,6 +63,14 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
         if (!isObj(op)) {
           err(opPath, `operation ${method.toUpperCase()} ${path} must be an object`, "describe the operation with `responses:` and, optionally, `operationId:`, `parameters:`, `requestBody:`");
           continue;
+        }
+        if (typeof op.operationId === "string") {
+          const first = operationIds.get(op.operationId);
+          if (first) {
+            warnings.push(
+              resolver.diagnostic(at([...opPath, "operationId"]), `operationId "${op.operationId}" is also used by ${first}`, "operationIds must be unique; rename one (until then specsmith numbers the second one's names)", { severity: "warning" }),
+            );
+          } else operationIds.set(op.operationId, `${method.toUpperCase()} ${path}`);
         }
         if (op.responses === undefined) {
           if (version === "3.0") err(opPath, `operation ${method.toUpperCase()} ${path} has no \`responses\``, "add `responses:` with at least one status code, e.g. `'200': { description: OK }`", true);
@@ -105,39 +114,86 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
   const walkFile = (file: SourceFile) => {
     if (walked.has(file)) return;
     walked.add(file);
-    walkRefs(file.data, [], (ref, path) => {
-      try {
-        const target = resolver.target(ref, { file, path: [...path, "$ref"] });
-        walkFile(target.loc.file);
-      } catch (e) {
-        if (e instanceof SpecError) errors.push(...e.diagnostics);
-        else throw e;
-      }
-    });
+    walkRefs(
+      file.data,
+      (ref, path) => {
+        try {
+          const target = resolver.target(ref, { file, path: [...path, "$ref"] });
+          walkFile(target.loc.file);
+        } catch (e) {
+          if (e instanceof SpecError) errors.push(...e.diagnostics);
+          else throw e;
+        }
+      },
+      (path) => {
+        const d = resolver.diagnostic({ file, path }, `the document nests deeper than ${MAX_DEPTH} levels here`, "flatten the schema with named components ($ref); specsmith refuses deeper nesting so generation cannot exhaust the stack");
+        throw new SpecError([...errors, d]);
+      },
+    );
   };
   walkFile(root);
   if (errors.length > 0) throw new SpecError(errors);
   return { version, warnings };
 }
 
-function walkRefs(node: unknown, path: (string | number)[], visit: (ref: string, path: (string | number)[]) => void): void {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      path.push(i);
-      walkRefs(node[i], path, visit);
-      path.pop();
+/** How deep a document may nest: ten times the deepest real-world spec seen (Stripe's, 25). */
+export const MAX_DEPTH = 256;
+
+/**
+ * Visits every `$ref` in `root` (skipping example payloads), without recursion, and refuses a
+ * document nested deeper than MAX_DEPTH, so no later (recursive) stage can overflow the stack.
+ */
+function walkRefs(root: unknown, visit: (ref: string, path: (string | number)[]) => void, tooDeep: (path: (string | number)[]) => void): void {
+  // Entries link to their parent, so a path is built only for a $ref or a finding.
+  interface Entry {
+    node: unknown;
+    key: string | number;
+    parent: Entry | undefined;
+    depth: number;
+  }
+  const pathOf = (e: Entry) => {
+    const path: (string | number)[] = [];
+    for (let x: Entry | undefined = e; x?.parent; x = x.parent) path.push(x.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ node: root, key: "", parent: undefined, depth: 0 }];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    const node = e.node;
+    if (node === null || typeof node !== "object") continue;
+    if (e.depth > MAX_DEPTH) return tooDeep(pathOf(e));
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], key: i, parent: e, depth: e.depth + 1 });
+      continue;
     }
-  } else if (node !== null && typeof node === "object") {
     if (isRef(node)) {
-      visit(node.$ref, [...path]);
-      return;
+      visit(node.$ref, pathOf(e));
+      continue;
     }
-    for (const key of Object.keys(node)) {
-      // `example(s)` are payloads, not schema: a "$ref" key inside one is data.
-      if (key === "example" || key === "examples" || key === "default" || key === "enum" || key === "const") continue;
-      path.push(key);
-      walkRefs((node as Obj)[key], path, visit);
-      path.pop();
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i];
+      const child: Entry = { node: (node as Obj)[key], key, parent: e, depth: e.depth + 1 };
+      // `example(s)` are payloads, not schema: a "$ref" key inside one is data (but nesting still counts).
+      if (key === "example" || key === "examples" || key === "default" || key === "enum" || key === "const") {
+        if (depthOf(child.node, MAX_DEPTH - e.depth) > MAX_DEPTH - e.depth) return tooDeep(pathOf(child));
+        continue;
+      }
+      stack.push(child);
     }
   }
+}
+
+/** The nesting depth of a value, counting no further than `limit + 1`. */
+function depthOf(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth + 1 > max) max = depth + 1;
+    if (max > limit) return max;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return max;
 }

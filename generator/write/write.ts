@@ -1,10 +1,18 @@
 /**
- * Writes a target's output folder in one step. New files go to a temporary sibling folder; files
- * the user added to the output (anything the previous manifest does not list) move across; then
- * the folders swap by rename. A failure before the swap leaves the old output as it was.
+ * Writes a target's output folder in place, as a careful package manager would:
+ * - the folder itself, its mode and a symlink pointing at it are never replaced;
+ * - only files whose bytes changed are written, each to a temporary file beside it, then renamed;
+ * - every temporary file is staged before the first rename, so a failure (disk full, permissions)
+ *   changes nothing, and a run killed half-way leaves whole files plus a journal the next run cleans;
+ * - one run at a time (a lock file); every path stays under the output folder;
+ * - files the previous manifest lists and this run does not emit are removed; files the user added stay,
+ *   and a file specsmith did not generate is never overwritten.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { acquireLock, LockHeldError } from "./lock.js";
+import { recoverLegacy } from "./legacy.js";
+import { escapingAncestor, unsafePathReason } from "./paths.js";
 
 export const MANIFEST = ".specsmith-manifest.json";
 
@@ -13,107 +21,301 @@ export interface OutputFile {
   content: string;
 }
 
-interface Manifest {
-  generator: "specsmith";
-  files: string[];
-}
-
-export function readManifest(outDir: string): string[] | undefined {
-  try {
-    const m = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8")) as Manifest;
-    return Array.isArray(m.files) ? m.files : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function manifestOf(files: OutputFile[]): OutputFile {
-  const m: Manifest = { generator: "specsmith", files: files.map((f) => f.path).sort() };
-  return { path: MANIFEST, content: JSON.stringify(m, null, 2) + "\n" };
-}
-
-/** Files whose content on disk differs from `files`, plus generated files that are now stale. */
-export function diffOutput(outDir: string, files: OutputFile[]): { changed: string[]; missing: string[]; stale: string[] } {
-  const changed: string[] = [];
-  const missing: string[] = [];
-  for (const f of [...files, manifestOf(files)]) {
-    const p = join(outDir, f.path);
-    if (!existsSync(p)) missing.push(f.path);
-    else if (readFileSync(p, "utf8") !== f.content) changed.push(f.path);
-  }
-  const now = new Set(files.map((f) => f.path));
-  const stale = (readManifest(outDir) ?? []).filter((p) => !now.has(p) && existsSync(join(outDir, p)));
-  return { changed, missing, stale };
+export interface WriteSummary {
+  written: number;
+  unchanged: number;
+  removed: number;
+  /** Things the user should know: leftovers of interrupted runs that were cleaned up. */
+  notes: string[];
 }
 
 export class WriteError extends Error {
   override name = "WriteError";
 }
 
-export function writeOutput(outDir: string, files: OutputFile[]): void {
-  const previous = existsSync(outDir) ? (readManifest(outDir) ?? []) : [];
-  const generated = new Set(files.map((f) => f.path));
-  const userFiles = existsSync(outDir) ? userEntries(outDir, new Set([...previous, MANIFEST])) : [];
-  const clash = userFiles.filter((u) => generated.has(u) || [...generated].some((g) => g.startsWith(u + "/")));
-  if (clash.length > 0) {
-    throw new WriteError(
-      `${outDir}: refusing to overwrite ${clash.map((c) => `"${c}"`).join(", ")}, which specsmith did not generate.\n` +
-        "  hint: move or delete those files, then generate again",
-    );
+interface Manifest {
+  generator: "specsmith";
+  files: string[];
+}
+
+/** The files the manifest in `outDir` lists; entries that are not safe relative paths are ignored. */
+export function readManifest(outDir: string): string[] | undefined {
+  try {
+    const m = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8")) as Manifest;
+    if (!Array.isArray(m.files)) return undefined;
+    return m.files.filter((f) => typeof f === "string" && unsafePathReason(f) === undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+function manifestText(paths: Iterable<string>): string {
+  const m: Manifest = { generator: "specsmith", files: [...paths].sort() };
+  return JSON.stringify(m, null, 2) + "\n";
+}
+
+/** Files whose content on disk differs from `files`, plus generated files that are now stale. */
+export function diffOutput(outDir: string, files: OutputFile[]): { changed: string[]; missing: string[]; stale: string[] } {
+  checkPaths(outDir, files);
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const f of [...files, { path: MANIFEST, content: manifestText(files.map((x) => x.path)) }]) {
+    const now = readIfFile(join(outDir, f.path));
+    if (now === undefined) missing.push(f.path);
+    else if (!now.equals(Buffer.from(f.content))) changed.push(f.path);
+  }
+  const current = new Set(files.map((f) => f.path));
+  const stale = (readManifest(outDir) ?? []).filter((p) => !current.has(p) && readIfFile(join(outDir, p)) !== undefined);
+  return { changed, missing, stale };
+}
+
+export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
+  checkPaths(outDir, files);
+  const notes = recoverLegacy(outDir);
+  const root = openOutDir(outDir);
+  let lock;
+  try {
+    lock = acquireLock(root);
+  } catch (e) {
+    if (e instanceof LockHeldError) throw new WriteError(e.message);
+    throw fsError(e, outDir);
+  }
+  try {
+    return { ...writeLocked(root, outDir, files, lock.journal), notes };
+  } finally {
+    lock.release();
+  }
+}
+
+function writeLocked(root: string, outDir: string, files: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
+  const previous = readManifest(root) ?? [];
+  const before = new Set(previous);
+  const current = new Set(files.map((f) => f.path));
+  refuseUserFiles(root, outDir, files, before);
+  const links = new Map<string, boolean>();
+  for (const f of files) {
+    const bad = escapingAncestor(root, f.path, links);
+    if (bad) throw new WriteError(`${join(outDir, bad)} is a symlink to a folder outside ${outDir}; specsmith does not write through it.\n  hint: replace the link with a real folder`);
   }
 
-  const tmp = `${outDir}.specsmith-tmp-${process.pid}`;
-  const old = `${outDir}.specsmith-old-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  const changed = files.filter((f) => {
+    const now = readIfFile(join(root, f.path));
+    return now === undefined || !now.equals(Buffer.from(f.content));
+  });
+  const union = manifestText(new Set([...previous, ...current]));
+  const final = manifestText(current);
+  const manifestNow = readIfFile(join(root, MANIFEST))?.toString("utf8");
+  const staged = [...changed];
+  // Renamed first: while files move into place the manifest lists old and new ones, so a run killed
+  // then leaves no generated file looking like the user's.
+  if (changed.length > 0 && manifestNow !== union) staged.unshift({ path: MANIFEST, content: union });
+  const temps = staged.map((f) => tempOf(f.path));
+  journal(temps);
+  stage(root, outDir, staged, temps, before);
+  commit(root, outDir, staged, temps);
+
+  let removed = 0;
+  for (const p of previous) {
+    if (current.has(p) || p === MANIFEST) continue;
+    if (removeGenerated(root, p)) removed++;
+  }
+  if (readIfFile(join(root, MANIFEST))?.toString("utf8") !== final) {
+    journal([tempOf(MANIFEST)]);
+    stage(root, outDir, [{ path: MANIFEST, content: final }], [tempOf(MANIFEST)], before);
+    commit(root, outDir, [{ path: MANIFEST, content: final }], [tempOf(MANIFEST)]);
+  }
+  return { written: changed.length, unchanged: files.length - changed.length, removed };
+}
+
+/** The temporary file beside `rel`: hidden, and named after this process so a stale one is recognised. */
+function tempOf(rel: string): string {
+  const dir = dirname(rel);
+  const name = `.${basename(rel)}.specsmith-tmp-${process.pid}`;
+  return dir === "." ? name : `${dir}/${name}`;
+}
+
+/** Writes every temporary file; on any failure removes them and the folders it made, and throws. */
+function stage(root: string, outDir: string, staged: OutputFile[], temps: string[], generated: Set<string>): void {
+  const made: string[] = [];
+  let i = 0;
   try {
-    const dirs = new Set<string>();
-    for (const f of [...files, manifestOf(files)]) {
-      const p = join(tmp, f.path);
-      const d = dirname(p);
-      if (!dirs.has(d)) {
-        mkdirSync(d, { recursive: true });
-        dirs.add(d);
-      }
-      writeFileSync(p, f.content);
+    for (; i < staged.length; i++) {
+      const target = join(root, staged[i].path);
+      makeDirs(root, dirname(staged[i].path), made, generated);
+      const mode = modeOf(target);
+      writeFileSync(join(root, temps[i]), staged[i].content, { flag: "w" });
+      if (mode !== undefined) chmodSync(join(root, temps[i]), mode);
     }
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    for (let j = 0; j <= i && j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });
+    for (const d of made.reverse()) {
+      try {
+        rmdirSync(d);
+      } catch {
+        // not empty: keep it
+      }
+    }
+    throw fsError(e, join(outDir, staged[Math.min(i, staged.length - 1)]?.path ?? ""));
   }
-  if (!existsSync(outDir)) {
-    mkdirSync(dirname(outDir), { recursive: true });
-    renameSync(tmp, outDir);
-    return;
+}
+
+/** Renames every staged file into place; on a failure the rest of the temporary files are removed. */
+function commit(root: string, outDir: string, staged: OutputFile[], temps: string[]): void {
+  for (let i = 0; i < staged.length; i++) {
+    try {
+      renameSync(join(root, temps[i]), join(root, staged[i].path));
+    } catch (e) {
+      for (let j = i; j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });
+      throw fsError(e, join(outDir, staged[i].path));
+    }
   }
-  for (const u of userFiles) {
-    mkdirSync(dirname(join(tmp, u)), { recursive: true });
-    renameSync(join(outDir, u), join(tmp, u));
+}
+
+/** Creates the folders of `relDir`; a stale generated file in the way of a folder is removed. */
+function makeDirs(root: string, relDir: string, made: string[], generated: Set<string>): void {
+  if (relDir === "." || relDir === "") return;
+  const abs = join(root, relDir);
+  try {
+    if (statSync(abs).isDirectory()) return;
+  } catch {
+    // missing: made below
   }
-  renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  rmSync(old, { recursive: true, force: true });
+  makeDirs(root, dirname(relDir), made, generated);
+  if (generated.has(relDir)) rmSync(abs, { force: true });
+  mkdirSync(abs);
+  made.push(abs);
+}
+
+function modeOf(path: string): number | undefined {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() ? st.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes a stale generated file, and the folders that held only it. Never follows a link. */
+function removeGenerated(root: string, rel: string): boolean {
+  const abs = join(root, rel);
+  try {
+    const st = lstatSync(abs);
+    if (st.isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  rmSync(abs, { force: true });
+  for (let d = dirname(rel); d !== "." && d !== ""; d = dirname(d)) {
+    try {
+      rmdirSync(join(root, d));
+    } catch {
+      break;
+    }
+  }
+  return true;
 }
 
 /**
- * Entries under `dir` not produced by specsmith: a folder holding no generated file counts as
- * one entry (so node_modules moves in one rename).
+ * The real path of the output folder, created if missing. A file, or a folder without write
+ * permission for its owner, is refused: specsmith never replaces either.
  */
-function userEntries(dir: string, generated: Set<string>): string[] {
-  const genDirs = new Set<string>();
-  for (const g of generated) {
-    for (let d = dirname(g); d !== "." && d !== ""; d = dirname(d)) genDirs.add(d);
-  }
-  const out: string[] = [];
-  const walk = (abs: string) => {
-    for (const name of readdirSync(abs)) {
-      const p = join(abs, name);
-      const rel = relative(dir, p).split(sep).join("/");
-      if (statSync(p).isDirectory()) {
-        if (genDirs.has(rel)) walk(p);
-        else out.push(rel);
-      } else if (!generated.has(rel)) out.push(rel);
+function openOutDir(outDir: string): string {
+  let st;
+  try {
+    st = statSync(outDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw fsError(e, outDir);
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (err) {
+      throw fsError(err, outDir);
     }
+    return realpathSync(outDir);
+  }
+  if (!st.isDirectory()) throw new WriteError(`${outDir} is a file, not a folder.\n  hint: choose a folder for the output (it is created if missing)`);
+  if ((st.mode & 0o200) === 0) {
+    throw new WriteError(`${outDir} is read-only (mode ${(st.mode & 0o777).toString(8)}); specsmith does not write into it.\n  hint: make it writable (chmod u+w) or choose another folder`);
+  }
+  return realpathSync(outDir);
+}
+
+/** Generated paths that hold a file specsmith did not generate (or sit below one). */
+function refuseUserFiles(root: string, outDir: string, files: OutputFile[], generated: Set<string>): void {
+  const clash = new Set<string>();
+  const seenDirs = new Set<string>();
+  for (const f of files) {
+    if (!generated.has(f.path) && lexists(join(root, f.path))) clash.add(f.path);
+    for (let d = dirname(f.path); d !== "." && d !== ""; d = dirname(d)) {
+      if (seenDirs.has(d)) break;
+      seenDirs.add(d);
+      const abs = join(root, d);
+      if (lexists(abs) && !statIsDir(abs) && !generated.has(d)) clash.add(d);
+    }
+  }
+  if (clash.size > 0) {
+    throw new WriteError(
+      `${outDir}: refusing to overwrite ${[...clash].sort().map((c) => `"${c}"`).join(", ")}, which specsmith did not generate.\n` +
+        "  hint: move or delete those files, then generate again",
+    );
+  }
+}
+
+function lexists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function statIsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes of a regular file at `p` (not following a final symlink), or undefined. */
+function readIfFile(p: string): Buffer | undefined {
+  try {
+    if (!lstatSync(p).isFile()) return undefined;
+    return readFileSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses unsafe paths before anything is touched. */
+function checkPaths(outDir: string, files: OutputFile[]): void {
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const reason = unsafePathReason(f.path);
+    if (reason) throw new WriteError(`${outDir}: cannot write "${f.path.slice(0, 200)}": ${reason}.\n  hint: this is a specsmith bug or a name the spec forces; please report it`);
+    // Two paths that differ only in case are one file on macOS and Windows.
+    const folded = f.path.toLowerCase();
+    const other = seen.get(folded);
+    if (other !== undefined) throw new WriteError(`${outDir}: "${other}" and "${f.path}" differ only in case, so they are one file on some file systems.\n  hint: this is a specsmith bug; please report it`);
+    seen.set(folded, f.path);
+  }
+}
+
+/** A file-system failure as a message that names the path and what to do. */
+export function fsError(e: unknown, path: string): WriteError {
+  const err = e as NodeJS.ErrnoException;
+  if (err instanceof WriteError) return err;
+  const hints: Record<string, string> = {
+    EACCES: "check the permissions of this path and of the folders above it",
+    EPERM: "check the permissions of this path and of the folders above it",
+    EROFS: "the file system is read-only; choose another folder",
+    ENOSPC: "the disk is full; free some space",
+    EDQUOT: "the disk quota is exhausted; free some space",
+    ENOTDIR: "a part of this path is a file, not a folder",
+    ENAMETOOLONG: "the path is too long for this file system; choose a shorter output folder",
+    EEXIST: "something is in the way at this path",
   };
-  walk(dir);
-  return out.sort();
+  const code = err?.code ?? "";
+  const what = code ? `${code}: ${err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")}` : String(err?.message ?? e);
+  return new WriteError(`cannot write ${path}: ${what}.\n  hint: ${hints[code] ?? "check the path"}; nothing was changed`);
 }

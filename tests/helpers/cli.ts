@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { BIN, ROOT } from "./paths.js";
 
 export interface CliResult {
@@ -7,8 +7,34 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The CLI under test: the built one, or another build's (SPECSMITH_BIN) to compare against. */
+export const CLI = process.env.SPECSMITH_BIN ?? BIN;
+
 /** Runs the built CLI (`npm test` builds first) as a real process. */
-export function specsmith(args: string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+export function specsmith(args: string[], cwd = ROOT, opts: { asUnprivileged?: boolean; timeoutMs?: number } = {}): CliResult {
+  const [cmd, argv] = command(args, opts.asUnprivileged);
+  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", timeout: opts.timeoutMs ?? 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+}
+
+/** Starts the CLI without waiting for it. */
+export function startSpecsmith(args: string[], cwd = ROOT): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** The exit code and output of a started CLI. */
+export function finished(child: ChildProcess): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr })));
+}
+
+/** Root ignores file permissions: permission cases run the CLI as `nobody` when the tests run as root. */
+export const RUNS_AS_ROOT = process.getuid?.() === 0;
+
+function command(args: string[], unprivileged = false): [string, string[]] {
+  if (unprivileged && RUNS_AS_ROOT) return ["setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args]];
+  return [process.execPath, [CLI, ...args]];
 }

@@ -6,7 +6,7 @@ import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import type { PyArg, PyValue } from "../../render/helpers.js";
 import { cell, exampleCell, trimNewlines } from "../../render/markdown.js";
-import { runtimeFiles } from "../runtime-files.js";
+import { runtimeFiles } from "../shared/runtime-files.js";
 import type { OutputFile } from "../../write/write.js";
 import { pyCodec, pyEnumMember, pyIdent, planPython, pyType, type PyModelPlan, type PyPlan, type PyType } from "./plan.js";
 
@@ -34,7 +34,8 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
     doc(m.doc, "docs/model.md.hbs", modelDoc(p, m));
   }
   emit(`${pkg}/models/__init__.py`, "src/models__init__.py.hbs", {
-    models: p.modelList.map((m) => ({ module: m.module, names: m.errorClass ? [m.name, m.errorClass] : [m.name] })),
+    // Sorted by module, so the order of building models never shows in the output.
+    models: p.modelList.map((m) => ({ module: m.module, names: m.errorClass ? [m.name, m.errorClass] : [m.name] })).sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0)),
     allNames: p.modelList.flatMap((m) => (m.errorClass ? [m.name, m.errorClass] : [m.name])).sort(),
   });
 

@@ -4,6 +4,7 @@
  */
 import type { Api, Field, Model, Operation, TypeRef } from "../../ir/types.js";
 import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
+import { fileStem } from "../shared/files.js";
 
 export const PY_KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
@@ -74,7 +75,7 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     const base = classes.has(m.name) ? classes.claim(m.name + "Model") : classes.claim(m.name);
     const isError = m.place === "errors" && m.kind === "object";
     const lower = base.toLowerCase();
-    const module = modules.claim(PY_KEYWORDS.has(lower) ? `${lower}_` : lower);
+    const module = modules.claim(fileStem(PY_KEYWORDS.has(lower) ? `${lower}_` : lower));
     const fieldNames = new Map<Field, string>();
     if (m.kind === "object") {
       const scope = new NameScope([...MODEL_MEMBERS]);
@@ -85,6 +86,7 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   const methodNames = new Map<Operation, string>();
   const paramNames = new Map<Operation, Map<string, string>>();
   const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
+  const groupDocs = new NameScope();
   const groups = api.groups.map((g) => {
     const methods = new NameScope(["close"]);
     const ops = g.operations.map((id) => api.operations.find((o) => o.operationId === id)!);
@@ -98,8 +100,8 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     }
     const attr = pyIdent(g.name);
     const compact = attr.replace(/_/g, "");
-    const module = groupModules.claim(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`);
-    return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${g.name.toLowerCase()}/README.md`, title: g.title, operations: ops };
+    const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
+    return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`, title: g.title, operations: ops };
   });
   return {
     api,

@@ -6,7 +6,7 @@ import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import { cell, trimNewlines } from "../../render/markdown.js";
 import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
-import { runtimeFiles } from "../runtime-files.js";
+import { runtimeFiles } from "../shared/runtime-files.js";
 import { formatLongLines } from "./format.js";
 import { funcView, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelView } from "./models.js";

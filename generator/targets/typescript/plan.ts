@@ -6,6 +6,7 @@ import { posix } from "node:path";
 import type { Api, Model, Operation, TypeRef } from "../../ir/types.js";
 import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
 import { isIdentifier } from "../../render/helpers.js";
+import { fileStem } from "../shared/files.js";
 import type { Import, Mapping, TsType, UnionVariant } from "./types.js";
 
 /** Names the generated code itself uses at module level, or that shadow globals it relies on. */
@@ -87,7 +88,7 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
     const isError = m.place === "errors" && m.kind === "object";
     const base = scope.has(m.name) ? scope.claim(m.name + "Model") : scope.claim(m.name);
     const name = isError ? scope.claim(base + "Data") : base;
-    const stem = files.claim(base.toLowerCase());
+    const stem = files.claim(fileStem(base.toLowerCase()));
     models.set(m.name, {
       ir: m,
       name,
@@ -103,19 +104,21 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
   }
 
   const funcs = new NameScope();
+  const funcFiles = new NameScope();
   const operations = api.operations.map((op): OperationPlan => {
     const func = funcs.claim(camelCase(op.group) + pascalCase(op.method));
-    return { ir: op, func, file: `funcs/${func}.ts` };
+    return { ir: op, func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts` };
   });
   const byId = new Map(operations.map((o) => [o.ir.operationId, o]));
   // sdk/sdk.ts holds the SDK class: a group named "sdk" needs another file.
   const groupFiles = new NameScope(["sdk"]);
+  const groupDocs = new NameScope();
   const groups = api.groups.map((g): GroupPlan => ({
     name: g.name,
     title: g.title,
     className: groupClasses.get(g.name)!,
-    file: `sdk/${groupFiles.claim(g.name.toLowerCase())}.ts`,
-    doc: `sdks/${g.name.toLowerCase()}/README.md`,
+    file: `sdk/${groupFiles.claim(fileStem(g.name.toLowerCase()))}.ts`,
+    doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`,
     operations: g.operations.map((id) => byId.get(id)!),
     description: g.description ?? null,
   }));

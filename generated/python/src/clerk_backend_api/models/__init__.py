@@ -2,15 +2,15 @@
 
 from ._errors import APIError, ConnectionError, HTTPClientError, RequestTimeoutError, SDKError
 from .actortoken import ActorToken
+from .actortokenactor import ActorTokenActor
 from .actortokenobject import ActorTokenObject
 from .actortokenstatus import ActorTokenStatus
-from .actortokenactor import ActorTokenActor
 from .clerkerror import ClerkError
 from .clerkerrormeta import ClerkErrorMeta
 from .clerkerrors import ClerkErrorsData, ClerkErrors
 from .clerkerrorsmeta import ClerkErrorsMeta
-from .createactortokenrequestbody import CreateActorTokenRequestBody
 from .createactortokenactor import CreateActorTokenActor
+from .createactortokenrequestbody import CreateActorTokenRequestBody
 from .revokeactortokenrequest import RevokeActorTokenRequest
 
 __all__ = [

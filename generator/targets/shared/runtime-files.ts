@@ -1,8 +1,8 @@
 /** Runtime sources (real, tested code under templates/<target>/runtime) copied into an SDK as they are. */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { TEMPLATES_DIR } from "../paths.js";
-import type { OutputFile } from "../write/write.js";
+import { TEMPLATES_DIR } from "../../paths.js";
+import type { OutputFile } from "../../write/write.js";
 
 export function runtimeFiles(target: string, into: string): OutputFile[] {
   const dir = join(TEMPLATES_DIR, target, "runtime");

@@ -1,0 +1,210 @@
+/**
+ * The escapers: one per output context. Spec text is untrusted; it reaches generated files only
+ * through the function for the place it lands in, so no text can end a comment, a string or a
+ * docstring early, run as code, or smuggle markup into the docs. Each function is total: any string
+ * in, a valid fragment of its context out.
+ *
+ * Besides the syntax of each context, three classes of characters are never written raw:
+ * - control characters (a NUL breaks Python files; escape sequences rewrite terminals);
+ * - bidirectional overrides and isolates, which make code read differently from how it runs
+ *   ("Trojan Source", CVE-2021-42574);
+ * - lone surrogates, which cannot be written as UTF-8.
+ */
+
+/** Line terminators of JavaScript (and Unicode's); Python and markdown only know the first three. */
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u0085/;
+/** Characters never written raw into code, comments or docs (tab and line breaks are handled apart). */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Splits text at every line terminator any of our contexts knows. */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/** Text for a comment: invisible characters become visible `\u{..}` notation, tabs stay. */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/** One line of text: every line terminator becomes a space. */
+function oneLine(text: string): string {
+  return text.split(LINE_BREAK).join(" ");
+}
+
+// ── TypeScript ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A string literal, quoted as prettier quotes it (double quotes unless the value holds more double
+ * than single quotes), so the output is prettier-clean as written.
+ */
+export function tsString(value: string): string {
+  const doubles = value.split('"').length - 1;
+  const singles = value.split("'").length - 1;
+  const quote = doubles > singles ? "'" : '"';
+  return quote + escapeChars(value, quote) + quote;
+}
+
+/** Escapes for the inside of a quoted literal (JavaScript and Python agree on these). */
+function escapeChars(value: string, quote: string): string {
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    const code = value.charCodeAt(i);
+    if (c === "\\") out += "\\\\";
+    else if (c === quote) out += "\\" + quote;
+    else if (c === "\n") out += "\\n";
+    else if (c === "\r") out += "\\r";
+    else if (c === "\t") out += "\\t";
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff) {
+      out += c + value[++i]; // a surrogate pair: one character outside the BMP
+    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff) || isBidi(code) || code === 0xfeff) {
+      out += "\\u" + code.toString(16).padStart(4, "0");
+    } else out += c;
+  }
+  return out;
+}
+
+const isBidi = (code: number) => code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+
+/** The text between the backticks of a template literal (no substitution can be opened). */
+export function tsTemplateText(text: string): string {
+  return escapeChars(text, "`").replace(/\$\{/g, "\\${");
+}
+
+/** One line inside a `/** … *\/` comment: it cannot close the comment or break the line. */
+export function jsdocLine(text: string): string {
+  return visible(oneLine(text)).replace(/\*\//g, "*\\/");
+}
+
+/** The text after `// `: it cannot end the line (JavaScript ends lines at U+2028 too). */
+export function tsLineComment(text: string): string {
+  return visible(oneLine(text));
+}
+
+// ── Python ────────────────────────────────────────────────────────────────────────────────────
+
+/** A string literal, double-quoted. */
+export function pyString(value: string): string {
+  return '"' + escapeChars(value, '"') + '"';
+}
+
+/**
+ * The lines of a raw docstring (`r"""…"""`): no `"""` inside, and the last line cannot end in `"`
+ * or a backslash (either would swallow the closing quotes). NUL bytes, which Python refuses in a
+ * source file, and other invisible characters become visible notation.
+ */
+export function pyDocLines(text: string): string[] {
+  const lines = splitLines(visible(text).replace(/"""/g, "'''")).map((l) => l.replace(/\s+$/, ""));
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  if (lines.length > 0) lines[lines.length - 1] = lines[lines.length - 1].replace(/(["\\])$/, "$1 ");
+  return lines;
+}
+
+/** The text after `# `. */
+export function pyComment(text: string): string {
+  return visible(oneLine(text));
+}
+
+// ── Data files ────────────────────────────────────────────────────────────────────────────────
+
+/** A JSON string (package.json). */
+export function jsonString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** A TOML basic string (pyproject.toml): TOML has no escape for a lone surrogate, so it becomes U+FFFD. */
+export function tomlString(value: string): string {
+  const scalar = value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  return '"' + escapeChars(scalar, '"') + '"';
+}
+
+// ── Markdown ──────────────────────────────────────────────────────────────────────────────────
+
+/** HTML that descriptions may keep: plain formatting tags without attributes. */
+const SAFE_TAG = /^<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary)\s*\/?>/i;
+/** Link targets that run script or carry content when clicked. */
+const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
+
+/**
+ * Markdown prose from a description (CommonMark, as OpenAPI allows): formatting and links stay;
+ * raw HTML other than plain formatting tags is shown as text, and script links lose their target.
+ * Code spans and fenced blocks are left as written. `inline`: the text must stay on one line
+ * (headings, list items).
+ */
+export function md(text: string, inline = false): string {
+  const lines = splitLines(visible(text));
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of lines) {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      out.push(line);
+      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+      continue;
+    }
+    if (open && !inline) {
+      fence = open[1];
+      out.push(line);
+      continue;
+    }
+    out.push(proseLine(line));
+  }
+  // An unclosed fence in a description would swallow the rest of the page.
+  if (fence) out.push(fence);
+  return out.join(inline ? " " : "\n");
+}
+
+/** One line of prose: HTML and script links neutralised outside code spans. */
+function proseLine(line: string): string {
+  let out = "";
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] === "`") {
+      const run = /^`+/.exec(line.slice(i))![0];
+      const end = line.indexOf(run, i + run.length);
+      if (end !== -1 && line[end + run.length] !== "`") {
+        out += line.slice(i, end + run.length);
+        i = end + run.length;
+        continue;
+      }
+      out += run;
+      i += run.length;
+      continue;
+    }
+    const next = line.indexOf("`", i);
+    const stop = next === -1 ? line.length : next;
+    out += neutralise(line.slice(i, stop));
+    i = stop;
+  }
+  return out;
+}
+
+function neutralise(text: string): string {
+  return text
+    .replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (SAFE_TAG.test(text.slice(offset)) ? lt : "&lt;"))
+    .replace(UNSAFE_LINK, "](#unsafe-link-removed:");
+}
+
+/** A table cell: prose (line breaks kept: tables write them as `<br/>`), with every pipe escaped. */
+export function mdCell(text: string): string {
+  return md(text).replace(/\|/g, "\\|");
+}
+
+/** An inline code span holding `text` exactly (a run of backticks inside needs a longer fence). */
+export function mdCode(text: string): string {
+  const flat = visible(oneLine(text));
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const ticks = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** A value inside a double-quoted HTML attribute, itself inside an HTML comment (`<!-- … -->`). */
+export function htmlAttr(text: string): string {
+  return visible(oneLine(text))
+    .replace(/&/g, "&amp;")
+    .replace(/"/g, "&quot;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/--/g, "-&#45;");
+}

@@ -1,0 +1,79 @@
+/**
+ * `generate --watch`: reruns when any of a set of files changes. Folders are watched, not the files:
+ * an editor that saves by writing a temporary file and renaming it over the original replaces the
+ * file's inode, and a watch on the old inode would never fire again.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import { basename, dirname } from "node:path";
+
+/**
+ * Calls `run` (debounced) whenever a file in `files` is written, created, replaced or removed.
+ * `run` returns the files to watch from then on (a spec may $ref new files); it must not throw.
+ */
+export function watchFiles(files: string[], run: () => Promise<string[]>): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  let wanted = new Map<string, Set<string>>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+
+  const trigger = () => {
+    clearTimeout(timer);
+    timer = setTimeout(fire, 100);
+  };
+  const fire = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      update(await run());
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        trigger();
+      }
+    }
+  };
+  const update = (list: string[]) => {
+    wanted = new Map();
+    for (const f of list) {
+      const dir = dirname(f);
+      if (!wanted.has(dir)) wanted.set(dir, new Set());
+      wanted.get(dir)!.add(basename(f));
+    }
+    for (const [dir, w] of watchers) {
+      if (!wanted.has(dir)) {
+        w.close();
+        watchers.delete(dir);
+      }
+    }
+    for (const dir of wanted.keys()) {
+      if (watchers.has(dir)) continue;
+      try {
+        const w = watch(dir, (_event, name) => {
+          // Some platforms give no name: then any change in the folder counts.
+          if (name === null || wanted.get(dir)?.has(String(name))) trigger();
+        });
+        // A folder that disappears ends its watcher; the next update makes a new one.
+        w.on("error", () => {
+          w.close();
+          watchers.delete(dir);
+        });
+        watchers.set(dir, w);
+      } catch {
+        // the folder is gone or unreadable: it is tried again after the next run
+      }
+    }
+  };
+  update(files);
+  return {
+    close() {
+      clearTimeout(timer);
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
+    },
+  };
+}

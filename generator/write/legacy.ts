@@ -1,0 +1,69 @@
+/**
+ * specsmith 0.1 replaced the whole output folder through sibling folders (`<out>.specsmith-tmp-<pid>`,
+ * `<out>.specsmith-old-<pid>`). A run killed in between left them behind, sometimes holding the user's
+ * own files. This puts such files back and removes the leftovers of runs that no longer live.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
+
+const LEGACY = /^(.*)\.specsmith-(tmp|old)-(\d+)$/;
+
+export function recoverLegacy(outDir: string): string[] {
+  const parent = dirname(outDir);
+  const notes: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return notes;
+  }
+  for (const name of names.sort()) {
+    const m = LEGACY.exec(name);
+    if (!m || m[1] !== basename(outDir) || alive(Number(m[3]))) continue;
+    const leftover = join(parent, name);
+    if (m[2] === "old" && !existsSync(outDir)) {
+      // Killed between moving the old output aside and moving the new one in: the old one comes back.
+      renameSync(leftover, outDir);
+      notes.push(`restored ${outDir} from ${name}, left by an interrupted run`);
+      continue;
+    }
+    if (m[2] === "tmp") notes.push(...rescueUserFiles(leftover, outDir));
+    rmSync(leftover, { recursive: true, force: true });
+    notes.push(`removed ${name}, left by an interrupted run`);
+  }
+  return notes;
+}
+
+/** Files in a leftover folder that its manifest does not list were the user's: they move back. */
+function rescueUserFiles(leftover: string, outDir: string): string[] {
+  let generated: Set<string>;
+  try {
+    generated = new Set((JSON.parse(readFileSync(join(leftover, ".specsmith-manifest.json"), "utf8")) as { files: string[] }).files);
+  } catch {
+    generated = new Set();
+  }
+  const notes: string[] = [];
+  const walk = (abs: string) => {
+    for (const name of readdirSync(abs)) {
+      const p = join(abs, name);
+      const rel = relative(leftover, p).split(sep).join("/");
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!generated.has(rel) && rel !== ".specsmith-manifest.json" && !existsSync(join(outDir, rel))) {
+        mkdirSync(dirname(join(outDir, rel)), { recursive: true });
+        renameSync(p, join(outDir, rel));
+        notes.push(`moved your file ${rel} back into ${outDir}`);
+      }
+    }
+  };
+  walk(leftover);
+  return notes;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
