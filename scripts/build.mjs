@@ -9,8 +9,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
 
 const { default: Handlebars } = await import("handlebars");
-const { helpers } = await import(join(root, "dist/generator/render/helpers.js"));
-const knownHelpers = Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
+// Each target's templates may use that target's helpers only.
+const knownHelpers = {};
+for (const [target, module, name] of [
+  ["typescript", "dist/generator/targets/typescript/helpers.js", "typescriptHelpers"],
+  ["python", "dist/generator/targets/python/helpers.js", "pythonHelpers"],
+]) {
+  const helpers = (await import(join(root, module)))[name];
+  knownHelpers[target] = Object.fromEntries(Object.keys(helpers).map((k) => [k, true]));
+}
 
 const files = [];
 const walk = (dir) => {
@@ -29,7 +36,8 @@ for (const file of files) {
   // An inline partial (name.inline.hbs) is printed inside a line: its file's final newline is not part of it.
   if (name.endsWith(".inline.hbs")) source = source.replace(/\r?\n$/, "");
   try {
-    const spec = Handlebars.precompile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers });
+    const target = name.split("/")[0];
+    const spec = Handlebars.precompile(source, { strict: true, noEscape: true, knownHelpersOnly: true, knownHelpers: knownHelpers[target] });
     out += `  ${JSON.stringify(name)}: ${spec},\n`;
   } catch (e) {
     console.error(`templates/${name}: ${e.message}`);

@@ -5,7 +5,7 @@ import { appendQuery, encodePath, headerValue } from "../templates/typescript/ru
 import { extraProps, isJSONContentType } from "../templates/typescript/runtime/lib/decode.js";
 import { camelCase, NameScope, pascalCase, snakeCase, words } from "../generator/ir/names.js";
 import { mdTable } from "../generator/render/markdown.js";
-import { tsLiteral } from "../generator/render/helpers.js";
+import { tsLiteral } from "../generator/targets/typescript/literals.js";
 
 describe("matchStatusCode", () => {
   it.each([

@@ -305,11 +305,13 @@ function securityOf(v: unknown): string[][] | undefined {
 function buildSecuritySchemes(resolver: Resolver, doc: Obj, warnings: Diagnostic[]): SecurityScheme[] {
   const comps = isObj(doc.components) && isObj(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
   const out: SecurityScheme[] = [];
+  // Each scheme's credential is a client option: clear of the other options and of each other.
+  const options = new NameScope(["serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "httpClient", "debugLogger"]);
   for (const [name, raw] of Object.entries(comps)) {
     const loc: Loc = { file: resolver.root, path: ["components", "securitySchemes", name] };
     const s = resolver.deref<Obj>(raw, loc).value;
     if (!isObj(s)) continue;
-    const option = camelCase(name) || "auth";
+    const option = options.claim(camelCase(name) || "auth");
     const description = str(s.description);
     const scheme = String(s.scheme ?? "").toLowerCase();
     if (s.type === "http" && scheme === "bearer") out.push({ name, kind: "bearer", option, description, format: str(s.bearerFormat) });
@@ -351,7 +353,7 @@ function retriesOf(resolver: Resolver, raw: unknown, loc: Loc): RetryPolicy | un
   const b = isObj(raw.backoff) ? raw.backoff : {};
   const num = (v: unknown, d: number, key: string) => {
     if (v === undefined) return d;
-    if (typeof v !== "number" || !(v >= 0)) throw new SpecError([resolver.diagnostic({ ...loc, path: [...loc.path, "backoff", key] }, `${key} must be a non-negative number of ${key === "exponent" ? "" : "milliseconds"}`.trim(), `e.g. ${key}: ${d}`)]);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new SpecError([resolver.diagnostic({ ...loc, path: [...loc.path, "backoff", key] }, `${key} must be a non-negative number of ${key === "exponent" ? "" : "milliseconds"}`.trim(), `e.g. ${key}: ${d}`)]);
     return v;
   };
   const strategy = raw.strategy === "none" ? "none" : "backoff";

@@ -6,7 +6,7 @@ import Handlebars from "handlebars";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { PRECOMPILED } from "../paths.js";
-import { helpers } from "./helpers.js";
+import type { Helpers } from "./helpers.js";
 
 /** Template specs by path under templates/, e.g. "typescript/funcs/func.ts.hbs". */
 type Specs = Record<string, TemplateSpecification>;
@@ -26,8 +26,11 @@ export interface Engine {
   render(template: string, context: unknown): string;
 }
 
-/** An environment holding the templates under `templates/<target>/`; partials come from its partials/ folder. */
-export async function engineFor(target: string): Promise<Engine> {
+/**
+ * An environment holding the templates under `templates/<target>/` and the target's own helpers
+ * (its escapers among them); partials come from its partials/ folder.
+ */
+export async function engineFor(target: string, helpers: Helpers): Promise<Engine> {
   const all = await loadSpecs();
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);

@@ -105,6 +105,19 @@ export function pyComment(text: string): string {
   return visible(oneLine(text));
 }
 
+// ── Shell ─────────────────────────────────────────────────────────────────────────────────────
+
+/** One word of a POSIX shell command (an install line in a README): quoted unless plainly safe. */
+export function shellWord(value: string): string {
+  if (/^[A-Za-z0-9@%+=:,./_-]+$/.test(value)) return value;
+  return "'" + visible(oneLine(value)).replace(/'/g, "'\\''") + "'";
+}
+
+/** A Python f-string's literal text (between replacement fields): braces doubled. */
+export function pyFStringText(text: string): string {
+  return escapeChars(text, '"').replace(/\{/g, "{{").replace(/\}/g, "}}");
+}
+
 // ── Data files ────────────────────────────────────────────────────────────────────────────────
 
 /** A JSON string (package.json). */
@@ -120,8 +133,11 @@ export function tomlString(value: string): string {
 
 // ── Markdown ──────────────────────────────────────────────────────────────────────────────────
 
-/** HTML that descriptions may keep: plain formatting tags without attributes. */
-const SAFE_TAG = /^<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary)\s*\/?>/i;
+/**
+ * HTML that descriptions may keep: plain formatting tags without attributes, and links whose only
+ * attribute is an http(s), mailto or relative href (Stripe's descriptions are written in HTML).
+ */
+const SAFE_TAG = /^(<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary|a)\s*\/?>|<a\s+href="(https?:\/\/|mailto:|\/|#|\.)[^"<>`]*"\s*>)/i;
 /** Link targets that run script or carry content when clicked. */
 const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
 
@@ -151,7 +167,7 @@ export function md(text: string, inline = false): string {
   }
   // An unclosed fence in a description would swallow the rest of the page.
   if (fence) out.push(fence);
-  return out.join(inline ? " " : "\n");
+  return inline ? out.join(" ").trim() : out.join("\n");
 }
 
 /** One line of prose: HTML and script links neutralised outside code spans. */

@@ -1,4 +1,5 @@
 /** Markdown formatting shared by every target's docs. */
+import { mdCell } from "./escape.js";
 
 /**
  * How a table's column width is measured. "rendered": the longest cell as written, so every
@@ -27,16 +28,11 @@ export function mdTable(headers: string[], rows: string[][], rule: TableRule = "
   return [line(headers), line(headers.map(() => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
-/** Escapes text for a table cell: pipes would split the cell. */
-export function cell(text: string): string {
-  return text.replace(/\|/g, "\\|");
-}
-
 /** An Example column cell: strings as written, other values as JSON, one line a key (no indent). */
 export function exampleCell(v: unknown): string {
   if (v === undefined) return "";
-  if (typeof v === "string") return cell(v);
-  return cell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
+  if (typeof v === "string") return mdCell(v);
+  return mdCell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
 }
 
 /** Pages end without a newline. (A regex `\n+$` would rescan the whole page from every position.) */

@@ -4,8 +4,10 @@ import { constantCase } from "../../ir/names.js";
 import type { Api, Encoding, Field, Operation, SecurityScheme, TypeRef } from "../../ir/types.js";
 import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
-import type { PyArg, PyValue } from "../../render/helpers.js";
-import { cell, exampleCell, trimNewlines } from "../../render/markdown.js";
+import { mdCell, pyString } from "../../render/escape.js";
+import { exampleCell, trimNewlines } from "../../render/markdown.js";
+import { pythonHelpers } from "./helpers.js";
+import type { PyArg, PyValue } from "./literals.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import type { OutputFile } from "../../write/write.js";
 import { pyCodec, pyEnumMember, pyIdent, planPython, pyType, type PyModelPlan, type PyPlan, type PyType } from "./plan.js";
@@ -17,7 +19,7 @@ export interface PythonOptions {
 }
 
 export async function generatePython(api: Api, opts: PythonOptions): Promise<OutputFile[]> {
-  const engine = await engineFor("python");
+  const engine = await engineFor("python", pythonHelpers);
   const p = planPython(api, opts);
   const examples = new Examples(api);
   const pkg = `src/${p.packageName}`;
@@ -35,7 +37,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
   }
   emit(`${pkg}/models/__init__.py`, "src/models__init__.py.hbs", {
     // Sorted by module, so the order of building models never shows in the output.
-    models: p.modelList.map((m) => ({ module: m.module, names: m.errorClass ? [m.name, m.errorClass] : [m.name] })).sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0)),
+    models: p.modelList.map((m) => ({ module: m.module, classList: (m.errorClass ? [m.name, m.errorClass] : [m.name]).join(", ") })).sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0)),
     allNames: p.modelList.flatMap((m) => (m.errorClass ? [m.name, m.errorClass] : [m.name])).sort(),
   });
 
@@ -43,12 +45,12 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
   const authOptions = api.securitySchemes
     .filter((s) => api.security.some((alt) => alt.includes(s.name)))
     .slice(0, 1)
-    .map((s) => ({ name: pyIdent(s.option), value: CREDENTIALS[s.kind].placeholder }));
+    .map((s) => ({ name: p.securityArgs.get(s.name)!, value: CREDENTIALS[s.kind].placeholder }));
 
   for (const g of p.groups) {
     emit(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
       className: g.className,
-      docLines: docLines(api.groups.find((x) => x.name === g.name)?.description),
+      doc: api.groups.find((x) => x.name === g.name)?.description ?? "",
       methods: g.operations.map((op) => methodView(p, op)),
     });
     doc(g.doc, "docs/group.md.hbs", {
@@ -69,14 +71,14 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
     firstGroup: p.groups[0]?.attr ?? "",
     serverEnv,
     groups: p.groups,
-    securityOptions: api.securitySchemes.map((s) => ({ name: pyIdent(s.option), type: CREDENTIALS[s.kind].type })),
+    securityOptions: api.securitySchemes.map((s) => ({ name: p.securityArgs.get(s.name)!, typeExpr: CREDENTIALS[s.kind].type })),
   });
   const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
   emit(`${pkg}/config.py`, "src/config.py.hbs", {
     servers: api.servers.length ? api.servers.map((s) => s.url) : ["/"],
     serverDefaults: api.servers.length ? api.servers.map((s) => s.variables.map((v) => ({ name: v.name, value: v.default }))) : [[]],
     serverEnv,
-    security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: pyIdent(s.option), where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null, tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null, scopes: s.kind === "clientCredentials" ? s.scopes : [] })),
+    security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: p.securityArgs.get(s.name)!, where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null, tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null, scopes: s.kind === "clientCredentials" ? s.scopes : [] })),
     retry: api.retries?.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
     retryCodes: api.retries?.statusCodes ?? ["5XX"],
     version: p.version,
@@ -118,14 +120,6 @@ const CREDENTIALS: Record<SecurityScheme["kind"], { type: string; placeholder: u
   clientCredentials: { type: "Dict[str, str]", placeholder: { client_id: "<YOUR_CLIENT_ID_HERE>", client_secret: "<YOUR_CLIENT_SECRET_HERE>" } },
 };
 
-function docLines(text: string | undefined): string[] {
-  if (!text) return [];
-  // A raw docstring cannot hold """, nor end with " or a backslash.
-  const lines = text.replace(/"""/g, "'''").replace(/\s+$/, "").split(/\r?\n/).map((l) => l.replace(/\s+$/, ""));
-  lines[lines.length - 1] = lines[lines.length - 1].replace(/(["\\])$/, "$1 ");
-  return lines;
-}
-
 /** The annotation and codec of a type, seen from the model module `from` (or the SDK, when null). */
 function typeIn(p: PyPlan, t: TypeRef, from: PyModelPlan | null, imports?: Map<string, string>, lazy?: Set<string>) {
   const qualify = (m: PyModelPlan) => {
@@ -150,24 +144,24 @@ function modelView(p: PyPlan, m: PyModelPlan) {
     kind: ir.kind,
     name: m.name,
     errorClass: m.errorClass,
-    docLines: docLines(ir.description),
-    errorDocLines: docLines(ir.description ?? ir.responseDescription),
-    members: [] as { key: string; value: string }[],
+    doc: ir.description ?? "",
+    errorDoc: ir.description ?? ir.responseDescription ?? "",
+    members: [] as { key: string; value: string | number }[],
     base: "str",
     aliasType: null as PyType | null,
     fields: [] as unknown[],
     extra: false,
     typeImports: [] as { module: string; name: string }[],
-    lazyModules: [] as string[],
+    lazyModules: [] as { module: string }[],
   };
   if (ir.kind === "enum") {
     base.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
-    base.members = ir.members.map((x) => ({ key: pyEnumMember(x.name), value: JSON.stringify(x.value) }));
+    base.members = ir.members.map((x) => ({ key: pyEnumMember(x.name), value: x.value }));
   } else if (ir.kind === "alias") {
     // An alias is evaluated when its module loads: it names classes as forward references.
     base.aliasType = pyType(p, ir.type, (x) => {
       imports.set(x.name, x.module);
-      return JSON.stringify(x.name);
+      return pyString(x.name);
     });
   } else {
     base.extra = !!ir.additional;
@@ -179,11 +173,11 @@ function modelView(p: PyPlan, m: PyModelPlan) {
       // Decoding requires what responses carry (not write-only fields); building requires what requests carry (not read-only ones).
       const decodeRequired = f.required && !(f.writeOnly && ir.usage?.response);
       const argRequired = f.required && !(f.readOnly && ir.usage?.request);
-      return { name: m.fieldNames.get(f)!, wire: f.wireName, required: argRequired, decodeRequired, readOnly: f.readOnly, type: argRequired && decodeRequired ? type : { ...type, nullable: true }, argType: argRequired ? argType : { ...argType, nullable: false }, codec, docLines: docLines(f.description) };
+      return { name: m.fieldNames.get(f)!, wire: f.wireName, required: argRequired, decodeRequired, readOnly: f.readOnly, type: argRequired && decodeRequired ? type : { ...type, nullable: true }, argType: argRequired ? argType : { ...argType, nullable: false }, codec, doc: f.description ?? "" };
     });
   }
   base.typeImports = [...imports.entries()].map(([name, module]) => ({ name, module })).sort((a, b) => (a.module < b.module ? -1 : 1));
-  base.lazyModules = [...lazy].sort();
+  base.lazyModules = [...lazy].sort().map((module) => ({ module }));
   return base;
 }
 
@@ -203,14 +197,14 @@ function methodView(p: PyPlan, op: Operation) {
     const argType: PyType = acceptsDict(p, op.body.type) ? { kind: "union", name: null, items: null, values: null, variants: [type, { kind: "name", name: "Dict[str, Any]", items: null, values: null, variants: null, nullable: false }], nullable: false } : type;
     params.push({ name, type: argType, required: op.request?.wrapsBody ? true : op.body.required });
     const wire = op.body.encoding === "json" || op.body.encoding === "form" || op.body.encoding === "multipart";
-    body = { value: name, codec, wire, encoder: ENCODERS[op.body.encoding], multipart: op.body.encoding === "multipart", contentType: op.body.contentType, optional: !(op.request?.wrapsBody || op.body.required) };
+    body = { expr: name, codec, wire, encoder: ENCODERS[op.body.encoding], multipart: op.body.encoding === "multipart", contentType: op.body.contentType, optional: !(op.request?.wrapsBody || op.body.required) };
   }
   params.sort((a, b) => Number(b.required) - Number(a.required));
-  const pathParts = op.path.split(/(\{[^}]+\})/).filter(Boolean);
-  const hasParams = pathParts.some((x) => x.startsWith("{"));
-  const path = hasParams
-    ? "f" + JSON.stringify(pathParts.map((x) => (x.startsWith("{") ? `{encode_path(${names.get(`path:${x.slice(1, -1)}`)})}` : x.replace(/\{/g, "{{").replace(/\}/g, "}}"))).join(""))
-    : JSON.stringify(op.path);
+  // Literal text (raw; the template escapes it) and the variables of path parameters.
+  const pathParts = op.path
+    .split(/(\{[^}]+\})/)
+    .filter(Boolean)
+    .map((x) => (/^\{[^}]+\}$/.test(x) && names.has(`path:${x.slice(1, -1)}`) ? { text: null, param: names.get(`path:${x.slice(1, -1)}`)! } : { text: x, param: null }));
   const success = op.success.map((r) => {
     if (r.encoding === "json" && r.type) return { kind: "json", statuses: [r.status], codec: typeIn(p, r.type, null).codec };
     return { kind: r.encoding === "text" ? "text" : r.encoding ? "binary" : "empty", statuses: [r.status], codec: null };
@@ -221,22 +215,23 @@ function methodView(p: PyPlan, op: Operation) {
     const m = p.models.get(e.model)!;
     return m.errorClass ? [{ statuses: e.statuses, errorClass: m.errorClass, dataClass: m.name }] : [];
   });
-  const docs = [...docLines(op.summary), ...(op.description && op.description !== op.summary ? ["", ...docLines(op.description)] : [])];
+  const doc = [op.summary, op.description !== op.summary ? op.description : undefined].filter((x) => x?.trim()).join("\n\n");
   return {
     name: p.methodNames.get(op)!,
-    docLines: docs,
+    doc,
     params,
     returns,
     httpMethod: op.httpMethod.toUpperCase(),
-    path,
+    pathParts,
+    pathIsTemplate: pathParts.some((x) => x.param !== null),
     accept: [...new Set(op.success.map((r) => r.contentType).filter(Boolean))].join(", ") || (op.errors.length ? "application/json" : "*/*"),
     security: op.security.filter((alt) => alt.every((n) => p.api.securitySchemes.some((s) => s.name === n))),
     query: [
-      ...op.fixedQuery.map(([k, v]) => ({ name: k, value: JSON.stringify(v), style: "form", explode: true })),
-      ...op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, value: names.get(`query:${x.wireName}`)!, style: x.style, explode: x.explode })),
+      ...op.fixedQuery.map(([k, v]) => ({ name: k, expr: null, value: v, style: "form", explode: true })),
+      ...op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: names.get(`query:${x.wireName}`)!, value: null, style: x.style, explode: x.explode })),
     ],
-    headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, value: names.get(`header:${x.wireName}`)! })),
-    cookies: op.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, value: names.get(`cookie:${x.wireName}`)! })),
+    headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: names.get(`header:${x.wireName}`)! })),
+    cookies: op.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: names.get(`cookie:${x.wireName}`)! })),
     hasHeaders: op.params.some((x) => x.in === "header" || x.in === "cookie"),
     body,
     success,
@@ -289,7 +284,7 @@ function modelDoc(p: PyPlan, m: PyModelPlan) {
   const title = m.errorClass ?? m.name;
   const description = (ir.description ?? ir.responseDescription ?? "").replace(/\s+$/, "");
   if (ir.kind === "enum") {
-    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x) => ["`" + pyEnumMember(x.name) + "`", cell(String(x.value))]) } };
+    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x) => ["`" + pyEnumMember(x.name) + "`", mdCell(String(x.value))]) } };
   }
   if (ir.kind === "alias") {
     return { title, description, kind: "alias", table: { headers: ["Field", "Type", "Required", "Description"], rows: [] } };
@@ -298,7 +293,7 @@ function modelDoc(p: PyPlan, m: PyModelPlan) {
     "`" + m.fieldNames.get(f)! + "`",
     docType(p, f.type, f.required, 1),
     f.required ? ":heavy_check_mark:" : ":heavy_minus_sign:",
-    f.description ? cell(f.description) : "N/A",
+    f.description ? mdCell(f.description) : "N/A",
     exampleCell(f.example),
   ]);
   // Extra properties are kept in `additional_properties`; their example is the object's own.
@@ -354,13 +349,13 @@ function operationDoc(p: PyPlan, attr: string, op: Operation, examples: Examples
     args.push({ name: names.get(`${x.in}:${x.wireName}`)!, value: pyValue(p, examples.of(x.type, x.example ?? x.default)) });
   }
   for (const x of op.params) {
-    rows.push(["`" + names.get(`${x.in}:${x.wireName}`)! + "`", docType(p, x.type, x.required, 2), x.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", x.description ? cell(x.description) : "N/A", exampleCell(x.example)]);
+    rows.push(["`" + names.get(`${x.in}:${x.wireName}`)! + "`", docType(p, x.type, x.required, 2), x.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", x.description ? mdCell(x.description) : "N/A", exampleCell(x.example)]);
   }
   if (op.body) {
     const name = names.get("body")!;
     args.push({ name, value: pyValue(p, examples.of(op.body.type)) });
     const required = op.request?.wrapsBody ? true : op.body.required;
-    rows.push(["`" + name + "`", docType(p, op.body.type, true, 2), required ? ":heavy_check_mark:" : ":heavy_minus_sign:", op.request?.wrapsBody ? "The request object to use for the request." : cell(op.body.description ?? "N/A"), ""]);
+    rows.push(["`" + name + "`", docType(p, op.body.type, true, 2), required ? ":heavy_check_mark:" : ":heavy_minus_sign:", op.request?.wrapsBody ? "The request object to use for the request." : mdCell(op.body.description ?? "N/A"), ""]);
   }
   rows.push([...RETRIES_ROW, ""]);
   const withExample = rows.some((r) => r[4] !== "");
@@ -368,7 +363,7 @@ function operationDoc(p: PyPlan, attr: string, op: Operation, examples: Examples
   const response = first?.encoding === "json" && first.type ? docType(p, first.type, true, 2) : first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";
   const errRows = op.errors.flatMap((e) => {
     const m = p.models.get(e.model)!;
-    return m.errorClass ? [[`models.${m.errorClass}`, e.statuses.join(", "), e.contentType]] : [];
+    return m.errorClass ? [[`models.${m.errorClass}`, mdCell(e.statuses.join(", ")), mdCell(e.contentType)]] : [];
   });
   errRows.push(["models.SDKError", "4XX, 5XX", "\\*/\\*"]);
   const name = p.methodNames.get(op)!;

@@ -59,6 +59,8 @@ export interface PyPlan {
   groups: { name: string; attr: string; className: string; module: string; doc: string; title: string; operations: Operation[] }[];
   methodNames: Map<Operation, string>;
   paramNames: Map<Operation, Map<string, string>>;
+  /** The SDK constructor's argument for each security scheme (by scheme name). */
+  securityArgs: Map<string, string>;
 }
 
 export function pyIdent(name: string): string {
@@ -113,7 +115,14 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     groups,
     methodNames,
     paramNames,
+    securityArgs: securityArgs(api),
   };
+}
+
+/** Constructor arguments for credentials: clear of the constructor's own arguments and of each other. */
+function securityArgs(api: Api): Map<string, string> {
+  const scope = new NameScope(["self", "server_url", "server_idx", "server_variables", "retry_config", "timeout_ms", "options", "default_server", "os"]);
+  return new Map(api.securitySchemes.map((s) => [s.name, scope.claim(pyIdent(s.option))]));
 }
 
 const emptyType = (): PyType => ({ kind: "name", name: null, items: null, values: null, variants: null, nullable: false });

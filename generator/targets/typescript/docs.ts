@@ -2,7 +2,8 @@
 import { posix } from "node:path";
 import { Examples, type Example } from "../../ir/examples.js";
 import type { Model, TypeRef } from "../../ir/types.js";
-import { cell, exampleCell } from "../../render/markdown.js";
+import { mdCell } from "../../render/escape.js";
+import { exampleCell } from "../../render/markdown.js";
 import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
 
 const MDN_REQUEST_INIT = "https://developer.mozilla.org/en-US/docs/Web/API/Request/Request#options";
@@ -26,7 +27,7 @@ export function docType(p: Plan, t: TypeRef, from: string): string {
         if (t.format === "date-time" || t.format === "date") return `*string*`;
         return `*${t.type === "integer" ? "number" : t.type === "unknown" ? "any" : t.type}*`;
       case "literal":
-        return `*${JSON.stringify(t.value)}*`;
+        return `*${mdCell(JSON.stringify(t.value))}*`;
       case "null":
         return "*null*";
       case "ref": {
@@ -46,7 +47,7 @@ export function docType(p: Plan, t: TypeRef, from: string): string {
 }
 
 function describe(text: string | undefined): string {
-  return text ? cell(text) : "N/A";
+  return text ? mdCell(text) : "N/A";
 }
 
 /** Example values with the SDK's (camelCase) property names, ready for the tsLiteral helper. */
@@ -65,6 +66,8 @@ export function toTsValue(e: Example): unknown {
 export interface OperationDoc {
   method: string;
   func: string;
+  /** The module of the standalone function under funcs/. */
+  funcFile: string;
   summary: string;
   description: string;
   deprecated: boolean;
@@ -100,11 +103,12 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
   const errRows = ir.errors
     .map((e) => ({ e, m: p.models.get(e.model)! }))
     .filter(({ m }) => m.errorClass)
-    .map(({ e, m }) => [`errors.${m.errorClass}`, e.statuses.join(", "), e.contentType]);
+    .map(({ e, m }) => [`errors.${m.errorClass}`, mdCell(e.statuses.join(", ")), mdCell(e.contentType)]);
   errRows.push(["errors.SDKError", "4XX, 5XX", "\\*/\\*"]);
   return {
     method: ir.method,
     func: op.func,
+    funcFile: op.file.slice("funcs/".length).replace(/\.ts$/, ""),
     summary: ir.summary ?? ir.method,
     description: ir.description ?? ir.summary ?? "",
     deprecated: ir.deprecated,
@@ -162,7 +166,7 @@ export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
     values: null,
   };
   if (m.kind === "enum") {
-    base.values = { headers: ["Name", "Value"], rows: m.members.map((x) => ["`" + x.name + "`", cell(String(x.value))]) };
+    base.values = { headers: ["Name", "Value"], rows: m.members.map((x) => ["`" + x.name + "`", mdCell(String(x.value))]) };
   } else if (m.kind === "object") {
     const withExample = m.fields.some((f) => f.example !== undefined);
     const headers = ["Field", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])];

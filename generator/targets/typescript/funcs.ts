@@ -2,7 +2,7 @@
 import { isJSON } from "../../ir/build.js";
 import type { Encoding } from "../../ir/types.js";
 import { docLines } from "./models.js";
-import { Imports, TypeWriter, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
+import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import { typeText, type Import, type Mapping, type TsType } from "./types.js";
 
 export interface FuncView {
@@ -14,21 +14,24 @@ export interface FuncView {
   requestOptional: boolean;
   requestType: TsType | null;
   returnType: TsType;
-  errorTypes: string[];
+  /** The error classes a call can return, as a union type. */
+  errorUnion: string;
   breakReturn: boolean;
   httpMethod: string;
+  /** Literal text (raw; the template escapes it) and parameter expressions of the path. */
   pathParts: { text: string | null; param: string | null }[];
   pathIsTemplate: boolean;
-  pathLiteral: string;
+  path: string;
   accept: string;
   security: { accessor: string }[][];
-  query: { name: string; value: string; style: string; explode: boolean }[];
-  headers: { name: string; value: string; required: boolean }[];
-  cookies: { name: string; value: string; required: boolean }[];
+  /** name: the wire name; expr: the expression holding the value (fixed values: a literal). */
+  query: { name: string; expr: string | null; value: string | null; style: string; explode: boolean }[];
+  headers: { name: string; expr: string; required: boolean }[];
+  cookies: { name: string; expr: string; required: boolean }[];
   /** Header or cookie parameters: the request carries a headers object. */
   hasHeaders: boolean;
   /** encoder: the function that turns the (wire-mapped) value into a fetch body. */
-  body: { contentType: string | null; encoder: string; value: string; map: Mapping | null; optional: boolean } | null;
+  body: { contentType: string | null; encoder: string; expr: string; map: Mapping | null; optional: boolean } | null;
   needsJSON: boolean;
   /** fn: a model's fromWire; else map/wireType convert a collection; else the payload is used as it is. */
   success: { statuses: string[]; kind: "json" | "text" | "binary" | "empty"; fn: string | null; type: TsType | null; wireType: TsType | null; map: Mapping | null }[];
@@ -58,41 +61,41 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const pathParts: FuncView["pathParts"] = [];
   let last = 0;
   for (const m of ir.path.matchAll(/\{([^}]+)\}/g)) {
-    if (m.index! > last) pathParts.push({ text: templateText(ir.path.slice(last, m.index)), param: null });
+    if (m.index! > last) pathParts.push({ text: ir.path.slice(last, m.index), param: null });
     const param = ir.params.find((x) => x.in === "path" && x.wireName === m[1])!;
-    pathParts.push({ text: null, param: `request.${param.name}` });
+    pathParts.push({ text: null, param: member("request", param.name) });
     last = m.index! + m[0].length;
   }
-  if (last < ir.path.length) pathParts.push({ text: templateText(ir.path.slice(last)), param: null });
+  if (last < ir.path.length) pathParts.push({ text: ir.path.slice(last), param: null });
   const pathIsTemplate = pathParts.some((x) => x.param !== null);
   if (pathIsTemplate) imports.add("lib/url.ts", "encodePath", false);
 
   const query = [
-    ...ir.fixedQuery.map(([k, v]) => ({ name: JSON.stringify(k), value: JSON.stringify(v), style: JSON.stringify("form"), explode: true })),
+    ...ir.fixedQuery.map(([k, v]) => ({ name: k, expr: null, value: v, style: "form", explode: true })),
     ...ir.params
       .filter((x) => x.in === "query")
-      .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, style: JSON.stringify(x.style), explode: x.explode })),
+      .map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), value: null, style: x.style, explode: x.explode })),
   ];
   if (query.length) imports.add("lib/url.ts", "appendQuery", false);
   const headers = ir.params
     .filter((x) => x.in === "header")
-    .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, required: x.required }));
+    .map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
   if (headers.length) imports.add("lib/url.ts", "headerValue", false);
   const cookies = ir.params
     .filter((x) => x.in === "cookie")
-    .map((x) => ({ name: JSON.stringify(x.wireName), value: `${reqVar}.${x.name}`, required: x.required }));
+    .map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
   if (cookies.length) imports.add("lib/url.ts", "cookiePair", false);
 
   let body: FuncView["body"] = null;
   if (ir.body) {
-    const value = req!.wrapsBody ? "request" : `${reqVar}.${requestModel!.ir.kind === "object" ? requestModel!.ir.fields.find((f) => f.wireName === "")!.name : "requestBody"}`;
+    const value = req!.wrapsBody ? "request" : member(reqVar, requestModel!.ir.kind === "object" ? requestModel!.ir.fields.find((f) => f.wireName === "")!.name : "requestBody");
     const enc = ENCODERS[ir.body.encoding];
     if (enc.from) imports.add(enc.from, enc.fn, false);
     body = {
       // fetch sets multipart's Content-Type itself, with the boundary.
-      contentType: ir.body.encoding === "multipart" ? null : JSON.stringify(ir.body.contentType),
+      contentType: ir.body.encoding === "multipart" ? null : ir.body.contentType,
       encoder: enc.fn,
-      value,
+      expr: value,
       map: ir.body.encoding === "json" || ir.body.encoding === "form" || ir.body.encoding === "multipart" ? types.mapping(ir.body.type, "out", use) : null,
       optional: !req!.wrapsBody && !ir.body.required,
     };
@@ -149,7 +152,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const scheme = new Map(p.api.securitySchemes.map((s) => [s.name, s]));
   const security = ir.security
     .filter((alt) => alt.every((n) => scheme.has(n)))
-    .map((alt) => alt.map((n) => ({ accessor: `SECURITY${/^[A-Za-z_$][\w$]*$/.test(scheme.get(n)!.option) ? "." + scheme.get(n)!.option : `[${JSON.stringify(scheme.get(n)!.option)}]`}` })));
+    .map((alt) => alt.map((n) => ({ accessor: `SECURITY${propAccess(scheme.get(n)!.option)}` })));
   if (security.length) imports.add("lib/config.ts", "SECURITY", false);
 
   const view: FuncView = {
@@ -161,13 +164,13 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     requestOptional,
     requestType: req ? types.type(req.type, false, use) : null,
     returnType,
-    errorTypes,
+    errorUnion: errorTypes.join(" | "),
     breakReturn: false,
-    httpMethod: JSON.stringify(ir.httpMethod.toUpperCase()),
+    httpMethod: ir.httpMethod.toUpperCase(),
     pathParts,
     pathIsTemplate,
-    pathLiteral: JSON.stringify(ir.path),
-    accept: JSON.stringify(acceptHeader(ir)),
+    path: ir.path,
+    accept: acceptHeader(ir),
     security,
     query,
     headers,
@@ -251,8 +254,10 @@ function acceptHeader(op: OperationPlan["ir"]): string {
   return types.length ? types.join(", ") : "*/*";
 }
 
-function templateText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+/** `request.name`, `request?.name`, or with a quoted key `request?.["na-me"]`. */
+function member(object: string, name: string): string {
+  const access = propAccess(name);
+  return object.endsWith("?") && access.startsWith("[") ? `${object}.${access}` : `${object}${access}`;
 }
 
 function addType(list: TsType[], seen: Set<string>, t: TsType) {

@@ -4,10 +4,12 @@ import { camelCase } from "../../ir/names.js";
 import type { Api, SecurityScheme } from "../../ir/types.js";
 import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
-import { cell, trimNewlines } from "../../render/markdown.js";
+import { mdCell, mdCode, tsString } from "../../render/escape.js";
+import { trimNewlines } from "../../render/markdown.js";
 import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import { formatLongLines } from "./format.js";
+import { typescriptHelpers } from "./helpers.js";
 import { funcView, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelView } from "./models.js";
 import { Imports, TypeWriter, plan, propKey, type OperationPlan } from "./plan.js";
@@ -20,7 +22,7 @@ export interface TypeScriptOptions {
 }
 
 export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Promise<OutputFile[]> {
-  const engine = await engineFor("typescript");
+  const engine = await engineFor("typescript", typescriptHelpers);
   const p = plan(api, opts);
   const types = new TypeWriter(p);
   const examples = new Examples(api);
@@ -70,23 +72,23 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   const serverTemplates = api.servers.length ? api.servers.map((s) => s.url) : ["/"];
   const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
   src("lib/config.ts", "src/config.ts.hbs", {
-    servers: serverTemplates.map((s) => JSON.stringify(s)),
-    serversInline: `export const ServerList = [${serverTemplates.map((s) => JSON.stringify(s)).join(", ")}] as const;`.length <= 80,
+    servers: serverTemplates,
+    serversInline: `export const ServerList = [${serverTemplates.map(tsString).join(", ")}] as const;`.length <= 80,
     serverDefaults: api.servers.length ? api.servers.map((s) => s.variables.map((v) => ({ key: propKey(v.name), value: v.default }))) : [[]],
     variables: variableNames.map((name) => {
       const all = api.servers.flatMap((s) => s.variables.filter((v) => v.name === name));
       const enums = all.every((v) => v.enum && v.enum.length) ? [...new Set(all.flatMap((v) => v.enum!))] : null;
-      return { key: propKey(name), type: enums ? enums.map((e) => JSON.stringify(e)).join(" | ") : "string", docLines: docLines(all.find((v) => v.description)?.description) };
+      return { key: propKey(name), typeExpr: enums ? enums.map(tsString).join(" | ") : "string", docLines: docLines(all.find((v) => v.description)?.description) };
     }),
     defaultServerText: servers[0],
-    credentialTypes: [...new Set(api.securitySchemes.map((s) => CREDENTIALS[s.kind].type))].sort(),
+    credentialImports: [...new Set(api.securitySchemes.map((s) => CREDENTIALS[s.kind].type))].sort().map((t) => `${t}, `).join(""),
     securityOptions: api.securitySchemes.map((s) => ({
-      prop: s.option,
-      type: CREDENTIALS[s.kind].type,
+      prop: propKey(s.option),
+      typeExpr: CREDENTIALS[s.kind].type,
       docLines: docLines(s.description ?? CREDENTIALS[s.kind].doc),
     })),
     security: api.securitySchemes.map((s) => ({
-      key: /^[A-Za-z_$][\w$]*$/.test(s.option) ? s.option : JSON.stringify(s.option),
+      key: propKey(s.option),
       kind: s.kind,
       option: s.option,
       in: s.kind === "apiKey" ? s.in : null,
@@ -94,16 +96,16 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
       tokenURL: s.kind === "clientCredentials" ? s.tokenUrl : null,
       scopes: s.kind === "clientCredentials" ? s.scopes : [],
     })),
-    packageNameJson: JSON.stringify(p.packageName),
-    versionJson: JSON.stringify(p.version),
-    docVersionJson: JSON.stringify(api.info.version),
-    genVersionJson: JSON.stringify(VERSION),
+    packageName: p.packageName,
+    version: p.version,
+    docVersion: api.info.version,
+    genVersion: VERSION,
     retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
-    retryCodes: (api.retries?.statusCodes ?? ["5XX"]).map((c) => JSON.stringify(c)),
+    retryCodes: api.retries?.statusCodes ?? ["5XX"],
   });
 
   // Package files.
-  out.push({ path: "package.json", content: engine.render("package.json.hbs", { packageName: JSON.stringify(p.packageName), version: JSON.stringify(p.version), description: JSON.stringify(`TypeScript SDK for the ${api.info.title}`) }) });
+  out.push({ path: "package.json", content: engine.render("package.json.hbs", { packageName: p.packageName, version: p.version, description: `TypeScript SDK for the ${api.info.title}` }) });
   out.push({ path: "tsconfig.json", content: engine.render("tsconfig.json.hbs", {}) });
 
   // Docs.
@@ -111,7 +113,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   const authOptions = api.securitySchemes
     .filter((s) => api.security.some((alt) => alt.includes(s.name)))
     .slice(0, 1)
-    .map((s) => ({ prop: s.option, placeholder: CREDENTIALS[s.kind].placeholder }));
+    .map((s) => ({ prop: propKey(s.option), placeholder: CREDENTIALS[s.kind].placeholder }));
   const opDocs = new Map<OperationPlan, OperationDoc>();
   for (const g of p.groups) {
     const ops = g.operations.map((op) => {
@@ -144,7 +146,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
         firstGroup: firstGroup?.name ?? "",
         securityTable: {
           headers: ["Name", "Type", "Scheme"],
-          rows: api.securitySchemes.map((s) => [`\`${s.option}\``, CREDENTIALS[s.kind].type, s.kind === "apiKey" ? `API key (${s.in} \`${cell(s.param)}\`)` : CREDENTIALS[s.kind].scheme]),
+          rows: api.securitySchemes.map((s) => [mdCell(mdCode(s.option)), CREDENTIALS[s.kind].type, s.kind === "apiKey" ? `API key (${s.in} ${mdCell(mdCode(s.param))})` : CREDENTIALS[s.kind].scheme]),
         },
         securityPlural: api.securitySchemes.length > 1,
         groups: p.groups.map((g) => ({ name: g.name, doc: `docs/${g.doc}`, operations: g.operations.map((op) => ({ method: op.ir.method, func: op.func, summary: op.ir.summary ?? op.ir.method, anchor: op.ir.method.toLowerCase() })) })),

@@ -1,5 +1,6 @@
 /** View models of model files: types, wire types, and the functions mapping between them. */
 import type { Field } from "../../ir/types.js";
+import { splitLines } from "../../render/escape.js";
 import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
 import type { Import, Mapping, TsType } from "./types.js";
 
@@ -38,7 +39,7 @@ export interface ModelView {
   docLines: string[];
   deprecated: boolean;
   // enum
-  members: { key: string; value: string; docLines: string[] }[];
+  members: { key: string; value: string | number; docLines: string[] }[];
   /** The `export type X = (typeof X)[keyof typeof X];` line would exceed 80 columns. */
   breakEnumType: boolean;
   // object
@@ -118,7 +119,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     classFields: [],
   };
   if (m.kind === "enum") {
-    view.members = m.members.map((mem) => ({ key: propKey(mem.name), value: JSON.stringify(mem.value), docLines: [] }));
+    view.members = m.members.map((mem) => ({ key: propKey(mem.name), value: mem.value, docLines: [] }));
     view.breakEnumType = `export type ${mp.name} = (typeof ${mp.name})[keyof typeof ${mp.name}];`.length > 80;
   } else if (m.kind === "alias") {
     view.aliasType = types.type(m.type, false, use);
@@ -192,9 +193,8 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
   };
 }
 
-/** A description as JSDoc lines; `*​/` cannot end the comment early. */
+/** A description as the lines of a JSDoc comment (raw text: the doc partial escapes each line). */
 export function docLines(text: string | undefined): string[] {
   if (!text) return [];
-  const lines = text.replace(/\*\//g, "*\\/").replace(/\s+$/, "").split(/\r?\n/).map((l) => l.replace(/\s+$/, ""));
-  return lines;
+  return splitLines(text.replace(/\s+$/, "")).map((l) => l.replace(/\s+$/, ""));
 }

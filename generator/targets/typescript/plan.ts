@@ -5,7 +5,8 @@
 import { posix } from "node:path";
 import type { Api, Model, Operation, TypeRef } from "../../ir/types.js";
 import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
-import { isIdentifier } from "../../render/helpers.js";
+import { tsString } from "../../render/escape.js";
+import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
 import type { Import, Mapping, TsType, UnionVariant } from "./types.js";
 
@@ -163,7 +164,7 @@ export class TypeWriter {
       case "null":
         return tsLiteral("null", false);
       case "literal":
-        return tsLiteral(JSON.stringify(t.value), nullable);
+        return tsLiteral(literalCode(t.value), nullable);
       case "ref": {
         const m = this.p.models.get(t.model)!;
         if (m.inline) return { ...empty(), kind: "map", values: tsName("unknown", false), nullable };
@@ -263,12 +264,12 @@ function tsLiteral(literal: string, nullable: boolean): TsType {
 
 /** A property key as written in a type or object literal: bare if an identifier, else quoted. */
 export function propKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
+  return isIdentifier(name) ? name : tsString(name);
 }
 
 /** A property access suffix: `.name` or `["na-me"]`. */
 export function propAccess(name: string): string {
-  return isIdentifier(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  return isIdentifier(name) ? `.${name}` : `[${tsString(name)}]`;
 }
 
 /** Collects the imports of one file; renders them sorted, so output is deterministic. */

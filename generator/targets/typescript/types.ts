@@ -1,4 +1,5 @@
 /** View-model shapes the TypeScript templates read. Every key is always present (templates run strict). */
+import { tsString } from "../../render/escape.js";
 
 /** A type expression, written by typeText below. */
 export interface TsType {
@@ -88,7 +89,7 @@ export function mapText(m: Mapping, v: string, nested: boolean): string {
       break;
     case "union": {
       const variants = m.variants!.map((x) => {
-        const match = x.isArray ? "array: true" : `keys: [${x.keys.map((k) => JSON.stringify(k)).join(", ")}]${x.tag ? `, tag: [${JSON.stringify(x.tag.prop)}, [${x.tag.values.map((k) => JSON.stringify(k)).join(", ")}]]` : ""}`;
+        const match = x.isArray ? "array: true" : `keys: [${x.keys.map(tsString).join(", ")}]${x.tag ? `, tag: [${tsString(x.tag.prop)}, [${x.tag.values.map(tsString).join(", ")}]]` : ""}`;
         const map = x.direct ?? `(${m.var}: ${typeText(x.param!)}) => ${mapText(x.map, m.var!, true)}`;
         return `{ ${match}, map: ${map} }`;
       });

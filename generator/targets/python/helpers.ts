@@ -1,0 +1,43 @@
+/**
+ * The Python target's template helpers: the escapers of its output contexts (string literal,
+ * f-string text, raw docstring, comment, pyproject.toml string) and the printers of literals.
+ */
+import { pyComment, pyDocLines, pyFStringText, pyString, tomlString } from "../../render/escape.js";
+import { sharedHelpers, type Helpers } from "../../render/helpers.js";
+import { pyArgs, pyLiteral, type PyArg } from "./literals.js";
+
+export const pythonHelpers: Helpers = {
+  ...sharedHelpers,
+  /** A string literal: {{pyString value}}. */
+  pyString: (value: string) => pyString(String(value)),
+  /** Literal text inside an f-string. */
+  pyFStringText: (text: string) => pyFStringText(text),
+  /** The body of a raw docstring, its lines joined (the partial indents them). */
+  pyDoc: (text: string) => pyDocLines(text).join("\n"),
+  /** Docstring text that stays on its line (inside a docstring the template writes). */
+  pyDocInline: (text: string) => pyDocLines(text).join(" "),
+  /** The text of a `#` comment. */
+  pyComment: (text: string) => pyComment(text),
+  /** A string in pyproject.toml. */
+  tomlString: (value: string) => tomlString(value),
+  /** `True` or `False`. */
+  pyBool: (b: unknown) => (b ? "True" : "False"),
+  /** A data value as a Python literal at the given indent (4 spaces a level). */
+  pyLiteral: (value: unknown, indent: unknown) => pyLiteral(value, typeof indent === "number" ? indent : 0),
+  /** Keyword arguments of a call in a Python usage example: {{pyArgs args indent}}. */
+  pyArgs: (args: PyArg[], indent: unknown) => pyArgs(args, typeof indent === "number" ? indent : 0),
+};
+
+/**
+ * View fields a template may print as they are: identifiers the planner chose (snake_case
+ * attributes and arguments, classes, modules) and code built from them. Any other field printed
+ * without an escaper fails tests/templates.test.ts.
+ */
+export const PYTHON_CODE_FIELDS = [
+  // identifiers: classes, modules, attributes, arguments, variables
+  "name", "className", "sdkClass", "errorClass", "dataClass", "module", "attr", "clientVar", "firstGroup", "key", "base", "packageName",
+  // expressions built from identifiers: `request_body`, `json_body`, `_actortoken.ActorToken`, a parameter's variable
+  "expr", "encoder", "ref", "param", "typeExpr", "classList",
+  // docs: anchors and links derived from planner file names, markdown built from identifiers
+  "anchor", "doc", "response",
+];

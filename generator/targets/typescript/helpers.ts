@@ -1,0 +1,50 @@
+/**
+ * The TypeScript target's template helpers: the escapers of its output contexts (string literal,
+ * template literal, JSDoc, line comment, package.json string) and the printers of type expressions,
+ * wire mappings and literals, which escape what they print themselves.
+ */
+import { jsdocLine, jsonString, tsLineComment, tsString, tsTemplateText } from "../../render/escape.js";
+import { sharedHelpers, type Helpers } from "../../render/helpers.js";
+import { tsLiteral } from "./literals.js";
+import { mapText, typeText, type Mapping, type TsType } from "./types.js";
+
+export const typescriptHelpers: Helpers = {
+  ...sharedHelpers,
+  /** A string literal: {{tsString value}}. */
+  tsString: (value: string) => tsString(String(value)),
+  /** Text inside a template literal's backticks. */
+  tsTemplateText: (text: string) => tsTemplateText(text),
+  /** One line of a JSDoc comment. */
+  jsdocLine: (text: string) => jsdocLine(text),
+  /** The text of a `//` comment. */
+  tsComment: (text: string) => tsLineComment(text),
+  /** A string in a JSON file (package.json). */
+  jsonString: (value: string) => jsonString(value),
+  /** `true` or `false`. */
+  tsBool: (b: unknown) => (b ? "true" : "false"),
+  /** A TypeScript type expression: {{tsType type}}. */
+  tsType: (t: TsType) => typeText(t),
+  /** The expression converting `v` between wire and SDK shapes: {{tsMap mapping v}}. */
+  tsMap: (m: Mapping, v: string) => mapText(m, v, false),
+  /** The same inside an arrow function's body (a nullable conversion gets parentheses). */
+  tsMapNested: (m: Mapping, v: string) => mapText(m, v, true),
+  /** A data value as a TypeScript literal at the given indent: objects expanded one key a line. */
+  tsLiteral: (value: unknown, indent: unknown) => tsLiteral(value, typeof indent === "number" ? indent : 0),
+};
+
+/**
+ * View fields a template may print as they are: identifiers the planner chose, and code or markdown
+ * the planner and view builders assembled from those identifiers and the escapers above. Any other
+ * field printed without an escaper fails tests/templates.test.ts.
+ */
+export const TYPESCRIPT_CODE_FIELDS = [
+  // identifiers: classes, functions, types, properties, variables
+  "name", "className", "coreClass", "sdkClass", "cls", "errorClass", "func", "fn", "fromWire", "toWire", "wire",
+  "method", "group", "clientVar", "param", "paramType", "returns", "importName", "typeName", "dataClass",
+  // property keys and accessors (propKey/propAccess quote with tsString when a name is not an identifier)
+  "prop", "key", "access", "wireProp", "wireAccess", "wireKey", "accessor",
+  // expressions the view builds from identifiers: `request.userId`, `encodeForm`
+  "expr", "encoder", "typeExpr", "errorUnion", "credentialImports",
+  // docs: anchors and links derived from planner file names, markdown built from identifiers
+  "anchor", "doc", "response",
+];

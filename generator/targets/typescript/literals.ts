@@ -1,0 +1,31 @@
+/** TypeScript literals for data from the spec (examples, defaults), written as prettier writes them. */
+import { tsString } from "../../render/escape.js";
+
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** A data value as a TypeScript literal at `indent`: objects expanded one key a line, keys bare when they can be. */
+export function tsLiteral(value: unknown, indent = 0): string {
+  const pad = "  ".repeat(indent + 1);
+  const end = "  ".repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return "[\n" + value.map((v) => `${pad}${tsLiteral(v, indent + 1)},\n`).join("") + `${end}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    // prettier's quoteProps "as-needed": all keys quoted when one must be.
+    const quote = entries.some(([k]) => !isIdentifier(k));
+    return "{\n" + entries.map(([k, v]) => `${pad}${quote ? tsString(k) : k}: ${tsLiteral(v, indent + 1)},\n`).join("") + `${end}}`;
+  }
+  return scalar(value);
+}
+
+function scalar(value: unknown): string {
+  if (typeof value === "string") return tsString(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+  if (typeof value === "boolean" || value === null) return String(value);
+  return "undefined";
+}
