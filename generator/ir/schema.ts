@@ -183,6 +183,13 @@ export class SchemaConverter {
         this.objectModel(schema, loc, name, place, name);
         return { kind: "ref", model: name };
       }
+      const ap = schema.additionalProperties;
+      const freeForm = types.length === 1 && types[0] === "object" && !schema.allOf && !schema.oneOf && !schema.anyOf && !schema.enum && !(isObj(schema.properties) && Object.keys(schema.properties).length > 0);
+      if (freeForm && (ap === undefined || ap === true || (isObj(ap) && Object.keys(ap).length === 0))) {
+        // A component that is a free-form object is that object, not an alias of itself.
+        this.freeFormModel(schema, loc, name, place, name);
+        return { kind: "ref", model: name };
+      }
       if (Array.isArray(schema.enum) && schema.enum.some((v) => typeof v === "string" || typeof v === "number") && schema.enum.every((v) => v === null || typeof v === "string" || typeof v === "number")) {
         this.enumModel(schema.enum.filter((v) => v !== null) as (string | number)[], schema, loc, name, place, name);
         return { kind: "ref", model: name };
@@ -212,10 +219,10 @@ export class SchemaConverter {
     return name;
   }
 
-  private freeFormModel(schema: Obj, loc: Loc, hint: string, place: ModelPlace): string {
+  private freeFormModel(schema: Obj, loc: Loc, hint: string, place: ModelPlace, fixedName?: string): string {
     const cached = this.byLocation.get(locKey(loc));
-    if (cached && this.models.has(cached)) return cached;
-    const name = this.names.claim(hint);
+    if (!fixedName && cached && this.models.has(cached)) return cached;
+    const name = fixedName ?? this.names.claim(hint);
     this.byLocation.set(locKey(loc), name);
     this.models.set(name, {
       kind: "object",

@@ -12,7 +12,7 @@ export const PY_KEYWORDS = new Set([
   "pass", "raise", "return", "try", "while", "with", "yield", "match", "case",
 ]);
 /** Names the generated modules use themselves, or that would shadow what they import. */
-const RESERVED_CLASSES = ["Any", "Dict", "List", "Optional", "Union", "Enum", "Field", "Model", "Codec", "APIError", "SDKError", "HTTPClientError", "ConnectionError", "RequestTimeoutError", "RetryConfig", "BackoffStrategy", "Exception", "Client", "Request", "Response"];
+const RESERVED_CLASSES = ["True", "False", "None", "Any", "Dict", "List", "Optional", "Union", "Enum", "Field", "Model", "Codec", "APIError", "SDKError", "HTTPClientError", "ConnectionError", "RequestTimeoutError", "RetryConfig", "BackoffStrategy", "Exception", "Client", "Request", "Response"];
 /** Attributes every model has: a field of the same name gets a trailing underscore. */
 const MODEL_MEMBERS = new Set(["self", "additional_properties", "to_wire", "from_wire", "coerce", "_fields", "_extra", "_build"]);
 
@@ -72,7 +72,7 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   const classes = new NameScope([...RESERVED_CLASSES, opts.sdkClass]);
   const modules = new NameScope(["_base", "_errors"]);
   const models = new Map<string, PyModelPlan>();
-  const groupClasses = new Map(api.groups.map((g) => [g.name, classes.claim(pascalCase(g.title))]));
+  const groupClasses = new Map(api.groups.map((g) => [g.name, classes.claim(pascalCase(g.title) || "Resource")]));
   for (const m of api.models) {
     const base = classes.has(m.name) ? classes.claim(m.name + "Model") : classes.claim(m.name);
     const isError = m.place === "errors" && m.kind === "object";
@@ -89,8 +89,11 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   const paramNames = new Map<Operation, Map<string, string>>();
   const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
   const groupDocs = new NameScope();
+  // Attributes of the SDK object: clear of its own members.
+  const groupAttrs = new NameScope(["close", "_client"]);
   const groups = api.groups.map((g) => {
-    const methods = new NameScope(["close"]);
+    // A method named `models` would shadow the module that the signatures after it name.
+    const methods = new NameScope(["close", "models"]);
     const ops = g.operations.map((id) => api.operations.find((o) => o.operationId === id)!);
     for (const op of ops) {
       methodNames.set(op, methods.claim(pyIdent(op.method)));
@@ -100,7 +103,7 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
       if (op.body) names.set("body", op.request?.wrapsBody ? "request" : scope.claim("request_body"));
       paramNames.set(op, names);
     }
-    const attr = pyIdent(g.name);
+    const attr = groupAttrs.claim(pyIdent(g.name));
     const compact = attr.replace(/_/g, "");
     const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
     return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`, title: g.title, operations: ops };

@@ -106,10 +106,10 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     .map(({ e, m }) => [`errors.${m.errorClass}`, mdCell(e.statuses.join(", ")), mdCell(e.contentType)]);
   errRows.push(["errors.SDKError", "4XX, 5XX", "\\*/\\*"]);
   return {
-    method: ir.method,
+    method: op.method,
     func: op.func,
     funcFile: op.file.slice("funcs/".length).replace(/\.ts$/, ""),
-    summary: ir.summary ?? ir.method,
+    summary: ir.summary ?? op.method,
     description: ir.description ?? ir.summary ?? "",
     deprecated: ir.deprecated,
     operationId: ir.operationId,

@@ -221,8 +221,8 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
       const requestType = req ? types.type(req.type, false, use) : null;
       for (const s of op.ir.success) if (s.type && s.encoding === "json") types.type(s.type, false, use);
       const req$ = requestType ? `request${f.requestOptional ? "?" : ""}: ${typeText(requestType)}, ` : "";
-      const oneLine = `  async ${op.ir.method}(${req$}options?: RequestOptions): Promise<${typeText(f.returnType)}> {`.length <= 80;
-      return { name: op.ir.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType, oneLine };
+      const oneLine = `  async ${op.method}(${req$}options?: RequestOptions): Promise<${typeText(f.returnType)}> {`.length <= 80;
+      return { name: op.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType, oneLine };
     }),
     imports: imports.render(),
   };

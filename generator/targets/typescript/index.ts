@@ -61,7 +61,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
     title: api.info.title,
     sdkClass: p.sdkClass,
     coreClass: p.coreClass,
-    exampleAccess: firstGroup ? `${camelCase(p.sdkClass)}.${firstGroup.name}.${firstGroup.operations[0]?.ir.method ?? ""}()` : "",
+    exampleAccess: firstGroup ? `${camelCase(p.sdkClass)}.${firstGroup.name}.${firstGroup.operations[0]?.method ?? ""}()` : "",
     groups: p.groups.map((g) => ({ name: g.name, className: g.className, docLines: docLines(g.description ?? undefined) })),
   });
   src("core.ts", "src/core.ts.hbs", { coreClass: p.coreClass, packageName: p.packageName });
@@ -119,7 +119,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
     const ops = g.operations.map((op) => {
       const d = operationDoc(p, g, op, examples);
       opDocs.set(op, d);
-      return { ...d, anchor: op.ir.method.toLowerCase() };
+      return { ...d, anchor: op.method.toLowerCase() };
     });
     doc(g.doc, "docs/group.md.hbs", { title: g.title, group: g.name, description: g.description, operations: ops, sdkClass: p.sdkClass, coreClass: p.coreClass, packageName: p.packageName, clientVar, authOptions });
   }
@@ -149,7 +149,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
           rows: api.securitySchemes.map((s) => [mdCell(mdCode(s.option)), CREDENTIALS[s.kind].type, s.kind === "apiKey" ? `API key (${s.in} ${mdCell(mdCode(s.param))})` : CREDENTIALS[s.kind].scheme]),
         },
         securityPlural: api.securitySchemes.length > 1,
-        groups: p.groups.map((g) => ({ name: g.name, doc: `docs/${g.doc}`, operations: g.operations.map((op) => ({ method: op.ir.method, func: op.func, summary: op.ir.summary ?? op.ir.method, anchor: op.ir.method.toLowerCase() })) })),
+        groups: p.groups.map((g) => ({ name: g.name, doc: `docs/${g.doc}`, operations: g.operations.map((op) => ({ method: op.method, func: op.func, summary: op.ir.summary ?? op.method, anchor: op.method.toLowerCase() })) })),
         retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
         retryCodesText: (api.retries?.statusCodes ?? []).join(", "),
         errorClasses,

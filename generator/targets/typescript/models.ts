@@ -5,7 +5,7 @@ import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type Model
 import type { Import, Mapping, TsType } from "./types.js";
 
 /** Members an error class inherits; payload fields of the same name stay reachable through data$. */
-const ERROR_MEMBERS = new Set(["name", "message", "stack", "cause", "statusCode", "headers", "body", "contentType", "rawResponse", "data$"]);
+const ERROR_MEMBERS = new Set(["name", "message", "stack", "cause", "statusCode", "headers", "body", "contentType", "rawResponse", "data$", "constructor", "prototype"]);
 
 export interface FieldView {
   prop: string;
@@ -53,6 +53,12 @@ export interface ModelView {
   emptyType: boolean;
   /** No required field and no extras: the mapping starts from `{}`. */
   emptyLiteral: boolean;
+  /**
+   * An optional field named like an Object.prototype member (`constructor?: string`): TypeScript
+   * checks an object literal's inherited member against it, so the literal is cast instead.
+   */
+  castIn: boolean;
+  castOut: boolean;
   hasExtra: boolean;
   knownWireNames: string[];
   knownPropNames: string[];
@@ -98,6 +104,8 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     emptySent: false,
     emptyType: false,
     emptyLiteral: false,
+    castIn: false,
+    castOut: false,
     hasExtra: false,
     knownWireNames: [],
     knownPropNames: [],
@@ -137,6 +145,8 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     view.emptySent = view.sentRequired.length === 0 && !m.additional;
     view.emptyType = view.fields.length === 0 && !m.additional;
     view.emptyLiteral = view.requiredFields.length === 0 && !m.additional;
+    view.castIn = view.optionalFields.some((f) => f.propInherited);
+    view.castOut = view.sentOptional.some((f) => f.wireInherited);
     if (m.additional) {
       view.hasExtra = true;
       view.knownWireNames = m.fields.map((f) => f.wireName);

@@ -21,6 +21,9 @@ const RESERVED = [
   "Blob", "File", "FormData", "ReadableStream", "AbortSignal", "Binary", "TextDecoder", "TextEncoder", "Uint8Array", "ArrayBuffer",
 ];
 
+/** Members every SDK and resource class has (ClientSDK's): no method or getter may take these names. */
+const CLASS_MEMBERS = ["constructor", "_options", "_defaults", "prototype"];
+
 export interface ModelPlan {
   ir: Model;
   /** The exported TypeScript name of the model's SDK-side type. */
@@ -43,6 +46,8 @@ export interface ModelPlan {
 
 export interface OperationPlan {
   ir: Operation;
+  /** Method name on its resource class (clear of the class's own members). */
+  method: string;
   /** Standalone function name, e.g. actorTokensCreate. */
   func: string;
   /** File under src/, e.g. "funcs/actorTokensCreate.ts". */
@@ -50,6 +55,7 @@ export interface OperationPlan {
 }
 
 export interface GroupPlan {
+  /** Getter on the SDK class (clear of the class's own members). */
   name: string;
   title: string;
   className: string;
@@ -106,16 +112,18 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
 
   const funcs = new NameScope();
   const funcFiles = new NameScope();
+  const methods = new Map(api.groups.map((g) => [g.name, new NameScope(CLASS_MEMBERS)]));
   const operations = api.operations.map((op): OperationPlan => {
     const func = funcs.claim(camelCase(op.group) + pascalCase(op.method));
-    return { ir: op, func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts` };
+    return { ir: op, method: methods.get(op.group)!.claim(op.method), func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts` };
   });
+  const getters = new NameScope(CLASS_MEMBERS);
   const byId = new Map(operations.map((o) => [o.ir.operationId, o]));
   // sdk/sdk.ts holds the SDK class: a group named "sdk" needs another file.
   const groupFiles = new NameScope(["sdk"]);
   const groupDocs = new NameScope();
   const groups = api.groups.map((g): GroupPlan => ({
-    name: g.name,
+    name: getters.claim(g.name),
     title: g.title,
     className: groupClasses.get(g.name)!,
     file: `sdk/${groupFiles.claim(fileStem(g.name.toLowerCase()))}.ts`,

@@ -1,0 +1,190 @@
+/**
+ * fast-check arbitraries for hostile OpenAPI documents: every string field the IR carries gets text
+ * that tries to end a comment, a string, a docstring or a template and run code (a canary call), and
+ * names collide with keywords, globals, the SDK's own members and each other.
+ */
+import fc from "fast-check";
+
+/** Payloads that call the canary if they ever run: TypeScript's, then Python's. */
+export const CANARY_PAYLOADS = [
+  '*/ (globalThis as any).CANARY?.("ts-jsdoc"); /*',
+  '"; (globalThis as any).CANARY?.("ts-dq"); "',
+  "'; (globalThis as any).CANARY?.(\"ts-sq\"); '",
+  '`; (globalThis as any).CANARY?.("ts-tpl"); `',
+  '${(globalThis as any).CANARY?.("ts-sub")}',
+  '\u2028(globalThis as any).CANARY?.("ts-ls");//',
+  '\n (globalThis as any).CANARY?.("ts-nl");//',
+  '\\"; (globalThis as any).CANARY?.("ts-bs"); //',
+  '"""; __import__("builtins").CANARY("py-doc") #',
+  "'''; __import__(\"builtins\").CANARY(\"py-sq\") #",
+  '"; __import__("builtins").CANARY("py-dq") #',
+  '{__import__("builtins").CANARY("py-fstr")}',
+  '\n__import__("builtins").CANARY("py-nl")\n',
+  '\\\n__import__("builtins").CANARY("py-cont")',
+];
+
+/** Text that breaks formats without running anything. */
+const BREAKERS = [
+  "*/15 * * * *",
+  "**/*.ts",
+  "NUL\u0000byte",
+  "\u202eevil\u202c",
+  "\ud800",
+  "ends with \\",
+  'ends with "',
+  "| pipe |",
+  "```\n# fence",
+  "<script>alert(1)</script>",
+  "[x](javascript:alert(1))",
+  "--> <!--",
+  "{{mustache}}",
+  "\r\n\r",
+  "emoji 😀 ✓",
+  "",
+  " ",
+];
+
+/** Names that collide with keywords, globals, runtime members, module names, and each other. */
+export const HOSTILE_NAMES = [
+  "constructor", "__proto__", "prototype", "toString", "hasOwnProperty", "then", "default", "class", "delete", "new",
+  "Promise", "Error", "Result", "SDK", "SDKCore", "Request", "Response", "URL", "Headers", "Object",
+  "None", "True", "self", "import", "async", "await", "lambda", "models", "utils", "config", "sdk", "close",
+  "additional_properties", "from_wire", "to_wire", "_options", "_defaults", "_client", "serverURL", "server_url",
+  "retryConfig", "retry_config", "request", "options", "client", "body", "headers", "name", "type",
+  "con", "aux", "nul", "1st", "-", "a b", "a-b", "A_B", "aB", "AB", "ab", "über", "名前", "a".repeat(300),
+];
+
+const text = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...CANARY_PAYLOADS) },
+  { weight: 2, arbitrary: fc.constantFrom(...BREAKERS) },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(fc.constantFrom(...CANARY_PAYLOADS, ...BREAKERS, "*", "/", "`", "$", "{", "}", '"', "'", "\\", "\n", "#", "<", "|"), { minLength: 1, maxLength: 5 })
+      .map((a) => a.join("")),
+  },
+);
+
+const name = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_NAMES) },
+  { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_ -]{0,12}$/) },
+  { weight: 1, arbitrary: text.filter((s) => s.length > 0) },
+);
+
+/** A non-empty path segment: hostile text but no `/`, `{`, `}`, `?` or `#` (those shape the path). */
+const segment = fc.oneof(fc.constantFrom("users", "v1", "`tick`", "$x", "$(y)", "a\"b", "it's", "back\\slash", "%25", "ü"), text.map((s) => s.replace(/[/{}?#\s]/g, "") || "x"));
+
+export interface FuzzSpec {
+  doc: Record<string, unknown>;
+  operations: number;
+}
+
+/** A whole document: servers, tags, schemas, operations, parameters, bodies, responses, security. */
+export const specArbitrary: fc.Arbitrary<FuzzSpec> = fc
+  .record({
+    title: text,
+    version: text,
+    description: text,
+    servers: fc.array(fc.record({ url: text, description: text, variable: name, default: text, enum: fc.array(text, { maxLength: 2 }) }), { minLength: 0, maxLength: 2 }),
+    tags: fc.array(fc.record({ name, description: text }), { minLength: 1, maxLength: 3 }),
+    schemas: fc.uniqueArray(
+      fc.record({
+        name,
+        description: text,
+        props: fc.uniqueArray(fc.record({ name, description: text, default: text, example: text, kind: fc.constantFrom("string", "enum", "ref", "array", "integer") }), { selector: (p) => p.name, minLength: 1, maxLength: 4 }),
+        enumValues: fc.uniqueArray(text, { minLength: 1, maxLength: 4 }),
+      }),
+      { selector: (s) => s.name, minLength: 1, maxLength: 3 },
+    ),
+    operations: fc.array(
+      fc.record({
+        segments: fc.array(segment, { minLength: 1, maxLength: 3 }),
+        param: fc.option(name, { nil: undefined }),
+        method: fc.constantFrom("get", "post", "put", "delete", "patch"),
+        operationId: fc.option(name, { nil: undefined }),
+        tag: fc.nat(2),
+        summary: text,
+        description: text,
+        query: fc.option(fc.record({ name, description: text, example: text }), { nil: undefined }),
+        header: fc.option(fc.record({ name, description: text }), { nil: undefined }),
+        body: fc.boolean(),
+        contentType: fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", 'application/vnd.x+json; x="a\\"b"'),
+        status: fc.constantFrom("200", "201", "204", "2XX", "default"),
+        errorStatus: fc.constantFrom("400", "4XX", "5XX"),
+        responseDescription: text,
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    security: fc.uniqueArray(fc.record({ name, kind: fc.constantFrom("bearer", "header", "query", "cookie", "basic", "oauth"), param: name, description: text, tokenUrl: text }), { selector: (s) => s.name, maxLength: 2 }),
+    retryCodes: fc.array(text, { maxLength: 2 }),
+  })
+  .map(buildDoc);
+
+// JSON pointer escapes, then `%` (the resolver decodes percent-escapes); other characters stay raw.
+const ref = (schema: string) => ({ $ref: "#/components/schemas/" + schema.replace(/~/g, "~0").replace(/\//g, "~1").replace(/%/g, "%25") });
+
+/** Sets `key` as an own property (`obj["__proto__"] = v` would set the prototype instead). */
+function put(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function buildDoc(r: any): FuzzSpec {
+  const schemas: Record<string, unknown> = {};
+  const names: string[] = r.schemas.map((s: any) => s.name);
+  for (const s of r.schemas) {
+    const properties: Record<string, unknown> = {};
+    for (const p of s.props) {
+      const base = { description: p.description };
+      if (p.kind === "string") put(properties, p.name, { ...base, type: "string", default: p.default, example: p.example });
+      else if (p.kind === "integer") put(properties, p.name, { ...base, type: "integer", default: 3 });
+      else if (p.kind === "enum") put(properties, p.name, { ...base, type: "string", enum: s.enumValues, default: s.enumValues[0] });
+      else if (p.kind === "array") put(properties, p.name, { ...base, type: "array", items: { type: "string", enum: s.enumValues } });
+      else put(properties, p.name, { ...base, ...ref(names[(names.indexOf(s.name) + 1) % names.length]) });
+    }
+    put(schemas, s.name, { type: "object", description: s.description, required: [s.props[0].name], properties });
+  }
+  const paths: Record<string, Record<string, unknown>> = {};
+  r.operations.forEach((o: any, i: number) => {
+    const paramName = o.param ? o.param.replace(/[{}]/g, "") || "id" : undefined;
+    const path = "/" + [...o.segments, `op${i}`].join("/") + (paramName ? `/{${paramName}}` : "");
+    const parameters: unknown[] = [];
+    if (paramName) parameters.push({ name: paramName, in: "path", required: true, description: o.summary, schema: { type: "string" } });
+    if (o.query) parameters.push({ name: o.query.name, in: "query", description: o.query.description, example: o.query.example, schema: { type: "string" } });
+    if (o.header) parameters.push({ name: o.header.name, in: "header", description: o.header.description, schema: { type: "string" } });
+    const schema = ref(names[i % names.length]);
+    const op: Record<string, unknown> = {
+      tags: [r.tags[o.tag % r.tags.length].name],
+      summary: o.summary,
+      description: o.description,
+      parameters,
+      responses: {
+        [o.status]: o.status === "204" ? { description: o.responseDescription } : { description: o.responseDescription, content: { "application/json": { schema } } },
+        [o.errorStatus]: { description: "error", content: { "application/json": { schema } } },
+      },
+    };
+    if (o.operationId !== undefined) op.operationId = o.operationId;
+    if (o.body && o.method !== "get" && o.method !== "delete") op.requestBody = { required: true, description: o.description, content: { [o.contentType]: { schema: o.contentType === "text/plain" ? { type: "string" } : schema } } };
+    if (!Object.prototype.hasOwnProperty.call(paths, path)) put(paths, path, {});
+    paths[path][o.method] = op;
+  });
+  const securitySchemes: Record<string, unknown> = {};
+  for (const s of r.security) {
+    if (s.kind === "bearer") put(securitySchemes, s.name, { type: "http", scheme: "bearer", description: s.description });
+    else if (s.kind === "basic") put(securitySchemes, s.name, { type: "http", scheme: "basic", description: s.description });
+    else if (s.kind === "oauth") put(securitySchemes, s.name, { type: "oauth2", description: s.description, flows: { clientCredentials: { tokenUrl: s.tokenUrl, scopes: { [s.param]: s.description } } } });
+    else put(securitySchemes, s.name, { type: "apiKey", in: s.kind, name: s.param, description: s.description });
+  }
+  const doc: Record<string, unknown> = {
+    openapi: "3.1.0",
+    info: { title: r.title, version: r.version, description: r.description },
+    servers: r.servers.map((s: any) => ({ url: `${s.url}{${s.variable.replace(/[{}]/g, "") || "v"}}`, description: s.description, variables: { [s.variable.replace(/[{}]/g, "") || "v"]: { default: s.default, enum: s.enum.length ? [s.default, ...s.enum] : undefined, description: s.description } } })),
+    tags: r.tags.map((t: any) => ({ name: t.name, description: t.description })),
+    paths,
+    components: { schemas, securitySchemes },
+    security: r.security.length ? [Object.defineProperty({}, r.security[0].name, { value: [], enumerable: true })] : [],
+    "x-speakeasy-retries": { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 2, exponent: 1.5, maxElapsedTime: 10 }, statusCodes: ["5XX", ...r.retryCodes], retryConnectionErrors: true },
+  };
+  const operations = Object.values(paths).reduce((n, item) => n + Object.keys(item).length, 0);
+  return { doc, operations };
+}
