@@ -13,6 +13,11 @@ export interface TargetConfig {
   packageName: string;
   sdkClass: string;
   version: string;
+  /**
+   * A header (e.g. Idempotency-Key) the SDK sends with a fresh key on every POST and PATCH, the same
+   * key on each retry of one call, so a retried request cannot take effect twice (as Stainless does).
+   */
+  idempotencyHeader?: string;
 }
 
 export interface Config {
@@ -84,6 +89,9 @@ export function loadConfig(path: string): Config {
       for (const key of ["out", "packageName", "sdkClass"]) {
         if (typeof t[key] !== "string" || t[key] === "") err(["targets", name], `target ${name} needs \`${key}\``, `add \`${key}:\` under targets.${name}`);
       }
+      if (t.idempotencyHeader !== undefined && (typeof t.idempotencyHeader !== "string" || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(t.idempotencyHeader))) {
+        err(["targets", name, "idempotencyHeader"], "`idempotencyHeader` must be a header name", "e.g. idempotencyHeader: Idempotency-Key");
+      }
       for (const key of ["packageName", "sdkClass", "version"] as const) {
         if (typeof t[key] !== "string" || t[key] === "") continue;
         const problem = targetSettingProblem(name as TargetName, key, t[key] as string);
@@ -95,6 +103,7 @@ export function loadConfig(path: string): Config {
         packageName: String(t.packageName ?? ""),
         sdkClass: String(t.sdkClass ?? ""),
         version: typeof t.version === "string" ? t.version : "0.1.0",
+        ...(typeof t.idempotencyHeader === "string" ? { idempotencyHeader: t.idempotencyHeader } : {}),
       });
     }
   }

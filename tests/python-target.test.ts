@@ -66,8 +66,17 @@ describe("python docs", () => {
 });
 
 describe("python SDK", () => {
-  it("passes its behaviour and docs-example suites (python3 -m unittest)", () => {
-    const r = spawnSync("python3", ["-m", "unittest", "discover", "-s", join(ROOT, "tests/python"), "-t", join(ROOT, "tests/python")], { cwd: join(ROOT, "tests/python"), encoding: "utf8", timeout: 120_000 });
+  it("passes its behaviour, safety and docs-example suites (python3 -m unittest)", async () => {
+    // The safety suite runs against the client-safety fixture's SDK, plain and with idempotencyHeader.
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const safety = (pkg: string) => join(ROOT, ".tmp", "py-safety", pkg);
+    for (const [pkg, header] of [["vault", undefined], ["vault_keyed", "Idempotency-Key"]] as const) {
+      const [r] = await generateAll(join(ROOT, "tests/fixtures/client-safety/spec.yaml"), [{ name: "python", out: safety(pkg), packageName: pkg, sdkClass: "Vault", version: "1.0.0", ...(header ? { idempotencyHeader: header } : {}) }]);
+      writeOutput(r.target.out, r.files);
+    }
+    const env = { ...process.env, SPECSMITH_SAFETY_SDK: join(safety("vault"), "src"), SPECSMITH_SAFETY_SDK_KEYED: join(safety("vault_keyed"), "src") };
+    const r = spawnSync("python3", ["-m", "unittest", "discover", "-s", join(ROOT, "tests/python"), "-t", join(ROOT, "tests/python")], { cwd: join(ROOT, "tests/python"), encoding: "utf8", timeout: 120_000, env });
     const output = r.stdout + r.stderr;
     expect(output, output).toMatch(/\nOK\n?$/);
     expect(r.status, output).toBe(0);

@@ -2,6 +2,7 @@
 
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -27,12 +28,17 @@ class Recorded:
 
 
 class Reply:
-    def __init__(self, status: int = 200, body: object = None, headers: Optional[Dict[str, str]] = None, raw: Optional[bytes] = None, delay: float = 0):
+    """`drop`: close the connection without answering (after reading the request). `drip`: send the
+    body one byte every `drip` seconds."""
+
+    def __init__(self, status: int = 200, body: object = None, headers: Optional[Dict[str, str]] = None, raw: Optional[bytes] = None, delay: float = 0, drop: bool = False, drip: float = 0):
         self.status = status
         self.body = body
         self.headers = headers or {}
         self.raw = raw
         self.delay = delay
+        self.drop = drop
+        self.drip = drip
 
 
 class TestServer:
@@ -54,6 +60,13 @@ class TestServer:
                 reply = server.handler(rec, len(server.requests))
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.drop:
+                    self.close_connection = True
+                    try:
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                    return
                 data = reply.raw if reply.raw is not None else (b"" if reply.body is None else json.dumps(reply.body).encode())
                 try:
                     self.send_response(reply.status)
@@ -64,8 +77,14 @@ class TestServer:
                         self.send_header(k, v)
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
+                    if reply.drip:
+                        for i in range(len(data)):
+                            self.wfile.write(data[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.drip)
+                    else:
+                        self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
 
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _any

@@ -16,6 +16,7 @@ export interface PythonOptions {
   packageName: string;
   sdkClass: string;
   version: string;
+  idempotencyHeader?: string;
 }
 
 export async function generatePython(api: Api, opts: PythonOptions): Promise<OutputFile[]> {
@@ -81,6 +82,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
     security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: p.securityArgs.get(s.name)!, where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null, tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null, scopes: s.kind === "clientCredentials" ? s.scopes : [] })),
     retry: api.retries?.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
     retryCodes: api.retries?.statusCodes ?? ["5XX"],
+    idempotencyHeader: opts.idempotencyHeader ?? null,
     version: p.version,
     docVersion: api.info.version,
     userAgent: `${p.packageName}/${p.version} (specsmith ${VERSION}; python; api ${api.info.version})`,
@@ -233,6 +235,7 @@ function methodView(p: PyPlan, op: Operation) {
     headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: names.get(`header:${x.wireName}`)! })),
     cookies: op.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: names.get(`cookie:${x.wireName}`)! })),
     hasHeaders: op.params.some((x) => x.in === "header" || x.in === "cookie"),
+    idempotencyHeader: op.params.find((x) => x.in === "header" && /^idempotency-key$/i.test(x.wireName))?.wireName ?? null,
     body,
     success,
     errors,

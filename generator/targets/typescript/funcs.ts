@@ -28,6 +28,8 @@ export interface FuncView {
   query: { name: string; expr: string | null; value: string | null; style: string; explode: boolean }[];
   headers: { name: string; expr: string; required: boolean }[];
   cookies: { name: string; expr: string; required: boolean }[];
+  /** The operation's idempotency header parameter: left unset, the SDK sends a fresh key. */
+  idempotencyHeader: string | null;
   /** Header or cookie parameters: the request carries a headers object. */
   hasHeaders: boolean;
   /** encoder: the function that turns the (wire-mapped) value into a fetch body. */
@@ -44,6 +46,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const use = (m: ImportSource, symbol: string) => imports.model(m, symbol);
   imports.add("core.ts", p.coreClass, true);
   imports.add("lib/sdks.ts", "send", false);
+  imports.add("lib/sdks.ts", "invalidRequest", false);
   imports.add("lib/sdks.ts", "HTTPRequest", true);
   imports.add("lib/sdks.ts", "RequestOptions", true);
   imports.add("types/result.ts", "Result", true);
@@ -176,6 +179,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     headers,
     cookies,
     hasHeaders: headers.length > 0 || cookies.length > 0,
+    idempotencyHeader: ir.params.find((x) => x.in === "header" && /^idempotency-key$/i.test(x.wireName))?.wireName ?? null,
     body,
     needsJSON,
     success,

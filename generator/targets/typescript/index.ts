@@ -19,6 +19,7 @@ export interface TypeScriptOptions {
   packageName: string;
   sdkClass: string;
   version: string;
+  idempotencyHeader?: string;
 }
 
 export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Promise<OutputFile[]> {
@@ -102,6 +103,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
     genVersion: VERSION,
     retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
     retryCodes: api.retries?.statusCodes ?? ["5XX"],
+    idempotencyHeader: opts.idempotencyHeader ?? null,
   });
 
   // Package files.

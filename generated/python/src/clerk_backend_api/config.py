@@ -27,6 +27,8 @@ DEFAULT_RETRY: Optional[RetryConfig] = RetryConfig(
     BackoffStrategy(500, 60000, 1.5, 3600000),
     True,
 )
+IDEMPOTENCY_HEADER: Optional[str] = None
+"""Sent with a fresh key on every POST and PATCH (the same key on each retry of a call)."""
 RETRY_CODES: List[str] = ["5XX"]
 
 SDK_VERSION = "0.1.0"

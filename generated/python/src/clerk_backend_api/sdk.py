@@ -3,7 +3,7 @@
 import os
 from typing import Any, Callable, Dict, Optional, Union
 
-from .config import DEFAULT_RETRY, RETRY_CODES, SERVER_DEFAULTS, SERVER_URL_ENV, SERVERS, USER_AGENT
+from .config import DEFAULT_RETRY, IDEMPOTENCY_HEADER, RETRY_CODES, SERVER_DEFAULTS, SERVER_URL_ENV, SERVERS, USER_AGENT
 from .actortokens import ActorTokens
 from .utils.http import Client, server_url_for
 from .utils.retries import RetryConfig
@@ -35,7 +35,7 @@ class Clerk:
             "timeout_ms": timeout_ms,
         }
         default_server = server_url_for(SERVERS, SERVER_DEFAULTS, server_idx, server_variables)
-        self._client = Client(options, default_server, DEFAULT_RETRY, RETRY_CODES, USER_AGENT)
+        self._client = Client(options, default_server, DEFAULT_RETRY, RETRY_CODES, USER_AGENT, IDEMPOTENCY_HEADER)
         self.actor_tokens = ActorTokens(self._client)
 
     def close(self) -> None:

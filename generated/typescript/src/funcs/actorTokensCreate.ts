@@ -7,7 +7,12 @@ import {
   matchStatusCode,
   unexpectedResponse,
 } from "../lib/decode.js";
-import { type HTTPRequest, type RequestOptions, send } from "../lib/sdks.js";
+import {
+  type HTTPRequest,
+  type RequestOptions,
+  invalidRequest,
+  send,
+} from "../lib/sdks.js";
 import {
   type ActorToken,
   ActorToken$fromWire,
@@ -36,14 +41,19 @@ export async function actorTokensCreate(
   request: CreateActorTokenRequestBody,
   options?: RequestOptions,
 ): Promise<Result<ActorToken, ClerkErrors | SDKError | HTTPClientError>> {
-  const req: HTTPRequest = {
-    method: "POST",
-    path: "/actor_tokens",
-    accept: "application/json",
-    security: [[SECURITY.bearerAuth]],
-    contentType: "application/json",
-    body: JSON.stringify(CreateActorTokenRequestBody$toWire(request)),
-  };
+  let req: HTTPRequest;
+  try {
+    req = {
+      method: "POST",
+      path: "/actor_tokens",
+      accept: "application/json",
+      security: [[SECURITY.bearerAuth]],
+      contentType: "application/json",
+      body: JSON.stringify(CreateActorTokenRequestBody$toWire(request)),
+    };
+  } catch (err) {
+    return ERR(invalidRequest(err));
+  }
   const res = await send(client, req, options);
   if (!res.ok) return res;
   const { response } = res.value;

@@ -7,7 +7,12 @@ import {
   matchStatusCode,
   unexpectedResponse,
 } from "../lib/decode.js";
-import { type HTTPRequest, type RequestOptions, send } from "../lib/sdks.js";
+import {
+  type HTTPRequest,
+  type RequestOptions,
+  invalidRequest,
+  send,
+} from "../lib/sdks.js";
 import { encodePath } from "../lib/url.js";
 import {
   type ActorToken,
@@ -33,12 +38,17 @@ export async function actorTokensRevoke(
   request: RevokeActorTokenRequest,
   options?: RequestOptions,
 ): Promise<Result<ActorToken, ClerkErrors | SDKError | HTTPClientError>> {
-  const req: HTTPRequest = {
-    method: "POST",
-    path: `/actor_tokens/${encodePath(request.actorTokenId)}/revoke`,
-    accept: "application/json",
-    security: [[SECURITY.bearerAuth]],
-  };
+  let req: HTTPRequest;
+  try {
+    req = {
+      method: "POST",
+      path: `/actor_tokens/${encodePath(request.actorTokenId)}/revoke`,
+      accept: "application/json",
+      security: [[SECURITY.bearerAuth]],
+    };
+  } catch (err) {
+    return ERR(invalidRequest(err));
+  }
   const res = await send(client, req, options);
   if (!res.ok) return res;
   const { response } = res.value;

@@ -31,6 +31,8 @@ export type RetryDecision = {
   statusCodes: string[];
   /** Whether a thrown error (the request never got a response) may be retried. */
   isRetryableError: (err: unknown) => boolean;
+  /** Aborting it ends the wait between attempts at once. */
+  signal?: AbortSignal | null;
 };
 
 /**
@@ -69,7 +71,9 @@ export async function retry(
     if (elapsed + wait > backoff.maxElapsedTime) return outcome;
     // Free the connection before waiting; the body of a retried response is never read.
     await outcome.response?.body?.cancel().catch(() => {});
-    await sleep(wait);
+    if (!(await sleep(wait, decision.signal))) {
+      return { error: decision.signal?.reason ?? new Error("aborted") };
+    }
   }
 }
 
@@ -98,6 +102,18 @@ function jittered(ms: number): number {
   return ms * (0.75 + Math.random() * 0.5);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; resolves false at once if `signal` is (or becomes) aborted. */
+function sleep(ms: number, signal?: AbortSignal | null): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }

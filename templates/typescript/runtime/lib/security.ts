@@ -1,4 +1,5 @@
 /** Applies the credentials an operation needs to an outgoing request. */
+import { InvalidRequestError } from "../models/errors/httpclienterrors.js";
 
 /** A secret the SDK can read when a request is made: the value, or a function returning it. */
 export type Credential = string | (() => string | Promise<string>);
@@ -32,6 +33,7 @@ export type SecurityScheme =
 /**
  * Applies the first requirement (a set of schemes that must all be present) whose credentials are
  * configured. An empty requirement list, or a requirement with no schemes, needs no credentials.
+ * Returns the (lower-case) names of the headers that now carry a credential.
  */
 export async function applySecurity(
   requirements: SecurityScheme[][],
@@ -39,15 +41,22 @@ export async function applySecurity(
   headers: Headers,
   query: URLSearchParams,
   serverURL: string,
-): Promise<void> {
+): Promise<string[]> {
+  const own = (name: string) =>
+    Object.prototype.hasOwnProperty.call(options, name);
   const usable = requirements.find((req) =>
-    req.every((s) => options[s.option] != null && options[s.option] !== ""),
+    req.every(
+      (s) =>
+        own(s.option) && options[s.option] != null && options[s.option] !== "",
+    ),
   );
-  if (!usable) return;
+  if (!usable) return [];
   const cookies: string[] = [];
+  const carriers: string[] = [];
   for (const scheme of usable) {
     const raw = options[scheme.option];
     const value = typeof raw === "function" ? await raw() : raw;
+    checkCredential(scheme.option, value);
     switch (scheme.kind) {
       case "bearer": {
         const token = String(value);
@@ -78,8 +87,11 @@ export async function applySecurity(
         break;
       }
       case "apiKey":
-        if (scheme.in === "header") headers.set(scheme.param, String(value));
-        else if (scheme.in === "query") query.set(scheme.param, String(value));
+        if (scheme.in === "header") {
+          headers.set(scheme.param, String(value));
+          carriers.push(scheme.param.toLowerCase());
+        } else if (scheme.in === "query")
+          query.set(scheme.param, String(value));
         else
           cookies.push(`${scheme.param}=${encodeURIComponent(String(value))}`);
         break;
@@ -88,6 +100,25 @@ export async function applySecurity(
   if (cookies.length > 0) {
     const existing = headers.get("Cookie");
     headers.set("Cookie", [existing, ...cookies].filter(Boolean).join("; "));
+  }
+  return carriers;
+}
+
+/**
+ * A credential must fit in a header: CR or LF would split it, NUL or characters beyond Latin-1
+ * are refused by fetch, whose message would quote the secret. The refusal here names only the option.
+ */
+function checkCredential(option: string, value: unknown): void {
+  const parts =
+    value !== null && typeof value === "object"
+      ? Object.values(value as Record<string, unknown>)
+      : [value];
+  for (const part of parts) {
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(String(part))) {
+      throw new InvalidRequestError(
+        `The ${option} credential holds a character a header cannot carry (CR, LF, NUL or beyond Latin-1); it was not sent`,
+      );
+    }
   }
 }
 

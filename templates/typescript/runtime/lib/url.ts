@@ -1,8 +1,26 @@
 /** Serialization of path, query and header parameters (OpenAPI `style` / `explode`). */
+import { InvalidRequestError } from "../models/errors/httpclienterrors.js";
 
-/** Percent-encodes one path segment value: "a/b" → "a%2Fb". */
+/**
+ * Percent-encodes one path segment value: "a/b" → "a%2Fb". "", "." and ".." are refused: URLs
+ * resolve them as path steps, so `/items/{id}` with ".." would reach `/` instead.
+ */
 export function encodePath(value: unknown): string {
-  return encodeURIComponent(scalar(value));
+  const text = scalar(value);
+  if (text === "" || text === "." || text === "..") {
+    throw new InvalidRequestError(
+      `A path parameter cannot be ${JSON.stringify(text)}: the URL would address another resource`,
+    );
+  }
+  return encodeURIComponent(wellFormed(text));
+}
+
+/** Lone surrogates (which encodeURIComponent refuses) become U+FFFD, as URLSearchParams does. */
+function wellFormed(text: string): string {
+  return text.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    "\ufffd",
+  );
 }
 
 export type QueryParam = {
@@ -70,7 +88,7 @@ export function headerValue(value: unknown): string {
 
 /** A cookie parameter (style "form"): `name=value`, the value percent-encoded. */
 export function cookiePair(name: string, value: unknown): string {
-  return `${name}=${encodeURIComponent(headerValue(value))}`;
+  return `${name}=${encodeURIComponent(wellFormed(headerValue(value)))}`;
 }
 
 function scalar(value: unknown): string {

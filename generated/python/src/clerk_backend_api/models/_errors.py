@@ -49,3 +49,8 @@ class ConnectionError(HTTPClientError, builtins.ConnectionError):  # noqa: A001 
 
 class RequestTimeoutError(HTTPClientError, builtins.TimeoutError):
     """The request took longer than `timeout_ms`."""
+
+
+class InvalidRequestError(HTTPClientError, ValueError):
+    """The arguments cannot make a request: a path value of "", "." or ".." (it would address another
+    resource), a header value with CR, LF or NUL, a credential a header cannot carry. Nothing was sent."""

@@ -1,17 +1,21 @@
 """The request pipeline shared by every operation: URL, headers, auth, timeout, retries, errors."""
 
 import base64
+import errno
+import http.client
 import json
 import re
-import uuid
 import socket
+import threading
+import time
+import uuid
 import urllib.error
 import urllib.parse
 import urllib.request
 from enum import Enum
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from ..models._errors import ConnectionError, HTTPClientError, RequestTimeoutError, SDKError
+from ..models._errors import ConnectionError, HTTPClientError, InvalidRequestError, RequestTimeoutError, SDKError
 from .retries import RetryConfig, Retryable, match_status_code, parse_retry_after, retry
 
 Credential = Union[str, Callable[[], str]]
@@ -67,6 +71,7 @@ class Request:
         headers: Optional[Dict[str, str]] = None,
         body: Optional[bytes] = None,
         content_type: Optional[str] = None,
+        idempotency_header: Optional[str] = None,
     ):
         self.method = method
         self.path = path
@@ -76,6 +81,11 @@ class Request:
         self.headers = headers or {}
         self.body = body
         self.content_type = content_type
+        self.idempotency_header = idempotency_header
+
+
+# Methods that may be repeated without a second effect (RFC 9110 section 9.2.2).
+_IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"}
 
 
 class Client:
@@ -88,12 +98,14 @@ class Client:
         retry_config: Optional[RetryConfig],
         retry_codes: List[str],
         user_agent: str,
+        idempotency_header: Optional[str] = None,
     ):
         self.options = options
         self.server_url = server_url
         self.retry_config = retry_config
         self.retry_codes = retry_codes
         self.user_agent = user_agent
+        self.idempotency_header = idempotency_header
 
     def send(
         self,
@@ -102,46 +114,181 @@ class Client:
         server_url: Optional[str] = None,
         timeout_ms: Optional[int] = None,
     ) -> Response:
-        """Sends `req` with auth, timeout and retries; raises HTTPClientError if no response came."""
+        """Sends `req` with auth, timeout and retries; raises HTTPClientError if no response came.
+
+        The timeout is a deadline for each attempt as a whole (connecting, sending, reading the
+        response), not a limit per socket operation that a slow server could renew byte by byte."""
         base = (server_url or self.options.get("server_url") or self.server_url).rstrip("/")
         query = list(req.query)
         headers = {"Accept": req.accept, "User-Agent": self.user_agent}
         if req.content_type:
             headers["Content-Type"] = req.content_type
         headers.update(req.headers)
-        _apply_security(req.security, self.options, headers, query, base)
+        credentials = _apply_security(req.security, self.options, headers, query, base)
+        key_header = req.idempotency_header or (None if req.method in _IDEMPOTENT else self.idempotency_header)
+        if key_header and key_header.lower() not in {k.lower() for k in headers}:
+            headers[key_header] = str(uuid.uuid4())
+        for name, value in headers.items():
+            _check_header(name, value, secret=name.lower() in credentials)
         url = base + req.path + ("?" + urllib.parse.urlencode(query) if query else "")
         where = f"{req.method} {base}{req.path}"
         timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
         policy = retries or self.options.get("retry_config") or self.retry_config
         retry_connection_errors = policy.retry_connection_errors if policy else False
+        # A request with an effect is repeated after a connection error only if it cannot have
+        # reached the server, or it carries an idempotency key.
+        repeatable = req.method in _IDEMPOTENT or bool(key_header)
 
         def attempt() -> Response:
+            deadline = _Deadline(timeout / 1000) if timeout else None
+            opener = _opener(deadline, credentials)
             request = urllib.request.Request(url, data=req.body, method=req.method, headers=headers)
             try:
-                with urllib.request.urlopen(request, timeout=timeout / 1000 if timeout else None) as r:
+                with opener.open(request, timeout=deadline.remaining() if deadline else None) as r:
                     res = Response(r.status, dict(r.headers.items()), r.read())
             except urllib.error.HTTPError as e:
                 res = Response(e.code, dict(e.headers.items()), e.read())
-            except (socket.timeout, TimeoutError) as e:
-                raise RequestTimeoutError(f"Request timed out after {timeout} ms: {where}", e) from e
-            except urllib.error.URLError as e:
-                if isinstance(e.reason, (socket.timeout, TimeoutError)):
+            except Exception as e:  # noqa: BLE001 - every failure below becomes an HTTPClientError
+                if deadline is not None and deadline.expired or isinstance(e, (socket.timeout, TimeoutError)) or isinstance(getattr(e, "reason", None), (socket.timeout, TimeoutError)):
                     raise RequestTimeoutError(f"Request timed out after {timeout} ms: {where}", e) from e
-                err = ConnectionError(f"Unable to make request: {where}: {e.reason}", e)
-                if retry_connection_errors:
+                if not isinstance(e, (OSError, http.client.HTTPException)):
+                    raise
+                reason = getattr(e, "reason", e)
+                err = ConnectionError(f"Unable to make request: {where}: {reason}", e)
+                if retry_connection_errors and (repeatable or _not_sent(reason)):
                     raise Retryable(err) from e
                 raise err from e
-            except OSError as e:
-                err = ConnectionError(f"Unable to make request: {where}: {e}", e)
-                if retry_connection_errors:
-                    raise Retryable(err) from e
-                raise err from e
+            finally:
+                if deadline is not None:
+                    deadline.cancel()
             if match_status_code(res.status_code, self.retry_codes):
                 raise Retryable(res, parse_retry_after(res.headers.get("retry-after")))
             return res
 
         return retry(attempt, policy)
+
+
+def _not_sent(reason: object) -> bool:
+    """Connection failures that happen before a request leaves: refused, unreachable, no such host."""
+    if isinstance(reason, (ConnectionRefusedError, socket.gaierror)):
+        return True
+    return getattr(reason, "errno", None) in (errno.ECONNREFUSED, errno.ENETUNREACH, errno.EHOSTUNREACH)
+
+
+def _check_credential(option: str, value: Any) -> None:
+    """A credential must fit in a header (CR or LF would split it); the refusal names only the option."""
+    for part in value.values() if isinstance(value, dict) else [value]:
+        if re.search(r"[^\t\x20-\x7e\x80-\xff]", str(part)):
+            raise InvalidRequestError(f"The {option} credential holds a character a header cannot carry (CR, LF, NUL or beyond Latin-1); it was not sent")
+
+
+def _check_header(name: str, value: str, secret: bool) -> None:
+    """A header must be a token name and a value without CR, LF or NUL, in Latin-1. The refusal never
+    quotes the value: it may be a credential."""
+    ok = re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name) is not None and re.search(r"[\r\n\x00]", value) is None
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        ok = False
+    if not ok:
+        what = "a credential" if secret else "the header"
+        raise InvalidRequestError(f"The {name} header cannot be sent: {what} holds CR, LF, NUL or a character beyond Latin-1, or the name is not a header name")
+
+
+class _Deadline:
+    """Ends an attempt when its time is up, however the server paces its bytes: the connection's
+    socket is shut down, which wakes any read or write blocked on it."""
+
+    def __init__(self, seconds: float):
+        self.at = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: List[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self) -> float:
+        return max(0.001, self.at - time.monotonic())
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shutdown(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shutdown(sock)
+
+
+def _shutdown(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+def _opener(deadline: Optional[_Deadline], credentials: Sequence[str]) -> urllib.request.OpenerDirector:
+    """urllib with a deadline on its connections and redirects that keep credentials at their origin."""
+    handlers: List[urllib.request.BaseHandler] = [_RedirectHandler(credentials)]
+    if deadline is not None:
+
+        def create_connection(address, timeout=None, source_address=None):  # type: ignore[no-untyped-def]
+            sock = socket.create_connection(address, deadline.remaining(), source_address)
+            deadline.track(sock)
+            return sock
+
+        # http.client sets _create_connection per instance: replaced after __init__.
+        class HTTPConnection(http.client.HTTPConnection):
+            def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+                super().__init__(*args, **kwargs)
+                self._create_connection = create_connection
+
+        class HTTPSConnection(http.client.HTTPSConnection):
+            def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+                super().__init__(*args, **kwargs)
+                self._create_connection = create_connection
+
+        class HTTPHandler(urllib.request.HTTPHandler):
+            def http_open(self, req):  # type: ignore[no-untyped-def]
+                return self.do_open(HTTPConnection, req)
+
+        class HTTPSHandler(urllib.request.HTTPSHandler):
+            def https_open(self, req):  # type: ignore[no-untyped-def]
+                return self.do_open(HTTPSConnection, req, context=self._context)
+
+        handlers += [HTTPHandler(), HTTPSHandler()]
+    return urllib.request.build_opener(*handlers)
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """urllib forwards every header to wherever a server redirects; credentials (Authorization, API-key
+    headers, cookies) are dropped when the redirect leaves the origin, for the rest of the chain."""
+
+    def __init__(self, credentials: Sequence[str]):
+        super().__init__()
+        self.credentials = {c.lower() for c in credentials}
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and (getattr(req, "_specsmith_stripped", False) or _origin(newurl) != _origin(req.full_url)):
+            for name in list(new.headers):
+                if name.lower() in self.credentials:
+                    del new.headers[name]
+            new._specsmith_stripped = True  # type: ignore[attr-defined]
+        return new
+
+
+def _origin(url: str) -> Tuple[str, str, Optional[int]]:
+    parts = urllib.parse.urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return (parts.scheme, (parts.hostname or "").lower(), parts.port or default)
 
 
 def server_url_for(servers: Sequence[str], defaults: Sequence[Mapping[str, str]], idx: Optional[int], variables: Optional[Mapping[str, str]]) -> str:
@@ -158,14 +305,18 @@ def _apply_security(
     headers: Dict[str, str],
     query: List[Tuple[str, str]],
     server_url: str,
-) -> None:
+) -> List[str]:
+    """Applies the first requirement whose credentials are all configured; returns the (lower-case)
+    names of the headers that now carry a credential."""
     usable = next((req for req in requirements if all(options.get(s.option) not in (None, "") for s in req)), None)
     if usable is None:
-        return
+        return []
+    carriers = ["authorization", "proxy-authorization", "cookie"]
     cookies: List[str] = []
     for scheme in usable:
         raw = options[scheme.option]
         value = raw() if callable(raw) else raw
+        _check_credential(scheme.option, value)
         if scheme.kind == "bearer":
             token = str(value)
             headers["Authorization"] = token if token.lower().startswith("bearer ") else f"Bearer {token}"
@@ -178,12 +329,14 @@ def _apply_security(
             headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
         elif scheme.where == "header":
             headers[scheme.param] = str(value)
+            carriers.append(scheme.param.lower())
         elif scheme.where == "query":
             query.append((scheme.param, str(value)))
         else:
             cookies.append(f"{scheme.param}={urllib.parse.quote(str(value))}")
     if cookies:
         headers["Cookie"] = "; ".join(filter(None, [headers.get("Cookie"), *cookies]))
+    return carriers
 
 
 _tokens: Dict[str, Tuple[str, float]] = {}
@@ -220,8 +373,12 @@ def _access_token(credentials: Mapping[str, str], token_url: str, scopes: Sequen
 
 
 def encode_path(value: Any) -> str:
-    """Percent-encodes one path segment value: "a/b" becomes "a%2Fb"."""
-    return urllib.parse.quote(_scalar(value), safe="")
+    """Percent-encodes one path segment value: "a/b" becomes "a%2Fb". "", "." and ".." are refused:
+    URLs resolve them as path steps, so `/items/{id}` with ".." would reach `/` instead."""
+    text = _scalar(value)
+    if text in ("", ".", ".."):
+        raise InvalidRequestError(f"A path parameter cannot be {text!r}: the URL would address another resource")
+    return urllib.parse.quote(text, safe="", errors="replace")
 
 
 def query_params(name: str, value: Any, style: str = "form", explode: bool = True) -> List[Tuple[str, str]]:

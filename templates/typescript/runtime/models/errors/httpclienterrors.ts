@@ -23,6 +23,14 @@ export class RequestAbortedError extends HTTPClientError {
   override name = "RequestAbortedError";
 }
 
+/**
+ * The arguments cannot make a request: a path value of "", "." or ".." (it would reach another
+ * endpoint), a header value with CR or LF, a value that cannot be encoded. Nothing was sent.
+ */
+export class InvalidRequestError extends HTTPClientError {
+  override name = "InvalidRequestError";
+}
+
 /** The request could not be built or sent for another reason, e.g. an invalid URL. */
 export class UnexpectedClientError extends HTTPClientError {
   override name = "UnexpectedClientError";
