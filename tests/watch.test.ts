@@ -1,0 +1,95 @@
+// `generate --watch` as editors and users drive it: saves that replace the file (write a temp file,
+// rename it over the spec) keep triggering, a file the spec $refs is watched too, and a broken spec
+// or an unwritable output folder is reported while the watch goes on.
+import { type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startSpecsmith } from "./helpers/cli.js";
+import { SPEC, read, tempDir } from "./helpers/paths.js";
+
+let child: ChildProcess | undefined;
+let dir: string;
+afterEach(() => {
+  child?.kill();
+  child = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts a watch and collects its output. */
+function watch(spec: string, out: string) {
+  const log = { stdout: "", stderr: "" };
+  child = startSpecsmith(["generate", "--watch", "--spec", spec, "--out", out]);
+  child.stdout!.on("data", (d: Buffer) => (log.stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (log.stderr += d.toString()));
+  return log;
+}
+
+async function until(test: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 300 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(test(), what).toBe(true);
+}
+
+/** How editors save: the new text goes to a temp file that is renamed over the original. */
+function atomicSave(path: string, text: string): void {
+  const tmp = `${path}.swp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+const page = (out: string) => join(out, "docs/sdks/actortokens/README.md");
+const pageHas = (out: string, text: string) => existsSync(page(out)) && readFileSync(page(out), "utf8").includes(text);
+
+describe("generate --watch", () => {
+  it("follows saves that rename a new file over the spec, the second one too", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const out = join(dir, "out");
+    writeFileSync(spec, read(SPEC));
+    const log = watch(spec, out);
+    await until(() => log.stdout.includes("watching"), "the watch starts");
+    for (const word of ["first", "second", "third"]) {
+      atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", `Revokes a pending actor token, ${word} save.`));
+      await until(() => pageHas(out, `${word} save.`), `the ${word} save regenerates`);
+    }
+  }, 60_000);
+
+  it("watches a file the spec $refs", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const out = join(dir, "out");
+    const schemas = join(dir, "schemas.yaml");
+    const text = read(SPEC);
+    // ClerkError moves to its own file.
+    const start = text.indexOf("    ClerkError:\n");
+    const end = text.indexOf("\n    ClerkErrors:");
+    const block = text.slice(start, end);
+    writeFileSync(schemas, block.replace(/^ {4}/gm, ""));
+    writeFileSync(spec, text.replace(block + "\n", "").replace(/'#\/components\/schemas\/ClerkError'/g, "'./schemas.yaml#/ClerkError'"));
+    const log = watch(spec, out);
+    await until(() => log.stdout.includes("schemas.yaml"), `the watch lists the $ref'd file: ${log.stdout}${log.stderr}`);
+    const modelPage = join(out, "docs/models/components/clerkerror.md");
+    atomicSave(schemas, readFileSync(schemas, "utf8").replace("ClerkError:\n", "ClerkError:\n  description: Changed in the other file.\n"));
+    await until(() => existsSync(modelPage) && readFileSync(modelPage, "utf8").includes("Changed in the other file."), "an edit of the $ref'd file regenerates");
+  }, 60_000);
+
+  it("reports a broken spec and an unwritable output, and keeps watching", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const out = join(dir, "out");
+    writeFileSync(spec, read(SPEC));
+    const log = watch(spec, out);
+    await until(() => log.stdout.includes("watching"), "the watch starts");
+    atomicSave(spec, read(SPEC).replace("openapi: 3.0.3", "openapi: 9"));
+    await until(() => log.stderr.includes('unknown OpenAPI version "9"'), "the error is reported");
+    mkdirSync(out, { recursive: true });
+    chmodSync(out, 0o555);
+    atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "Back to valid."));
+    await until(() => log.stderr.includes("is read-only"), "the write failure is reported");
+    chmodSync(out, 0o755);
+    atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "Valid again."));
+    await until(() => pageHas(out, "Valid again."), "it generates again after the errors");
+    expect(child!.exitCode).toBe(null);
+    expect(log.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
+  }, 60_000);
+});
