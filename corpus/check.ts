@@ -1,10 +1,14 @@
-/** Generates one spec's TypeScript SDK and measures it: operations, type errors, broken doc links. */
+/**
+ * Generates one spec's TypeScript SDK and measures it: operations, type errors, broken doc links,
+ * and .ts files prettier would change (the formatting gate: every emitted file must be prettier-clean).
+ */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { formatDiagnostic, SpecError } from "../generator/diagnostics.js";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
+import { formatCheck } from "../tests/helpers/format.js";
 import { brokenLinks as broken } from "../tests/helpers/links.js";
 
 export interface Row {
@@ -14,6 +18,8 @@ export interface Row {
   reason: string;
   typeErrors: number;
   brokenLinks: number;
+  /** Emitted .ts files that prettier would change. */
+  notPrettier: number;
   ms: number;
 }
 
@@ -25,21 +31,22 @@ export async function checkSpec(name: string, spec: string, out: string, root: s
     [{ files }] = await generateAll(spec, [{ name: "typescript", out, packageName: "sdk", sdkClass: "SDK", version: "1.0.0" }]);
   } catch (e) {
     const reason = e instanceof SpecError ? formatDiagnostic(e.diagnostics[0]).split("\n")[0] : `crash: ${(e as Error).message}`;
-    return { spec: name, operations: 0, generated: false, reason, typeErrors: 0, brokenLinks: 0, ms: performance.now() - started };
+    return { spec: name, operations: 0, generated: false, reason, typeErrors: 0, brokenLinks: 0, notPrettier: 0, ms: performance.now() - started };
   }
   writeOutput(out, files);
   const operations = files.filter((f) => f.path.startsWith("src/funcs/")).length;
   const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", out, "--noEmit"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const typeErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
   const brokenLinks = broken(out, files.filter((x) => x.path.endsWith(".md")).map((x) => x.path)).length;
-  return { spec: name, operations, generated: true, reason: "", typeErrors, brokenLinks, ms: performance.now() - started };
+  const notPrettier = (await formatCheck(files)).length;
+  return { spec: name, operations, generated: true, reason: "", typeErrors, brokenLinks, notPrettier, ms: performance.now() - started };
 }
 
 export function table(rows: Row[]): string {
-  const lines = ["| spec | operations | generated | type errors | doc links broken |", "| --- | ---: | --- | ---: | ---: |"];
-  for (const r of rows) lines.push(`| ${r.spec} | ${r.operations} | ${r.generated ? "yes" : `no: ${r.reason.replace(/\|/g, "\\|")}`} | ${r.typeErrors} | ${r.brokenLinks} |`);
+  const lines = ["| spec | operations | generated | type errors | doc links broken | .ts files not prettier-clean |", "| --- | ---: | --- | ---: | ---: | ---: |"];
+  for (const r of rows) lines.push(`| ${r.spec} | ${r.operations} | ${r.generated ? "yes" : `no: ${r.reason.replace(/\|/g, "\\|")}`} | ${r.typeErrors} | ${r.brokenLinks} | ${r.notPrettier} |`);
   const ok = rows.filter((r) => r.generated).length;
-  const clean = rows.filter((r) => r.generated && r.typeErrors === 0 && r.brokenLinks === 0).length;
-  lines.push("", `${ok}/${rows.length} generated; ${clean}/${rows.length} generated with no type errors and no broken links.`);
+  const clean = rows.filter((r) => r.generated && r.typeErrors === 0 && r.brokenLinks === 0 && r.notPrettier === 0).length;
+  lines.push("", `${ok}/${rows.length} generated; ${clean}/${rows.length} generated with no type errors, no broken links and every .ts file prettier-clean.`);
   return lines.join("\n");
 }

@@ -10,7 +10,7 @@ const api = ensureDirectory(join(root, ".corpus"));
 const rows = [];
 for (const s of sample(api, n)) {
   const row = await checkSpec(s.name, s.path, join(root, ".corpus", "out", s.name), root);
-  process.stderr.write(`${row.generated ? (row.typeErrors || row.brokenLinks ? "!" : ".") : "x"} ${s.name} (${Math.round(row.ms)} ms)\n`);
+  process.stderr.write(`${row.generated ? (row.typeErrors || row.brokenLinks || row.notPrettier ? "!" : ".") : "x"} ${s.name} (${Math.round(row.ms)} ms)\n`);
   rows.push(row);
 }
 process.stdout.write(table(rows) + "\n");

@@ -9,13 +9,13 @@ import { ROOT } from "./helpers/paths.js";
 const N = 8;
 
 describe("corpus sample (CI part)", () => {
-  it(`the first ${N} specs of the sample generate, type-check and keep their links`, async () => {
+  it(`the first ${N} specs of the sample generate, type-check, keep their links and are prettier-clean`, async () => {
     const api = ensureDirectory(join(ROOT, ".corpus"));
     const specs = sample(api, N);
     expect(specs).toHaveLength(N);
     const rows = [];
     for (const s of specs) rows.push(await checkSpec(s.name, s.path, join(ROOT, ".tmp", "corpus", s.name), ROOT));
     expect(rows.filter((r) => !r.generated).map((r) => r.reason)).toEqual([]);
-    expect(rows.filter((r) => r.typeErrors > 0 || r.brokenLinks > 0)).toEqual([]);
+    expect(rows.filter((r) => r.typeErrors > 0 || r.brokenLinks > 0 || r.notPrettier > 0)).toEqual([]);
   }, 600_000);
 });

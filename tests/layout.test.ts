@@ -18,6 +18,7 @@ const CASES: [string, string][] = [
   ["arrow as the last argument", `function f(w: any) {\n  const x = {\n    labels: w.labels.map((x) => ${N}$fromWire(x)),\n    assignees: w.assignees.map((x) => (x === null ? null : ${N}Assignees$fromWire(x))),\n  };\n  return x;\n}\n`],
   ["type alias and object literal openers", `export type ${N}$Wire = {\n  href: string;\n  /**\n   * A comment.\n   */\n  name?: string;\n};\n\nexport const ${N}Privacy = {\n  Secret: "secret",\n} as const;\n`],
   ["unions in properties and aliases", `export type A = {\n  firstPatchedVersion: ${N}FirstPatched | null;\n  details: ${N}1 | ${N}2 | ${N}3;\n  changes?: WebhookProjectsV2ItemEditedChanges1 | WebhookProjectsV2ItemEditedChanges2;\n  requestedReviewers: Array<${N} | null | ${N}2 | null>;\n  [k: string]: ${N}CurrencyOptionsX;\n};\nexport type CopilotSpaceCollaborator = CopilotSpaceCollaborator1 | CopilotSpaceCollaborator2;\nexport type B = CopilotSpaceCollaborator1 | CopilotSpaceCollaborator2 | CopilotSpaceCollaborator3;\n`],
+  ["a member's union of keywords breaks after the colon; one hugging a reference does not", `export type A$Wire = {\n  client_id_metadata_documents_only_allow_pre_registered_clients?: boolean | null;\n  client_id_metadata_documents_only_allow_pre_registered_clients_x?: Array<string> | null;\n  client_id_metadata_documents_only_allow_pre_registered_clients_y?: ${N} | undefined;\n};\n`],
   ["signatures", `export function ${N}$fromWire(w: ${N}$Wire): ${N} {\n  return w;\n}\nexport async function g(\n  request: CodespacesCreateForAuthenticatedUserRequestBody1 | CodespacesCreateForAuthenticatedUserRequestBody2,\n): Promise<OrgsSetClusterDeploymentRecordsResponse | OrgsSetClusterDeploymentRecordsResponse2> {\n  return request;\n}\n`],
   ["results and returns", `export async function h(): Promise<\n  Result<CopilotListCopilotCodingAgentSelectedRepositoriesForOrganizationResponse, BasicError | SDKError | HTTPClientError>\n> {\n  return decodeJSON(res.value, CopilotListCopilotCodingAgentSelectedRepositoriesForOrganizationResponse$fromWire);\n  return data.ok ? ERR(new ActivityListPublicEvents503Error(data.value, res.value)) : data;\n}\n`],
   ["if statements", `function f(w: any, json: boolean) {\n  if (w.dependabot_security_updates_enabled_for_new_repositories !== undefined) {\n    g();\n  }\n  if (json && matchStatusCode(response.status, ["401", "403", "404", "409", "500"])) {\n    g();\n  }\n  if (data.documentationUrl !== undefined) this.documentationUrl = data.documentationUrlOfTheError;\n}\n`],
@@ -36,6 +37,8 @@ describe("layout of long lines", () => {
 
   it("hands back what it does not know, for prettier to do", () => {
     expect(layoutFile(`const x = ${N}.filter(function (y) { return y; }).map((z) => z.someVeryLongPropertyName);\n`)).toBeUndefined();
+    // prettier may break inside a computed key: not guessed.
+    expect(layoutFile(`function f(w: any) {\n  if (w["object with \`additionalProperties: { type: object, properties: ... }\`"] !== undefined) {\n  }\n}\n`)).toBeUndefined();
   });
 });
 

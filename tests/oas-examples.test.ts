@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { SpecError } from "../generator/diagnostics.js";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
+import { formatCheck } from "./helpers/format.js";
 import { ROOT } from "./helpers/paths.js";
 import { tsc } from "./helpers/tsc.js";
 
@@ -24,6 +25,7 @@ describe("@readme/oas-examples", () => {
   it(`generates all ${DOCS.length} documents for both targets, deterministically`, async () => {
     rmSync(OUT, { recursive: true, force: true });
     const failures: string[] = [];
+    const notPrettier: string[] = [];
     for (const d of DOCS) {
       const spec = join(DIR, d.version, "json", d.file);
       const targets = [
@@ -34,6 +36,8 @@ describe("@readme/oas-examples", () => {
         const first = await generateAll(spec, targets);
         const second = await generateAll(spec, targets);
         expect(second.map((r) => r.files), d.name).toEqual(first.map((r) => r.files));
+        // The formatting gate: every emitted .ts file is as prettier writes it.
+        notPrettier.push(...(await formatCheck(first[0].files)).map((f) => `${d.name}/${f}`));
         for (const r of first) writeOutput(r.target.out, r.files);
       } catch (e) {
         // A document may be refused, but only with diagnostics that say where and why.
@@ -43,6 +47,7 @@ describe("@readme/oas-examples", () => {
       }
     }
     expect(failures).toEqual([]);
+    expect(notPrettier).toEqual([]);
   }, 300_000);
 
   it("the TypeScript SDKs type-check under --strict", () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { loadApi } from "../generator/load/index.js";
 import { writeOutput } from "../generator/write/write.js";
+import { formatCheck } from "./helpers/format.js";
 import { brokenLinks } from "./helpers/links.js";
 import { ROOT, SHARED } from "./helpers/paths.js";
 import { tsc } from "./helpers/tsc.js";
@@ -49,6 +50,8 @@ describe.each(SPECS)("%s", (spec) => {
 
     const pages = first.files.filter((f) => f.path.endsWith(".md")).map((f) => f.path);
     expect(brokenLinks(out, pages).slice(0, 10)).toEqual([]);
+    // The formatting gate (GitHub and Stripe: their long-line files are checked in layout.test.ts).
+    if (!/github|stripe/.test(name)) expect(await formatCheck(first.files)).toEqual([]);
   }, 600_000);
 
   it("python: generates, compiles and imports", async () => {

@@ -360,16 +360,25 @@ function b(): Docs["builders"] {
 }
 
 const isObjectType = (t: Ty) => t.k === "tobj";
-const isVoid = (t: Ty) => t.k === "tref" && (t.name === "null" || t.name === "undefined" || t.name === "void");
+/** prettier's isVoidType: `void` and `null` (not `undefined`). */
+const isVoid = (t: Ty) => t.k === "tref" && (t.name === "null" || t.name === "void");
 const isSimpleType = (t: Ty) => t.k === "tref" && !t.args;
+const KEYWORD_TYPES = new Set(["any", "unknown", "number", "string", "boolean", "bigint", "symbol", "object", "never", "null", "undefined", "void"]);
+/** prettier's object-like types: type literals and type references (`Foo`, `Array<Foo>`), not keywords. */
+const isObjectLike = (t: Ty) => t.k === "tobj" || (t.k === "tref" && !KEYWORD_TYPES.has(t.name));
+
+/**
+ * prettier's rule (utilities/union-type-print.js) for a union kept on one line however long: one
+ * object-like type, the rest `null` or `void`. `Foo | null` hugs; `boolean | null` does not.
+ */
+function hugsUnion(t: Ty & { k: "union" }): boolean {
+  const object = t.types.find(isObjectLike);
+  return object !== undefined && t.types.every((x) => x === object || isVoid(x));
+}
+
 function shouldHugType(t: Ty): boolean {
   if (isSimpleType(t) || isObjectType(t)) return true;
-  if (t.k === "union") {
-    const voids = t.types.filter(isVoid).length;
-    // `X | null` stays on one line, however long (seen in prettier's output; `A | B | null` does not).
-    return t.types.length - 1 === voids && (t.types.some(isObjectType) || t.types.length === 2);
-  }
-  return false;
+  return t.k === "union" && hugsUnion(t);
 }
 
 function printType(t: Ty, parent: "args" | "member" | "alias" | "other" = "other"): Doc {
@@ -462,6 +471,9 @@ function printExpr(e: Ex, ctx: Ctx = {}): Doc {
     case "member":
       return [printExpr(e.obj), e.optional ? "?." : ".", e.prop];
     case "index":
+      // prettier may break inside `["…"]`, and a breakable left side changes how an assignment
+      // lays out: not certain here, so prettier does it.
+      if (e.index.k !== "lit" || !/^\d+$/.test(e.index.v)) throw new Unsupported("computed member with a string key");
       return [printExpr(e.obj), "[", printExpr(e.index), "]"];
     case "call":
       if (e.callee.k !== "id" && e.callee.k !== "member") throw new Unsupported("call of an expression");
