@@ -109,6 +109,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
         groups: p.groups.map((g) => ({ attr: g.attr, doc: `docs/${g.doc}`, operations: g.operations.map((o) => ({ name: p.methodNames.get(o)!, summary: o.summary ?? o.method, anchor: p.methodNames.get(o)! })) })),
         errorClasses: p.modelList.filter((m) => m.errorClass).map((m) => ({ name: m.errorClass, doc: `docs/${m.doc}` })),
         retry: api.retries?.strategy === "backoff" ? api.retries : null,
+        idempotencyHeader: opts.idempotencyHeader ?? null,
       })),
   });
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

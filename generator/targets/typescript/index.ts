@@ -168,6 +168,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
         },
         defaultServer: servers[0],
         otherServers: servers.slice(1),
+        idempotencyHeader: opts.idempotencyHeader ?? null,
         enumExample: enumModel ? `${enumModel.name}.${(enumModel.ir as { members: { name: string }[] }).members[0].name}` : "Status.Active",
       })),
   });
