@@ -1,7 +1,10 @@
-// The output folder is replaced in one step; files the user added survive; stale files go.
+// The writer in process: files the user added survive, stale files go, a file specsmith did not
+// generate is never overwritten; and the table of output paths it refuses. (The folder-level
+// behaviour, run as a CLI, is in output-folder.test.ts.)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { unsafePathReason } from "../generator/write/paths.js";
 import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../generator/write/write.js";
 import { listFiles, tempDir } from "./helpers/paths.js";
 
@@ -56,5 +59,35 @@ describe("writeOutput", () => {
     expect(d.changed).toEqual(["b", MANIFEST]);
     expect(d.missing).toEqual(["d"]);
     expect(d.stale).toEqual(["c"]);
+  });
+});
+
+describe("output paths (write/paths.ts)", () => {
+  it.each([
+    ["src/models/a.ts", undefined],
+    ["README.md", undefined],
+    ["", /empty/],
+    ["../x", /"\.\." segment/],
+    ["a/./b", /"\." segment/],
+    ["a//b", /"" segment/],
+    ["/etc/passwd", /absolute/],
+    ["C:/x", /absolute/],
+    ["a\\b", /refuse/],
+    ["a\u0000b", /refuse/],
+    ["con:x", /refuse/],
+    ["name.", /ends with a dot/],
+    ["x".repeat(256), /longer than 255 bytes/],
+    ["ü".repeat(128), /longer than 255 bytes/],
+    [Array(300).fill("abcd").join("/"), /longer than 1024 bytes/],
+  ])("%j → %s", (path, want) => {
+    const reason = unsafePathReason(path);
+    if (want === undefined) expect(reason).toBeUndefined();
+    else expect(reason).toMatch(want);
+  });
+
+  it("refuses two files that differ only in case before writing anything", () => {
+    const out = join(tempDir(), "out");
+    expect(() => writeOutput(out, [{ path: "a.ts", content: "1" }, { path: "A.ts", content: "2" }])).toThrow(/differ only in case/);
+    expect(existsSync(out)).toBe(false);
   });
 });
