@@ -92,7 +92,12 @@ export const specArbitrary: fc.Arbitrary<FuzzSpec> = fc
       fc.record({
         name,
         description: text,
-        props: fc.uniqueArray(fc.record({ name, description: text, default: text, example: text, kind: fc.constantFrom("string", "enum", "ref", "array", "integer") }), { selector: (p) => p.name, minLength: 1, maxLength: 4 }),
+        props: fc.uniqueArray(
+          fc.record({ name, description: text, default: text, example: text, kind: fc.constantFrom("string", "enum", "ref", "array", "integer", "object", "map", "union", "nullable", "const") }),
+          { selector: (p) => p.name, minLength: 1, maxLength: 5 },
+        ),
+        kind: fc.constantFrom("object", "object", "object", "enum", "allOf", "oneOf"),
+        discriminator: name,
         enumValues: fc.uniqueArray(text, { minLength: 1, maxLength: 4 }),
       }),
       { selector: (s) => s.name, minLength: 1, maxLength: 3 },
@@ -103,13 +108,15 @@ export const specArbitrary: fc.Arbitrary<FuzzSpec> = fc
         param: fc.option(name, { nil: undefined }),
         method: fc.constantFrom("get", "post", "put", "delete", "patch"),
         operationId: fc.option(name, { nil: undefined }),
+        nameOverride: fc.option(name, { nil: undefined }),
+        group: fc.option(name, { nil: undefined }),
         tag: fc.nat(2),
         summary: text,
         description: text,
         query: fc.option(fc.record({ name, description: text, example: text }), { nil: undefined }),
         header: fc.option(fc.record({ name, description: text }), { nil: undefined }),
         body: fc.boolean(),
-        contentType: fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", 'application/vnd.x+json; x="a\\"b"'),
+        contentType: fc.constantFrom("application/json", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain", "application/octet-stream", 'application/vnd.x+json; x="a\\"b"'),
         status: fc.constantFrom("200", "201", "204", "2XX", "default"),
         errorStatus: fc.constantFrom("400", "4XX", "5XX"),
         responseDescription: text,
@@ -133,6 +140,7 @@ function buildDoc(r: any): FuzzSpec {
   const schemas: Record<string, unknown> = {};
   const names: string[] = r.schemas.map((s: any) => s.name);
   for (const s of r.schemas) {
+    const next = ref(names[(names.indexOf(s.name) + 1) % names.length]);
     const properties: Record<string, unknown> = {};
     for (const p of s.props) {
       const base = { description: p.description };
@@ -140,9 +148,21 @@ function buildDoc(r: any): FuzzSpec {
       else if (p.kind === "integer") put(properties, p.name, { ...base, type: "integer", default: 3 });
       else if (p.kind === "enum") put(properties, p.name, { ...base, type: "string", enum: s.enumValues, default: s.enumValues[0] });
       else if (p.kind === "array") put(properties, p.name, { ...base, type: "array", items: { type: "string", enum: s.enumValues } });
-      else put(properties, p.name, { ...base, ...ref(names[(names.indexOf(s.name) + 1) % names.length]) });
+      else if (p.kind === "object") put(properties, p.name, { ...base, type: "object", properties: Object.defineProperty({}, p.default, { value: { type: "string", description: p.example }, enumerable: true }) });
+      else if (p.kind === "map") put(properties, p.name, { ...base, type: "object", additionalProperties: next });
+      else if (p.kind === "union") put(properties, p.name, { ...base, oneOf: [next, { type: "string", enum: s.enumValues }, { type: "integer" }] });
+      else if (p.kind === "nullable") put(properties, p.name, { ...base, type: ["string", "null"], example: null });
+      else if (p.kind === "const") put(properties, p.name, { ...base, const: p.default });
+      else put(properties, p.name, { ...base, ...next });
     }
-    put(schemas, s.name, { type: "object", description: s.description, required: [s.props[0].name], properties });
+    const object = { type: "object", description: s.description, required: [s.props[0].name], properties };
+    if (s.kind === "enum") put(schemas, s.name, { type: "string", description: s.description, enum: s.enumValues });
+    else if (s.kind === "allOf") put(schemas, s.name, { description: s.description, allOf: [next, object] });
+    else if (s.kind === "oneOf") {
+      const tag = s.discriminator;
+      const variant = (v: string) => ({ type: "object", required: [tag], properties: Object.defineProperty({ extra: { type: "string" } }, tag, { value: { type: "string", enum: [v] }, enumerable: true }) });
+      put(schemas, s.name, { description: s.description, oneOf: s.enumValues.slice(0, 2).map(variant), discriminator: { propertyName: tag } });
+    } else put(schemas, s.name, object);
   }
   const paths: Record<string, Record<string, unknown>> = {};
   r.operations.forEach((o: any, i: number) => {
@@ -164,7 +184,9 @@ function buildDoc(r: any): FuzzSpec {
       },
     };
     if (o.operationId !== undefined) op.operationId = o.operationId;
-    if (o.body && o.method !== "get" && o.method !== "delete") op.requestBody = { required: true, description: o.description, content: { [o.contentType]: { schema: o.contentType === "text/plain" ? { type: "string" } : schema } } };
+    if (o.nameOverride !== undefined) op["x-speakeasy-name-override"] = o.nameOverride;
+    if (o.group !== undefined) op["x-speakeasy-group"] = o.group;
+    if (o.body && o.method !== "get" && o.method !== "delete") op.requestBody = { required: true, description: o.description, content: { [o.contentType]: { schema: o.contentType === "text/plain" ? { type: "string" } : o.contentType === "application/octet-stream" ? { type: "string", format: "binary" } : o.contentType === "multipart/form-data" ? { type: "object", properties: Object.defineProperty({ file: { type: "string", format: "binary" } }, o.summary || "x", { value: { type: "string" }, enumerable: true }) } : schema } } };
     if (!Object.prototype.hasOwnProperty.call(paths, path)) put(paths, path, {});
     paths[path][o.method] = op;
   });

@@ -416,8 +416,11 @@ def json_body(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def form_body(value: Dict[str, Any]) -> bytes:
-    """application/x-www-form-urlencoded: arrays repeat their key, nested objects use brackets."""
+def form_body(value: Any) -> bytes:
+    """application/x-www-form-urlencoded: arrays repeat their key, nested objects use brackets. A body
+    that is not a dict (a spec may declare a string) is sent as its text, taken to be encoded already."""
+    if not isinstance(value, dict):
+        return b"" if value is None else str(value).encode("utf-8")
     pairs: List[Tuple[str, str]] = []
 
     def add(key: str, v: Any) -> None:
@@ -437,8 +440,10 @@ def form_body(value: Dict[str, Any]) -> bytes:
     return urllib.parse.urlencode(pairs).encode("ascii")
 
 
-def multipart_body(value: Dict[str, Any]) -> Tuple[bytes, str]:
+def multipart_body(value: Any) -> Tuple[bytes, str]:
     """multipart/form-data: bytes and files become file parts, objects JSON parts, the rest text."""
+    if not isinstance(value, dict):
+        raise InvalidRequestError("A multipart/form-data body must be a dict of parts")
     boundary = uuid.uuid4().hex
     out = bytearray()
     for key, v in value.items():

@@ -5,9 +5,11 @@ export type Binary = Blob | Uint8Array | string;
 
 /**
  * application/x-www-form-urlencoded: arrays repeat their key, nested objects use brackets
- * (`metadata[plan]=pro`), the convention of form-encoded APIs such as Stripe's.
+ * (`metadata[plan]=pro`), the convention of form-encoded APIs such as Stripe's. A body that is not
+ * an object (a spec may declare a string) is sent as its text, taken to be encoded already.
  */
-export function encodeForm(value: object): string {
+export function encodeForm(value: unknown): string {
+  if (!isPlain(value)) return value == null ? "" : String(value);
   const params = new URLSearchParams();
   const add = (key: string, v: unknown): void => {
     if (v === undefined) return;
@@ -26,7 +28,12 @@ export function encodeForm(value: object): string {
 }
 
 /** multipart/form-data: files and bytes become file parts, objects JSON parts, the rest text. */
-export function encodeMultipart(value: object): FormData {
+export function encodeMultipart(value: unknown): FormData {
+  if (value === null || typeof value !== "object") {
+    throw new TypeError(
+      "a multipart/form-data body must be an object of parts",
+    );
+  }
   const form = new FormData();
   const add = (key: string, v: unknown): void => {
     if (v === undefined) return;
