@@ -2,12 +2,16 @@
 // type-check under --strict, compile as Python, import without running any spec text (a canary), and
 // keep every operation as its own method. `npm run fuzz -- --runs N --seed S` runs the long version.
 import fc from "fast-check";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { SpecError } from "../generator/diagnostics.js";
+import { generateAll } from "../generator/generate.js";
 import { specArbitrary } from "./fuzz/arbitraries.js";
 import { runFuzz } from "./fuzz/harness.js";
-import { ROOT } from "./helpers/paths.js";
+import { mutationArbitrary } from "./fuzz/mutations.js";
+import { ROOT, SPEC, read } from "./helpers/paths.js";
 
 export const FUZZ_SEED = 20261129;
 export const FUZZ_SPECS = 60;
@@ -20,6 +24,29 @@ describe("fuzz: hostile specs stay inert", () => {
     // Most specs must generate: a fuzz run that only produced refusals would prove nothing.
     expect(report.refused).toBeLessThan(FUZZ_SPECS / 4);
   }, 240_000);
+
+  it("400 structural mutations of a valid spec: each generates or is refused at a position, none crashes", async () => {
+    const base = parse(read(SPEC));
+    const crashes: string[] = [];
+    let refused = 0;
+    const dir = join(ROOT, ".tmp", "fuzz-mutations");
+    for (const [i, m] of fc.sample(mutationArbitrary(base), { seed: FUZZ_SEED, numRuns: 400 }).entries()) {
+      const spec = join(dir, `m${i % 10}.json`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(spec, JSON.stringify(m.doc));
+      try {
+        await generateAll(spec, [
+          { name: "typescript", out: join(dir, "ts"), packageName: "m", sdkClass: "M", version: "1.0.0" },
+          { name: "python", out: join(dir, "py"), packageName: "m", sdkClass: "M", version: "1.0.0" },
+        ]);
+      } catch (e) {
+        if (e instanceof SpecError && e.diagnostics.every((d) => d.line > 0 && d.pointer.startsWith("#"))) refused++;
+        else crashes.push(`${m.edits.join("; ")}: ${(e as Error).stack?.split("\n").slice(0, 3).join(" ")}`);
+      }
+    }
+    expect(crashes).toEqual([]);
+    expect(refused).toBeGreaterThan(0);
+  }, 120_000);
 
   it("the harness notices planted code, a lost operation and a compile error", async () => {
     const specs = fc.sample(specArbitrary, { seed: 1, numRuns: 2 });
