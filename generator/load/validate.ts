@@ -144,44 +144,40 @@ export const MAX_DEPTH = 256;
  * document nested deeper than MAX_DEPTH, so no later (recursive) stage can overflow the stack.
  */
 function walkRefs(root: unknown, visit: (ref: string, path: (string | number)[]) => void, tooDeep: (path: (string | number)[]) => void): void {
-  // Entries link to their parent, so a path is built only for a $ref or a finding.
-  interface Entry {
-    node: unknown;
-    key: string | number;
-    parent: Entry | undefined;
-    depth: number;
-  }
-  const pathOf = (e: Entry) => {
-    const path: (string | number)[] = [];
-    for (let x: Entry | undefined = e; x?.parent; x = x.parent) path.push(x.key);
-    return path.reverse();
-  };
-  const stack: Entry[] = [{ node: root, key: "", parent: undefined, depth: 0 }];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    const node = e.node;
-    if (node === null || typeof node !== "object") continue;
-    if (e.depth > MAX_DEPTH) return tooDeep(pathOf(e));
+  // Recursive with one shared path: the depth check comes before each step down, so the recursion
+  // never goes deeper than MAX_DEPTH frames.
+  const path: (string | number)[] = [];
+  let stopped = false;
+  const walk = (node: unknown): void => {
+    if (stopped || node === null || typeof node !== "object") return;
+    if (path.length > MAX_DEPTH) {
+      stopped = true;
+      return tooDeep([...path]);
+    }
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], key: i, parent: e, depth: e.depth + 1 });
-      continue;
+      for (let i = 0; i < node.length && !stopped; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
+      return;
     }
-    if (isRef(node)) {
-      visit(node.$ref, pathOf(e));
-      continue;
-    }
-    const keys = Object.keys(node);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i];
-      const child: Entry = { node: (node as Obj)[key], key, parent: e, depth: e.depth + 1 };
+    if (isRef(node)) return visit(node.$ref, [...path]);
+    for (const key of Object.keys(node)) {
+      if (stopped) return;
+      const child = (node as Obj)[key];
+      path.push(key);
       // `example(s)` are payloads, not schema: a "$ref" key inside one is data (but nesting still counts).
       if (key === "example" || key === "examples" || key === "default" || key === "enum" || key === "const") {
-        if (depthOf(child.node, MAX_DEPTH - e.depth) > MAX_DEPTH - e.depth) return tooDeep(pathOf(child));
-        continue;
-      }
-      stack.push(child);
+        if (depthOf(child, MAX_DEPTH - path.length + 1) > MAX_DEPTH - path.length + 1) {
+          stopped = true;
+          tooDeep([...path]);
+        }
+      } else walk(child);
+      path.pop();
     }
-  }
+  };
+  walk(root);
 }
 
 /** The nesting depth of a value, counting no further than `limit + 1`. */

@@ -38,11 +38,16 @@ function oneLine(text: string): string {
  * than single quotes), so the output is prettier-clean as written.
  */
 export function tsString(value: string): string {
+  // Most strings need no escape at all: checked in one native scan (this runs for every literal).
+  if (!NEEDS_ESCAPE.test(value)) return '"' + value + '"';
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';
   return quote + escapeChars(value, quote) + quote;
 }
+
+/** Characters that a quoted literal, comment or markdown line may not hold as they are. */
+const NEEDS_ESCAPE = /["'`\\\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/;
 
 /** Escapes for the inside of a quoted literal (JavaScript and Python agree on these). */
 function escapeChars(value: string, quote: string): string {
@@ -73,6 +78,7 @@ export function tsTemplateText(text: string): string {
 
 /** One line inside a `/** … *\/` comment: it cannot close the comment or break the line. */
 export function jsdocLine(text: string): string {
+  if (!NEEDS_ESCAPE.test(text) && !text.includes("*/") && !text.includes("\u0085")) return text;
   return visible(oneLine(text)).replace(/\*\//g, "*\\/");
 }
 
@@ -133,6 +139,9 @@ export function tomlString(value: string): string {
 
 // ── Markdown ──────────────────────────────────────────────────────────────────────────────────
 
+/** What makes md() look closer: `<`, backticks, tildes (fences), `](` (links), breaks and invisibles. */
+const MARKDOWN_SPECIAL = /[<`~\]\n\r\u0085\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/;
+
 /**
  * HTML that descriptions may keep: plain formatting tags without attributes, and links whose only
  * attribute is an http(s), mailto or relative href (Stripe's descriptions are written in HTML).
@@ -148,6 +157,8 @@ const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
  * (headings, list items).
  */
 export function md(text: string, inline = false): string {
+  // Plain prose (no markup that could be HTML, code or a link target, no line breaks): as it is.
+  if (!MARKDOWN_SPECIAL.test(text)) return inline ? text.trim() : text;
   const lines = splitLines(visible(text));
   const out: string[] = [];
   let fence: string | undefined;

@@ -2,7 +2,7 @@
  * Output paths: every path a target emits is checked before anything is written, so a hostile name
  * (or a planner bug) can never write outside the output folder or fail half-way on a file system limit.
  */
-import { lstatSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 
 /** Longest file name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
@@ -35,7 +35,7 @@ export function isWithin(root: string, abs: string): boolean {
  * Checks that no existing folder on the way from `root` to `rel` is a symlink leading out of `root`
  * (a symlinked `--out` itself is followed: `root` is its real path). Returns the offending folder.
  */
-export function escapingAncestor(root: string, rel: string, cache: Map<string, boolean>): string | undefined {
+export function escapingAncestor(root: string, rel: string, cache: Map<string, boolean>, tree: ReadonlyMap<string, string>): string | undefined {
   let dir = dirname(rel);
   const chain: string[] = [];
   while (dir !== "." && dir !== "") {
@@ -45,11 +45,14 @@ export function escapingAncestor(root: string, rel: string, cache: Map<string, b
   for (const d of chain) {
     let ok = cache.get(d);
     if (ok === undefined) {
-      const abs = join(root, d);
-      try {
-        ok = !lstatSync(abs).isSymbolicLink() || isWithin(root, realpathSync(abs));
-      } catch {
-        ok = true; // does not exist yet: it will be created as a real folder
+      // Only a link needs a look: a missing folder will be created as a real one.
+      if (tree.get(d) !== "link") ok = true;
+      else {
+        try {
+          ok = isWithin(root, realpathSync(join(root, d)));
+        } catch {
+          ok = false; // a dangling link: nothing may be written through it
+        }
       }
       cache.set(d, ok);
     }

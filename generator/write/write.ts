@@ -13,6 +13,7 @@ import { basename, dirname, join } from "node:path";
 import { acquireLock, LockHeldError } from "./lock.js";
 import { recoverLegacy } from "./legacy.js";
 import { escapingAncestor, unsafePathReason } from "./paths.js";
+import { scanTree, type EntryKind } from "./tree.js";
 
 export const MANIFEST = ".specsmith-manifest.json";
 
@@ -91,28 +92,42 @@ function writeLocked(root: string, outDir: string, files: OutputFile[], journal:
   const previous = readManifest(root) ?? [];
   const before = new Set(previous);
   const current = new Set(files.map((f) => f.path));
-  refuseUserFiles(root, outDir, files, before);
+  const tree = scanTree(root, [...current, ...previous]);
+  refuseUserFiles(tree, outDir, files, before);
   const links = new Map<string, boolean>();
   for (const f of files) {
-    const bad = escapingAncestor(root, f.path, links);
+    const bad = escapingAncestor(root, f.path, links, tree);
     if (bad) throw new WriteError(`${join(outDir, bad)} is a symlink to a folder outside ${outDir}; specsmith does not write through it.\n  hint: replace the link with a real folder`);
   }
 
+  // A file not there yet is new; one that is gets read and compared (only changed bytes are written).
   const changed = files.filter((f) => {
+    const kind = tree.get(f.path);
+    if (kind !== "file") return true;
     const now = readIfFile(join(root, f.path));
     return now === undefined || !now.equals(Buffer.from(f.content));
   });
   const union = manifestText(new Set([...previous, ...current]));
   const final = manifestText(current);
   const manifestNow = readIfFile(join(root, MANIFEST))?.toString("utf8");
-  const staged = [...changed];
-  // Renamed first: while files move into place the manifest lists old and new ones, so a run killed
-  // then leaves no generated file looking like the user's.
-  if (changed.length > 0 && manifestNow !== union) staged.unshift({ path: MANIFEST, content: union });
-  const temps = staged.map((f) => tempOf(f.path));
-  journal(temps);
-  stage(root, outDir, staged, temps, before);
-  commit(root, outDir, staged, temps);
+  // A file that replaces one goes through a temporary file; a new file is written where it goes
+  // (nothing is there to lose), which saves a rename on each of a first generation's files.
+  const temps = changed.map((f) => (tree.has(f.path) ? tempOf(f.path) : f.path));
+  journal([...temps.filter((t, i) => t !== changed[i].path), tempOf(MANIFEST)]);
+  // The manifest first lists old and new files: a run killed from here on leaves no generated file
+  // looking like the user's. A failure while staging puts the old manifest back.
+  const widen = changed.length > 0 && manifestNow !== union;
+  if (widen) replaceManifest(root, outDir, union, before, tree);
+  try {
+    stage(root, outDir, changed, temps, before, tree);
+  } catch (e) {
+    if (widen) {
+      if (manifestNow === undefined) rmSync(join(root, MANIFEST), { force: true });
+      else replaceManifest(root, outDir, manifestNow, before, tree);
+    }
+    throw e;
+  }
+  commit(root, outDir, changed, temps);
 
   let removed = 0;
   for (const p of previous) {
@@ -121,10 +136,18 @@ function writeLocked(root: string, outDir: string, files: OutputFile[], journal:
   }
   if (readIfFile(join(root, MANIFEST))?.toString("utf8") !== final) {
     journal([tempOf(MANIFEST)]);
-    stage(root, outDir, [{ path: MANIFEST, content: final }], [tempOf(MANIFEST)], before);
-    commit(root, outDir, [{ path: MANIFEST, content: final }], [tempOf(MANIFEST)]);
+    replaceManifest(root, outDir, final, before, tree);
   }
   return { written: changed.length, unchanged: files.length - changed.length, removed };
+}
+
+/** Writes the manifest through a temporary file (already journaled). */
+function replaceManifest(root: string, outDir: string, content: string, generated: Set<string>, tree: Map<string, EntryKind>): void {
+  const file = [{ path: MANIFEST, content }];
+  const temp = [tempOf(MANIFEST)];
+  stage(root, outDir, file, temp, generated, tree);
+  commit(root, outDir, file, temp);
+  tree.set(MANIFEST, "file");
 }
 
 /** The temporary file beside `rel`: hidden, and named after this process so a stale one is recognised. */
@@ -135,15 +158,19 @@ function tempOf(rel: string): string {
 }
 
 /** Writes every temporary file; on any failure removes them and the folders it made, and throws. */
-function stage(root: string, outDir: string, staged: OutputFile[], temps: string[], generated: Set<string>): void {
+function stage(root: string, outDir: string, staged: OutputFile[], temps: string[], generated: Set<string>, tree: Map<string, EntryKind>): void {
   const made: string[] = [];
   let i = 0;
   try {
     for (; i < staged.length; i++) {
       const target = join(root, staged[i].path);
-      makeDirs(root, dirname(staged[i].path), made, generated);
-      const mode = modeOf(target);
-      writeFileSync(join(root, temps[i]), staged[i].content, { flag: "w" });
+      makeDirs(root, dirname(staged[i].path), made, generated, tree);
+      // A file that is there keeps its mode (a new one gets the umask's); a new file must not
+      // appear meanwhile ("wx").
+      const inPlace = temps[i] === staged[i].path;
+      const mode = tree.get(staged[i].path) === "file" ? modeOf(target) : undefined;
+      // With the encoding given, Node writes the string natively (no Buffer per file).
+      writeFileSync(join(root, temps[i]), staged[i].content, { flag: inPlace ? "wx" : "w", encoding: "utf8" });
       if (mode !== undefined) chmodSync(join(root, temps[i]), mode);
     }
   } catch (e) {
@@ -162,28 +189,28 @@ function stage(root: string, outDir: string, staged: OutputFile[], temps: string
 /** Renames every staged file into place; on a failure the rest of the temporary files are removed. */
 function commit(root: string, outDir: string, staged: OutputFile[], temps: string[]): void {
   for (let i = 0; i < staged.length; i++) {
+    if (temps[i] === staged[i].path) continue;
     try {
       renameSync(join(root, temps[i]), join(root, staged[i].path));
     } catch (e) {
-      for (let j = i; j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });
+      for (let j = i; j < temps.length; j++) if (temps[j] !== staged[j].path) rmSync(join(root, temps[j]), { force: true });
       throw fsError(e, join(outDir, staged[i].path));
     }
   }
 }
 
 /** Creates the folders of `relDir`; a stale generated file in the way of a folder is removed. */
-function makeDirs(root: string, relDir: string, made: string[], generated: Set<string>): void {
+function makeDirs(root: string, relDir: string, made: string[], generated: Set<string>, tree: Map<string, EntryKind>): void {
   if (relDir === "." || relDir === "") return;
+  const kind = tree.get(relDir);
+  // A link here was checked to stay inside the output folder.
+  if (kind === "dir" || kind === "link") return;
   const abs = join(root, relDir);
-  try {
-    if (statSync(abs).isDirectory()) return;
-  } catch {
-    // missing: made below
-  }
-  makeDirs(root, dirname(relDir), made, generated);
+  makeDirs(root, dirname(relDir), made, generated, tree);
   if (generated.has(relDir)) rmSync(abs, { force: true });
   mkdirSync(abs);
   made.push(abs);
+  tree.set(relDir, "dir");
 }
 
 function modeOf(path: string): number | undefined {
@@ -240,16 +267,16 @@ function openOutDir(outDir: string): string {
 }
 
 /** Generated paths that hold a file specsmith did not generate (or sit below one). */
-function refuseUserFiles(root: string, outDir: string, files: OutputFile[], generated: Set<string>): void {
+function refuseUserFiles(tree: Map<string, EntryKind>, outDir: string, files: OutputFile[], generated: Set<string>): void {
   const clash = new Set<string>();
   const seenDirs = new Set<string>();
   for (const f of files) {
-    if (!generated.has(f.path) && lexists(join(root, f.path))) clash.add(f.path);
+    if (!generated.has(f.path) && tree.has(f.path)) clash.add(f.path);
     for (let d = dirname(f.path); d !== "." && d !== ""; d = dirname(d)) {
       if (seenDirs.has(d)) break;
       seenDirs.add(d);
-      const abs = join(root, d);
-      if (lexists(abs) && !statIsDir(abs) && !generated.has(d)) clash.add(d);
+      const kind = tree.get(d);
+      if ((kind === "file" || kind === "other") && !generated.has(d)) clash.add(d);
     }
   }
   if (clash.size > 0) {
@@ -257,23 +284,6 @@ function refuseUserFiles(root: string, outDir: string, files: OutputFile[], gene
       `${outDir}: refusing to overwrite ${[...clash].sort().map((c) => `"${c}"`).join(", ")}, which specsmith did not generate.\n` +
         "  hint: move or delete those files, then generate again",
     );
-  }
-}
-
-function lexists(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function statIsDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -16,6 +16,8 @@ export const typescriptHelpers: Helpers = {
   tsTemplateText: (text: string) => tsTemplateText(text),
   /** One line of a JSDoc comment. */
   jsdocLine: (text: string) => jsdocLine(text),
+  /** A whole JSDoc comment from its lines (one helper call per comment: this runs for every field). */
+  jsdoc: (lines: string[]) => "/**\n" + lines.map((l) => (l === "" ? " *" : ` * ${jsdocLine(l)}`)).join("\n") + "\n */",
   /** The text of a `//` comment. */
   tsComment: (text: string) => tsLineComment(text),
   /** A string in a JSON file (package.json). */
