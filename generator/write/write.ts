@@ -102,10 +102,13 @@ function writeLocked(root: string, outDir: string, files: OutputFile[], journal:
 
   // A file not there yet is new; one that is gets read and compared (only changed bytes are written).
   const changed = files.filter((f) => {
-    const kind = tree.get(f.path);
-    if (kind !== "file") return true;
-    const now = readIfFile(join(root, f.path));
-    return now === undefined || !now.equals(Buffer.from(f.content));
+    if (tree.get(f.path) !== "file") return true;
+    // Compared as text: no Buffer of the new content per file (bytes that are not UTF-8 differ anyway).
+    try {
+      return readFileSync(join(root, f.path), "utf8") !== f.content;
+    } catch {
+      return true;
+    }
   });
   const union = manifestText(new Set([...previous, ...current]));
   const final = manifestText(current);
