@@ -1,8 +1,9 @@
 /** spec/specsmith.yaml: which spec to read and which targets to generate where. */
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import { SpecError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { SourceFile } from "./load/source.js";
 import { PY_KEYWORDS } from "./targets/python/plan.js";
+import { isWithin } from "./write/paths.js";
 
 export const TARGETS = ["typescript", "python"] as const;
 export type TargetName = (typeof TARGETS)[number];
@@ -54,13 +55,9 @@ export function targetSettingProblem(name: TargetName, key: "packageName" | "sdk
 /** Pairs of targets whose output folders are the same or nested: one would delete the other's files. */
 export function overlappingTargets(targets: TargetConfig[]): [TargetConfig, TargetConfig][] {
   const pairs: [TargetConfig, TargetConfig][] = [];
-  const inside = (a: string, b: string) => {
-    const r = relative(a, b);
-    return r === "" || (!r.startsWith("..") && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
-  };
   for (let i = 0; i < targets.length; i++) {
     for (let j = i + 1; j < targets.length; j++) {
-      if (inside(targets[i].out, targets[j].out) || inside(targets[j].out, targets[i].out)) pairs.push([targets[i], targets[j]]);
+      if (isWithin(targets[i].out, targets[j].out) || isWithin(targets[j].out, targets[i].out)) pairs.push([targets[i], targets[j]]);
     }
   }
   return pairs;

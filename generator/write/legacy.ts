@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
+import { processAlive } from "./lock.js";
 
 const LEGACY = /^(.*)\.specsmith-(tmp|old)-(\d+)$/;
 
@@ -19,7 +20,7 @@ export function recoverLegacy(outDir: string): string[] {
   }
   for (const name of names.sort()) {
     const m = LEGACY.exec(name);
-    if (!m || m[1] !== basename(outDir) || alive(Number(m[3]))) continue;
+    if (!m || m[1] !== basename(outDir) || processAlive(Number(m[3]))) continue;
     const leftover = join(parent, name);
     if (m[2] === "old" && !existsSync(outDir)) {
       // Killed between moving the old output aside and moving the new one in: the old one comes back.
@@ -57,13 +58,4 @@ function rescueUserFiles(leftover: string, outDir: string): string[] {
   };
   walk(leftover);
   return notes;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

@@ -104,8 +104,13 @@ function readLock(path: string): LockData | undefined {
 function isAlive(data: LockData): boolean {
   if (data.host !== hostname()) return true;
   if (data.pid === process.pid) return false;
+  return processAlive(data.pid);
+}
+
+/** Whether a process of this machine runs (EPERM: it runs, as another user). */
+export function processAlive(pid: number): boolean {
   try {
-    process.kill(data.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";

@@ -41,8 +41,13 @@ interface Manifest {
 
 /** The files the manifest in `outDir` lists; entries that are not safe relative paths are ignored. */
 export function readManifest(outDir: string): string[] | undefined {
+  return parseManifest(readIfFile(join(outDir, MANIFEST))?.toString("utf8"));
+}
+
+function parseManifest(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
   try {
-    const m = JSON.parse(readFileSync(join(outDir, MANIFEST), "utf8")) as Manifest;
+    const m = JSON.parse(text) as Manifest;
     if (!Array.isArray(m.files)) return undefined;
     return m.files.filter((f) => typeof f === "string" && unsafePathReason(f) === undefined);
   } catch {
@@ -89,7 +94,8 @@ export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
 }
 
 function writeLocked(root: string, outDir: string, files: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
-  const previous = readManifest(root) ?? [];
+  const manifestNow = readIfFile(join(root, MANIFEST))?.toString("utf8");
+  const previous = parseManifest(manifestNow) ?? [];
   const before = new Set(previous);
   const current = new Set(files.map((f) => f.path));
   const tree = scanTree(root, [...current, ...previous]);
@@ -112,7 +118,6 @@ function writeLocked(root: string, outDir: string, files: OutputFile[], journal:
   });
   const union = manifestText(new Set([...previous, ...current]));
   const final = manifestText(current);
-  const manifestNow = readIfFile(join(root, MANIFEST))?.toString("utf8");
   // A file that replaces one goes through a temporary file; a new file is written where it goes
   // (nothing is there to lose), which saves a rename on each of a first generation's files.
   const temps = changed.map((f) => (tree.has(f.path) ? tempOf(f.path) : f.path));
@@ -137,7 +142,8 @@ function writeLocked(root: string, outDir: string, files: OutputFile[], journal:
     if (current.has(p) || p === MANIFEST) continue;
     if (removeGenerated(root, p)) removed++;
   }
-  if (readIfFile(join(root, MANIFEST))?.toString("utf8") !== final) {
+  // The manifest on disk is what was there, or the widened one written above.
+  if ((widen ? union : manifestNow) !== final) {
     journal([tempOf(MANIFEST)]);
     replaceManifest(root, outDir, final, before, tree);
   }
