@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // The Python SDKs' dependencies, installed into .tmp/venv before the suites run.
+    globalSetup: ["tests/setup/python-venv.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // tsc-heavy suites share the two cores better one file at a time per worker.

@@ -12,6 +12,8 @@ export interface TargetResult {
   warnings: Diagnostic[];
   /** The files the spec was read from: itself and every file its $refs reach. */
   sources?: string[];
+  /** How many operations the SDK has (each a method, and in Python an `_async` twin too). */
+  operations?: number;
 }
 
 /**
@@ -23,10 +25,10 @@ export async function generateAll(spec: string, targets: TargetConfig[]): Promis
   for (const target of targets) {
     switch (target.name) {
       case "typescript":
-        results.push({ target, files: await generateTypeScript(api, target), warnings: api.warnings });
+        results.push({ target, files: await generateTypeScript(api, target), warnings: api.warnings, operations: api.operations.length });
         break;
       case "python":
-        results.push({ target, files: await generatePython(api, target), warnings: api.warnings });
+        results.push({ target, files: await generatePython(api, target), warnings: api.warnings, operations: api.operations.length });
         break;
     }
   }

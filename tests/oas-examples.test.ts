@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PYTHON } from "./helpers/python.js";
 import { SpecError } from "../generator/diagnostics.js";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
@@ -71,7 +72,7 @@ for name in sorted(os.listdir(root)):
     assert compileall.compile_dir(src, quiet=1), name
     importlib.import_module(pkg)
 print("ok")`;
-    const py = spawnSync("python3", ["-c", script, join(OUT, "py")], { encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+    const py = spawnSync(PYTHON, ["-c", script, join(OUT, "py")], { encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
   }, 300_000);

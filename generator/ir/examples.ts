@@ -13,17 +13,31 @@ export type Example =
 export class Examples {
   private readonly models: Map<string, Model>;
 
-  constructor(api: Api) {
+  /**
+   * `optional`: objects also list their optional fields (Speakeasy's `optionalPropertyRendering:
+   * always`), but for those with a default, which the server fills in; a nullable one without an
+   * example is null. An object the spec gives an example of lists that example's keys.
+   */
+  constructor(
+    api: Api,
+    private readonly opts: { optional?: boolean } = {},
+  ) {
     this.models = new Map(api.models.map((m) => [m.name, m]));
+  }
+
+  /** Whether an example lists this optional field. */
+  shows(f: Pick<Field, "required" | "default" | "readOnly">): boolean {
+    return f.required || (!!this.opts.optional && f.default === undefined && !f.readOnly);
   }
 
   /**
    * An example of type `t`; `given` is an example the spec supplies for this place, used where it
    * fits the type. Objects list their required fields only, as users write the smallest valid value.
    */
-  of(t: TypeRef, given?: unknown, depth = 0): Example {
+  of(t: TypeRef, given?: unknown, depth = 0, optionalField = false): Example {
     if (depth > 8) return { kind: "raw", value: given ?? null };
     if (given === null && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
+    if (given === undefined && optionalField && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     switch (t.kind) {
       case "primitive":
         return { kind: "scalar", value: fits(t.type, given) ? (given as string | number | boolean) : placeholder(t.type, t.format) };
@@ -55,9 +69,9 @@ export class Examples {
     const src = isObj(given) ? given : isObj(m.example) ? m.example : {};
     const fields: { field: Field | null; key: string; value: Example }[] = [];
     for (const f of m.fields) {
-      if (!f.required) continue;
+      if (!(this.opts.optional && isObj(given) ? f.required || f.wireName in given : this.shows(f))) continue;
       const value = src[f.wireName] ?? f.example ?? f.default;
-      fields.push({ field: f, key: f.wireName, value: this.of(f.type, value, depth + 1) });
+      fields.push({ field: f, key: f.wireName, value: this.of(f.type, value, depth + 1, !f.required && !!this.opts.optional) });
     }
     if (m.additional) {
       const declared = new Set(m.fields.map((f) => f.wireName));

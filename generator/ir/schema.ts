@@ -211,6 +211,7 @@ export class SchemaConverter {
       place,
       type: allNumbers ? (values.every(Number.isInteger) ? "integer" : "number") : "string",
       members: values.map((value) => ({ name: memberNames.claim(enumMemberName(value)), value })),
+      ...(schema["x-speakeasy-unknown-values"] === "allow" ? { open: true } : {}),
       description: str(schema.description),
       example: exampleOf(schema),
       deprecated: schema.deprecated === true,

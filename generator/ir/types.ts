@@ -74,6 +74,8 @@ export interface EnumModel extends ModelBase {
   kind: "enum";
   type: "string" | "integer" | "number";
   members: { name: string; value: string | number }[];
+  /** Open enums (`x-speakeasy-unknown-values: allow`) keep values the SDK does not know yet. */
+  open?: boolean;
 }
 
 /** A named non-object type (array, union, primitive alias) from a component schema. */

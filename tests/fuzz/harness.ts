@@ -4,6 +4,7 @@
  * spec text that runs as code. Names must stay distinct: every operation is reachable as its own method.
  */
 import { spawnSync } from "node:child_process";
+import { PYTHON } from "../helpers/python.js";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SpecError, formatDiagnostic } from "../../generator/diagnostics.js";
@@ -126,7 +127,7 @@ for s in ${JSON.stringify(sdks)}:
         out["errors"].append("sdk%d: %s: %s" % (s["i"], type(e).__name__, e))
 print(json.dumps(out))
 `;
-  const run = spawnSync("python3", ["-c", script], { encoding: "utf8" });
+  const run = spawnSync(PYTHON, ["-c", script], { encoding: "utf8" });
   if (run.status !== 0) return [`python import: ${run.stderr.slice(0, 2000)}`];
   const res = JSON.parse(run.stdout.trim().split("\n").pop()!) as { hits: string[]; lost: string[]; errors: string[] };
   return [...res.hits.map((h) => `python: spec text ran as code (canary ${h})`), ...res.lost.map((l) => `python: ${l}`), ...res.errors.map((e) => `python: ${e}`)];

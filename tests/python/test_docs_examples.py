@@ -58,7 +58,7 @@ class DocsExamplesTest(unittest.TestCase):
                             self.assertEqual(req.headers["content-type"], "application/json")
                             self.assertEqual(json.loads(req.body), body)
                     if calls:
-                        self.assertIn("ActorToken(", p.stdout)
+                        self.assertIn("id='act_tok_abcdefghijk'", p.stdout)
         finally:
             server.close()
         self.assertGreaterEqual(ran, 3)

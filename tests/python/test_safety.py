@@ -112,7 +112,7 @@ class SafetyTest(unittest.TestCase):
 
     def test_a_post_whose_connection_dropped_is_retried_with_the_declared_idempotency_key(self) -> None:
         self.a.reply(lambda r, n: Reply(drop=True) if n == 1 else Reply(201, ITEM))
-        self.client().items.create_item(request_body={"id": "i1"})
+        self.client().items.create_item(id="i1")
         keys = [r.headers.get("idempotency-key") for r in self.a.requests]
         self.assertEqual(len(keys), 2)
         self.assertRegex(keys[0], UUID)
@@ -121,12 +121,12 @@ class SafetyTest(unittest.TestCase):
     def test_a_post_without_an_idempotency_key_is_not_replayed(self) -> None:
         self.a.reply(lambda r, n: Reply(drop=True) if n == 1 else Reply(201, ITEM))
         with self.assertRaises(vault.models.ConnectionError):
-            self.client().charges.create_charge(request={"id": "c1"})
+            self.client().charges.create_charge(id="c1")
         self.assertEqual(len(self.a.requests), 1)
 
     def test_with_idempotency_header_configured_every_post_gets_one_key(self) -> None:
         self.a.reply(lambda r, n: Reply(drop=True) if n == 1 else Reply(201, ITEM))
-        self.client(vault_keyed).charges.create_charge(request={"id": "c1"})
+        self.client(vault_keyed).charges.create_charge(id="c1")
         keys = [r.headers.get("idempotency-key") for r in self.a.requests]
         self.assertRegex(keys[0], UUID)
         self.assertEqual(keys, [keys[0], keys[0]])

@@ -8,6 +8,8 @@ from http.server import ThreadingHTTPServer
 
 from helpers import Reply, TestServer, free_port
 
+import pydantic
+
 import clerk_backend_api
 from clerk_backend_api import Clerk, models
 from clerk_backend_api.utils import BackoffStrategy, RetryConfig
@@ -80,11 +82,14 @@ class SDKTest(unittest.TestCase):
         self.clerk().actor_tokens.create(request={"user_id": "u", "actor": {"sub": "s", "role": "r"}})
         self.assertEqual(self.server.requests[0].json(), {"user_id": "u", "actor": {"sub": "s", "role": "r"}})
 
-    def test_repeating_a_declared_key_as_an_extra_one_is_a_type_error(self) -> None:
+    def test_models_validate_what_they_are_given(self) -> None:
         with self.assertRaises(TypeError):
             clerk_backend_api.CreateActorTokenActor(sub="a", **{"sub": "b"})  # type: ignore[misc]
-        with self.assertRaises(TypeError):
+        with self.assertRaises(pydantic.ValidationError):
             clerk_backend_api.CreateActorTokenRequestBody(user_id="u")  # type: ignore[call-arg]
+        actor = clerk_backend_api.CreateActorTokenActor(sub="a", role="r")
+        self.assertEqual(actor.__pydantic_extra__, {"role": "r"})
+        self.assertEqual(actor.additional_properties, {"role": "r"})
 
     def test_revoke_percent_encodes_the_path_parameter(self) -> None:
         self.server.reply(lambda r, n: Reply(200, dict(WIRE_TOKEN, status="revoked")))
@@ -115,8 +120,7 @@ class SDKTest(unittest.TestCase):
         self.assertEqual(token.id, "act_tok_1")
         self.assertEqual(token.user_id, "user_1")
         self.assertEqual(token.object, models.ActorTokenObject.ACTOR_TOKEN)
-        self.assertEqual(token.actor.additional_properties, {"sub": "user_2", "role": "support"})
-        self.assertEqual(token.actor["role"], "support")
+        self.assertEqual(token.actor, {"sub": "user_2", "role": "support"})
         self.assertEqual(token.created_at, 1609459200)
         self.assertEqual(token.token, "t0k")
 
@@ -134,8 +138,9 @@ class SDKTest(unittest.TestCase):
                 self.assertEqual(e.headers["x-request-id"], "r1")
                 self.assertIsInstance(e.data, models.ClerkErrorsData)
                 self.assertEqual(e.data.errors[0].long_message, "The input is invalid.")
-                self.assertEqual(e.data.errors[0].meta.additional_properties, {"param": "user_id"})
-                self.assertEqual(e.data.meta.additional_properties, {"trace": "abc"})
+                self.assertEqual(e.data.errors[0].meta, {"param": "user_id"})
+                self.assertEqual(e.data.meta, {"trace": "abc"})
+                self.assertEqual(e.raw_response.status_code, status)
                 self.assertIn(f"Status {status}", str(e))
                 self.assertNotIn(TOKEN, exposed(e))
 
@@ -158,7 +163,14 @@ class SDKTest(unittest.TestCase):
         with self.assertRaisesRegex(models.SDKError, r"^Response body is not valid JSON: Status 200"):
             self.clerk().actor_tokens.revoke(actor_token_id="x")
         self.server.reply(lambda r, n: Reply(400, {"errors": "nope"}))
-        with self.assertRaisesRegex(models.SDKError, r"^Response body does not match the API description: Status 400"):
+        with self.assertRaisesRegex(models.ResponseValidationError, r"^Response body does not match the API description: Status 400") as ctx:
+            self.clerk().actor_tokens.revoke(actor_token_id="x")
+        self.assertIsInstance(ctx.exception, models.SDKError)
+        self.assertIsInstance(ctx.exception.cause, pydantic.ValidationError)
+        self.assertEqual(ctx.exception.raw_response.status_code, 400)
+        # A string where an int belongs is not let through.
+        self.server.reply(lambda r, n: Reply(200, dict(WIRE_TOKEN, created_at="yesterday")))
+        with self.assertRaises(models.ResponseValidationError):
             self.clerk().actor_tokens.revoke(actor_token_id="x")
 
     # --- retries ---

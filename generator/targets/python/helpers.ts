@@ -36,8 +36,10 @@ export const pythonHelpers: Helpers = {
 export const PYTHON_CODE_FIELDS = [
   // identifiers: classes, modules, attributes, arguments, variables
   "name", "className", "sdkClass", "errorClass", "dataClass", "module", "attr", "clientVar", "firstGroup", "key", "base", "packageName",
-  // expressions built from identifiers: `request_body`, `json_body`, `_actortoken.ActorToken`, a parameter's variable
-  "expr", "encoder", "ref", "param", "typeExpr", "classList",
+  // expressions built from identifiers: a parameter's variable, `request.user_id`, `models.ActorToken`,
+  // annotations (`Optional[List[models.Tag]]`), defaults (`None`, `UNSET`), `to_wire(models.X, body)`
+  "expr", "param", "arg", "cls", "typeExpr", "classList", "names", "typedDict", "requestType", "annotation", "tdAnnotation",
+  "aliasType", "default", "returns", "wire", "valueExpr",
   // docs: anchors and links derived from planner file names, markdown built from identifiers
   "anchor", "doc", "response",
 ];

@@ -4,6 +4,10 @@ import { pyString } from "../../render/escape.js";
 /** A value in a Python usage example: a model constructor call, or plain data. */
 export type PyValue =
   | { kind: "model"; cls: string; fields: PyArg[]; extra: Record<string, unknown> | null }
+  | { kind: "dict"; fields: PyArg[]; extra: Record<string, unknown> | null }
+  | { kind: "list"; items: PyValue[] }
+  /** Code the planner wrote from identifiers and escaped literals (an enum member, a parse_datetime call). */
+  | { kind: "code"; code: string }
   | { kind: "raw"; value: unknown };
 export interface PyArg {
   name: string;
@@ -32,18 +36,30 @@ export function pyLiteral(value: unknown, indent = 0): string {
 }
 
 function pyValue(v: PyValue, indent: number): string {
-  if (v.kind === "raw") return pyLiteral(v.value, indent);
-  const lines = v.fields.map((f) => `${pad(indent + 1)}${f.name}=${pyValue(f.value, indent + 1)},\n`);
-  if (v.extra && Object.keys(v.extra).length > 0) lines.push(`${pad(indent + 1)}**${pyLiteral(v.extra, indent + 1)},\n`);
-  if (lines.length === 0) return `${v.cls}()`;
-  return `${v.cls}(\n${lines.join("")}${pad(indent)})`;
+  switch (v.kind) {
+    case "raw":
+      return pyLiteral(v.value, indent);
+    case "code":
+      return v.code;
+    case "list":
+      if (v.items.length === 0) return "[]";
+      return "[\n" + v.items.map((x) => `${pad(indent + 1)}${pyValue(x, indent + 1)},\n`).join("") + `${pad(indent)}]`;
+    case "dict": {
+      const lines = v.fields.map((f) => `${pad(indent + 1)}${pyString(f.name)}: ${pyValue(f.value, indent + 1)},\n`);
+      for (const [k, x] of Object.entries(v.extra ?? {})) lines.push(`${pad(indent + 1)}${pyString(k)}: ${pyLiteral(x, indent + 1)},\n`);
+      return lines.length === 0 ? "{}" : `{\n${lines.join("")}${pad(indent)}}`;
+    }
+    case "model": {
+      const lines = v.fields.map((f) => `${pad(indent + 1)}${f.name}=${pyValue(f.value, indent + 1)},\n`);
+      if (v.extra && Object.keys(v.extra).length > 0) lines.push(`${pad(indent + 1)}**${pyLiteral(v.extra, indent + 1)},\n`);
+      if (lines.length === 0) return `${v.cls}()`;
+      return `${v.cls}(\n${lines.join("")}${pad(indent)})`;
+    }
+  }
 }
 
-/** Keyword arguments of a call in a Python usage example. */
+/** Keyword arguments of a call in a Python usage example, on the call's line as Speakeasy writes
+ * them; a value that spans lines is indented from the call. */
 export function pyArgs(args: PyArg[], indent = 0): string {
-  if (args.length === 0) return "";
-  if (args.length === 1) return `${args[0].name}=${pyValue(args[0].value, indent)}`;
-  const simple = args.every((a) => a.value.kind === "raw" && (a.value.value === null || typeof a.value.value !== "object"));
-  if (simple) return args.map((a) => `${a.name}=${pyValue(a.value, indent)}`).join(", ");
-  return "\n" + args.map((a) => `${pad(indent + 1)}${a.name}=${pyValue(a.value, indent + 1)},\n`).join("") + pad(indent);
+  return args.map((a) => `${a.name}=${pyValue(a.value, indent)}`).join(", ");
 }

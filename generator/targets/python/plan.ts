@@ -1,8 +1,9 @@
 /**
- * The Python planner: module and class names, snake_case attributes safe from keywords, and the
- * annotation and codec trees the templates print.
+ * The Python planner: module and class names, snake_case attributes safe from keywords, builtins and
+ * pydantic's own members, and each method's arguments as Speakeasy's Python SDKs take them
+ * (`flattenRequests`, `maxMethodParams`, `methodArguments: infer-optional-args`).
  */
-import type { Api, Field, Model, Operation, TypeRef } from "../../ir/types.js";
+import type { Api, Field, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
 import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
 import { fileStem } from "../shared/files.js";
 
@@ -11,42 +12,65 @@ export const PY_KEYWORDS = new Set([
   "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
   "pass", "raise", "return", "try", "while", "with", "yield", "match", "case",
 ]);
+/** Builtins a field or argument would shadow get a trailing underscore (`type_`, `format_`), as in
+ * Speakeasy's SDKs; `id` and `object` are allowed as they are (its `allowedRedefinedBuiltins`). */
+const PY_BUILTINS = new Set([
+  "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile",
+  "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
+  "globals", "hasattr", "hash", "help", "hex", "input", "int", "isinstance", "issubclass", "iter", "len", "list", "locals",
+  "map", "max", "memoryview", "min", "next", "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed",
+  "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+]);
 /** Names the generated modules use themselves, or that would shadow what they import. */
-const RESERVED_CLASSES = ["True", "False", "None", "Any", "Dict", "List", "Optional", "Union", "Enum", "Field", "Model", "Codec", "APIError", "SDKError", "HTTPClientError", "ConnectionError", "RequestTimeoutError", "RetryConfig", "BackoffStrategy", "Exception", "Client", "Request", "Response"];
-/** Attributes every model has: a field of the same name gets a trailing underscore. */
-const MODEL_MEMBERS = new Set(["self", "additional_properties", "to_wire", "from_wire", "coerce", "_fields", "_extra", "_build"]);
-
-/** An annotation, printed by partials/pytype.inline.hbs. */
-export interface PyType {
-  kind: "name" | "list" | "dict" | "union";
-  name: string | null;
-  items: PyType | null;
-  values: PyType | null;
-  variants: PyType[] | null;
-  nullable: boolean;
-}
-
-/** A wire codec, printed by partials/codec.inline.hbs. */
-export interface PyCodec {
-  kind: "any" | "model" | "enum" | "list" | "dict" | "union";
-  /** Lazy reference to the class, e.g. `_actortoken.ActorToken`. */
-  ref: string | null;
-  inner: PyCodec | null;
-  /** Union members that need converting: required wire keys, discriminator, codec. */
-  variants: { keys: string[]; tagProp: string | null; tags: string[]; codec: PyCodec }[] | null;
-  nullable: boolean;
-}
+const RESERVED_CLASSES = [
+  "True", "False", "None", "Any", "Dict", "List", "Optional", "Union", "Literal", "Annotated", "NotRequired", "TypedDict",
+  "Enum", "BaseModel", "Nullable", "OptionalNullable", "Unset", "File", "FileTypedDict", "ConfigDict", "PlainValidator",
+  "APIError", "SDKError", "ResponseValidationError", "HTTPClientError", "ConnectionError", "RequestTimeoutError",
+  "InvalidRequestError", "RetryConfig", "BackoffStrategy", "Exception", "Client", "Request", "Response", "Mapping",
+];
+/** Members of pydantic's BaseModel and ours: a field of the same name gets a trailing underscore. */
+const MODEL_MEMBERS = new Set([
+  "self", "additional_properties", "construct", "copy", "dict", "json", "schema", "schema_json", "validate", "parse_obj",
+  "parse_raw", "parse_file", "from_orm", "update_forward_refs", "fields",
+]);
+/** Speakeasy's `maxMethodParams`: beyond it, a method takes one `request` argument. */
+export const MAX_METHOD_PARAMS = 20;
 
 export interface PyModelPlan {
   ir: Model;
   /** Class name (for error models: the data class; `errorClass` is the exception). */
   name: string;
+  /** The TypedDict form of an object model users may pass instead (`CreateActorTokenActorTypedDict`). */
+  typedDict: string | null;
   errorClass: string | null;
   /** Module name under models/, e.g. "actortoken". */
   module: string;
   /** Docs page under docs/, e.g. "models/actortoken.md". */
   doc: string;
   fieldNames: Map<Field, string>;
+}
+
+/** One keyword argument of a method. */
+export interface PyArgPlan {
+  name: string;
+  /** A parameter, a field of the flattened body, the whole body, or the operation's request model. */
+  source: "param" | "field" | "body" | "request";
+  param: Parameter | null;
+  field: Field | null;
+  type: TypeRef;
+  required: boolean;
+  description?: string;
+  example?: unknown;
+}
+
+export interface PyMethodPlan {
+  op: Operation;
+  name: string;
+  args: PyArgPlan[];
+  /** "flat": parameters (and body fields) are arguments; "request": one argument carries them all. */
+  shape: "flat" | "request";
+  /** The body's object model when its fields are arguments (built from them before sending). */
+  flatBody: PyModelPlan | null;
 }
 
 export interface PyPlan {
@@ -56,16 +80,22 @@ export interface PyPlan {
   version: string;
   models: Map<string, PyModelPlan>;
   modelList: PyModelPlan[];
-  groups: { name: string; attr: string; className: string; module: string; doc: string; title: string; operations: Operation[] }[];
-  methodNames: Map<Operation, string>;
-  paramNames: Map<Operation, Map<string, string>>;
+  groups: { name: string; attr: string; className: string; module: string; doc: string; title: string; methods: PyMethodPlan[] }[];
   /** The SDK constructor's argument for each security scheme (by scheme name). */
   securityArgs: Map<string, string>;
 }
 
+/** A keyword-safe snake_case identifier. */
 export function pyIdent(name: string): string {
   const s = snakeCase(name) || "value";
   return PY_KEYWORDS.has(s) ? `${s}_` : s;
+}
+
+/** A field or argument name: also clear of builtins and never private to pydantic (a leading `_`). */
+export function pyAttr(name: string): string {
+  let s = pyIdent(name);
+  if (s.startsWith("_")) s = `field${s}`;
+  return PY_BUILTINS.has(s) || s.startsWith("model_") ? `${s}_` : s;
 }
 
 export function planPython(api: Api, opts: { packageName: string; sdkClass: string; version: string }): PyPlan {
@@ -73,131 +103,87 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   const modules = new NameScope(["_base", "_errors"]);
   const models = new Map<string, PyModelPlan>();
   const groupClasses = new Map(api.groups.map((g) => [g.name, classes.claim(pascalCase(g.title) || "Resource")]));
-  for (const m of api.models) {
-    const base = classes.has(m.name) ? classes.claim(m.name + "Model") : classes.claim(m.name);
-    const isError = m.place === "errors" && m.kind === "object";
-    const lower = base.toLowerCase();
-    const module = modules.claim(fileStem(PY_KEYWORDS.has(lower) ? `${lower}_` : lower));
-    const fieldNames = new Map<Field, string>();
-    if (m.kind === "object") {
-      const scope = new NameScope([...MODEL_MEMBERS]);
-      for (const f of m.fields) fieldNames.set(f, scope.claim(f.wireName === "" ? "request_body" : pyIdent(f.wireName)));
-    }
-    models.set(m.name, { ir: m, name: isError ? classes.claim(base + "Data") : base, errorClass: isError ? base : null, module, doc: `models/${module}.md`, fieldNames });
-  }
-  const methodNames = new Map<Operation, string>();
-  const paramNames = new Map<Operation, Map<string, string>>();
+  for (const m of api.models) models.set(m.name, planModel(m, classes, modules));
   const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
   const groupDocs = new NameScope();
   // Attributes of the SDK object: clear of its own members.
-  const groupAttrs = new NameScope(["close", "_client"]);
+  const groupAttrs = new NameScope(["close", "aclose", "_client", "sdk_configuration"]);
   const groups = api.groups.map((g) => {
     // A method named `models` would shadow the module that the signatures after it name.
-    const methods = new NameScope(["close", "models"]);
+    const methodNames = new NameScope(["close", "models", "utils"]);
     const ops = g.operations.map((id) => api.operations.find((o) => o.operationId === id)!);
-    for (const op of ops) {
-      methodNames.set(op, methods.claim(pyIdent(op.method)));
-      const scope = new NameScope(["self", "retries", "server_url", "timeout_ms", "request"]);
-      const names = new Map<string, string>();
-      for (const p of op.params) names.set(`${p.in}:${p.wireName}`, scope.claim(pyIdent(p.wireName)));
-      if (op.body) names.set("body", op.request?.wrapsBody ? "request" : scope.claim("request_body"));
-      paramNames.set(op, names);
-    }
+    const methods = ops.map((op) => planMethod(op, claimMethod(methodNames, pyIdent(op.method)), models));
     const attr = groupAttrs.claim(pyIdent(g.name));
     const compact = attr.replace(/_/g, "");
     const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
-    return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`, title: g.title, operations: ops };
+    return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`, title: g.title, methods };
   });
-  return {
-    api,
-    packageName: opts.packageName,
-    sdkClass: opts.sdkClass,
-    version: opts.version,
-    models,
-    modelList: [...models.values()],
-    groups,
-    methodNames,
-    paramNames,
-    securityArgs: securityArgs(api),
-  };
+  return { api, packageName: opts.packageName, sdkClass: opts.sdkClass, version: opts.version, models, modelList: [...models.values()], groups, securityArgs: securityArgs(api) };
+}
+
+function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPlan {
+  const base = classes.has(m.name) ? classes.claim(m.name + "Model") : classes.claim(m.name);
+  const isError = m.place === "errors" && m.kind === "object";
+  const lower = base.toLowerCase();
+  const module = modules.claim(fileStem(PY_KEYWORDS.has(lower) ? `${lower}_` : lower));
+  const fieldNames = new Map<Field, string>();
+  if (m.kind === "object") {
+    const scope = new NameScope([...MODEL_MEMBERS]);
+    for (const f of m.fields) fieldNames.set(f, scope.claim(f.wireName === "" ? "request_body" : pyAttr(f.wireName)));
+  }
+  const name = isError ? classes.claim(base + "Data") : base;
+  const typedDict = m.kind === "object" ? classes.claim(name + "TypedDict") : null;
+  return { ir: m, name, typedDict, errorClass: isError ? base : null, module, doc: `models/${module}.md`, fieldNames };
+}
+
+/**
+ * A method's arguments. Up to MAX_METHOD_PARAMS parameters (the body counting as one), each is an
+ * argument, and an object body's fields are arguments too (required ones first, parameters first).
+ * Beyond that, one `request` argument (the operation's request model). An operation whose only input
+ * is an optional body takes that body as `request`, so that sending no body stays possible.
+ */
+function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan>): PyMethodPlan {
+  const scope = new NameScope(["self", "retries", "server_url", "timeout_ms", "http_headers"]);
+  const count = op.params.length + (op.body ? 1 : 0);
+  if (count > MAX_METHOD_PARAMS && op.request && !op.request.wrapsBody) {
+    const arg: PyArgPlan = { name: "request", source: "request", param: null, field: null, type: op.request.type, required: op.request.required };
+    return { op, name, args: [arg], shape: "request", flatBody: null };
+  }
+  const byRequired = <T extends { required: boolean }>(xs: T[]) => [...xs.filter((x) => x.required), ...xs.filter((x) => !x.required)];
+  const args: PyArgPlan[] = byRequired(op.params).map((p) => ({ name: scope.claim(pyAttr(p.wireName)), source: "param", param: p, field: null, type: p.type, required: p.required, description: p.description, example: p.example ?? p.default }));
+  let flatBody: PyModelPlan | null = null;
+  if (op.body) {
+    const model = op.body.type.kind === "ref" ? models.get(op.body.type.model) : undefined;
+    const flattenable = model?.ir.kind === "object" && !model.ir.freeForm && model.ir.fields.length > 0 && !op.body.type.nullable;
+    if (flattenable && (op.body.required || op.params.length > 0)) {
+      flatBody = model;
+      const fields = (model.ir as Extract<Model, { kind: "object" }>).fields.filter((f) => !f.readOnly);
+      for (const f of byRequired(fields)) {
+        args.push({ name: scope.claim(model.fieldNames.get(f)!), source: "field", param: null, field: f, type: f.type, required: f.required, description: f.description, example: f.example });
+      }
+    } else {
+      const bodyName = op.params.length === 0 ? "request" : scope.claim("request_body");
+      args.push({ name: bodyName, source: "body", param: null, field: null, type: op.body.type, required: op.body.required, description: op.body.description });
+    }
+  }
+  return { op, name, args, shape: "flat", flatBody };
+}
+
+/** A method name whose `_async` twin is free too (`merge` and an operation named `merge_async`). */
+function claimMethod(scope: NameScope, base: string): string {
+  let name = base;
+  for (let i = 2; scope.has(name) || scope.has(`${name}_async`); i++) name = `${base}${i}`;
+  scope.claim(`${name}_async`);
+  return scope.claim(name);
 }
 
 /** Constructor arguments for credentials: clear of the constructor's own arguments and of each other. */
 function securityArgs(api: Api): Map<string, string> {
-  const scope = new NameScope(["self", "server_url", "server_idx", "server_variables", "retry_config", "timeout_ms", "options", "default_server", "os"]);
+  const scope = new NameScope(["self", "server_url", "server_idx", "server_variables", "retry_config", "timeout_ms", "client", "async_client", "debug_logger", "options", "default_server", "os"]);
   return new Map(api.securitySchemes.map((s) => [s.name, scope.claim(pyIdent(s.option))]));
 }
 
-const emptyType = (): PyType => ({ kind: "name", name: null, items: null, values: null, variants: null, nullable: false });
-const named = (name: string, nullable = false): PyType => ({ ...emptyType(), name, nullable });
-
-/** Annotation of `t`. `qualify` turns a model plan into the name to print (and records its import). */
-export function pyType(p: PyPlan, t: TypeRef, qualify: (m: PyModelPlan) => string): PyType {
-  const nullable = "nullable" in t && t.nullable === true;
-  switch (t.kind) {
-    case "primitive":
-      if (t.type === "string" && t.format === "binary") return named("bytes", nullable);
-      return named({ string: "str", integer: "int", number: "float", boolean: "bool", unknown: "Any" }[t.type], nullable);
-    case "literal":
-      return named(typeof t.value === "string" ? "str" : typeof t.value === "boolean" ? "bool" : typeof t.value === "number" && Number.isInteger(t.value) ? "int" : "float", nullable);
-    case "null":
-      return named("None");
-    case "ref": {
-      const m = p.models.get(t.model)!;
-      if (m.ir.kind === "alias") return { ...pyType(p, m.ir.type, qualify), nullable: nullable || ("nullable" in m.ir.type && !!m.ir.type.nullable) };
-      return named(qualify(m), nullable);
-    }
-    case "array":
-      return { ...emptyType(), kind: "list", items: pyType(p, t.items, qualify), nullable };
-    case "map":
-      return { ...emptyType(), kind: "dict", values: pyType(p, t.values, qualify), nullable };
-    case "union":
-      return { ...emptyType(), kind: "union", variants: t.variants.map((v) => pyType(p, v, qualify)), nullable };
-  }
-}
-
-/** The codec converting values of `t`; `ref` gives the lazy reference to a model's class. */
-export function pyCodec(p: PyPlan, t: TypeRef, ref: (m: PyModelPlan) => string, depth = 0): PyCodec {
-  const nullable = "nullable" in t && t.nullable === true;
-  const any: PyCodec = { kind: "any", ref: null, inner: null, variants: null, nullable: false };
-  if (depth > 16) return any;
-  switch (t.kind) {
-    case "ref": {
-      const m = p.models.get(t.model)!;
-      if (m.ir.kind === "alias") {
-        const inner = pyCodec(p, m.ir.type, ref, depth + 1);
-        return { ...inner, nullable: nullable || inner.nullable };
-      }
-      return { kind: m.ir.kind === "enum" ? "enum" : "model", ref: ref(m), inner: null, variants: null, nullable };
-    }
-    case "array": {
-      const inner = pyCodec(p, t.items, ref, depth + 1);
-      return inner.kind === "any" && !inner.nullable ? { ...any, nullable } : { kind: "list", ref: null, inner, variants: null, nullable };
-    }
-    case "map": {
-      const inner = pyCodec(p, t.values, ref, depth + 1);
-      return inner.kind === "any" && !inner.nullable ? { ...any, nullable } : { kind: "dict", ref: null, inner, variants: null, nullable };
-    }
-    case "union": {
-      const arrays = t.variants.filter((v): v is Extract<TypeRef, { kind: "array" }> => v.kind === "array");
-      const arrayCodec = arrays.length ? pyCodec(p, { kind: "array", items: arrays.length === 1 ? arrays[0].items : { kind: "union", variants: arrays.map((a) => a.items) } }, ref, depth + 1) : any;
-      const variants = t.variants.flatMap((v) => {
-        if (v.kind !== "ref") return [];
-        const m = p.models.get(v.model)!;
-        if (m.ir.kind !== "object") return [];
-        const d = t.discriminator;
-        const tags = d ? d.mapping.filter((x) => x.model === m.ir.name).map((x) => x.value) : [];
-        return [{ keys: m.ir.fields.filter((f) => f.required).map((f) => f.wireName), tagProp: d && tags.length ? d.property : null, tags, codec: pyCodec(p, v, ref, depth + 1) }];
-      });
-      if (variants.length === 0 && arrayCodec.kind === "any") return { ...any, nullable };
-      return { kind: "union", ref: null, inner: arrayCodec.kind === "any" ? null : arrayCodec, variants, nullable };
-    }
-    default:
-      return any;
-  }
-}
-
-/** Enum member names: PENDING, VALUE_1. */
+/** Enum members: PENDING, VALUE_1. */
 export function pyEnumMember(name: string): string {
   const c = constantCase(name) || "EMPTY";
   return PY_KEYWORDS.has(c) ? `${c}_` : c;

@@ -1,5 +1,5 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
-import { isJSON } from "../../ir/build.js";
+import { acceptHeader } from "../shared/operations.js";
 import type { Encoding } from "../../ir/types.js";
 import { docLines } from "./models.js";
 import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
@@ -251,12 +251,6 @@ const ENCODERS: Record<Encoding, { fn: string; from: string | null }> = {
   text: { fn: "String", from: null },
   binary: { fn: "encodeBinary", from: "lib/encodings.ts" },
 };
-
-function acceptHeader(op: OperationPlan["ir"]): string {
-  const types = [...new Set(op.success.map((r) => r.contentType).filter((t): t is string => !!t))];
-  if (op.errors.length && !types.some(isJSON)) types.push("application/json");
-  return types.length ? types.join(", ") : "*/*";
-}
 
 /** `request.name`, `request?.name`, or with a quoted key `request?.["na-me"]`. */
 function member(object: string, name: string): string {

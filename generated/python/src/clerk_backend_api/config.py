@@ -2,7 +2,7 @@
 
 from typing import Dict, List, Optional
 
-from .utils.http import SecurityScheme
+from .utils.security import SecurityScheme
 from .utils.retries import BackoffStrategy, RetryConfig
 
 SERVERS: List[str] = [

@@ -1,10 +1,11 @@
 """Retry policy and the backoff loop. Times are in milliseconds."""
 
+import asyncio
 import random
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Callable, List, Optional, TypeVar
+from typing import Awaitable, Callable, List, Optional, TypeVar
 
 
 @dataclass
@@ -58,17 +59,44 @@ def retry(attempt: Callable[[], T], config: Optional[RetryConfig]) -> T:
         try:
             return attempt()
         except Retryable as r:
-            elapsed_ms = (time.monotonic() - start) * 1000
-            if r.retry_after_ms is not None:
-                wait = r.retry_after_ms
-            else:
-                wait = backoff.initial_interval * (backoff.exponent ** n)
-                wait *= 0.75 + random.random() * 0.5
-            wait = min(wait, backoff.max_interval)
-            if elapsed_ms + wait > backoff.max_elapsed_time:
+            wait = _wait_ms(backoff, n, r, start)
+            if wait is None:
                 return _give_up(r)
             time.sleep(wait / 1000)
             n += 1
+
+
+async def retry_async(attempt: Callable[[], Awaitable[T]], config: Optional[RetryConfig]) -> T:
+    """`retry` for coroutines: the waits between attempts do not block the event loop."""
+    if config is None or config.strategy != "backoff":
+        try:
+            return await attempt()
+        except Retryable as r:
+            return _give_up(r)
+    backoff = config.backoff or DEFAULT_BACKOFF
+    start = time.monotonic()
+    n = 0
+    while True:
+        try:
+            return await attempt()
+        except Retryable as r:
+            wait = _wait_ms(backoff, n, r, start)
+            if wait is None:
+                return _give_up(r)
+            await asyncio.sleep(wait / 1000)
+            n += 1
+
+
+def _wait_ms(backoff: BackoffStrategy, n: int, r: Retryable, start: float) -> Optional[float]:
+    """The wait before attempt n + 2 (Retry-After, else jittered exponential), or None to give up."""
+    elapsed_ms = (time.monotonic() - start) * 1000
+    if r.retry_after_ms is not None:
+        wait = float(r.retry_after_ms)
+    else:
+        wait = backoff.initial_interval * (backoff.exponent**n)
+        wait *= 0.75 + random.random() * 0.5
+    wait = min(wait, backoff.max_interval)
+    return None if elapsed_ms + wait > backoff.max_elapsed_time else wait
 
 
 def _give_up(r: Retryable):  # type: ignore[no-untyped-def]

@@ -1,19 +1,20 @@
 """Errors raised by the SDK."""
 
 import builtins
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional
 
 
 class APIError(Exception):
-    """Base class of every error that carries an HTTP response."""
+    """Base class of every error that carries an HTTP response (`raw_response`: the httpx.Response)."""
 
-    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str):
+    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str, raw_response: Any = None):
         super().__init__(message)
         self.message = message
         self.status_code = status_code
-        self.headers = dict(headers)
+        self.headers = {k.lower(): v for k, v in headers.items()}
         self.body = body
         self.content_type = self.headers.get("content-type", "")
+        self.raw_response = raw_response
 
     def __str__(self) -> str:
         return self.message
@@ -29,9 +30,18 @@ class APIError(Exception):
 class SDKError(APIError):
     """A response the API description does not declare, or one that could not be decoded."""
 
-    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str):
+    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str, raw_response: Any = None):
         detail = APIError.describe(status_code, headers, body)[len("API error occurred"):]
-        super().__init__(f"{message}{detail}", status_code, headers, body)
+        super().__init__(f"{message}{detail}", status_code, headers, body, raw_response)
+
+
+class ResponseValidationError(SDKError):
+    """A response whose body does not have the shape the API description declares; `cause` is
+    pydantic's ValidationError (or the JSON error), `raw_response` the response."""
+
+    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str, raw_response: Any = None, cause: Optional[BaseException] = None):
+        super().__init__(message, status_code, headers, body, raw_response)
+        self.cause = cause
 
 
 class HTTPClientError(Exception):

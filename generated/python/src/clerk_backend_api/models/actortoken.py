@@ -2,66 +2,53 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
+from datetime import date, datetime  # noqa: F401
+from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
-from . import actortokenactor as _actortokenactor
-from . import actortokenobject as _actortokenobject
-from . import actortokenstatus as _actortokenstatus
+import pydantic
+from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-if TYPE_CHECKING:
-    from .actortokenactor import ActorTokenActor
-    from .actortokenobject import ActorTokenObject
-    from .actortokenstatus import ActorTokenStatus
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
 
 
-class ActorToken(Model):
+class ActorTokenTypedDict(TypedDict):
     object: ActorTokenObject
     id: str
     status: ActorTokenStatus
     user_id: str
-    actor: ActorTokenActor
-    token: Optional[str]
-    url: Optional[str]
+    actor: Dict[str, Any]
+    token: NotRequired[str]
+    url: NotRequired[str]
     created_at: int
     r"""Unix timestamp of creation."""
     updated_at: int
     r"""Unix timestamp of last update."""
 
-    _fields = (
-        Field("object", "object", True, enum(lambda: _actortokenobject.ActorTokenObject)),
-        Field("id", "id", True),
-        Field("status", "status", True, enum(lambda: _actortokenstatus.ActorTokenStatus)),
-        Field("user_id", "user_id", True),
-        Field("actor", "actor", True, model(lambda: _actortokenactor.ActorTokenActor)),
-        Field("token", "token", False),
-        Field("url", "url", False),
-        Field("created_at", "created_at", True),
-        Field("updated_at", "updated_at", True),
-    )
-    _extra = False
 
-    def __init__(
-        self,
-        *,
-        object: ActorTokenObject,
-        id: str,
-        status: ActorTokenStatus,
-        user_id: str,
-        actor: Union[ActorTokenActor, Dict[str, Any]],
-        token: Optional[str] = None,
-        url: Optional[str] = None,
-        created_at: int,
-        updated_at: int,
-    ) -> None:
-        super().__init__(
-            object=object,
-            id=id,
-            status=status,
-            user_id=user_id,
-            actor=actor,
-            token=token,
-            url=url,
-            created_at=created_at,
-            updated_at=updated_at,
-        )
+class ActorToken(BaseModel):
+
+    object: ActorTokenObject
+
+    id: str
+
+    status: ActorTokenStatus
+
+    user_id: str
+
+    actor: Dict[str, Any]
+
+    token: Optional[str] = None
+
+    url: Optional[str] = None
+
+    created_at: int
+    r"""Unix timestamp of creation."""
+
+    updated_at: int
+    r"""Unix timestamp of last update."""
+
+
+# At the end: models may name each other in cycles; annotations resolve when a model is first used.
+from .actortokenobject import ActorTokenObject  # noqa: E402
+from .actortokenstatus import ActorTokenStatus  # noqa: E402

@@ -2,40 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
+from datetime import date, datetime  # noqa: F401
+from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
-from . import clerkerrormeta as _clerkerrormeta
+import pydantic
+from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-if TYPE_CHECKING:
-    from .clerkerrormeta import ClerkErrorMeta
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
 
 
-class ClerkError(Model):
+class ClerkErrorTypedDict(TypedDict):
     message: str
     long_message: str
     code: str
-    meta: Optional[ClerkErrorMeta]
+    meta: NotRequired[Dict[str, Any]]
 
-    _fields = (
-        Field("message", "message", True),
-        Field("long_message", "long_message", True),
-        Field("code", "code", True),
-        Field("meta", "meta", False, model(lambda: _clerkerrormeta.ClerkErrorMeta)),
-    )
-    _extra = False
 
-    def __init__(
-        self,
-        *,
-        message: str,
-        long_message: str,
-        code: str,
-        meta: Optional[Union[ClerkErrorMeta, Dict[str, Any]]] = None,
-    ) -> None:
-        super().__init__(
-            message=message,
-            long_message=long_message,
-            code=code,
-            meta=meta,
-        )
+class ClerkError(BaseModel):
+
+    message: str
+
+    long_message: str
+
+    code: str
+
+    meta: Optional[Dict[str, Any]] = None

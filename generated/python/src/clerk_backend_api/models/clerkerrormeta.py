@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
+from datetime import date, datetime  # noqa: F401
+from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
+import pydantic
+from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
+
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
 
 
-class ClerkErrorMeta(Model):
+class ClerkErrorMetaTypedDict(TypedDict):
+    pass
 
-    _fields = (
-    )
-    _extra = True
 
-    def __init__(
-        self,
-        **additional_properties: Any,
-    ) -> None:
-        super().__init__(
-            __extra__=additional_properties,
-        )
+class ClerkErrorMeta(BaseModel):
+
+    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True, extra="allow")
+    __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)  # type: ignore[assignment]

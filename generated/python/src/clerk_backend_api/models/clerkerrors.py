@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
+from datetime import date, datetime  # noqa: F401
+from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
+import pydantic
+from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
+
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
 from ._errors import APIError
-from . import clerkerror as _clerkerror
-from . import clerkerrorsmeta as _clerkerrorsmeta
-
-if TYPE_CHECKING:
-    from .clerkerror import ClerkError
-    from .clerkerrorsmeta import ClerkErrorsMeta
 
 
-class ClerkErrorsData(Model):
+class ClerkErrorsDataTypedDict(TypedDict):
+    errors: List[ClerkErrorTypedDict]
+    meta: NotRequired[Dict[str, Any]]
+
+
+class ClerkErrorsData(BaseModel):
+
     errors: List[ClerkError]
-    meta: Optional[ClerkErrorsMeta]
 
-    _fields = (
-        Field("errors", "errors", True, list_of(model(lambda: _clerkerror.ClerkError))),
-        Field("meta", "meta", False, model(lambda: _clerkerrorsmeta.ClerkErrorsMeta)),
-    )
-    _extra = False
-
-    def __init__(
-        self,
-        *,
-        errors: List[ClerkError],
-        meta: Optional[Union[ClerkErrorsMeta, Dict[str, Any]]] = None,
-    ) -> None:
-        super().__init__(
-            errors=errors,
-            meta=meta,
-        )
+    meta: Optional[Dict[str, Any]] = None
 
 
 class ClerkErrors(APIError):
@@ -42,6 +31,10 @@ class ClerkErrors(APIError):
     data: ClerkErrorsData
     r"""The decoded error payload."""
 
-    def __init__(self, data: ClerkErrorsData, status_code: int, headers: Dict[str, str], body: str):
-        super().__init__(APIError.describe(status_code, headers, body), status_code, headers, body)
+    def __init__(self, data: ClerkErrorsData, status_code: int, headers: Any, body: str, raw_response: Any = None):
+        super().__init__(APIError.describe(status_code, headers, body), status_code, headers, body, raw_response)
         self.data = data
+
+
+# At the end: models may name each other in cycles; annotations resolve when a model is first used.
+from .clerkerror import ClerkError, ClerkErrorTypedDict  # noqa: E402

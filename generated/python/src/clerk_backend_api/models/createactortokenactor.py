@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
+from datetime import date, datetime  # noqa: F401
+from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
+import pydantic
+from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
+
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
 
 
-class CreateActorTokenActor(Model):
+class CreateActorTokenActorTypedDict(TypedDict):
     r"""The actor payload. It needs to include a sub property which should contain the ID of the actor.
     This whole payload will be also included in the JWT session token."""
     sub: str
     r"""The ID of the actor."""
 
-    _fields = (
-        Field("sub", "sub", True),
-    )
-    _extra = True
 
-    def __init__(
-        self,
-        *,
-        sub: str,
-        **additional_properties: Any,
-    ) -> None:
-        super().__init__(
-            sub=sub,
-            __extra__=additional_properties,
-        )
+class CreateActorTokenActor(BaseModel):
+    r"""The actor payload. It needs to include a sub property which should contain the ID of the actor.
+    This whole payload will be also included in the JWT session token."""
+
+    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True, extra="allow")
+    __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)  # type: ignore[assignment]
+
+    sub: str
+    r"""The ID of the actor."""

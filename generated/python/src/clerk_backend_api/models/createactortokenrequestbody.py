@@ -2,47 +2,47 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
+from datetime import date, datetime  # noqa: F401
+from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
-from . import createactortokenactor as _createactortokenactor
+import pydantic
+from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-if TYPE_CHECKING:
-    from .createactortokenactor import CreateActorTokenActor
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
 
 
-class CreateActorTokenRequestBody(Model):
+class CreateActorTokenRequestBodyTypedDict(TypedDict):
     user_id: str
     r"""The ID of the user being impersonated."""
-    actor: CreateActorTokenActor
+    actor: CreateActorTokenActorTypedDict
     r"""The actor payload. It needs to include a sub property which should contain the ID of the actor.
     This whole payload will be also included in the JWT session token."""
-    expires_in_seconds: Optional[int]
+    expires_in_seconds: NotRequired[int]
     r"""Optional parameter to specify the life duration of the actor token in seconds.
     By default, the duration is 1 hour."""
-    session_max_duration_in_seconds: Optional[int]
+    session_max_duration_in_seconds: NotRequired[int]
     r"""The maximum duration that the session which will be created by the generated actor token should last.
     By default, the duration of a session created via an actor token, lasts 30 minutes."""
 
-    _fields = (
-        Field("user_id", "user_id", True),
-        Field("actor", "actor", True, model(lambda: _createactortokenactor.CreateActorTokenActor)),
-        Field("expires_in_seconds", "expires_in_seconds", False),
-        Field("session_max_duration_in_seconds", "session_max_duration_in_seconds", False),
-    )
-    _extra = False
 
-    def __init__(
-        self,
-        *,
-        user_id: str,
-        actor: Union[CreateActorTokenActor, Dict[str, Any]],
-        expires_in_seconds: Optional[int] = None,
-        session_max_duration_in_seconds: Optional[int] = None,
-    ) -> None:
-        super().__init__(
-            user_id=user_id,
-            actor=actor,
-            expires_in_seconds=expires_in_seconds,
-            session_max_duration_in_seconds=session_max_duration_in_seconds,
-        )
+class CreateActorTokenRequestBody(BaseModel):
+
+    user_id: str
+    r"""The ID of the user being impersonated."""
+
+    actor: CreateActorTokenActor
+    r"""The actor payload. It needs to include a sub property which should contain the ID of the actor.
+    This whole payload will be also included in the JWT session token."""
+
+    expires_in_seconds: Optional[int] = None
+    r"""Optional parameter to specify the life duration of the actor token in seconds.
+    By default, the duration is 1 hour."""
+
+    session_max_duration_in_seconds: Optional[int] = None
+    r"""The maximum duration that the session which will be created by the generated actor token should last.
+    By default, the duration of a session created via an actor token, lasts 30 minutes."""
+
+
+# At the end: models may name each other in cycles; annotations resolve when a model is first used.
+from .createactortokenactor import CreateActorTokenActor, CreateActorTokenActorTypedDict  # noqa: E402

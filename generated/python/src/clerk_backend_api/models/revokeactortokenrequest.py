@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union  # noqa: F401
+from datetime import date, datetime  # noqa: F401
+from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-from ._base import ANY, Field, Model, dict_of, enum, list_of, model, nullable, union_of  # noqa: F401
+import pydantic
+from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
+
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
 
 
-class RevokeActorTokenRequest(Model):
+class RevokeActorTokenRequestTypedDict(TypedDict):
     actor_token_id: str
     r"""The ID of the actor token to be revoked."""
 
-    _fields = (
-        Field("actor_token_id", "actor_token_id", True),
-    )
-    _extra = False
 
-    def __init__(
-        self,
-        *,
-        actor_token_id: str,
-    ) -> None:
-        super().__init__(
-            actor_token_id=actor_token_id,
-        )
+class RevokeActorTokenRequest(BaseModel):
+
+    actor_token_id: str
+    r"""The ID of the actor token to be revoked."""

@@ -1,0 +1,230 @@
+/** View models of the Python docs pages (docs/sdks/<group>/README.md, docs/models/*.md) and their usage snippets. */
+import { Examples, type Example } from "../../ir/examples.js";
+import type { Field, TypeRef } from "../../ir/types.js";
+import { mdCell, pyString } from "../../render/escape.js";
+import { exampleCell } from "../../render/markdown.js";
+import type { PyArg, PyValue } from "./literals.js";
+import { pyAttr, pyEnumMember, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
+import { isNullable } from "./types.js";
+
+const RETRIES_ROW = ["`retries`", "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md)", ":heavy_minus_sign:", "Configuration to override the default retry behavior of the client."];
+
+/** The Type column of a Python docs table, seen from a page at `depth` folders under docs/. */
+export function docType(p: PyPlan, t: TypeRef, required: boolean, depth: number, files = false): string {
+  const up = "../".repeat(depth);
+  const inner = (x: TypeRef): { text: string; link: string | null } => {
+    switch (x.kind) {
+      case "primitive":
+        if (x.type === "string" && x.format === "binary") return files ? { text: "models.File", link: `${up}models/file.md` } : { text: "bytes", link: null };
+        if (x.type === "string" && (x.format === "date-time" || x.format === "date")) return { text: x.format === "date" ? "datetime.date" : "datetime", link: null };
+        return { text: { string: "str", integer: "int", number: "float", boolean: "bool", unknown: "Any" }[x.type], link: null };
+      case "literal":
+        return { text: typeof x.value === "string" ? "str" : typeof x.value === "boolean" ? "bool" : "float", link: null };
+      case "null":
+        return { text: "None", link: null };
+      case "ref": {
+        const m = p.models.get(x.model)!;
+        if (m.ir.kind === "alias") return inner(m.ir.type);
+        return { text: `models.${m.errorClass ?? m.name}`, link: `${up}${m.doc}` };
+      }
+      case "array": {
+        const i = inner(x.items);
+        return { text: `List[${i.link ? `[${i.text}](${i.link})` : `*${i.text}*`}]`, link: null };
+      }
+      case "map": {
+        const i = inner(x.values);
+        return { text: `Dict[str, ${i.link ? `[${i.text}](${i.link})` : `*${i.text}*`}]`, link: null };
+      }
+      case "union":
+        return { text: x.variants.map((v) => inner(v).text).join(" \\| "), link: null };
+    }
+  };
+  const { text, link } = inner(t);
+  const nullable = isNullable(p, t) && text !== "Any" && text !== "None";
+  const wrapper = nullable ? (required ? "Nullable" : "OptionalNullable") : required ? null : "Optional";
+  const shown = wrapper ? `${wrapper}[${text}]` : text;
+  if (link) return `[${shown}](${link})`;
+  if ((t.kind === "array" || t.kind === "map") && !link) return shown;
+  return `*${shown}*`;
+}
+
+export function modelDoc(p: PyPlan, m: PyModelPlan) {
+  const ir = m.ir;
+  const title = m.errorClass ?? m.name;
+  const description = (ir.description ?? ir.responseDescription ?? "").replace(/\s+$/, "");
+  if (ir.kind === "enum") {
+    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x) => ["`" + pyEnumMember(x.name) + "`", mdCell(String(x.value))]) } };
+  }
+  if (ir.kind === "alias") {
+    return { title, description, kind: "alias", table: { headers: ["Field", "Type", "Required", "Description"], rows: [] } };
+  }
+  const rows: string[][] = ir.fields.map((f: Field) => ["`" + m.fieldNames.get(f)! + "`", docType(p, f.type, f.required, 1), f.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", f.description ? mdCell(f.description) : "N/A", exampleCell(f.example)]);
+  // Extra properties are kept in pydantic's `__pydantic_extra__`; their example is the object's own.
+  const extraExample = ir.additional && ir.fields.length > 0 ? ir.example : undefined;
+  if (ir.additional && ir.fields.length > 0) rows.push(["`__pydantic_extra__`", "Dict[str, *Any*]", ":heavy_minus_sign:", "N/A", exampleCell(extraExample)]);
+  const withExample = rows.some((r) => r[4] !== "");
+  return {
+    title,
+    description,
+    kind: "object",
+    table: { headers: ["Field", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])], rows: rows.map((r) => (withExample ? r : r.slice(0, 4))) },
+  };
+}
+
+/**
+ * A usage-snippet value of type `t`. Objects are written as dicts (the TypedDict form), as
+ * Speakeasy's snippets do, unless a model on the way keeps extra properties: a TypedDict cannot carry
+ * those, so such values are written as model constructors. Enum values are written as members
+ * (`clerk_backend_api.Status.ACTIVE`), date-times through `parse_datetime`.
+ */
+function pyValue(p: PyPlan, t: TypeRef | null, e: Example, constructors: boolean): PyValue {
+  const r = t ? resolve(p, t) : null;
+  switch (e.kind) {
+    case "scalar":
+    case "raw":
+      return scalarValue(p, r, e.value);
+    case "array":
+      return { kind: "list", items: e.items.map((i) => pyValue(p, r?.kind === "array" ? r.items : null, i, constructors)) };
+    case "object": {
+      const m = e.model ? p.models.get(e.model) : undefined;
+      if (!m || m.ir.kind !== "object" || m.ir.freeForm) return { kind: "raw", value: plain(e) };
+      const fields: PyArg[] = [];
+      const extra: Record<string, unknown> = {};
+      for (const f of e.fields) {
+        if (f.field) fields.push({ name: m.fieldNames.get(f.field) ?? pyAttr(f.key), value: pyValue(p, f.field.type, f.value, constructors) });
+        else extra[f.key] = plain(f.value);
+      }
+      if (!constructors) return { kind: "dict", fields, extra: Object.keys(extra).length ? extra : null };
+      return { kind: "model", cls: `${p.packageName}.${m.name}`, fields, extra: Object.keys(extra).length ? extra : null };
+    }
+  }
+}
+
+/** `t` with aliases followed (enums and objects stay refs). */
+function resolve(p: PyPlan, t: TypeRef, depth = 0): TypeRef {
+  if (t.kind !== "ref" || depth > 16) return t;
+  const m = p.models.get(t.model)!;
+  return m.ir.kind === "alias" ? resolve(p, m.ir.type, depth + 1) : t;
+}
+
+function scalarValue(p: PyPlan, t: TypeRef | null, value: unknown): PyValue {
+  if (t?.kind === "ref" && typeof value !== "object") {
+    const m = p.models.get(t.model)!;
+    const member = m.ir.kind === "enum" ? m.ir.members.find((x) => x.value === value) : undefined;
+    if (member) return { kind: "code", code: `${p.packageName}.${m.name}.${pyEnumMember(member.name)}` };
+  }
+  if (t?.kind === "primitive" && t.format === "date-time" && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
+    return { kind: "code", code: `parse_datetime(${pyString(value)})` };
+  }
+  return { kind: "raw", value };
+}
+
+function keepsExtra(p: PyPlan, t: TypeRef, seen = new Set<string>()): boolean {
+  switch (t.kind) {
+    case "ref": {
+      if (seen.has(t.model)) return false;
+      seen.add(t.model);
+      const m = p.models.get(t.model)!.ir;
+      if (m.kind === "alias") return keepsExtra(p, m.type, seen);
+      return m.kind === "object" && !m.freeForm && !!m.additional && m.fields.length > 0 ? true : m.kind === "object" && m.fields.some((f) => keepsExtra(p, f.type, seen));
+    }
+    case "array":
+      return keepsExtra(p, t.items, seen);
+    case "map":
+      return keepsExtra(p, t.values, seen);
+    case "union":
+      return t.variants.some((v) => keepsExtra(p, v, seen));
+    default:
+      return false;
+  }
+}
+
+function plain(e: Example): unknown {
+  switch (e.kind) {
+    case "scalar":
+    case "raw":
+      return e.value;
+    case "array":
+      return e.items.map(plain);
+    case "object":
+      return Object.fromEntries(e.fields.map((f) => [f.key, plain(f.value)]));
+  }
+}
+
+export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples: Examples) {
+  const op = m.op;
+  const args: PyArg[] = [];
+  const rows: string[][] = [];
+  const files = op.body?.encoding === "multipart";
+  for (const a of m.args) {
+    const given = a.source === "param" || a.source === "field" ? a.example : undefined;
+    if (a.source === "param" || a.source === "field" ? examples.shows({ required: a.required, default: a.param?.default ?? a.field?.default, readOnly: false }) : true) {
+      const e = examples.of(a.type, given, 0, !a.required);
+      args.push({ name: a.name, value: pyValue(p, a.type, e, keepsExtra(p, a.type)) });
+    }
+    const required = a.source === "body" && op.request?.wrapsBody ? true : a.required;
+    const description = a.source === "body" && op.request?.wrapsBody ? "The request object to use for the request." : a.source === "request" ? "The request object to use for the request." : a.description ? mdCell(a.description) : "N/A";
+    rows.push(["`" + a.name + "`", docType(p, a.type, a.source === "body" && op.request?.wrapsBody ? true : a.required, 2, files && a.source !== "param"), required ? ":heavy_check_mark:" : ":heavy_minus_sign:", description, exampleCell(a.example)]);
+  }
+  rows.push([...RETRIES_ROW, ""]);
+  const withExample = rows.some((r) => r[4] !== "");
+  const first = op.success.find((r) => r.type) ?? op.success[0];
+  const response = first?.encoding === "json" && first.type ? docType(p, first.type, true, 2) : first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";
+  const errRows = op.errors.flatMap((e) => {
+    const em = p.models.get(e.model)!;
+    return em.errorClass ? [[`models.${em.errorClass}`, mdCell(e.statuses.join(", ")), mdCell(e.contentType)]] : [];
+  });
+  errRows.push(["models.SDKError", "4XX, 5XX", "\\*/\\*"]);
+  const code = args.map((a) => snippetCode(a.value)).join("\n");
+  return {
+    name: m.name,
+    anchor: m.name,
+    attr,
+    summary: op.summary ?? m.name,
+    description: op.description ?? op.summary ?? "",
+    importsPackage: code.includes(`${p.packageName}.`),
+    importsParseDatetime: code.includes("parse_datetime("),
+    returnsValue: !!first?.type,
+    args,
+    params: { headers: ["Parameter", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])], rows: rows.map((r) => (withExample ? r : r.slice(0, 4))) },
+    response,
+    errors: { headers: ["Error Type", "Status Code", "Content Type"], rows: errRows },
+  };
+}
+
+function snippetCode(v: PyValue): string {
+  switch (v.kind) {
+    case "code":
+      return v.code;
+    case "raw":
+      return "";
+    case "list":
+      return v.items.map(snippetCode).join("\n");
+    case "model":
+      return `${v.cls}(` + v.fields.map((f) => snippetCode(f.value)).join("\n");
+    case "dict":
+      return v.fields.map((f) => snippetCode(f.value)).join("\n");
+  }
+}
+
+export function retryDocs() {
+  return {
+    retryFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: [
+        ["`strategy`", "`*str*`", "The retry strategy to use.", "`backoff`"],
+        ["`backoff`", "[BackoffStrategy](#backoffstrategy)", "Configuration for the backoff strategy.", ""],
+        ["`retry_connection_errors`", "`*bool*`", "Whether to retry on connection errors.", "`true`"],
+      ],
+    },
+    backoffFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: [
+        ["`initial_interval`", "`*int*`", "The initial interval in milliseconds.", "`500`"],
+        ["`max_interval`", "`*int*`", "The maximum interval in milliseconds.", "`60000`"],
+        ["`exponent`", "`*float*`", "The exponent to use for the backoff.", "`1.5`"],
+        ["`max_elapsed_time`", "`*int*`", "The maximum elapsed time in milliseconds.", "`300000`"],
+      ],
+    },
+  };
+}

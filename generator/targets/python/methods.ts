@@ -1,0 +1,100 @@
+/** View models of the resource modules: one sync and one async method per operation. */
+import type { Encoding, Operation, TypeRef } from "../../ir/types.js";
+import { acceptHeader } from "../shared/operations.js";
+import type { PyArgPlan, PyMethodPlan, PyModelPlan, PyPlan } from "./plan.js";
+import { isNullable, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
+
+const ctx = (p: PyPlan, form: PyForm, files = false): TypeContext => ({ p, form, files, qualify: (_m, name) => `models.${name}` });
+
+/** A type as the runtime validates it (`models.ActorToken`, `List[models.Tag]`), null admitted where declared. */
+export function runtimeType(p: PyPlan, t: TypeRef, files = false): string {
+  const a = pyAnnotation(ctx(p, "model", files), t);
+  return isNullable(p, t) && a !== "Any" && a !== "None" ? `Optional[${a}]` : a;
+}
+
+/** The Python encoding of a body: how utils/encoding.py sends it. */
+const ENCODINGS: Record<Encoding, string> = { json: "json", form: "form", multipart: "multipart", text: "text", binary: "bytes" };
+
+export function methodView(p: PyPlan, m: PyMethodPlan) {
+  const op = m.op;
+  const files = op.body?.encoding === "multipart";
+  const args = m.args.map((a) => ({ name: a.name, ...slot(ctx(p, "input", files && a.source !== "param"), a.type, a.required) }));
+  // Where each parameter's value is: its argument, or a field of the request argument.
+  const requestModel = m.shape === "request" ? requestModelOf(p, m) : null;
+  const valueOf = (key: string): string => {
+    if (requestModel) {
+      const i = key === "body" ? op.params.length : op.params.findIndex((x) => `${x.in}:${x.wireName}` === key);
+      const field = (requestModel.ir as Extract<PyModelPlan["ir"], { kind: "object" }>).fields[i];
+      return `request.${requestModel.fieldNames.get(field)!}`;
+    }
+    return m.args.find((a: PyArgPlan) => (a.param ? `${a.param.in}:${a.param.wireName}` : a.source === "body" ? "body" : "") === key)?.name ?? "None";
+  };
+  const paramExpr = (x: Operation["params"][number]) => valueOf(`${x.in}:${x.wireName}`);
+  return {
+    name: m.name,
+    operationId: op.operationId,
+    doc: [op.summary, op.description !== op.summary ? op.description : undefined].filter((x) => x?.trim()).join("\n\n"),
+    args,
+    returns: returnType(p, op),
+    requestType: requestModel ? `models.${requestModel.name}` : null,
+    httpMethod: op.httpMethod.toUpperCase(),
+    ...pathOf(op, paramExpr),
+    accept: acceptHeader(op),
+    security: op.security.filter((alt) => alt.every((n) => p.api.securitySchemes.some((s) => s.name === n))),
+    query: [
+      ...op.fixedQuery.map(([k, v]) => ({ name: k, expr: null, value: v, style: "form", explode: true })),
+      ...op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: paramExpr(x), value: null, style: x.style, explode: x.explode })),
+    ],
+    headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: paramExpr(x) })),
+    cookies: op.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: paramExpr(x) })),
+    hasHeaders: op.params.some((x) => x.in === "header" || x.in === "cookie"),
+    idempotencyHeader: op.params.find((x) => x.in === "header" && /^idempotency-key$/i.test(x.wireName))?.wireName ?? null,
+    body: bodyOf(p, m, valueOf("body"), files),
+    results: op.success.map((r) => ({
+      kind: r.encoding === "json" && r.type ? "json" : r.encoding === "text" ? "text" : r.encoding ? "binary" : "empty",
+      statuses: [r.status],
+      typeExpr: r.encoding === "json" && r.type ? runtimeType(p, r.type) : "None",
+    })),
+    errors: op.errors.flatMap((e) => {
+      const em = p.models.get(e.model)!;
+      return em.errorClass ? [{ statuses: e.statuses, errorClass: em.errorClass, dataClass: em.name }] : [];
+    }),
+  };
+}
+
+function requestModelOf(p: PyPlan, m: PyMethodPlan): PyModelPlan {
+  const t = m.args[0].type;
+  return p.models.get((t as Extract<TypeRef, { kind: "ref" }>).model)!;
+}
+
+function returnType(p: PyPlan, op: Operation): string {
+  const first = op.success[0];
+  if (first?.encoding === "json" && first.type) return runtimeType(p, first.type);
+  return first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";
+}
+
+/** Literal text (raw; the template escapes it) and the expressions of path parameters. */
+function pathOf(op: Operation, expr: (x: Operation["params"][number]) => string) {
+  const parts = op.path
+    .split(/(\{[^}]+\})/)
+    .filter(Boolean)
+    .map((x) => {
+      const param = /^\{[^}]+\}$/.test(x) ? op.params.find((q) => q.in === "path" && q.wireName === x.slice(1, -1)) : undefined;
+      return param ? { text: null, param: expr(param) } : { text: x, param: null };
+    });
+  return { pathParts: parts, pathIsTemplate: parts.some((x) => x.param !== null) };
+}
+
+/** How the body is formed: a model built from the flattened arguments, or the argument itself. */
+function bodyOf(p: PyPlan, m: PyMethodPlan, expr: string, files: boolean) {
+  const body = m.op.body;
+  if (!body) return null;
+  const encoding = ENCODINGS[body.encoding];
+  const typeExpr = runtimeType(p, body.type, files);
+  const flat = m.flatBody ? { cls: `models.${m.flatBody.name}`, fields: m.args.filter((a) => a.source === "field").map((a) => ({ name: m.flatBody!.fieldNames.get(a.field!)!, arg: a.name })) } : null;
+  const value = flat ? "body" : expr;
+  // JSON and form bodies are sent in their wire shape; multipart keeps the model (its files stream).
+  const wire = encoding === "json" || encoding === "form" ? `to_wire(${typeExpr}, ${value})` : encoding === "multipart" ? `validate(${typeExpr}, ${value})` : value;
+  const optional = !flat && !(m.args.find((a) => a.source === "body" || a.source === "request")?.required ?? true);
+  return { flat, encoding, wire, optional, valueExpr: value, contentType: body.contentType };
+}

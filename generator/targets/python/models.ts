@@ -1,0 +1,60 @@
+/** View models of models/<module>.py: pydantic classes, their TypedDict forms, enums and aliases. */
+import { pyString } from "../../render/escape.js";
+import { pyEnumMember, type PyModelPlan, type PyPlan } from "./plan.js";
+import { modelsIn, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
+
+export interface PyFieldView {
+  name: string;
+  /** `Annotated[str, pydantic.Field(alias="userId")]` when the wire name differs. */
+  annotation: string;
+  default: string | null;
+  tdAnnotation: string;
+  doc: string;
+}
+
+export interface PyModelView {
+  kind: "object" | "enum" | "alias";
+  name: string;
+  typedDict: string | null;
+  errorClass: string | null;
+  doc: string;
+  errorDoc: string;
+  base: string;
+  members: { key: string; value: string | number }[];
+  aliasType: string;
+  fields: PyFieldView[];
+  extra: boolean;
+  /** Models named by the annotations: imported at the end of the module (cycles are allowed). */
+  imports: { module: string; names: string }[];
+}
+
+export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
+  const ir = m.ir;
+  const named = new Set<PyModelPlan>();
+  const ctx = (form: PyForm): TypeContext => ({ p, form, files: ir.kind === "object" && !!ir.usage?.request, qualify: (x, name) => (named.add(x), name) });
+  const view: PyModelView = { kind: ir.kind, name: m.name, typedDict: m.typedDict, errorClass: m.errorClass, doc: ir.description ?? "", errorDoc: ir.description ?? ir.responseDescription ?? "", base: "str", members: [], aliasType: "Any", fields: [], extra: false, imports: [] };
+  if (ir.kind === "enum") {
+    view.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
+    view.members = ir.members.map((x) => ({ key: pyEnumMember(x.name), value: x.value }));
+    return view;
+  }
+  if (ir.kind === "alias") {
+    view.aliasType = pyAnnotation(ctx("model"), ir.type);
+    for (const x of modelsIn(p, ir.type)) named.add(x);
+  } else {
+    view.extra = !!ir.additional;
+    view.fields = ir.fields.map((f) => {
+      // Required in the model only where every use carries it: not read-only fields in requests, not write-only ones in responses.
+      const required = f.required && !(f.readOnly && ir.usage?.request) && !(f.writeOnly && ir.usage?.response);
+      const name = m.fieldNames.get(f)!;
+      const s = slot(ctx("model"), f.type, required);
+      const annotation = name === f.wireName ? s.annotation : `Annotated[${s.annotation}, pydantic.Field(alias=${pyString(f.wireName)})]`;
+      return { name, annotation, default: s.default, tdAnnotation: slot(ctx("typeddict"), f.type, required).annotation, doc: f.description ?? "" };
+    });
+  }
+  view.imports = [...named]
+    .filter((x) => x !== m)
+    .sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0))
+    .map((x) => ({ module: x.module, names: [x.name, ...(x.typedDict ? [x.typedDict] : [])].join(", ") }));
+  return view;
+}

@@ -1,0 +1,47 @@
+// The Python the generated SDKs run on in tests: a virtual environment under .tmp/ with the SDK's
+// dependencies (httpx, pydantic), created once and reused while its requirements stay the same.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./paths.js";
+
+export const VENV = join(ROOT, ".tmp", "venv");
+export const PYTHON = join(VENV, "bin", "python");
+/** What a generated pyproject.toml depends on, at the versions it allows. */
+export const REQUIREMENTS = ["httpcore>=1.0.9,<2", "httpx>=0.28.1,<1", "pydantic>=2.11.2,<3", "typing-extensions>=4.12.2"];
+const MARKER = join(VENV, "specsmith-requirements.json");
+
+/** Local package indexes pip is configured with (this machine's stand-in for PyPI). */
+function localIndexes(): string[] {
+  const r = spawnSync("python3", ["-m", "pip", "config", "list"], { encoding: "utf8" });
+  const urls = [...(r.stdout ?? "").matchAll(/index-url='([^']+)'/g)].flatMap((m) => m[1].split(/\s+/));
+  return urls.filter((u) => u.startsWith("file:") && existsSync(u.replace(/^file:\/\//, "")));
+}
+
+/** Creates or refreshes the environment; throws with pip's own words when a package cannot be had. */
+export function ensureVenv(): void {
+  const want = JSON.stringify(REQUIREMENTS);
+  if (existsSync(PYTHON) && existsSync(MARKER) && readFileSync(MARKER, "utf8") === want) return;
+  rmSync(VENV, { recursive: true, force: true });
+  const venv = spawnSync("python3", ["-m", "venv", VENV], { encoding: "utf8" });
+  if (venv.status !== 0) throw new Error(`python3 -m venv failed (Debian/Ubuntu: apt-get install -y python3-venv):\n${venv.stderr}`);
+  const [index, ...extra] = localIndexes();
+  const indexArgs = index ? ["--index-url", index, ...extra.flatMap((u) => ["--extra-index-url", u])] : [];
+  const pip = spawnSync(PYTHON, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...indexArgs, ...REQUIREMENTS], { encoding: "utf8", timeout: 300_000 });
+  if (pip.status !== 0) {
+    rmSync(VENV, { recursive: true, force: true });
+    throw new Error(`The Python SDK tests need ${REQUIREMENTS.join(", ")}; pip could not install them${index ? ` from ${index}` : ""}:\n${pip.stderr}`);
+  }
+  writeFileSync(MARKER, want);
+}
+
+/** Runs tests/python/check_sdk.py on a generated SDK: every module imports, every model and signature resolves. */
+export function checkPythonSdk(src: string, pkg: string): { errors: string[]; models: number; methods: number; stderr: string } {
+  const r = spawnSync(PYTHON, [join(ROOT, "tests/python/check_sdk.py"), src, pkg], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+  const last = (r.stdout ?? "").trim().split("\n").pop() ?? "";
+  try {
+    return { ...(JSON.parse(last) as { errors: string[]; models: number; methods: number }), stderr: r.stderr ?? "" };
+  } catch {
+    return { errors: [`check_sdk.py failed (exit ${r.status}): ${(r.stderr ?? "").slice(-3000)}`], models: 0, methods: 0, stderr: r.stderr ?? "" };
+  }
+}
