@@ -6,6 +6,7 @@
 import type { Api, Field, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
 import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
 import { fileStem } from "../shared/files.js";
+import { enumAliases } from "./aliases.js";
 
 export const PY_KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
@@ -83,6 +84,8 @@ export interface PyPlan {
   groups: { name: string; attr: string; className: string; module: string; doc: string; title: string; methods: PyMethodPlan[] }[];
   /** The SDK constructor's argument for each security scheme (by scheme name). */
   securityArgs: Map<string, string>;
+  /** Speakeasy-compatible names of inline enums, exported beside ours (see aliases.ts). */
+  aliases: { name: string; model: PyModelPlan }[];
 }
 
 /** A keyword-safe snake_case identifier. */
@@ -118,7 +121,8 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
     return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`, title: g.title, methods };
   });
-  return { api, packageName: opts.packageName, sdkClass: opts.sdkClass, version: opts.version, models, modelList: [...models.values()], groups, securityArgs: securityArgs(api) };
+  const aliases = [...enumAliases(api, (name) => classes.has(name) || !/^[A-Z]\w*$/.test(name))].map(([name, model]) => ({ name: classes.claim(name), model: models.get(model)! }));
+  return { api, packageName: opts.packageName, sdkClass: opts.sdkClass, version: opts.version, models, modelList: [...models.values()], groups, securityArgs: securityArgs(api), aliases };
 }
 
 function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPlan {

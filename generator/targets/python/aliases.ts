@@ -1,0 +1,53 @@
+/**
+ * Speakeasy-compatible names for inline enums, exported as aliases beside our own names.
+ *
+ * Our IR names an inline schema after its parent (`GetApiKeysIncludeInvalid`); Speakeasy names it
+ * by the shortest free name in a chain of candidates (`IncludeInvalid`, then `QueryParamStatus`,
+ * then `ListInvitationsQueryParamStatus`), first come first served. Users' code and Speakeasy's
+ * snippets write enum members by those names (`clerk_backend_api.IncludeInvalid.FALSE`), so the
+ * Python SDK also answers to them. Our own names stay the documented ones: the docs reproduce
+ * Speakeasy's pages, whose inline schemas carry parent names. This approximates Speakeasy's name
+ * resolution from its output; it is not its algorithm.
+ */
+import { pascalCase } from "../../ir/names.js";
+import type { Api, Field, Model, TypeRef } from "../../ir/types.js";
+
+const LOCATION = { query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const;
+
+/** Alias → the canonical model name it stands for. `taken` says which names are already classes. */
+export function enumAliases(api: Api, taken: (name: string) => boolean): Map<string, string> {
+  const models = new Map(api.models.map((m) => [m.name, m]));
+  const aliases = new Map<string, string>();
+  const claimed = new Set<string>();
+  const claim = (t: TypeRef, candidates: string[]) => {
+    const e = inlineEnum(models, t);
+    if (!e) return;
+    const name = candidates.find((c) => c !== "" && c !== e.name && !taken(c) && !claimed.has(c.toLowerCase()));
+    if (!name) return;
+    claimed.add(name.toLowerCase());
+    aliases.set(name, e.name);
+  };
+  // Inline enums of component schemas come first, as Speakeasy's names show (`Status` is taken
+  // before the first operation's `status` parameter, which becomes `QueryParamStatus`).
+  for (const m of api.models) {
+    if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [pascalCase(f.wireName)]);
+  }
+  for (const op of api.operations) {
+    const id = pascalCase(op.operationId);
+    for (const p of op.params) {
+      const prop = pascalCase(p.wireName);
+      claim(p.type, [prop, LOCATION[p.in] + prop, id + LOCATION[p.in] + prop]);
+    }
+    const body = op.body?.type.kind === "ref" ? models.get(op.body.type.model) : undefined;
+    if (body?.kind === "object") for (const f of body.fields as Field[]) claim(f.type, [pascalCase(f.wireName), id + pascalCase(f.wireName)]);
+  }
+  return aliases;
+}
+
+/** The inline enum a field or parameter is typed by (directly or as array items), if any. */
+function inlineEnum(models: Map<string, Model>, t: TypeRef): Model | undefined {
+  const target = t.kind === "array" ? t.items : t;
+  if (target.kind !== "ref") return undefined;
+  const m = models.get(target.model);
+  return m?.kind === "enum" && !/^#\/components\/schemas\/[^/]+$/.test(m.source) ? m : undefined;
+}
