@@ -16,11 +16,13 @@ if SDK_SRC not in sys.path:
 
 
 class Recorded:
-    def __init__(self, method: str, path: str, headers: Dict[str, str], body: bytes):
+    def __init__(self, method: str, path: str, headers: Dict[str, str], body: bytes, client_port: int = 0):
         self.method = method
         self.path = path
         self.headers = headers
         self.body = body
+        self.client_port = client_port
+        """The client's port: one per TCP connection."""
         self.at = time.monotonic()
 
     def json(self):  # type: ignore[no-untyped-def]
@@ -53,9 +55,12 @@ class TestServer:
             protocol_version = "HTTP/1.1"
 
             def _any(self) -> None:
-                length = int(self.headers.get("content-length") or 0)
-                body = self.rfile.read(length) if length else b""
-                rec = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                if "chunked" in (self.headers.get("transfer-encoding") or "").lower():
+                    body = self._chunked()
+                else:
+                    length = int(self.headers.get("content-length") or 0)
+                    body = self.rfile.read(length) if length else b""
+                rec = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body, self.client_address[1])
                 server.requests.append(rec)
                 reply = server.handler(rec, len(server.requests))
                 if reply.delay:
@@ -86,6 +91,16 @@ class TestServer:
                         self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
+
+            def _chunked(self) -> bytes:
+                out = b""
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                    if size == 0:
+                        self.rfile.readline()
+                        return out
+                    out += self.rfile.read(size)
+                    self.rfile.readline()
 
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _any
 

@@ -2,7 +2,6 @@
 
 import logging
 import os
-import weakref
 from typing import Any, Callable, Dict, Optional, Union
 
 import httpx
@@ -47,8 +46,6 @@ class Clerk:
         }
         default_server = server_url_for(SERVERS, SERVER_DEFAULTS, server_idx, server_variables)
         self._client = Client(options, default_server, DEFAULT_RETRY, RETRY_CODES, USER_AGENT, IDEMPOTENCY_HEADER, client, async_client, debug_logger)
-        # An SDK object dropped without close() still closes its connections.
-        weakref.finalize(self, self._client.close)
         self.actor_tokens = ActorTokens(self._client)
 
     def close(self) -> None:

@@ -5,6 +5,7 @@ import asyncio
 import json
 import logging
 import uuid
+import weakref
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import httpx
@@ -71,6 +72,37 @@ class _Prepared:
         self.where = where
 
 
+class _Pool:
+    """The httpx clients: created on first use and reused (one connection pool each). Clients the user
+    passed in stay theirs: closing the SDK leaves them open."""
+
+    def __init__(self, client: Optional[httpx.Client], async_client: Optional[httpx.AsyncClient]):
+        self.client = client
+        self.async_client = async_client
+        self.owns_client = client is None
+        self.owns_async_client = async_client is None
+
+    def sync(self) -> httpx.Client:
+        if self.client is None:
+            self.client = httpx.Client(transport=deadline_transport(), follow_redirects=False, timeout=None)
+        return self.client
+
+    def async_(self) -> httpx.AsyncClient:
+        if self.async_client is None:
+            self.async_client = httpx.AsyncClient(follow_redirects=False, timeout=None)
+        return self.async_client
+
+    def close(self) -> None:
+        if self.owns_client and self.client is not None:
+            self.client.close()
+            self.client = None
+
+    async def aclose(self) -> None:
+        if self.owns_async_client and self.async_client is not None:
+            await self.async_client.aclose()
+            self.async_client = None
+
+
 class Client:
     """What every operation needs from the SDK object: options, the API's defaults, and the httpx
     clients (created on first use and reused: one connection pool per client)."""
@@ -94,34 +126,22 @@ class Client:
         self.user_agent = user_agent
         self.idempotency_header = idempotency_header
         self.logger = debug_logger
-        # The user's own clients stay theirs: close() leaves them open.
-        self._client = client
-        self._async_client = async_client
-        self._owns_client = client is None
-        self._owns_async_client = async_client is None
-
-    # --- the httpx clients ---
+        self.pool = _Pool(client, async_client)
+        # Resource objects share this Client, not the SDK object: once none is left, neither is the pool.
+        weakref.finalize(self, self.pool.close)
 
     def http_client(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(transport=deadline_transport(), follow_redirects=False, timeout=None)
-        return self._client
+        return self.pool.sync()
 
     def async_http_client(self) -> httpx.AsyncClient:
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(follow_redirects=False, timeout=None)
-        return self._async_client
+        return self.pool.async_()
 
     def close(self) -> None:
-        if self._owns_client and self._client is not None:
-            self._client.close()
-            self._client = None
+        self.pool.close()
 
     async def aclose(self) -> None:
-        self.close()
-        if self._owns_async_client and self._async_client is not None:
-            await self._async_client.aclose()
-            self._async_client = None
+        self.pool.close()
+        await self.pool.aclose()
 
     # --- calls ---
 

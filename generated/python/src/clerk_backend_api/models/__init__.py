@@ -4,7 +4,7 @@
 # large the API is.
 
 import importlib
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, Unset
 from ._errors import APIError, ConnectionError, HTTPClientError, InvalidRequestError, RequestTimeoutError, ResponseValidationError, SDKError
@@ -21,37 +21,42 @@ if TYPE_CHECKING:
     from .createactortokenactor import CreateActorTokenActor, CreateActorTokenActorTypedDict
     from .createactortokenrequestbody import CreateActorTokenRequestBody, CreateActorTokenRequestBodyTypedDict
     from .revokeactortokenrequest import RevokeActorTokenRequest, RevokeActorTokenRequestTypedDict
+    from .actortokenobject import ActorTokenObject as Object
+    from .actortokenstatus import ActorTokenStatus as Status
 
-_MODULES: Dict[str, str] = {
-    "ActorToken": "actortoken",
-    "ActorTokenActor": "actortokenactor",
-    "ActorTokenActorTypedDict": "actortokenactor",
-    "ActorTokenObject": "actortokenobject",
-    "ActorTokenStatus": "actortokenstatus",
-    "ActorTokenTypedDict": "actortoken",
-    "ClerkError": "clerkerror",
-    "ClerkErrorMeta": "clerkerrormeta",
-    "ClerkErrorMetaTypedDict": "clerkerrormeta",
-    "ClerkErrorTypedDict": "clerkerror",
-    "ClerkErrors": "clerkerrors",
-    "ClerkErrorsData": "clerkerrors",
-    "ClerkErrorsDataTypedDict": "clerkerrors",
-    "ClerkErrorsMeta": "clerkerrorsmeta",
-    "ClerkErrorsMetaTypedDict": "clerkerrorsmeta",
-    "CreateActorTokenActor": "createactortokenactor",
-    "CreateActorTokenActorTypedDict": "createactortokenactor",
-    "CreateActorTokenRequestBody": "createactortokenrequestbody",
-    "CreateActorTokenRequestBodyTypedDict": "createactortokenrequestbody",
-    "RevokeActorTokenRequest": "revokeactortokenrequest",
-    "RevokeActorTokenRequestTypedDict": "revokeactortokenrequest",
+# Name → (module, class). Inline enums also answer to the shorter names Speakeasy's SDKs give them.
+_MODULES: Dict[str, Tuple[str, str]] = {
+    "ActorToken": ("actortoken", "ActorToken"),
+    "ActorTokenActor": ("actortokenactor", "ActorTokenActor"),
+    "ActorTokenActorTypedDict": ("actortokenactor", "ActorTokenActorTypedDict"),
+    "ActorTokenObject": ("actortokenobject", "ActorTokenObject"),
+    "ActorTokenStatus": ("actortokenstatus", "ActorTokenStatus"),
+    "ActorTokenTypedDict": ("actortoken", "ActorTokenTypedDict"),
+    "ClerkError": ("clerkerror", "ClerkError"),
+    "ClerkErrorMeta": ("clerkerrormeta", "ClerkErrorMeta"),
+    "ClerkErrorMetaTypedDict": ("clerkerrormeta", "ClerkErrorMetaTypedDict"),
+    "ClerkErrorTypedDict": ("clerkerror", "ClerkErrorTypedDict"),
+    "ClerkErrors": ("clerkerrors", "ClerkErrors"),
+    "ClerkErrorsData": ("clerkerrors", "ClerkErrorsData"),
+    "ClerkErrorsDataTypedDict": ("clerkerrors", "ClerkErrorsDataTypedDict"),
+    "ClerkErrorsMeta": ("clerkerrorsmeta", "ClerkErrorsMeta"),
+    "ClerkErrorsMetaTypedDict": ("clerkerrorsmeta", "ClerkErrorsMetaTypedDict"),
+    "CreateActorTokenActor": ("createactortokenactor", "CreateActorTokenActor"),
+    "CreateActorTokenActorTypedDict": ("createactortokenactor", "CreateActorTokenActorTypedDict"),
+    "CreateActorTokenRequestBody": ("createactortokenrequestbody", "CreateActorTokenRequestBody"),
+    "CreateActorTokenRequestBodyTypedDict": ("createactortokenrequestbody", "CreateActorTokenRequestBodyTypedDict"),
+    "Object": ("actortokenobject", "ActorTokenObject"),
+    "RevokeActorTokenRequest": ("revokeactortokenrequest", "RevokeActorTokenRequest"),
+    "RevokeActorTokenRequestTypedDict": ("revokeactortokenrequest", "RevokeActorTokenRequestTypedDict"),
+    "Status": ("actortokenstatus", "ActorTokenStatus"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
+    where = _MODULES.get(name)
+    if where is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module("." + module, __name__), name)
+    value = getattr(importlib.import_module("." + where[0], __name__), where[1])
     globals()[name] = value
     return value
 
@@ -94,6 +99,8 @@ __all__ = [
     "CreateActorTokenActorTypedDict",
     "CreateActorTokenRequestBody",
     "CreateActorTokenRequestBodyTypedDict",
+    "Object",
     "RevokeActorTokenRequest",
     "RevokeActorTokenRequestTypedDict",
+    "Status",
 ]
