@@ -157,6 +157,20 @@ class RuntimeTest(unittest.TestCase):
         with self.assertRaises(models.InvalidRequestError):
             self.sdk().documents.get_document(document_id="d1", http_headers={"X-Trace": "a\r\nX-Injected: 1"})
 
+    def test_debug_logger_sees_each_request_and_response_and_no_credential(self) -> None:
+        import logging
+
+        self.server.reply(lambda r, n: Reply(200, DOC))
+        records = []
+        logger = logging.getLogger("papers-test")
+        logger.setLevel(logging.DEBUG)
+        handler = logging.Handler()
+        handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+        logger.addHandler(handler)
+        self.sdk(bearer_auth="sk_S3cret", debug_logger=logger).documents.get_document(document_id="d1")
+        self.assertEqual(records, [f"Request: GET {self.server.url}/documents/d1", "Response: 200 application/json"])
+        self.assertNotIn("sk_S3cret", "\n".join(records))
+
     # --- the fault matrix, async ---
 
     def test_async_retries_5xx_then_succeeds(self) -> None:

@@ -105,8 +105,10 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   const classes = new NameScope([...RESERVED_CLASSES, opts.sdkClass]);
   const modules = new NameScope(["_base", "_errors"]);
   const models = new Map<string, PyModelPlan>();
-  const groupClasses = new Map(api.groups.map((g) => [g.name, classes.claim(pascalCase(g.title) || "Resource")]));
   for (const m of api.models) models.set(m.name, planModel(m, classes, modules));
+  // Models keep their names; a resource class that would clash with one takes an `SDK` suffix
+  // (`DomainsSDK`), as in Speakeasy's SDKs, and so does its docs folder.
+  const groupClasses = new Map(api.groups.map((g) => [g.name, claimGroupClass(classes, pascalCase(g.title) || "Resource")]));
   const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
   const groupDocs = new NameScope();
   // Attributes of the SDK object: clear of its own members.
@@ -119,7 +121,8 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     const attr = groupAttrs.claim(pyIdent(g.name));
     const compact = attr.replace(/_/g, "");
     const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
-    return { name: g.name, attr, className: groupClasses.get(g.name)!, module, doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`, title: g.title, methods };
+    const className = groupClasses.get(g.name)!;
+    return { name: g.name, attr, className, module, doc: `sdks/${groupDocs.claim(fileStem(className.toLowerCase()))}/README.md`, title: g.title, methods };
   });
   const aliases = [...enumAliases(api, (name) => classes.has(name) || !/^[A-Z]\w*$/.test(name))].map(([name, model]) => ({ name: classes.claim(name), model: models.get(model)! }));
   return { api, packageName: opts.packageName, sdkClass: opts.sdkClass, version: opts.version, models, modelList: [...models.values()], groups, securityArgs: securityArgs(api), aliases };
@@ -171,6 +174,10 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
     }
   }
   return { op, name, args, shape: "flat", flatBody };
+}
+
+function claimGroupClass(classes: NameScope, name: string): string {
+  return classes.claim(classes.has(name) ? `${name}SDK` : name);
 }
 
 /** A method name whose `_async` twin is free too (`merge` and an operation named `merge_async`). */

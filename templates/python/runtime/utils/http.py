@@ -215,7 +215,8 @@ class Client:
         request = client.build_request(method, url, headers=headers, **(p.content if with_body else {}))
         request.extensions["timeout"] = deadline.timeouts(request.extensions.get("timeout"))
         if self.logger is not None:
-            self.logger.debug("Request: %s %s", method, url)
+            # Without the query string: an API key may travel in it.
+            self.logger.debug("Request: %s %s", method, url.split("?", 1)[0])
         return request
 
     def _follow(self, p: _Prepared, send: Any, client: Any, deadline: Deadline) -> httpx.Response:
