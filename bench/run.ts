@@ -12,6 +12,7 @@ import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { PYTHON, ensureVenv } from "../tests/helpers/python.js";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
 const BENCH = join(ROOT, "bench");
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
 
   const bundles = withPeers ? bundleSizes() : null;
   const overhead = withPeers ? await clientOverhead() : null;
+  const pyOverhead = await pythonOverhead();
   const goals = goalLines(summary, bundles, overhead);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node.js ${process.version}`;
   const text = [
@@ -179,6 +181,8 @@ async function main(): Promise<void> {
     bundles ? `**Bundle** (esbuild, minified, gzip -9), full Clerk API (${bundles.ops} operations): one standalone function \`actorTokensCreate\` with \`ClerkCore\`: **${kib(bundles.standalone)}**; the whole \`Clerk\` client: **${kib(bundles.client)}**.` : "",
     "",
     overhead ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request: **${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %** over bare fetch.` : "",
+    "",
+    `**Python client**, 100 sequential calls against the same server (median of ${pyOverhead.blocks} alternating blocks): a bare \`httpx.Client\` ${pyOverhead.bareMs.toFixed(1)} ms, \`clerk.actor_tokens.create\` ${pyOverhead.sdkMs.toFixed(1)} ms: **${((pyOverhead.sdkMs / pyOverhead.bareMs - 1) * 100).toFixed(1)} %** over bare httpx. Importing the full Clerk Python SDK (${pyOverhead.ops} operations) in a fresh interpreter: **${pyOverhead.importMs.toFixed(0)} ms** (median of 5; models load on first use).`,
     "",
     "## Goals",
     "",
@@ -241,6 +245,39 @@ async function clientOverhead(): Promise<Overhead> {
     const r = spawnSync(NODE, [join(BENCH, "overhead.mjs"), sdk, port, String(n)], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`bench: overhead.mjs failed: ${r.stderr}`);
     return { n, ...(JSON.parse(r.stdout) as { bareUs: number; sdkUs: number }) };
+  } finally {
+    server.kill();
+  }
+}
+
+interface PyOverhead {
+  blocks: number;
+  ops: number;
+  bareMs: number;
+  sdkMs: number;
+  importMs: number;
+}
+
+/** The Python SDK (committed ActorTokens output) against a bare httpx.Client, and the full Clerk SDK's import time. */
+async function pythonOverhead(): Promise<PyOverhead> {
+  ensureVenv();
+  const full = join(SCRATCH, "clerk-full-py");
+  rmSync(full, { recursive: true, force: true });
+  execFileSync(NODE, [join(ROOT, "bin", "specsmith.js"), "generate", "--spec", join(ROOT, "..", "shared", "specs", "clerk-bapi.yaml"), "--target", "python", "--out", full, "--package-name", "clerk_backend_api", "--sdk-class", "Clerk"], { stdio: "ignore" });
+  const pkg = join(full, "src", "clerk_backend_api");
+  const ops = readdirSync(pkg)
+    .filter((f) => f.endsWith(".py"))
+    .reduce((n, f) => n + (readFileSync(join(pkg, f), "utf8").match(/^ {4}async def /gm) ?? []).length, 0);
+  const server = spawn(NODE, [join(BENCH, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      server.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()));
+      server.once("exit", (c) => reject(new Error(`bench: server exited ${c}`)));
+    });
+    const blocks = 20;
+    const r = spawnSync(PYTHON, [join(BENCH, "overhead.py"), join(ROOT, "generated", "python", "src"), port, String(blocks), join(full, "src")], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`bench: overhead.py failed: ${r.stderr}`);
+    return { blocks, ops, ...(JSON.parse(r.stdout) as { bareMs: number; sdkMs: number; importMs: number }) };
   } finally {
     server.kill();
   }
