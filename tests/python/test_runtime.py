@@ -147,6 +147,15 @@ class RuntimeTest(unittest.TestCase):
         self.sdk().documents.upload_attachment(document_id="d1", file=models.File(file_name="notes.txt", content=b"hello"))
         self.assertEqual(parts(self.server.requests[0])["file"], ("notes.txt", "text/plain", b"hello"))
 
+    def test_past_20_parameters_one_request_argument_carries_them_and_may_be_left_out(self) -> None:
+        self.server.reply(lambda r, n: Reply(200, [DOC]))
+        sdk = self.sdk()
+        (doc,) = sdk.documents.list_documents()
+        self.assertEqual(doc.id, "d1")
+        sdk.documents.list_documents(request={"tag": ["a", "b"], "limit": 5, "field_19": "z"})
+        sdk.documents.list_documents(request=models.ListDocumentsRequest(limit=1))
+        self.assertEqual([r.path for r in self.server.requests], ["/documents", "/documents?tag=a&tag=b&limit=5&field_19=z", "/documents?limit=1"])
+
     # --- headers ---
 
     def test_http_headers_are_added_and_replace_the_sdks_own(self) -> None:

@@ -35,7 +35,7 @@ export const pythonHelpers: Helpers = {
  */
 export const PYTHON_CODE_FIELDS = [
   // identifiers: classes, modules, attributes, arguments, variables
-  "name", "className", "sdkClass", "errorClass", "dataClass", "module", "attr", "clientVar", "firstGroup", "key", "base", "packageName",
+  "name", "className", "sdkClass", "errorClass", "firstError", "dataClass", "module", "attr", "clientVar", "firstGroup", "key", "base", "packageName",
   // expressions built from identifiers: a parameter's variable, `request.user_id`, `models.ActorToken`,
   // annotations (`Optional[List[models.Tag]]`), defaults (`None`, `UNSET`), `to_wire(models.X, body)`
   "expr", "param", "arg", "cls", "typeExpr", "classList", "names", "typedDict", "requestType", "annotation", "tdAnnotation",
