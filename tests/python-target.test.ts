@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PYTHON, REQUIREMENTS, checkPythonSdk } from "./helpers/python.js";
+import { PYTHON, REQUIREMENTS, checkPythonSdk, mypyStrict } from "./helpers/python.js";
 import { brokenLinks } from "./helpers/links.js";
 import { GENERATED_PY, ROOT, SHARED, listFiles, read } from "./helpers/paths.js";
 
@@ -144,6 +144,23 @@ describe("python models for the fixture specs", () => {
     expect(check.errors).toEqual([]);
     expect(check.methods).toBe(2 * r.operations!);
   });
+});
+
+describe("python types", () => {
+  it("every fixture's SDK and the committed one type-check under mypy --strict", async () => {
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const packages = [{ src: join(GENERATED_PY, "src"), name: "clerk_backend_api" }];
+    for (const name of readdirSync(join(ROOT, "tests/fixtures")).sort()) {
+      const out = join(ROOT, ".tmp", "py-mypy", name);
+      const spec = ["spec.yaml", "spec.json"].map((f) => join(ROOT, "tests/fixtures", name, f)).find(existsSync)!;
+      const pkg = "fx_" + name.replace(/-/g, "_");
+      const [r] = await generateAll(spec, [{ name: "python", out, packageName: pkg, sdkClass: "SDK", version: "1.0.0" }]);
+      writeOutput(out, r.files);
+      packages.push({ src: join(out, "src"), name: pkg });
+    }
+    expect(mypyStrict(packages)).toBe("");
+  }, 300_000);
 });
 
 describe("python OAuth2 client credentials (oauth2-client-credentials)", () => {

@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { checkPythonSdk } from "./helpers/python.js";
+import { checkPythonSdk, mypyStrict } from "./helpers/python.js";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { loadApi } from "../generator/load/index.js";
 import { writeOutput } from "../generator/write/write.js";
@@ -55,7 +55,7 @@ describe.each(SPECS)("%s", (spec) => {
     if (!/github|stripe/.test(name)) expect(await formatCheck(first.files)).toEqual([]);
   }, 600_000);
 
-  it("python: generates, compiles and imports", async () => {
+  it("python: generates, imports whole and type-checks under mypy --strict", async () => {
     const out = join(ROOT, ".tmp", "real-world-py", name);
     const [r] = await generateAll(path, [{ name: "python", out, packageName: "sdk_pkg", sdkClass: "SDK", version: "1.0.0" }]);
     rmSync(out, { recursive: true, force: true });
@@ -63,5 +63,6 @@ describe.each(SPECS)("%s", (spec) => {
     const check = checkPythonSdk(join(out, "src"), "sdk_pkg");
     expect(check.errors).toEqual([]);
     expect(check.methods).toBe(2 * r.operations!);
+    expect(mypyStrict([{ src: join(out, "src"), name: "sdk_pkg" }])).toBe("");
   }, 600_000);
 });

@@ -9,6 +9,8 @@ export const VENV = join(ROOT, ".tmp", "venv");
 export const PYTHON = join(VENV, "bin", "python");
 /** What a generated pyproject.toml depends on, at the versions it allows. */
 export const REQUIREMENTS = ["httpcore>=1.0.9,<2", "httpx>=0.28.1,<1", "pydantic>=2.11.2,<3", "typing-extensions>=4.12.2"];
+/** What the tests use on top: mypy, to type-check every generated SDK under --strict. */
+export const TOOLS = ["mypy>=1.10"];
 const MARKER = join(VENV, "specsmith-requirements.json");
 
 /** Local package indexes pip is configured with (this machine's stand-in for PyPI). */
@@ -20,17 +22,17 @@ function localIndexes(): string[] {
 
 /** Creates or refreshes the environment; throws with pip's own words when a package cannot be had. */
 export function ensureVenv(): void {
-  const want = JSON.stringify(REQUIREMENTS);
+  const want = JSON.stringify([...REQUIREMENTS, ...TOOLS]);
   if (existsSync(PYTHON) && existsSync(MARKER) && readFileSync(MARKER, "utf8") === want) return;
   rmSync(VENV, { recursive: true, force: true });
   const venv = spawnSync("python3", ["-m", "venv", VENV], { encoding: "utf8" });
   if (venv.status !== 0) throw new Error(`python3 -m venv failed (Debian/Ubuntu: apt-get install -y python3-venv):\n${venv.stderr}`);
   const [index, ...extra] = localIndexes();
   const indexArgs = index ? ["--index-url", index, ...extra.flatMap((u) => ["--extra-index-url", u])] : [];
-  const pip = spawnSync(PYTHON, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...indexArgs, ...REQUIREMENTS], { encoding: "utf8", timeout: 300_000 });
+  const pip = spawnSync(PYTHON, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...indexArgs, ...REQUIREMENTS, ...TOOLS], { encoding: "utf8", timeout: 300_000 });
   if (pip.status !== 0) {
     rmSync(VENV, { recursive: true, force: true });
-    throw new Error(`The Python SDK tests need ${REQUIREMENTS.join(", ")}; pip could not install them${index ? ` from ${index}` : ""}:\n${pip.stderr}`);
+    throw new Error(`The Python SDK tests need ${[...REQUIREMENTS, ...TOOLS].join(", ")}; pip could not install them${index ? ` from ${index}` : ""}:\n${pip.stderr}`);
   }
   writeFileSync(MARKER, want);
 }
@@ -44,4 +46,15 @@ export function checkPythonSdk(src: string, pkg: string): { errors: string[]; mo
   } catch {
     return { errors: [`check_sdk.py failed (exit ${r.status}): ${(r.stderr ?? "").slice(-3000)}`], models: 0, methods: 0, stderr: r.stderr ?? "" };
   }
+}
+
+/** `mypy --strict` over generated packages (each `src` folder holding one); "" when they type-check. */
+export function mypyStrict(packages: { src: string; name: string }[]): string {
+  const r = spawnSync(PYTHON, ["-m", "mypy", "--strict", "--no-incremental", ...packages.flatMap((p) => ["-p", p.name])], {
+    encoding: "utf8",
+    timeout: 600_000,
+    maxBuffer: 1 << 26,
+    env: { ...process.env, MYPYPATH: packages.map((p) => p.src).join(":") },
+  });
+  return r.status === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
 }

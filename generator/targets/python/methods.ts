@@ -92,7 +92,7 @@ function bodyOf(p: PyPlan, m: PyMethodPlan, expr: string, files: boolean) {
   const encoding = ENCODINGS[body.encoding];
   const typeExpr = runtimeType(p, body.type, files);
   const flat = m.flatBody ? { cls: `models.${m.flatBody.name}`, fields: m.args.filter((a) => a.source === "field").map((a) => ({ name: m.flatBody!.fieldNames.get(a.field!)!, arg: a.name })) } : null;
-  const value = flat ? "body" : expr;
+  const value = flat ? "_body" : expr;
   // JSON and form bodies are sent in their wire shape; multipart keeps the model (its files stream).
   const wire = encoding === "json" || encoding === "form" ? `to_wire(${typeExpr}, ${value})` : encoding === "multipart" ? `validate(${typeExpr}, ${value})` : value;
   const optional = !flat && !(m.args.find((a) => a.source === "body" || a.source === "request")?.required ?? true);

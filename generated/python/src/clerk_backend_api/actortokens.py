@@ -36,7 +36,7 @@ class ActorTokens:
 
         Create an actor token that can be used to impersonate the given user.
         The `actor` parameter needs to include at least a "sub" key whose value is the ID of the actor (impersonating) user."""
-        req = Request(
+        _req = Request(
             operation_id="CreateActorToken",
             method="POST",
             path="/actor_tokens",
@@ -47,7 +47,8 @@ class ActorTokens:
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        return self._client.call(req, retries, server_url, timeout_ms, http_headers)  # type: ignore[no-any-return]
+        result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
+        return result
 
     async def create_async(
         self,
@@ -62,7 +63,7 @@ class ActorTokens:
 
         Create an actor token that can be used to impersonate the given user.
         The `actor` parameter needs to include at least a "sub" key whose value is the ID of the actor (impersonating) user."""
-        req = Request(
+        _req = Request(
             operation_id="CreateActorToken",
             method="POST",
             path="/actor_tokens",
@@ -73,7 +74,8 @@ class ActorTokens:
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        return await self._client.call_async(req, retries, server_url, timeout_ms, http_headers)  # type: ignore[no-any-return]
+        result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
+        return result
 
     def revoke(
         self,
@@ -87,7 +89,7 @@ class ActorTokens:
         r"""Revoke actor token
 
         Revokes a pending actor token."""
-        req = Request(
+        _req = Request(
             operation_id="RevokeActorToken",
             method="POST",
             path=f"/actor_tokens/{encode_path(actor_token_id)}/revoke",
@@ -96,7 +98,8 @@ class ActorTokens:
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "404"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        return self._client.call(req, retries, server_url, timeout_ms, http_headers)  # type: ignore[no-any-return]
+        result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
+        return result
 
     async def revoke_async(
         self,
@@ -110,7 +113,7 @@ class ActorTokens:
         r"""Revoke actor token
 
         Revokes a pending actor token."""
-        req = Request(
+        _req = Request(
             operation_id="RevokeActorToken",
             method="POST",
             path=f"/actor_tokens/{encode_path(actor_token_id)}/revoke",
@@ -119,4 +122,5 @@ class ActorTokens:
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "404"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        return await self._client.call_async(req, retries, server_url, timeout_ms, http_headers)  # type: ignore[no-any-return]
+        result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
+        return result

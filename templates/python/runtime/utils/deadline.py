@@ -58,7 +58,7 @@ class _DeadlineTimeouts(dict):  # type: ignore[type-arg]
         super().__init__(given)
         self.deadline = deadline
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return self.deadline.bound(super().get(key, default))
 
 

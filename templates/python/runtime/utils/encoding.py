@@ -178,5 +178,5 @@ def _scalar(value: Any) -> str:
     if isinstance(value, Enum):
         return str(value.value)
     if hasattr(value, "isoformat"):
-        return value.isoformat().replace("+00:00", "Z")
+        return str(value.isoformat()).replace("+00:00", "Z")
     return str(value)

@@ -6,7 +6,7 @@ import json
 import logging
 import uuid
 import weakref
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import httpx
 
@@ -204,14 +204,14 @@ class Client:
             headers[name] = value
         for name, value in headers.items():
             check_header(name, value, secret=name.lower() in credentials)
-        url = str(httpx.URL(base + req.path).copy_merge_params(query)) if query else base + req.path
+        url = str(httpx.URL(base + req.path).copy_merge_params(tuple(query))) if query else base + req.path
         policy = retries if retries is not UNSET and retries is not None else (self.options.get("retry_config") or self.retry_config)
         timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
         # A request with an effect is repeated after a connection error only if it cannot have
         # reached the server, or it carries an idempotency key.
         return _Prepared(url, headers, content, credentials, policy, timeout, req.method in _IDEMPOTENT or bool(key_header), f"{req.method} {base}{req.path}")
 
-    def _build(self, client: Any, p: _Prepared, method: str, url: str, headers: Dict[str, str], with_body: bool, deadline: Deadline) -> httpx.Request:
+    def _build(self, client: Union[httpx.Client, httpx.AsyncClient], p: _Prepared, method: str, url: str, headers: Dict[str, str], with_body: bool, deadline: Deadline) -> httpx.Request:
         request = client.build_request(method, url, headers=headers, **(p.content if with_body else {}))
         request.extensions["timeout"] = deadline.timeouts(request.extensions.get("timeout"))
         if self.logger is not None:
@@ -219,7 +219,7 @@ class Client:
             self.logger.debug("Request: %s %s", method, url.split("?", 1)[0])
         return request
 
-    def _follow(self, p: _Prepared, send: Any, client: Any, deadline: Deadline) -> httpx.Response:
+    def _follow(self, p: _Prepared, send: Callable[[httpx.Request], httpx.Response], client: httpx.Client, deadline: Deadline) -> httpx.Response:
         method, url, headers, with_body = self._method_of(p), p.url, dict(p.headers), True
         for _ in range(_MAX_REDIRECTS + 1):
             res = send(self._build(client, p, method, url, headers, with_body, deadline))
@@ -308,7 +308,7 @@ def _origin(url: httpx.URL) -> Tuple[str, str, Optional[int]]:
 
 
 def _is_json(res: httpx.Response) -> bool:
-    t = res.headers.get("content-type", "").split(";")[0].strip().lower()
+    t = str(res.headers.get("content-type", "")).split(";")[0].strip().lower()
     return t == "application/json" or (t.startswith("application/") and t.endswith("+json"))
 
 

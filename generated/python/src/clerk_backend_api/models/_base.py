@@ -94,10 +94,10 @@ class BaseModel(pydantic.BaseModel):
         return self.__pydantic_extra__ or {}
 
 
-_adapters: Dict[Any, pydantic.TypeAdapter] = {}
+_adapters: Dict[Any, "pydantic.TypeAdapter[Any]"] = {}
 
 
-def adapter(typ: Any) -> pydantic.TypeAdapter:
+def adapter(typ: Any) -> "pydantic.TypeAdapter[Any]":
     """A cached TypeAdapter: validation schemas are built once, on first use."""
     a = _adapters.get(typ)
     if a is None:
@@ -107,7 +107,8 @@ def adapter(typ: Any) -> pydantic.TypeAdapter:
 
 def validate(typ: Type[T], value: Any) -> T:
     """`value` (a model, a dict of Python or wire names, a list...) as the type `typ`."""
-    return adapter(typ).validate_python(value)
+    result: T = adapter(typ).validate_python(value)
+    return result
 
 
 def to_wire(typ: Any, value: Any) -> Any:

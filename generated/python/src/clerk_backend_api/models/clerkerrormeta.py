@@ -19,4 +19,4 @@ class ClerkErrorMetaTypedDict(TypedDict):
 class ClerkErrorMeta(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True, extra="allow")
-    __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)  # type: ignore[assignment]
+    __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)

@@ -24,7 +24,7 @@ class CreateActorTokenActor(BaseModel):
     This whole payload will be also included in the JWT session token."""
 
     model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True, extra="allow")
-    __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)  # type: ignore[assignment]
+    __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)
 
     sub: str
     r"""The ID of the actor."""

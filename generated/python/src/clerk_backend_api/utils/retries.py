@@ -5,7 +5,7 @@ import random
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Awaitable, Callable, List, Optional, TypeVar
+from typing import Any, Awaitable, Callable, Optional, Sequence, TypeVar, cast
 
 
 @dataclass
@@ -51,7 +51,7 @@ def retry(attempt: Callable[[], T], config: Optional[RetryConfig]) -> T:
         try:
             return attempt()
         except Retryable as r:
-            return _give_up(r)
+            return cast(T, _give_up(r))
     backoff = config.backoff or DEFAULT_BACKOFF
     start = time.monotonic()
     n = 0
@@ -61,7 +61,7 @@ def retry(attempt: Callable[[], T], config: Optional[RetryConfig]) -> T:
         except Retryable as r:
             wait = _wait_ms(backoff, n, r, start)
             if wait is None:
-                return _give_up(r)
+                return cast(T, _give_up(r))
             time.sleep(wait / 1000)
             n += 1
 
@@ -72,7 +72,7 @@ async def retry_async(attempt: Callable[[], Awaitable[T]], config: Optional[Retr
         try:
             return await attempt()
         except Retryable as r:
-            return _give_up(r)
+            return cast(T, _give_up(r))
     backoff = config.backoff or DEFAULT_BACKOFF
     start = time.monotonic()
     n = 0
@@ -82,7 +82,7 @@ async def retry_async(attempt: Callable[[], Awaitable[T]], config: Optional[Retr
         except Retryable as r:
             wait = _wait_ms(backoff, n, r, start)
             if wait is None:
-                return _give_up(r)
+                return cast(T, _give_up(r))
             await asyncio.sleep(wait / 1000)
             n += 1
 
@@ -99,13 +99,13 @@ def _wait_ms(backoff: BackoffStrategy, n: int, r: Retryable, start: float) -> Op
     return None if elapsed_ms + wait > backoff.max_elapsed_time else wait
 
 
-def _give_up(r: Retryable):  # type: ignore[no-untyped-def]
+def _give_up(r: Retryable) -> Any:
     if isinstance(r.outcome, BaseException):
         raise r.outcome
     return r.outcome
 
 
-def match_status_code(status: int, codes: List[str]) -> bool:
+def match_status_code(status: int, codes: Sequence[str]) -> bool:
     """True if `status` matches one of the codes: exact ("404"), a range ("5XX"), or "default"."""
     s = str(status)
     for code in codes:
