@@ -50,7 +50,7 @@ export function checkPythonSdk(src: string, pkg: string): { errors: string[]; mo
 
 /** `mypy --strict` over generated packages (each `src` folder holding one); "" when they type-check. */
 export function mypyStrict(packages: { src: string; name: string }[]): string {
-  const r = spawnSync(PYTHON, ["-m", "mypy", "--strict", "--no-incremental", ...packages.flatMap((p) => ["-p", p.name])], {
+  const r = spawnSync(PYTHON, ["-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", ...packages.flatMap((p) => ["-p", p.name])], {
     encoding: "utf8",
     timeout: 600_000,
     maxBuffer: 1 << 26,
