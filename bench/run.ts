@@ -267,7 +267,7 @@ async function pythonOverhead(): Promise<PyOverhead> {
   const pkg = join(full, "src", "clerk_backend_api");
   const ops = readdirSync(pkg)
     .filter((f) => f.endsWith(".py"))
-    .reduce((n, f) => n + (readFileSync(join(pkg, f), "utf8").match(/^ {4}async def /gm) ?? []).length, 0);
+    .reduce((n, f) => n + (readFileSync(join(pkg, f), "utf8").match(/^ {4}async def \w+_async\(/gm) ?? []).length, 0);
   const server = spawn(NODE, [join(BENCH, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const port = await new Promise<string>((resolve, reject) => {

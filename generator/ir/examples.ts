@@ -49,7 +49,8 @@ export class Examples {
         return this.of(t.variants[0], given, depth + 1);
       case "array": {
         if (Array.isArray(given)) return { kind: "array", items: given.map((g) => this.of(t.items, g, depth + 1)) };
-        return { kind: "array", items: [] };
+        // With optional fields shown, an array without an example shows one item, as Speakeasy's snippets do.
+        return { kind: "array", items: this.opts.optional ? [this.of(t.items, undefined, depth + 1)] : [] };
       }
       case "map":
         return { kind: "raw", value: isObj(given) ? given : {} };

@@ -77,21 +77,25 @@ export function modelDoc(p: PyPlan, m: PyModelPlan) {
  * those, so such values are written as model constructors. Enum values are written as members
  * (`clerk_backend_api.Status.ACTIVE`), date-times through `parse_datetime`.
  */
-function pyValue(p: PyPlan, t: TypeRef | null, e: Example, constructors: boolean): PyValue {
+function pyValue(p: PyPlan, t: TypeRef | null, e: Example, constructors: boolean, files = false): PyValue {
   const r = t ? resolve(p, t) : null;
+  // A file to upload: its name and an open file, streamed.
+  if (files && r?.kind === "primitive" && r.format === "binary") {
+    return { kind: "dict", fields: [{ name: "file_name", value: { kind: "raw", value: "example.file" } }, { name: "content", value: { kind: "code", code: 'open("example.file", "rb")' } }], extra: null };
+  }
   switch (e.kind) {
     case "scalar":
     case "raw":
       return scalarValue(p, r, e.value);
     case "array":
-      return { kind: "list", items: e.items.map((i) => pyValue(p, r?.kind === "array" ? r.items : null, i, constructors)) };
+      return { kind: "list", items: e.items.map((i) => pyValue(p, r?.kind === "array" ? r.items : null, i, constructors, files)) };
     case "object": {
       const m = e.model ? p.models.get(e.model) : undefined;
       if (!m || m.ir.kind !== "object" || m.ir.freeForm) return { kind: "raw", value: plain(e) };
       const fields: PyArg[] = [];
       const extra: Record<string, unknown> = {};
       for (const f of e.fields) {
-        if (f.field) fields.push({ name: m.fieldNames.get(f.field) ?? pyAttr(f.key), value: pyValue(p, f.field.type, f.value, constructors) });
+        if (f.field) fields.push({ name: m.fieldNames.get(f.field) ?? pyAttr(f.key), value: pyValue(p, f.field.type, f.value, constructors, files) });
         else extra[f.key] = plain(f.value);
       }
       if (!constructors) return { kind: "dict", fields, extra: Object.keys(extra).length ? extra : null };
@@ -160,7 +164,7 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
     const given = a.source === "param" || a.source === "field" ? a.example : undefined;
     if (a.source === "param" || a.source === "field" ? examples.shows({ required: a.required, default: a.param?.default ?? a.field?.default, readOnly: false }) : true) {
       const e = examples.of(a.type, given, 0, !a.required);
-      args.push({ name: a.name, value: pyValue(p, a.type, e, keepsExtra(p, a.type)) });
+      args.push({ name: a.name, value: pyValue(p, a.type, e, keepsExtra(p, a.type), files && a.source !== "param") });
     }
     const required = a.source === "body" && op.request?.wrapsBody ? true : a.required;
     const description = a.source === "body" && op.request?.wrapsBody ? "The request object to use for the request." : a.source === "request" ? "The request object to use for the request." : a.description ? mdCell(a.description) : "N/A";
