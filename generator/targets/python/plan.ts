@@ -94,11 +94,15 @@ export function pyIdent(name: string): string {
   return PY_KEYWORDS.has(s) ? `${s}_` : s;
 }
 
-/** A field or argument name: also clear of builtins and never private to pydantic (a leading `_`). */
+/** Lower-case names the model modules' annotations use: a field of that name would shadow them in
+ * its class (`date: Optional[date]`). */
+const ANNOTATION_NAMES = new Set(["date", "datetime", "pydantic", "open_enum"]);
+
+/** A field or argument name: also clear of builtins and annotation names, and never private to pydantic (a leading `_`). */
 export function pyAttr(name: string): string {
   let s = pyIdent(name);
   if (s.startsWith("_")) s = `field${s}`;
-  return PY_BUILTINS.has(s) || s.startsWith("model_") ? `${s}_` : s;
+  return PY_BUILTINS.has(s) || ANNOTATION_NAMES.has(s) || s.startsWith("model_") ? `${s}_` : s;
 }
 
 export function planPython(api: Api, opts: { packageName: string; sdkClass: string; version: string }): PyPlan {
