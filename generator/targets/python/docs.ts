@@ -1,7 +1,9 @@
 /** View models of the Python docs pages (docs/sdks/<group>/README.md, docs/models/*.md) and their usage snippets. */
 import { Examples, type Example } from "../../ir/examples.js";
 import type { Field, TypeRef } from "../../ir/types.js";
+import { snakeCase } from "../../ir/names.js";
 import { mdCell, pyString } from "../../render/escape.js";
+import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { exampleCell } from "../../render/markdown.js";
 import type { PyArg, PyValue } from "./literals.js";
 import { pyAttr, pyEnumMember, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
@@ -223,12 +225,7 @@ export function retryDocs() {
     },
     backoffFields: {
       headers: ["Name", "Type", "Description", "Example"],
-      rows: [
-        ["`initial_interval`", "`*int*`", "The initial interval in milliseconds.", "`500`"],
-        ["`max_interval`", "`*int*`", "The maximum interval in milliseconds.", "`60000`"],
-        ["`exponent`", "`*float*`", "The exponent to use for the backoff.", "`1.5`"],
-        ["`max_elapsed_time`", "`*int*`", "The maximum elapsed time in milliseconds.", "`300000`"],
-      ],
+      rows: BACKOFF_FIELDS.map((f) => ["`" + snakeCase(f.name) + "`", f.integer ? "`*int*`" : "`*float*`", f.description, "`" + f.example + "`"]),
     },
   };
 }

@@ -5,7 +5,8 @@ import type { Api, SecurityScheme } from "../../ir/types.js";
 import { VERSION } from "../../paths.js";
 import { engineFor } from "../../render/engine.js";
 import { trimNewlines } from "../../render/markdown.js";
-import { defaultServerUrls } from "../shared/operations.js";
+import { CREDENTIAL_PLACEHOLDERS } from "../shared/docs.js";
+import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import type { OutputFile } from "../../write/write.js";
 import { modelDoc, operationDoc, retryDocs } from "./docs.js";
@@ -23,10 +24,10 @@ export interface PythonOptions {
 
 /** What each kind of security scheme takes as a client argument, and its placeholder in snippets. */
 const CREDENTIALS: Record<SecurityScheme["kind"], { type: string; placeholder: unknown }> = {
-  bearer: { type: "Union[str, Callable[[], str]]", placeholder: "<YOUR_BEARER_TOKEN_HERE>" },
-  basic: { type: "Dict[str, str]", placeholder: { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" } },
-  apiKey: { type: "Union[str, Callable[[], str]]", placeholder: "<YOUR_API_KEY_HERE>" },
-  clientCredentials: { type: "Dict[str, str]", placeholder: { client_id: "<YOUR_CLIENT_ID_HERE>", client_secret: "<YOUR_CLIENT_SECRET_HERE>" } },
+  bearer: { type: "Union[str, Callable[[], str]]", placeholder: CREDENTIAL_PLACEHOLDERS.bearer },
+  basic: { type: "Dict[str, str]", placeholder: { username: CREDENTIAL_PLACEHOLDERS.username, password: CREDENTIAL_PLACEHOLDERS.password } },
+  apiKey: { type: "Union[str, Callable[[], str]]", placeholder: CREDENTIAL_PLACEHOLDERS.apiKey },
+  clientCredentials: { type: "Dict[str, str]", placeholder: { client_id: CREDENTIAL_PLACEHOLDERS.clientId, client_secret: CREDENTIAL_PLACEHOLDERS.clientSecret } },
 };
 
 export async function generatePython(api: Api, opts: PythonOptions): Promise<OutputFile[]> {
@@ -88,8 +89,8 @@ function modelsIndex(p: PyPlan) {
 function configView(p: PyPlan, serverEnv: string, opts: PythonOptions) {
   const api = p.api;
   return {
-    servers: api.servers.length ? api.servers.map((s) => s.url) : ["/"],
-    serverDefaults: api.servers.length ? api.servers.map((s) => s.variables.map((v) => ({ name: v.name, value: v.default }))) : [[]],
+    servers: serverTemplates(api),
+    serverDefaults: serverVariableDefaults(api),
     serverEnv,
     security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: p.securityArgs.get(s.name)!, where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null, tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null, scopes: s.kind === "clientCredentials" ? s.scopes : [] })),
     retry: api.retries?.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,

@@ -1,6 +1,6 @@
 /** View models of the resource modules: one sync and one async method per operation. */
 import type { Encoding, Operation, TypeRef } from "../../ir/types.js";
-import { acceptHeader } from "../shared/operations.js";
+import { acceptHeader } from "../shared/http.js";
 import type { PyArgPlan, PyMethodPlan, PyModelPlan, PyPlan } from "./plan.js";
 import { isNullable, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 

@@ -1,5 +1,5 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
-import { acceptHeader } from "../shared/operations.js";
+import { acceptHeader } from "../shared/http.js";
 import type { Encoding } from "../../ir/types.js";
 import { docLines } from "./models.js";
 import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";

@@ -1,4 +1,6 @@
 /** The TypeScript target: IR → SDK sources, package files and docs. */
+import { BACKOFF_FIELDS, CREDENTIAL_PLACEHOLDERS } from "../shared/docs.js";
+import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { Examples } from "../../ir/examples.js";
 import { camelCase } from "../../ir/names.js";
 import type { Api, SecurityScheme } from "../../ir/types.js";
@@ -69,13 +71,13 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: byPlace.get("operations")!.length > 0 });
 
   // Docs show each server with its variables' defaults; the SDK keeps the templates (serverVariables fill them).
-  const servers = api.servers.length ? api.servers.map((s) => s.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), s.url)) : ["/"];
-  const serverTemplates = api.servers.length ? api.servers.map((s) => s.url) : ["/"];
+  const servers = defaultServerUrls(api);
+  const templates = serverTemplates(api);
   const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
   src("lib/config.ts", "src/config.ts.hbs", {
-    servers: serverTemplates,
-    serversInline: `export const ServerList = [${serverTemplates.map(tsString).join(", ")}] as const;`.length <= 80,
-    serverDefaults: api.servers.length ? api.servers.map((s) => s.variables.map((v) => ({ key: propKey(v.name), value: v.default }))) : [[]],
+    servers: templates,
+    serversInline: `export const ServerList = [${templates.map(tsString).join(", ")}] as const;`.length <= 80,
+    serverDefaults: serverVariableDefaults(api).map((vs) => vs.map((v) => ({ key: propKey(v.name), value: v.value }))),
     variables: variableNames.map((name) => {
       const all = api.servers.flatMap((s) => s.variables.filter((v) => v.name === name));
       const enums = all.every((v) => v.enum && v.enum.length) ? [...new Set(all.flatMap((v) => v.enum!))] : null;
@@ -181,10 +183,10 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
 
 /** What each kind of security scheme takes as an SDK option, and how the docs show it. */
 const CREDENTIALS: Record<SecurityScheme["kind"], { type: string; placeholder: unknown; doc: string; scheme: string }> = {
-  bearer: { type: "Credential", placeholder: "<YOUR_BEARER_TOKEN_HERE>", doc: "Bearer token.", scheme: "HTTP Bearer" },
-  basic: { type: "BasicCredential", placeholder: { username: "<YOUR_USERNAME_HERE>", password: "<YOUR_PASSWORD_HERE>" }, doc: "Username and password.", scheme: "HTTP Basic" },
-  apiKey: { type: "Credential", placeholder: "<YOUR_API_KEY_HERE>", doc: "API key.", scheme: "API key" },
-  clientCredentials: { type: "ClientCredentials", placeholder: { clientID: "<YOUR_CLIENT_ID_HERE>", clientSecret: "<YOUR_CLIENT_SECRET_HERE>" }, doc: "OAuth2 client ID and secret; the SDK fetches and caches access tokens.", scheme: "OAuth2 client credentials" },
+  bearer: { type: "Credential", placeholder: CREDENTIAL_PLACEHOLDERS.bearer, doc: "Bearer token.", scheme: "HTTP Bearer" },
+  basic: { type: "BasicCredential", placeholder: { username: CREDENTIAL_PLACEHOLDERS.username, password: CREDENTIAL_PLACEHOLDERS.password }, doc: "Username and password.", scheme: "HTTP Basic" },
+  apiKey: { type: "Credential", placeholder: CREDENTIAL_PLACEHOLDERS.apiKey, doc: "API key.", scheme: "API key" },
+  clientCredentials: { type: "ClientCredentials", placeholder: { clientID: CREDENTIAL_PLACEHOLDERS.clientId, clientSecret: CREDENTIAL_PLACEHOLDERS.clientSecret }, doc: "OAuth2 client ID and secret; the SDK fetches and caches access tokens.", scheme: "OAuth2 client credentials" },
 };
 
 function retryDocs() {
@@ -199,12 +201,7 @@ function retryDocs() {
     },
     backoffFields: {
       headers: ["Name", "Type", "Description", "Example"],
-      rows: [
-        ["`initialInterval`", "`*number*`", "The initial interval in milliseconds.", "`500`"],
-        ["`maxInterval`", "`*number*`", "The maximum interval in milliseconds.", "`60000`"],
-        ["`exponent`", "`*number*`", "The exponent to use for the backoff.", "`1.5`"],
-        ["`maxElapsedTime`", "`*number*`", "The maximum elapsed time in milliseconds.", "`300000`"],
-      ],
+      rows: BACKOFF_FIELDS.map((f) => ["`" + f.name + "`", "`*number*`", f.description, "`" + f.example + "`"]),
     },
   };
 }
