@@ -1,0 +1,98 @@
+// Given/want tables for the Python planner: method arguments as Speakeasy's SDKs take them
+// (flattenRequests, maxMethodParams 20), names clear of keywords, builtins and each other, resource
+// classes clear of models, Speakeasy's short names for inline enums; and the shared Accept header.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Api } from "../generator/ir/types.js";
+import { loadApi } from "../generator/load/index.js";
+import { planPython } from "../generator/targets/python/plan.js";
+import { acceptHeader } from "../generator/targets/shared/http.js";
+import { ROOT } from "./helpers/paths.js";
+
+const DIR = join(ROOT, ".tmp", "python-plan");
+
+/** An API from paths (and component schemas), through the real loader. */
+function api(name: string, paths: Record<string, unknown>, schemas: Record<string, unknown> = {}): Api {
+  mkdirSync(DIR, { recursive: true });
+  const file = join(DIR, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1" }, paths, components: { schemas } }));
+  return loadApi(file).api;
+}
+
+const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } } } };
+const query = (name: string, extra: Record<string, unknown> = {}) => ({ name, in: "query", schema: { type: "string" }, ...extra });
+const path = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const json = (schema: unknown, required?: boolean) => ({ ...(required === undefined ? {} : { required }), content: { "application/json": { schema } } });
+const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, ...(required.length ? { required } : {}) });
+const str = { type: "string" };
+
+/** The first method of the first group: its name, argument names in order, and shape. */
+function firstMethod(a: Api) {
+  const m = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0].methods[0];
+  return { name: m.name, args: m.args.map((x) => `${x.name}:${x.source}${x.required ? "!" : ""}`), shape: m.shape };
+}
+
+describe("python method arguments", () => {
+  const many = Array.from({ length: 21 }, (_, i) => query(`f${i + 1}`));
+  const cases: [string, Record<string, unknown>, ReturnType<typeof firstMethod>][] = [
+    ["parameters, required ones first", { get: { operationId: "Get", parameters: [query("limit"), path("user_id")], responses: ok } }, { name: "get", args: ["user_id:param!", "limit:param"], shape: "flat" }],
+    ["an optional body alone is `request`", { post: { operationId: "Create", requestBody: json(object({ a: str }, ["a"])), responses: ok } }, { name: "create", args: ["request:body"], shape: "flat" }],
+    ["a required body's fields, required first", { post: { operationId: "Create", requestBody: json(object({ type: str, name: str, subject: str }, ["name", "subject"]), true), responses: ok } }, { name: "create", args: ["name:field!", "subject:field!", "type_:field"], shape: "flat" }],
+    ["parameters, then an optional body's fields", { patch: { operationId: "Update", parameters: [path("id")], requestBody: json(object({ verified: { type: "boolean", nullable: true } })), responses: ok } }, { name: "update", args: ["id:param!", "verified:field"], shape: "flat" }],
+    ["more than 20 parameters: one `request`", { get: { operationId: "List", parameters: many, responses: ok } }, { name: "list", args: ["request:request"], shape: "request" }],
+    ["20 parameters and a body: still flat", { post: { operationId: "Send", parameters: many.slice(0, 19), requestBody: json(object({ x: str }), true), responses: ok } }, { name: "send", args: [...many.slice(0, 19).map((p) => `${p.name}:param`), "x:field"], shape: "flat" }],
+    ["an array body with parameters is `request_body`", { post: { operationId: "Bulk", parameters: [path("id")], requestBody: json({ type: "array", items: str }, true), responses: ok } }, { name: "bulk", args: ["id:param!", "request_body:body!"], shape: "flat" }],
+    ["an array body alone is `request`", { post: { operationId: "Bulk", requestBody: json({ type: "array", items: str }, true), responses: ok } }, { name: "bulk", args: ["request:body!"], shape: "flat" }],
+    ["a body field named like a parameter", { post: { operationId: "Move", parameters: [path("user_id")], requestBody: json(object({ user_id: str }), true), responses: ok } }, { name: "move", args: ["user_id:param!", "user_id2:field"], shape: "flat" }],
+    ["builtins and annotation names take `_`; id and object do not", { get: { operationId: "Find", parameters: [query("type"), query("format"), query("id"), query("object"), query("date")], responses: ok } }, { name: "find", args: ["type_:param", "format_:param", "id:param", "object:param", "date_:param"], shape: "flat" }],
+    ["read-only fields are not arguments", { post: { operationId: "Make", requestBody: json(object({ id: { type: "string", readOnly: true }, name: str }), true), responses: ok } }, { name: "make", args: ["name:field"], shape: "flat" }],
+  ];
+  it.each(cases)("%s", (name, item, want) => {
+    // The path holds exactly the operation's path parameters.
+    const op = Object.values(item)[0] as { parameters?: { name: string; in: string }[] };
+    const key = "/things" + (op.parameters ?? []).filter((x) => x.in === "path").map((x) => `/{${x.name}}`).join("");
+    expect(firstMethod(api(name.replace(/\W+/g, "-"), { [key]: item }))).toEqual(want);
+  });
+});
+
+describe("python names", () => {
+  it("a method's _async twin never meets another operation's name", () => {
+    const a = api("async-twins", { "/m": { post: { operationId: "merge", tags: ["pulls"], responses: ok } }, "/n": { post: { operationId: "merge_async", tags: ["pulls"], responses: ok } } });
+    expect(planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0].methods.map((m) => m.name)).toEqual(["merge", "merge_async2"]);
+  });
+
+  it("a resource class that would clash with a model takes the SDK suffix, and so does its docs folder", () => {
+    const a = api("domains", { "/domains": { get: { operationId: "ListDomains", tags: ["Domains"], responses: { "200": { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Domains" } } } } } } } }, { Domains: object({ data: { type: "array", items: str } }) });
+    const g = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0];
+    expect([g.className, g.doc]).toEqual(["DomainsSDK", "sdks/domainssdk/README.md"]);
+  });
+
+  it("inline enums also get Speakeasy's shortest free name: components first, then operations in order", () => {
+    const status = (values: string[]) => ({ name: "status", in: "query", schema: { type: "string", enum: values } });
+    const a = api(
+      "enum-aliases",
+      {
+        "/sessions": { get: { operationId: "GetSessionList", parameters: [status(["active"])], responses: ok } },
+        "/invitations": { get: { operationId: "ListInvitations", parameters: [status(["pending"]), { name: "include_invalid", in: "query", schema: { type: "string", enum: ["true", "false"] } }], responses: ok } },
+      },
+      { Token: object({ status: { type: "string", enum: ["pending", "revoked"] } }) },
+    );
+    const aliases = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).aliases.map((x) => `${x.name}=${x.model.name}`);
+    expect(aliases).toEqual(["Status=TokenStatus", "QueryParamStatus=GetSessionListStatus", "ListInvitationsQueryParamStatus=ListInvitationsStatus", "IncludeInvalid=ListInvitationsIncludeInvalid"]);
+  });
+});
+
+describe("the Accept header both SDKs send", () => {
+  const media = (t: string) => ({ description: "x", content: { [t]: { schema: str } } });
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["JSON", { "200": media("application/json") }, "application/json"],
+    ["text success, JSON error", { "200": media("text/plain"), "404": { description: "no", content: { "application/json": { schema: object({ m: str }) } } } }, "text/plain, application/json"],
+    ["two success types", { "200": media("application/json"), "206": media("application/octet-stream") }, "application/json, application/octet-stream"],
+    ["no content", { "204": { description: "gone" } }, "*/*"],
+  ];
+  it.each(cases)("%s", (name, responses, want) => {
+    const a = api(`accept-${name.replace(/\W+/g, "-")}`, { "/x": { get: { operationId: "X", responses } } });
+    expect(acceptHeader(a.operations[0])).toBe(want);
+  });
+});
