@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
+import { brokenLinks } from "./helpers/links.js";
 import { ROOT, SHARED, listFiles } from "./helpers/paths.js";
 import { PYTHON } from "./helpers/python.js";
 
@@ -47,7 +48,9 @@ describe("the Clerk Python SDK's usage snippets", () => {
     expect(report.total).toBeGreaterThanOrEqual(90);
   }, 900_000);
 
-  it("ours, one per operation, run as written and each sends one request", () => {
+  it("ours, one per operation, run as written and each sends one request; every link of the docs resolves", () => {
+    const docs = listFiles(OUT).filter((f) => f.endsWith(".md"));
+    expect(brokenLinks(OUT, docs).slice(0, 10)).toEqual([]);
     const pages = listFiles(join(OUT, "docs", "sdks")).map((p) => join(OUT, "docs", "sdks", p));
     const report = runSnippets(pages);
     expect(report.results.filter((x) => !x.ok)).toEqual([]);

@@ -213,6 +213,23 @@ function snippetCode(v: PyValue): string {
   }
 }
 
+/** The page of the runtime's File model, for APIs that upload files. */
+export function fileDoc() {
+  return {
+    title: "File",
+    description: "A file to upload. `content` is streamed from a file object; `content_type` defaults to a guess from the file name.",
+    kind: "object",
+    table: {
+      headers: ["Field", "Type", "Required", "Description"],
+      rows: [
+        ["`file_name`", "*str*", ":heavy_check_mark:", "The file's name, sent in the part's Content-Disposition."],
+        ["`content`", "*Union[bytes, IO[bytes]]*", ":heavy_check_mark:", "The file's bytes, or an open file."],
+        ["`content_type`", "*Optional[str]*", ":heavy_minus_sign:", "The part's media type."],
+      ],
+    },
+  };
+}
+
 export function retryDocs() {
   return {
     retryFields: {

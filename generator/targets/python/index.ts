@@ -9,7 +9,7 @@ import { CREDENTIAL_PLACEHOLDERS } from "../shared/docs.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import type { OutputFile } from "../../write/write.js";
-import { modelDoc, operationDoc, retryDocs } from "./docs.js";
+import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
 import { pythonHelpers } from "./helpers.js";
 import { methodView } from "./methods.js";
 import { modelView } from "./models.js";
@@ -71,6 +71,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
   emit(`${pkg}/__init__.py`, "src/init.py.hbs", { sdkClass: p.sdkClass, version: p.version, packageName: p.packageName });
   emit("pyproject.toml", "pyproject.toml.hbs", { distName: p.packageName.replace(/_/g, "-"), version: p.version, description: `Python SDK for the ${api.info.title}`, packageName: p.packageName });
   doc("models/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
+  if (api.operations.some((op) => op.body?.encoding === "multipart")) doc("models/file.md", "docs/model.md.hbs", fileDoc());
   out.push({ path: "README.md", content: trimNewlines(engine.render("README.md.hbs", readmeView(p, clientVar, authOptions, serverEnv, examples, opts))) });
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

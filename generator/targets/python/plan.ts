@@ -107,7 +107,8 @@ export function pyAttr(name: string): string {
 
 export function planPython(api: Api, opts: { packageName: string; sdkClass: string; version: string }): PyPlan {
   const classes = new NameScope([...RESERVED_CLASSES, opts.sdkClass]);
-  const modules = new NameScope(["_base", "_errors"]);
+  // `file`: the docs page of the runtime's File model (docs/models/file.md).
+  const modules = new NameScope(["_base", "_errors", "file"]);
   const models = new Map<string, PyModelPlan>();
   for (const m of api.models) models.set(m.name, planModel(m, classes, modules));
   // Models keep their names; a resource class that would clash with one takes an `SDK` suffix
