@@ -68,18 +68,33 @@ describe("python names", () => {
     expect([g.className, g.doc]).toEqual(["DomainsSDK", "sdks/domainssdk/README.md"]);
   });
 
-  it("inline enums also get Speakeasy's shortest free name: components first, then operations in order", () => {
+  it("inline enums and objects also get Speakeasy's shortest free name: components first, then operations in order", () => {
     const status = (values: string[]) => ({ name: "status", in: "query", schema: { type: "string", enum: values } });
     const a = api(
       "enum-aliases",
       {
         "/sessions": { get: { operationId: "GetSessionList", parameters: [status(["active"])], responses: ok } },
         "/invitations": { get: { operationId: "ListInvitations", parameters: [status(["pending"]), { name: "include_invalid", in: "query", schema: { type: "string", enum: ["true", "false"] } }], responses: ok } },
+        "/tasks": { post: { operationId: "CreateAgentTask", requestBody: json(object({ on_behalf_of: object({ user_id: str }) }), true), responses: ok } },
       },
       { Token: object({ status: { type: "string", enum: ["pending", "revoked"] } }) },
     );
-    const aliases = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).aliases.map((x) => `${x.name}=${x.model.name}`);
-    expect(aliases).toEqual(["Status=TokenStatus", "QueryParamStatus=GetSessionListStatus", "ListInvitationsQueryParamStatus=ListInvitationsStatus", "IncludeInvalid=ListInvitationsIncludeInvalid"]);
+    const aliases = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).aliases.map((x) => `${x.name}=${x.attr}`);
+    expect(aliases).toEqual([
+      "Status=TokenStatus",
+      "QueryParamStatus=GetSessionListStatus",
+      "ListInvitationsQueryParamStatus=ListInvitationsStatus",
+      "IncludeInvalid=ListInvitationsIncludeInvalid",
+      "OnBehalfOf=CreateAgentTaskOnBehalfOf",
+      "OnBehalfOfTypedDict=CreateAgentTaskOnBehalfOfTypedDict",
+    ]);
+  });
+
+  it("an enum value of symbols alone is named by them, as Speakeasy does", () => {
+    const a = api("symbols", { "/x": { get: { operationId: "X", parameters: [{ name: "permissions", in: "query", schema: { type: "string", enum: ["*", "read"] } }], responses: ok } } });
+    const p = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" });
+    const e = p.modelList.find((m) => m.ir.kind === "enum")!;
+    expect([...e.memberNames.values()]).toEqual(["WILDCARD_", "READ"]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Speakeasy-compatible names for inline enums, exported as aliases beside our own names.
+ * Speakeasy-compatible names for inline enums and objects, exported as aliases beside our own names.
  *
  * Our IR names an inline schema after its parent (`GetApiKeysIncludeInvalid`); Speakeasy names it
  * by the shortest free name in a chain of candidates (`IncludeInvalid`, then `QueryParamStatus`,
@@ -15,12 +15,12 @@ import type { Api, Field, Model, TypeRef } from "../../ir/types.js";
 const LOCATION = { query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const;
 
 /** Alias → the canonical model name it stands for. `taken` says which names are already classes. */
-export function enumAliases(api: Api, taken: (name: string) => boolean): Map<string, string> {
+export function inlineAliases(api: Api, taken: (name: string) => boolean): Map<string, string> {
   const models = new Map(api.models.map((m) => [m.name, m]));
   const aliases = new Map<string, string>();
   const claimed = new Set<string>();
   const claim = (t: TypeRef, candidates: string[]) => {
-    const e = inlineEnum(models, t);
+    const e = inlineModel(models, t);
     if (!e) return;
     const name = candidates.find((c) => c !== "" && c !== e.name && !taken(c) && !claimed.has(c.toLowerCase()));
     if (!name) return;
@@ -44,10 +44,11 @@ export function enumAliases(api: Api, taken: (name: string) => boolean): Map<str
   return aliases;
 }
 
-/** The inline enum a field or parameter is typed by (directly or as array items), if any. */
-function inlineEnum(models: Map<string, Model>, t: TypeRef): Model | undefined {
+/** The inline enum or object a field or parameter is typed by (directly or as array items), if any. */
+function inlineModel(models: Map<string, Model>, t: TypeRef): Model | undefined {
   const target = t.kind === "array" ? t.items : t;
   if (target.kind !== "ref") return undefined;
   const m = models.get(target.model);
-  return m?.kind === "enum" && !/^#\/components\/schemas\/[^/]+$/.test(m.source) ? m : undefined;
+  const inline = m !== undefined && !/^#\/components\/schemas\/[^/]+$/.test(m.source);
+  return inline && (m.kind === "enum" || (m.kind === "object" && !m.freeForm)) ? m : undefined;
 }

@@ -6,7 +6,7 @@ import { mdCell, pyString } from "../../render/escape.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { exampleCell } from "../../render/markdown.js";
 import type { PyArg, PyValue } from "./literals.js";
-import { pyAttr, pyEnumMember, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
+import { pyAttr, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
 import { isNullable } from "./types.js";
 
 const RETRIES_ROW = ["`retries`", "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md)", ":heavy_minus_sign:", "Configuration to override the default retry behavior of the client."];
@@ -55,7 +55,7 @@ export function modelDoc(p: PyPlan, m: PyModelPlan) {
   const title = m.errorClass ?? m.name;
   const description = (ir.description ?? ir.responseDescription ?? "").replace(/\s+$/, "");
   if (ir.kind === "enum") {
-    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x) => ["`" + pyEnumMember(x.name) + "`", mdCell(String(x.value))]) } };
+    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x) => ["`" + m.memberNames.get(x.value)! + "`", mdCell(String(x.value))]) } };
   }
   if (ir.kind === "alias") {
     return { title, description, kind: "alias", table: { headers: ["Field", "Type", "Required", "Description"], rows: [] } };
@@ -117,7 +117,7 @@ function scalarValue(p: PyPlan, t: TypeRef | null, value: unknown): PyValue {
   if (t?.kind === "ref" && typeof value !== "object") {
     const m = p.models.get(t.model)!;
     const member = m.ir.kind === "enum" ? m.ir.members.find((x) => x.value === value) : undefined;
-    if (member) return { kind: "code", code: `${p.packageName}.${m.name}.${pyEnumMember(member.name)}` };
+    if (member) return { kind: "code", code: `${p.packageName}.${m.name}.${m.memberNames.get(member.value)!}` };
   }
   if (t?.kind === "primitive" && t.format === "date-time" && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
     return { kind: "code", code: `parse_datetime(${pyString(value)})` };

@@ -82,8 +82,8 @@ function modelsIndex(p: PyPlan) {
   return {
     // Sorted by module, so the order of building models never shows in the output.
     models: p.modelList.map((m) => ({ module: m.module, classList: namesOf(m).join(", ") })).sort(byModule),
-    names: [...p.modelList.flatMap((m) => namesOf(m).map((name) => ({ name, module: m.module, attr: name }))), ...p.aliases.map((a) => ({ name: a.name, module: a.model.module, attr: a.model.name }))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    aliases: [...p.aliases].sort((a, b) => (a.name < b.name ? -1 : 1)).map((a) => ({ name: a.name, module: a.model.module, attr: a.model.name })),
+    names: [...p.modelList.flatMap((m) => namesOf(m).map((name) => ({ name, module: m.module, attr: name }))), ...p.aliases].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    aliases: [...p.aliases].sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
 }
 

@@ -1,6 +1,6 @@
 /** View models of models/<module>.py: pydantic classes, their TypedDict forms, enums and aliases. */
 import { pyString } from "../../render/escape.js";
-import { pyEnumMember, type PyModelPlan, type PyPlan } from "./plan.js";
+import type { PyModelPlan, PyPlan } from "./plan.js";
 import { modelsIn, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 
 export interface PyFieldView {
@@ -35,7 +35,7 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
   const view: PyModelView = { kind: ir.kind, name: m.name, typedDict: m.typedDict, errorClass: m.errorClass, doc: ir.description ?? "", errorDoc: ir.description ?? ir.responseDescription ?? "", base: "str", members: [], aliasType: "Any", fields: [], extra: false, imports: [] };
   if (ir.kind === "enum") {
     view.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
-    view.members = ir.members.map((x) => ({ key: pyEnumMember(x.name), value: x.value }));
+    view.members = ir.members.map((x) => ({ key: m.memberNames.get(x.value)!, value: x.value }));
     return view;
   }
   if (ir.kind === "alias") {

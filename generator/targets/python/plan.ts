@@ -6,7 +6,7 @@
 import type { Api, Field, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
 import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
 import { fileStem } from "../shared/files.js";
-import { enumAliases } from "./aliases.js";
+import { inlineAliases } from "./aliases.js";
 
 export const PY_KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
@@ -49,6 +49,8 @@ export interface PyModelPlan {
   /** Docs page under docs/, e.g. "models/actortoken.md". */
   doc: string;
   fieldNames: Map<Field, string>;
+  /** Enum members by value: `PENDING`, `WILDCARD_` for "*". */
+  memberNames: Map<string | number, string>;
 }
 
 /** One keyword argument of a method. */
@@ -84,8 +86,8 @@ export interface PyPlan {
   groups: { name: string; attr: string; className: string; module: string; doc: string; title: string; methods: PyMethodPlan[] }[];
   /** The SDK constructor's argument for each security scheme (by scheme name). */
   securityArgs: Map<string, string>;
-  /** Speakeasy-compatible names of inline enums, exported beside ours (see aliases.ts). */
-  aliases: { name: string; model: PyModelPlan }[];
+  /** Speakeasy-compatible names of inline enums and objects, exported beside ours (see aliases.ts). */
+  aliases: { name: string; module: string; attr: string }[];
 }
 
 /** A keyword-safe snake_case identifier. */
@@ -129,7 +131,12 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     const className = groupClasses.get(g.name)!;
     return { name: g.name, attr, className, module, doc: `sdks/${groupDocs.claim(fileStem(className.toLowerCase()))}/README.md`, title: g.title, methods };
   });
-  const aliases = [...enumAliases(api, (name) => classes.has(name) || !/^[A-Z]\w*$/.test(name))].map(([name, model]) => ({ name: classes.claim(name), model: models.get(model)! }));
+  const aliases = [...inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name))].flatMap(([name, model]) => {
+    const m = models.get(model)!;
+    const forms = [{ name: classes.claim(name), module: m.module, attr: m.name }];
+    if (m.typedDict) forms.push({ name: classes.claim(`${name}TypedDict`), module: m.module, attr: m.typedDict });
+    return forms;
+  });
   return { api, packageName: opts.packageName, sdkClass: opts.sdkClass, version: opts.version, models, modelList: [...models.values()], groups, securityArgs: securityArgs(api), aliases };
 }
 
@@ -143,9 +150,14 @@ function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPla
     const scope = new NameScope([...MODEL_MEMBERS]);
     for (const f of m.fields) fieldNames.set(f, scope.claim(f.wireName === "" ? "request_body" : pyAttr(f.wireName)));
   }
+  const memberNames = new Map<string | number, string>();
+  if (m.kind === "enum") {
+    const scope = new NameScope();
+    for (const x of m.members) memberNames.set(x.value, scope.claim(pyEnumMember(x.name, x.value)));
+  }
   const name = isError ? classes.claim(base + "Data") : base;
   const typedDict = m.kind === "object" ? classes.claim(name + "TypedDict") : null;
-  return { ir: m, name, typedDict, errorClass: isError ? base : null, module, doc: `models/${module}.md`, fieldNames };
+  return { ir: m, name, typedDict, errorClass: isError ? base : null, module, doc: `models/${module}.md`, fieldNames, memberNames };
 }
 
 /**
@@ -199,8 +211,14 @@ function securityArgs(api: Api): Map<string, string> {
   return new Map(api.securitySchemes.map((s) => [s.name, scope.claim(pyIdent(s.option))]));
 }
 
-/** Enum members: PENDING, VALUE_1. */
-export function pyEnumMember(name: string): string {
+/** Symbols that make up a whole enum value, by the names Speakeasy gives them (`*` is `WILDCARD_`). */
+const SYMBOLS: Record<string, string> = { "*": "WILDCARD", "+": "PLUS", "-": "MINUS", "/": "SLASH", ".": "DOT", "@": "AT", "#": "HASH", "$": "DOLLAR", "%": "PERCENT", "&": "AND", "!": "BANG", "?": "QUESTION", "=": "EQUALS", "~": "TILDE" };
+
+/** Enum members: PENDING, VALUE_1; a value of symbols alone is named by them (`WILDCARD_`). */
+export function pyEnumMember(name: string, value?: string | number): string {
+  if (typeof value === "string" && value !== "" && !/[A-Za-z0-9]/.test(value) && [...value].every((c) => c in SYMBOLS)) {
+    return [...value].map((c) => SYMBOLS[c]).join("_") + "_";
+  }
   const c = constantCase(name) || "EMPTY";
   return PY_KEYWORDS.has(c) ? `${c}_` : c;
 }

@@ -21,17 +21,21 @@ if TYPE_CHECKING:
     from .createactortokenactor import CreateActorTokenActor, CreateActorTokenActorTypedDict
     from .createactortokenrequestbody import CreateActorTokenRequestBody, CreateActorTokenRequestBodyTypedDict
     from .revokeactortokenrequest import RevokeActorTokenRequest, RevokeActorTokenRequestTypedDict
+    from .createactortokenactor import CreateActorTokenActor as Actor
+    from .createactortokenactor import CreateActorTokenActorTypedDict as ActorTypedDict
     from .actortokenobject import ActorTokenObject as Object
     from .actortokenstatus import ActorTokenStatus as Status
 
-# Name → (module, class). Inline enums also answer to the shorter names Speakeasy's SDKs give them.
+# Name → (module, class). Inline enums and objects also answer to the shorter names Speakeasy's SDKs give them.
 _MODULES: Dict[str, Tuple[str, str]] = {
+    "Actor": ("createactortokenactor", "CreateActorTokenActor"),
     "ActorToken": ("actortoken", "ActorToken"),
     "ActorTokenActor": ("actortokenactor", "ActorTokenActor"),
     "ActorTokenActorTypedDict": ("actortokenactor", "ActorTokenActorTypedDict"),
     "ActorTokenObject": ("actortokenobject", "ActorTokenObject"),
     "ActorTokenStatus": ("actortokenstatus", "ActorTokenStatus"),
     "ActorTokenTypedDict": ("actortoken", "ActorTokenTypedDict"),
+    "ActorTypedDict": ("createactortokenactor", "CreateActorTokenActorTypedDict"),
     "ClerkError": ("clerkerror", "ClerkError"),
     "ClerkErrorMeta": ("clerkerrormeta", "ClerkErrorMeta"),
     "ClerkErrorMetaTypedDict": ("clerkerrormeta", "ClerkErrorMetaTypedDict"),
@@ -80,12 +84,14 @@ __all__ = [
     "SDKError",
     "UNSET",
     "Unset",
+    "Actor",
     "ActorToken",
     "ActorTokenActor",
     "ActorTokenActorTypedDict",
     "ActorTokenObject",
     "ActorTokenStatus",
     "ActorTokenTypedDict",
+    "ActorTypedDict",
     "ClerkError",
     "ClerkErrorMeta",
     "ClerkErrorMetaTypedDict",
