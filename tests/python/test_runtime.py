@@ -180,6 +180,31 @@ class RuntimeTest(unittest.TestCase):
         self.assertEqual(records, [f"Request: GET {self.server.url}/documents/d1", "Response: 200 application/json"])
         self.assertNotIn("sk_S3cret", "\n".join(records))
 
+    def test_the_deadline_covers_name_resolution(self) -> None:
+        import socket
+
+        real = socket.getaddrinfo
+
+        def slow(host, *args, **kw):  # type: ignore[no-untyped-def]
+            if host == "slow-dns.test":
+                time.sleep(2)
+            return real("127.0.0.1" if host == "slow-dns.test" else host, *args, **kw)
+
+        socket.getaddrinfo = slow  # type: ignore[assignment]
+        try:
+            sdk = papers.Papers(bearer_auth="t", server_url="http://slow-dns.test:9", retry_config=RetryConfig("none"))
+            started = time.monotonic()
+            with self.assertRaises(models.RequestTimeoutError):
+                sdk.documents.get_document(document_id="d1", timeout_ms=300)
+            self.assertLess(time.monotonic() - started, 1.0)
+            # Resolved in time, every address is tried: here the one test server.
+            self.server.reply(lambda r, n: Reply(200, DOC))
+            port = self.server.url.rsplit(":", 1)[1]
+            fast = papers.Papers(bearer_auth="t", server_url=f"http://localhost:{port}", retry_config=RetryConfig("none"))
+            self.assertEqual(fast.documents.get_document(document_id="d1", timeout_ms=2000).id, "d1")
+        finally:
+            socket.getaddrinfo = real  # type: ignore[assignment]
+
     # --- the fault matrix, async ---
 
     def test_async_retries_5xx_then_succeeds(self) -> None:

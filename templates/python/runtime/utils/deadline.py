@@ -6,9 +6,10 @@ and write waits at most what is left of the current call's deadline. Asynchronou
 by asyncio.wait_for instead."""
 
 import contextlib
+import socket
 import threading
 import time
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 import httpcore
 import httpx
@@ -97,13 +98,45 @@ class _Backend(httpcore.NetworkBackend):
         self.inner = inner
 
     def connect_tcp(self, host: str, port: int, timeout: Optional[float] = None, local_address: Optional[str] = None, socket_options: Any = None) -> httpcore.NetworkStream:
-        return _Stream(self.inner.connect_tcp(host, port, _bound(timeout, httpcore.ConnectTimeout), local_address, socket_options))
+        if getattr(_current, "deadline", None) is None:
+            return _Stream(self.inner.connect_tcp(host, port, timeout, local_address, socket_options))
+        # Name resolution does not heed socket timeouts: it runs aside, and the call waits only
+        # what is left. Then each address is tried in turn, as socket.create_connection would.
+        error: Optional[BaseException] = None
+        for address in _resolve(host, port, _bound(timeout, httpcore.ConnectTimeout)):
+            try:
+                return _Stream(self.inner.connect_tcp(address, port, _bound(timeout, httpcore.ConnectTimeout), local_address, socket_options))
+            except httpcore.ConnectError as e:
+                error = e
+        raise error or httpcore.ConnectError(f"no address for {host}")
 
     def connect_unix_socket(self, path: str, timeout: Optional[float] = None, socket_options: Any = None) -> httpcore.NetworkStream:
         return _Stream(self.inner.connect_unix_socket(path, _bound(timeout, httpcore.ConnectTimeout), socket_options))
 
     def sleep(self, seconds: float) -> None:
         self.inner.sleep(seconds)
+
+
+def _resolve(host: str, port: int, timeout: Optional[float]) -> List[str]:
+    """The addresses of `host`, resolved within `timeout` seconds (ConnectTimeout after it)."""
+    result: Dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            result["addresses"] = list(dict.fromkeys(str(info[4][0]) for info in infos))
+        except OSError as e:
+            result["error"] = e
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise httpcore.ConnectTimeout(f"resolving {host} took longer than the call's deadline")
+    if "error" in result:
+        raise httpcore.ConnectError(f"cannot resolve {host}: {result['error']}")
+    addresses: List[str] = result["addresses"]
+    return addresses
 
 
 def deadline_transport(**kwargs: Any) -> httpx.HTTPTransport:
