@@ -1,5 +1,5 @@
 """The request pipeline shared by every operation, on httpx: URL, headers, auth, body, a deadline for
-the whole call, retries, redirects that keep credentials at their origin, and typed results."""
+each attempt as a whole, retries, redirects that keep credentials at their origin, and typed results."""
 
 import asyncio
 import json

@@ -1,4 +1,4 @@
-"""A deadline for a whole call (connecting, sending, every read of the response), not a limit per
+"""A deadline for a whole attempt (resolving, connecting, sending, every read of the response), not a limit per
 socket operation that a slow server could renew byte by byte.
 
 Synchronous calls: the SDK's own httpx client runs on a network backend whose every connect, read
