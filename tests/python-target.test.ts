@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PYTHON, REQUIREMENTS, checkPythonSdk, mypyStrict } from "./helpers/python.js";
+import { PYTHON, REQUIREMENTS, checkPythonSdk, mypyStrict, ruffCheck } from "./helpers/python.js";
 import { brokenLinks } from "./helpers/links.js";
 import { GENERATED_PY, ROOT, SHARED, listFiles, read } from "./helpers/paths.js";
 
@@ -147,7 +147,7 @@ describe("python models for the fixture specs", () => {
 });
 
 describe("python types", () => {
-  it("every fixture's SDK and the committed one type-check under mypy --strict", async () => {
+  it("every fixture's SDK and the committed one type-check under mypy --strict and pass ruff's pyflakes and bugbear rules", async () => {
     const { generateAll } = await import("../generator/generate.js");
     const { writeOutput } = await import("../generator/write/write.js");
     const packages = [{ src: join(GENERATED_PY, "src"), name: "clerk_backend_api" }];
@@ -160,6 +160,7 @@ describe("python types", () => {
       packages.push({ src: join(out, "src"), name: pkg });
     }
     expect(mypyStrict(packages)).toBe("");
+    expect(ruffCheck(packages.map((p) => p.src))).toBe("");
   }, 300_000);
 });
 

@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { checkPythonSdk, mypyStrict } from "./helpers/python.js";
+import { checkPythonSdk, mypyStrict, ruffCheck } from "./helpers/python.js";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { loadApi } from "../generator/load/index.js";
 import { writeOutput } from "../generator/write/write.js";
@@ -64,5 +64,6 @@ describe.each(SPECS)("%s", (spec) => {
     expect(check.errors).toEqual([]);
     expect(check.methods).toBe(2 * r.operations!);
     expect(mypyStrict([{ src: join(out, "src"), name: "sdk_pkg" }])).toBe("");
+    expect(ruffCheck([join(out, "src")])).toBe("");
   }, 600_000);
 });

@@ -9,8 +9,9 @@ export const VENV = join(ROOT, ".tmp", "venv");
 export const PYTHON = join(VENV, "bin", "python");
 /** What a generated pyproject.toml depends on, at the versions it allows. */
 export const REQUIREMENTS = ["httpcore>=1.0.9,<2", "httpx>=0.28.1,<1", "pydantic>=2.11.2,<3", "typing-extensions>=4.12.2"];
-/** What the tests use on top: mypy, to type-check every generated SDK under --strict. */
-export const TOOLS = ["mypy>=1.10"];
+/** What the tests use on top: mypy, to type-check every generated SDK under --strict, and ruff's
+ * pyflakes and bugbear rules (undefined or unused names, likely bugs). */
+export const TOOLS = ["mypy>=1.10", "ruff>=0.5"];
 const MARKER = join(VENV, "specsmith-requirements.json");
 
 /** Local package indexes pip is configured with (this machine's stand-in for PyPI). */
@@ -56,5 +57,11 @@ export function mypyStrict(packages: { src: string; name: string }[]): string {
     maxBuffer: 1 << 26,
     env: { ...process.env, MYPYPATH: packages.map((p) => p.src).join(":") },
   });
+  return r.status === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
+}
+
+/** `ruff check` with pyflakes (F), syntax (E9) and bugbear (B) rules over generated SDKs; "" when clean. */
+export function ruffCheck(dirs: string[]): string {
+  const r = spawnSync(PYTHON, ["-m", "ruff", "check", "--select", "F,E9,B", "--no-cache", "--output-format", "concise", ...dirs], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26 });
   return r.status === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
 }

@@ -6,7 +6,7 @@ import { mdCell, pyString } from "../../render/escape.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { exampleCell } from "../../render/markdown.js";
 import type { PyArg, PyValue } from "./literals.js";
-import { pyAttr, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
+import { memberName, pyAttr, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
 import { isNullable } from "./types.js";
 
 const RETRIES_ROW = ["`retries`", "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md)", ":heavy_minus_sign:", "Configuration to override the default retry behavior of the client."];
@@ -55,7 +55,7 @@ export function modelDoc(p: PyPlan, m: PyModelPlan) {
   const title = m.errorClass ?? m.name;
   const description = (ir.description ?? ir.responseDescription ?? "").replace(/\s+$/, "");
   if (ir.kind === "enum") {
-    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x) => ["`" + m.memberNames.get(x.value)! + "`", mdCell(String(x.value))]) } };
+    return { title, description, kind: "enum", table: { headers: ["Name", "Value"], rows: ir.members.map((x, i) => ["`" + m.memberNames[i] + "`", mdCell(String(x.value))]) } };
   }
   if (ir.kind === "alias") {
     return { title, description, kind: "alias", table: { headers: ["Field", "Type", "Required", "Description"], rows: [] } };
@@ -116,8 +116,8 @@ function resolve(p: PyPlan, t: TypeRef, depth = 0): TypeRef {
 function scalarValue(p: PyPlan, t: TypeRef | null, value: unknown): PyValue {
   if (t?.kind === "ref" && typeof value !== "object") {
     const m = p.models.get(t.model)!;
-    const member = m.ir.kind === "enum" ? m.ir.members.find((x) => x.value === value) : undefined;
-    if (member) return { kind: "code", code: `${p.packageName}.${m.name}.${m.memberNames.get(member.value)!}` };
+    const member = memberName(m, value);
+    if (member) return { kind: "code", code: `${p.packageName}.${m.name}.${member}` };
   }
   if (t?.kind === "primitive" && t.format === "date-time" && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
     return { kind: "code", code: `parse_datetime(${pyString(value)})` };

@@ -24,6 +24,8 @@ export interface PyModelView {
   aliasType: string;
   fields: PyFieldView[];
   extra: boolean;
+  /** Whether the module names `pydantic` (an alias, or extra properties). */
+  usesPydantic: boolean;
   /** Models named by the annotations: imported at the end of the module (cycles are allowed). */
   imports: { module: string; names: string }[];
 }
@@ -32,10 +34,10 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
   const ir = m.ir;
   const named = new Set<PyModelPlan>();
   const ctx = (form: PyForm): TypeContext => ({ p, form, files: ir.kind === "object" && !!ir.usage?.request, qualify: (x, name) => (named.add(x), name) });
-  const view: PyModelView = { kind: ir.kind, name: m.name, typedDict: m.typedDict, errorClass: m.errorClass, doc: ir.description ?? "", errorDoc: ir.description ?? ir.responseDescription ?? "", base: "str", members: [], aliasType: "Any", fields: [], extra: false, imports: [] };
+  const view: PyModelView = { kind: ir.kind, name: m.name, typedDict: m.typedDict, errorClass: m.errorClass, doc: ir.description ?? "", errorDoc: ir.description ?? ir.responseDescription ?? "", base: "str", members: [], aliasType: "Any", fields: [], extra: false, usesPydantic: false, imports: [] };
   if (ir.kind === "enum") {
     view.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
-    view.members = ir.members.map((x) => ({ key: m.memberNames.get(x.value)!, value: x.value }));
+    view.members = ir.members.map((x, i) => ({ key: m.memberNames[i], value: x.value }));
     return view;
   }
   if (ir.kind === "alias") {
@@ -52,6 +54,7 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
       return { name, annotation, default: s.default, tdAnnotation: slot(ctx("typeddict"), f.type, required).annotation, doc: f.description ?? "" };
     });
   }
+  view.usesPydantic = view.extra || view.fields.some((f) => f.annotation.includes("pydantic."));
   view.imports = [...named]
     .filter((x) => x !== m)
     .sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0))

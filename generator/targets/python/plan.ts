@@ -49,8 +49,8 @@ export interface PyModelPlan {
   /** Docs page under docs/, e.g. "models/actortoken.md". */
   doc: string;
   fieldNames: Map<Field, string>;
-  /** Enum members by value: `PENDING`, `WILDCARD_` for "*". */
-  memberNames: Map<string | number, string>;
+  /** Enum members' names, in the order of the IR's members: `PENDING`, `WILDCARD_` for "*". */
+  memberNames: string[];
 }
 
 /** One keyword argument of a method. */
@@ -150,11 +150,8 @@ function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPla
     const scope = new NameScope([...MODEL_MEMBERS]);
     for (const f of m.fields) fieldNames.set(f, scope.claim(f.wireName === "" ? "request_body" : pyAttr(f.wireName)));
   }
-  const memberNames = new Map<string | number, string>();
-  if (m.kind === "enum") {
-    const scope = new NameScope();
-    for (const x of m.members) memberNames.set(x.value, scope.claim(pyEnumMember(x.name, x.value)));
-  }
+  const scope = new NameScope();
+  const memberNames = m.kind === "enum" ? m.members.map((x) => scope.claim(pyEnumMember(x.name, x.value))) : [];
   const name = isError ? classes.claim(base + "Data") : base;
   const typedDict = m.kind === "object" ? classes.claim(name + "TypedDict") : null;
   return { ir: m, name, typedDict, errorClass: isError ? base : null, module, doc: `models/${module}.md`, fieldNames, memberNames };
@@ -209,6 +206,13 @@ function claimMethod(scope: NameScope, base: string): string {
 function securityArgs(api: Api): Map<string, string> {
   const scope = new NameScope(["self", "server_url", "server_idx", "server_variables", "retry_config", "timeout_ms", "client", "async_client", "debug_logger", "options", "default_server", "os"]);
   return new Map(api.securitySchemes.map((s) => [s.name, scope.claim(pyIdent(s.option))]));
+}
+
+/** The member of an enum model that stands for `value` (the first, when values repeat). */
+export function memberName(m: PyModelPlan, value: unknown): string | undefined {
+  if (m.ir.kind !== "enum") return undefined;
+  const i = m.ir.members.findIndex((x) => x.value === value);
+  return i < 0 ? undefined : m.memberNames[i];
 }
 
 /** Symbols that make up a whole enum value, by the names Speakeasy gives them (`*` is `WILDCARD_`). */

@@ -9,8 +9,8 @@ from urllib.parse import quote  # noqa: F401
 from pydantic import PlainValidator  # noqa: F401
 from typing_extensions import Annotated  # noqa: F401
 
-from . import models
-from .config import SECURITY
+from . import models  # noqa: F401
+from .config import SECURITY  # noqa: F401
 from .models._base import UNSET, File, FileTypedDict, Nullable, OptionalNullable, open_enum, to_wire, validate  # noqa: F401
 from .utils.encoding import encode_path, header_value, query_params  # noqa: F401
 from .utils.http import Client, Request

@@ -3,7 +3,7 @@
 from typing import Dict, List, Optional
 
 from .utils.security import SecurityScheme
-from .utils.retries import BackoffStrategy, RetryConfig
+from .utils.retries import BackoffStrategy, RetryConfig  # noqa: F401
 
 SERVERS: List[str] = [
     "https://api.clerk.com/v1",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime  # noqa: F401
 from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
-import pydantic
 from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
