@@ -101,6 +101,7 @@ console.log(JSON.stringify(out));
 function checkPython(dir: string, sdks: { i: number; operations: number }[]): string[] {
   const script = `
 import builtins, compileall, importlib, inspect, json, pkgutil, re, sys
+import pydantic
 hits = []
 builtins.CANARY = lambda tag: hits.append(tag)
 out = {"hits": hits, "lost": [], "errors": []}
@@ -114,7 +115,11 @@ for s in ${JSON.stringify(sdks)}:
     try:
         pkg = importlib.import_module(name)
         for m in pkgutil.walk_packages(pkg.__path__, name + "."):
-            importlib.import_module(m.name)
+            module = importlib.import_module(m.name)
+            # Every model builds its schema: each annotation resolves (no name shadows a type).
+            for _, cls in inspect.getmembers(module, inspect.isclass):
+                if cls.__module__ == module.__name__ and issubclass(cls, pydantic.BaseModel):
+                    cls.model_rebuild(force=True)
         sdk = pkg.SDK()
         methods = 0
         for attr, group in vars(sdk).items():

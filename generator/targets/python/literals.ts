@@ -16,6 +16,15 @@ export interface PyArg {
 
 const pad = (n: number) => "    ".repeat(n);
 
+/**
+ * `text` with lone surrogates (which JSON escapes like "\ud800" can make) replaced by U+FFFD. Python
+ * strings may hold them, but they cannot cross into UTF-8: pydantic-core refuses them in aliases and
+ * enum values, and the wire could not carry them. For names and values the runtime uses.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
 /** A data value as a Python literal at `indent` (4 spaces a level). */
 export function pyLiteral(value: unknown, indent = 0): string {
   if (value === null || value === undefined) return "None";

@@ -1,6 +1,7 @@
 /** View models of the resource modules: one sync and one async method per operation. */
 import type { Encoding, Operation, TypeRef } from "../../ir/types.js";
 import { acceptHeader } from "../shared/http.js";
+import { wellFormed } from "./literals.js";
 import type { PyArgPlan, PyMethodPlan, PyModelPlan, PyPlan } from "./plan.js";
 import { isNullable, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 
@@ -42,8 +43,8 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
     accept: acceptHeader(op),
     security: op.security.filter((alt) => alt.every((n) => p.api.securitySchemes.some((s) => s.name === n))),
     query: [
-      ...op.fixedQuery.map(([k, v]) => ({ name: k, expr: null, value: v, style: "form", explode: true })),
-      ...op.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: paramExpr(x), value: null, style: x.style, explode: x.explode })),
+      ...op.fixedQuery.map(([k, v]) => ({ name: wellFormed(k), expr: null, value: wellFormed(v), style: "form", explode: true })),
+      ...op.params.filter((x) => x.in === "query").map((x) => ({ name: wellFormed(x.wireName), expr: paramExpr(x), value: null, style: x.style, explode: x.explode })),
     ],
     headers: op.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: paramExpr(x) })),
     cookies: op.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: paramExpr(x) })),

@@ -1,5 +1,6 @@
 /** View models of models/<module>.py: pydantic classes, their TypedDict forms, enums and aliases. */
 import { pyString } from "../../render/escape.js";
+import { wellFormed } from "./literals.js";
 import type { PyModelPlan, PyPlan } from "./plan.js";
 import { modelsIn, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 
@@ -37,7 +38,7 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
   const view: PyModelView = { kind: ir.kind, name: m.name, typedDict: m.typedDict, errorClass: m.errorClass, doc: ir.description ?? "", errorDoc: ir.description ?? ir.responseDescription ?? "", base: "str", members: [], aliasType: "Any", fields: [], extra: false, usesPydantic: false, imports: [] };
   if (ir.kind === "enum") {
     view.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
-    view.members = ir.members.map((x, i) => ({ key: m.memberNames[i], value: x.value }));
+    view.members = ir.members.map((x, i) => ({ key: m.memberNames[i], value: typeof x.value === "string" ? wellFormed(x.value) : x.value }));
     return view;
   }
   if (ir.kind === "alias") {
@@ -50,7 +51,7 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
       const required = f.required && !(f.readOnly && ir.usage?.request) && !(f.writeOnly && ir.usage?.response);
       const name = m.fieldNames.get(f)!;
       const s = slot(ctx("model"), f.type, required);
-      const annotation = name === f.wireName ? s.annotation : `Annotated[${s.annotation}, pydantic.Field(alias=${pyString(f.wireName)})]`;
+      const annotation = name === f.wireName ? s.annotation : `Annotated[${s.annotation}, pydantic.Field(alias=${pyString(wellFormed(f.wireName))})]`;
       return { name, annotation, default: s.default, tdAnnotation: slot(ctx("typeddict"), f.type, required).annotation, doc: f.description ?? "" };
     });
   }
