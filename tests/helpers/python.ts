@@ -21,6 +21,12 @@ function localIndexes(): string[] {
   return urls.filter((u) => u.startsWith("file:") && existsSync(u.replace(/^file:\/\//, "")));
 }
 
+/** pip's arguments for the local indexes (none when pip has no local index configured). */
+export function pipIndexArgs(): string[] {
+  const [index, ...extra] = localIndexes();
+  return index ? ["--index-url", index, ...extra.flatMap((u) => ["--extra-index-url", u])] : [];
+}
+
 /** Creates or refreshes the environment; throws with pip's own words when a package cannot be had. */
 export function ensureVenv(): void {
   const want = JSON.stringify([...REQUIREMENTS, ...TOOLS]);
@@ -28,9 +34,8 @@ export function ensureVenv(): void {
   rmSync(VENV, { recursive: true, force: true });
   const venv = spawnSync("python3", ["-m", "venv", VENV], { encoding: "utf8" });
   if (venv.status !== 0) throw new Error(`python3 -m venv failed (Debian/Ubuntu: apt-get install -y python3-venv):\n${venv.stderr}`);
-  const [index, ...extra] = localIndexes();
-  const indexArgs = index ? ["--index-url", index, ...extra.flatMap((u) => ["--extra-index-url", u])] : [];
-  const pip = spawnSync(PYTHON, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...indexArgs, ...REQUIREMENTS, ...TOOLS], { encoding: "utf8", timeout: 300_000 });
+  const index = localIndexes()[0];
+  const pip = spawnSync(PYTHON, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...pipIndexArgs(), ...REQUIREMENTS, ...TOOLS], { encoding: "utf8", timeout: 300_000 });
   if (pip.status !== 0) {
     rmSync(VENV, { recursive: true, force: true });
     throw new Error(`The Python SDK tests need ${[...REQUIREMENTS, ...TOOLS].join(", ")}; pip could not install them${index ? ` from ${index}` : ""}:\n${pip.stderr}`);
