@@ -1,7 +1,7 @@
 """The base of generated models (pydantic v2): wire aliases, the UNSET sentinel, extra properties."""
 
 from enum import Enum
-from typing import Any, Callable, Dict, Optional, Type, TypeVar, Union
+from typing import Any, Callable, Dict, Optional, Tuple, Type, TypeVar, Union
 
 import pydantic
 from pydantic import ConfigDict, model_serializer
@@ -71,19 +71,16 @@ class BaseModel(pydantic.BaseModel):
         data = handler(self)
         if not isinstance(data, dict):
             return data
+        fields = _fields_of(type(self))
         out: Dict[str, Any] = {}
-        fields = type(self).model_fields
-        wire = {f.alias or n: n for n, f in fields.items()}
         for key, value in data.items():
-            name = wire.get(key, key if key in fields else None)
-            if name is None:
+            field = fields.get(key)
+            if field is None:
                 out[key] = value  # an extra property, sent as given
                 continue
+            name, optional, nullable = field
             current = getattr(self, name, UNSET)
-            if current is UNSET:
-                continue
-            field = fields[name]
-            if current is None and not field.is_required() and NULLABLE not in field.metadata:
+            if current is UNSET or (current is None and optional and not nullable):
                 continue
             out[key] = value
         return out
@@ -92,6 +89,20 @@ class BaseModel(pydantic.BaseModel):
     def additional_properties(self) -> Dict[str, Any]:
         """Properties the schema does not declare (models whose schema allows them)."""
         return self.__pydantic_extra__ or {}
+
+
+_field_cache: Dict[type, Dict[str, Tuple[str, bool, bool]]] = {}
+
+
+def _fields_of(cls: type) -> Dict[str, Tuple[str, bool, bool]]:
+    """A model's fields by the keys they serialize under: (name, optional, nullable). Once per class."""
+    cached = _field_cache.get(cls)
+    if cached is None:
+        fields = cls.model_fields  # type: ignore[attr-defined]
+        cached = {(f.alias or n): (n, not f.is_required(), NULLABLE in f.metadata) for n, f in fields.items()}
+        cached.update({n: (n, not f.is_required(), NULLABLE in f.metadata) for n, f in fields.items() if n not in cached})
+        _field_cache[cls] = cached
+    return cached
 
 
 _adapters: Dict[Any, "pydantic.TypeAdapter[Any]"] = {}
