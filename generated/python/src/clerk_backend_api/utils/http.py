@@ -61,7 +61,8 @@ class Request:
 class _Prepared:
     """A request made concrete for one call: what every attempt sends, and the call's policy."""
 
-    def __init__(self, url: str, headers: Dict[str, str], content: Dict[str, Any], credentials: List[str], policy: Optional[RetryConfig], timeout_ms: Optional[float], repeatable: bool, where: str):
+    def __init__(self, method: str, url: str, headers: Dict[str, str], content: Dict[str, Any], credentials: List[str], policy: Optional[RetryConfig], timeout_ms: Optional[float], repeatable: bool, where: str):
+        self.method = method
         self.url = url
         self.headers = headers
         self.content = content
@@ -209,7 +210,7 @@ class Client:
         timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
         # A request with an effect is repeated after a connection error only if it cannot have
         # reached the server, or it carries an idempotency key.
-        return _Prepared(url, headers, content, credentials, policy, timeout, req.method in _IDEMPOTENT or bool(key_header), f"{req.method} {base}{req.path}")
+        return _Prepared(req.method, url, headers, content, credentials, policy, timeout, req.method in _IDEMPOTENT or bool(key_header), f"{req.method} {base}{req.path}")
 
     def _build(self, client: Union[httpx.Client, httpx.AsyncClient], p: _Prepared, method: str, url: str, headers: Dict[str, str], with_body: bool, deadline: Deadline) -> httpx.Request:
         request = client.build_request(method, url, headers=headers, **(p.content if with_body else {}))
@@ -220,7 +221,7 @@ class Client:
         return request
 
     def _follow(self, p: _Prepared, send: Callable[[httpx.Request], httpx.Response], client: httpx.Client, deadline: Deadline) -> httpx.Response:
-        method, url, headers, with_body = self._method_of(p), p.url, dict(p.headers), True
+        method, url, headers, with_body = p.method, p.url, dict(p.headers), True
         for _ in range(_MAX_REDIRECTS + 1):
             res = send(self._build(client, p, method, url, headers, with_body, deadline))
             nxt = _redirect(res, method, url, headers, with_body, p.credentials)
@@ -231,7 +232,8 @@ class Client:
         raise ConnectionError(f"Too many redirects: {p.where}")
 
     async def _follow_async(self, p: _Prepared, client: httpx.AsyncClient) -> httpx.Response:
-        method, url, headers, with_body = self._method_of(p), p.url, dict(p.headers), True
+        method, url, headers, with_body = p.method, p.url, dict(p.headers), True
+        # asyncio.wait_for bounds async attempts: their requests keep the client's own timeouts.
         deadline = Deadline(None)
         for _ in range(_MAX_REDIRECTS + 1):
             res = await client.send(self._build(client, p, method, url, headers, with_body, deadline), stream=True, follow_redirects=False)
@@ -241,10 +243,6 @@ class Client:
             await res.aclose()
             method, url, headers, with_body = nxt
         raise ConnectionError(f"Too many redirects: {p.where}")
-
-    @staticmethod
-    def _method_of(p: _Prepared) -> str:
-        return p.where.split(" ", 1)[0]
 
     def _failure(self, p: _Prepared, e: BaseException, deadline: Deadline) -> BaseException:
         """The error an attempt that got no response raises: a timeout, or a connection error that is
