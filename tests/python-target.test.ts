@@ -1,7 +1,7 @@
 // The Python target: its ActorTokens page reproduces the reference page, its model pages follow
 // the reference's, its docs hold together, and its own test suite (python3 -m unittest) passes.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PYTHON, REQUIREMENTS, checkPythonSdk, mypyStrict, pipIndexArgs, ruffCheck } from "./helpers/python.js";
@@ -100,7 +100,11 @@ describe("python SDK", () => {
     rmSync(venv, { recursive: true, force: true });
     expect(spawnSync("python3", ["-m", "venv", venv]).status).toBe(0);
     const python = join(venv, "bin", "python");
-    const pip = spawnSync(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...pipIndexArgs(), GENERATED_PY], { encoding: "utf8", timeout: 300_000 });
+    // From a copy: a build writes build/ and *.egg-info beside the sources, never into generated/.
+    const source = join(ROOT, ".tmp", "pip-source");
+    rmSync(source, { recursive: true, force: true });
+    cpSync(GENERATED_PY, source, { recursive: true });
+    const pip = spawnSync(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...pipIndexArgs(), source], { encoding: "utf8", timeout: 300_000 });
     expect(pip.status, pip.stdout + pip.stderr).toBe(0);
     const script = "import clerk_backend_api as c, httpx, pydantic; print(c.__version__, c.Clerk.__name__, pydantic.VERSION.split('.')[0]); c.Clerk(bearer_auth='t').close()";
     const py = spawnSync(python, ["-c", script], { encoding: "utf8", cwd: venv });

@@ -95,7 +95,7 @@ function bodyOf(p: PyPlan, m: PyMethodPlan, expr: string, files: boolean) {
   const flat = m.flatBody ? { cls: `models.${m.flatBody.name}`, fields: m.args.filter((a) => a.source === "field").map((a) => ({ name: m.flatBody!.fieldNames.get(a.field!)!, arg: a.name })) } : null;
   const value = flat ? "_body" : expr;
   // JSON and form bodies are sent in their wire shape; multipart keeps the model (its files stream).
-  const wire = encoding === "json" || encoding === "form" ? `to_wire(${typeExpr}, ${value})` : encoding === "multipart" ? `validate(${typeExpr}, ${value})` : value;
+  const wire = encoding === "json" || encoding === "form" ? `_to_wire(${typeExpr}, ${value})` : encoding === "multipart" ? `_validate(${typeExpr}, ${value})` : value;
   const optional = !flat && !(m.args.find((a) => a.source === "body" || a.source === "request")?.required ?? true);
   return { flat, encoding, wire, optional, valueExpr: value, contentType: body.contentType };
 }

@@ -121,8 +121,9 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   // Attributes of the SDK object: clear of its own members.
   const groupAttrs = new NameScope(["close", "aclose", "_client", "sdk_configuration"]);
   const groups = api.groups.map((g) => {
-    // A method named `models` would shadow the module that the signatures after it name.
-    const methodNames = new NameScope(["close", "models", "utils"]);
+    // A method named `models` would shadow the module that the signatures after it name (in the
+    // class's scope, as type checkers read them); so would `date`, `datetime` and `open_enum`.
+    const methodNames = new NameScope(["close", "models", "utils", "date", "datetime", "open_enum"]);
     const ops = g.operations.map((id) => api.operations.find((o) => o.operationId === id)!);
     const methods = ops.map((op) => planMethod(op, claimMethod(methodNames, pyIdent(op.method)), models));
     const attr = groupAttrs.claim(pyIdent(g.name));

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime  # noqa: F401
 from typing import Any, Dict, List, Mapping, Optional, Union  # noqa: F401
-from urllib.parse import quote  # noqa: F401
+from urllib.parse import quote as _quote  # noqa: F401
 
 from pydantic import PlainValidator  # noqa: F401
 from typing_extensions import Annotated  # noqa: F401
 
 from . import models  # noqa: F401
 from .config import SECURITY  # noqa: F401
-from .models._base import UNSET, File, FileTypedDict, Nullable, OptionalNullable, open_enum, to_wire, validate  # noqa: F401
-from .utils.encoding import encode_path, header_value, query_params  # noqa: F401
+from .models._base import UNSET, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
+from .models._base import to_wire as _to_wire, validate as _validate  # noqa: F401
+from .utils.encoding import encode_path as _encode_path, header_value as _header_value, query_params as _query_params  # noqa: F401
 from .utils.http import Client, Request
 from .utils.retries import RetryConfig
 
@@ -42,13 +43,13 @@ class ActorTokens:
             path="/actor_tokens",
             accept="application/json",
             security=[[SECURITY["bearerAuth"]]],
-            body=None if request is None else ("json", to_wire(models.CreateActorTokenRequestBody, request)),
+            body=None if request is None else ("json", _to_wire(models.CreateActorTokenRequestBody, request)),
             content_type="application/json",
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
-        return result
+        _result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
+        return _result
 
     async def create_async(
         self,
@@ -69,13 +70,13 @@ class ActorTokens:
             path="/actor_tokens",
             accept="application/json",
             security=[[SECURITY["bearerAuth"]]],
-            body=None if request is None else ("json", to_wire(models.CreateActorTokenRequestBody, request)),
+            body=None if request is None else ("json", _to_wire(models.CreateActorTokenRequestBody, request)),
             content_type="application/json",
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
-        return result
+        _result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
+        return _result
 
     def revoke(
         self,
@@ -92,14 +93,14 @@ class ActorTokens:
         _req = Request(
             operation_id="RevokeActorToken",
             method="POST",
-            path=f"/actor_tokens/{encode_path(actor_token_id)}/revoke",
+            path=f"/actor_tokens/{_encode_path(actor_token_id)}/revoke",
             accept="application/json",
             security=[[SECURITY["bearerAuth"]]],
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "404"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
-        return result
+        _result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
+        return _result
 
     async def revoke_async(
         self,
@@ -116,11 +117,11 @@ class ActorTokens:
         _req = Request(
             operation_id="RevokeActorToken",
             method="POST",
-            path=f"/actor_tokens/{encode_path(actor_token_id)}/revoke",
+            path=f"/actor_tokens/{_encode_path(actor_token_id)}/revoke",
             accept="application/json",
             security=[[SECURITY["bearerAuth"]]],
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "404"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
-        return result
+        _result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
+        return _result
