@@ -77,6 +77,28 @@ class RuntimeTest(unittest.TestCase):
         self.assertEqual(len({r.client_port for r in self.server.requests}), 1)
         self.assertTrue(pool.is_closed)
 
+    def test_threads_sharing_the_client_share_one_pool(self) -> None:
+        import threading
+
+        self.server.reply(lambda r, n: Reply(200, DOC))
+        sdk = self.sdk()
+        pools = []
+        barrier = threading.Barrier(8)
+
+        def work() -> None:
+            barrier.wait()
+            sdk.documents.get_document(document_id="d1")
+            pools.append(sdk._client.http_client())
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(len(self.server.requests), 8)
+        self.assertEqual(len({id(p) for p in pools}), 1)
+        sdk.close()
+
     def test_the_users_own_clients_are_used_and_left_open(self) -> None:
         self.server.reply(lambda r, n: Reply(200, DOC))
         seen = []

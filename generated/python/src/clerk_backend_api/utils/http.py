@@ -4,6 +4,7 @@ each attempt as a whole, retries, redirects that keep credentials at their origi
 import asyncio
 import json
 import logging
+import threading
 import uuid
 import weakref
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
@@ -82,11 +83,14 @@ class _Pool:
         self.async_client = async_client
         self.owns_client = client is None
         self.owns_async_client = async_client is None
+        # Threads sharing one SDK object share one pool: the first call creates it, once.
+        self.lock = threading.Lock()
 
     def sync(self) -> httpx.Client:
-        if self.client is None:
-            self.client = httpx.Client(transport=deadline_transport(), follow_redirects=False, timeout=None)
-        return self.client
+        with self.lock:
+            if self.client is None:
+                self.client = httpx.Client(transport=deadline_transport(), follow_redirects=False, timeout=None)
+            return self.client
 
     def async_(self) -> httpx.AsyncClient:
         if self.async_client is None:
@@ -94,9 +98,10 @@ class _Pool:
         return self.async_client
 
     def close(self) -> None:
-        if self.owns_client and self.client is not None:
-            self.client.close()
-            self.client = None
+        with self.lock:
+            client, self.client = (self.client, None) if self.owns_client else (None, self.client)
+        if client is not None:
+            client.close()
 
     async def aclose(self) -> None:
         if self.owns_async_client and self.async_client is not None:
