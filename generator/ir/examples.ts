@@ -32,7 +32,9 @@ export class Examples {
 
   /**
    * An example of type `t`; `given` is an example the spec supplies for this place, used where it
-   * fits the type. Objects list their required fields only, as users write the smallest valid value.
+   * fits the type. Objects list their required fields only, as users write the smallest valid value
+   * (with `optional`, see the constructor). `optionalField`: `t` is an optional field's, so a
+   * nullable one without an example shows null.
    */
   of(t: TypeRef, given?: unknown, depth = 0, optionalField = false): Example {
     if (depth > 8) return { kind: "raw", value: given ?? null };
