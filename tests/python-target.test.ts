@@ -200,7 +200,7 @@ print("ok")`;
 });
 
 describe("python server selection (query-header-params)", () => {
-  it("server_idx picks a server and server_variables fill its variables, defaults for the rest", async () => {
+  it("server_idx picks a server and url_params (or server_variables) fill its variables, defaults for the rest", async () => {
     const { generateAll } = await import("../generator/generate.js");
     const { writeOutput } = await import("../generator/write/write.js");
     const out = join(ROOT, ".tmp", "py-servers");
@@ -214,7 +214,7 @@ server.reply(lambda req, n: Reply(200, []))
 host = server.url.split("//")[1]
 assert Pets(api_key="k")._client.server_url == "https://pets.example.com/api"
 assert Pets(api_key="k", server_idx=1)._client.server_url == "https://eu.pets.example.com"
-Pets(api_key="k", server_idx=2, server_variables={"host": host}).pets.list_pets()
+Pets(api_key="k", server_idx=2, url_params={"host": host}).pets.list_pets()
 Pets(api_key="k", server_idx=2, server_variables={"host": host, "base": "v2"}).pets.list_pets()
 assert [r.path for r in server.requests] == ["/api/pets", "/v2/pets"], [r.path for r in server.requests]
 server.close()

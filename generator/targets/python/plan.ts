@@ -205,7 +205,7 @@ function claimMethod(scope: NameScope, base: string): string {
 
 /** Constructor arguments for credentials: clear of the constructor's own arguments and of each other. */
 function securityArgs(api: Api): Map<string, string> {
-  const scope = new NameScope(["self", "server_url", "server_idx", "server_variables", "retry_config", "timeout_ms", "client", "async_client", "debug_logger", "options", "default_server", "os"]);
+  const scope = new NameScope(["self", "server_url", "server_idx", "url_params", "server_variables", "retry_config", "timeout_ms", "client", "async_client", "debug_logger", "options", "default_server", "os"]);
   return new Map(api.securitySchemes.map((s) => [s.name, scope.claim(pyIdent(s.option))]));
 }
 

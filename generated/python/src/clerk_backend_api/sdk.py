@@ -20,7 +20,7 @@ class Clerk:
     Use it as a context manager (`with Clerk(...) as clerk:`, or `async with`) so that its
     connections are closed, or call `close()` / `await aclose()`. The default server can be changed
     with `server_url` (or the CLERK_SERVER_URL environment variable), or chosen with `server_idx`
-    and `server_variables`. `client` and `async_client` take httpx clients of your own (proxies,
+    and `url_params` (its variables, as Speakeasy's SDKs name them; `server_variables` is the same). `client` and `async_client` take httpx clients of your own (proxies,
     transports, mTLS); they stay yours to close.
     """
 
@@ -31,12 +31,13 @@ class Clerk:
         bearer_auth: Optional[Union[str, Callable[[], str]]] = None,
         server_idx: Optional[int] = None,
         server_url: Optional[str] = None,
-        server_variables: Optional[Dict[str, str]] = None,
+        url_params: Optional[Dict[str, str]] = None,
         client: Optional[httpx.Client] = None,
         async_client: Optional[httpx.AsyncClient] = None,
         retry_config: OptionalNullable[RetryConfig] = UNSET,
         timeout_ms: Optional[int] = None,
         debug_logger: Optional[logging.Logger] = None,
+        server_variables: Optional[Dict[str, str]] = None,
     ) -> None:
         options: Dict[str, Any] = {
             "bearer_auth": bearer_auth,
@@ -44,7 +45,7 @@ class Clerk:
             "retry_config": None if retry_config is UNSET else retry_config,
             "timeout_ms": timeout_ms,
         }
-        default_server = server_url_for(SERVERS, SERVER_DEFAULTS, server_idx, server_variables)
+        default_server = server_url_for(SERVERS, SERVER_DEFAULTS, server_idx, url_params or server_variables)
         self._client = Client(options, default_server, DEFAULT_RETRY, RETRY_CODES, USER_AGENT, IDEMPOTENCY_HEADER, client, async_client, debug_logger)
         self.actor_tokens = ActorTokens(self._client)
 
