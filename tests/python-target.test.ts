@@ -131,6 +131,11 @@ describe("python models for the fixture specs", () => {
       "s = models.ListAnimalsResponse.model_validate({'items': [], 'owner': 'someone', 'tags': ['a']})",
       "assert s.owner == 'someone' and s.tags == ['a'], s",
       "assert r.model_dump(mode='json', by_alias=True)['items'][1] == {'pet_type': 'doggo', 'name': 'Rex', 'bark_volume': 11}, r.model_dump(mode='json', by_alias=True)",
+      // The discriminator decides, not the shape: a cat-shaped item tagged "doggo" is a Dog (the shape alone says Cat).
+      "import pydantic",
+      "d = models.ListAnimalsResponse.model_validate({'items': [{'pet_type': 'doggo', 'name': 'Tom', 'lives_left': 9}]})",
+      "assert type(d.items[0]).__name__ == 'Dog', d",
+      "try:\n    models.ListAnimalsResponse.model_validate({'items': [{'pet_type': 'parrot', 'name': 'Polly'}]})\n    raise SystemExit('an unknown tag validated')\nexcept pydantic.ValidationError:\n    pass",
       "print('ok')",
     ].join("\n");
     const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: join(out, "src"), PYTHONDONTWRITEBYTECODE: "1" } });

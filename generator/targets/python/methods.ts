@@ -5,11 +5,12 @@ import { wellFormed } from "./literals.js";
 import type { PyArgPlan, PyMethodPlan, PyModelPlan, PyPlan } from "./plan.js";
 import { isNullable, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 
-const ctx = (p: PyPlan, form: PyForm, files = false): TypeContext => ({ p, form, files, qualify: (_m, name) => `models.${name}` });
+const ctx = (p: PyPlan, form: PyForm, files = false, tagged = false): TypeContext => ({ p, form, files, tagged, qualify: (_m, name) => `models.${name}` });
 
-/** A type as the runtime validates it (`models.ActorToken`, `List[models.Tag]`), null admitted where declared. */
-export function runtimeType(p: PyPlan, t: TypeRef, files = false): string {
-  const a = pyAnnotation(ctx(p, "model", files), t);
+/** A type as the runtime validates it (`models.ActorToken`, `List[models.Tag]`, tagged unions), null
+ * admitted where declared; `tagged: false` for the annotation users read (a return type). */
+export function runtimeType(p: PyPlan, t: TypeRef, files = false, tagged = true): string {
+  const a = pyAnnotation(ctx(p, "model", files, tagged), t);
   return isNullable(p, t) && a !== "Any" && a !== "None" ? `Optional[${a}]` : a;
 }
 
@@ -70,7 +71,7 @@ function requestModelOf(p: PyPlan, m: PyMethodPlan): PyModelPlan {
 
 function returnType(p: PyPlan, op: Operation): string {
   const first = op.success[0];
-  if (first?.encoding === "json" && first.type) return runtimeType(p, first.type);
+  if (first?.encoding === "json" && first.type) return runtimeType(p, first.type, false, false);
   return first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";
 }
 

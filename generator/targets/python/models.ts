@@ -34,7 +34,7 @@ export interface PyModelView {
 export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
   const ir = m.ir;
   const named = new Set<PyModelPlan>();
-  const ctx = (form: PyForm): TypeContext => ({ p, form, files: ir.kind === "object" && !!ir.usage?.request, qualify: (x, name) => (named.add(x), name) });
+  const ctx = (form: PyForm): TypeContext => ({ p, form, tagged: true, files: ir.kind === "object" && !!ir.usage?.request, qualify: (x, name) => (named.add(x), name) });
   const view: PyModelView = { kind: ir.kind, name: m.name, typedDict: m.typedDict, errorClass: m.errorClass, doc: ir.description ?? "", errorDoc: ir.description ?? ir.responseDescription ?? "", base: "str", members: [], aliasType: "Any", fields: [], extra: false, usesPydantic: false, imports: [] };
   if (ir.kind === "enum") {
     view.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";

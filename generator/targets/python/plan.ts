@@ -98,7 +98,7 @@ export function pyIdent(name: string): string {
 
 /** Lower-case names the model modules' annotations use: a field of that name would shadow them in
  * its class (`date: Optional[date]`). */
-const ANNOTATION_NAMES = new Set(["date", "datetime", "pydantic", "open_enum"]);
+const ANNOTATION_NAMES = new Set(["date", "datetime", "pydantic", "open_enum", "discriminate"]);
 
 /** A field or argument name: also clear of builtins and annotation names, and never private to pydantic (a leading `_`). */
 export function pyAttr(name: string): string {
@@ -123,7 +123,7 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
   const groups = api.groups.map((g) => {
     // A method named `models` would shadow the module that the signatures after it name (in the
     // class's scope, as type checkers read them); so would `date`, `datetime` and `open_enum`.
-    const methodNames = new NameScope(["close", "models", "utils", "date", "datetime", "open_enum"]);
+    const methodNames = new NameScope(["close", "models", "utils", "date", "datetime", "open_enum", "discriminate"]);
     const ops = g.operations.map((id) => api.operations.find((o) => o.operationId === id)!);
     const methods = ops.map((op) => planMethod(op, claimMethod(methodNames, pyIdent(op.method)), models));
     const attr = groupAttrs.claim(pyIdent(g.name));

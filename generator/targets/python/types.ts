@@ -1,5 +1,7 @@
 /** Python annotations of IR types, in the three forms the SDK uses them. */
 import type { TypeRef } from "../../ir/types.js";
+import { pyString } from "../../render/escape.js";
+import { wellFormed } from "./literals.js";
 import type { PyModelPlan, PyPlan } from "./plan.js";
 
 /**
@@ -16,6 +18,8 @@ export interface TypeContext {
   qualify: (m: PyModelPlan, name: string) => string;
   /** Binary strings are files (multipart bodies) rather than bytes. */
   files?: boolean;
+  /** Discriminated unions as pydantic's tagged unions (what validation uses; model form only). */
+  tagged?: boolean;
 }
 
 const PRIMITIVES = { string: "str", integer: "int", number: "float", boolean: "bool", unknown: "Any" } as const;
@@ -55,10 +59,38 @@ export function pyAnnotation(ctx: TypeContext, t: TypeRef, depth = 0): string {
     case "map":
       return `Dict[str, ${inner(t.values)}]`;
     case "union": {
+      const tagged = ctx.form === "model" && ctx.tagged ? discriminated(ctx, t, depth) : null;
+      if (tagged) return tagged;
       const variants = [...new Set(t.variants.filter((v) => v.kind !== "null").map(inner))];
       return variants.length === 0 ? "Any" : variants.length === 1 ? variants[0] : `Union[${variants.join(", ")}]`;
     }
   }
+}
+
+/**
+ * A union the spec discriminates, as pydantic's tagged union: the discriminator's value picks the
+ * model (`Annotated[Union[Annotated[Cat, _Tag("Cat")], ...], _Discriminator(discriminate(...))]`),
+ * instead of trying each. Only when every variant is an object model the mapping names.
+ */
+function discriminated(ctx: TypeContext, t: Extract<TypeRef, { kind: "union" }>, depth: number): string | null {
+  const d = t.discriminator;
+  const variants = t.variants.filter((v) => v.kind !== "null");
+  if (!d || variants.length < 2) return null;
+  const plans = variants.map((v) => (v.kind === "ref" ? ctx.p.models.get(v.model) : undefined));
+  if (plans.some((m) => !m || m.ir.kind !== "object" || m.ir.freeForm || !d.mapping.some((x) => x.model === m.ir.name))) return null;
+  if (new Set(plans.map((m) => m!.name)).size !== plans.length) return null;
+  const tags = d.mapping
+    .map((x) => [x.value, ctx.p.models.get(x.model)?.name] as const)
+    .filter((x): x is readonly [string, string] => x[1] !== undefined && plans.some((m) => m!.name === x[1]));
+  // pydantic's Tag and Discriminator are imported as _Tag and _Discriminator: models named Tag stay Tag.
+  const members = plans.map((m) => `Annotated[${refAnnotation(ctx, m!, depth + 1)}, _Tag(${pyString(m!.name)})]`);
+  const mapping = `{${tags.map(([value, name]) => `${pyString(wellFormed(value))}: ${pyString(name)}`).join(", ")}}`;
+  // The property's Python name, for dicts of Python names (the first variant's; they share the wire name).
+  const first = plans[0]!;
+  const field = (first.ir as Extract<PyModelPlan["ir"], { kind: "object" }>).fields.find((f) => f.wireName === d.property);
+  const pyName = field ? first.fieldNames.get(field) : undefined;
+  const nameArg = pyName && pyName !== d.property ? `, ${pyString(pyName)}` : "";
+  return `Annotated[Union[${members.join(", ")}], _Discriminator(discriminate(${pyString(wellFormed(d.property))}, ${mapping}${nameArg}))]`;
 }
 
 function refAnnotation(ctx: TypeContext, m: PyModelPlan, depth: number): string {

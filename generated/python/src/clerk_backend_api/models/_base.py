@@ -150,6 +150,22 @@ class FileTypedDict(TypedDict):
     content_type: NotRequired[Optional[str]]
 
 
+def discriminate(prop: str, tags: Dict[str, str], name: Optional[str] = None) -> Callable[[Any], Optional[str]]:
+    """The tag of a tagged union's member: from the discriminator's value in a dict (under its wire
+    name `prop`, or its Python `name`), or the class of a model already built. None (no match) is a
+    validation error."""
+
+    def tag(value: Any) -> Optional[str]:
+        if isinstance(value, pydantic.BaseModel):
+            return type(value).__name__
+        if isinstance(value, dict):
+            v = value.get(prop, value.get(name) if name else None)
+            return tags.get(str(enum_value(v))) if v is not None else None
+        return None
+
+    return tag
+
+
 def open_enum(cls: Type[Enum]) -> Callable[[Any], Any]:
     """The validator of an open enum (`x-speakeasy-unknown-values: allow`): a known value becomes
     its member, an unknown one stays as it came instead of failing validation."""
@@ -165,4 +181,4 @@ def open_enum(cls: Type[Enum]) -> Callable[[Any], Any]:
     return validate_open
 
 
-__all__ = ["UNSET", "BaseModel", "File", "FileTypedDict", "Nullable", "OptionalNullable", "Unset", "adapter", "open_enum", "to_wire", "validate"]
+__all__ = ["UNSET", "BaseModel", "File", "FileTypedDict", "Nullable", "OptionalNullable", "Unset", "adapter", "discriminate", "open_enum", "to_wire", "validate"]

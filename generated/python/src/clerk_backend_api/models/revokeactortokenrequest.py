@@ -6,9 +6,10 @@ from datetime import date, datetime  # noqa: F401
 from typing import Any, Dict, List, Optional, Union  # noqa: F401
 
 from pydantic import ConfigDict, PlainValidator  # noqa: F401
+from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, open_enum  # noqa: F401
+from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
 
 
 class RevokeActorTokenRequestTypedDict(TypedDict):
