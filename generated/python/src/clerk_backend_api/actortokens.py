@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime  # noqa: F401
 from typing import Any, Dict, List, Mapping, Optional, Union  # noqa: F401
-from urllib.parse import quote as _quote  # noqa: F401
 
 from pydantic import PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
@@ -14,7 +13,7 @@ from . import models  # noqa: F401
 from .config import SECURITY  # noqa: F401
 from .models._base import UNSET, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
 from .models._base import to_wire as _to_wire, validate as _validate  # noqa: F401
-from .utils.encoding import encode_path as _encode_path, header_value as _header_value, query_params as _query_params  # noqa: F401
+from .utils.encoding import encode_path as _encode_path, header_params as _header_params, query_params as _query_params  # noqa: F401
 from .utils.http import Client, Request
 from .utils.retries import RetryConfig
 

@@ -5,7 +5,7 @@ import re
 import urllib.parse
 import uuid
 from enum import Enum
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import pydantic
 
@@ -52,6 +52,23 @@ def header_value(value: Any) -> Optional[str]:
     if isinstance(value, dict):
         return ",".join(f"{k},{_scalar(v)}" for k, v in value.items() if v is not None)
     return _scalar(value)
+
+
+def header_params(headers: Sequence[Tuple[str, Any]], cookies: Sequence[Tuple[str, Any]] = ()) -> Dict[str, str]:
+    """An operation's header and cookie parameters as request headers; None and UNSET leave one out."""
+    out: Dict[str, str] = {}
+    for name, value in headers:
+        text = header_value(value)
+        if text is not None:
+            out[name] = text
+    pairs = []
+    for name, value in cookies:
+        text = header_value(value)
+        if text is not None:
+            pairs.append(name + "=" + urllib.parse.quote(text, safe=""))
+    if pairs:
+        out["Cookie"] = "; ".join(pairs)
+    return out
 
 
 def check_header(name: str, value: str, secret: bool) -> None:

@@ -47,56 +47,52 @@ def retry(attempt: Callable[[], T], config: Optional[RetryConfig]) -> T:
     An attempt signals a retryable outcome by raising Retryable; when the policy gives up,
     that outcome is returned (a response) or raised (an error).
     """
-    if config is None or config.strategy != "backoff":
-        try:
-            return attempt()
-        except Retryable as r:
-            return cast(T, _give_up(r))
-    backoff = config.backoff or DEFAULT_BACKOFF
-    start = time.monotonic()
-    n = 0
+    schedule = _Schedule(config)
     while True:
         try:
             return attempt()
         except Retryable as r:
-            wait = _wait_ms(backoff, n, r, start)
+            wait = schedule.next_wait_ms(r)
             if wait is None:
                 return cast(T, _give_up(r))
             time.sleep(wait / 1000)
-            n += 1
 
 
 async def retry_async(attempt: Callable[[], Awaitable[T]], config: Optional[RetryConfig]) -> T:
     """`retry` for coroutines: the waits between attempts do not block the event loop."""
-    if config is None or config.strategy != "backoff":
-        try:
-            return await attempt()
-        except Retryable as r:
-            return cast(T, _give_up(r))
-    backoff = config.backoff or DEFAULT_BACKOFF
-    start = time.monotonic()
-    n = 0
+    schedule = _Schedule(config)
     while True:
         try:
             return await attempt()
         except Retryable as r:
-            wait = _wait_ms(backoff, n, r, start)
+            wait = schedule.next_wait_ms(r)
             if wait is None:
                 return cast(T, _give_up(r))
             await asyncio.sleep(wait / 1000)
-            n += 1
 
 
-def _wait_ms(backoff: BackoffStrategy, n: int, r: Retryable, start: float) -> Optional[float]:
-    """The wait before attempt n + 2 (Retry-After, else jittered exponential), or None to give up."""
-    elapsed_ms = (time.monotonic() - start) * 1000
-    if r.retry_after_ms is not None:
-        wait = float(r.retry_after_ms)
-    else:
-        wait = backoff.initial_interval * (backoff.exponent**n)
-        wait *= 0.75 + random.random() * 0.5
-    wait = min(wait, backoff.max_interval)
-    return None if elapsed_ms + wait > backoff.max_elapsed_time else wait
+class _Schedule:
+    """When the next attempt may start under a policy: Retry-After, else jittered exponential backoff,
+    until the policy's elapsed time runs out. Strategy "none" (or no policy) never waits."""
+
+    def __init__(self, config: Optional[RetryConfig]):
+        self.backoff = (config.backoff or DEFAULT_BACKOFF) if config is not None and config.strategy == "backoff" else None
+        self.start = time.monotonic()
+        self.n = 0
+
+    def next_wait_ms(self, r: Retryable) -> Optional[float]:
+        """The wait before the next attempt, or None to give up."""
+        b = self.backoff
+        if b is None:
+            return None
+        elapsed_ms = (time.monotonic() - self.start) * 1000
+        if r.retry_after_ms is not None:
+            wait = float(r.retry_after_ms)
+        else:
+            wait = b.initial_interval * (b.exponent**self.n) * (0.75 + random.random() * 0.5)
+        wait = min(wait, b.max_interval)
+        self.n += 1
+        return None if elapsed_ms + wait > b.max_elapsed_time else wait
 
 
 def _give_up(r: Retryable) -> Any:
