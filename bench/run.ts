@@ -235,16 +235,23 @@ interface Overhead {
 async function clientOverhead(): Promise<Overhead> {
   const sdk = join(SCRATCH, "sdk.mjs");
   execFileSync(bin("esbuild"), [join(ROOT, "generated", "typescript", "src", "index.ts"), "--bundle", "--format=esm", "--platform=node", "--target=node20", `--outfile=${sdk}`], { stdio: "ignore" });
+  const n = 10_000;
+  return withApiServer((port) => {
+    const r = spawnSync(NODE, [join(BENCH, "overhead.mjs"), sdk, port, String(n)], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`bench: overhead.mjs failed: ${r.stderr}`);
+    return { n, ...(JSON.parse(r.stdout) as { bareUs: number; sdkUs: number }) };
+  });
+}
+
+/** Runs `fn` with bench/server.mjs listening in its own process on the port it is given. */
+async function withApiServer<T>(fn: (port: string) => T): Promise<T> {
   const server = spawn(NODE, [join(BENCH, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const port = await new Promise<string>((resolve, reject) => {
       server.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()));
       server.once("exit", (c) => reject(new Error(`bench: server exited ${c}`)));
     });
-    const n = 10_000;
-    const r = spawnSync(NODE, [join(BENCH, "overhead.mjs"), sdk, port, String(n)], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`bench: overhead.mjs failed: ${r.stderr}`);
-    return { n, ...(JSON.parse(r.stdout) as { bareUs: number; sdkUs: number }) };
+    return fn(port);
   } finally {
     server.kill();
   }
@@ -268,19 +275,12 @@ async function pythonOverhead(): Promise<PyOverhead> {
   const ops = readdirSync(pkg)
     .filter((f) => f.endsWith(".py"))
     .reduce((n, f) => n + (readFileSync(join(pkg, f), "utf8").match(/^ {4}async def \w+_async\(/gm) ?? []).length, 0);
-  const server = spawn(NODE, [join(BENCH, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
-  try {
-    const port = await new Promise<string>((resolve, reject) => {
-      server.stdout.once("data", (d: Buffer) => resolve(d.toString().trim()));
-      server.once("exit", (c) => reject(new Error(`bench: server exited ${c}`)));
-    });
-    const blocks = 20;
+  const blocks = 20;
+  return withApiServer((port) => {
     const r = spawnSync(PYTHON, [join(BENCH, "overhead.py"), join(ROOT, "generated", "python", "src"), port, String(blocks), join(full, "src")], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`bench: overhead.py failed: ${r.stderr}`);
     return { blocks, ops, ...(JSON.parse(r.stdout) as { bareMs: number; sdkMs: number; importMs: number }) };
-  } finally {
-    server.kill();
-  }
+  });
 }
 
 function goalLines(summary: Record<string, { ops: number; ours: Run; floor: Run; peers: Map<string, Run> }>, bundles: Bundles | null, overhead: Overhead | null): string[] {

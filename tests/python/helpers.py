@@ -6,6 +6,7 @@ import socket
 import sys
 import threading
 import time
+import unittest
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, Dict, List, Optional
 
@@ -123,6 +124,20 @@ class TestServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class ServerTestCase(unittest.TestCase):
+    """A test case with one TestServer for the whole class, as `self.server`."""
+
+    server: TestServer
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.server = TestServer()
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.server.close()
 
 
 def free_port() -> int:

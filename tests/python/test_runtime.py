@@ -15,7 +15,7 @@ import unittest
 
 import httpx
 
-from helpers import Reply, TestServer, free_port
+from helpers import Reply, ServerTestCase, TestServer, free_port
 
 sys.path.insert(0, os.environ["SPECSMITH_RUNTIME_SDK"])
 papers = importlib.import_module("papers")
@@ -48,17 +48,7 @@ def parts(req):  # type: ignore[no-untyped-def]
     return {p.get_param("name", header="content-disposition"): (p.get_filename(), p.get_content_type(), p.get_payload(decode=True)) for p in msg.iter_parts()}
 
 
-class RuntimeTest(unittest.TestCase):
-    server: TestServer
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.server = TestServer()
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.server.close()
-
+class RuntimeTest(ServerTestCase):
     def sdk(self, **kw):  # type: ignore[no-untyped-def]
         kw.setdefault("bearer_auth", "tok")
         kw.setdefault("server_url", self.server.url)

@@ -6,7 +6,7 @@ import time
 import unittest
 from http.server import ThreadingHTTPServer
 
-from helpers import Reply, TestServer, free_port
+from helpers import Reply, ServerTestCase, TestServer, free_port
 
 import pydantic
 
@@ -40,17 +40,7 @@ def exposed(err: BaseException) -> str:
     return "\n".join([str(err), repr(err), "".join(traceback.format_exception(type(err), err, err.__traceback__))])
 
 
-class SDKTest(unittest.TestCase):
-    server: TestServer
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.server = TestServer()
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.server.close()
-
+class SDKTest(ServerTestCase):
     def clerk(self, **kw) -> Clerk:  # type: ignore[no-untyped-def]
         kw.setdefault("bearer_auth", TOKEN)
         kw.setdefault("server_url", self.server.url + "/v1")
