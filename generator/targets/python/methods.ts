@@ -69,7 +69,7 @@ function requestModelOf(p: PyPlan, m: PyMethodPlan): PyModelPlan {
   return p.models.get((t as Extract<TypeRef, { kind: "ref" }>).model)!;
 }
 
-function returnType(p: PyPlan, op: Operation): string {
+export function returnType(p: PyPlan, op: Operation): string {
   const first = op.success[0];
   if (first?.encoding === "json" && first.type) return runtimeType(p, first.type, false, false);
   return first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";

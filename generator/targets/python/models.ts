@@ -1,5 +1,6 @@
 /** View models of models/<module>.py: pydantic classes, their TypedDict forms, enums and aliases. */
 import { pyString } from "../../render/escape.js";
+import { requiredInModel } from "../shared/fields.js";
 import { wellFormed } from "./literals.js";
 import type { PyModelPlan, PyPlan } from "./plan.js";
 import { modelsIn, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
@@ -47,8 +48,7 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
   } else {
     view.extra = !!ir.additional;
     view.fields = ir.fields.map((f) => {
-      // Required in the model only where every use carries it: not read-only fields in requests, not write-only ones in responses.
-      const required = f.required && !(f.readOnly && ir.usage?.request) && !(f.writeOnly && ir.usage?.response);
+      const required = requiredInModel(f, ir.usage);
       const name = m.fieldNames.get(f)!;
       const s = slot(ctx("model"), f.type, required);
       const annotation = name === f.wireName ? s.annotation : `Annotated[${s.annotation}, pydantic.Field(alias=${pyString(wellFormed(f.wireName))})]`;

@@ -1,6 +1,6 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
 import { acceptHeader } from "../shared/http.js";
-import type { Encoding } from "../../ir/types.js";
+import type { Encoding, Operation } from "../../ir/types.js";
 import { docLines } from "./models.js";
 import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import { typeText, type Import, type Mapping, type TsType } from "./types.js";
@@ -104,40 +104,25 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     };
   }
 
-  const successTypes: TsType[] = [];
-  const seen = new Set<string>();
   const success = ir.success.map((r) => {
     const statuses = [r.status];
     if (r.encoding === "json" && r.type) {
       const t = types.type(r.type, false, use);
-      addType(successTypes, seen, t);
       const map = types.mapping(r.type, "in", use);
       imports.add("lib/decode.ts", "decodeJSON", false);
       const direct = map?.kind === "model" && !map.nullable;
       return { statuses, kind: "json" as const, fn: direct ? map.fn : null, type: direct ? null : t, wireType: direct || !map ? null : types.type(r.type, true, use), map: direct ? null : map };
     }
-    if (r.encoding === "text") {
-      addType(successTypes, seen, { kind: "name", name: "string", items: null, values: null, variants: null, literal: null, nullable: false });
-      imports.add("types/result.ts", "OK", false);
-      return { statuses, kind: "text" as const, fn: null, type: null, wireType: null, map: null };
-    }
+    imports.add("types/result.ts", "OK", false);
+    if (r.encoding === "text") return { statuses, kind: "text" as const, fn: null, type: null, wireType: null, map: null };
     if (r.encoding) {
-      addType(successTypes, seen, { kind: "name", name: "Blob", items: null, values: null, variants: null, literal: null, nullable: false });
-      imports.add("types/result.ts", "OK", false);
       imports.add("lib/decode.ts", "toBlob", false);
       return { statuses, kind: "binary" as const, fn: null, type: null, wireType: null, map: null };
     }
-    addType(successTypes, seen, { kind: "name", name: "void", items: null, values: null, variants: null, literal: null, nullable: false });
-    imports.add("types/result.ts", "OK", false);
     return { statuses, kind: "empty" as const, fn: null, type: null, wireType: null, map: null };
   });
-  const returnType: TsType =
-    successTypes.length === 0
-      ? { kind: "name", name: "void", items: null, values: null, variants: null, literal: null, nullable: false }
-      : successTypes.length === 1
-        ? successTypes[0]
-        : { kind: "union", name: null, items: null, values: null, variants: successTypes, literal: null, nullable: false };
-  if (successTypes.length === 0) imports.add("types/result.ts", "OK", false);
+  const returnType = resultType(ir, types, use);
+  if (ir.success.length === 0) imports.add("types/result.ts", "OK", false);
 
   const errors = ir.errors.flatMap((e) => {
     const m = p.models.get(e.model)!;
@@ -256,6 +241,19 @@ const ENCODERS: Record<Encoding, { fn: string; from: string | null }> = {
 function member(object: string, name: string): string {
   const access = propAccess(name);
   return object.endsWith("?") && access.startsWith("[") ? `${object}.${access}` : `${object}${access}`;
+}
+
+const named = (name: string): TsType => ({ kind: "name", name, items: null, values: null, variants: null, literal: null, nullable: false });
+
+/** What a call resolves to: the union of its success responses' types (void when it has none). */
+export function resultType(ir: Operation, types: TypeWriter, use: (m: ImportSource, symbol: string) => void): TsType {
+  const list: TsType[] = [];
+  const seen = new Set<string>();
+  for (const r of ir.success) {
+    addType(list, seen, r.encoding === "json" && r.type ? types.type(r.type, false, use) : named(r.encoding === "text" ? "string" : r.encoding ? "Blob" : "void"));
+  }
+  if (list.length === 0) return named("void");
+  return list.length === 1 ? list[0] : { kind: "union", name: null, items: null, values: null, variants: list, literal: null, nullable: false };
 }
 
 function addType(list: TsType[], seen: Set<string>, t: TsType) {

@@ -1,4 +1,5 @@
 /** View models of model files: types, wire types, and the functions mapping between them. */
+import { requiredInModel } from "../shared/fields.js";
 import type { Field } from "../../ir/types.js";
 import { splitLines } from "../../render/escape.js";
 import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
@@ -178,8 +179,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
   if (f.default !== undefined) lines.push(...(lines.length ? [""] : []), `@defaultValue ${JSON.stringify(f.default)}`);
   if (f.readOnly) lines.push(...(lines.length ? [""] : []), "Read-only: the API sends it and ignores it in requests.");
   if (f.writeOnly) lines.push(...(lines.length ? [""] : []), "Write-only: sent to the API, never returned by it.");
-  // A required read-only field cannot be in a request, a required write-only one is not in responses.
-  const required = f.required && !(f.readOnly && usage?.request) && !(f.writeOnly && usage?.response);
+  const required = requiredInModel(f, usage);
   if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
   return {
     prop: propKey(f.name),
