@@ -1,0 +1,81 @@
+/**
+ * How each target's types relate: which type expressions accept more values than others. A change
+ * to a type is classified by comparing the old and new spellings member by member, so the rules
+ * only need each target's union syntax, its containers and its implicit widenings.
+ */
+
+export interface TypeRules {
+  /** The members of a top-level union (`a | b`, `Union[a, b]`), or the type itself. */
+  members(type: string): string[];
+  /** Containers whose element types compare like the type itself: [prefix, suffix]. */
+  containers: [string, string][];
+  /** Pairs [narrow, wide]: every value of the first is one of the second (Python's `int` is a `float`). */
+  widenings: [string, string][];
+}
+
+/** Splits `s` at each top-level occurrence of `sep` (outside brackets, braces, parentheses and strings). */
+export function splitTop(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if ("[{(<".includes(c)) depth++;
+    else if ("]})>".includes(c)) depth--;
+    else if (depth === 0 && s.startsWith(sep, i)) {
+      out.push(s.slice(start, i));
+      start = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  out.push(s.slice(start));
+  return out.map((x) => x.trim());
+}
+
+export const TYPE_RULES: Record<string, TypeRules> = {
+  typescript: {
+    members: (t) => splitTop(t, " | "),
+    containers: [
+      ["Array<", ">"],
+      ["{ [k: string]: ", " }"],
+    ],
+    widenings: [],
+  },
+  python: {
+    members: (t) => (t.startsWith("Union[") && t.endsWith("]") && splitTop(t.slice(6, -1), ",").length > 1 ? splitTop(t.slice(6, -1), ",") : [t]),
+    containers: [
+      ["List[", "]"],
+      ["Dict[str, ", "]"],
+    ],
+    widenings: [
+      ["int", "float"],
+      ["bool", "int"],
+    ],
+  },
+};
+
+export type TypeChange = "same" | "wider" | "narrower" | "different";
+
+/** How `next` relates to `prev`: the same values, more (wider), fewer (narrower), or neither. */
+export function compareTypes(rules: TypeRules, prev: string, next: string): TypeChange {
+  if (prev === next) return "same";
+  for (const [open, close] of rules.containers) {
+    if (prev.startsWith(open) && prev.endsWith(close) && next.startsWith(open) && next.endsWith(close)) {
+      const inner = (t: string) => t.slice(open.length, t.length - close.length);
+      // Only when the container spans the whole type (`Array<A> | Array<B>` is a union, not one array).
+      if (splitTop(prev, " | ").length === 1 && splitTop(next, " | ").length === 1) return compareTypes(rules, inner(prev), inner(next));
+    }
+  }
+  const a = rules.members(prev);
+  const b = rules.members(next);
+  const covers = (wide: string[], narrow: string[]) => narrow.every((x) => wide.some((y) => y === x || y === "unknown" || y === "Any" || rules.widenings.some(([n, w]) => n === x && w === y)));
+  const widened = covers(b, a);
+  const narrowed = covers(a, b);
+  if (widened && narrowed) return "same";
+  return widened ? "wider" : narrowed ? "narrower" : "different";
+}

@@ -1,0 +1,79 @@
+/** The TypeScript SDK's public surface (for the lock and `specsmith diff`), from the same plan the code comes from. */
+import { camelCase } from "../../ir/names.js";
+import type { Api, TypeRef } from "../../ir/types.js";
+import { apiSurface, docOf, nonNull, refsOf, sortedRecord, usageOf, fieldSurface, type FieldSurface, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
+import { requiredInModel } from "../shared/fields.js";
+import { resultType } from "./funcs.js";
+import { TypeWriter, plan, type ModelPlan } from "./plan.js";
+import { typeText } from "./types.js";
+import type { TypeScriptOptions } from "./index.js";
+
+export function typescriptSurface(api: Api, opts: TypeScriptOptions): Surface {
+  const p = plan(api, opts);
+  const types = new TypeWriter(p);
+  const text = (t: TypeRef) => typeText(types.type(nonNull(t), false, () => {}));
+  const symbolOf = (name: string) => symbolOfModel(p.models.get(name)!);
+  const symbols = (names: Set<string>) => [...names].flatMap((n) => (p.models.get(n)!.inline ? [] : [symbolOf(n)])).sort();
+  const client = camelCase(p.sdkClass) || "sdk";
+
+  const methods = p.groups.flatMap((g) =>
+    g.operations.map((op): [string, MethodSurface] => {
+      const ir = op.ir;
+      const args: FieldSurface[] = ir.request ? [fieldSurface({ name: "request", wire: "request", type: text(ir.request.type), required: ir.request.required, nullable: false })] : [];
+      const errorModels = ir.errors.map((e) => e.model).filter((m) => p.models.get(m)!.errorClass);
+      const received = new Set(errorModels);
+      for (const r of ir.success) refsOf(r.type, received);
+      return [
+        `${client}.${g.name}.${op.method}`,
+        {
+          operationId: ir.operationId,
+          http: `${ir.httpMethod.toUpperCase()} ${ir.path}`,
+          args,
+          returns: typeText(resultType(ir, types, () => {})),
+          errors: [...new Set(errorModels.map(symbolOf))].sort(),
+          sends: symbols(refsOf(ir.request?.type)),
+          receives: symbols(received),
+          ...(ir.deprecated ? { deprecated: true as const } : {}),
+          ...docOf(ir.summary, ir.description),
+          link: `docs/${g.doc}#${op.method.toLowerCase()}`,
+        },
+      ];
+    }),
+  );
+  const models = p.modelList.map((mp): [string, ModelSurface] => [symbolOfModel(mp), modelSurface(mp, text, symbols)]);
+  return {
+    target: "typescript",
+    ...apiSurface(api),
+    methods: sortedRecord(methods),
+    models: sortedRecord(models),
+    security: sortedRecord(api.securitySchemes.map((s) => [s.option, s.kind])),
+  };
+}
+
+function symbolOfModel(mp: ModelPlan): string {
+  return mp.errorClass ?? mp.name;
+}
+
+function modelSurface(mp: ModelPlan, text: (t: TypeRef) => string, symbols: (names: Set<string>) => string[]): ModelSurface {
+  const m = mp.ir;
+  const refs = new Set<string>();
+  const base = {
+    ...usageOf(m),
+    ...(m.deprecated ? { deprecated: true as const } : {}),
+    ...docOf(m.description, m.example),
+    link: `docs/${mp.doc}`,
+  };
+  if (m.kind === "enum") {
+    // TypeScript enums are closed literal unions, open or not in the spec: a new value changes the type.
+    return { kind: "enum", ...base, values: m.members.map((x) => ({ name: x.name, value: x.value })), refs: [] };
+  }
+  if (m.kind === "alias") return { kind: "alias", ...base, type: text(m.type), refs: symbols(refsOf(m.type)) };
+  for (const f of m.fields) refsOf(f.type, refs);
+  refsOf(m.additional, refs);
+  const fields = m.fields.map((f) => fieldSurface({ name: f.name, wire: f.wireName, type: text(f.type), required: requiredInModel(f, m.usage), nullable: isNull(f.type), deprecated: f.deprecated, doc: [f.description, f.example] }));
+  return { kind: mp.errorClass ? "error" : "object", ...base, fields, refs: symbols(refs) };
+}
+
+function isNull(t: TypeRef): boolean {
+  return t.kind === "null" || ("nullable" in t && t.nullable === true);
+}
