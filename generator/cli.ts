@@ -1,14 +1,16 @@
 /**
  * specsmith's command line.
  * Exit codes: 0 done; 1 the spec, config or output folder has a problem (or specsmith failed: an
- * internal error); 2 bad usage; 3 --check found differences. Never a stack trace unless --debug.
+ * internal error); 2 bad usage; 3 --check found differences; 4 `diff --fail-on breaking` found a
+ * breaking change. Never a stack trace unless --debug.
  */
 import { Command, CommanderError, Option } from "commander";
 import { relative, resolve } from "node:path";
-import { TARGETS, loadConfig, overlappingTargets, targetSettingProblem, type TargetConfig } from "./config.js";
+import { TARGETS, derivedTarget, loadConfig, overlappingTargets, type TargetConfig, type TargetName } from "./config.js";
 import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
-import { checkAll, generateAll, writeAll } from "./generate.js";
-import { pascalCase } from "./ir/names.js";
+import { checkAll, generateAll, writeAll, type TargetResult } from "./generate.js";
+import { runDiff, type DiffFlags } from "./diff.js";
+import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { watchFiles } from "./watch.js";
 import { WriteError } from "./write/write.js";
@@ -35,21 +37,8 @@ function targetsOf(flags: GenerateFlags): { spec: string; targets: TargetConfig[
     return { spec: config.spec, targets, config: resolve(flags.config) };
   }
   if (!flags.spec || !flags.out) throw new UsageError("--spec and --out go together (and --target, default typescript)");
-  const name = (flags.target ?? "typescript") as TargetConfig["name"];
   const spec = resolve(flags.spec);
-  const stem = spec.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
-  const derived = name === "python" ? stem.toLowerCase().replace(/[^a-z0-9]+/g, "_") : stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
-  const target: TargetConfig = {
-    name,
-    out: resolve(flags.out),
-    packageName: flags.packageName ?? (targetSettingProblem(name, "packageName", derived) ? "sdk" : derived),
-    sdkClass: flags.sdkClass ?? (targetSettingProblem(name, "sdkClass", pascalCase(stem)) ? "SDK" : pascalCase(stem)),
-    version: "0.1.0",
-  };
-  for (const key of ["packageName", "sdkClass"] as const) {
-    const problem = targetSettingProblem(name, key, target[key]);
-    if (problem) throw new UsageError(`--${key === "packageName" ? "package-name" : "sdk-class"}: ${problem}`);
-  }
+  const target = derivedTarget((flags.target ?? "typescript") as TargetName, spec, resolve(flags.out), flags);
   return { spec, targets: [target] };
 }
 
@@ -59,10 +48,11 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
   let loaded: string[] = [spec];
   const once = async (): Promise<number> => {
     const started = performance.now();
-    const results = await generateAll(spec, targets);
+    const results = await generateAll(spec, targets, { release: !flags.watch });
     loaded = results[0]?.sources ?? [spec];
     const warnings = results[0]?.warnings ?? [];
     if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
+    for (const r of results) if (r.release) say("stdout", releaseLine(r));
     if (flags.check) {
       const diffs = checkAll(results);
       if (diffs.length > 0) {
@@ -91,6 +81,26 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
   return new Promise<number>(() => {});
 }
 
+/** What a generation releases: `typescript: 2.0.0 (major: 2 breaking changes, 10 added, …)`. */
+function releaseLine(r: TargetResult): string {
+  const rel = r.release!;
+  const count = (section: string) => rel.changes.filter((c) => c.section === section).length;
+  const counts = `${count("breaking")} breaking, ${count("added")} added, ${count("changed")} changed, ${count("docs")} docs`;
+  const was = rel.previous?.version;
+  switch (rel.reason) {
+    case "first":
+      return `specsmith: ${r.target.name} ${rel.version}: first generation in this folder (version from the config)\n`;
+    case "unchanged":
+      return `specsmith: ${r.target.name} ${rel.version}: no SDK changes\n`;
+    case "held":
+      return `specsmith: ${r.target.name} ${rel.version}: watching, so the version and CHANGELOG.md stay; \`specsmith generate\` releases the changes\n`;
+    case "config":
+      return `specsmith: ${r.target.name} ${was} → ${rel.version} (set in the config; the changes call for ${rel.bump}: ${counts})\n`;
+    case "bump":
+      return `specsmith: ${r.target.name} ${was} → ${rel.version} (${rel.bump}: ${counts})\n`;
+  }
+}
+
 function rel(p: string): string {
   const r = relative(process.cwd(), p);
   return r && !r.startsWith("..") ? r : p;
@@ -112,7 +122,7 @@ export function report(e: unknown): number {
     say("stderr", `specsmith: ${e.message}\n`);
     return 2;
   }
-  if (e instanceof WriteError) {
+  if (e instanceof WriteError || e instanceof LockFileError) {
     say("stderr", `specsmith: ${e.message}\n`);
     return 1;
   }
@@ -150,6 +160,21 @@ export async function main(argv: string[]): Promise<number> {
     .option("--debug", "print stack traces of failures")
     .action(async (flags: GenerateFlags) => {
       code = await runGenerate(flags).catch(report);
+    });
+  program
+    .command("diff")
+    .description("list the SDK changes between two versions of a spec, per target, and the semver bump they call for (writes nothing)")
+    .argument("<old-spec>", "the spec the SDK was generated from")
+    .argument("<new-spec>", "the spec it will be generated from")
+    .addOption(new Option("--target <name>", "one target (default: the config's targets, or both)").choices([...TARGETS]))
+    .option("--json", "print JSON: {target, bump, changes: [{kind, breaking, symbol, operationId?, detail}]} (an array of them without --target)")
+    .addOption(new Option("--fail-on <level>", "exit 4 when a change of this level is found (the CI gate)").choices(["breaking"]))
+    .option("--config <file>", "generation config whose targets name the SDK (sdkClass, packageName)", "spec/specsmith.yaml")
+    .option("--package-name <name>", "package name, instead of the config's")
+    .option("--sdk-class <name>", "SDK class name, instead of the config's")
+    .option("--debug", "print stack traces of failures")
+    .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
+      code = await runDiff(oldSpec, newSpec, flags, (text) => say("stdout", text)).catch(report);
     });
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,6 +1,7 @@
 /** spec/specsmith.yaml: which spec to read and which targets to generate where. */
 import { dirname, resolve } from "node:path";
-import { SpecError, pointerOf, type Diagnostic } from "./diagnostics.js";
+import { SpecError, UsageError, pointerOf, type Diagnostic } from "./diagnostics.js";
+import { pascalCase } from "./ir/names.js";
 import { SourceFile } from "./load/source.js";
 import { PY_KEYWORDS } from "./targets/python/plan.js";
 import { isWithin } from "./write/paths.js";
@@ -109,4 +110,25 @@ export function loadConfig(path: string): Config {
   }
   if (errors.length) throw new SpecError(errors);
   return { spec: resolve(base, data.spec as string), targets };
+}
+
+/**
+ * A target for a spec given on the command line: package and class names from the flags, else from
+ * the spec's file name (`clerk-bapi.yaml`: `clerk-bapi` / `clerk_bapi`, class `ClerkBapi`).
+ */
+export function derivedTarget(name: TargetName, spec: string, out: string, flags: { packageName?: string; sdkClass?: string }): TargetConfig {
+  const stem = spec.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
+  const derived = name === "python" ? stem.toLowerCase().replace(/[^a-z0-9]+/g, "_") : stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  const target: TargetConfig = {
+    name,
+    out,
+    packageName: flags.packageName ?? (targetSettingProblem(name, "packageName", derived) ? "sdk" : derived),
+    sdkClass: flags.sdkClass ?? (targetSettingProblem(name, "sdkClass", pascalCase(stem)) ? "SDK" : pascalCase(stem)),
+    version: "0.1.0",
+  };
+  for (const key of ["packageName", "sdkClass"] as const) {
+    const problem = targetSettingProblem(name, key, target[key]);
+    if (problem) throw new UsageError(`--${key === "packageName" ? "package-name" : "sdk-class"}: ${problem}`);
+  }
+  return target;
 }

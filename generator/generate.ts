@@ -1,9 +1,20 @@
-/** The pipeline: load → IR → each target's files → write (or compare, with --check). */
-import type { TargetConfig } from "./config.js";
+/** The pipeline: load → IR → each target's surface, release and files → write (or compare, with --check). */
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { TargetConfig, TargetName } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
+import type { Api } from "./ir/types.js";
 import { loadApi } from "./load/index.js";
+import { VERSION } from "./paths.js";
+import { changelogText } from "./release/changelog.js";
+import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
+import { planRelease, releaseDate, type Release } from "./release/release.js";
+import type { Surface } from "./release/surface.js";
 import { generatePython } from "./targets/python/index.js";
+import { pythonSurface } from "./targets/python/surface.js";
 import { generateTypeScript } from "./targets/typescript/index.js";
+import { typescriptSurface } from "./targets/typescript/surface.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 
 export interface TargetResult {
@@ -14,27 +25,77 @@ export interface TargetResult {
   sources?: string[];
   /** How many operations the SDK has (each a method, and in Python an `_async` twin too). */
   operations?: number;
+  /** The version this generation releases, and the changes since the last one. */
+  release?: Release;
+}
+
+type TargetOptions = Pick<TargetConfig, "packageName" | "sdkClass" | "version" | "idempotencyHeader">;
+
+/** Each target's generator and surface, by name. */
+export const TARGET_IMPLS: Record<TargetName, { surface(api: Api, opts: TargetOptions): Surface; files(api: Api, opts: TargetOptions): Promise<OutputFile[]> }> = {
+  typescript: { surface: typescriptSurface, files: generateTypeScript },
+  python: { surface: pythonSurface, files: generatePython },
+};
+
+export const CHANGELOG = "CHANGELOG.md";
+
+export interface GenerateOptions {
+  /**
+   * false: keep the version, the lock and the changelog as they are (`--watch`: every save would
+   * otherwise be a release); the next plain generation releases all the changes at once.
+   */
+  release?: boolean;
+  /** The date of a changelog entry (default: SOURCE_DATE_EPOCH, else today). */
+  date?: string;
 }
 
 /**
- * Generates every target in memory; nothing is written until all succeeded.
+ * Generates every target in memory; nothing is written until all succeeded. Each output folder's
+ * lock (the previous generation's surface) decides the version, and adds a changelog entry.
  */
-export async function generateAll(spec: string, targets: TargetConfig[]): Promise<TargetResult[]> {
+export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
   const { api, resolver } = loadApi(spec);
+  const digest = specDigest(resolver.sources.map((s) => s.text));
   const results: TargetResult[] = [];
   for (const target of targets) {
-    switch (target.name) {
-      case "typescript":
-        results.push({ target, files: await generateTypeScript(api, target), warnings: api.warnings, operations: api.operations.length });
-        break;
-      case "python":
-        results.push({ target, files: await generatePython(api, target), warnings: api.warnings, operations: api.operations.length });
-        break;
-    }
+    const impl = TARGET_IMPLS[target.name];
+    const previous = readLockFile(target.out, target.name);
+    const held = opts.release === false && previous !== undefined;
+    const surface = held ? previous.surface : impl.surface(api, target);
+    const release: Release = held ? { version: previous.version, bump: "none", changes: [], previous, reason: "held" } : planRelease(target.version, surface, previous);
+    const files = await impl.files(api, { ...target, version: release.version });
+    files.push(...releaseFiles(api, target, held ? previous : undefined, surface, release, digest, opts.date ?? releaseDate()));
+    results.push({ target, files, warnings: api.warnings, operations: api.operations.length, release });
   }
   const sources = resolver.sources.map((s) => s.path);
   for (const r of results) r.sources = sources;
   return results;
+}
+
+/** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
+function releaseFiles(api: Api, target: TargetConfig, kept: LockFile | undefined, surface: Surface, release: Release, digest: string, date: string): OutputFile[] {
+  const lock = kept ?? { format: LOCK_FORMAT, generator: `specsmith ${VERSION}`, target: target.name, configVersion: target.version, version: release.version, api: { title: api.info.title, version: api.info.version, digest }, surface };
+  const existing = existingChangelog(target.out);
+  const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
+  return [
+    { path: LOCK_FILE, content: lockText(lock) },
+    { path: CHANGELOG, content: changelogText(existing, release, ctx) },
+  ];
+}
+
+/** The changelog in an output folder that exists, as the user may have edited it. */
+function existingChangelog(out: string): string | undefined {
+  try {
+    return statSync(out).isDirectory() ? readFileSync(join(out, CHANGELOG), "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function specDigest(texts: string[]): string {
+  const h = createHash("sha256");
+  for (const t of texts) h.update(t).update("\0");
+  return `sha256:${h.digest("hex")}`;
 }
 
 export function writeAll(results: TargetResult[]): WriteSummary[] {

@@ -96,9 +96,14 @@ describe("files in place", () => {
       const then = stamp.get(f)!;
       return now.ino !== then.ino || now.mtimeMs !== then.mtimeMs;
     });
-    expect(rewritten.length).toBeGreaterThan(0);
-    expect(rewritten.length).toBeLessThan(8);
-    for (const f of rewritten) expect(read(join(out, f))).toContain("for good");
+    // A description edit is a patch release: the files that carry the version change with it.
+    const release = [".specsmith/lock.json", "CHANGELOG.md", "package.json", "src/lib/config.ts"];
+    expect(rewritten.filter((f) => release.includes(f)).sort()).toEqual([...release].sort());
+    for (const f of release) expect(read(join(out, f))).toContain("0.1.1");
+    const docs = rewritten.filter((f) => !release.includes(f));
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.length).toBeLessThan(8);
+    for (const f of docs) expect(read(join(out, f))).toContain("for good");
   });
 
   it("never writes through a folder symlink that leads outside --out", () => {

@@ -52,6 +52,10 @@ describe("generate --watch", () => {
       atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", `Revokes a pending actor token, ${word} save.`));
       await until(() => pageHas(out, `${word} save.`), `the ${word} save regenerates`);
     }
+    // Saves are not releases: the version and the changelog stay until a plain `generate`.
+    expect(log.stdout).toContain("0.1.0: watching, so the version and CHANGELOG.md stay");
+    expect(JSON.parse(readFileSync(join(out, "package.json"), "utf8")).version).toBe("0.1.0");
+    expect(readFileSync(join(out, "CHANGELOG.md"), "utf8").match(/^## /gm)).toHaveLength(1);
   }, 60_000);
 
   it("watches a file the spec $refs", async () => {

@@ -11,9 +11,9 @@ export interface CliResult {
 export const CLI = process.env.SPECSMITH_BIN ?? BIN;
 
 /** Runs the built CLI (`npm test` builds first) as a real process. */
-export function specsmith(args: string[], cwd = ROOT, opts: { asUnprivileged?: boolean; timeoutMs?: number } = {}): CliResult {
+export function specsmith(args: string[], cwd = ROOT, opts: { asUnprivileged?: boolean; timeoutMs?: number; env?: Record<string, string> } = {}): CliResult {
   const [cmd, argv] = command(args, opts.asUnprivileged);
-  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", timeout: opts.timeoutMs ?? 60_000 });
+  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", timeout: opts.timeoutMs ?? 60_000, env: { ...process.env, ...opts.env } });
   return { code: r.status ?? -1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 

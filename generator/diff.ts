@@ -1,0 +1,75 @@
+/**
+ * `specsmith diff OLD NEW`: the SDK changes between two versions of a spec, per target, in each
+ * target's own names, and the semver bump they call for. Nothing is written.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { TARGETS, derivedTarget, loadConfig, type TargetConfig, type TargetName } from "./config.js";
+import { TARGET_IMPLS } from "./generate.js";
+import { loadApi } from "./load/index.js";
+import { bumpOf, diffSurfaces, type Bump, type Change } from "./release/classify.js";
+
+export interface DiffFlags {
+  target?: TargetName;
+  json?: boolean;
+  failOn?: "breaking";
+  config: string;
+  packageName?: string;
+  sdkClass?: string;
+}
+
+export interface TargetDiff {
+  target: TargetName;
+  bump: Bump;
+  changes: Change[];
+}
+
+/** Exit code 4: `--fail-on breaking` found a breaking change. */
+export const EXIT_BREAKING = 4;
+
+export function diffSpecs(oldSpec: string, newSpec: string, targets: Pick<TargetConfig, "name" | "packageName" | "sdkClass" | "version">[]): TargetDiff[] {
+  const before = loadApi(resolve(oldSpec)).api;
+  const after = loadApi(resolve(newSpec)).api;
+  return targets.map((t) => {
+    const impl = TARGET_IMPLS[t.name];
+    const changes = diffSurfaces(impl.surface(before, t), impl.surface(after, t));
+    return { target: t.name, bump: bumpOf(changes), changes };
+  });
+}
+
+/** The targets whose names the diff uses: the config's (when it exists), with the flags' names winning. */
+function diffTargets(newSpec: string, flags: DiffFlags): TargetConfig[] {
+  const names = flags.target ? [flags.target] : undefined;
+  if (existsSync(flags.config)) {
+    const configured = loadConfig(flags.config).targets.filter((t) => !names || names.includes(t.name));
+    const wanted = names ?? configured.map((t) => t.name);
+    return wanted.map((name) => {
+      const c = configured.find((t) => t.name === name);
+      return c ? { ...c, packageName: flags.packageName ?? c.packageName, sdkClass: flags.sdkClass ?? c.sdkClass } : derivedTarget(name, resolve(newSpec), "", flags);
+    });
+  }
+  return (names ?? [...TARGETS]).map((name) => derivedTarget(name, resolve(newSpec), "", flags));
+}
+
+export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, print: (text: string) => void): Promise<number> {
+  const results = diffSpecs(oldSpec, newSpec, diffTargets(newSpec, flags));
+  if (flags.json) {
+    const json = results.map((r) => ({ target: r.target, bump: r.bump, changes: r.changes.map(({ link: _link, ...c }) => c) }));
+    print(JSON.stringify(flags.target ? json[0] : json, null, 2) + "\n");
+  } else {
+    print(results.map(diffText).join("\n"));
+  }
+  return flags.failOn === "breaking" && results.some((r) => r.changes.some((c) => c.breaking)) ? EXIT_BREAKING : 0;
+}
+
+/** The changes of one target as lines a reviewer reads: section, kind, symbol (operationId), detail. */
+export function diffText(r: TargetDiff): string {
+  const count = (s: string) => r.changes.filter((c) => c.section === s).length;
+  const head = `${r.target}: ${r.bump === "none" ? "no changes" : `${r.bump} (${count("breaking")} breaking, ${count("added")} added, ${count("changed")} changed, ${count("docs")} docs)`}`;
+  const order = ["breaking", "added", "changed", "docs"];
+  // Methods before models within each section.
+  const rank = (c: Change) => order.indexOf(c.section) * 2 + (c.operationId === undefined ? 1 : 0);
+  const sorted = [...r.changes].sort((a, b) => rank(a) - rank(b));
+  const lines = sorted.map((c) => `  ${c.section.padEnd(8)} ${c.kind.padEnd(7)} ${c.symbol}${c.operationId ? ` (${c.operationId})` : ""}: ${c.detail}`);
+  return [head, ...lines].join("\n") + "\n";
+}

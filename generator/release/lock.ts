@@ -1,0 +1,98 @@
+/**
+ * `.specsmith/lock.json` in each output folder: the SDK surface and version of the last generation,
+ * which the next one compares against to decide the release. A lock that cannot be trusted stops
+ * generation with a message: it never silently reads as "no changes".
+ */
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import semver from "semver";
+import { VERSION } from "../paths.js";
+import type { Surface } from "./surface.js";
+
+export const LOCK_FILE = ".specsmith/lock.json";
+/** The lock's format: a newer specsmith that changes it raises this. */
+export const LOCK_FORMAT = 1;
+
+export interface LockFile {
+  format: number;
+  /** The specsmith release that wrote it. */
+  generator: string;
+  target: string;
+  /** The config's `version` at that generation: versioning starts there; changing it overrides. */
+  configVersion: string;
+  /** The SDK version that generation released. */
+  version: string;
+  api: { title: string; version: string; digest: string };
+  surface: Surface;
+}
+
+export class LockFileError extends Error {
+  override name = "LockFileError";
+}
+
+/** The lock in `outDir`, or undefined when there is none (a first generation). */
+export function readLockFile(outDir: string, target: string): LockFile | undefined {
+  // An output folder that is missing, a file, or closed to us is the write step's to report.
+  try {
+    if (!statSync(outDir).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const path = join(outDir, LOCK_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw bad(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, "check its permissions");
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw bad(path, `is not valid JSON (${(e as Error).message})`, RESTORE);
+  }
+  return checkLock(path, data, target);
+}
+
+const RESTORE = `restore it from version control (git checkout -- ${LOCK_FILE}); or delete it to start versioning again from the config's version, with no changelog entry for this generation`;
+
+function checkLock(path: string, data: unknown, target: string): LockFile {
+  const lock = data as Partial<LockFile>;
+  if (typeof lock !== "object" || lock === null || Array.isArray(lock)) throw bad(path, "is not a specsmith lock (not an object)", RESTORE);
+  const written = typeof lock.generator === "string" ? /^specsmith (\S+)$/.exec(lock.generator)?.[1] : undefined;
+  if (typeof lock.format === "number" && lock.format > LOCK_FORMAT) {
+    throw bad(path, `was written by ${lock.generator ?? "a newer specsmith"} in lock format ${lock.format}; this specsmith ${VERSION} reads format ${LOCK_FORMAT}`, "upgrade specsmith to the release your team uses (npm install -D specsmith@latest)");
+  }
+  if (written && semver.valid(written) && semver.gt(written, VERSION)) {
+    throw bad(path, `was written by specsmith ${written}, newer than this specsmith ${VERSION}`, `upgrade specsmith (npm install -D specsmith@${written}) so an older release does not undo its changes`);
+  }
+  const problems: string[] = [];
+  if (lock.format !== LOCK_FORMAT) problems.push("`format` is missing");
+  if (lock.target !== target) problems.push(`it is for target ${JSON.stringify(lock.target)}, not ${target}`);
+  for (const key of ["version", "configVersion"] as const) if (typeof lock[key] !== "string" || !semver.valid(lock[key])) problems.push(`\`${key}\` is not a semantic version`);
+  const s = lock.surface as Partial<Surface> | undefined;
+  if (!s || typeof s.methods !== "object" || typeof s.models !== "object" || typeof s.security !== "object" || !Array.isArray(s.servers)) problems.push("`surface` is incomplete");
+  if (problems.length) throw bad(path, `is damaged: ${problems.join("; ")}`, RESTORE);
+  return lock as LockFile;
+}
+
+function bad(path: string, what: string, fix: string): LockFileError {
+  return new LockFileError(`${path} ${what}.\n  hint: ${fix}`);
+}
+
+/**
+ * The lock's text: stable key order, one method or model per line, so a regeneration's diff in
+ * review shows exactly which symbols changed.
+ */
+export function lockText(lock: LockFile): string {
+  const { surface, ...head } = lock;
+  const { methods, models, ...rest } = surface;
+  const block = (rec: Record<string, unknown>) => {
+    const lines = Object.entries(rec).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    return lines.length ? `{\n${lines.join(",\n")}\n    }` : "{}";
+  };
+  const headText = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  const restText = Object.entries(rest).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  return ["{", ...headText, '  "surface": {', ...restText, `    "methods": ${block(methods)},`, `    "models": ${block(models)}`, "  }", "}", ""].join("\n");
+}

@@ -1,0 +1,46 @@
+/**
+ * A regeneration as a release: the new surface against the lock's decides the semver bump; the
+ * version goes into the package, and an entry into CHANGELOG.md.
+ */
+import semver from "semver";
+import { bumpOf, diffSurfaces, type Bump, type Change } from "./classify.js";
+import type { LockFile } from "./lock.js";
+import type { Surface } from "./surface.js";
+
+export interface Release {
+  /** The SDK version this generation writes. */
+  version: string;
+  bump: Bump;
+  changes: Change[];
+  /** The lock of the previous generation, if there was one. */
+  previous?: LockFile;
+  /** Why the version is what it is, for the changelog and the CLI. */
+  reason: "first" | "bump" | "config" | "unchanged" | "held";
+}
+
+/**
+ * The config's version is where versioning starts; while it stays as the lock recorded it, each
+ * generation bumps from the last released version. A version the user sets wins.
+ */
+export function planRelease(configVersion: string, surface: Surface, previous: LockFile | undefined): Release {
+  if (!previous) return { version: configVersion, bump: "none", changes: [], reason: "first" };
+  const changes = diffSurfaces(previous.surface, surface);
+  const bump = bumpOf(changes);
+  if (configVersion !== previous.configVersion) return { version: configVersion, bump, changes, previous, reason: "config" };
+  if (bump === "none") return { version: previous.version, bump, changes, previous, reason: "unchanged" };
+  return { version: bumpVersion(previous.version, bump), bump, changes, previous, reason: "bump" };
+}
+
+/** The next version; below 1.0.0 a breaking change bumps the minor and anything else the patch. */
+export function bumpVersion(version: string, bump: Exclude<Bump, "none">): string {
+  const initial = semver.major(version) === 0;
+  const level = initial ? (bump === "major" ? "minor" : "patch") : bump;
+  return semver.inc(version, level) ?? version;
+}
+
+/** The date of a release: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC). */
+export function releaseDate(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const d = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  return d.toISOString().slice(0, 10);
+}
