@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     : [];
 
   const rows: string[][] = [];
+  const diffs: string[] = [];
   const summary: Record<string, { ops: number; ours: Run; floor: Run; peers: Map<string, Run> }> = {};
   for (const { name, size } of BENCH_SET.filter((s) => only.length === 0 || only.includes(s.name))) {
     const spec = join(SPECS, `${name}.json`);
@@ -136,6 +137,10 @@ async function main(): Promise<void> {
     const floorRun = med(floor);
     const peerRuns = new Map(peers.map((p) => [p.name, med(p)]));
     summary[name] = { ops, ours, floor: floorRun, peers: peerRuns };
+
+    // `specsmith diff` of the spec against itself, both targets: what a CI gate costs on every push.
+    const diffRuns = Array.from({ length: RUNS }, () => measure([NODE, join(ROOT, "bin", "specsmith.js"), "diff", spec, spec, "--json"]));
+    diffs.push(`${name} ${secs(median(diffRuns.map((r) => r.wall)))} (${mb(median(diffRuns.map((r) => r.rssKB)))})`);
 
     const tscStart = performance.now();
     const tsc = spawnSync(NODE, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(SCRATCH, specsmith.out), "--noEmit"], { encoding: "utf8" });
@@ -177,6 +182,8 @@ async function main(): Promise<void> {
     "The floor reads and parses the spec and writes as many files, of the same sizes, as specsmith emits.",
     "",
     table,
+    "",
+    `**\`specsmith diff\`** of each spec against itself, both targets, whole process (median of ${RUNS}): ${diffs.join(", ")}.`,
     "",
     bundles ? `**Bundle** (esbuild, minified, gzip -9), full Clerk API (${bundles.ops} operations): one standalone function \`actorTokensCreate\` with \`ClerkCore\`: **${kib(bundles.standalone)}**; the whole \`Clerk\` client: **${kib(bundles.client)}**.` : "",
     "",
