@@ -38,7 +38,7 @@ function entryText(release: Release, ctx: EntryContext, hadEntries: boolean): st
   if (release.reason === "first") {
     // Entries but no lock: the lock was deleted (or never committed); what changed is unknown.
     const what = hadEntries ? "Versioning restarted from the configuration's version (no lock was found, so the changes are not listed)" : "First release";
-    lines.push(`${what}, generated from ${api}: ${ctx.methods} methods, ${ctx.models} models.`, "");
+    lines.push(`${what}, generated from ${api}: ${count(ctx.methods, "method")}, ${count(ctx.models, "model")}.`, "");
     return lines.join("\n");
   }
   lines.push(`Generated from ${api}${was !== undefined && was !== ctx.apiVersion ? ` (was ${mdCode(was)})` : ""}.`);
@@ -51,6 +51,10 @@ function entryText(release: Release, ctx: EntryContext, hadEntries: boolean): st
     lines.push(`### ${title}`, "", ...items.map((i) => `- ${i}`), "");
   }
   return lines.join("\n");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /**
