@@ -1,0 +1,89 @@
+/** Given/want tables for the version a release gets and the changelog text around its entry. */
+import { describe, expect, it } from "vitest";
+import { changelogText } from "../../generator/release/changelog.js";
+import type { Change } from "../../generator/release/classify.js";
+import type { LockFile } from "../../generator/release/lock.js";
+import { bumpVersion, planRelease, releaseDate, type Release } from "../../generator/release/release.js";
+import type { Surface } from "../../generator/release/surface.js";
+
+describe("bumpVersion", () => {
+  it.each([
+    ["1.0.0", "major", "2.0.0"],
+    ["1.4.2", "minor", "1.5.0"],
+    ["1.4.2", "patch", "1.4.3"],
+    // Below 1.0.0 a breaking change bumps the minor and everything else the patch.
+    ["0.3.1", "major", "0.4.0"],
+    ["0.3.1", "minor", "0.3.2"],
+    ["0.3.1", "patch", "0.3.2"],
+    // A pre-release is completed by the release it leads to.
+    ["2.0.0-beta.1", "major", "2.0.0"],
+    ["2.0.0-beta.1", "patch", "2.0.0"],
+  ] as const)("%s + %s → %s", (version, bump, want) => expect(bumpVersion(version, bump)).toBe(want));
+});
+
+const surface = (methods: string[]): Surface => ({
+  target: "typescript",
+  apiVersion: "1",
+  servers: [],
+  retries: "",
+  security: {},
+  models: {},
+  methods: Object.fromEntries(methods.map((m) => [m, { operationId: m, http: `GET /${m}`, args: [], returns: "void", errors: [], sends: [], receives: [], link: "docs/x.md" }])),
+});
+const lock = (configVersion: string, version: string, methods: string[]): LockFile => ({
+  format: 1,
+  generator: "specsmith 0.1.0",
+  target: "typescript",
+  configVersion,
+  version,
+  api: { title: "T", version: "1", digest: "" },
+  surface: surface(methods),
+});
+
+describe("planRelease", () => {
+  it.each([
+    ["no lock: the config's version", "1.0.0", undefined, ["a"], "1.0.0", "first"],
+    ["nothing changed: the version stays", "1.0.0", lock("1.0.0", "1.2.0", ["a"]), ["a"], "1.2.0", "unchanged"],
+    ["a method added: minor from the last release", "1.0.0", lock("1.0.0", "1.2.0", ["a"]), ["a", "b"], "1.3.0", "bump"],
+    ["a method removed: major", "1.0.0", lock("1.0.0", "1.2.0", ["a", "b"]), ["a"], "2.0.0", "bump"],
+    ["the config's version changed: it wins", "5.0.0", lock("1.0.0", "1.2.0", ["a"]), ["a", "b"], "5.0.0", "config"],
+  ] as const)("%s", (_name, configVersion, previous, methods, version, reason) => {
+    const r = planRelease(configVersion, surface([...methods]), previous);
+    expect([r.version, r.reason]).toEqual([version, reason]);
+  });
+});
+
+describe("changelogText", () => {
+  const ctx = { date: "2026-02-03", apiTitle: "T", apiVersion: "2", methods: 1, models: 0 };
+  const added: Change = { kind: "added", breaking: false, section: "added", symbol: "t.things.list", operationId: "list", detail: "added", link: "docs/sdks/things/README.md#list" };
+  const release = (r: Partial<Release>): Release => ({ version: "1.1.0", bump: "minor", changes: [added], previous: lock("1.0.0", "1.0.0", []), reason: "bump", ...r });
+
+  it("puts the new entry under the title, above the entries (and edits) already there", () => {
+    const existing = "# Changelog\n\n## 1.0.0 (2026-01-01)\n\nFirst release. Edited by hand.\n";
+    expect(changelogText(existing, release({}), ctx)).toBe(
+      "# Changelog\n\n## 1.1.0 (2026-02-03)\n\nGenerated from T, API version `2` (was `1`).\n\n### Added\n\n- [`t.things.list`](docs/sdks/things/README.md#list): added\n\n## 1.0.0 (2026-01-01)\n\nFirst release. Edited by hand.\n",
+    );
+  });
+
+  it("adds nothing when nothing changed, and gives a deleted changelog its title back", () => {
+    expect(changelogText("# Changelog\n\n## 1.0.0 (x)\n", release({ reason: "unchanged", changes: [] }), ctx)).toBe("# Changelog\n\n## 1.0.0 (x)\n");
+    expect(changelogText(undefined, release({ reason: "unchanged", changes: [] }), ctx)).toBe("# Changelog\n");
+  });
+
+  it("says versioning restarted when entries exist but the lock was lost", () => {
+    const text = changelogText("# Changelog\n\n## 1.4.0 (x)\n", release({ version: "1.0.0", reason: "first", previous: undefined, changes: [] }), ctx);
+    expect(text).toMatch(/^# Changelog\n\n## 1\.0\.0 \(2026-02-03\)\n\nVersioning restarted from the configuration's version/);
+  });
+
+  it("escapes spec text: a removed enum value cannot inject markup", () => {
+    const evil: Change = { kind: "removed", breaking: true, section: "breaking", symbol: "Color.RED", detail: 'value "<img src=x onerror=alert(1)>" removed' };
+    expect(changelogText(undefined, release({ changes: [evil], bump: "major" }), ctx)).toContain('`RED`: value "&lt;img src=x onerror=alert(1)>" removed');
+  });
+});
+
+describe("releaseDate", () => {
+  it("is SOURCE_DATE_EPOCH's day when set, today's otherwise", () => {
+    expect(releaseDate({ SOURCE_DATE_EPOCH: "1798761600" })).toBe("2027-01-01");
+    expect(releaseDate({})).toBe(new Date().toISOString().slice(0, 10));
+  });
+});
