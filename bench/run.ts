@@ -185,9 +185,13 @@ async function main(): Promise<void> {
     "",
     `**\`specsmith diff\`** of each spec against itself, both targets, whole process (median of ${RUNS}): ${diffs.join(", ")}.`,
     "",
-    bundles ? `**Bundle** (esbuild, minified, gzip -9), full Clerk API (${bundles.ops} operations): one standalone function \`actorTokensCreate\` with \`ClerkCore\`: **${kib(bundles.standalone)}**; the whole \`Clerk\` client: **${kib(bundles.client)}**.` : "",
+    bundles
+      ? `**Bundle** (esbuild, minified, gzip -9), full Clerk API (${bundles.ops} operations): one standalone function \`actorTokensCreate\` with \`ClerkCore\`: **${kib(bundles.standalone)}**; the whole \`Clerk\` client: **${kib(bundles.client)}**.`
+      : "",
     "",
-    overhead ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request: **${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %** over bare fetch.` : "",
+    overhead
+      ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request: **${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %** over bare fetch.`
+      : "",
     "",
     `**Python client**, 100 sequential calls against the same server (median of ${pyOverhead.blocks} alternating blocks): a bare \`httpx.Client\` ${pyOverhead.bareMs.toFixed(1)} ms, \`clerk.actor_tokens.create\` ${pyOverhead.sdkMs.toFixed(1)} ms: **${((pyOverhead.sdkMs / pyOverhead.bareMs - 1) * 100).toFixed(1)} %** over bare httpx. Importing the full Clerk Python SDK (${pyOverhead.ops} operations) in a fresh interpreter: **${pyOverhead.importMs.toFixed(0)} ms** (median of 5; models load on first use).`,
     "",
@@ -223,7 +227,10 @@ function bundleSizes(): Bundles {
     "standalone",
     `import { ClerkCore } from "./src/core.js";\nimport { actorTokensCreate } from "./src/funcs/actorTokensCreate.js";\nconst clerk = new ClerkCore({ bearerAuth: "sk" });\nconsole.log(await actorTokensCreate(clerk, { userId: "u", actor: { sub: "a" } }));\n`,
   );
-  const client = entry("client", `import { Clerk } from "./src/index.js";\nconst clerk = new Clerk({ bearerAuth: "sk" });\nconsole.log(await clerk.actorTokens.create({ userId: "u", actor: { sub: "a" } }));\n`);
+  const client = entry(
+    "client",
+    `import { Clerk } from "./src/index.js";\nconst clerk = new Clerk({ bearerAuth: "sk" });\nconsole.log(await clerk.actorTokens.create({ userId: "u", actor: { sub: "a" } }));\n`,
+  );
   const size = (file: string) => {
     const r = spawnSync(bin("esbuild"), [file, "--bundle", "--minify", "--format=esm", "--platform=browser", "--target=es2022"], { maxBuffer: 1 << 28 });
     if (r.status !== 0) throw new Error(`bench: esbuild failed: ${r.stderr}`);
@@ -277,7 +284,24 @@ async function pythonOverhead(): Promise<PyOverhead> {
   ensureVenv();
   const full = join(SCRATCH, "clerk-full-py");
   rmSync(full, { recursive: true, force: true });
-  execFileSync(NODE, [join(ROOT, "bin", "specsmith.js"), "generate", "--spec", join(ROOT, "..", "shared", "specs", "clerk-bapi.yaml"), "--target", "python", "--out", full, "--package-name", "clerk_backend_api", "--sdk-class", "Clerk"], { stdio: "ignore" });
+  execFileSync(
+    NODE,
+    [
+      join(ROOT, "bin", "specsmith.js"),
+      "generate",
+      "--spec",
+      join(ROOT, "..", "shared", "specs", "clerk-bapi.yaml"),
+      "--target",
+      "python",
+      "--out",
+      full,
+      "--package-name",
+      "clerk_backend_api",
+      "--sdk-class",
+      "Clerk",
+    ],
+    { stdio: "ignore" },
+  );
   const pkg = join(full, "src", "clerk_backend_api");
   const ops = readdirSync(pkg)
     .filter((f) => f.endsWith(".py"))
@@ -308,7 +332,9 @@ function goalLines(summary: Record<string, { ops: number; ours: Run; floor: Run;
     const hugeRate = huge.ops / huge.ours.wall;
     const mediumRate = medium.ops / medium.ours.wall;
     // Linear cost means huge must not be slower per operation than medium by more than 30 %; faster is fine.
-    lines.push(`- linear: ops/s on huge (${Math.round(hugeRate)}) at least 70 % of medium's (${Math.round(mediumRate)}): ${Math.round((hugeRate / mediumRate) * 100)} %: ${mark(hugeRate / mediumRate >= 0.7)}`);
+    lines.push(
+      `- linear: ops/s on huge (${Math.round(hugeRate)}) at least 70 % of medium's (${Math.round(mediumRate)}): ${Math.round((hugeRate / mediumRate) * 100)} %: ${mark(hugeRate / mediumRate >= 0.7)}`,
+    );
   }
   if (bundles) lines.push(`- one standalone function ≤ 5 KB min+gzip: ${kib(bundles.standalone)}: ${mark(bundles.standalone <= 5 * 1024)}`);
   if (overhead) lines.push(`- client overhead ≤ 10 % over bare fetch: ${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %: ${mark(overhead.sdkUs / overhead.bareUs - 1 <= 0.1)}`);

@@ -48,14 +48,18 @@ export async function checkSpec(name: string, spec: string, out: string, root: s
   const operations = files.filter((f) => f.path.startsWith("src/funcs/")).length;
   const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", out, "--noEmit"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const typeErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
-  const brokenLinks = broken(out, files.filter((x) => x.path.endsWith(".md")).map((x) => x.path)).length;
+  const brokenLinks = broken(
+    out,
+    files.filter((x) => x.path.endsWith(".md")).map((x) => x.path),
+  ).length;
   const notPrettier = (await formatCheck(files)).length;
   return { spec: name, operations, generated: true, reason: "", typeErrors, brokenLinks, notPrettier, pythonErrors, ms: performance.now() - started };
 }
 
 export function table(rows: Row[]): string {
   const lines = ["| spec | operations | generated | type errors | doc links broken | .ts files not prettier-clean | Python import problems |", "| --- | ---: | --- | ---: | ---: | ---: | ---: |"];
-  for (const r of rows) lines.push(`| ${r.spec} | ${r.operations} | ${r.generated ? "yes" : `no: ${r.reason.replace(/\|/g, "\\|")}`} | ${r.typeErrors} | ${r.brokenLinks} | ${r.notPrettier} | ${r.pythonErrors.length} |`);
+  for (const r of rows)
+    lines.push(`| ${r.spec} | ${r.operations} | ${r.generated ? "yes" : `no: ${r.reason.replace(/\|/g, "\\|")}`} | ${r.typeErrors} | ${r.brokenLinks} | ${r.notPrettier} | ${r.pythonErrors.length} |`);
   const ok = rows.filter((r) => r.generated).length;
   const clean = rows.filter((r) => r.generated && r.typeErrors === 0 && r.brokenLinks === 0 && r.notPrettier === 0 && r.pythonErrors.length === 0).length;
   lines.push("", `${ok}/${rows.length} generated; ${clean}/${rows.length} generated with no type errors, no broken links, every .ts file prettier-clean and a Python SDK that imports whole.`);

@@ -65,7 +65,9 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
     const summaries = writeAll(results);
     for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);
     const ms = Math.round(performance.now() - started);
-    const what = results.map((r, i) => `${r.target.name} (${r.files.length} files, ${summaries[i].written} written${summaries[i].removed ? `, ${summaries[i].removed} removed` : ""}) → ${rel(r.target.out)}`);
+    const what = results.map(
+      (r, i) => `${r.target.name} (${r.files.length} files, ${summaries[i].written} written${summaries[i].removed ? `, ${summaries[i].removed} removed` : ""}) → ${rel(r.target.out)}`,
+    );
     say("stdout", `specsmith: generated ${what.join(", ")} in ${ms} ms\n`);
     return 0;
   };

@@ -31,7 +31,9 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 const TS_RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with implements interface let package private protected public static yield any boolean number string symbol undefined never unknown object".split(" "),
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with implements interface let package private protected public static yield any boolean number string symbol undefined never unknown object".split(
+    " ",
+  ),
 );
 
 /** Why `value` cannot be the `key` setting of target `name`, or undefined if it can. */
@@ -45,7 +47,8 @@ export function targetSettingProblem(name: TargetName, key: "packageName" | "sdk
       }
       return undefined;
     case "sdkClass":
-      if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) || PY_KEYWORDS.has(value) || TS_RESERVED.has(value)) return `"${value}" is not a class name (letters, digits and _, not starting with a digit, not a keyword)`;
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) || PY_KEYWORDS.has(value) || TS_RESERVED.has(value))
+        return `"${value}" is not a class name (letters, digits and _, not starting with a digit, not a keyword)`;
       return undefined;
     case "version":
       if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(value)) return `"${value}" is not a semantic version like 1.2.3`;
@@ -73,7 +76,8 @@ export function loadConfig(path: string): Config {
     errors.push({ severity: "error", file: file.displayPath, line: pos.line, column: pos.column, pointer: pointerOf(p), message, hint });
   };
   const data = file.data;
-  if (!isObj(data)) throw new SpecError([{ severity: "error", file: file.displayPath, line: 1, column: 1, pointer: "#", message: "the configuration is not a map", hint: "write `spec:` and `targets:` keys" }]);
+  if (!isObj(data))
+    throw new SpecError([{ severity: "error", file: file.displayPath, line: 1, column: 1, pointer: "#", message: "the configuration is not a map", hint: "write `spec:` and `targets:` keys" }]);
   if (typeof data.spec !== "string") err([], "missing `spec`", "set `spec:` to the OpenAPI document's path, relative to this file");
   const targets: TargetConfig[] = [];
   if (!isObj(data.targets)) err([], "missing `targets`", "add `targets:` with a `typescript:` or `python:` entry");
@@ -106,7 +110,11 @@ export function loadConfig(path: string): Config {
     }
   }
   for (const [a, b] of overlappingTargets(targets)) {
-    err(["targets", b.name, "out"], `targets ${a.name} and ${b.name} write into overlapping folders (${a.out} and ${b.out}), so each run would delete the other's files`, "give each target its own folder, neither inside the other");
+    err(
+      ["targets", b.name, "out"],
+      `targets ${a.name} and ${b.name} write into overlapping folders (${a.out} and ${b.out}), so each run would delete the other's files`,
+      "give each target its own folder, neither inside the other",
+    );
   }
   if (errors.length) throw new SpecError(errors);
   return { spec: resolve(base, data.spec as string), targets };

@@ -74,7 +74,15 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
 function releaseFiles(api: Api, target: TargetConfig, kept: LockFile | undefined, surface: Surface, release: Release, digest: string, date: string): OutputFile[] {
-  const lock = kept ?? { format: LOCK_FORMAT, generator: `specsmith ${VERSION}`, target: target.name, configVersion: target.version, version: release.version, api: { title: api.info.title, version: api.info.version, digest }, surface };
+  const lock = kept ?? {
+    format: LOCK_FORMAT,
+    generator: `specsmith ${VERSION}`,
+    target: target.name,
+    configVersion: target.version,
+    version: release.version,
+    api: { title: api.info.title, version: api.info.version, digest },
+    surface,
+  };
   const existing = existingChangelog(target.out);
   const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
   return [

@@ -139,7 +139,8 @@ describe("hostile inputs: located errors, never a crash, a hang or a stack trace
     paths: { "/a": { get: { operationId: "getA", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/A" } } } } } } } },
     components: { schemas: { A: { type: "object", properties: { x: { type: "string" } } } } },
   };
-  const withRef = (ref: string) => JSON.stringify({ ...base, paths: { "/a": { get: { ...base.paths["/a"].get, responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: ref } } } } } } } } });
+  const withRef = (ref: string) =>
+    JSON.stringify({ ...base, paths: { "/a": { get: { ...base.paths["/a"].get, responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: ref } } } } } } } } });
   const gen = (name: string, text: string, out = join(dir, "hostile-out")) => {
     const file = join(dir, name);
     writeFileSync(file, text);
@@ -205,7 +206,11 @@ describe("hostile inputs: located errors, never a crash, a hang or a stack trace
 
   it("names longer than a file name may be get shortened file names", () => {
     const long = "Very" + "Long".repeat(120);
-    const doc = { ...base, paths: { "/a": { get: { ...base.paths["/a"].get, operationId: long, tags: [long] } } }, components: { schemas: { A: base.components.schemas.A, [long]: { type: "object", properties: { [long]: { type: "string" } } } } } };
+    const doc = {
+      ...base,
+      paths: { "/a": { get: { ...base.paths["/a"].get, operationId: long, tags: [long] } } },
+      components: { schemas: { A: base.components.schemas.A, [long]: { type: "object", properties: { [long]: { type: "string" } } } } },
+    };
     const out = join(dir, "long-out");
     const r = gen("long.json", JSON.stringify(doc), out);
     expectClean(r, 0);
@@ -222,7 +227,13 @@ describe("hostile inputs: located errors, never a crash, a hang or a stack trace
   });
 
   it("control characters from the spec are shown escaped, never sent to the terminal", () => {
-    const doc = { ...base, paths: { "/a\u001b[2J\u001b]0;pwned\u0007": { get: { ...base.paths["/a"].get, operationId: "x\u001b[31mred" } }, "/b\u009b31m": { get: { operationId: "x\u001b[31mred", responses: { "200": { description: "ok" } } } } } };
+    const doc = {
+      ...base,
+      paths: {
+        "/a\u001b[2J\u001b]0;pwned\u0007": { get: { ...base.paths["/a"].get, operationId: "x\u001b[31mred" } },
+        "/b\u009b31m": { get: { operationId: "x\u001b[31mred", responses: { "200": { description: "ok" } } } },
+      },
+    };
     const r = gen("ctl.json", JSON.stringify(doc));
     expect(r.code).toBe(0);
     expect(r.stderr + r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

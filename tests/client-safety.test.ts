@@ -87,11 +87,15 @@ describe("redirects", () => {
 
   it("refuses a redirect to a non-HTTP URL, and a redirect loop, with a ConnectionError", async () => {
     a.reply((_r, res) => res.writeHead(302, { location: "data:application/json,{}" }).end());
-    const err = await client().items.getItem({ id: "i1" }).catch((e: unknown) => e);
+    const err = await client()
+      .items.getItem({ id: "i1" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(m.errors.ConnectionError);
     expect(String(err)).toContain("Refused a redirect to a data: URL");
     a.reply((_r, res) => res.writeHead(302, { location: "/items/again" }).end());
-    const loop = await client(m, { retryConfig: { strategy: "none" } }).items.getItem({ id: "i1" }).catch((e: unknown) => e);
+    const loop = await client(m, { retryConfig: { strategy: "none" } })
+      .items.getItem({ id: "i1" })
+      .catch((e: unknown) => e);
     expect(String(loop)).toContain("More than 20 redirects");
     expect(a.requests.length).toBe(21);
   });
@@ -100,7 +104,9 @@ describe("redirects", () => {
 describe("arguments that cannot be sent", () => {
   it.each(["..", ".", ""])("a path value of %j never reaches the server: InvalidRequestError, and ok: false from the standalone function", async (id) => {
     a.reply((_r, res) => json(res, 200, item));
-    const err = await client().items.getItem({ id }).catch((e: unknown) => e);
+    const err = await client()
+      .items.getItem({ id })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(m.errors.InvalidRequestError);
     const res = await m.itemsGetItem(new m.core({ bearer: TOKEN, apiKey: KEY, session: SESSION, serverURL: a.url }), { id });
     expect(res.ok).toBe(false);
@@ -125,7 +131,9 @@ describe("arguments that cannot be sent", () => {
     ["cookie", { session: `${SESSION}\u0000` }],
   ])("a %s credential with CR, LF or NUL is refused, and no message, stack or cause quotes it", async (_kind, bad) => {
     a.reply((_r, res) => json(res, 200, item));
-    const err = await client(m, bad).items.getItem({ id: "i1" }).catch((e: unknown) => e);
+    const err = await client(m, bad)
+      .items.getItem({ id: "i1" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(m.errors.InvalidRequestError);
     const text = exposed(err);
     for (const secret of [TOKEN, KEY, SESSION]) expect(text).not.toContain(secret);
@@ -171,7 +179,9 @@ describe("retries", () => {
 
   it("a POST without an idempotency key is not replayed after the server may have read it", async () => {
     dropFirst();
-    const err = await client().charges.createCharge({ id: "c1" }).catch((e: unknown) => e);
+    const err = await client()
+      .charges.createCharge({ id: "c1" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(m.errors.ConnectionError);
     expect(a.requests.length).toBe(1);
   });

@@ -8,7 +8,6 @@ import { GENERATED_TS, SHARED, listFiles, read } from "./helpers/paths.js";
 // CHANGELOG.md is release notes, not a docs page (tests/release/ checks it).
 const pages = listFiles(GENERATED_TS).filter((f) => f.endsWith(".md") && f !== "CHANGELOG.md");
 
-
 function headings(md: string): string[] {
   return prose(md)
     .split("\n")

@@ -7,14 +7,7 @@ import { Clerk } from "../generated/typescript/src/index.js";
 import { ClerkCore } from "../generated/typescript/src/core.js";
 import { actorTokensCreate } from "../generated/typescript/src/funcs/actorTokensCreate.js";
 import { actorTokensRevoke } from "../generated/typescript/src/funcs/actorTokensRevoke.js";
-import {
-  APIError,
-  ClerkErrors,
-  ConnectionError,
-  RequestAbortedError,
-  RequestTimeoutError,
-  SDKError,
-} from "../generated/typescript/src/models/errors/index.js";
+import { APIError, ClerkErrors, ConnectionError, RequestAbortedError, RequestTimeoutError, SDKError } from "../generated/typescript/src/models/errors/index.js";
 import { TestServer, closedPort, json } from "./helpers/server.js";
 
 const TOKEN = "sk_test_S3cr3tT0k3n";
@@ -169,7 +162,10 @@ describe("responses", () => {
       res.writeHead(status, { "content-type": type });
       res.end(body);
     });
-    const call = op === "create" ? clerk.actorTokens.create({ userId: "u", actor: { sub: "s" } }, { retries: { strategy: "none" } }) : clerk.actorTokens.revoke({ actorTokenId: "x" }, { retries: { strategy: "none" } });
+    const call =
+      op === "create"
+        ? clerk.actorTokens.create({ userId: "u", actor: { sub: "s" } }, { retries: { strategy: "none" } })
+        : clerk.actorTokens.revoke({ actorTokenId: "x" }, { retries: { strategy: "none" } });
     const err = await caught(call);
     expect(err).toBeInstanceOf(SDKError);
     const e = err as SDKError;
@@ -249,7 +245,11 @@ describe("retries", () => {
     const late = createServer((_req, res) => json(res, 200, wireToken));
     const timer = setTimeout(() => late.listen(port, "127.0.0.1"), 150);
     try {
-      const c = new Clerk({ bearerAuth: TOKEN, serverURL: `http://127.0.0.1:${port}`, retryConfig: { strategy: "backoff", backoff: { initialInterval: 20, maxInterval: 50, exponent: 1.2, maxElapsedTime: 5000 } } });
+      const c = new Clerk({
+        bearerAuth: TOKEN,
+        serverURL: `http://127.0.0.1:${port}`,
+        retryConfig: { strategy: "backoff", backoff: { initialInterval: 20, maxInterval: 50, exponent: 1.2, maxElapsedTime: 5000 } },
+      });
       const token = await c.actorTokens.revoke({ actorTokenId: "x" });
       expect(token.id).toBe("act_tok_1");
     } finally {
@@ -261,7 +261,11 @@ describe("retries", () => {
 
   it("connection refused with retryConnectionErrors: false → ConnectionError at once", async () => {
     const url = await closedPort();
-    const c = new Clerk({ bearerAuth: TOKEN, serverURL: url, retryConfig: { strategy: "backoff", backoff: { initialInterval: 1000, maxInterval: 1000, exponent: 1, maxElapsedTime: 60000 }, retryConnectionErrors: false } });
+    const c = new Clerk({
+      bearerAuth: TOKEN,
+      serverURL: url,
+      retryConfig: { strategy: "backoff", backoff: { initialInterval: 1000, maxInterval: 1000, exponent: 1, maxElapsedTime: 60000 }, retryConnectionErrors: false },
+    });
     const started = Date.now();
     const err = await caught(c.actorTokens.revoke({ actorTokenId: "x" }));
     expect(err).toBeInstanceOf(ConnectionError);

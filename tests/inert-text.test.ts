@@ -56,19 +56,47 @@ export const INERT_CASES: [string, FuzzSpec][] = [
   ["a server URL", spec((d) => (d.servers[0].url = `https://api.example.com/${TS}/${TS_STRING}/${PY}/{region}`))],
   ["a server-variable default and enum", spec((d) => (d.servers[0].variables.region = { default: TS_STRING, enum: [TS_STRING, PY], description: TS }))],
   ["a description with NUL and CR", spec((d) => (thing(d).description = "NUL\u0000 and\r a lone CR, \u2028 a line separator"))],
-  ["descriptions everywhere", spec((d) => { thing(d).description = TS + PY; op(d).summary = PY; op(d).description = TS; d.info.description = TS })],
+  [
+    "descriptions everywhere",
+    spec((d) => {
+      thing(d).description = TS + PY;
+      op(d).summary = PY;
+      op(d).description = TS;
+      d.info.description = TS;
+    }),
+  ],
   ["enum values", spec((d) => (thing(d).properties.kind.enum = [TS_STRING, PY, "'''", "\\", "${x}"]))],
-  ["a path with backticks, $ and a lone f-string brace", spec((d) => { d.paths["/t`$x`/a}b\\c'\"/{id}"] = d.paths["/things/{id}"]; delete d.paths["/things/{id}"] })],
+  [
+    "a path with backticks, $ and a lone f-string brace",
+    spec((d) => {
+      d.paths["/t`$x`/a}b\\c'\"/{id}"] = d.paths["/things/{id}"];
+      delete d.paths["/things/{id}"];
+    }),
+  ],
   ["an f-string payload in a header parameter name", spec((d) => op(d).parameters.push({ name: PY_FSTRING, in: "header", schema: { type: "string" } }))],
-  ["property and parameter names", spec((d) => { thing(d).properties[TS_STRING] = { type: "string" }; op(d).parameters.push({ name: PY, in: "query", schema: { type: "string" } }) })],
+  [
+    "property and parameter names",
+    spec((d) => {
+      thing(d).properties[TS_STRING] = { type: "string" };
+      op(d).parameters.push({ name: PY, in: "query", schema: { type: "string" } });
+    }),
+  ],
   ["a security scheme's header name and description", spec((d) => (d.components.securitySchemes.key = { type: "apiKey", in: "header", name: TS_STRING, description: PY }))],
-  ["a response content type", spec((d) => { op(d).responses["200"].content = { [`application/json; x="${TS_STRING}"`]: { schema: { $ref: "#/components/schemas/Thing" } } } })],
+  [
+    "a response content type",
+    spec((d) => {
+      op(d).responses["200"].content = { [`application/json; x="${TS_STRING}"`]: { schema: { $ref: "#/components/schemas/Thing" } } };
+    }),
+  ],
   ["retry status codes", spec((d) => (d["x-speakeasy-retries"] = { strategy: "backoff", statusCodes: [TS_STRING, PY] }))],
 ];
 
 describe("spec text stays text", () => {
   it(`${INERT_CASES.length} specs with hostile text in one field each: both SDKs compile and import with the canary silent`, async () => {
-    const report = await runFuzz(INERT_CASES.map(([, s]) => s), join(ROOT, ".tmp", "inert-text"));
+    const report = await runFuzz(
+      INERT_CASES.map(([, s]) => s),
+      join(ROOT, ".tmp", "inert-text"),
+    );
     const named = report.failures.map((f) => f.replace(/spec-(\d+)|sdk(\d+)/g, (all, a, b) => `${all} (${INERT_CASES[Number(a ?? b)]?.[0]})`));
     expect(named).toEqual([]);
     expect(report.refusals).toEqual([]);

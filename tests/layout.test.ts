@@ -13,17 +13,50 @@ const N = "WebhookPullRequestReviewRequestRemovedPullRequestRequestedTeamsParent
 
 const CASES: [string, string][] = [
   ["call argument breaks", `function f(w: any) {\n  const v = {\n    repo: ${N}$fromWire(w.repo),\n    comments: ${N}CommentsLinks$fromWire(w.comments),\n  };\n  return v;\n}\n`],
-  ["assignment of a call, and of a member", `function f(v: any, w: any) {\n  v.pushProtectionBypassedBy = NullableSimpleUser$fromWire(w.push_protection_bypassed_by);\n  v.pushProtectionBypassRequestReviewerComment = w.push_protection_bypass_request_reviewer_comment;\n}\n`],
-  ["nullable ternary", `function f(v: any, w: any) {\n  const x = {\n    creator: w.creator === null ? null : ${N}$fromWire(w.creator),\n    id: w.id === null ? null : ${N}$fromWire(w.identifier_of_it),\n  };\n  v.mergedBy = w.merged_by === null ? null : ${N}$fromWire(w.merged_by);\n  return x;\n}\n`],
-  ["arrow as the last argument", `function f(w: any) {\n  const x = {\n    labels: w.labels.map((x) => ${N}$fromWire(x)),\n    assignees: w.assignees.map((x) => (x === null ? null : ${N}Assignees$fromWire(x))),\n  };\n  return x;\n}\n`],
-  ["type alias and object literal openers", `export type ${N}$Wire = {\n  href: string;\n  /**\n   * A comment.\n   */\n  name?: string;\n};\n\nexport const ${N}Privacy = {\n  Secret: "secret",\n} as const;\n`],
-  ["unions in properties and aliases", `export type A = {\n  firstPatchedVersion: ${N}FirstPatched | null;\n  details: ${N}1 | ${N}2 | ${N}3;\n  changes?: WebhookProjectsV2ItemEditedChanges1 | WebhookProjectsV2ItemEditedChanges2;\n  requestedReviewers: Array<${N} | null | ${N}2 | null>;\n  [k: string]: ${N}CurrencyOptionsX;\n};\nexport type CopilotSpaceCollaborator = CopilotSpaceCollaborator1 | CopilotSpaceCollaborator2;\nexport type B = CopilotSpaceCollaborator1 | CopilotSpaceCollaborator2 | CopilotSpaceCollaborator3;\n`],
-  ["a member's union of keywords breaks after the colon; one hugging a reference does not", `export type A$Wire = {\n  client_id_metadata_documents_only_allow_pre_registered_clients?: boolean | null;\n  client_id_metadata_documents_only_allow_pre_registered_clients_x?: Array<string> | null;\n  client_id_metadata_documents_only_allow_pre_registered_clients_y?: ${N} | undefined;\n};\n`],
-  ["signatures", `export function ${N}$fromWire(w: ${N}$Wire): ${N} {\n  return w;\n}\nexport async function g(\n  request: CodespacesCreateForAuthenticatedUserRequestBody1 | CodespacesCreateForAuthenticatedUserRequestBody2,\n): Promise<OrgsSetClusterDeploymentRecordsResponse | OrgsSetClusterDeploymentRecordsResponse2> {\n  return request;\n}\n`],
-  ["results and returns", `export async function h(): Promise<\n  Result<CopilotListCopilotCodingAgentSelectedRepositoriesForOrganizationResponse, BasicError | SDKError | HTTPClientError>\n> {\n  return decodeJSON(res.value, CopilotListCopilotCodingAgentSelectedRepositoriesForOrganizationResponse$fromWire);\n  return data.ok ? ERR(new ActivityListPublicEvents503Error(data.value, res.value)) : data;\n}\n`],
-  ["if statements", `function f(w: any, json: boolean) {\n  if (w.dependabot_security_updates_enabled_for_new_repositories !== undefined) {\n    g();\n  }\n  if (json && matchStatusCode(response.status, ["401", "403", "404", "409", "500"])) {\n    g();\n  }\n  if (data.documentationUrl !== undefined) this.documentationUrl = data.documentationUrlOfTheError;\n}\n`],
-  ["an arrow the template broke", `function f() {\n  if (ok) {\n    return decodeJSON(res.value, (w: Array<DependabotAlertWithRepository$Wire>) =>\n      w.map((x) => DependabotAlertWithRepository$fromWire(x)),\n    );\n  }\n}\n`],
-  ["query parameters and bodies", `const q = [\n  { name: "exclude_pull_requests", value: request.excludePullRequests, style: "form", explode: true },\n];\nconst r = {\n  body:\n    request.requestBody === undefined\n      ? undefined\n      : JSON.stringify(ActionsSetDefaultWorkflowPermissionsOfTheOrganization$toWire(request.requestBody)),\n};\n`],
+  [
+    "assignment of a call, and of a member",
+    `function f(v: any, w: any) {\n  v.pushProtectionBypassedBy = NullableSimpleUser$fromWire(w.push_protection_bypassed_by);\n  v.pushProtectionBypassRequestReviewerComment = w.push_protection_bypass_request_reviewer_comment;\n}\n`,
+  ],
+  [
+    "nullable ternary",
+    `function f(v: any, w: any) {\n  const x = {\n    creator: w.creator === null ? null : ${N}$fromWire(w.creator),\n    id: w.id === null ? null : ${N}$fromWire(w.identifier_of_it),\n  };\n  v.mergedBy = w.merged_by === null ? null : ${N}$fromWire(w.merged_by);\n  return x;\n}\n`,
+  ],
+  [
+    "arrow as the last argument",
+    `function f(w: any) {\n  const x = {\n    labels: w.labels.map((x) => ${N}$fromWire(x)),\n    assignees: w.assignees.map((x) => (x === null ? null : ${N}Assignees$fromWire(x))),\n  };\n  return x;\n}\n`,
+  ],
+  [
+    "type alias and object literal openers",
+    `export type ${N}$Wire = {\n  href: string;\n  /**\n   * A comment.\n   */\n  name?: string;\n};\n\nexport const ${N}Privacy = {\n  Secret: "secret",\n} as const;\n`,
+  ],
+  [
+    "unions in properties and aliases",
+    `export type A = {\n  firstPatchedVersion: ${N}FirstPatched | null;\n  details: ${N}1 | ${N}2 | ${N}3;\n  changes?: WebhookProjectsV2ItemEditedChanges1 | WebhookProjectsV2ItemEditedChanges2;\n  requestedReviewers: Array<${N} | null | ${N}2 | null>;\n  [k: string]: ${N}CurrencyOptionsX;\n};\nexport type CopilotSpaceCollaborator = CopilotSpaceCollaborator1 | CopilotSpaceCollaborator2;\nexport type B = CopilotSpaceCollaborator1 | CopilotSpaceCollaborator2 | CopilotSpaceCollaborator3;\n`,
+  ],
+  [
+    "a member's union of keywords breaks after the colon; one hugging a reference does not",
+    `export type A$Wire = {\n  client_id_metadata_documents_only_allow_pre_registered_clients?: boolean | null;\n  client_id_metadata_documents_only_allow_pre_registered_clients_x?: Array<string> | null;\n  client_id_metadata_documents_only_allow_pre_registered_clients_y?: ${N} | undefined;\n};\n`,
+  ],
+  [
+    "signatures",
+    `export function ${N}$fromWire(w: ${N}$Wire): ${N} {\n  return w;\n}\nexport async function g(\n  request: CodespacesCreateForAuthenticatedUserRequestBody1 | CodespacesCreateForAuthenticatedUserRequestBody2,\n): Promise<OrgsSetClusterDeploymentRecordsResponse | OrgsSetClusterDeploymentRecordsResponse2> {\n  return request;\n}\n`,
+  ],
+  [
+    "results and returns",
+    `export async function h(): Promise<\n  Result<CopilotListCopilotCodingAgentSelectedRepositoriesForOrganizationResponse, BasicError | SDKError | HTTPClientError>\n> {\n  return decodeJSON(res.value, CopilotListCopilotCodingAgentSelectedRepositoriesForOrganizationResponse$fromWire);\n  return data.ok ? ERR(new ActivityListPublicEvents503Error(data.value, res.value)) : data;\n}\n`,
+  ],
+  [
+    "if statements",
+    `function f(w: any, json: boolean) {\n  if (w.dependabot_security_updates_enabled_for_new_repositories !== undefined) {\n    g();\n  }\n  if (json && matchStatusCode(response.status, ["401", "403", "404", "409", "500"])) {\n    g();\n  }\n  if (data.documentationUrl !== undefined) this.documentationUrl = data.documentationUrlOfTheError;\n}\n`,
+  ],
+  [
+    "an arrow the template broke",
+    `function f() {\n  if (ok) {\n    return decodeJSON(res.value, (w: Array<DependabotAlertWithRepository$Wire>) =>\n      w.map((x) => DependabotAlertWithRepository$fromWire(x)),\n    );\n  }\n}\n`,
+  ],
+  [
+    "query parameters and bodies",
+    `const q = [\n  { name: "exclude_pull_requests", value: request.excludePullRequests, style: "form", explode: true },\n];\nconst r = {\n  body:\n    request.requestBody === undefined\n      ? undefined\n      : JSON.stringify(ActionsSetDefaultWorkflowPermissionsOfTheOrganization$toWire(request.requestBody)),\n};\n`,
+  ],
 ];
 
 beforeAll(loadLayout);

@@ -36,7 +36,10 @@ describe("@readme/oas-examples", () => {
       try {
         const first = await generateAll(spec, targets);
         const second = await generateAll(spec, targets);
-        expect(second.map((r) => r.files), d.name).toEqual(first.map((r) => r.files));
+        expect(
+          second.map((r) => r.files),
+          d.name,
+        ).toEqual(first.map((r) => r.files));
         // The formatting gate: every emitted .ts file is as prettier writes it.
         notPrettier.push(...(await formatCheck(first[0].files)).map((f) => `${d.name}/${f}`));
         for (const r of first) writeOutput(r.target.out, r.files);
@@ -54,7 +57,10 @@ describe("@readme/oas-examples", () => {
   it("the TypeScript SDKs type-check under --strict", () => {
     writeFileSync(
       join(OUT, "ts", "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], strict: true, noEmit: true, skipLibCheck: true }, include: ["*/src/**/*.ts"] }),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], strict: true, noEmit: true, skipLibCheck: true },
+        include: ["*/src/**/*.ts"],
+      }),
     );
     const r = tsc(["-p", join(OUT, "ts")]);
     expect(r.output.split("\n").slice(0, 20).join("\n")).toBe("");

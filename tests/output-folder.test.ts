@@ -294,8 +294,13 @@ function bigSpec(): string {
   const schemas: Record<string, unknown> = {};
   const paths: Record<string, unknown> = {};
   for (let i = 0; i < 1500; i++) {
-    schemas[`Model${i}`] = { type: "object", description: `Model number ${i}. ${"Lorem ipsum dolor sit amet. ".repeat(20)}`, properties: { id: { type: "string" }, next: { $ref: `#/components/schemas/Model${(i + 1) % 1500}` } } };
-    if (i % 10 === 0) paths[`/m${i}`] = { get: { operationId: `getModel${i}`, responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/Model${i}` } } } } } } };
+    schemas[`Model${i}`] = {
+      type: "object",
+      description: `Model number ${i}. ${"Lorem ipsum dolor sit amet. ".repeat(20)}`,
+      properties: { id: { type: "string" }, next: { $ref: `#/components/schemas/Model${(i + 1) % 1500}` } },
+    };
+    if (i % 10 === 0)
+      paths[`/m${i}`] = { get: { operationId: `getModel${i}`, responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/Model${i}` } } } } } } };
   }
   const spec = join(dir, "big.json");
   writeFileSync(spec, JSON.stringify({ openapi: "3.0.3", info: { title: "Big", version: "1" }, paths, components: { schemas } }));

@@ -36,22 +36,67 @@ function firstMethod(a: Api) {
 describe("python method arguments", () => {
   const many = Array.from({ length: 21 }, (_, i) => query(`f${i + 1}`));
   const cases: [string, Record<string, unknown>, ReturnType<typeof firstMethod>][] = [
-    ["parameters, required ones first", { get: { operationId: "Get", parameters: [query("limit"), path("user_id")], responses: ok } }, { name: "get", args: ["user_id:param!", "limit:param"], shape: "flat" }],
-    ["an optional body alone is `request`", { post: { operationId: "Create", requestBody: json(object({ a: str }, ["a"])), responses: ok } }, { name: "create", args: ["request:body"], shape: "flat" }],
-    ["a required body's fields, required first", { post: { operationId: "Create", requestBody: json(object({ type: str, name: str, subject: str }, ["name", "subject"]), true), responses: ok } }, { name: "create", args: ["name:field!", "subject:field!", "type_:field"], shape: "flat" }],
-    ["parameters, then an optional body's fields", { patch: { operationId: "Update", parameters: [path("id")], requestBody: json(object({ verified: { type: "boolean", nullable: true } })), responses: ok } }, { name: "update", args: ["id:param!", "verified:field"], shape: "flat" }],
+    [
+      "parameters, required ones first",
+      { get: { operationId: "Get", parameters: [query("limit"), path("user_id")], responses: ok } },
+      { name: "get", args: ["user_id:param!", "limit:param"], shape: "flat" },
+    ],
+    [
+      "an optional body alone is `request`",
+      { post: { operationId: "Create", requestBody: json(object({ a: str }, ["a"])), responses: ok } },
+      { name: "create", args: ["request:body"], shape: "flat" },
+    ],
+    [
+      "a required body's fields, required first",
+      { post: { operationId: "Create", requestBody: json(object({ type: str, name: str, subject: str }, ["name", "subject"]), true), responses: ok } },
+      { name: "create", args: ["name:field!", "subject:field!", "type_:field"], shape: "flat" },
+    ],
+    [
+      "parameters, then an optional body's fields",
+      { patch: { operationId: "Update", parameters: [path("id")], requestBody: json(object({ verified: { type: "boolean", nullable: true } })), responses: ok } },
+      { name: "update", args: ["id:param!", "verified:field"], shape: "flat" },
+    ],
     ["more than 20 parameters: one `request`", { get: { operationId: "List", parameters: many, responses: ok } }, { name: "list", args: ["request:request"], shape: "request" }],
-    ["20 parameters and a body: still flat", { post: { operationId: "Send", parameters: many.slice(0, 19), requestBody: json(object({ x: str }), true), responses: ok } }, { name: "send", args: [...many.slice(0, 19).map((p) => `${p.name}:param`), "x:field"], shape: "flat" }],
-    ["an array body with parameters is `request_body`", { post: { operationId: "Bulk", parameters: [path("id")], requestBody: json({ type: "array", items: str }, true), responses: ok } }, { name: "bulk", args: ["id:param!", "request_body:body!"], shape: "flat" }],
-    ["an array body alone is `request`", { post: { operationId: "Bulk", requestBody: json({ type: "array", items: str }, true), responses: ok } }, { name: "bulk", args: ["request:body!"], shape: "flat" }],
-    ["a body field named like a parameter", { post: { operationId: "Move", parameters: [path("user_id")], requestBody: json(object({ user_id: str }), true), responses: ok } }, { name: "move", args: ["user_id:param!", "user_id2:field"], shape: "flat" }],
-    ["builtins and annotation names take `_`; id and object do not", { get: { operationId: "Find", parameters: [query("type"), query("format"), query("id"), query("object"), query("date")], responses: ok } }, { name: "find", args: ["type_:param", "format_:param", "id:param", "object:param", "date_:param"], shape: "flat" }],
-    ["read-only fields are not arguments", { post: { operationId: "Make", requestBody: json(object({ id: { type: "string", readOnly: true }, name: str }), true), responses: ok } }, { name: "make", args: ["name:field"], shape: "flat" }],
+    [
+      "20 parameters and a body: still flat",
+      { post: { operationId: "Send", parameters: many.slice(0, 19), requestBody: json(object({ x: str }), true), responses: ok } },
+      { name: "send", args: [...many.slice(0, 19).map((p) => `${p.name}:param`), "x:field"], shape: "flat" },
+    ],
+    [
+      "an array body with parameters is `request_body`",
+      { post: { operationId: "Bulk", parameters: [path("id")], requestBody: json({ type: "array", items: str }, true), responses: ok } },
+      { name: "bulk", args: ["id:param!", "request_body:body!"], shape: "flat" },
+    ],
+    [
+      "an array body alone is `request`",
+      { post: { operationId: "Bulk", requestBody: json({ type: "array", items: str }, true), responses: ok } },
+      { name: "bulk", args: ["request:body!"], shape: "flat" },
+    ],
+    [
+      "a body field named like a parameter",
+      { post: { operationId: "Move", parameters: [path("user_id")], requestBody: json(object({ user_id: str }), true), responses: ok } },
+      { name: "move", args: ["user_id:param!", "user_id2:field"], shape: "flat" },
+    ],
+    [
+      "builtins and annotation names take `_`; id and object do not",
+      { get: { operationId: "Find", parameters: [query("type"), query("format"), query("id"), query("object"), query("date")], responses: ok } },
+      { name: "find", args: ["type_:param", "format_:param", "id:param", "object:param", "date_:param"], shape: "flat" },
+    ],
+    [
+      "read-only fields are not arguments",
+      { post: { operationId: "Make", requestBody: json(object({ id: { type: "string", readOnly: true }, name: str }), true), responses: ok } },
+      { name: "make", args: ["name:field"], shape: "flat" },
+    ],
   ];
   it.each(cases)("%s", (name, item, want) => {
     // The path holds exactly the operation's path parameters.
     const op = Object.values(item)[0] as { parameters?: { name: string; in: string }[] };
-    const key = "/things" + (op.parameters ?? []).filter((x) => x.in === "path").map((x) => `/{${x.name}}`).join("");
+    const key =
+      "/things" +
+      (op.parameters ?? [])
+        .filter((x) => x.in === "path")
+        .map((x) => `/{${x.name}}`)
+        .join("");
     expect(firstMethod(api(name.replace(/\W+/g, "-"), { [key]: item }))).toEqual(want);
   });
 });
@@ -63,7 +108,15 @@ describe("python names", () => {
   });
 
   it("a resource class that would clash with a model takes the SDK suffix, and so does its docs folder", () => {
-    const a = api("domains", { "/domains": { get: { operationId: "ListDomains", tags: ["Domains"], responses: { "200": { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Domains" } } } } } } } }, { Domains: object({ data: { type: "array", items: str } }) });
+    const a = api(
+      "domains",
+      {
+        "/domains": {
+          get: { operationId: "ListDomains", tags: ["Domains"], responses: { "200": { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Domains" } } } } } },
+        },
+      },
+      { Domains: object({ data: { type: "array", items: str } }) },
+    );
     const g = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0];
     expect([g.className, g.doc]).toEqual(["DomainsSDK", "sdks/domainssdk/README.md"]);
   });
@@ -74,7 +127,9 @@ describe("python names", () => {
       "enum-aliases",
       {
         "/sessions": { get: { operationId: "GetSessionList", parameters: [status(["active"])], responses: ok } },
-        "/invitations": { get: { operationId: "ListInvitations", parameters: [status(["pending"]), { name: "include_invalid", in: "query", schema: { type: "string", enum: ["true", "false"] } }], responses: ok } },
+        "/invitations": {
+          get: { operationId: "ListInvitations", parameters: [status(["pending"]), { name: "include_invalid", in: "query", schema: { type: "string", enum: ["true", "false"] } }], responses: ok },
+        },
         "/tasks": { post: { operationId: "CreateAgentTask", requestBody: json(object({ on_behalf_of: object({ user_id: str }) }), true), responses: ok } },
       },
       { Token: object({ status: { type: "string", enum: ["pending", "revoked"] } }) },

@@ -18,7 +18,7 @@ describe("python docs against the reference", () => {
     // which raises "TypeError: got multiple values for keyword argument 'sub'". Our example passes
     // only the declared `sub`, since the schema's example has no keys beyond the declared ones.
     // Those three lines are the one deliberate difference.
-    const repeated = ['            **{', '                "sub": "user_2OEpKhcCN1Lat9NQ0G6puh7q5Rb",', "            },"].join("\n") + "\n";
+    const repeated = ["            **{", '                "sub": "user_2OEpKhcCN1Lat9NQ0G6puh7q5Rb",', "            },"].join("\n") + "\n";
     expect(reference).toContain(repeated);
     expect(ours).toBe(reference.replace(repeated, ""));
   });
@@ -70,16 +70,28 @@ describe("python SDK", () => {
     const { generateAll } = await import("../generator/generate.js");
     const { writeOutput } = await import("../generator/write/write.js");
     const safety = (pkg: string) => join(ROOT, ".tmp", "py-safety", pkg);
-    for (const [pkg, header] of [["vault", undefined], ["vault_keyed", "Idempotency-Key"]] as const) {
-      const [r] = await generateAll(join(ROOT, "tests/fixtures/client-safety/spec.yaml"), [{ name: "python", out: safety(pkg), packageName: pkg, sdkClass: "Vault", version: "1.0.0", ...(header ? { idempotencyHeader: header } : {}) }]);
+    for (const [pkg, header] of [
+      ["vault", undefined],
+      ["vault_keyed", "Idempotency-Key"],
+    ] as const) {
+      const [r] = await generateAll(join(ROOT, "tests/fixtures/client-safety/spec.yaml"), [
+        { name: "python", out: safety(pkg), packageName: pkg, sdkClass: "Vault", version: "1.0.0", ...(header ? { idempotencyHeader: header } : {}) },
+      ]);
       writeOutput(r.target.out, r.files);
     }
     // The runtime suite runs against the uploads-nulls-dates-open-enums fixture's SDK.
     const runtime = join(ROOT, ".tmp", "py-runtime");
-    const [rt] = await generateAll(join(ROOT, "tests/fixtures/uploads-nulls-dates-open-enums/spec.yaml"), [{ name: "python", out: runtime, packageName: "papers", sdkClass: "Papers", version: "1.0.0" }]);
+    const [rt] = await generateAll(join(ROOT, "tests/fixtures/uploads-nulls-dates-open-enums/spec.yaml"), [
+      { name: "python", out: runtime, packageName: "papers", sdkClass: "Papers", version: "1.0.0" },
+    ]);
     writeOutput(runtime, rt.files);
     const env = { ...process.env, SPECSMITH_SAFETY_SDK: join(safety("vault"), "src"), SPECSMITH_SAFETY_SDK_KEYED: join(safety("vault_keyed"), "src"), SPECSMITH_RUNTIME_SDK: join(runtime, "src") };
-    const r = spawnSync(PYTHON, ["-m", "unittest", "discover", "-s", join(ROOT, "tests/python"), "-t", join(ROOT, "tests/python")], { cwd: join(ROOT, "tests/python"), encoding: "utf8", timeout: 120_000, env });
+    const r = spawnSync(PYTHON, ["-m", "unittest", "discover", "-s", join(ROOT, "tests/python"), "-t", join(ROOT, "tests/python")], {
+      cwd: join(ROOT, "tests/python"),
+      encoding: "utf8",
+      timeout: 120_000,
+      env,
+    });
     const output = r.stdout + r.stderr;
     expect(output, output).toMatch(/\nOK\n?$/);
     expect(r.status, output).toBe(0);

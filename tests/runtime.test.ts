@@ -145,9 +145,7 @@ describe("names", () => {
 
 describe("markdown and literals", () => {
   it("mdTable pads every column to the longest cell", () => {
-    expect(mdTable(["A", "Bb"], [["ccc", "d\ne"]])).toBe(
-      ["| A       | Bb      |", "| ------- | ------- |", "| ccc     | d<br/>e |"].join("\n"),
-    );
+    expect(mdTable(["A", "Bb"], [["ccc", "d\ne"]])).toBe(["| A       | Bb      |", "| ------- | ------- |", "| ccc     | d<br/>e |"].join("\n"));
   });
 
   it("mdTable 'source' measures multi-line cells before <br/>, as the Speakeasy reference does", () => {

@@ -104,8 +104,16 @@ function describeDecl(d: ExportedDeclarations): string {
       .getMembers()
       .filter((m) => !(Node.isPropertyDeclaration(m) && m.getName().startsWith("#")))
       .map((m) => {
-        if (Node.isConstructorDeclaration(m)) return `constructor(${m.getParameters().map((p) => p.getText()).join(", ")})`;
-        if (Node.isMethodDeclaration(m)) return `${m.getName()}(${m.getParameters().map((p) => text(p.getText())).join(", ")}): ${text(m.getReturnType().getText(m))}`;
+        if (Node.isConstructorDeclaration(m))
+          return `constructor(${m
+            .getParameters()
+            .map((p) => p.getText())
+            .join(", ")})`;
+        if (Node.isMethodDeclaration(m))
+          return `${m.getName()}(${m
+            .getParameters()
+            .map((p) => text(p.getText()))
+            .join(", ")}): ${text(m.getReturnType().getText(m))}`;
         if (Node.isGetAccessorDeclaration(m)) return `get ${m.getName()}(): ${text(m.getReturnType().getText(m))}`;
         if (Node.isPropertyDeclaration(m)) return `${m.isReadonly() ? "readonly " : ""}${m.getName()}${m.hasQuestionToken() ? "?" : ""}: ${text(m.getType().getText(m))}`;
         return m.getKindName();
@@ -114,7 +122,10 @@ function describeDecl(d: ExportedDeclarations): string {
     return `class${base ? ` extends ${base}` : ""} { ${members.join("; ")} }`;
   }
   if (Node.isFunctionDeclaration(d)) {
-    return `function(${d.getParameters().map((p) => text(p.getText())).join(", ")}): ${text(d.getReturnType().getText(d))}`;
+    return `function(${d
+      .getParameters()
+      .map((p) => text(p.getText()))
+      .join(", ")}): ${text(d.getReturnType().getText(d))}`;
   }
   if (Node.isTypeAliasDeclaration(d)) return `type = ${text(d.getTypeNode()?.getText() ?? "")}`;
   if (Node.isVariableDeclaration(d)) return `const: ${text(d.getType().getText(d))}`;
@@ -141,7 +152,13 @@ describe("wire types agree with openapi-typescript", () => {
     lines.push("type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;");
     pairs.forEach(([, , theirs], i) => lines.push(`export const check${i}: Same<W${i}, ${theirs}> = true;`));
     writeFileSync(join(dir, "check.ts"), lines.join("\n") + "\n");
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], types: [], skipLibCheck: true }, files: ["check.ts"] }));
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], types: [], skipLibCheck: true },
+        files: ["check.ts"],
+      }),
+    );
     const r = tsc(["-p", dir]);
     expect(r.output).toBe("");
     expect(r.code).toBe(0);

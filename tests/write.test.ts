@@ -87,7 +87,12 @@ describe("output paths (write/paths.ts)", () => {
 
   it("refuses two files that differ only in case before writing anything", () => {
     const out = join(tempDir(), "out");
-    expect(() => writeOutput(out, [{ path: "a.ts", content: "1" }, { path: "A.ts", content: "2" }])).toThrow(/differ only in case/);
+    expect(() =>
+      writeOutput(out, [
+        { path: "a.ts", content: "1" },
+        { path: "A.ts", content: "2" },
+      ]),
+    ).toThrow(/differ only in case/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -151,10 +151,27 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
       if (params.length > 0) {
         const fields: Field[] = params.map((p) => ({ ...p }));
         if (body) {
-          fields.push({ wireName: "", name: paramNames.claim("requestBody"), type: body.type, required: body.required, description: body.description, deprecated: false, readOnly: false, writeOnly: false });
+          fields.push({
+            wireName: "",
+            name: paramNames.claim("requestBody"),
+            type: body.type,
+            required: body.required,
+            description: body.description,
+            deprecated: false,
+            readOnly: false,
+            writeOnly: false,
+          });
         }
         const name = schemas.names.claim(base + "Request");
-        const model: ObjectModel = { kind: "object", name, place: "operations", fields, deprecated: false, source: "#" + opLoc.path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join(""), request: { operation: operationId } };
+        const model: ObjectModel = {
+          kind: "object",
+          name,
+          place: "operations",
+          fields,
+          deprecated: false,
+          source: "#" + opLoc.path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join(""),
+          request: { operation: operationId },
+        };
         schemas.models.set(name, model);
         request = { type: { kind: "ref", model: name }, required: fields.some((f) => f.required), wrapsBody: false };
       } else if (body) {
@@ -328,9 +345,18 @@ function buildSecuritySchemes(resolver: Resolver, doc: Obj, warnings: Diagnostic
       out.push({ name, kind: "bearer", option, description });
     } else if (s.type === "mutualTLS") {
       // Client certificates live below HTTP: the SDK cannot send them, the caller's fetch (dispatcher, agent) can.
-      warnings.push(resolver.diagnostic(loc, "security scheme mutualTLS is not sent by the SDK", "configure the client certificate on the HTTP client (a custom fetch or agent); operations that require only this scheme are sent without credentials", { severity: "warning" }));
+      warnings.push(
+        resolver.diagnostic(
+          loc,
+          "security scheme mutualTLS is not sent by the SDK",
+          "configure the client certificate on the HTTP client (a custom fetch or agent); operations that require only this scheme are sent without credentials",
+          { severity: "warning" },
+        ),
+      );
     } else {
-      throw new SpecError([resolver.diagnostic(loc, `security scheme type "${String(s.type)}${scheme ? ` ${scheme}` : ""}" is not supported`, "use http bearer, http basic, apiKey, oauth2, openIdConnect or mutualTLS")]);
+      throw new SpecError([
+        resolver.diagnostic(loc, `security scheme type "${String(s.type)}${scheme ? ` ${scheme}` : ""}" is not supported`, "use http bearer, http basic, apiKey, oauth2, openIdConnect or mutualTLS"),
+      ]);
     }
   }
   return out;
@@ -354,7 +380,10 @@ function retriesOf(resolver: Resolver, raw: unknown, loc: Loc): RetryPolicy | un
   const b = isObj(raw.backoff) ? raw.backoff : {};
   const num = (v: unknown, d: number, key: string) => {
     if (v === undefined) return d;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new SpecError([resolver.diagnostic({ ...loc, path: [...loc.path, "backoff", key] }, `${key} must be a non-negative number of ${key === "exponent" ? "" : "milliseconds"}`.trim(), `e.g. ${key}: ${d}`)]);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+      throw new SpecError([
+        resolver.diagnostic({ ...loc, path: [...loc.path, "backoff", key] }, `${key} must be a non-negative number of ${key === "exponent" ? "" : "milliseconds"}`.trim(), `e.g. ${key}: ${d}`),
+      ]);
     return v;
   };
   const strategy = raw.strategy === "none" ? "none" : "backoff";

@@ -184,13 +184,18 @@ export class SchemaConverter {
         return { kind: "ref", model: name };
       }
       const ap = schema.additionalProperties;
-      const freeForm = types.length === 1 && types[0] === "object" && !schema.allOf && !schema.oneOf && !schema.anyOf && !schema.enum && !(isObj(schema.properties) && Object.keys(schema.properties).length > 0);
+      const freeForm =
+        types.length === 1 && types[0] === "object" && !schema.allOf && !schema.oneOf && !schema.anyOf && !schema.enum && !(isObj(schema.properties) && Object.keys(schema.properties).length > 0);
       if (freeForm && (ap === undefined || ap === true || (isObj(ap) && Object.keys(ap).length === 0))) {
         // A component that is a free-form object is that object, not an alias of itself.
         this.freeFormModel(schema, loc, name, place, name);
         return { kind: "ref", model: name };
       }
-      if (Array.isArray(schema.enum) && schema.enum.some((v) => typeof v === "string" || typeof v === "number") && schema.enum.every((v) => v === null || typeof v === "string" || typeof v === "number")) {
+      if (
+        Array.isArray(schema.enum) &&
+        schema.enum.some((v) => typeof v === "string" || typeof v === "number") &&
+        schema.enum.every((v) => v === null || typeof v === "string" || typeof v === "number")
+      ) {
         this.enumModel(schema.enum.filter((v) => v !== null) as (string | number)[], schema, loc, name, place, name);
         return { kind: "ref", model: name };
       }

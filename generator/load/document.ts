@@ -72,9 +72,7 @@ export class Resolver {
     let file = at.file;
     if (filePart !== "") {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filePart)) {
-        throw new SpecError([
-          this.diagnostic(at, `remote $ref "${ref}" is not supported`, "download the document and refer to it by a relative file path"),
-        ]);
+        throw new SpecError([this.diagnostic(at, `remote $ref "${ref}" is not supported`, "download the document and refer to it by a relative file path")]);
       }
       const abs = resolvePath(dirname(at.file.path), decodePercent(filePart));
       file = this.files.get(abs) ?? this.load(abs, at);

@@ -47,12 +47,14 @@ export class SourceFile {
       // A device or a pipe could be read forever: only regular files of a bounded size are read.
       const st = statSync(path);
       if (!st.isFile()) throw fail(`cannot read ${path}: it is ${st.isDirectory() ? "a folder" : "not a regular file (a device, pipe or socket)"}`, "point at an OpenAPI document saved as a file");
-      if (st.size > MAX_FILE_BYTES) throw fail(`cannot read ${path}: it is ${Math.round(st.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split the document into files joined by $ref");
+      if (st.size > MAX_FILE_BYTES)
+        throw fail(`cannot read ${path}: it is ${Math.round(st.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split the document into files joined by $ref");
       text = readFileSync(path, "utf8");
     } catch (e) {
       if (e instanceof SpecError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
-      const reason = code === "ENOENT" ? "file not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENAMETOOLONG" ? "the path is too long" : ((e as Error).message ?? String(e));
+      const reason =
+        code === "ENOENT" ? "file not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENAMETOOLONG" ? "the path is too long" : ((e as Error).message ?? String(e));
       throw fail(`cannot read ${path}: ${reason}`, code === "EACCES" || code === "EPERM" ? "check the file's permissions and those of its folders" : "check the path");
     }
     return SourceFile.parse(path, text);
@@ -133,7 +135,11 @@ function toData(file: SourceFile, doc: Document, lines: LineCounter): unknown {
     Alias(_key, alias, path) {
       const target = alias.resolve(doc);
       if (target && path.includes(target as never)) {
-        problem = { node: alias as unknown as Node, message: `the alias *${alias.source} refers to a node that contains it, so the document would never end`, hint: "write the repeated part out, or move it into a component and use $ref" };
+        problem = {
+          node: alias as unknown as Node,
+          message: `the alias *${alias.source} refers to a node that contains it, so the document would never end`,
+          hint: "write the repeated part out, or move it into a component and use $ref",
+        };
         return visit.BREAK;
       }
     },
@@ -145,7 +151,11 @@ function toData(file: SourceFile, doc: Document, lines: LineCounter): unknown {
       if (!(e instanceof ReferenceError)) throw e;
       visit(doc, {
         Alias(_key, alias) {
-          problem = { node: alias as unknown as Node, message: `YAML aliases here expand to more than ${MAX_ALIAS_COUNT} nodes (a resource-exhaustion pattern)`, hint: "use $ref to share schemas instead of YAML anchors and aliases" };
+          problem = {
+            node: alias as unknown as Node,
+            message: `YAML aliases here expand to more than ${MAX_ALIAS_COUNT} nodes (a resource-exhaustion pattern)`,
+            hint: "use $ref to share schemas instead of YAML anchors and aliases",
+          };
           return visit.BREAK;
         },
       });
@@ -153,7 +163,9 @@ function toData(file: SourceFile, doc: Document, lines: LineCounter): unknown {
     }
   }
   const pos = lines.linePos(problem.node.range?.[0] ?? 0);
-  throw new SpecError([{ severity: "error", file: file.displayPath, line: pos.line, column: pos.col, pointer: pointerAt(doc, problem.node.range?.[0] ?? 0), message: problem.message, hint: problem.hint }]);
+  throw new SpecError([
+    { severity: "error", file: file.displayPath, line: pos.line, column: pos.col, pointer: pointerAt(doc, problem.node.range?.[0] ?? 0), message: problem.message, hint: problem.hint },
+  ]);
 }
 
 /** The JSON pointer of the innermost node around `offset` (for syntax errors, as far as it parsed). */

@@ -17,8 +17,7 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const at = (path: (string | number)[]): Loc => ({ file: root, path });
-  const err = (path: (string | number)[], message: string, hint: string, key = false) =>
-    errors.push(resolver.diagnostic(at(path), message, hint, { key }));
+  const err = (path: (string | number)[], message: string, hint: string, key = false) => errors.push(resolver.diagnostic(at(path), message, hint, { key }));
 
   const doc = root.data;
   if (!isObj(doc)) {
@@ -68,17 +67,26 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
           const first = operationIds.get(op.operationId);
           if (first) {
             warnings.push(
-              resolver.diagnostic(at([...opPath, "operationId"]), `operationId "${op.operationId}" is also used by ${first}`, "operationIds must be unique; rename one (until then specsmith numbers the second one's names)", { severity: "warning" }),
+              resolver.diagnostic(
+                at([...opPath, "operationId"]),
+                `operationId "${op.operationId}" is also used by ${first}`,
+                "operationIds must be unique; rename one (until then specsmith numbers the second one's names)",
+                { severity: "warning" },
+              ),
             );
           } else operationIds.set(op.operationId, `${method.toUpperCase()} ${path}`);
         }
         if (op.responses === undefined) {
-          if (version === "3.0") err(opPath, `operation ${method.toUpperCase()} ${path} has no \`responses\``, "add `responses:` with at least one status code, e.g. `'200': { description: OK }`", true);
+          if (version === "3.0")
+            err(opPath, `operation ${method.toUpperCase()} ${path} has no \`responses\``, "add `responses:` with at least one status code, e.g. `'200': { description: OK }`", true);
         } else if (!isObj(op.responses)) {
           err([...opPath, "responses"], "`responses` must be a map of status codes to responses", "write entries like `'200':` under `responses:`");
         }
         const declared = new Set<string>();
-        const params = [...itemParams.map((p, i) => [p, ["paths", path, "parameters", i]] as const), ...(Array.isArray(op.parameters) ? op.parameters : []).map((p, i) => [p, [...opPath, "parameters", i]] as const)];
+        const params = [
+          ...itemParams.map((p, i) => [p, ["paths", path, "parameters", i]] as const),
+          ...(Array.isArray(op.parameters) ? op.parameters : []).map((p, i) => [p, [...opPath, "parameters", i]] as const),
+        ];
         for (const [raw, ppath] of params) {
           let p: unknown;
           try {
@@ -90,7 +98,11 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
           if (typeof p.name !== "string") err([...ppath], "parameter without `name`", "add `name:` with the parameter's wire name");
           if (!PARAM_LOCATIONS.includes(String(p.in))) {
             const near = typeof p.in === "string" ? nearest(p.in, PARAM_LOCATIONS) : undefined;
-            err([...ppath], `parameter ${String(p.name)} has ${p.in === undefined ? "no `in`" : `unknown \`in: ${String(p.in)}\``}`, near ? `did you mean \`in: ${near}\`?` : "set `in:` to path, query, header or cookie");
+            err(
+              [...ppath],
+              `parameter ${String(p.name)} has ${p.in === undefined ? "no `in`" : `unknown \`in: ${String(p.in)}\``}`,
+              near ? `did you mean \`in: ${near}\`?` : "set `in:` to path, query, header or cookie",
+            );
           }
           if (p.in === "path") {
             declared.add(String(p.name));
@@ -99,11 +111,21 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
         }
         // A query string in a path key is invalid but common: its fixed pairs are sent as they are.
         if (path.includes("?")) {
-          warnings.push(resolver.diagnostic(at(opPath), `path "${path}" holds a query string`, "declare query parameters with `in: query`; the fixed pairs are sent as written", { key: true, severity: "warning" }));
+          warnings.push(
+            resolver.diagnostic(at(opPath), `path "${path}" holds a query string`, "declare query parameters with `in: query`; the fixed pairs are sent as written", {
+              key: true,
+              severity: "warning",
+            }),
+          );
         }
         for (const m of path.split("?")[0].matchAll(/\{([^}]+)\}/g)) {
           if (!declared.has(m[1])) {
-            err(opPath, `path "${path}" uses {${m[1]}} but ${method.toUpperCase()} declares no path parameter named ${m[1]}`, `add a parameter with \`name: ${m[1]}\`, \`in: path\`, \`required: true\``, true);
+            err(
+              opPath,
+              `path "${path}" uses {${m[1]}} but ${method.toUpperCase()} declares no path parameter named ${m[1]}`,
+              `add a parameter with \`name: ${m[1]}\`, \`in: path\`, \`required: true\``,
+              true,
+            );
           }
         }
       }
@@ -126,7 +148,11 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
         }
       },
       (path) => {
-        const d = resolver.diagnostic({ file, path }, `the document nests deeper than ${MAX_DEPTH} levels here`, "flatten the schema with named components ($ref); specsmith refuses deeper nesting so generation cannot exhaust the stack");
+        const d = resolver.diagnostic(
+          { file, path },
+          `the document nests deeper than ${MAX_DEPTH} levels here`,
+          "flatten the schema with named components ($ref); specsmith refuses deeper nesting so generation cannot exhaust the stack",
+        );
         throw new SpecError([...errors, d]);
       },
     );

@@ -198,7 +198,13 @@ function reachability(prev: Surface, next: Surface, changed: string[]): Map<stri
 }
 
 /** A method's own differences, and those of the models its request and response reach, as one change. */
-function compareMethod(rules: TypeRules, a: MethodSurface, b: MethodSurface, reach: Map<string, Set<string>>, models: Map<string, { symbol: string; f: Finding }[]>): Omit<Change, "symbol"> | undefined {
+function compareMethod(
+  rules: TypeRules,
+  a: MethodSurface,
+  b: MethodSurface,
+  reach: Map<string, Set<string>>,
+  models: Map<string, { symbol: string; f: Finding }[]>,
+): Omit<Change, "symbol"> | undefined {
   const parts: { detail: string; breaking: boolean; docs?: boolean; added?: boolean }[] = [];
   for (const { name, f } of compareFields(rules, a.args, b.args)) parts.push({ detail: `argument ${name}: ${f.detail}`, breaking: f.send, docs: f.docs, added: f.kind === "added" });
   if (a.positional || b.positional) {
@@ -241,7 +247,8 @@ function compareClient(prev: Surface, next: Surface): Change[] {
     else if (!a) out.push(toChange(symbol, addition(`added (${b})`), false));
     else out.push(toChange(symbol, { kind: "changed", detail: `${a} → ${b}`, send: true, receive: true }, true));
   }
-  if (prev.servers.join("\n") !== next.servers.join("\n")) out.push(toChange("servers", { kind: "changed", detail: `${prev.servers.join(", ") || "none"} → ${next.servers.join(", ") || "none"}`, send: false, receive: false }, false));
+  if (prev.servers.join("\n") !== next.servers.join("\n"))
+    out.push(toChange("servers", { kind: "changed", detail: `${prev.servers.join(", ") || "none"} → ${next.servers.join(", ") || "none"}`, send: false, receive: false }, false));
   if (prev.apiVersion !== next.apiVersion) out.push(toChange("API version", { kind: "changed", detail: `${prev.apiVersion} → ${next.apiVersion}`, send: false, receive: false }, false));
   if (prev.about !== next.about) out.push(toChange("API description", { kind: "changed", detail: "title or description changed", send: false, receive: false, docs: true }, false));
   if (prev.retries !== next.retries) out.push(toChange("retries", { kind: "changed", detail: "default retry policy changed", send: false, receive: false }, false));

@@ -62,10 +62,18 @@ function checkLock(path: string, data: unknown, target: string): LockFile {
   if (typeof lock !== "object" || lock === null || Array.isArray(lock)) throw bad(path, "is not a specsmith lock (not an object)", RESTORE);
   const written = typeof lock.generator === "string" ? /^specsmith (\S+)$/.exec(lock.generator)?.[1] : undefined;
   if (typeof lock.format === "number" && lock.format > LOCK_FORMAT) {
-    throw bad(path, `was written by ${lock.generator ?? "a newer specsmith"} in lock format ${lock.format}; this specsmith ${VERSION} reads format ${LOCK_FORMAT}`, "upgrade specsmith to the release your team uses (npm install -D specsmith@latest)");
+    throw bad(
+      path,
+      `was written by ${lock.generator ?? "a newer specsmith"} in lock format ${lock.format}; this specsmith ${VERSION} reads format ${LOCK_FORMAT}`,
+      "upgrade specsmith to the release your team uses (npm install -D specsmith@latest)",
+    );
   }
   if (written && semver.valid(written) && semver.gt(written, VERSION)) {
-    throw bad(path, `was written by specsmith ${written}, newer than this specsmith ${VERSION}`, `upgrade specsmith (npm install -D specsmith@${written}) so an older release does not undo its changes`);
+    throw bad(
+      path,
+      `was written by specsmith ${written}, newer than this specsmith ${VERSION}`,
+      `upgrade specsmith (npm install -D specsmith@${written}) so an older release does not undo its changes`,
+    );
   }
   const problems: string[] = [];
   if (lock.format !== LOCK_FORMAT) problems.push("`format` is missing");

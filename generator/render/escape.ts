@@ -14,7 +14,8 @@
 /** Line terminators of JavaScript (and Unicode's); Python and markdown only know the first three. */
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u0085/;
 /** Characters never written raw into code, comments or docs (tab and line breaks are handled apart). */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Splits text at every line terminator any of our contexts knows. */
 export function splitLines(text: string): string[] {
@@ -146,7 +147,8 @@ const MARKDOWN_SPECIAL = /[<`~\]\n\r\u0085\u2028\u2029\u0000-\u0008\u000b\u000c\
  * HTML that descriptions may keep: plain formatting tags without attributes, and links whose only
  * attribute is an http(s), mailto or relative href (Stripe's descriptions are written in HTML).
  */
-const SAFE_TAG = /^(<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary|a)\s*\/?>|<a\s+href="(https?:\/\/|mailto:|\/|#|\.)[^"<>`]*"\s*>)/i;
+const SAFE_TAG =
+  /^(<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary|a)\s*\/?>|<a\s+href="(https?:\/\/|mailto:|\/|#|\.)[^"<>`]*"\s*>)/i;
 /** Link targets that run script or carry content when clicked. */
 const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
 
@@ -207,9 +209,7 @@ function proseLine(line: string): string {
 }
 
 function neutralise(text: string): string {
-  return text
-    .replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (SAFE_TAG.test(text.slice(offset)) ? lt : "&lt;"))
-    .replace(UNSAFE_LINK, "](#unsafe-link-removed:");
+  return text.replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (SAFE_TAG.test(text.slice(offset)) ? lt : "&lt;")).replace(UNSAFE_LINK, "](#unsafe-link-removed:");
 }
 
 /** A table cell: prose (line breaks kept: tables write them as `<br/>`), with every pipe escaped. */
@@ -228,10 +228,5 @@ export function mdCode(text: string): string {
 
 /** A value inside a double-quoted HTML attribute, itself inside an HTML comment (`<!-- … -->`). */
 export function htmlAttr(text: string): string {
-  return visible(oneLine(text))
-    .replace(/&/g, "&amp;")
-    .replace(/"/g, "&quot;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/--/g, "-&#45;");
+  return visible(oneLine(text)).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/--/g, "-&#45;");
 }

@@ -119,8 +119,5 @@ export function processAlive(pid: number): boolean {
 
 function held(root: string, other: LockData | undefined): LockHeldError {
   const who = other ? `specsmith (pid ${other.pid} on ${other.host}, since ${other.started})` : "another specsmith run";
-  return new LockHeldError(
-    `${root}: ${who} is writing this folder.\n` +
-      `  hint: wait for it to finish; if no such run exists, delete ${join(root, LOCK)}`,
-  );
+  return new LockHeldError(`${root}: ${who} is writing this folder.\n` + `  hint: wait for it to finish; if no such run exists, delete ${join(root, LOCK)}`);
 }

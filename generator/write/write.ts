@@ -290,8 +290,10 @@ function refuseUserFiles(tree: Map<string, EntryKind>, outDir: string, files: Ou
   }
   if (clash.size > 0) {
     throw new WriteError(
-      `${outDir}: refusing to overwrite ${[...clash].sort().map((c) => `"${c}"`).join(", ")}, which specsmith did not generate.\n` +
-        "  hint: move or delete those files, then generate again",
+      `${outDir}: refusing to overwrite ${[...clash]
+        .sort()
+        .map((c) => `"${c}"`)
+        .join(", ")}, which specsmith did not generate.\n` + "  hint: move or delete those files, then generate again",
     );
   }
 }
@@ -315,7 +317,8 @@ function checkPaths(outDir: string, files: OutputFile[]): void {
     // Two paths that differ only in case are one file on macOS and Windows.
     const folded = f.path.toLowerCase();
     const other = seen.get(folded);
-    if (other !== undefined) throw new WriteError(`${outDir}: "${other}" and "${f.path}" differ only in case, so they are one file on some file systems.\n  hint: this is a specsmith bug; please report it`);
+    if (other !== undefined)
+      throw new WriteError(`${outDir}: "${other}" and "${f.path}" differ only in case, so they are one file on some file systems.\n  hint: this is a specsmith bug; please report it`);
     seen.set(folded, f.path);
   }
 }

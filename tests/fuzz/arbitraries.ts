@@ -16,7 +16,7 @@ export const CANARY_PAYLOADS = [
   '\n (globalThis as any).CANARY?.("ts-nl");//',
   '\\"; (globalThis as any).CANARY?.("ts-bs"); //',
   '"""; __import__("builtins").CANARY("py-doc") #',
-  "'''; __import__(\"builtins\").CANARY(\"py-sq\") #",
+  '\'\'\'; __import__("builtins").CANARY("py-sq") #',
   '"; __import__("builtins").CANARY("py-dq") #',
   '{__import__("builtins").CANARY("py-fstr")}',
   '\n__import__("builtins").CANARY("py-nl")\n',
@@ -46,12 +46,69 @@ const BREAKERS = [
 
 /** Names that collide with keywords, globals, runtime members, module names, and each other. */
 export const HOSTILE_NAMES = [
-  "constructor", "__proto__", "prototype", "toString", "hasOwnProperty", "then", "default", "class", "delete", "new",
-  "Promise", "Error", "Result", "SDK", "SDKCore", "Request", "Response", "URL", "Headers", "Object",
-  "None", "True", "self", "import", "async", "await", "lambda", "models", "utils", "config", "sdk", "close",
-  "additional_properties", "from_wire", "to_wire", "_options", "_defaults", "_client", "serverURL", "server_url",
-  "retryConfig", "retry_config", "request", "options", "client", "body", "headers", "name", "type",
-  "con", "aux", "nul", "1st", "-", "a b", "a-b", "A_B", "aB", "AB", "ab", "über", "名前", "a".repeat(300),
+  "constructor",
+  "__proto__",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "then",
+  "default",
+  "class",
+  "delete",
+  "new",
+  "Promise",
+  "Error",
+  "Result",
+  "SDK",
+  "SDKCore",
+  "Request",
+  "Response",
+  "URL",
+  "Headers",
+  "Object",
+  "None",
+  "True",
+  "self",
+  "import",
+  "async",
+  "await",
+  "lambda",
+  "models",
+  "utils",
+  "config",
+  "sdk",
+  "close",
+  "additional_properties",
+  "from_wire",
+  "to_wire",
+  "_options",
+  "_defaults",
+  "_client",
+  "serverURL",
+  "server_url",
+  "retryConfig",
+  "retry_config",
+  "request",
+  "options",
+  "client",
+  "body",
+  "headers",
+  "name",
+  "type",
+  "con",
+  "aux",
+  "nul",
+  "1st",
+  "-",
+  "a b",
+  "a-b",
+  "A_B",
+  "aB",
+  "AB",
+  "ab",
+  "über",
+  "名前",
+  "a".repeat(300),
 ];
 
 const text = fc.oneof(
@@ -60,9 +117,7 @@ const text = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
   {
     weight: 2,
-    arbitrary: fc
-      .array(fc.constantFrom(...CANARY_PAYLOADS, ...BREAKERS, "*", "/", "`", "$", "{", "}", '"', "'", "\\", "\n", "#", "<", "|"), { minLength: 1, maxLength: 5 })
-      .map((a) => a.join("")),
+    arbitrary: fc.array(fc.constantFrom(...CANARY_PAYLOADS, ...BREAKERS, "*", "/", "`", "$", "{", "}", '"', "'", "\\", "\n", "#", "<", "|"), { minLength: 1, maxLength: 5 }).map((a) => a.join("")),
   },
 );
 
@@ -73,7 +128,10 @@ const name = fc.oneof(
 );
 
 /** A non-empty path segment: hostile text but no `/`, `{`, `}`, `?` or `#` (those shape the path). */
-const segment = fc.oneof(fc.constantFrom("users", "v1", "`tick`", "$x", "$(y)", "a\"b", "it's", "back\\slash", "%25", "ü"), text.map((s) => s.replace(/[/{}?#\s]/g, "") || "x"));
+const segment = fc.oneof(
+  fc.constantFrom("users", "v1", "`tick`", "$x", "$(y)", 'a"b', "it's", "back\\slash", "%25", "ü"),
+  text.map((s) => s.replace(/[/{}?#\s]/g, "") || "x"),
+);
 
 export interface FuzzSpec {
   doc: Record<string, unknown>;
@@ -123,7 +181,10 @@ export const specArbitrary: fc.Arbitrary<FuzzSpec> = fc
       }),
       { minLength: 1, maxLength: 4 },
     ),
-    security: fc.uniqueArray(fc.record({ name, kind: fc.constantFrom("bearer", "header", "query", "cookie", "basic", "oauth"), param: name, description: text, tokenUrl: text }), { selector: (s) => s.name, maxLength: 2 }),
+    security: fc.uniqueArray(fc.record({ name, kind: fc.constantFrom("bearer", "header", "query", "cookie", "basic", "oauth"), param: name, description: text, tokenUrl: text }), {
+      selector: (s) => s.name,
+      maxLength: 2,
+    }),
     retryCodes: fc.array(text, { maxLength: 2 }),
   })
   .map(buildDoc);
@@ -148,7 +209,8 @@ function buildDoc(r: any): FuzzSpec {
       else if (p.kind === "integer") put(properties, p.name, { ...base, type: "integer", default: 3 });
       else if (p.kind === "enum") put(properties, p.name, { ...base, type: "string", enum: s.enumValues, default: s.enumValues[0] });
       else if (p.kind === "array") put(properties, p.name, { ...base, type: "array", items: { type: "string", enum: s.enumValues } });
-      else if (p.kind === "object") put(properties, p.name, { ...base, type: "object", properties: Object.defineProperty({}, p.default, { value: { type: "string", description: p.example }, enumerable: true }) });
+      else if (p.kind === "object")
+        put(properties, p.name, { ...base, type: "object", properties: Object.defineProperty({}, p.default, { value: { type: "string", description: p.example }, enumerable: true }) });
       else if (p.kind === "map") put(properties, p.name, { ...base, type: "object", additionalProperties: next });
       else if (p.kind === "union") put(properties, p.name, { ...base, oneOf: [next, { type: "string", enum: s.enumValues }, { type: "integer" }] });
       else if (p.kind === "nullable") put(properties, p.name, { ...base, type: ["string", "null"], example: null });
@@ -160,7 +222,11 @@ function buildDoc(r: any): FuzzSpec {
     else if (s.kind === "allOf") put(schemas, s.name, { description: s.description, allOf: [next, object] });
     else if (s.kind === "oneOf") {
       const tag = s.discriminator;
-      const variant = (v: string) => ({ type: "object", required: [tag], properties: Object.defineProperty({ extra: { type: "string" } }, tag, { value: { type: "string", enum: [v] }, enumerable: true }) });
+      const variant = (v: string) => ({
+        type: "object",
+        required: [tag],
+        properties: Object.defineProperty({ extra: { type: "string" } }, tag, { value: { type: "string", enum: [v] }, enumerable: true }),
+      });
       put(schemas, s.name, { description: s.description, oneOf: s.enumValues.slice(0, 2).map(variant), discriminator: { propertyName: tag } });
     } else put(schemas, s.name, object);
   }
@@ -186,7 +252,23 @@ function buildDoc(r: any): FuzzSpec {
     if (o.operationId !== undefined) op.operationId = o.operationId;
     if (o.nameOverride !== undefined) op["x-speakeasy-name-override"] = o.nameOverride;
     if (o.group !== undefined) op["x-speakeasy-group"] = o.group;
-    if (o.body && o.method !== "get" && o.method !== "delete") op.requestBody = { required: true, description: o.description, content: { [o.contentType]: { schema: o.contentType === "text/plain" ? { type: "string" } : o.contentType === "application/octet-stream" ? { type: "string", format: "binary" } : o.contentType === "multipart/form-data" ? { type: "object", properties: Object.defineProperty({ file: { type: "string", format: "binary" } }, o.summary || "x", { value: { type: "string" }, enumerable: true }) } : schema } } };
+    if (o.body && o.method !== "get" && o.method !== "delete")
+      op.requestBody = {
+        required: true,
+        description: o.description,
+        content: {
+          [o.contentType]: {
+            schema:
+              o.contentType === "text/plain"
+                ? { type: "string" }
+                : o.contentType === "application/octet-stream"
+                  ? { type: "string", format: "binary" }
+                  : o.contentType === "multipart/form-data"
+                    ? { type: "object", properties: Object.defineProperty({ file: { type: "string", format: "binary" } }, o.summary || "x", { value: { type: "string" }, enumerable: true }) }
+                    : schema,
+          },
+        },
+      };
     if (!Object.prototype.hasOwnProperty.call(paths, path)) put(paths, path, {});
     paths[path][o.method] = op;
   });
@@ -194,18 +276,28 @@ function buildDoc(r: any): FuzzSpec {
   for (const s of r.security) {
     if (s.kind === "bearer") put(securitySchemes, s.name, { type: "http", scheme: "bearer", description: s.description });
     else if (s.kind === "basic") put(securitySchemes, s.name, { type: "http", scheme: "basic", description: s.description });
-    else if (s.kind === "oauth") put(securitySchemes, s.name, { type: "oauth2", description: s.description, flows: { clientCredentials: { tokenUrl: s.tokenUrl, scopes: { [s.param]: s.description } } } });
+    else if (s.kind === "oauth")
+      put(securitySchemes, s.name, { type: "oauth2", description: s.description, flows: { clientCredentials: { tokenUrl: s.tokenUrl, scopes: { [s.param]: s.description } } } });
     else put(securitySchemes, s.name, { type: "apiKey", in: s.kind, name: s.param, description: s.description });
   }
   const doc: Record<string, unknown> = {
     openapi: "3.1.0",
     info: { title: r.title, version: r.version, description: r.description },
-    servers: r.servers.map((s: any) => ({ url: `${s.url}{${s.variable.replace(/[{}]/g, "") || "v"}}`, description: s.description, variables: { [s.variable.replace(/[{}]/g, "") || "v"]: { default: s.default, enum: s.enum.length ? [s.default, ...s.enum] : undefined, description: s.description } } })),
+    servers: r.servers.map((s: any) => ({
+      url: `${s.url}{${s.variable.replace(/[{}]/g, "") || "v"}}`,
+      description: s.description,
+      variables: { [s.variable.replace(/[{}]/g, "") || "v"]: { default: s.default, enum: s.enum.length ? [s.default, ...s.enum] : undefined, description: s.description } },
+    })),
     tags: r.tags.map((t: any) => ({ name: t.name, description: t.description })),
     paths,
     components: { schemas, securitySchemes },
     security: r.security.length ? [Object.defineProperty({}, r.security[0].name, { value: [], enumerable: true })] : [],
-    "x-speakeasy-retries": { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 2, exponent: 1.5, maxElapsedTime: 10 }, statusCodes: ["5XX", ...r.retryCodes], retryConnectionErrors: true },
+    "x-speakeasy-retries": {
+      strategy: "backoff",
+      backoff: { initialInterval: 1, maxInterval: 2, exponent: 1.5, maxElapsedTime: 10 },
+      statusCodes: ["5XX", ...r.retryCodes],
+      retryConnectionErrors: true,
+    },
   };
   const operations = Object.values(paths).reduce((n, item) => n + Object.keys(item).length, 0);
   return { doc, operations };

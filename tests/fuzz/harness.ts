@@ -45,8 +45,7 @@ export async function runFuzz(specs: FuzzSpec[], dir: string, tamper?: (dir: str
       if (e instanceof SpecError && e.diagnostics.every((d) => d.line > 0)) {
         refused++;
         refusals.push(`spec-${i}: ${e.diagnostics.map((d) => d.message).join("; ")}`);
-      }
-      else failures.push(`spec-${i}: generation failed: ${e instanceof SpecError ? e.diagnostics.map(formatDiagnostic).join("; ") : ((e as Error).stack ?? e)}`.slice(0, 2000));
+      } else failures.push(`spec-${i}: generation failed: ${e instanceof SpecError ? e.diagnostics.map(formatDiagnostic).join("; ") : ((e as Error).stack ?? e)}`.slice(0, 2000));
     }
   }
   if (generated.length === 0) return { specs: specs.length, refused, refusals, failures };
@@ -60,7 +59,17 @@ function checkTypeScript(dir: string, sdks: { i: number; operations: number }[])
   writeFileSync(
     join(tsDir, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], strict: true, skipLibCheck: true, rootDir: ".", outDir: "../js" },
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        types: [],
+        strict: true,
+        skipLibCheck: true,
+        rootDir: ".",
+        outDir: "../js",
+      },
       include: sdks.map((s) => `sdk${s.i}/src/**/*.ts`),
     }),
   );

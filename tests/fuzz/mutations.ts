@@ -6,7 +6,30 @@
 import fc from "fast-check";
 
 const replacement = fc.oneof(
-  fc.constantFrom(null, true, 0, -1, 1.5, "", "x", [], {}, [null], { $ref: "#/nope" }, { $ref: "#" }, { $ref: "" }, { type: "nope" }, { type: ["string", 3] }, { enum: [] }, { required: "id" }, { properties: [] }, { items: 3 }, { allOf: {} }, { oneOf: [] }, { additionalProperties: 3 }),
+  fc.constantFrom(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    "",
+    "x",
+    [],
+    {},
+    [null],
+    { $ref: "#/nope" },
+    { $ref: "#" },
+    { $ref: "" },
+    { type: "nope" },
+    { type: ["string", 3] },
+    { enum: [] },
+    { required: "id" },
+    { properties: [] },
+    { items: 3 },
+    { allOf: {} },
+    { oneOf: [] },
+    { additionalProperties: 3 },
+  ),
   fc.string({ maxLength: 8 }),
   fc.integer(),
 );

@@ -11,7 +11,13 @@ export function anchors(md: string): string[] {
   return prose(md)
     .split("\n")
     .filter((l) => /^#{1,6} /.test(l))
-    .map((h) => h.replace(/^#+ /, "").toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-"));
+    .map((h) =>
+      h
+        .replace(/^#+ /, "")
+        .toLowerCase()
+        .replace(/[^\w\- ]/g, "")
+        .replace(/ /g, "-"),
+    );
 }
 
 /** Relative links in the pages (paths under `dir`) that point at no file or no heading. */

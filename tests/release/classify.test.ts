@@ -24,14 +24,25 @@ interface Case {
 
 const schemas = (s: Obj) => s.components.schemas;
 const json = (schema: unknown) => ({ "application/json": { schema } });
-const userMethods = (section: string, ts: boolean) =>
-  (ts ? ["createUser", "getUser", "listUsers"] : ["create_user", "get_user", "list_users"]).map((m) => `${section} changed shop.users.${m}`);
+const userMethods = (section: string, ts: boolean) => (ts ? ["createUser", "getUser", "listUsers"] : ["create_user", "get_user", "list_users"]).map((m) => `${section} changed shop.users.${m}`);
 
 const CASES: Case[] = [
   { name: "nothing changes", change: () => {}, typescript: [], python: [], bump: "none" },
   { name: "an x-extension the SDK ignores is added", change: (s) => (s.paths["/users"].get["x-internal"] = true), typescript: [], python: [], bump: "none" },
-  { name: "an operation's summary changes", change: (s) => (s.paths["/users/{id}"].get.summary = "Fetch a user"), typescript: ["docs changed shop.users.getUser"], python: ["docs changed shop.users.get_user"], bump: "patch" },
-  { name: "a response field's description changes", change: (s) => (schemas(s).User.properties.email.description = "Where we send mail."), typescript: ["docs changed User.email"], python: ["docs changed User.email"], bump: "patch" },
+  {
+    name: "an operation's summary changes",
+    change: (s) => (s.paths["/users/{id}"].get.summary = "Fetch a user"),
+    typescript: ["docs changed shop.users.getUser"],
+    python: ["docs changed shop.users.get_user"],
+    bump: "patch",
+  },
+  {
+    name: "a response field's description changes",
+    change: (s) => (schemas(s).User.properties.email.description = "Where we send mail."),
+    typescript: ["docs changed User.email"],
+    python: ["docs changed User.email"],
+    bump: "patch",
+  },
   {
     name: "a request field gets an example (Python shows it on the argument too)",
     change: (s) => (schemas(s).NewUser.properties.name.example = "Ada"),
@@ -39,12 +50,25 @@ const CASES: Case[] = [
     python: ["docs changed NewUser.name", "docs changed shop.users.create_user"],
     bump: "patch",
   },
-  { name: "the API's description changes", change: (s) => (s.info.description = "The shop's API."), typescript: ["docs changed API description"], python: ["docs changed API description"], bump: "patch" },
+  {
+    name: "the API's description changes",
+    change: (s) => (s.info.description = "The shop's API."),
+    typescript: ["docs changed API description"],
+    python: ["docs changed API description"],
+    bump: "patch",
+  },
   { name: "the API's version changes", change: (s) => (s.info.version = "1.1"), typescript: ["changed changed API version"], python: ["changed changed API version"], bump: "patch" },
   {
     name: "an operation is added, with a new model",
     change: (s) => {
-      s.paths["/users/{id}/sessions"] = { get: { operationId: "listSessions", tags: ["users"], parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "OK", content: json({ type: "array", items: { $ref: "#/components/schemas/Session" } }) } } } };
+      s.paths["/users/{id}/sessions"] = {
+        get: {
+          operationId: "listSessions",
+          tags: ["users"],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "OK", content: json({ type: "array", items: { $ref: "#/components/schemas/Session" } }) } },
+        },
+      };
       schemas(s).Session = { type: "object", properties: { id: { type: "string" } } };
     },
     typescript: ["added added shop.users.listSessions", "added added Session", "added added ListSessionsRequest"],
@@ -76,8 +100,20 @@ const CASES: Case[] = [
     python: ["breaking removed Order", "added added Purchase", "breaking changed shop.orders.get_order"],
     bump: "major",
   },
-  { name: "a request field is removed", change: (s) => delete schemas(s).NewUser.properties.email, typescript: ["breaking removed NewUser.email", "breaking changed shop.users.createUser"], python: ["breaking removed NewUser.email", "breaking changed shop.users.create_user"], bump: "major" },
-  { name: "an optional request field is added", change: (s) => (schemas(s).NewUser.properties.phone = { type: "string" }), typescript: ["added added NewUser.phone", "added changed shop.users.createUser"], python: ["added added NewUser.phone", "added changed shop.users.create_user"], bump: "minor" },
+  {
+    name: "a request field is removed",
+    change: (s) => delete schemas(s).NewUser.properties.email,
+    typescript: ["breaking removed NewUser.email", "breaking changed shop.users.createUser"],
+    python: ["breaking removed NewUser.email", "breaking changed shop.users.create_user"],
+    bump: "major",
+  },
+  {
+    name: "an optional request field is added",
+    change: (s) => (schemas(s).NewUser.properties.phone = { type: "string" }),
+    typescript: ["added added NewUser.phone", "added changed shop.users.createUser"],
+    python: ["added added NewUser.phone", "added changed shop.users.create_user"],
+    bump: "minor",
+  },
   {
     name: "a required request field is added",
     change: (s) => {
@@ -88,9 +124,27 @@ const CASES: Case[] = [
     python: ["breaking added NewUser.phone", "breaking changed shop.users.create_user"],
     bump: "major",
   },
-  { name: "a request field becomes required", change: (s) => schemas(s).NewUser.required.push("email"), typescript: ["breaking changed NewUser.email", "breaking changed shop.users.createUser"], python: ["breaking changed NewUser.email", "breaking changed shop.users.create_user"], bump: "major" },
-  { name: "a required request field becomes optional", change: (s) => (schemas(s).NewUser.required = []), typescript: ["changed changed NewUser.name", "changed changed shop.users.createUser"], python: ["changed changed NewUser.name", "changed changed shop.users.create_user"], bump: "patch" },
-  { name: "a request field's type narrows", change: (s) => (schemas(s).NewUser.properties.nickname = { type: "string" }), typescript: ["breaking changed NewUser.nickname", "breaking changed shop.users.createUser"], python: ["breaking changed NewUser.nickname", "breaking changed shop.users.create_user"], bump: "major" },
+  {
+    name: "a request field becomes required",
+    change: (s) => schemas(s).NewUser.required.push("email"),
+    typescript: ["breaking changed NewUser.email", "breaking changed shop.users.createUser"],
+    python: ["breaking changed NewUser.email", "breaking changed shop.users.create_user"],
+    bump: "major",
+  },
+  {
+    name: "a required request field becomes optional",
+    change: (s) => (schemas(s).NewUser.required = []),
+    typescript: ["changed changed NewUser.name", "changed changed shop.users.createUser"],
+    python: ["changed changed NewUser.name", "changed changed shop.users.create_user"],
+    bump: "patch",
+  },
+  {
+    name: "a request field's type narrows",
+    change: (s) => (schemas(s).NewUser.properties.nickname = { type: "string" }),
+    typescript: ["breaking changed NewUser.nickname", "breaking changed shop.users.createUser"],
+    python: ["breaking changed NewUser.nickname", "breaking changed shop.users.create_user"],
+    bump: "major",
+  },
   {
     name: "a request field's type widens",
     change: (s) => (schemas(s).NewUser.properties.name = { oneOf: [{ type: "string" }, { type: "integer" }] }),
@@ -112,16 +166,76 @@ const CASES: Case[] = [
     python: ["breaking changed Order.amount", "breaking changed shop.orders.get_order"],
     bump: { typescript: "none", python: "major" },
   },
-  { name: "a response field is removed", change: (s) => delete schemas(s).User.properties.email, typescript: ["breaking removed User.email", ...userMethods("breaking", true)], python: ["breaking removed User.email", ...userMethods("breaking", false)], bump: "major" },
-  { name: "a required response field becomes optional", change: (s) => (schemas(s).User.required = ["id"]), typescript: ["breaking changed User.name", ...userMethods("breaking", true)], python: ["breaking changed User.name", ...userMethods("breaking", false)], bump: "major" },
-  { name: "a response field becomes nullable", change: (s) => (schemas(s).Order.properties.amount = { type: ["integer", "null"] }), typescript: ["breaking changed Order.amount", "breaking changed shop.orders.getOrder"], python: ["breaking changed Order.amount", "breaking changed shop.orders.get_order"], bump: "major" },
-  { name: "a response field stops being nullable", change: (s) => (schemas(s).Order.properties.note = { type: "string" }), typescript: ["changed changed Order.note", "changed changed shop.orders.getOrder"], python: ["changed changed Order.note", "changed changed shop.orders.get_order"], bump: "patch" },
-  { name: "an optional response field becomes required", change: (s) => schemas(s).User.required.push("email"), typescript: ["changed changed User.email", ...userMethods("changed", true)], python: ["changed changed User.email", ...userMethods("changed", false)], bump: "patch" },
-  { name: "a response field is added", change: (s) => (schemas(s).User.properties.phone = { type: "string" }), typescript: ["added added User.phone", ...userMethods("added", true)], python: ["added added User.phone", ...userMethods("added", false)], bump: "minor" },
-  { name: "a response field's type widens", change: (s) => (schemas(s).User.properties.id = { oneOf: [{ type: "string" }, { type: "integer" }] }), typescript: ["breaking changed User.id", ...userMethods("breaking", true)], python: ["breaking changed User.id", ...userMethods("breaking", false)], bump: "major" },
-  { name: "a response field's type narrows", change: (s) => (schemas(s).User.properties.tag = { type: "string" }), typescript: ["changed changed User.tag", ...userMethods("changed", true)], python: ["changed changed User.tag", ...userMethods("changed", false)], bump: "patch" },
-  { name: "a value is removed from a sent enum", change: (s) => (schemas(s).Role.enum = ["admin"]), typescript: ["breaking removed Role.Member", "breaking changed shop.users.createUser"], python: ["breaking removed Role.MEMBER", "breaking changed shop.users.create_user"], bump: "major" },
-  { name: "a value is added to a sent enum", change: (s) => schemas(s).Role.enum.push("owner"), typescript: ["added added Role.Owner", "added changed shop.users.createUser"], python: ["added added Role.OWNER", "added changed shop.users.create_user"], bump: "minor" },
+  {
+    name: "a response field is removed",
+    change: (s) => delete schemas(s).User.properties.email,
+    typescript: ["breaking removed User.email", ...userMethods("breaking", true)],
+    python: ["breaking removed User.email", ...userMethods("breaking", false)],
+    bump: "major",
+  },
+  {
+    name: "a required response field becomes optional",
+    change: (s) => (schemas(s).User.required = ["id"]),
+    typescript: ["breaking changed User.name", ...userMethods("breaking", true)],
+    python: ["breaking changed User.name", ...userMethods("breaking", false)],
+    bump: "major",
+  },
+  {
+    name: "a response field becomes nullable",
+    change: (s) => (schemas(s).Order.properties.amount = { type: ["integer", "null"] }),
+    typescript: ["breaking changed Order.amount", "breaking changed shop.orders.getOrder"],
+    python: ["breaking changed Order.amount", "breaking changed shop.orders.get_order"],
+    bump: "major",
+  },
+  {
+    name: "a response field stops being nullable",
+    change: (s) => (schemas(s).Order.properties.note = { type: "string" }),
+    typescript: ["changed changed Order.note", "changed changed shop.orders.getOrder"],
+    python: ["changed changed Order.note", "changed changed shop.orders.get_order"],
+    bump: "patch",
+  },
+  {
+    name: "an optional response field becomes required",
+    change: (s) => schemas(s).User.required.push("email"),
+    typescript: ["changed changed User.email", ...userMethods("changed", true)],
+    python: ["changed changed User.email", ...userMethods("changed", false)],
+    bump: "patch",
+  },
+  {
+    name: "a response field is added",
+    change: (s) => (schemas(s).User.properties.phone = { type: "string" }),
+    typescript: ["added added User.phone", ...userMethods("added", true)],
+    python: ["added added User.phone", ...userMethods("added", false)],
+    bump: "minor",
+  },
+  {
+    name: "a response field's type widens",
+    change: (s) => (schemas(s).User.properties.id = { oneOf: [{ type: "string" }, { type: "integer" }] }),
+    typescript: ["breaking changed User.id", ...userMethods("breaking", true)],
+    python: ["breaking changed User.id", ...userMethods("breaking", false)],
+    bump: "major",
+  },
+  {
+    name: "a response field's type narrows",
+    change: (s) => (schemas(s).User.properties.tag = { type: "string" }),
+    typescript: ["changed changed User.tag", ...userMethods("changed", true)],
+    python: ["changed changed User.tag", ...userMethods("changed", false)],
+    bump: "patch",
+  },
+  {
+    name: "a value is removed from a sent enum",
+    change: (s) => (schemas(s).Role.enum = ["admin"]),
+    typescript: ["breaking removed Role.Member", "breaking changed shop.users.createUser"],
+    python: ["breaking removed Role.MEMBER", "breaking changed shop.users.create_user"],
+    bump: "major",
+  },
+  {
+    name: "a value is added to a sent enum",
+    change: (s) => schemas(s).Role.enum.push("owner"),
+    typescript: ["added added Role.Owner", "added changed shop.users.createUser"],
+    python: ["added added Role.OWNER", "added changed shop.users.create_user"],
+    bump: "minor",
+  },
   {
     name: "a value is added to a received closed enum",
     change: (s) => schemas(s).OrderStatus.enum.push("refunded"),
@@ -151,7 +265,13 @@ const CASES: Case[] = [
     python: ["breaking changed Role", "breaking changed NewUser.role", "breaking changed shop.users.create_user"],
     bump: "major",
   },
-  { name: "a query parameter becomes required", change: (s) => (s.paths["/users"].get.parameters[0].required = true), typescript: ["breaking changed ListUsersRequest.limit", "breaking changed shop.users.listUsers"], python: ["breaking changed ListUsersRequest.limit", "breaking changed shop.users.list_users"], bump: "major" },
+  {
+    name: "a query parameter becomes required",
+    change: (s) => (s.paths["/users"].get.parameters[0].required = true),
+    typescript: ["breaking changed ListUsersRequest.limit", "breaking changed shop.users.listUsers"],
+    python: ["breaking changed ListUsersRequest.limit", "breaking changed shop.users.list_users"],
+    bump: "major",
+  },
   {
     name: "an optional query parameter is added",
     change: (s) => s.paths["/users"].get.parameters.push({ name: "q", in: "query", schema: { type: "string" } }),
@@ -166,7 +286,13 @@ const CASES: Case[] = [
     python: ["breaking added ListUsersRequest.q", "breaking changed shop.users.list_users"],
     bump: "major",
   },
-  { name: "a query parameter is removed", change: (s) => s.paths["/users"].get.parameters.shift(), typescript: ["breaking removed ListUsersRequest.limit", "breaking changed shop.users.listUsers"], python: ["breaking removed ListUsersRequest.limit", "breaking changed shop.users.list_users"], bump: "major" },
+  {
+    name: "a query parameter is removed",
+    change: (s) => s.paths["/users"].get.parameters.shift(),
+    typescript: ["breaking removed ListUsersRequest.limit", "breaking changed shop.users.listUsers"],
+    python: ["breaking removed ListUsersRequest.limit", "breaking changed shop.users.list_users"],
+    bump: "major",
+  },
   {
     name: "a parameter's wire name changes but not its SDK name",
     change: (s) => (s.paths["/users"].get.parameters[1].name = "pageSize"),
@@ -184,8 +310,20 @@ const CASES: Case[] = [
     python: ["changed changed shop.orders.get_order"],
     bump: "patch",
   },
-  { name: "an operation is deprecated", change: (s) => (s.paths["/users/{id}"].delete.deprecated = true), typescript: ["changed changed shop.users.deleteUser"], python: ["changed changed shop.users.delete_user"], bump: "patch" },
-  { name: "a model is deprecated", change: (s) => (schemas(s).Order.deprecated = true), typescript: ["changed changed Order", "changed changed shop.orders.getOrder"], python: ["changed changed Order", "changed changed shop.orders.get_order"], bump: "patch" },
+  {
+    name: "an operation is deprecated",
+    change: (s) => (s.paths["/users/{id}"].delete.deprecated = true),
+    typescript: ["changed changed shop.users.deleteUser"],
+    python: ["changed changed shop.users.delete_user"],
+    bump: "patch",
+  },
+  {
+    name: "a model is deprecated",
+    change: (s) => (schemas(s).Order.deprecated = true),
+    typescript: ["changed changed Order", "changed changed shop.orders.getOrder"],
+    python: ["changed changed Order", "changed changed shop.orders.get_order"],
+    bump: "patch",
+  },
   { name: "the server URL changes", change: (s) => (s.servers = [{ url: "https://api.shop.test/v2" }]), typescript: ["changed changed servers"], python: ["changed changed servers"], bump: "patch" },
   {
     name: "a security scheme is added",
@@ -204,7 +342,13 @@ const CASES: Case[] = [
     python: ["breaking removed security option bearer", "added added security option token"],
     bump: "major",
   },
-  { name: "the retry policy changes", change: (s) => (s["x-speakeasy-retries"].backoff.maxElapsedTime = 60000), typescript: ["changed changed retries"], python: ["changed changed retries"], bump: "patch" },
+  {
+    name: "the retry policy changes",
+    change: (s) => (s["x-speakeasy-retries"].backoff.maxElapsedTime = 60000),
+    typescript: ["changed changed retries"],
+    python: ["changed changed retries"],
+    bump: "patch",
+  },
   {
     name: "an error response with a new model is added",
     change: (s) => {

@@ -72,11 +72,18 @@ describe("specsmith diff on Clerk 2025-11-10 → 2026-05-12", () => {
         const users = breaking.find((c) => c.symbol === "clerk.users.update")!;
         expect(users.detail).toMatch(target === "python" ? /argument public_metadata: removed/ : /UpdateUserRequestBody\.publicMetadata removed/);
         // Methods whose request and response did not change are not listed at all.
-        expect(methods().filter((c) => c.kind === "changed").map((c) => c.operationId).sort()).toEqual(["UpdateOrganization", "UpdateUser"]);
+        expect(
+          methods()
+            .filter((c) => c.kind === "changed")
+            .map((c) => c.operationId)
+            .sort(),
+        ).toEqual(["UpdateOrganization", "UpdateUser"]);
       });
 
       it("names the removed request fields as users write them in this target", () => {
-        const removed = of().changes.filter((c) => c.kind === "removed").map((c) => c.symbol);
+        const removed = of()
+          .changes.filter((c) => c.kind === "removed")
+          .map((c) => c.symbol);
         expect(removed).toContain(target === "python" ? "UpdateUserRequestBody.public_metadata" : "UpdateUserRequestBody.publicMetadata");
       });
     });
@@ -151,7 +158,10 @@ describe("regenerating from Clerk's old spec to its new one", () => {
     expect(read("py/pyproject.toml")).toContain('version = "2.0.0"');
     expect(read("py/src/clerk_backend_api/config.py")).toMatch(/clerk_backend_api\/2\.0\.0 \(specsmith/);
 
-    for (const [out, method, field] of [["ts", "clerk.users.update", "privateMetadata"], ["py", "clerk.users.update", "private_metadata"]]) {
+    for (const [out, method, field] of [
+      ["ts", "clerk.users.update", "privateMetadata"],
+      ["py", "clerk.users.update", "private_metadata"],
+    ]) {
       const log = read(`${out}/CHANGELOG.md`);
       const entry = log.slice(0, log.indexOf("## 1.0.0"));
       // Dated by SOURCE_DATE_EPOCH (2027-01-01), for reproducible builds.

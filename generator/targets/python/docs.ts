@@ -60,7 +60,13 @@ export function modelDoc(p: PyPlan, m: PyModelPlan) {
   if (ir.kind === "alias") {
     return { title, description, kind: "alias", table: { headers: ["Field", "Type", "Required", "Description"], rows: [] } };
   }
-  const rows: string[][] = ir.fields.map((f: Field) => ["`" + m.fieldNames.get(f)! + "`", docType(p, f.type, f.required, 1), f.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", f.description ? mdCell(f.description) : "N/A", exampleCell(f.example)]);
+  const rows: string[][] = ir.fields.map((f: Field) => [
+    "`" + m.fieldNames.get(f)! + "`",
+    docType(p, f.type, f.required, 1),
+    f.required ? ":heavy_check_mark:" : ":heavy_minus_sign:",
+    f.description ? mdCell(f.description) : "N/A",
+    exampleCell(f.example),
+  ]);
   // Extra properties are kept in pydantic's `__pydantic_extra__`; their example is the object's own.
   const extraExample = ir.additional && ir.fields.length > 0 ? ir.example : undefined;
   if (ir.additional && ir.fields.length > 0) rows.push(["`__pydantic_extra__`", "Dict[str, *Any*]", ":heavy_minus_sign:", "N/A", exampleCell(extraExample)]);
@@ -83,7 +89,14 @@ function pyValue(p: PyPlan, t: TypeRef | null, e: Example, constructors: boolean
   const r = t ? resolve(p, t) : null;
   // A file to upload: its name and an open file, streamed.
   if (files && r?.kind === "primitive" && r.format === "binary") {
-    return { kind: "dict", fields: [{ name: "file_name", value: { kind: "raw", value: "example.file" } }, { name: "content", value: { kind: "code", code: 'open("example.file", "rb")' } }], extra: null };
+    return {
+      kind: "dict",
+      fields: [
+        { name: "file_name", value: { kind: "raw", value: "example.file" } },
+        { name: "content", value: { kind: "code", code: 'open("example.file", "rb")' } },
+      ],
+      extra: null,
+    };
   }
   switch (e.kind) {
     case "scalar":
@@ -169,8 +182,21 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
       args.push({ name: a.name, value: pyValue(p, a.type, e, keepsExtra(p, a.type), files && a.source !== "param") });
     }
     const required = a.source === "body" && op.request?.wrapsBody ? true : a.required;
-    const description = a.source === "body" && op.request?.wrapsBody ? "The request object to use for the request." : a.source === "request" ? "The request object to use for the request." : a.description ? mdCell(a.description) : "N/A";
-    rows.push(["`" + a.name + "`", docType(p, a.type, a.source === "body" && op.request?.wrapsBody ? true : a.required, 2, files && a.source !== "param"), required ? ":heavy_check_mark:" : ":heavy_minus_sign:", description, exampleCell(a.example)]);
+    const description =
+      a.source === "body" && op.request?.wrapsBody
+        ? "The request object to use for the request."
+        : a.source === "request"
+          ? "The request object to use for the request."
+          : a.description
+            ? mdCell(a.description)
+            : "N/A";
+    rows.push([
+      "`" + a.name + "`",
+      docType(p, a.type, a.source === "body" && op.request?.wrapsBody ? true : a.required, 2, files && a.source !== "param"),
+      required ? ":heavy_check_mark:" : ":heavy_minus_sign:",
+      description,
+      exampleCell(a.example),
+    ]);
   }
   rows.push([...RETRIES_ROW, ""]);
   const withExample = rows.some((r) => r[4] !== "");

@@ -54,8 +54,20 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
     .map((s) => ({ name: p.securityArgs.get(s.name)!, value: CREDENTIALS[s.kind].placeholder }));
   const examples = new Examples(api, { optional: true });
   for (const g of p.groups) {
-    emit(`${pkg}/${g.module}.py`, "src/resource.py.hbs", { className: g.className, doc: api.groups.find((x) => x.name === g.name)?.description ?? "", methods: g.methods.map((m) => methodView(p, m)) });
-    doc(g.doc, "docs/group.md.hbs", { title: g.title, attr: g.attr, packageName: p.packageName, sdkClass: p.sdkClass, clientVar, authOptions, operations: g.methods.map((m) => operationDoc(p, g.attr, m, examples)) });
+    emit(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
+      className: g.className,
+      doc: api.groups.find((x) => x.name === g.name)?.description ?? "",
+      methods: g.methods.map((m) => methodView(p, m)),
+    });
+    doc(g.doc, "docs/group.md.hbs", {
+      title: g.title,
+      attr: g.attr,
+      packageName: p.packageName,
+      sdkClass: p.sdkClass,
+      clientVar,
+      authOptions,
+      operations: g.methods.map((m) => operationDoc(p, g.attr, m, examples)),
+    });
   }
   const serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
   emit(`${pkg}/sdk.py`, "src/sdk.py.hbs", {
@@ -93,7 +105,15 @@ function configView(p: PyPlan, serverEnv: string, opts: PythonOptions) {
     servers: serverTemplates(api),
     serverDefaults: serverVariableDefaults(api),
     serverEnv,
-    security: api.securitySchemes.map((s) => ({ name: s.name, kind: s.kind, option: p.securityArgs.get(s.name)!, where: s.kind === "apiKey" ? s.in : null, param: s.kind === "apiKey" ? s.param : null, tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null, scopes: s.kind === "clientCredentials" ? s.scopes : [] })),
+    security: api.securitySchemes.map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      option: p.securityArgs.get(s.name)!,
+      where: s.kind === "apiKey" ? s.in : null,
+      param: s.kind === "apiKey" ? s.param : null,
+      tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null,
+      scopes: s.kind === "clientCredentials" ? s.scopes : [],
+    })),
     retry: api.retries?.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
     retryCodes: api.retries?.statusCodes ?? ["5XX"],
     idempotencyHeader: opts.idempotencyHeader ?? null,

@@ -36,7 +36,21 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
   const ir = m.ir;
   const named = new Set<PyModelPlan>();
   const ctx = (form: PyForm): TypeContext => ({ p, form, tagged: true, files: ir.kind === "object" && !!ir.usage?.request, qualify: (x, name) => (named.add(x), name) });
-  const view: PyModelView = { kind: ir.kind, name: m.name, typedDict: m.typedDict, errorClass: m.errorClass, doc: ir.description ?? "", errorDoc: ir.description ?? ir.responseDescription ?? "", base: "str", members: [], aliasType: "Any", fields: [], extra: false, usesPydantic: false, imports: [] };
+  const view: PyModelView = {
+    kind: ir.kind,
+    name: m.name,
+    typedDict: m.typedDict,
+    errorClass: m.errorClass,
+    doc: ir.description ?? "",
+    errorDoc: ir.description ?? ir.responseDescription ?? "",
+    base: "str",
+    members: [],
+    aliasType: "Any",
+    fields: [],
+    extra: false,
+    usesPydantic: false,
+    imports: [],
+  };
   if (ir.kind === "enum") {
     view.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";
     view.members = ir.members.map((x, i) => ({ key: m.memberNames[i], value: typeof x.value === "string" ? wellFormed(x.value) : x.value }));

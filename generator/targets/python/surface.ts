@@ -94,7 +94,15 @@ function modelSurface(p: PyPlan, m: PyModelPlan): ModelSurface {
   refsOf(ir.additional, refs);
   const files = !!ir.usage?.request;
   const fields = ir.fields.map((f) =>
-    fieldSurface({ name: m.fieldNames.get(f)!, wire: f.wireName, type: annotation(p, f.type, "model", files), required: requiredInModel(f, ir.usage), nullable: isNullable(p, f.type), deprecated: f.deprecated, doc: [f.description, f.example] }),
+    fieldSurface({
+      name: m.fieldNames.get(f)!,
+      wire: f.wireName,
+      type: annotation(p, f.type, "model", files),
+      required: requiredInModel(f, ir.usage),
+      nullable: isNullable(p, f.type),
+      deprecated: f.deprecated,
+      doc: [f.description, f.example],
+    }),
   );
   return { kind: m.errorClass ? "error" : "object", ...base, fields, refs: symbolsOf(p, refs) };
 }

@@ -79,9 +79,7 @@ function discriminated(ctx: TypeContext, t: Extract<TypeRef, { kind: "union" }>,
   const plans = variants.map((v) => (v.kind === "ref" ? ctx.p.models.get(v.model) : undefined));
   if (plans.some((m) => !m || m.ir.kind !== "object" || m.ir.freeForm || !d.mapping.some((x) => x.model === m.ir.name))) return null;
   if (new Set(plans.map((m) => m!.name)).size !== plans.length) return null;
-  const tags = d.mapping
-    .map((x) => [x.value, ctx.p.models.get(x.model)?.name] as const)
-    .filter((x): x is readonly [string, string] => x[1] !== undefined && plans.some((m) => m!.name === x[1]));
+  const tags = d.mapping.map((x) => [x.value, ctx.p.models.get(x.model)?.name] as const).filter((x): x is readonly [string, string] => x[1] !== undefined && plans.some((m) => m!.name === x[1]));
   // pydantic's Tag and Discriminator are imported as _Tag and _Discriminator: models named Tag stay Tag.
   const members = plans.map((m) => `Annotated[${refAnnotation(ctx, m!, depth + 1)}, _Tag(${pyString(m!.name)})]`);
   const mapping = `{${tags.map(([value, name]) => `${pyString(wellFormed(value))}: ${pyString(name)}`).join(", ")}}`;

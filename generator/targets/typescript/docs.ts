@@ -93,7 +93,12 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
   }
   rows.push(
     ["`options`", "RequestOptions", ":heavy_minus_sign:", "Used to set various options for making HTTP requests."],
-    ["`options.fetchOptions`", `[RequestInit](${MDN_REQUEST_INIT})`, ":heavy_minus_sign:", "Options that are passed to the underlying HTTP request. This can be used to inject extra headers for examples. All `Request` options, except `method` and `body`, are allowed."],
+    [
+      "`options.fetchOptions`",
+      `[RequestInit](${MDN_REQUEST_INIT})`,
+      ":heavy_minus_sign:",
+      "Options that are passed to the underlying HTTP request. This can be used to inject extra headers for examples. All `Request` options, except `method` and `body`, are allowed.",
+    ],
     ["`options.retries`", `[RetryConfig](${docLink(from, "lib/utils/retryconfig.md")})`, ":heavy_minus_sign:", "Enables retrying HTTP requests under certain failure conditions."],
     ["`options.timeoutMs`", "*number*", ":heavy_minus_sign:", "Overrides the client's timeout for this call, in milliseconds."],
     ["`options.serverURL`", "*string*", ":heavy_minus_sign:", "Overrides the server URL for this call."],
@@ -131,9 +136,7 @@ function requestExample(p: Plan, op: OperationPlan, examples: Examples): Example
   // A request model: parameters take their own examples, the body its schema's.
   const m = p.models.get((ir.request!.type as { model: string }).model)!.ir;
   if (m.kind !== "object") return examples.of(ir.request!.type);
-  const fields = m.fields
-    .filter((f) => f.required)
-    .map((f) => ({ field: f, key: f.wireName, value: examples.of(f.type, f.example ?? f.default) }));
+  const fields = m.fields.filter((f) => f.required).map((f) => ({ field: f, key: f.wireName, value: examples.of(f.type, f.example ?? f.default) }));
   return { kind: "object", model: m.name, fields };
 }
 
@@ -181,7 +184,13 @@ export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
       return row;
     });
     if (m.additional) {
-      rows.push(["`[k: string]`", docType(p, { kind: "map", values: m.additional }, from).replace(/^Record<string, (.*)>$/, "$1"), ":heavy_minus_sign:", "Additional properties, sent and received as they are.", ...(withExample ? [""] : [])]);
+      rows.push([
+        "`[k: string]`",
+        docType(p, { kind: "map", values: m.additional }, from).replace(/^Record<string, (.*)>$/, "$1"),
+        ":heavy_minus_sign:",
+        "Additional properties, sent and received as they are.",
+        ...(withExample ? [""] : []),
+      ]);
     }
     base.fields = { headers, rows };
   } else {

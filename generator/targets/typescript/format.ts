@@ -8,7 +8,7 @@ import { layoutFile, loadLayout, overflows } from "./layout.js";
 
 /** A quick pre-check (a scan, not a regex: this runs over every emitted byte): most files have no line over 80 columns. */
 function hasLongLine(s: string): boolean {
-  for (let start = 0; start < s.length; ) {
+  for (let start = 0; start < s.length;) {
     const end = s.indexOf("\n", start);
     if ((end < 0 ? s.length : end) - start > 80) return true;
     if (end < 0) return false;

@@ -75,18 +75,12 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
 
   const query = [
     ...ir.fixedQuery.map(([k, v]) => ({ name: k, expr: null, value: v, style: "form", explode: true })),
-    ...ir.params
-      .filter((x) => x.in === "query")
-      .map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), value: null, style: x.style, explode: x.explode })),
+    ...ir.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), value: null, style: x.style, explode: x.explode })),
   ];
   if (query.length) imports.add("lib/url.ts", "appendQuery", false);
-  const headers = ir.params
-    .filter((x) => x.in === "header")
-    .map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
+  const headers = ir.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
   if (headers.length) imports.add("lib/url.ts", "headerValue", false);
-  const cookies = ir.params
-    .filter((x) => x.in === "cookie")
-    .map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
+  const cookies = ir.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
   if (cookies.length) imports.add("lib/url.ts", "cookiePair", false);
 
   let body: FuncView["body"] = null;
@@ -138,9 +132,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const errorTypes = [...errors.map((e) => e.errorClass), "SDKError", "HTTPClientError"];
 
   const scheme = new Map(p.api.securitySchemes.map((s) => [s.name, s]));
-  const security = ir.security
-    .filter((alt) => alt.every((n) => scheme.has(n)))
-    .map((alt) => alt.map((n) => ({ accessor: `SECURITY${propAccess(scheme.get(n)!.option)}` })));
+  const security = ir.security.filter((alt) => alt.every((n) => scheme.has(n))).map((alt) => alt.map((n) => ({ accessor: `SECURITY${propAccess(scheme.get(n)!.option)}` })));
   if (security.length) imports.add("lib/config.ts", "SECURITY", false);
 
   const view: FuncView = {

@@ -31,12 +31,14 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
   const examples = new Examples(api);
   const out: OutputFile[] = [];
   const src = (path: string, template: string, view: unknown) => out.push({ path: `src/${path}`, content: engine.render(template, view) });
-  const doc = (path: string, template: string, view: unknown) =>
-    out.push({ path: `docs/${path}`, content: trimNewlines(engine.render(template, view)) });
-
+  const doc = (path: string, template: string, view: unknown) => out.push({ path: `docs/${path}`, content: trimNewlines(engine.render(template, view)) });
 
   // Models, and one index per namespace.
-  const byPlace = new Map<string, string[]>([["components", []], ["errors", ["./apierror.js", "./httpclienterrors.js", "./sdkerror.js"]], ["operations", []]]);
+  const byPlace = new Map<string, string[]>([
+    ["components", []],
+    ["errors", ["./apierror.js", "./httpclienterrors.js", "./sdkerror.js"]],
+    ["operations", []],
+  ]);
   for (const mp of p.modelList) {
     src(mp.file, "src/model.ts.hbs", modelView(p, mp, types));
     byPlace.get(mp.ir.place)!.push("./" + mp.file.split("/").pop()!.replace(/\.ts$/, ".js"));
@@ -84,7 +86,10 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
       return { key: propKey(name), typeExpr: enums ? enums.map(tsString).join(" | ") : "string", docLines: docLines(all.find((v) => v.description)?.description) };
     }),
     defaultServerText: servers[0],
-    credentialImports: [...new Set(api.securitySchemes.map((s) => CREDENTIALS[s.kind].type))].sort().map((t) => `${t}, `).join(""),
+    credentialImports: [...new Set(api.securitySchemes.map((s) => CREDENTIALS[s.kind].type))]
+      .sort()
+      .map((t) => `${t}, `)
+      .join(""),
     securityOptions: api.securitySchemes.map((s) => ({
       prop: propKey(s.option),
       typeExpr: CREDENTIALS[s.kind].type,
@@ -125,19 +130,33 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
       opDocs.set(op, d);
       return { ...d, anchor: op.method.toLowerCase() };
     });
-    doc(g.doc, "docs/group.md.hbs", { title: g.title, group: g.name, description: g.description, operations: ops, sdkClass: p.sdkClass, coreClass: p.coreClass, packageName: p.packageName, clientVar, authOptions });
+    doc(g.doc, "docs/group.md.hbs", {
+      title: g.title,
+      group: g.name,
+      description: g.description,
+      operations: ops,
+      sdkClass: p.sdkClass,
+      coreClass: p.coreClass,
+      packageName: p.packageName,
+      clientVar,
+      authOptions,
+    });
   }
   doc("lib/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
 
   const errorClasses = p.modelList
     .filter((m) => m.errorClass)
-    .map((m) => ({ name: m.errorClass!, doc: `docs/${m.doc}`, statuses: [...new Set(p.operations.flatMap((o) => o.ir.errors.filter((e) => e.model === m.ir.name).flatMap((e) => e.statuses)))].join(", ") }));
+    .map((m) => ({
+      name: m.errorClass!,
+      doc: `docs/${m.doc}`,
+      statuses: [...new Set(p.operations.flatMap((o) => o.ir.errors.filter((e) => e.model === m.ir.name).flatMap((e) => e.statuses)))].join(", "),
+    }));
   const firstOp = firstGroup?.operations[0];
   const enumModel = p.modelList.find((m) => m.ir.kind === "enum");
   out.push({
     path: "README.md",
-    content: trimNewlines(engine
-      .render("README.md.hbs", {
+    content: trimNewlines(
+      engine.render("README.md.hbs", {
         packageName: p.packageName,
         title: api.info.title,
         docVersion: api.info.version,
@@ -153,7 +172,11 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
           rows: api.securitySchemes.map((s) => [mdCell(mdCode(s.option)), CREDENTIALS[s.kind].type, s.kind === "apiKey" ? `API key (${s.in} ${mdCell(mdCode(s.param))})` : CREDENTIALS[s.kind].scheme]),
         },
         securityPlural: api.securitySchemes.length > 1,
-        groups: p.groups.map((g) => ({ name: g.name, doc: `docs/${g.doc}`, operations: g.operations.map((op) => ({ method: op.method, func: op.func, summary: op.ir.summary ?? op.method, anchor: op.method.toLowerCase() })) })),
+        groups: p.groups.map((g) => ({
+          name: g.name,
+          doc: `docs/${g.doc}`,
+          operations: g.operations.map((op) => ({ method: op.method, func: op.func, summary: op.ir.summary ?? op.method, anchor: op.method.toLowerCase() })),
+        })),
         retry: api.retries && api.retries.strategy === "backoff" ? { ...api.retries.backoff, retryConnectionErrors: api.retries.retryConnectionErrors } : null,
         retryCodesText: (api.retries?.statusCodes ?? []).join(", "),
         errorClasses,
@@ -172,7 +195,8 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
         otherServers: servers.slice(1),
         idempotencyHeader: opts.idempotencyHeader ?? null,
         enumExample: enumModel ? `${enumModel.name}.${(enumModel.ir as { members: { name: string }[] }).members[0].name}` : "Status.Active",
-      })),
+      }),
+    ),
   });
 
   await formatLongLines(out);
@@ -186,7 +210,12 @@ const CREDENTIALS: Record<SecurityScheme["kind"], { type: string; placeholder: u
   bearer: { type: "Credential", placeholder: CREDENTIAL_PLACEHOLDERS.bearer, doc: "Bearer token.", scheme: "HTTP Bearer" },
   basic: { type: "BasicCredential", placeholder: { username: CREDENTIAL_PLACEHOLDERS.username, password: CREDENTIAL_PLACEHOLDERS.password }, doc: "Username and password.", scheme: "HTTP Basic" },
   apiKey: { type: "Credential", placeholder: CREDENTIAL_PLACEHOLDERS.apiKey, doc: "API key.", scheme: "API key" },
-  clientCredentials: { type: "ClientCredentials", placeholder: { clientID: CREDENTIAL_PLACEHOLDERS.clientId, clientSecret: CREDENTIAL_PLACEHOLDERS.clientSecret }, doc: "OAuth2 client ID and secret; the SDK fetches and caches access tokens.", scheme: "OAuth2 client credentials" },
+  clientCredentials: {
+    type: "ClientCredentials",
+    placeholder: { clientID: CREDENTIAL_PLACEHOLDERS.clientId, clientSecret: CREDENTIAL_PLACEHOLDERS.clientSecret },
+    doc: "OAuth2 client ID and secret; the SDK fetches and caches access tokens.",
+    scheme: "OAuth2 client credentials",
+  },
 };
 
 function retryDocs() {

@@ -397,7 +397,11 @@ function printType(t: Ty, parent: "args" | "member" | "alias" | "other" = "other
     }
     case "union": {
       const shouldIndent = parent !== "args";
-      if (shouldHugType(t)) return join(" | ", t.types.map((x) => printType(x)));
+      if (shouldHugType(t))
+        return join(
+          " | ",
+          t.types.map((x) => printType(x)),
+        );
       const printed = t.types.map((x) => align(2, printType(x)));
       const code = [ifBreak("| "), join([line, "| "], printed)];
       // A union first moves to the next line whole, and only then goes one member a line (inside
@@ -416,7 +420,18 @@ function indexKey(param: string): Doc {
 function printTypeArgs(args: Ty[]): Doc {
   const { group, indent, softline, line, join } = b();
   if (args.length === 1 && (isObjectType(args[0]) || shouldHugType(args[0]))) return ["<", printType(args[0], "args"), ">"];
-  return group(["<", indent([softline, join([",", line], args.map((a) => printType(a, "args")))]), softline, ">"]);
+  return group([
+    "<",
+    indent([
+      softline,
+      join(
+        [",", line],
+        args.map((a) => printType(a, "args")),
+      ),
+    ]),
+    softline,
+    ">",
+  ]);
 }
 
 interface Ctx {
@@ -494,18 +509,66 @@ function printExpr(e: Ex, ctx: Ctx = {}): Doc {
     case "arr":
       if (e.elems.length === 0) return "[]";
       if (e.elems.every((x) => x.k === "lit" && /^-?[\d.]+$/.test(x.v))) throw new Unsupported("number array");
-      return group(["[", indent([softline, join([",", line], e.elems.map((x) => printExpr(x, { parent: "arg" })))]), ifBreak(","), softline, "]"], { shouldBreak: e.elems.length > 1 && e.elems.every((x) => (x.k === "obj" && x.props.length > 1) || (x.k === "arr" && x.elems.length > 1)) });
+      return group(
+        [
+          "[",
+          indent([
+            softline,
+            join(
+              [",", line],
+              e.elems.map((x) => printExpr(x, { parent: "arg" })),
+            ),
+          ]),
+          ifBreak(","),
+          softline,
+          "]",
+        ],
+        { shouldBreak: e.elems.length > 1 && e.elems.every((x) => (x.k === "obj" && x.props.length > 1) || (x.k === "arr" && x.elems.length > 1)) },
+      );
     case "obj":
       if (e.props.length === 0) return "{}";
-      return group(["{", indent([line, join([",", line], e.props.map((p) => ("spread" in p ? ["...", printExpr(p.spread)] : p.shorthand ? p.key : printProperty(p.key, p.value))))]), ifBreak(","), line, "}"]);
+      return group([
+        "{",
+        indent([
+          line,
+          join(
+            [",", line],
+            e.props.map((p) => ("spread" in p ? ["...", printExpr(p.spread)] : p.shorthand ? p.key : printProperty(p.key, p.value))),
+          ),
+        ]),
+        ifBreak(","),
+        line,
+        "}",
+      ]);
     case "arrow": {
-      const params = ["(", join(", ", e.params.map((p) => (p.type ? [p.name, ": ", printType(p.type)] : p.name))), ")"];
+      const params = [
+        "(",
+        join(
+          ", ",
+          e.params.map((p) => (p.type ? [p.name, ": ", printType(p.type)] : p.name)),
+        ),
+        ")",
+      ];
       const body = e.body;
       if (body.k === "arrow") throw new Unsupported("arrow chain");
       const shouldAddParens = body.k === "cond";
       const printedBody = printExpr(body, { parent: "arrowBody" });
       const shouldAddSoftLine = ctx.expandLastArg === true;
-      const fullParams = e.params.some((p) => p.type) ? group(["(", indent([softline, join([",", line], e.params.map((p) => (p.type ? [p.name, ": ", printType(p.type)] : p.name)))]), ifBreak(","), softline, ")"]) : params;
+      const fullParams = e.params.some((p) => p.type)
+        ? group([
+            "(",
+            indent([
+              softline,
+              join(
+                [",", line],
+                e.params.map((p) => (p.type ? [p.name, ": ", printType(p.type)] : p.name)),
+              ),
+            ]),
+            ifBreak(","),
+            softline,
+            ")",
+          ])
+        : params;
       // As an expanded last argument, prettier never breaks an arrow's parameters.
       const paramsDoc = ctx.expandLastArg ? (docs!.utils as unknown as { removeLines: (d: Doc) => Doc }).removeLines(fullParams) : fullParams;
       return group([
@@ -524,7 +587,7 @@ function printExpr(e: Ex, ctx: Ctx = {}): Doc {
 }
 
 function hasCallInChain(e: Ex): boolean {
-  for (let x: Ex = e; ; ) {
+  for (let x: Ex = e; ;) {
     if (x.k === "call") return true;
     if (x.k === "member") x = x.obj;
     else if (x.k === "index") x = x.obj;
@@ -590,11 +653,14 @@ function parseAll<T>(text: string, f: (p: Parser) => T): T {
 
 function printParams(params: string): Doc {
   const { group, indent, softline, line, ifBreak, join } = b();
-  const list = params.trim() === "" ? [] : splitTop(params, ",").map((p) => {
-    const m = /^\s*([\w$]+)(\??): (.*)$/.exec(p);
-    if (!m) throw new Unsupported("parameter");
-    return [m[1], m[2], ": ", printType(parseAll(m[3], (q) => q.type()))];
-  });
+  const list =
+    params.trim() === ""
+      ? []
+      : splitTop(params, ",").map((p) => {
+          const m = /^\s*([\w$]+)(\??): (.*)$/.exec(p);
+          if (!m) throw new Unsupported("parameter");
+          return [m[1], m[2], ": ", printType(parseAll(m[3], (q) => q.type()))];
+        });
   if (list.length === 0) return "()";
   return group(["(", indent([softline, join([",", line], list)]), ifBreak(","), softline, ")"]);
 }
@@ -696,17 +762,40 @@ function statementDoc(s: string, prev: string | undefined): Doc {
   }
   if ((m = /^([\w$]+(?:\.#?[\w$]+|\[[^\]]+\])+) (\?\?=|=) (.*);$/.exec(s))) {
     const left = parseAll(m[1], (p) => p.expr());
-    return [printAssignment(printExpr(left), " " + m[2], parseAll(m[3], (p) => p.expr()), {}), ";"];
+    return [
+      printAssignment(
+        printExpr(left),
+        " " + m[2],
+        parseAll(m[3], (p) => p.expr()),
+        {},
+      ),
+      ";",
+    ];
   }
   if ((m = /^\): (.*) \{$/.exec(s))) {
-    return ["): ", printType(parseAll(m[1], (p) => p.type()), "other"), " {"];
+    return [
+      "): ",
+      printType(
+        parseAll(m[1], (p) => p.type()),
+        "other",
+      ),
+      " {",
+    ];
   }
   if ((m = /^import (type )?\{ (.*) \} from ("[^"]+");$/.exec(s))) {
     const { group, indent, line, ifBreak, join } = b();
     return ["import ", m[1] ?? "", group(["{", indent([line, join([",", line], m[2].split(", "))]), ifBreak(","), line, "}"]), " from ", m[3], ";"];
   }
   if ((m = /^\[([\w$]+: string)\]: (.*);$/.exec(s))) {
-    return [indexKey(m[1]), ": ", printType(parseAll(m[2], (p) => p.type()), "member"), ";"];
+    return [
+      indexKey(m[1]),
+      ": ",
+      printType(
+        parseAll(m[2], (p) => p.type()),
+        "member",
+      ),
+      ";",
+    ];
   }
   if ((m = /^(readonly )?([\w$]+|"(?:[^"\\]|\\.)*")(\??): (.*);$/.exec(s))) {
     const type = parseAll(m[4], (p) => p.type());
@@ -717,17 +806,37 @@ function statementDoc(s: string, prev: string | undefined): Doc {
     try {
       value = parseAll(m[2], (p) => p.expr());
     } catch (e) {
-      if (!(e instanceof Unsupported) || !/\($/.test(prev ?? "") && !/,$/.test(prev ?? "")) throw e;
+      if (!(e instanceof Unsupported) || (!/\($/.test(prev ?? "") && !/,$/.test(prev ?? ""))) throw e;
       // A parameter of a signature the template broke: `name: Type,`.
-      return [m[1], ": ", printType(parseAll(m[2], (p) => p.type()), "member"), ","];
+      return [
+        m[1],
+        ": ",
+        printType(
+          parseAll(m[2], (p) => p.type()),
+          "member",
+        ),
+        ",",
+      ];
     }
     return [printProperty(m[1], value), ","];
   }
   if ((m = /^([\w$]+)(\?): (.*),$/.exec(s))) {
-    return [m[1], m[2], ": ", printType(parseAll(m[3], (p) => p.type()), "member"), ","];
+    return [
+      m[1],
+      m[2],
+      ": ",
+      printType(
+        parseAll(m[3], (p) => p.type()),
+        "member",
+      ),
+      ",",
+    ];
   }
   if (prev !== undefined && /<$/.test(prev)) {
-    return printType(parseAll(s, (p) => p.type()), "args");
+    return printType(
+      parseAll(s, (p) => p.type()),
+      "args",
+    );
   }
   if ((m = /^(.*)([,;])$/.exec(s))) {
     const e = parseAll(m[1], (p) => p.expr());
@@ -806,7 +915,13 @@ export function layoutFile(content: string): string | undefined {
         }
         if (end >= lines.length) throw new Unsupported("unterminated statement");
         const ind = line.slice(0, line.length - line.trimStart().length);
-        const joined = ind + lines.slice(i, end + 1).map((l) => l.trim()).join(" ").replace(/,\s*([)\]}])/g, "$1");
+        const joined =
+          ind +
+          lines
+            .slice(i, end + 1)
+            .map((l) => l.trim())
+            .join(" ")
+            .replace(/,\s*([)\]}])/g, "$1");
         out.push(...layoutLine(joined, lines[i - 1]).split("\n"));
         i = end;
         continue;

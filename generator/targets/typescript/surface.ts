@@ -70,7 +70,9 @@ function modelSurface(mp: ModelPlan, text: (t: TypeRef) => string, symbols: (nam
   if (m.kind === "alias") return { kind: "alias", ...base, type: text(m.type), refs: symbols(refsOf(m.type)) };
   for (const f of m.fields) refsOf(f.type, refs);
   refsOf(m.additional, refs);
-  const fields = m.fields.map((f) => fieldSurface({ name: f.name, wire: f.wireName, type: text(f.type), required: requiredInModel(f, m.usage), nullable: isNull(f.type), deprecated: f.deprecated, doc: [f.description, f.example] }));
+  const fields = m.fields.map((f) =>
+    fieldSurface({ name: f.name, wire: f.wireName, type: text(f.type), required: requiredInModel(f, m.usage), nullable: isNull(f.type), deprecated: f.deprecated, doc: [f.description, f.example] }),
+  );
   return { kind: mp.errorClass ? "error" : "object", ...base, fields, refs: symbols(refs) };
 }
 
