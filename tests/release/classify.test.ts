@@ -399,3 +399,25 @@ describe("spec change → SDK changes, per target", () => {
     }
   });
 });
+
+describe("positional signatures", () => {
+  // Both SDKs take keyword or object arguments today, so no spec change reorders a signature; the rule
+  // is there for a target whose methods take arguments by position.
+  it("a reordered positional signature is breaking; the same reorder of keyword arguments is not", () => {
+    const method = (args: string[], positional: boolean) => ({
+      operationId: "op",
+      http: "GET /x",
+      args: args.map((name) => ({ name, type: "str" })),
+      ...(positional ? { positional: true as const } : {}),
+      returns: "None",
+      errors: [],
+      sends: [],
+      receives: [],
+      link: "docs/x.md#op",
+    });
+    const surface = (args: string[], positional: boolean): Surface => ({ ...base.python, methods: { "shop.x.op": method(args, positional) } });
+    const reorder = (positional: boolean) => diffSurfaces(surface(["a", "b"], positional), surface(["b", "a"], positional));
+    expect(reorder(true).map((c) => [c.section, c.detail])).toEqual([["breaking", "arguments reordered"]]);
+    expect(reorder(false)).toEqual([]);
+  });
+});
