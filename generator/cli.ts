@@ -10,12 +10,14 @@ import { TARGETS, derivedTarget, loadConfig, overlappingTargets, type TargetConf
 import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
 import { checkAll, generateAll, writeAll, type TargetResult } from "./generate.js";
 import { runDiff, type DiffFlags } from "./diff.js";
+import { runOverlayApply } from "./overlay-apply.js";
 import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { watchFiles } from "./watch.js";
 import { WriteError } from "./write/write.js";
 
 interface GenerateFlags {
+  overlay: string[];
   config: string;
   check?: boolean;
   watch?: boolean;
@@ -29,26 +31,27 @@ interface GenerateFlags {
 let debug = false;
 
 /** The targets `--spec/--out` (or the config) ask for. */
-function targetsOf(flags: GenerateFlags): { spec: string; targets: TargetConfig[]; config?: string } {
+function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; targets: TargetConfig[]; config?: string } {
+  const extra = flags.overlay.map((o) => resolve(o));
   if (!flags.spec && !flags.out) {
     const config = loadConfig(flags.config);
     const targets = config.targets.filter((t) => !flags.target || t.name === flags.target);
     if (targets.length === 0) throw new UsageError(`${flags.config} configures no ${flags.target ?? ""} target`);
-    return { spec: config.spec, targets, config: resolve(flags.config) };
+    return { spec: config.spec, overlays: [...config.overlays, ...extra], targets, config: resolve(flags.config) };
   }
   if (!flags.spec || !flags.out) throw new UsageError("--spec and --out go together (and --target, default typescript)");
   const spec = resolve(flags.spec);
   const target = derivedTarget((flags.target ?? "typescript") as TargetName, spec, resolve(flags.out), flags);
-  return { spec, targets: [target] };
+  return { spec, overlays: extra, targets: [target] };
 }
 
 async function runGenerate(flags: GenerateFlags): Promise<number> {
-  const { spec, targets, config } = targetsOf(flags);
+  const { spec, overlays, targets, config } = targetsOf(flags);
   if (overlappingTargets(targets).length > 0) throw new UsageError("two targets write into overlapping folders");
   let loaded: string[] = [spec];
   const once = async (): Promise<number> => {
     const started = performance.now();
-    const results = await generateAll(spec, targets, { release: !flags.watch });
+    const results = await generateAll(spec, targets, { overlays, release: !flags.watch });
     loaded = results[0]?.sources ?? [spec];
     const warnings = results[0]?.warnings ?? [];
     if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
@@ -103,6 +106,11 @@ function releaseLine(r: TargetResult): string {
   }
 }
 
+/** Commander's way to take an option more than once. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function rel(p: string): string {
   const r = relative(process.cwd(), p);
   return r && !r.startsWith("..") ? r : p;
@@ -155,6 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--check", "compare the output with a fresh generation instead of writing (exit 3 if it differs)")
     .option("--watch", "regenerate whenever the spec, a file it $refs, or the config changes")
     .option("--spec <file>", "an OpenAPI document (3.0 or 3.1, YAML or JSON) instead of the config's")
+    .option("--overlay <file>", "an OpenAPI Overlay 1.0 applied to the spec (repeatable; after the config's overlays)", collect, [])
     .addOption(new Option("--target <name>", "the target to generate").choices([...TARGETS]))
     .option("--out <dir>", "output folder, with --spec")
     .option("--package-name <name>", "package name, with --spec")
@@ -171,12 +180,25 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("--target <name>", "one target (default: the config's targets, or both)").choices([...TARGETS]))
     .option("--json", "print JSON: {target, bump, changes: [{kind, breaking, symbol, operationId?, detail}]} (an array of them without --target)")
     .addOption(new Option("--fail-on <level>", "exit 4 when a change of this level is found (the CI gate)").choices(["breaking"]))
-    .option("--config <file>", "generation config whose targets name the SDK (sdkClass, packageName)", "spec/specsmith.yaml")
+    .option("--config <file>", "generation config whose targets name the SDK (sdkClass, packageName) and whose overlays apply to both specs", "spec/specsmith.yaml")
+    .option("--overlay <file>", "an OpenAPI Overlay 1.0 applied to both specs (repeatable)", collect, [])
     .option("--package-name <name>", "package name, instead of the config's")
     .option("--sdk-class <name>", "SDK class name, instead of the config's")
     .option("--debug", "print stack traces of failures")
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
       code = await runDiff(oldSpec, newSpec, flags, (text) => say("stdout", text)).catch(report);
+    });
+  program
+    .command("overlay")
+    .description("work with OpenAPI Overlays")
+    .command("apply")
+    .description("apply overlays to a spec, in order, and print the merged document (or write it with -o)")
+    .argument("<spec>", "the OpenAPI document")
+    .argument("<overlays...>", "OpenAPI Overlay 1.0 files")
+    .option("-o, --out <file>", "write the merged document here (YAML, or JSON for a .json name) instead of printing it")
+    .option("--debug", "print stack traces of failures")
+    .action(async (spec: string, overlays: string[], flags: { out?: string }) => {
+      code = await runOverlayApply(spec, overlays, flags.out, (text) => process.stdout.write(text)).catch(report);
     });
   try {
     await program.parseAsync(argv, { from: "user" });

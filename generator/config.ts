@@ -24,6 +24,8 @@ export interface TargetConfig {
 
 export interface Config {
   spec: string;
+  /** OpenAPI Overlays applied to the spec, in order (paths resolved). */
+  overlays: string[];
   targets: TargetConfig[];
 }
 
@@ -79,6 +81,9 @@ export function loadConfig(path: string): Config {
   if (!isObj(data))
     throw new SpecError([{ severity: "error", file: file.displayPath, line: 1, column: 1, pointer: "#", message: "the configuration is not a map", hint: "write `spec:` and `targets:` keys" }]);
   if (typeof data.spec !== "string") err([], "missing `spec`", "set `spec:` to the OpenAPI document's path, relative to this file");
+  const overlays = Array.isArray(data.overlays) ? data.overlays : data.overlays === undefined ? [] : undefined;
+  if (!overlays || overlays.some((o) => typeof o !== "string" || o === ""))
+    err(["overlays"], "`overlays` must be a list of overlay file paths", "e.g. overlays: [overlays/examples.yaml, overlays/fixes.yaml], relative to this file");
   const targets: TargetConfig[] = [];
   if (!isObj(data.targets)) err([], "missing `targets`", "add `targets:` with a `typescript:` or `python:` entry");
   else {
@@ -117,7 +122,7 @@ export function loadConfig(path: string): Config {
     );
   }
   if (errors.length) throw new SpecError(errors);
-  return { spec: resolve(base, data.spec as string), targets };
+  return { spec: resolve(base, data.spec as string), overlays: (overlays as string[]).map((o) => resolve(base, o)), targets };
 }
 
 /**

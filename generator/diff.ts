@@ -6,10 +6,11 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { TARGETS, derivedTarget, loadConfig, type TargetConfig, type TargetName } from "./config.js";
 import { TARGET_IMPLS } from "./generate.js";
-import { loadApi } from "./load/index.js";
+import { loadApi } from "./api.js";
 import { bumpOf, diffSurfaces, type Bump, type Change } from "./release/classify.js";
 
 export interface DiffFlags {
+  overlay: string[];
   target?: TargetName;
   json?: boolean;
   failOn?: "breaking";
@@ -27,9 +28,9 @@ export interface TargetDiff {
 /** Exit code 4: `--fail-on breaking` found a breaking change. */
 export const EXIT_BREAKING = 4;
 
-export function diffSpecs(oldSpec: string, newSpec: string, targets: Pick<TargetConfig, "name" | "packageName" | "sdkClass" | "version">[]): TargetDiff[] {
-  const before = loadApi(resolve(oldSpec)).api;
-  const after = loadApi(resolve(newSpec)).api;
+export function diffSpecs(oldSpec: string, newSpec: string, targets: Pick<TargetConfig, "name" | "packageName" | "sdkClass" | "version">[], overlays: string[] = []): TargetDiff[] {
+  const before = loadApi(resolve(oldSpec), overlays).api;
+  const after = loadApi(resolve(newSpec), overlays).api;
   return targets.map((t) => {
     const impl = TARGET_IMPLS[t.name];
     const changes = diffSurfaces(impl.surface(before, t), impl.surface(after, t));
@@ -37,22 +38,29 @@ export function diffSpecs(oldSpec: string, newSpec: string, targets: Pick<Target
   });
 }
 
-/** The targets whose names the diff uses: the config's (when it exists), with the flags' names winning. */
-function diffTargets(newSpec: string, flags: DiffFlags): TargetConfig[] {
+/**
+ * The targets whose names the diff uses and the overlays it applies: the config's (when it exists),
+ * with the flags' names winning and their overlays after the config's.
+ */
+function diffSetup(newSpec: string, flags: DiffFlags): { targets: TargetConfig[]; overlays: string[] } {
   const names = flags.target ? [flags.target] : undefined;
+  const extra = flags.overlay.map((o) => resolve(o));
   if (existsSync(flags.config)) {
-    const configured = loadConfig(flags.config).targets.filter((t) => !names || names.includes(t.name));
+    const config = loadConfig(flags.config);
+    const configured = config.targets.filter((t) => !names || names.includes(t.name));
     const wanted = names ?? configured.map((t) => t.name);
-    return wanted.map((name) => {
+    const targets = wanted.map((name) => {
       const c = configured.find((t) => t.name === name);
       return c ? { ...c, packageName: flags.packageName ?? c.packageName, sdkClass: flags.sdkClass ?? c.sdkClass } : derivedTarget(name, resolve(newSpec), "", flags);
     });
+    return { targets, overlays: [...config.overlays, ...extra] };
   }
-  return (names ?? [...TARGETS]).map((name) => derivedTarget(name, resolve(newSpec), "", flags));
+  return { targets: (names ?? [...TARGETS]).map((name) => derivedTarget(name, resolve(newSpec), "", flags)), overlays: extra };
 }
 
 export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, print: (text: string) => void): Promise<number> {
-  const results = diffSpecs(oldSpec, newSpec, diffTargets(newSpec, flags));
+  const { targets, overlays } = diffSetup(newSpec, flags);
+  const results = diffSpecs(oldSpec, newSpec, targets, overlays);
   if (flags.json) {
     const json = results.map((r) => ({ target: r.target, bump: r.bump, changes: r.changes.map(({ link: _link, ...c }) => c) }));
     print(JSON.stringify(flags.target ? json[0] : json, null, 2) + "\n");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { TargetConfig, TargetName } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
-import { loadApi } from "./load/index.js";
+import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
 import { changelogText } from "./release/changelog.js";
 import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
@@ -21,7 +21,7 @@ export interface TargetResult {
   target: TargetConfig;
   files: OutputFile[];
   warnings: Diagnostic[];
-  /** The files the spec was read from: itself and every file its $refs reach. */
+  /** The files the spec was read from: itself, every file its $refs reach, and the overlays. */
   sources?: string[];
   /** How many operations the SDK has (each a method, and in Python an `_async` twin too). */
   operations?: number;
@@ -40,6 +40,8 @@ export const TARGET_IMPLS: Record<TargetName, { surface(api: Api, opts: TargetOp
 export const CHANGELOG = "CHANGELOG.md";
 
 export interface GenerateOptions {
+  /** OpenAPI Overlays applied to the spec, in order. */
+  overlays?: string[];
   /**
    * false: keep the version, the lock and the changelog as they are (`--watch`: every save would
    * otherwise be a release); the next plain generation releases all the changes at once.
@@ -54,8 +56,10 @@ export interface GenerateOptions {
  * lock (the previous generation's surface) decides the version, and adds a changelog entry.
  */
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
-  const { api, resolver } = loadApi(spec);
-  const digest = specDigest(resolver.sources.map((s) => s.text));
+  const { api, loaded } = loadApi(spec, opts.overlays);
+  // What the SDK is made from: the spec, the files it $refs and the overlays.
+  const inputs = [...loaded.resolver.sources, ...loaded.overlays];
+  const digest = specDigest(inputs.map((s) => s.text));
   const results: TargetResult[] = [];
   for (const target of targets) {
     const impl = TARGET_IMPLS[target.name];
@@ -67,7 +71,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     files.push(...releaseFiles(api, target, held ? previous : undefined, surface, release, digest, opts.date ?? releaseDate()));
     results.push({ target, files, warnings: api.warnings, operations: api.operations.length, release });
   }
-  const sources = resolver.sources.map((s) => s.path);
+  const sources = inputs.map((s) => s.path);
   for (const r of results) r.sources = sources;
   return results;
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Api } from "../generator/ir/types.js";
-import { loadApi } from "../generator/load/index.js";
+import { loadApi } from "../generator/api.js";
 import { planPython } from "../generator/targets/python/plan.js";
 import { acceptHeader } from "../generator/targets/shared/http.js";
 import { ROOT } from "./helpers/paths.js";

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { checkPythonSdk, mypyStrict, ruffCheck } from "./helpers/python.js";
 import { generateAll, type TargetResult } from "../generator/generate.js";
-import { loadApi } from "../generator/load/index.js";
+import { loadApi } from "../generator/api.js";
 import { writeOutput } from "../generator/write/write.js";
 import { formatCheck } from "./helpers/format.js";
 import { brokenLinks } from "./helpers/links.js";

@@ -1,15 +1,41 @@
+/**
+ * Loading: the spec file, the OpenAPI Overlays applied to it in order, every file its `$ref`s
+ * reach, and validation. Knows nothing of the IR: the pipeline builds that from what this returns.
+ */
 import { resolve } from "node:path";
-import { buildApi } from "../ir/build.js";
-import type { Api } from "../ir/types.js";
+import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { Resolver } from "./document.js";
+import { applyOverlay, readOverlay } from "./overlay.js";
 import { SourceFile } from "./source.js";
 import { validate } from "./validate.js";
 
-/** Reads, validates and normalizes the OpenAPI document at `path` into the IR. */
-export function loadApi(path: string): { api: Api; resolver: Resolver } {
-  const resolver = new Resolver(SourceFile.read(resolve(path)));
-  const { version, warnings } = validate(resolver);
-  const api = buildApi(resolver, version);
-  api.warnings.unshift(...warnings);
-  return { api, resolver };
+export interface LoadedSpec {
+  resolver: Resolver;
+  version: "3.0" | "3.1";
+  /** Findings that do not stop generation: validation warnings, overlay targets that match nothing. */
+  warnings: Diagnostic[];
+  /** The overlay files applied, in order. */
+  overlays: SourceFile[];
+}
+
+export function loadSpec(path: string, overlays: string[] = []): LoadedSpec {
+  const { root, warnings, overlays: files } = overlaid(path, overlays);
+  const resolver = new Resolver(root);
+  const { version, warnings: found } = validate(resolver);
+  return { resolver, version, warnings: [...warnings, ...found], overlays: files };
+}
+
+/** The spec file with the overlays applied to its data, in order (`specsmith overlay apply` stops here). */
+export function overlaid(path: string, overlays: string[]): { root: SourceFile; warnings: Diagnostic[]; overlays: SourceFile[] } {
+  const root = SourceFile.read(resolve(path));
+  // Every overlay is checked before any is applied: a broken one stops everything at its position.
+  const read = overlays.map((o) => readOverlay(resolve(o)));
+  const warnings: Diagnostic[] = [];
+  if (read.length > 0 && (root.data === null || typeof root.data !== "object" || Array.isArray(root.data))) {
+    throw new SpecError([
+      { severity: "error", file: root.displayPath, line: 1, column: 1, pointer: "#", message: "the document is not a map, so overlays cannot apply to it", hint: "point at an OpenAPI document" },
+    ]);
+  }
+  for (const o of read) warnings.push(...applyOverlay(root.data as Record<string, unknown>, o));
+  return { root, warnings, overlays: read.map((o) => o.file) };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TARGET_IMPLS } from "../../generator/generate.js";
-import { loadApi } from "../../generator/load/index.js";
+import { loadApi } from "../../generator/api.js";
 import { bumpOf, diffSurfaces, type Bump } from "../../generator/release/classify.js";
 import type { Surface } from "../../generator/release/surface.js";
 import { baseSpec, type Obj } from "./base-spec.js";
