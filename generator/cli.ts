@@ -5,7 +5,7 @@
  * breaking change. Never a stack trace unless --debug.
  */
 import { Command, CommanderError, Option } from "commander";
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { TARGETS, derivedTarget, loadConfig, overlappingTargets, type TargetConfig, type TargetName } from "./config.js";
 import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
 import { checkAll, generateAll, writeAll, type TargetResult } from "./generate.js";
@@ -57,7 +57,8 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
     if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
     for (const r of results) if (r.release) say("stdout", releaseLine(r));
     if (flags.check) {
-      const diffs = checkAll(results);
+      const { diffs, ignored } = checkAll(results);
+      if (ignored.length > 0) say("stdout", `specsmith: ignored (.specsmithignore): ${ignored.map(rel).join(", ")}\n`);
       if (diffs.length > 0) {
         say("stderr", `specsmith: output differs from a fresh generation (run \`specsmith generate\`):\n${diffs.map((d) => "  " + d).join("\n")}\n`);
         return 3;
@@ -67,11 +68,25 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
     }
     const summaries = writeAll(results);
     for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);
+    summaries.forEach((s, i) => {
+      const out = results[i].target.out;
+      if (s.ignored.length) say("stdout", `specsmith: left alone (.specsmithignore): ${s.ignored.map((p) => rel(join(out, p))).join(", ")}\n`);
+      if (s.merged.length) say("stdout", `specsmith: merged your edits with the new generation: ${s.merged.map((p) => rel(join(out, p))).join(", ")}\n`);
+    });
+    const conflicts = summaries.flatMap((s, i) => s.conflicts.map((p) => rel(join(results[i].target.out, p))));
     const ms = Math.round(performance.now() - started);
     const what = results.map(
       (r, i) => `${r.target.name} (${r.files.length} files, ${summaries[i].written} written${summaries[i].removed ? `, ${summaries[i].removed} removed` : ""}) → ${rel(r.target.out)}`,
     );
     say("stdout", `specsmith: generated ${what.join(", ")} in ${ms} ms\n`);
+    if (conflicts.length > 0) {
+      say(
+        "stderr",
+        `specsmith: your edits conflict with the new generation in ${conflicts.join(", ")}\n` +
+          "  hint: each conflict is marked <<<<<<< yours / ||||||| pristine / ======= / >>>>>>> generated; keep what you need, delete the markers, and generate again\n",
+      );
+      return 1;
+    }
     return 0;
   };
   if (!flags.watch) return once();

@@ -90,8 +90,9 @@ function releaseFiles(api: Api, target: TargetConfig, kept: LockFile | undefined
   const existing = existingChangelog(target.out);
   const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
   return [
-    { path: LOCK_FILE, content: lockText(lock) },
-    { path: CHANGELOG, content: changelogText(existing, release, ctx) },
+    // Bookkeeping, and a changelog built on the file as it is: neither is merged like generated code.
+    { path: LOCK_FILE, content: lockText(lock), verbatim: true },
+    { path: CHANGELOG, content: changelogText(existing, release, ctx), verbatim: true },
   ];
 }
 
@@ -114,12 +115,23 @@ export function writeAll(results: TargetResult[]): WriteSummary[] {
   return results.map((r) => writeOutput(r.target.out, r.files));
 }
 
-/** Paths (relative to the working directory's view of each output) that differ from a fresh generation. */
-export function checkAll(results: TargetResult[]): string[] {
-  const out: string[] = [];
+/**
+ * Paths (relative to the working directory's view of each output) that differ from a fresh
+ * generation, and the ignored ones (listed, never a difference).
+ */
+export function checkAll(results: TargetResult[]): { diffs: string[]; ignored: string[] } {
+  const diffs: string[] = [];
+  const ignored: string[] = [];
   for (const r of results) {
     const d = diffOutput(r.target.out, r.files);
-    out.push(...d.changed.map((p) => `changed: ${r.target.out}/${p}`), ...d.missing.map((p) => `missing: ${r.target.out}/${p}`), ...d.stale.map((p) => `stale:   ${r.target.out}/${p}`));
+    const at = (p: string) => `${r.target.out}/${p}`;
+    diffs.push(
+      ...d.changed.map((p) => `changed: ${at(p)}`),
+      ...d.missing.map((p) => `missing: ${at(p)}`),
+      ...d.stale.map((p) => `stale:   ${at(p)}`),
+      ...d.conflicts.map((p) => `conflict: ${at(p)} (your edits and the new generation overlap)`),
+    );
+    ignored.push(...d.ignored.map(at));
   }
-  return out;
+  return { diffs, ignored };
 }

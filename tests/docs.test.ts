@@ -6,7 +6,7 @@ import { brokenLinks, prose } from "./helpers/links.js";
 import { GENERATED_TS, SHARED, listFiles, read } from "./helpers/paths.js";
 
 // CHANGELOG.md is release notes, not a docs page (tests/release/ checks it).
-const pages = listFiles(GENERATED_TS).filter((f) => f.endsWith(".md") && f !== "CHANGELOG.md");
+const pages = listFiles(GENERATED_TS).filter((f) => f.endsWith(".md") && f !== "CHANGELOG.md" && !f.startsWith(".specsmith/"));
 
 function headings(md: string): string[] {
   return prose(md)

@@ -24,7 +24,8 @@ describe("generated/ snapshot", () => {
   it.each([0, 1])("target %i equals a fresh generation byte for byte, with no extra or missing files", (i) => {
     const { files, target } = fresh[i];
     const onDisk = listFiles(target.out, (rel) => rel === "node_modules" || rel === "dist" || rel.endsWith("__pycache__"));
-    expect(onDisk).toEqual([...files.map((f) => f.path), MANIFEST].sort());
+    const pristine = files.filter((f) => !f.verbatim && !f.once).map((f) => `.specsmith/pristine/${f.path}`);
+    expect(onDisk).toEqual([...files.map((f) => f.path), ...pristine, MANIFEST].sort());
     for (const f of files) expect(read(join(target.out, f.path)), f.path).toBe(f.content);
   });
 
@@ -48,7 +49,11 @@ describe("generated/ snapshot", () => {
     cpSync(GENERATED_TS, out, { recursive: true });
     const args = ["generate", "--spec", "spec/clerk-actor-tokens.yaml", "--out", out, "--package-name", "clerk-backend-api", "--sdk-class", "Clerk"];
     expect(specsmith([...args, "--check"]).code).toBe(0);
+    // A hand edit is intended, not drift.
     writeFileSync(join(out, "src/core.ts"), "// edited by hand\n");
+    expect(specsmith([...args, "--check"]).code).toBe(0);
+    // A file left from an older generation (it and its pristine copy differ from today's) is drift.
+    writeFileSync(join(out, ".specsmith/pristine/src/core.ts"), "// edited by hand\n");
     rmSync(join(out, "docs/models/components/actortoken.md"));
     const r = specsmith([...args, "--check"]);
     expect(r.code).toBe(3);

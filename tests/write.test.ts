@@ -15,8 +15,9 @@ describe("writeOutput", () => {
       { path: "b.txt", content: "b" },
       { path: "src/a.ts", content: "a" },
     ]);
-    expect(listFiles(out)).toEqual([MANIFEST, "b.txt", "src/a.ts"]);
-    expect(readManifest(out)).toEqual(["b.txt", "src/a.ts"]);
+    // Each generated file keeps its pristine copy: the base a later hand edit is merged from.
+    expect(listFiles(out)).toEqual([MANIFEST, ".specsmith/pristine/b.txt", ".specsmith/pristine/src/a.ts", "b.txt", "src/a.ts"]);
+    expect(readManifest(out)).toEqual([".specsmith/pristine/b.txt", ".specsmith/pristine/src/a.ts", "b.txt", "src/a.ts"]);
   });
 
   it("removes stale generated files but keeps files the user added, nested or not", () => {
@@ -29,7 +30,7 @@ describe("writeOutput", () => {
     mkdirSync(join(out, "node_modules/x"), { recursive: true });
     writeFileSync(join(out, "node_modules/x/index.js"), "dep");
     writeOutput(out, [{ path: "src/a.ts", content: "a2" }]);
-    expect(listFiles(out)).toEqual([MANIFEST, "node_modules/x/index.js", "src/a.ts", "src/mine.ts"]);
+    expect(listFiles(out)).toEqual([MANIFEST, ".specsmith/pristine/src/a.ts", "node_modules/x/index.js", "src/a.ts", "src/mine.ts"]);
     expect(readFileSync(join(out, "src/a.ts"), "utf8")).toBe("a2");
     expect(readFileSync(join(out, "src/mine.ts"), "utf8")).toBe("user code");
     expect(listFiles(join(out, ".."))).not.toContain(expect.stringContaining("specsmith-tmp"));
@@ -56,9 +57,9 @@ describe("writeOutput", () => {
       { path: "b", content: "changed" },
       { path: "d", content: "new" },
     ]);
-    expect(d.changed).toEqual(["b", MANIFEST]);
-    expect(d.missing).toEqual(["d"]);
-    expect(d.stale).toEqual(["c"]);
+    expect(d.changed).toEqual([".specsmith/pristine/b", "b", MANIFEST]);
+    expect(d.missing).toEqual([".specsmith/pristine/d", "d"]);
+    expect(d.stale).toEqual([".specsmith/pristine/c", "c"]);
   });
 });
 

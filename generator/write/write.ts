@@ -14,13 +14,11 @@ import { acquireLock, LockHeldError } from "./lock.js";
 import { recoverLegacy } from "./legacy.js";
 import { escapingAncestor, unsafePathReason } from "./paths.js";
 import { scanTree, type EntryKind } from "./tree.js";
+import { resolveEdits, type EmittedFile } from "./edits.js";
 
 export const MANIFEST = ".specsmith-manifest.json";
 
-export interface OutputFile {
-  path: string;
-  content: string;
-}
+export type OutputFile = EmittedFile;
 
 export interface WriteSummary {
   written: number;
@@ -28,6 +26,12 @@ export interface WriteSummary {
   removed: number;
   /** Things the user should know: leftovers of interrupted runs that were cleaned up. */
   notes: string[];
+  /** Generated files in `.specsmithignore`, left as they are. */
+  ignored: string[];
+  /** Hand-edited files the new generation was merged into. */
+  merged: string[];
+  /** Hand-edited files that conflict with the new generation: written with conflict markers. */
+  conflicts: string[];
 }
 
 export class WriteError extends Error {
@@ -60,19 +64,30 @@ function manifestText(paths: Iterable<string>): string {
   return JSON.stringify(m, null, 2) + "\n";
 }
 
-/** Files whose content on disk differs from `files`, plus generated files that are now stale. */
-export function diffOutput(outDir: string, files: OutputFile[]): { changed: string[]; missing: string[]; stale: string[] } {
+/**
+ * Files whose content on disk differs from what `generate` would write, plus generated files that are
+ * now stale. Hand edits count as intended: an edited file differs only if the new generation brings
+ * something to merge into it. Ignored files are listed, never compared.
+ */
+export function diffOutput(outDir: string, files: OutputFile[]): { changed: string[]; missing: string[]; stale: string[]; ignored: string[]; conflicts: string[] } {
   checkPaths(outDir, files);
+  const previous = readManifest(outDir) ?? [];
+  const res = resolveEdits(outDir, files, previous);
   const changed: string[] = [];
   const missing: string[] = [];
-  for (const f of [...files, { path: MANIFEST, content: manifestText(files.map((x) => x.path)) }]) {
+  for (const f of [...res.files, { path: MANIFEST, content: manifestText([...listed(res.files), ...res.keep]) }]) {
     const now = readIfFile(join(outDir, f.path));
     if (now === undefined) missing.push(f.path);
     else if (!now.equals(Buffer.from(f.content))) changed.push(f.path);
   }
-  const current = new Set(files.map((f) => f.path));
-  const stale = (readManifest(outDir) ?? []).filter((p) => !current.has(p) && readIfFile(join(outDir, p)) !== undefined);
-  return { changed, missing, stale };
+  const current = new Set(res.files.map((f) => f.path));
+  const stale = previous.filter((p) => !current.has(p) && !res.keep.has(p) && readIfFile(join(outDir, p)) !== undefined);
+  return { changed, missing, stale, ignored: res.ignored, conflicts: res.conflicts };
+}
+
+/** The paths the manifest lists: everything written but the files generated once for the user. */
+function listed(files: OutputFile[]): string[] {
+  return files.filter((f) => !f.once).map((f) => f.path);
 }
 
 export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
@@ -93,11 +108,14 @@ export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
   }
 }
 
-function writeLocked(root: string, outDir: string, files: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
+function writeLocked(root: string, outDir: string, emitted: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
   const manifestNow = readIfFile(join(root, MANIFEST))?.toString("utf8");
   const previous = parseManifest(manifestNow) ?? [];
+  const res = resolveEdits(root, emitted, previous);
+  const files = res.files;
   const before = new Set(previous);
-  const current = new Set(files.map((f) => f.path));
+  // Files kept though no longer generated (ignored, or edited) stay listed: still specsmith's to merge or remove.
+  const current = new Set([...listed(files), ...res.keep]);
   const tree = scanTree(root, [...current, ...previous]);
   refuseUserFiles(tree, outDir, files, before);
   const links = new Map<string, boolean>();
@@ -139,7 +157,7 @@ function writeLocked(root: string, outDir: string, files: OutputFile[], journal:
 
   let removed = 0;
   for (const p of previous) {
-    if (current.has(p) || p === MANIFEST) continue;
+    if (current.has(p) || p === MANIFEST || res.keep.has(p)) continue;
     if (removeGenerated(root, p)) removed++;
   }
   // The manifest on disk is what was there, or the widened one written above.
@@ -147,7 +165,7 @@ function writeLocked(root: string, outDir: string, files: OutputFile[], journal:
     journal([tempOf(MANIFEST)]);
     replaceManifest(root, outDir, final, before, tree);
   }
-  return { written: changed.length, unchanged: files.length - changed.length, removed };
+  return { written: changed.length, unchanged: files.length - changed.length, removed, ignored: res.ignored, merged: res.merged, conflicts: res.conflicts };
 }
 
 /** Writes the manifest through a temporary file (already journaled). */

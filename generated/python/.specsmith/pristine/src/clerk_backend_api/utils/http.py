@@ -1,0 +1,335 @@
+"""The request pipeline shared by every operation, on httpx: URL, headers, auth, body, a deadline for
+each attempt as a whole, retries, redirects that keep credentials at their origin, and typed results."""
+
+import asyncio
+import json
+import logging
+import threading
+import uuid
+import weakref
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+import httpx
+
+from ..models._base import UNSET, validate
+from ..models._errors import ConnectionError, HTTPClientError, RequestTimeoutError, ResponseValidationError, SDKError
+from .deadline import Deadline, deadline_transport
+from .encoding import body_content, check_header
+from .retries import RetryConfig, Retryable, match_status_code, parse_retry_after, retry, retry_async
+from .security import SecurityScheme, apply_security
+
+# Methods that may be repeated without a second effect (RFC 9110 section 9.2.2).
+_IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"}
+_MAX_REDIRECTS = 20
+
+
+class Request:
+    """One HTTP call as an operation describes it, and what its responses become.
+
+    `body` is (encoding, value) with encoding json, form, multipart, text or bytes. `results` lists
+    (kind, statuses, type) with kind json, text, binary or empty; `errors` lists (statuses,
+    exception class, payload type) for the declared JSON error responses."""
+
+    def __init__(
+        self,
+        operation_id: str,
+        method: str,
+        path: str,
+        accept: str,
+        security: Sequence[Sequence[SecurityScheme]] = (),
+        query: Optional[List[Tuple[str, str]]] = None,
+        headers: Optional[Dict[str, str]] = None,
+        body: Optional[Tuple[str, Any]] = None,
+        content_type: Optional[str] = None,
+        idempotency_header: Optional[str] = None,
+        results: Sequence[Tuple[str, Sequence[str], Any]] = (),
+        errors: Sequence[Tuple[Sequence[str], Any, Any]] = (),
+    ):
+        self.operation_id = operation_id
+        self.method = method
+        self.path = path
+        self.accept = accept
+        self.security = security
+        self.query = query or []
+        self.headers = headers or {}
+        self.body = body
+        self.content_type = content_type
+        self.idempotency_header = idempotency_header
+        self.results = results
+        self.errors = errors
+
+
+class _Prepared:
+    """A request made concrete for one call: what every attempt sends, and the call's policy."""
+
+    def __init__(self, method: str, url: str, headers: Dict[str, str], content: Dict[str, Any], credentials: List[str], policy: Optional[RetryConfig], timeout_ms: Optional[float], repeatable: bool, where: str):
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.content = content
+        self.credentials = credentials
+        self.policy = policy
+        self.timeout_ms = timeout_ms
+        self.repeatable = repeatable
+        self.where = where
+
+
+class _Pool:
+    """The httpx clients: created on first use and reused (one connection pool each). Clients the user
+    passed in stay theirs: closing the SDK leaves them open."""
+
+    def __init__(self, client: Optional[httpx.Client], async_client: Optional[httpx.AsyncClient]):
+        self.client = client
+        self.async_client = async_client
+        self.owns_client = client is None
+        self.owns_async_client = async_client is None
+        # Threads sharing one SDK object share one pool: the first call creates it, once.
+        self.lock = threading.Lock()
+
+    def sync(self) -> httpx.Client:
+        with self.lock:
+            if self.client is None:
+                self.client = httpx.Client(transport=deadline_transport(), follow_redirects=False, timeout=None)
+            return self.client
+
+    def async_(self) -> httpx.AsyncClient:
+        if self.async_client is None:
+            self.async_client = httpx.AsyncClient(follow_redirects=False, timeout=None)
+        return self.async_client
+
+    def close(self) -> None:
+        with self.lock:
+            client, self.client = (self.client, None) if self.owns_client else (None, self.client)
+        if client is not None:
+            client.close()
+
+    async def aclose(self) -> None:
+        if self.owns_async_client and self.async_client is not None:
+            await self.async_client.aclose()
+            self.async_client = None
+
+
+class Client:
+    """What every operation needs from the SDK object: options, the API's defaults, and the httpx
+    clients (created on first use and reused: one connection pool per client)."""
+
+    def __init__(
+        self,
+        options: Dict[str, Any],
+        server_url: str,
+        retry_config: Optional[RetryConfig],
+        retry_codes: List[str],
+        user_agent: str,
+        idempotency_header: Optional[str] = None,
+        client: Optional[httpx.Client] = None,
+        async_client: Optional[httpx.AsyncClient] = None,
+        debug_logger: Optional[logging.Logger] = None,
+    ):
+        self.options = options
+        self.server_url = server_url
+        self.retry_config = retry_config
+        self.retry_codes = retry_codes
+        self.user_agent = user_agent
+        self.idempotency_header = idempotency_header
+        self.logger = debug_logger
+        self.pool = _Pool(client, async_client)
+        # Resource objects share this Client, not the SDK object: once none is left, neither is the pool.
+        weakref.finalize(self, self.pool.close)
+
+    def http_client(self) -> httpx.Client:
+        return self.pool.sync()
+
+    def async_http_client(self) -> httpx.AsyncClient:
+        return self.pool.async_()
+
+    def close(self) -> None:
+        self.pool.close()
+
+    async def aclose(self) -> None:
+        self.pool.close()
+        await self.pool.aclose()
+
+    # --- calls ---
+
+    def call(self, req: Request, retries: Any = UNSET, server_url: Optional[str] = None, timeout_ms: Optional[float] = None, http_headers: Optional[Mapping[str, str]] = None) -> Any:
+        p = self._prepare(req, retries, server_url, timeout_ms, http_headers)
+        client = self.http_client()
+
+        def attempt() -> httpx.Response:
+            deadline = Deadline(p.timeout_ms)
+            try:
+                with deadline.active():
+                    res = self._follow(p, lambda r: client.send(r, stream=True, follow_redirects=False), client, deadline)
+                    res.read()
+            except httpx.HTTPError as e:
+                raise self._failure(p, e, deadline) from e
+            return self._check_retry(res)
+
+        return self._result(req, retry(attempt, p.policy))
+
+    async def call_async(self, req: Request, retries: Any = UNSET, server_url: Optional[str] = None, timeout_ms: Optional[float] = None, http_headers: Optional[Mapping[str, str]] = None) -> Any:
+        p = self._prepare(req, retries, server_url, timeout_ms, http_headers)
+        client = self.async_http_client()
+
+        async def attempt() -> httpx.Response:
+            deadline = Deadline(p.timeout_ms)
+
+            async def run() -> httpx.Response:
+                res = await self._follow_async(p, client)
+                await res.aread()
+                return res
+
+            try:
+                res = await asyncio.wait_for(run(), deadline.remaining()) if p.timeout_ms else await run()
+            except asyncio.TimeoutError as e:
+                deadline.expired = True
+                raise self._failure(p, e, deadline) from e
+            except httpx.HTTPError as e:
+                raise self._failure(p, e, deadline) from e
+            return self._check_retry(res)
+
+        return self._result(req, await retry_async(attempt, p.policy))
+
+    # --- the steps ---
+
+    def _prepare(self, req: Request, retries: Any, server_url: Optional[str], timeout_ms: Optional[float], http_headers: Optional[Mapping[str, str]]) -> _Prepared:
+        base = (server_url or self.options.get("server_url") or self.server_url).rstrip("/")
+        query = list(req.query)
+        headers = {"Accept": req.accept, "User-Agent": self.user_agent}
+        content = body_content(req.body)
+        if req.content_type and req.body is not None and req.body[0] != "multipart":
+            headers["Content-Type"] = req.content_type
+        headers.update(content.pop("headers", {}))
+        headers.update(req.headers)
+        credentials = apply_security(req.security, self.options, headers, query, base)
+        key_header = req.idempotency_header or (None if req.method in _IDEMPOTENT else self.idempotency_header)
+        if key_header and key_header.lower() not in {k.lower() for k in headers}:
+            headers[key_header] = str(uuid.uuid4())
+        for name, value in (http_headers or {}).items():
+            headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
+            headers[name] = value
+        for name, value in headers.items():
+            check_header(name, value, secret=name.lower() in credentials)
+        url = str(httpx.URL(base + req.path).copy_merge_params(tuple(query))) if query else base + req.path
+        policy = retries if retries is not UNSET and retries is not None else (self.options.get("retry_config") or self.retry_config)
+        timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
+        # A request with an effect is repeated after a connection error only if it cannot have
+        # reached the server, or it carries an idempotency key.
+        return _Prepared(req.method, url, headers, content, credentials, policy, timeout, req.method in _IDEMPOTENT or bool(key_header), f"{req.method} {base}{req.path}")
+
+    def _build(self, client: Union[httpx.Client, httpx.AsyncClient], p: _Prepared, method: str, url: str, headers: Dict[str, str], with_body: bool, deadline: Deadline) -> httpx.Request:
+        request = client.build_request(method, url, headers=headers, **(p.content if with_body else {}))
+        request.extensions["timeout"] = deadline.timeouts(request.extensions.get("timeout"))
+        if self.logger is not None:
+            # Without the query string: an API key may travel in it.
+            self.logger.debug("Request: %s %s", method, url.split("?", 1)[0])
+        return request
+
+    def _follow(self, p: _Prepared, send: Callable[[httpx.Request], httpx.Response], client: httpx.Client, deadline: Deadline) -> httpx.Response:
+        method, url, headers, with_body = p.method, p.url, dict(p.headers), True
+        for _ in range(_MAX_REDIRECTS + 1):
+            res = send(self._build(client, p, method, url, headers, with_body, deadline))
+            nxt = _redirect(res, method, url, headers, with_body, p.credentials)
+            if nxt is None:
+                return res
+            res.close()
+            method, url, headers, with_body = nxt
+        raise ConnectionError(f"Too many redirects: {p.where}")
+
+    async def _follow_async(self, p: _Prepared, client: httpx.AsyncClient) -> httpx.Response:
+        method, url, headers, with_body = p.method, p.url, dict(p.headers), True
+        # asyncio.wait_for bounds async attempts: their requests keep the client's own timeouts.
+        deadline = Deadline(None)
+        for _ in range(_MAX_REDIRECTS + 1):
+            res = await client.send(self._build(client, p, method, url, headers, with_body, deadline), stream=True, follow_redirects=False)
+            nxt = _redirect(res, method, url, headers, with_body, p.credentials)
+            if nxt is None:
+                return res
+            await res.aclose()
+            method, url, headers, with_body = nxt
+        raise ConnectionError(f"Too many redirects: {p.where}")
+
+    def _failure(self, p: _Prepared, e: BaseException, deadline: Deadline) -> BaseException:
+        """The error an attempt that got no response raises: a timeout, or a connection error that is
+        retried when it is safe to (see _Prepared.repeatable)."""
+        if deadline.expired or isinstance(e, (httpx.TimeoutException, asyncio.TimeoutError)):
+            return RequestTimeoutError(f"Request timed out after {p.timeout_ms:g} ms: {p.where}" if p.timeout_ms else f"Request timed out: {p.where}", e)
+        err = ConnectionError(f"Unable to make request: {p.where}: {type(e).__name__}: {e}", e)
+        retry_connection_errors = p.policy.retry_connection_errors if isinstance(p.policy, RetryConfig) else False
+        if retry_connection_errors and (p.repeatable or isinstance(e, httpx.ConnectError)):
+            return Retryable(err)
+        return err
+
+    def _check_retry(self, res: httpx.Response) -> httpx.Response:
+        if self.logger is not None:
+            self.logger.debug("Response: %s %s", res.status_code, res.headers.get("content-type", ""))
+        if match_status_code(res.status_code, self.retry_codes):
+            raise Retryable(res, parse_retry_after(res.headers.get("retry-after")))
+        return res
+
+    def _result(self, req: Request, res: httpx.Response) -> Any:
+        """The declared result of `res`, or the declared error it raises, or an SDKError."""
+        for kind, statuses, typ in req.results:
+            if not match_status_code(res.status_code, statuses):
+                continue
+            if kind == "json" and _is_json(res):
+                return _decode(res, typ)
+            if kind == "text":
+                return res.text
+            if kind == "binary":
+                return res.content
+            if kind == "empty":
+                return None
+        for statuses, error_class, data_type in req.errors:
+            if _is_json(res) and match_status_code(res.status_code, statuses):
+                raise error_class(_decode(res, data_type), res.status_code, res.headers, res.text, res)
+        raise unexpected(res)
+
+
+def _redirect(res: httpx.Response, method: str, url: str, headers: Dict[str, str], with_body: bool, credentials: List[str]) -> Optional[Tuple[str, str, Dict[str, str], bool]]:
+    """The next request of a redirect, or None. Credentials (Authorization, API-key headers, cookies)
+    are dropped once a redirect leaves the origin, for the rest of the chain."""
+    location = res.headers.get("location")
+    if res.status_code not in (301, 302, 303, 307, 308) or not location:
+        return None
+    target = httpx.URL(url).join(location)
+    keep_method = res.status_code in (307, 308)
+    new_headers = dict(headers)
+    if not keep_method:
+        method, with_body = ("GET" if method != "HEAD" else method), False
+        new_headers = {k: v for k, v in new_headers.items() if k.lower() not in ("content-type", "content-length")}
+    if _origin(target) != _origin(httpx.URL(url)):
+        # Once dropped, they stay dropped: later hops start from these headers.
+        carried = {c.lower() for c in credentials}
+        new_headers = {k: v for k, v in new_headers.items() if k.lower() not in carried}
+    return method, str(target), new_headers, with_body
+
+
+def _origin(url: httpx.URL) -> Tuple[str, str, Optional[int]]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host.lower(), url.port or default)
+
+
+def _is_json(res: httpx.Response) -> bool:
+    t = str(res.headers.get("content-type", "")).split(";")[0].strip().lower()
+    return t == "application/json" or (t.startswith("application/") and t.endswith("+json"))
+
+
+def _decode(res: httpx.Response, typ: Any) -> Any:
+    """The JSON body as `typ`; a body that is not JSON or not that shape raises ResponseValidationError."""
+    try:
+        data = json.loads(res.text)
+    except ValueError as e:
+        raise ResponseValidationError("Response body is not valid JSON", res.status_code, res.headers, res.text, res, e) from e
+    try:
+        return validate(typ, data)
+    except ValueError as e:  # pydantic.ValidationError is a ValueError
+        raise ResponseValidationError("Response body does not match the API description", res.status_code, res.headers, res.text, res, e) from e
+
+
+def unexpected(res: httpx.Response) -> SDKError:
+    message = "API error occurred" if res.status_code >= 400 else "Unexpected response"
+    return SDKError(message, res.status_code, res.headers, res.text, res)
+
+
+__all__ = ["Client", "HTTPClientError", "Request", "SecurityScheme", "unexpected"]
