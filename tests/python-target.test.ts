@@ -1,7 +1,7 @@
 // The Python target: its ActorTokens page reproduces the reference page, its model pages follow
 // the reference's, its docs hold together, and its own test suite (python3 -m unittest) passes.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PYTHON, REQUIREMENTS, checkPythonSdk, mypyStrict, pipIndexArgs, ruffCheck } from "./helpers/python.js";
@@ -85,7 +85,21 @@ describe("python SDK", () => {
       { name: "python", out: runtime, packageName: "papers", sdkClass: "Papers", version: "1.0.0" },
     ]);
     writeOutput(runtime, rt.files);
-    const env = { ...process.env, SPECSMITH_SAFETY_SDK: join(safety("vault"), "src"), SPECSMITH_SAFETY_SDK_KEYED: join(safety("vault_keyed"), "src"), SPECSMITH_RUNTIME_SDK: join(runtime, "src") };
+    // The hooks suite runs against an SDK generated with the user's registration.py already in place.
+    const hooks = join(ROOT, ".tmp", "py-hooks");
+    rmSync(hooks, { recursive: true, force: true });
+    mkdirSync(join(hooks, "src/hooked/_hooks"), { recursive: true });
+    copyFileSync(join(ROOT, "tests/python/hooks_registration.py"), join(hooks, "src/hooked/_hooks/registration.py"));
+    const [hk] = await generateAll(join(ROOT, "spec/clerk-actor-tokens.yaml"), [{ name: "python", out: hooks, packageName: "hooked", sdkClass: "Clerk", version: "1.0.0" }]);
+    writeOutput(hooks, hk.files);
+    expect(readFileSync(join(hooks, "src/hooked/_hooks/registration.py"), "utf8")).toBe(readFileSync(join(ROOT, "tests/python/hooks_registration.py"), "utf8"));
+    const env = {
+      ...process.env,
+      SPECSMITH_HOOKS_SDK: join(hooks, "src"),
+      SPECSMITH_SAFETY_SDK: join(safety("vault"), "src"),
+      SPECSMITH_SAFETY_SDK_KEYED: join(safety("vault_keyed"), "src"),
+      SPECSMITH_RUNTIME_SDK: join(runtime, "src"),
+    };
     const r = spawnSync(PYTHON, ["-m", "unittest", "discover", "-s", join(ROOT, "tests/python"), "-t", join(ROOT, "tests/python")], {
       cwd: join(ROOT, "tests/python"),
       encoding: "utf8",

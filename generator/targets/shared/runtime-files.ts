@@ -9,6 +9,12 @@ export function runtimeFiles(target: string, into: string): OutputFile[] {
   return list(dir).map((file) => ({ path: `${into}/${relative(dir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") }));
 }
 
+/** Files the SDK's users own (hook registration): written once, where nothing is, and never again. */
+export function onceFiles(target: string, into: string): OutputFile[] {
+  const dir = join(TEMPLATES_DIR, target, "once");
+  return list(dir).map((file) => ({ path: `${into}/${relative(dir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8"), once: true }));
+}
+
 function list(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {

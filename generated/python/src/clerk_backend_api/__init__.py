@@ -3,10 +3,13 @@
 from typing import Any, List
 
 from . import models, utils
+from .config import OPENAPI_DOC_VERSION, USER_AGENT
 from .sdk import Clerk
 from .utils import BackoffStrategy, RetryConfig
 
 __version__ = "0.1.0"
+# As Speakeasy's SDKs name them (hand-written code such as hooks reads them).
+VERSION: str = __version__
 
 
 def __getattr__(name: str) -> Any:
@@ -18,4 +21,4 @@ def __dir__() -> List[str]:
     return sorted(__all__)
 
 
-__all__ = ["Clerk", "BackoffStrategy", "RetryConfig", "models", "utils", *models.__all__]
+__all__ = ["Clerk", "BackoffStrategy", "OPENAPI_DOC_VERSION", "RetryConfig", "USER_AGENT", "VERSION", "models", "utils", *models.__all__]

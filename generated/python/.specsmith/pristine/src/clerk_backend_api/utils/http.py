@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import httpx
 
+from .._hooks import AfterErrorContext, AfterSuccessContext, BeforeRequestContext, HookContext, SDKHooks
 from ..models._base import UNSET, validate
 from ..models._errors import ConnectionError, HTTPClientError, RequestTimeoutError, ResponseValidationError, SDKError
 from .deadline import Deadline, deadline_transport
@@ -62,7 +63,8 @@ class Request:
 class _Prepared:
     """A request made concrete for one call: what every attempt sends, and the call's policy."""
 
-    def __init__(self, method: str, url: str, headers: Dict[str, str], content: Dict[str, Any], credentials: List[str], policy: Optional[RetryConfig], timeout_ms: Optional[float], repeatable: bool, where: str):
+    def __init__(self, method: str, url: str, headers: Dict[str, str], content: Dict[str, Any], credentials: List[str], policy: Optional[RetryConfig], timeout_ms: Optional[float], repeatable: bool, where: str, hook_ctx: HookContext):
+        self.hook_ctx = hook_ctx
         self.method = method
         self.url = url
         self.headers = headers
@@ -135,6 +137,16 @@ class Client:
         self.pool = _Pool(client, async_client)
         # Resource objects share this Client, not the SDK object: once none is left, neither is the pool.
         weakref.finalize(self, self.pool.close)
+        # The hooks registration.py registers; SDK-init hooks may change the base URL and the client.
+        self.hooks = SDKHooks()
+        if self.hooks.sdk_init_hooks:
+            base = self.options.get("server_url") or self.server_url
+            mine = self.pool.sync()
+            base, chosen = self.hooks.sdk_init(base, mine)
+            self.options["server_url"] = base
+            if chosen is not mine:
+                mine.close()
+                self.pool.client, self.pool.owns_client = chosen, False
 
     def http_client(self) -> httpx.Client:
         return self.pool.sync()
@@ -162,10 +174,10 @@ class Client:
                     res = self._follow(p, lambda r: client.send(r, stream=True, follow_redirects=False), client, deadline)
                     res.read()
             except httpx.HTTPError as e:
-                raise self._failure(p, e, deadline) from e
-            return self._check_retry(res)
+                raise self._after_failure(p, self._failure(p, e, deadline)) from e
+            return self._check_retry(self._after_response(req, p, res))
 
-        return self._result(req, retry(attempt, p.policy))
+        return self._result(req, self._after_success(req, p, retry(attempt, p.policy)))
 
     async def call_async(self, req: Request, retries: Any = UNSET, server_url: Optional[str] = None, timeout_ms: Optional[float] = None, http_headers: Optional[Mapping[str, str]] = None) -> Any:
         p = self._prepare(req, retries, server_url, timeout_ms, http_headers)
@@ -183,12 +195,12 @@ class Client:
                 res = await asyncio.wait_for(run(), deadline.remaining()) if p.timeout_ms else await run()
             except asyncio.TimeoutError as e:
                 deadline.expired = True
-                raise self._failure(p, e, deadline) from e
+                raise self._after_failure(p, self._failure(p, e, deadline)) from e
             except httpx.HTTPError as e:
-                raise self._failure(p, e, deadline) from e
-            return self._check_retry(res)
+                raise self._after_failure(p, self._failure(p, e, deadline)) from e
+            return self._check_retry(self._after_response(req, p, res))
 
-        return self._result(req, await retry_async(attempt, p.policy))
+        return self._result(req, self._after_success(req, p, await retry_async(attempt, p.policy)))
 
     # --- the steps ---
 
@@ -215,7 +227,8 @@ class Client:
         timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
         # A request with an effect is repeated after a connection error only if it cannot have
         # reached the server, or it carries an idempotency key.
-        return _Prepared(req.method, url, headers, content, credentials, policy, timeout, req.method in _IDEMPOTENT or bool(key_header), f"{req.method} {base}{req.path}")
+        hook_ctx = HookContext(self, base, req.operation_id, _scopes(req), _security_source(req, self.options))
+        return _Prepared(req.method, url, headers, content, credentials, policy, timeout, req.method in _IDEMPOTENT or bool(key_header), f"{req.method} {base}{req.path}", hook_ctx)
 
     def _build(self, client: Union[httpx.Client, httpx.AsyncClient], p: _Prepared, method: str, url: str, headers: Dict[str, str], with_body: bool, deadline: Deadline) -> httpx.Request:
         request = client.build_request(method, url, headers=headers, **(p.content if with_body else {}))
@@ -227,8 +240,9 @@ class Client:
 
     def _follow(self, p: _Prepared, send: Callable[[httpx.Request], httpx.Response], client: httpx.Client, deadline: Deadline) -> httpx.Response:
         method, url, headers, with_body = p.method, p.url, dict(p.headers), True
-        for _ in range(_MAX_REDIRECTS + 1):
-            res = send(self._build(client, p, method, url, headers, with_body, deadline))
+        for hop in range(_MAX_REDIRECTS + 1):
+            request = self._build(client, p, method, url, headers, with_body, deadline)
+            res = send(self._before_request(p, request) if hop == 0 else request)
             nxt = _redirect(res, method, url, headers, with_body, p.credentials)
             if nxt is None:
                 return res
@@ -240,14 +254,48 @@ class Client:
         method, url, headers, with_body = p.method, p.url, dict(p.headers), True
         # asyncio.wait_for bounds async attempts: their requests keep the client's own timeouts.
         deadline = Deadline(None)
-        for _ in range(_MAX_REDIRECTS + 1):
-            res = await client.send(self._build(client, p, method, url, headers, with_body, deadline), stream=True, follow_redirects=False)
+        for hop in range(_MAX_REDIRECTS + 1):
+            request = self._build(client, p, method, url, headers, with_body, deadline)
+            res = await client.send(self._before_request(p, request) if hop == 0 else request, stream=True, follow_redirects=False)
             nxt = _redirect(res, method, url, headers, with_body, p.credentials)
             if nxt is None:
                 return res
             await res.aclose()
             method, url, headers, with_body = nxt
         raise ConnectionError(f"Too many redirects: {p.where}")
+
+    # --- hooks (registration.py) ---
+
+    def _before_request(self, p: _Prepared, request: httpx.Request) -> httpx.Request:
+        """Before-request hooks see each attempt's request (not the hops of a redirect)."""
+        return self.hooks.before_request(BeforeRequestContext(p.hook_ctx), request) if self.hooks.before_request_hooks else request
+
+    def _after_response(self, req: Request, p: _Prepared, res: httpx.Response) -> httpx.Response:
+        """After-error hooks see each attempt's error response (4XX, 5XX, or a declared error) and
+        may replace it or raise instead."""
+        if not self.hooks.after_error_hooks or not _is_error(req, res):
+            return res
+        replaced, error = self.hooks.after_error(AfterErrorContext(p.hook_ctx), res, None)
+        if error is not None:
+            raise error
+        return replaced if replaced is not None else res
+
+    def _after_failure(self, p: _Prepared, failure: BaseException) -> BaseException:
+        """After-error hooks see an attempt that got no response; their error is raised instead
+        (still retried as the original would be)."""
+        if not self.hooks.after_error_hooks:
+            return failure
+        cause = failure.outcome if isinstance(failure, Retryable) else failure
+        _, error = self.hooks.after_error(AfterErrorContext(p.hook_ctx), None, cause if isinstance(cause, Exception) else None)
+        if error is None or error is cause:
+            return failure
+        return Retryable(error) if isinstance(failure, Retryable) else error
+
+    def _after_success(self, req: Request, p: _Prepared, res: httpx.Response) -> httpx.Response:
+        """After-success hooks see the final response of a call that succeeded."""
+        if not self.hooks.after_success_hooks or _is_error(req, res):
+            return res
+        return self.hooks.after_success(AfterSuccessContext(p.hook_ctx), res)
 
     def _failure(self, p: _Prepared, e: BaseException, deadline: Deadline) -> BaseException:
         """The error an attempt that got no response raises: a timeout, or a connection error that is
@@ -303,6 +351,24 @@ def _redirect(res: httpx.Response, method: str, url: str, headers: Dict[str, str
         carried = {c.lower() for c in credentials}
         new_headers = {k: v for k, v in new_headers.items() if k.lower() not in carried}
     return method, str(target), new_headers, with_body
+
+
+def _is_error(req: Request, res: httpx.Response) -> bool:
+    """A 4XX or 5XX, or a status the operation declares an error."""
+    return res.status_code >= 400 or any(match_status_code(res.status_code, statuses) for statuses, _, _ in req.errors)
+
+
+def _scopes(req: Request) -> Optional[List[str]]:
+    scopes = [s for alt in req.security for scheme in alt for s in scheme.scopes]
+    return scopes or None
+
+
+def _security_source(req: Request, options: Mapping[str, Any]) -> Any:
+    """The credential option of the first security requirement the client has configured."""
+    for alt in req.security:
+        if alt and all(options.get(s.option) not in (None, "") for s in alt):
+            return options.get(alt[0].option)
+    return None
 
 
 def _origin(url: httpx.URL) -> Tuple[str, str, Optional[int]]:
