@@ -324,7 +324,7 @@ function buildSecuritySchemes(resolver: Resolver, doc: Obj, warnings: Diagnostic
   const out: SecurityScheme[] = [];
   // Each scheme's credential is a client option: clear of the other options and of each other.
   // Names every object inherits are out too: the SDK reads options["constructor"] as a credential otherwise.
-  const options = new NameScope(["serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "httpClient", "debugLogger", ...Object.getOwnPropertyNames(Object.prototype)]);
+  const options = new NameScope(["serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "httpClient", "debugLogger", "headers", ...Object.getOwnPropertyNames(Object.prototype)]);
   for (const [name, raw] of Object.entries(comps)) {
     const loc: Loc = { file: resolver.root, path: ["components", "securitySchemes", name] };
     const s = resolver.deref<Obj>(raw, loc).value;

@@ -7,7 +7,7 @@ import { engineFor } from "../../render/engine.js";
 import { trimNewlines } from "../../render/markdown.js";
 import { CREDENTIAL_PLACEHOLDERS } from "../shared/docs.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
-import { onceFiles, runtimeFiles } from "../shared/runtime-files.js";
+import { runtimeFiles } from "../shared/runtime-files.js";
 import type { OutputFile } from "../../write/write.js";
 import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
 import { pythonHelpers } from "./helpers.js";
@@ -39,7 +39,7 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
   const emit = (path: string, template: string, view: unknown) => out.push({ path, content: engine.render(template, view).replace(/[ \t]+$/gm, "") });
   const doc = (path: string, template: string, view: unknown) => out.push({ path: `docs/${path}`, content: trimNewlines(engine.render(template, view)) });
 
-  out.push(...runtimeFiles("python", pkg), ...onceFiles("python", pkg));
+  out.push(...runtimeFiles("python", pkg));
   out.push({ path: `${pkg}/py.typed`, content: "" });
   for (const m of p.modelList) {
     emit(`${pkg}/models/${m.module}.py`, "src/model.py.hbs", modelView(p, m));

@@ -6,14 +6,14 @@ import type { OutputFile } from "../../write/write.js";
 
 export function runtimeFiles(target: string, into: string): OutputFile[] {
   const dir = join(TEMPLATES_DIR, target, "runtime");
-  return list(dir).map((file) => ({ path: `${into}/${relative(dir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8") }));
+  return list(dir).map((file) => {
+    const rel = relative(dir, file).split(sep).join("/");
+    return { path: `${into}/${rel}`, content: readFileSync(file, "utf8"), ...(USERS.has(rel) ? { once: true } : {}) };
+  });
 }
 
-/** Files the SDK's users own (hook registration): written once, where nothing is, and never again. */
-export function onceFiles(target: string, into: string): OutputFile[] {
-  const dir = join(TEMPLATES_DIR, target, "once");
-  return list(dir).map((file) => ({ path: `${into}/${relative(dir, file).split(sep).join("/")}`, content: readFileSync(file, "utf8"), once: true }));
-}
+/** Runtime files the SDK's users own (hook registration): written once, where nothing is, and never again. */
+const USERS = new Set(["hooks/registration.ts", "_hooks/registration.py"]);
 
 function list(dir: string): string[] {
   const out: string[] = [];

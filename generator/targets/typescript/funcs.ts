@@ -17,6 +17,7 @@ export interface FuncView {
   /** The error classes a call can return, as a union type. */
   errorUnion: string;
   breakReturn: boolean;
+  operationId: string;
   httpMethod: string;
   /** Literal text (raw; the template escapes it) and parameter expressions of the path. */
   pathParts: { text: string | null; param: string | null }[];
@@ -146,6 +147,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     returnType,
     errorUnion: errorTypes.join(" | "),
     breakReturn: false,
+    operationId: ir.operationId,
     httpMethod: ir.httpMethod.toUpperCase(),
     pathParts,
     pathIsTemplate,

@@ -74,7 +74,7 @@ const RESERVED = [
 ];
 
 /** Members every SDK and resource class has (ClientSDK's): no method or getter may take these names. */
-const CLASS_MEMBERS = ["constructor", "_options", "_defaults", "prototype"];
+const CLASS_MEMBERS = ["constructor", "_options", "_defaults", "_hooks", "_httpClient", "_baseURL", "prototype"];
 
 export interface ModelPlan {
   ir: Model;

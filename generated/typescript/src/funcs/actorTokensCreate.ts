@@ -44,6 +44,7 @@ export async function actorTokensCreate(
   let req: HTTPRequest;
   try {
     req = {
+      operationID: "CreateActorToken",
       method: "POST",
       path: "/actor_tokens",
       accept: "application/json",

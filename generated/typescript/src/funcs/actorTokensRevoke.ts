@@ -41,6 +41,7 @@ export async function actorTokensRevoke(
   let req: HTTPRequest;
   try {
     req = {
+      operationID: "RevokeActorToken",
       method: "POST",
       path: `/actor_tokens/${encodePath(request.actorTokenId)}/revoke`,
       accept: "application/json",

@@ -20,13 +20,15 @@ export async function fetchFollowingRedirects(
   url: string,
   init: RequestInit,
   credentials: readonly string[],
+  fetcher: (input: URL, init: RequestInit) => Promise<Response> = (i, o) =>
+    fetch(i, o),
 ): Promise<Response> {
   let current = new URL(url);
   let method = (init.method ?? "GET").toUpperCase();
   let body = init.body;
   const headers = new Headers(init.headers);
   for (let hop = 0; ; hop++) {
-    const response = await fetch(current, {
+    const response = await fetcher(current, {
       ...init,
       method,
       body,

@@ -7,7 +7,10 @@ import {
   RequestTimeoutError,
   UnexpectedClientError,
 } from "../models/errors/httpclienterrors.js";
+import { SDKHooks } from "../hooks/hooks.js";
+import type { HookContext } from "../hooks/types.js";
 import { ERR, OK, type Result } from "../types/result.js";
+import { HTTPClient } from "./http.js";
 import { RedirectError, fetchFollowingRedirects } from "./redirects.js";
 import { retry, type Attempt, type RetryConfig } from "./retries.js";
 import { applySecurity, type SecurityScheme } from "./security.js";
@@ -24,7 +27,16 @@ export type ClientOptions = {
   retryConfig?: RetryConfig;
   /** Per-attempt timeout in milliseconds; 0 or undefined means none. */
   timeoutMs?: number;
+  /** Sends every request: a fetch wrapper with hooks of its own (lib/http.ts). */
+  httpClient?: HTTPClient;
+  /** Gets a line per request and per response: method, URL without its query, status. */
+  debugLogger?: Logger;
+  /** Headers sent with every request of this client (a call's fetchOptions.headers win). */
+  headers?: Record<string, string>;
 };
+
+/** What `debugLogger` needs; `console` is one. */
+export type Logger = { log: (...args: unknown[]) => void };
 
 /** Options of one call. */
 export type RequestOptions = {
@@ -66,15 +78,41 @@ export class ClientSDK<O extends ClientOptions = ClientOptions> {
   readonly _options: O;
   /** @internal */
   readonly _defaults: SDKDefaults;
+  /** @internal The hooks hooks/registration.ts registers. */
+  readonly _hooks: SDKHooks;
+  /** @internal What requests go through: the httpClient option, or what an SDK-init hook chose. */
+  readonly _httpClient: HTTPClient | undefined;
+  /** @internal The base URL an SDK-init hook chose. */
+  readonly _baseURL: string | undefined;
 
-  constructor(options: O, defaults: SDKDefaults) {
+  /** `parent`: the client a resource belongs to, whose hooks and HTTP client it shares. */
+  constructor(options: O, defaults: SDKDefaults, parent?: ClientSDK) {
     this._options = options;
     this._defaults = defaults;
+    if (parent) {
+      this._hooks = parent._hooks;
+      this._httpClient = parent._httpClient;
+      this._baseURL = parent._baseURL;
+      return;
+    }
+    this._hooks = new SDKHooks();
+    this._httpClient = options.httpClient;
+    if (this._hooks.sdkInitHooks.length > 0) {
+      const base = options.serverURL ?? serverURL(defaults, options);
+      const init = this._hooks.sdkInit({
+        baseURL: URL.canParse(base) ? new URL(base) : null,
+        client: options.httpClient ?? new HTTPClient(),
+      });
+      this._httpClient = init.client;
+      this._baseURL = init.baseURL?.toString();
+    }
   }
 }
 
 /** One HTTP call, as an operation describes it. */
 export type HTTPRequest = {
+  /** The operation's id in the API description (hooks see it). */
+  operationID?: string;
   method: string;
   /** Path with parameters already substituted and encoded. */
   path: string;
@@ -130,7 +168,7 @@ export async function send(
   } catch (err) {
     return ERR(asClientError(err));
   }
-  const { url, headers, where, credentials, idempotent, signal, fetchOptions } =
+  const { headers, where, credentials, idempotent, signal, fetchOptions } =
     prepared;
   const timeoutMs = options?.timeoutMs ?? client._options.timeoutMs ?? 0;
   const policy =
@@ -138,6 +176,44 @@ export async function send(
     client._options.retryConfig ??
     client._defaults.retryConfig;
   const manualRedirects = fetchOptions.redirect === undefined;
+  const hooks = client._hooks;
+  const ctx: HookContext = {
+    baseURL: prepared.base,
+    operationID: req.operationID ?? "",
+    oAuth2Scopes: null,
+    securitySource: securitySource(req, client._options),
+    retryConfig: policy,
+    options: client._options,
+  };
+  // Before-create-request hooks may move the call and change its headers and body, once per call.
+  let url = prepared.url;
+  let method = req.method;
+  let body = req.body;
+  if (hooks.beforeCreateRequestHooks.length > 0) {
+    try {
+      const input = hooks.beforeCreateRequest(ctx, {
+        url: new URL(url),
+        options: { method, headers, body },
+      });
+      url = input.url.toString();
+      method = input.options.method ?? method;
+      body = input.options.body ?? undefined;
+      new Headers(input.options.headers).forEach((v, k) => headers.set(k, v));
+    } catch (err) {
+      return ERR(asClientError(err));
+    }
+  }
+  // Errors after-error hooks return reach the caller as they are.
+  const fromHooks = new WeakSet<object>();
+  const hookError = (err: unknown) => {
+    if (typeof err === "object" && err !== null) fromHooks.add(err);
+    return err;
+  };
+  const log = client._options.debugLogger;
+  const fetcher = client._httpClient
+    ? (input: RequestInfo | URL, init?: RequestInit) =>
+        client._httpClient!.request(new Request(input, withDuplex(init)))
+    : (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
 
   let current: {
     controller: AbortController;
@@ -191,21 +267,49 @@ export async function send(
         mine.controller.abort();
       }, timeoutMs);
     }
-    const init: RequestInit = {
+    let init: RequestInit = {
       ...fetchOptions,
-      method: req.method,
+      method,
       headers,
-      body: req.body,
+      body,
       signal: mine.controller.signal,
     };
+    let target = url;
+    let response: Response;
     try {
-      const response = manualRedirects
-        ? await fetchFollowingRedirects(url, init, credentials)
-        : await fetch(url, init);
-      return { response };
+      // Before-request hooks see each attempt's request; the body stays the SDK's.
+      if (hooks.beforeRequestHooks.length > 0) {
+        const request = await hooks.beforeRequest(
+          ctx,
+          new Request(target, withDuplex(init)),
+        );
+        target = request.url;
+        init = { ...init, method: request.method, headers: request.headers };
+      }
+      log?.log(`specsmith: request ${init.method} ${target.split("?")[0]}`);
+      response = manualRedirects
+        ? await fetchFollowingRedirects(target, init, credentials, fetcher)
+        : await fetcher(target, init);
+      log?.log(
+        `specsmith: response ${response.status} ${response.headers.get("content-type") ?? ""}`,
+      );
     } catch (error) {
-      return { error: classify(error) };
+      const failure =
+        error instanceof HTTPClientError ? error : classify(error);
+      if (hooks.afterErrorHooks.length === 0) return { error: failure };
+      const out = await hooks.afterError(ctx, null, failure);
+      return {
+        error:
+          out.error && out.error !== failure ? hookError(out.error) : failure,
+      };
     }
+    // After-error hooks see each attempt's error response: they may replace it, or fail the call.
+    if (response.status >= 400 && hooks.afterErrorHooks.length > 0) {
+      const out = await hooks.afterError(ctx, response, null);
+      if (out.error) return { error: hookError(out.error) };
+      response = out.response ?? response;
+    }
+    return { response };
   };
 
   try {
@@ -220,16 +324,20 @@ export async function send(
       signal,
     });
     if (!outcome.response) {
-      return ERR(
-        outcome.error instanceof HTTPClientError
-          ? outcome.error
-          : classify(outcome.error),
-      );
+      const err = outcome.error;
+      if (err instanceof HTTPClientError) return ERR(err);
+      // Not an HTTPClientError, though the Result's type says so: the user's hook chose it.
+      if (typeof err === "object" && err !== null && fromHooks.has(err))
+        return ERR(err as HTTPClientError);
+      return ERR(classify(err));
     }
+    let response = outcome.response;
+    if (response.status < 400 && hooks.afterSuccessHooks.length > 0)
+      response = await hooks.afterSuccess(ctx, response);
     // The body is read under the same timeout as the attempt that produced it.
-    const bytes = new Uint8Array(await outcome.response.arrayBuffer());
-    const body = new TextDecoder().decode(bytes);
-    return OK({ response: outcome.response, body, bytes });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    return OK({ response, body: text, bytes });
   } catch (err) {
     return ERR(classify(err));
   } finally {
@@ -239,6 +347,8 @@ export async function send(
 
 type Prepared = {
   url: string;
+  /** The server URL the call goes to (hooks see it). */
+  base: string;
   headers: Headers;
   /** "POST https://api.example.com/users": for messages (never the query, which may hold a key). */
   where: string;
@@ -258,6 +368,7 @@ async function prepare(
 ): Promise<Prepared> {
   const base = (
     options?.serverURL ??
+    client._baseURL ??
     client._options.serverURL ??
     serverURL(client._defaults, client._options)
   ).replace(/\/+$/, "");
@@ -287,6 +398,8 @@ async function prepare(
       { cause: err },
     );
   }
+  for (const [k, v] of Object.entries(client._options.headers ?? {}))
+    setHeader(headers, k, v);
   const {
     headers: extra,
     signal,
@@ -309,6 +422,7 @@ async function prepare(
   const qs = query.toString();
   return {
     url: `${base}${req.path}${qs ? `?${qs}` : ""}`,
+    base,
     headers,
     where,
     credentials: [
@@ -334,6 +448,26 @@ function setHeader(headers: Headers, name: string, value: string): void {
       `The ${name} header cannot be sent: its name is not a header name, or its value holds CR, LF, NUL or a character beyond Latin-1`,
     );
   }
+}
+
+/** A Request needs `duplex` to carry a stream body (Node's fetch). */
+function withDuplex(init: RequestInit | undefined): RequestInit {
+  return init?.body instanceof ReadableStream
+    ? ({ ...init, duplex: "half" } as RequestInit)
+    : (init ?? {});
+}
+
+/** The credential option of the first security requirement the client has set. */
+function securitySource(req: HTTPRequest, options: ClientOptions): unknown {
+  const opts = options as Record<string, unknown>;
+  for (const alt of req.security) {
+    if (
+      alt.length > 0 &&
+      alt.every((s) => opts[s.option] !== undefined && opts[s.option] !== "")
+    )
+      return opts[alt[0].option];
+  }
+  return undefined;
 }
 
 /** What a standalone function returns when its arguments cannot be turned into a request. */

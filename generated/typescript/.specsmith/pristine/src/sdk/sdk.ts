@@ -13,7 +13,7 @@ export class Clerk extends ClerkCore {
    * Allow your users to sign in on behalf of other users.
    */
   get actorTokens(): ActorTokens {
-    this.#actorTokens ??= new ActorTokens(this._options, this._defaults);
+    this.#actorTokens ??= new ActorTokens(this._options, this._defaults, this);
     return this.#actorTokens;
   }
 }
