@@ -5,10 +5,12 @@
  * breaking change. Never a stack trace unless --debug.
  */
 import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { TARGETS, derivedTarget, loadConfig, overlappingTargets, type TargetConfig, type TargetName } from "./config.js";
 import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
-import { checkAll, generateAll, writeAll, type TargetResult } from "./generate.js";
+import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
+import { writeFileAtomic } from "./write/file.js";
 import { runDiff, type DiffFlags } from "./diff.js";
 import { runOverlayApply } from "./overlay-apply.js";
 import { LockFileError } from "./release/lock.js";
@@ -31,13 +33,15 @@ interface GenerateFlags {
 let debug = false;
 
 /** The targets `--spec/--out` (or the config) ask for. */
-function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; targets: TargetConfig[]; config?: string } {
+function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; targets: TargetConfig[]; config?: string; codeSamples?: string } {
   const extra = flags.overlay.map((o) => resolve(o));
   if (!flags.spec && !flags.out) {
     const config = loadConfig(flags.config);
     const targets = config.targets.filter((t) => !flags.target || t.name === flags.target);
     if (targets.length === 0) throw new UsageError(`${flags.config} configures no ${flags.target ?? ""} target`);
-    return { spec: config.spec, overlays: [...config.overlays, ...extra], targets, config: resolve(flags.config) };
+    // The code-samples overlay holds every target's snippets: a run of one target leaves it as it is.
+    const codeSamples = flags.target ? undefined : config.codeSamples;
+    return { spec: config.spec, overlays: [...config.overlays, ...extra], targets, config: resolve(flags.config), ...(codeSamples ? { codeSamples } : {}) };
   }
   if (!flags.spec || !flags.out) throw new UsageError("--spec and --out go together (and --target, default typescript)");
   const spec = resolve(flags.spec);
@@ -46,7 +50,7 @@ function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; ta
 }
 
 async function runGenerate(flags: GenerateFlags): Promise<number> {
-  const { spec, overlays, targets, config } = targetsOf(flags);
+  const { spec, overlays, targets, config, codeSamples } = targetsOf(flags);
   if (overlappingTargets(targets).length > 0) throw new UsageError("two targets write into overlapping folders");
   let loaded: string[] = [spec];
   const once = async (): Promise<number> => {
@@ -58,6 +62,7 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
     for (const r of results) if (r.release) say("stdout", releaseLine(r));
     if (flags.check) {
       const { diffs, ignored } = checkAll(results);
+      if (codeSamples && readText(codeSamples) !== codeSamplesFile(results)) diffs.push(`${readText(codeSamples) === undefined ? "missing" : "changed"}: ${codeSamples}`);
       if (ignored.length > 0) say("stdout", `specsmith: ignored (.specsmithignore): ${ignored.map(rel).join(", ")}\n`);
       if (diffs.length > 0) {
         say("stderr", `specsmith: output differs from a fresh generation (run \`specsmith generate\`):\n${diffs.map((d) => "  " + d).join("\n")}\n`);
@@ -67,6 +72,7 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
       return 0;
     }
     const summaries = writeAll(results);
+    if (codeSamples && writeFileAtomic(codeSamples, codeSamplesFile(results))) say("stdout", `specsmith: code samples → ${rel(codeSamples)}\n`);
     for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);
     summaries.forEach((s, i) => {
       const out = results[i].target.out;
@@ -118,6 +124,14 @@ function releaseLine(r: TargetResult): string {
       return `specsmith: ${r.target.name} ${was} → ${rel.version} (set in the config; the changes call for ${rel.bump}: ${counts})\n`;
     case "bump":
       return `specsmith: ${r.target.name} ${was} → ${rel.version} (${rel.bump}: ${counts})\n`;
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
   }
 }
 

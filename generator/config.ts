@@ -26,6 +26,8 @@ export interface Config {
   spec: string;
   /** OpenAPI Overlays applied to the spec, in order (paths resolved). */
   overlays: string[];
+  /** Where each generation writes the code-samples overlay (x-codeSamples for API-reference tools). */
+  codeSamples?: string;
   targets: TargetConfig[];
 }
 
@@ -114,6 +116,14 @@ export function loadConfig(path: string): Config {
       });
     }
   }
+  const samples = typeof data.codeSamples === "string" ? resolve(base, data.codeSamples) : undefined;
+  const holder = samples ? targets.find((t) => isWithin(t.out, samples)) : undefined;
+  if (holder)
+    err(
+      ["codeSamples"],
+      `the code-samples overlay would be written inside the ${holder.name} target's folder (${holder.out})`,
+      "write it beside the SDK folders, e.g. ../generated/code-samples.overlay.yaml",
+    );
   for (const [a, b] of overlappingTargets(targets)) {
     err(
       ["targets", b.name, "out"],
@@ -122,7 +132,12 @@ export function loadConfig(path: string): Config {
     );
   }
   if (errors.length) throw new SpecError(errors);
-  return { spec: resolve(base, data.spec as string), overlays: (overlays as string[]).map((o) => resolve(base, o)), targets };
+  return {
+    spec: resolve(base, data.spec as string),
+    overlays: (overlays as string[]).map((o) => resolve(base, o)),
+    ...(typeof data.codeSamples === "string" ? { codeSamples: resolve(base, data.codeSamples) } : {}),
+    targets,
+  };
 }
 
 /**

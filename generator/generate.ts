@@ -11,6 +11,7 @@ import { changelogText } from "./release/changelog.js";
 import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
 import { planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
+import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { generatePython } from "./targets/python/index.js";
 import { pythonSurface } from "./targets/python/surface.js";
 import { generateTypeScript } from "./targets/typescript/index.js";
@@ -27,12 +28,16 @@ export interface TargetResult {
   operations?: number;
   /** The version this generation releases, and the changes since the last one. */
   release?: Release;
+  /** Each operation's usage snippet in this target (for the code-samples overlay). */
+  samples?: CodeSample[];
+  /** The API's title. */
+  title?: string;
 }
 
 type TargetOptions = Pick<TargetConfig, "packageName" | "sdkClass" | "version" | "idempotencyHeader">;
 
 /** Each target's generator and surface, by name. */
-export const TARGET_IMPLS: Record<TargetName, { surface(api: Api, opts: TargetOptions): Surface; files(api: Api, opts: TargetOptions): Promise<OutputFile[]> }> = {
+export const TARGET_IMPLS: Record<TargetName, { surface(api: Api, opts: TargetOptions): Surface; files(api: Api, opts: TargetOptions, samples?: CodeSample[]): Promise<OutputFile[]> }> = {
   typescript: { surface: typescriptSurface, files: generateTypeScript },
   python: { surface: pythonSurface, files: generatePython },
 };
@@ -67,9 +72,10 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     const held = opts.release === false && previous !== undefined;
     const surface = held ? previous.surface : impl.surface(api, target);
     const release: Release = held ? { version: previous.version, bump: "none", changes: [], previous, reason: "held" } : planRelease(target.version, surface, previous);
-    const files = await impl.files(api, { ...target, version: release.version });
+    const samples: CodeSample[] = [];
+    const files = await impl.files(api, { ...target, version: release.version }, samples);
     files.push(...releaseFiles(api, target, held ? previous : undefined, surface, release, digest, opts.date ?? releaseDate()));
-    results.push({ target, files, warnings: api.warnings, operations: api.operations.length, release });
+    results.push({ target, files, warnings: api.warnings, operations: api.operations.length, release, samples, title: api.info.title });
   }
   const sources = inputs.map((s) => s.path);
   for (const r of results) r.sources = sources;
@@ -109,6 +115,14 @@ export function specDigest(texts: string[]): string {
   const h = createHash("sha256");
   for (const t of texts) h.update(t).update("\0");
   return `sha256:${h.digest("hex")}`;
+}
+
+/** The code-samples overlay of a generation of every configured target (one target alone would drop the others' samples). */
+export function codeSamplesFile(results: TargetResult[]): string {
+  return codeSamplesOverlay(
+    results[0]?.title ?? "",
+    results.map((r) => r.samples ?? []),
+  );
 }
 
 export function writeAll(results: TargetResult[]): WriteSummary[] {

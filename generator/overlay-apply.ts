@@ -1,10 +1,8 @@
 /** `specsmith overlay apply SPEC OVERLAY... [-o OUT]`: the spec with the overlays applied, to look at or to keep. */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { formatDiagnostic } from "./diagnostics.js";
 import { overlaid } from "./load/index.js";
-import { fsError } from "./write/write.js";
+import { writeFileAtomic } from "./write/file.js";
 
 export async function runOverlayApply(spec: string, overlays: string[], out: string | undefined, print: (text: string) => void): Promise<number> {
   const { root, warnings } = overlaid(spec, overlays);
@@ -16,14 +14,6 @@ export async function runOverlayApply(spec: string, overlays: string[], out: str
     print(text);
     return 0;
   }
-  // Written whole beside the target, then renamed over it: never a half-written file.
-  const tmp = join(dirname(out), `.${basename(out)}.specsmith-tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, out);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw fsError(e, out);
-  }
+  writeFileAtomic(out, text);
   return 0;
 }

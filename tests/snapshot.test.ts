@@ -4,10 +4,10 @@ import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../generator/config.js";
-import { generateAll, type TargetResult } from "../generator/generate.js";
+import { codeSamplesFile, generateAll, type TargetResult } from "../generator/generate.js";
 import { MANIFEST } from "../generator/write/write.js";
 import { specsmith } from "./helpers/cli.js";
-import { CONFIG, GENERATED_PY, GENERATED_TS, listFiles, read, tempDir } from "./helpers/paths.js";
+import { CONFIG, GENERATED_PY, GENERATED_TS, ROOT, listFiles, read, tempDir } from "./helpers/paths.js";
 
 let fresh: TargetResult[];
 
@@ -27,6 +27,10 @@ describe("generated/ snapshot", () => {
     const pristine = files.filter((f) => !f.verbatim && !f.once).map((f) => `.specsmith/pristine/${f.path}`);
     expect(onDisk).toEqual([...files.map((f) => f.path), ...pristine, MANIFEST].sort());
     for (const f of files) expect(read(join(target.out, f.path)), f.path).toBe(f.content);
+  });
+
+  it("the committed code-samples overlay equals a fresh generation's", () => {
+    expect(read(join(ROOT, "generated", "code-samples.overlay.yaml"))).toBe(codeSamplesFile(fresh));
   });
 
   it("gives the same bytes on a second run", async () => {

@@ -9,6 +9,7 @@ import { CREDENTIAL_PLACEHOLDERS } from "../shared/docs.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import type { OutputFile } from "../../write/write.js";
+import type { CodeSample } from "../../docs/code-samples.js";
 import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
 import { pythonHelpers } from "./helpers.js";
 import { methodView } from "./methods.js";
@@ -30,7 +31,8 @@ const CREDENTIALS: Record<SecurityScheme["kind"], { type: string; placeholder: u
   clientCredentials: { type: "Dict[str, str]", placeholder: { client_id: CREDENTIAL_PLACEHOLDERS.clientId, client_secret: CREDENTIAL_PLACEHOLDERS.clientSecret } },
 };
 
-export async function generatePython(api: Api, opts: PythonOptions): Promise<OutputFile[]> {
+/** `samples`, when given, receives each operation's usage snippet (for the code-samples overlay). */
+export async function generatePython(api: Api, opts: PythonOptions, samples?: CodeSample[]): Promise<OutputFile[]> {
   const engine = await engineFor("python", pythonHelpers);
   const p = planPython(api, opts);
   const pkg = `src/${p.packageName}`;
@@ -59,14 +61,11 @@ export async function generatePython(api: Api, opts: PythonOptions): Promise<Out
       doc: api.groups.find((x) => x.name === g.name)?.description ?? "",
       methods: g.methods.map((m) => methodView(p, m)),
     });
-    doc(g.doc, "docs/group.md.hbs", {
-      title: g.title,
-      attr: g.attr,
-      packageName: p.packageName,
-      sdkClass: p.sdkClass,
-      clientVar,
-      authOptions,
-      operations: g.methods.map((m) => operationDoc(p, g.attr, m, examples)),
+    const operations = g.methods.map((m) => operationDoc(p, g.attr, m, examples));
+    doc(g.doc, "docs/group.md.hbs", { title: g.title, attr: g.attr, packageName: p.packageName, sdkClass: p.sdkClass, clientVar, authOptions, operations });
+    operations.forEach((op, i) => {
+      const snippet = { op, packageName: p.packageName, sdkClass: p.sdkClass, clientVar, authOptions };
+      samples?.push({ pointer: g.methods[i].op.source, lang: "python", label: "Python", source: trimNewlines(engine.render("docs/snippet.hbs", snippet)) });
     });
   }
   const serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;

@@ -16,6 +16,7 @@ import { funcView, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelView } from "./models.js";
 import { Imports, TypeWriter, plan, propKey, type OperationPlan } from "./plan.js";
 import type { OutputFile } from "../../write/write.js";
+import type { CodeSample } from "../../docs/code-samples.js";
 
 export interface TypeScriptOptions {
   packageName: string;
@@ -24,7 +25,8 @@ export interface TypeScriptOptions {
   idempotencyHeader?: string;
 }
 
-export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Promise<OutputFile[]> {
+/** `samples`, when given, receives each operation's usage snippet (for the code-samples overlay). */
+export async function generateTypeScript(api: Api, opts: TypeScriptOptions, samples?: CodeSample[]): Promise<OutputFile[]> {
   const engine = await engineFor("typescript", typescriptHelpers);
   const p = plan(api, opts);
   const types = new TypeWriter(p);
@@ -128,6 +130,8 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions): Pro
     const ops = g.operations.map((op) => {
       const d = operationDoc(p, g, op, examples);
       opDocs.set(op, d);
+      const snippet = { op: { ...d, anchor: op.method.toLowerCase() }, sdkClass: p.sdkClass, packageName: p.packageName, clientVar, authOptions, group: g.name };
+      samples?.push({ pointer: op.ir.source, lang: "typescript", label: "TypeScript", source: trimNewlines(engine.render("docs/snippet.hbs", snippet)) });
       return { ...d, anchor: op.method.toLowerCase() };
     });
     doc(g.doc, "docs/group.md.hbs", {
