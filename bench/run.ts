@@ -169,6 +169,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.join(" | ")} |`),
   ].join("\n");
 
+  const site = docsSiteBuild();
   const bundles = withPeers ? bundleSizes() : null;
   const overhead = withPeers ? await clientOverhead() : null;
   const pyOverhead = await pythonOverhead();
@@ -182,6 +183,8 @@ async function main(): Promise<void> {
     "The floor reads and parses the spec and writes as many files, of the same sizes, as specsmith emits.",
     "",
     table,
+    "",
+    `**Docs site** (\`specsmith docs build\`, VitePress), whole process: ActorTokens (${site.small.pages} pages) ${secs(site.small.run.wall)} (${mb(site.small.run.rssKB)}); the whole Clerk API, both SDKs (${site.clerk.pages} pages) ${secs(site.clerk.run.wall)} (${mb(site.clerk.run.rssKB)}).`,
     "",
     `**\`specsmith diff\`** of each spec against itself, both targets, whole process (median of ${RUNS}): ${diffs.join(", ")}.`,
     "",
@@ -203,6 +206,24 @@ async function main(): Promise<void> {
   process.stdout.write(text);
   // Only a whole run replaces the kept results; a --spec or --no-peers run just prints.
   if (only.length === 0 && withPeers) writeFileSync(join(BENCH, "RESULTS.md"), text);
+}
+
+/** `specsmith docs build` for our ActorTokens config and for the whole Clerk API (both SDKs). */
+function docsSiteBuild(): Record<"small" | "clerk", { run: Run; pages: number }> {
+  const dir = join(SCRATCH, "site");
+  mkdirSync(dir, { recursive: true });
+  const clerkConfig = join(dir, "clerk.yaml");
+  writeFileSync(
+    clerkConfig,
+    `spec: ${join(SPECS, "..", "clerk-bapi.yaml")}\ntargets:\n  typescript:\n    out: ts\n    packageName: clerk-backend-api\n    sdkClass: Clerk\n  python:\n    out: py\n    packageName: clerk_backend_api\n    sdkClass: Clerk\n`,
+  );
+  const build = (config: string, out: string) => {
+    process.stderr.write(`bench: docs site for ${config}\n`);
+    const run = measure([NODE, join(ROOT, "bin", "specsmith.js"), "docs", "build", "--config", config, "--out", out]);
+    const pages = walk(out).filter((f) => f.path.endsWith(".html")).length;
+    return { run, pages };
+  };
+  return { small: build(join(ROOT, "spec", "specsmith.yaml"), join(dir, "small")), clerk: build(clerkConfig, join(ROOT, ".tmp", "bench-site-clerk")) };
 }
 
 interface Bundles {

@@ -13,6 +13,7 @@ import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } f
 import { writeFileAtomic } from "./write/file.js";
 import { runDiff, type DiffFlags } from "./diff.js";
 import { runOverlayApply } from "./overlay-apply.js";
+import { buildSite, serveSite } from "./docs/site.js";
 import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { watchFiles } from "./watch.js";
@@ -216,6 +217,35 @@ export async function main(argv: string[]): Promise<number> {
     .option("--debug", "print stack traces of failures")
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
       code = await runDiff(oldSpec, newSpec, flags, (text) => say("stdout", text)).catch(report);
+    });
+  const docs = program.command("docs").description("the docs site (VitePress), from the same source as the markdown docs");
+  docs
+    .command("build")
+    .description("build the static docs site for the config's SDKs")
+    .option("--config <file>", "generation config", "spec/specsmith.yaml")
+    .option("--out <dir>", "the site's folder", "generated/site")
+    .option("--debug", "print stack traces of failures")
+    .action(async (flags: { config: string; out: string }) => {
+      code = await buildSite(flags.config, resolve(flags.out))
+        .then((b) => {
+          say("stdout", `specsmith: docs site (${b.pages} pages) → ${rel(b.out)} in ${b.ms} ms\n`);
+          return 0;
+        })
+        .catch(report);
+    });
+  docs
+    .command("dev")
+    .description("serve the docs site with reload while you edit")
+    .option("--config <file>", "generation config", "spec/specsmith.yaml")
+    .option("--port <n>", "port on 127.0.0.1", "5173")
+    .option("--debug", "print stack traces of failures")
+    .action(async (flags: { config: string; port: string }) => {
+      code = await serveSite(flags.config, Number(flags.port))
+        .then((url) => {
+          say("stdout", `specsmith: serving the docs site at ${url} (Ctrl-C to stop)\n`);
+          return new Promise<number>(() => {});
+        })
+        .catch(report);
     });
   program
     .command("overlay")

@@ -6,6 +6,7 @@
 import { stringify } from "yaml";
 
 export interface CodeSample {
+  operationId: string;
   /** JSON pointer of the operation in the spec (`#/paths/~1users/get`). */
   pointer: string;
   lang: string;

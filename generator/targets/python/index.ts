@@ -65,7 +65,7 @@ export async function generatePython(api: Api, opts: PythonOptions, samples?: Co
     doc(g.doc, "docs/group.md.hbs", { title: g.title, attr: g.attr, packageName: p.packageName, sdkClass: p.sdkClass, clientVar, authOptions, operations });
     operations.forEach((op, i) => {
       const snippet = { op, packageName: p.packageName, sdkClass: p.sdkClass, clientVar, authOptions };
-      samples?.push({ pointer: g.methods[i].op.source, lang: "python", label: "Python", source: trimNewlines(engine.render("docs/snippet.hbs", snippet)) });
+      samples?.push({ operationId: g.methods[i].op.operationId, pointer: g.methods[i].op.source, lang: "python", label: "Python", source: trimNewlines(engine.render("docs/snippet.hbs", snippet)) });
     });
   }
   const serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;

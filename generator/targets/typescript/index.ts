@@ -131,7 +131,7 @@ export async function generateTypeScript(api: Api, opts: TypeScriptOptions, samp
       const d = operationDoc(p, g, op, examples);
       opDocs.set(op, d);
       const snippet = { op: { ...d, anchor: op.method.toLowerCase() }, sdkClass: p.sdkClass, packageName: p.packageName, clientVar, authOptions, group: g.name };
-      samples?.push({ pointer: op.ir.source, lang: "typescript", label: "TypeScript", source: trimNewlines(engine.render("docs/snippet.hbs", snippet)) });
+      samples?.push({ operationId: op.ir.operationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source: trimNewlines(engine.render("docs/snippet.hbs", snippet)) });
       return { ...d, anchor: op.method.toLowerCase() };
     });
     doc(g.doc, "docs/group.md.hbs", {

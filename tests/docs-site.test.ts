@@ -1,0 +1,127 @@
+/**
+ * The docs site in a real browser: `specsmith docs build` for our ActorTokens spec, served on
+ * 127.0.0.1, driven by headless Chromium (Debian's, through playwright-core). Search, the language
+ * switch and its memory, every sidebar link, and a screenshot kept in .tmp/artifacts/.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { specsmith } from "./helpers/cli.js";
+import { ROOT } from "./helpers/paths.js";
+
+const SITE = join(ROOT, ".tmp", "site");
+const ARTIFACTS = join(ROOT, ".tmp", "artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".txt": "text/plain",
+  ".svg": "image/svg+xml",
+  ".woff2": "font/woff2",
+};
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+/** A static file server for the built site: a missing file is a 404. */
+function serve(root: string): Promise<Server> {
+  const s = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    let file = join(root, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      res.writeHead(404, { "content-type": "text/html" }).end(readFileSync(join(root, "404.html")));
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
+}
+
+/** A page that records console errors and failed page loads. */
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url, { waitUntil: "networkidle" });
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: the docs-site test drives a real browser.\n  Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run does this.`);
+  }
+  const r = specsmith(["docs", "build", "--out", SITE], ROOT, { timeoutMs: 180_000 });
+  expect(r.stderr.replace(/^.*(building|rendering|build complete).*\n/gm, "")).toBe("");
+  expect(r.code).toBe(0);
+  server = await serve(SITE);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("the docs site", () => {
+  it("opens on the SDK's README with no console errors, and serves llms.txt and llms-full.txt", async () => {
+    const { page, errors } = await open(`${base}/`);
+    expect(await page.locator("h1").first().textContent()).toContain("clerk-backend-api");
+    expect(errors).toEqual([]);
+    const llms = await (await fetch(`${base}/llms.txt`)).text();
+    expect(llms).toMatch(/^# Clerk Backend API\n/);
+    expect(llms).toContain("- [ActorTokens](/docs/sdks/actortokens/README.html)");
+    expect(await (await fetch(`${base}/llms-full.txt`)).text()).toContain("clerk.actor_tokens.revoke(");
+    await page.close();
+  });
+
+  it("finds the ActorTokens page by searching 'actor token'", async () => {
+    const { page } = await open(`${base}/`);
+    await page.locator(".VPNavBarSearch button").first().click();
+    await page.locator("#localsearch-input").fill("actor token");
+    await page.locator("#localsearch-list a").first().waitFor();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/docs\/sdks\/actortokens\/README\.html/);
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain("ActorTokens");
+    await page.close();
+  });
+
+  it("switches every example to Python, and remembers it on the next page load", async () => {
+    const { page, errors } = await open(`${base}/docs/sdks/actortokens/README.html#create`);
+    const groups = page.locator(".vp-code-group");
+    expect(await groups.count()).toBe(2);
+    await groups.first().locator(".tabs label", { hasText: "Python" }).click();
+    await expect.poll(() => groups.first().locator(".blocks > .active").textContent()).toContain("clerk.actor_tokens.create(");
+    // Another operation, after a reload: Python still.
+    await page.goto(`${base}/docs/sdks/actortokens/README.html#revoke`, { waitUntil: "networkidle" });
+    await page.reload({ waitUntil: "networkidle" });
+    await expect.poll(() => page.locator(".vp-code-group").nth(1).locator(".blocks > .active").textContent()).toContain('clerk.actor_tokens.revoke(actor_token_id="act_tok_abcdefghijk")');
+    const shot = join(ARTIFACTS, "docs-site-operation.png");
+    await page.locator(".vp-code-group").nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot, fullPage: false });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("every sidebar link opens a page (no 404)", async () => {
+    const { page } = await open(`${base}/docs/sdks/actortokens/README.html`);
+    const hrefs = await page.locator(".VPSidebar a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThanOrEqual(12);
+    for (const href of new Set(hrefs.map((h) => h.replace(/#.*$/, "")))) {
+      const res = await page.goto(href);
+      expect(res?.status(), href).toBe(200);
+      expect(await page.locator(".NotFound").count(), href).toBe(0);
+    }
+    await page.close();
+  });
+});
