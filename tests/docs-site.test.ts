@@ -113,10 +113,15 @@ describe("the docs site", () => {
     await page.close();
   });
 
-  it("every sidebar link opens a page (no 404)", async () => {
+  it("every sidebar link, and every link of the models index, opens a page (no 404)", async () => {
     const { page } = await open(`${base}/docs/sdks/actortokens/README.html`);
-    const hrefs = await page.locator(".VPSidebar a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs.length).toBeGreaterThanOrEqual(12);
+    const sidebar = await page.locator(".VPSidebar a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    // Getting started, the resource and its two operations, the models index, RetryConfig.
+    expect(sidebar.length).toBeGreaterThanOrEqual(6);
+    await page.goto(`${base}/models.html`, { waitUntil: "networkidle" });
+    const models = await page.locator(".vp-doc a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => !h.includes("#")));
+    expect(models).toHaveLength(8);
+    const hrefs = [...sidebar, ...models];
     for (const href of new Set(hrefs.map((h) => h.replace(/#.*$/, "")))) {
       const res = await page.goto(href);
       expect(res?.status(), href).toBe(200);
