@@ -30,10 +30,9 @@ async function siteSource(configPath: string, out: string): Promise<{ src: strin
   for (const r of results) for (const s of r.samples ?? []) (samples.get(s.operationId) ?? samples.set(s.operationId, []).get(s.operationId)!).push(s);
   const pages = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, samples));
   pages.push(modelsPage(pages));
-  // Beside the output: VitePress resolves vue and its theme from the source's folder upwards, so the
-  // source must sit in the project that installed vitepress.
-  mkdirSync(dirname(out), { recursive: true });
-  const src = mkdtempSync(join(dirname(out), ".specsmith-site-"));
+  // In the working folder (the project that installed vitepress), wherever the output goes: VitePress
+  // resolves vue and its theme from the source's folder upwards.
+  const src = mkdtempSync(join(process.cwd(), ".specsmith-site-"));
   for (const p of pages) write(join(src, p.path), p.content);
   const title = main.title ?? "API";
   write(join(src, "public", "llms.txt"), llmsTxt(title, pages, false));
@@ -64,7 +63,9 @@ export async function buildSite(configPath: string, out: string): Promise<SiteBu
   try {
     await vp.build(src);
   } catch (e) {
-    throw new WriteError(`the docs site did not build: ${e instanceof Error ? e.message : String(e)}\n  hint: a dead link names a page the docs do not have; VitePress lists each above`);
+    throw new WriteError(
+      `the docs site did not build: ${e instanceof Error ? e.message : String(e)}\n  hint: VitePress says why above (a dead link names a page the docs do not have); run from the project that installed vitepress`,
+    );
   } finally {
     rmSync(src, { recursive: true, force: true });
   }
