@@ -5,11 +5,11 @@
  * breaking change. Never a stack trace unless --debug.
  */
 import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { TARGETS, derivedTarget, loadConfig, overlappingTargets, type TargetConfig, type TargetName } from "./config.js";
 import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
+import { readText } from "./write/edits.js";
 import { writeFileAtomic } from "./write/file.js";
 import { runDiff, type DiffFlags } from "./diff.js";
 import { runOverlayApply } from "./overlay-apply.js";
@@ -125,14 +125,6 @@ function releaseLine(r: TargetResult): string {
       return `specsmith: ${r.target.name} ${was} → ${rel.version} (set in the config; the changes call for ${rel.bump}: ${counts})\n`;
     case "bump":
       return `specsmith: ${r.target.name} ${was} → ${rel.version} (${rel.bump}: ${counts})\n`;
-  }
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
 /** The pipeline: load → IR → each target's surface, release and files → write (or compare, with --check). */
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { TargetConfig, TargetName } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -16,6 +16,7 @@ import { generatePython } from "./targets/python/index.js";
 import { pythonSurface } from "./targets/python/surface.js";
 import { generateTypeScript } from "./targets/typescript/index.js";
 import { typescriptSurface } from "./targets/typescript/surface.js";
+import { readText } from "./write/edits.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 
 export interface TargetResult {
@@ -105,7 +106,7 @@ function releaseFiles(api: Api, target: TargetConfig, kept: LockFile | undefined
 /** The changelog in an output folder that exists, as the user may have edited it. */
 function existingChangelog(out: string): string | undefined {
   try {
-    return statSync(out).isDirectory() ? readFileSync(join(out, CHANGELOG), "utf8") : undefined;
+    return statSync(out).isDirectory() ? readText(join(out, CHANGELOG)) : undefined;
   } catch {
     return undefined;
   }

@@ -24,8 +24,12 @@ export function sitePage(file: { path: string; content: string }, samples: Map<s
     return `::: code-group\n\n${blocks.join("\n\n")}\n\n:::`;
   });
   const title = /^# (.*)$/m.exec(markdown)?.[1] ?? file.path;
-  // The spec's text may hold `{{ }}`: in a v-pre container Vue shows it as text.
-  return { path: file.path === "README.md" ? "index.md" : file.path, markdown, content: `:::: v-pre\n\n${markdown}\n\n::::\n`, title };
+  return { path: file.path === "README.md" ? "index.md" : file.path, markdown, content: vPre(markdown), title };
+}
+
+/** The spec's text may hold `{{ }}`: in a v-pre container Vue shows it as text. */
+function vPre(markdown: string): string {
+  return `:::: v-pre\n\n${markdown}\n\n::::\n`;
 }
 
 /** A code fence that no line of `code` can close early. */
@@ -61,7 +65,7 @@ export function modelsPage(pages: SitePage[]): SitePage {
     lines.push(`## ${space}`, "", ...models.filter((m) => m.path.split("/")[2] === space).map((m) => `- [${m.title}](${m.path})`), "");
   }
   const markdown = lines.join("\n");
-  return { path: "models.md", markdown, content: `:::: v-pre\n\n${markdown}\n\n::::\n`, title: "Models" };
+  return { path: "models.md", markdown, content: vPre(markdown), title: "Models" };
 }
 
 /** llms.txt (a map of the site) or llms-full.txt (every page's text). */

@@ -36,6 +36,8 @@ export interface Resolution<F extends EmittedFile> {
   conflicts: string[];
   /** Previously generated files to keep though no longer generated: ignored, or edited. */
   keep: Set<string>;
+  /** Paths in `files` whose text on disk is already what they get (nothing to write). */
+  unchanged: Set<string>;
 }
 
 /** Paths the ignore file can never take over: specsmith's own bookkeeping. */
@@ -55,7 +57,12 @@ export function ignoreRules(root: string): Ignore {
 export function resolveEdits<F extends EmittedFile>(root: string, files: F[], previous: string[]): Resolution<F> {
   const rules = ignoreRules(root);
   const out: F[] = [];
-  const r: Resolution<F> = { files: out, ignored: [], merged: [], conflicts: [], keep: new Set() };
+  const r: Resolution<F> = { files: out, ignored: [], merged: [], conflicts: [], keep: new Set(), unchanged: new Set() };
+  // Every file pushed here is compared with what was read for it, once.
+  const emit = (file: F, onDisk: string | undefined) => {
+    out.push(file);
+    if (onDisk === file.content) r.unchanged.add(file.path);
+  };
   const isIgnored = (p: string) => !OWN.test(p) && rules.ignores(p);
   for (const f of files) {
     if (isIgnored(f.path)) {
@@ -68,25 +75,25 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
       continue;
     }
     if (f.verbatim) {
-      out.push(f);
+      emit(f, disk);
       continue;
     }
-    out.push({ ...f, path: `${PRISTINE_DIR}/${f.path}`, content: f.content, once: false });
     const base = readText(join(root, PRISTINE_DIR, f.path));
+    emit({ ...f, path: `${PRISTINE_DIR}/${f.path}`, once: false }, base);
     // Not there, never generated with a pristine copy, or as generated: the new generation replaces it.
     if (disk === undefined || base === undefined || disk === base) {
-      out.push(f);
+      emit(f, disk);
       continue;
     }
     if (f.content === base) {
       // Edited, and nothing new to merge; markers left from a conflict keep it a conflict.
       if (CONFLICT.test(disk)) r.conflicts.push(f.path);
-      out.push({ ...f, content: disk });
+      emit({ ...f, content: disk }, disk);
       continue;
     }
     const m = merge3(disk, base, f.content);
     (m.conflict ? r.conflicts : r.merged).push(f.path);
-    out.push({ ...f, content: m.text });
+    emit({ ...f, content: m.text }, disk);
   }
   const current = new Set(files.map((f) => f.path));
   for (const p of previous) {
@@ -111,7 +118,8 @@ export function merge3(yours: string, base: string, generated: string): { text: 
   return { text: (m.result as string[]).join("\n"), conflict: m.conflict };
 }
 
-function readText(p: string): string | undefined {
+/** The text of a regular file (not following a final symlink), or undefined. */
+export function readText(p: string): string | undefined {
   try {
     if (!lstatSync(p).isFile()) return undefined;
     return readFileSync(p, "utf8");

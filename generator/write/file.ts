@@ -1,15 +1,12 @@
 /** One file written whole: to a temporary file beside it, then renamed over it (never half-written). */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { readText } from "./edits.js";
 import { fsError } from "./write.js";
 
 /** Writes `text` to `path` unless it is there already; returns whether it wrote. */
 export function writeFileAtomic(path: string, text: string): boolean {
-  try {
-    if (readFileSync(path, "utf8") === text) return false;
-  } catch {
-    // not there (or unreadable): write it
-  }
+  if (readText(path) === text) return false;
   const tmp = join(dirname(path), `.${basename(path)}.specsmith-tmp-${process.pid}`);
   try {
     writeFileSync(tmp, text);

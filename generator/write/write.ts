@@ -125,15 +125,8 @@ function writeLocked(root: string, outDir: string, emitted: OutputFile[], journa
   }
 
   // A file not there yet is new; one that is gets read and compared (only changed bytes are written).
-  const changed = files.filter((f) => {
-    if (tree.get(f.path) !== "file") return true;
-    // Compared as text: no Buffer of the new content per file (bytes that are not UTF-8 differ anyway).
-    try {
-      return readFileSync(join(root, f.path), "utf8") !== f.content;
-    } catch {
-      return true;
-    }
-  });
+  // Resolving the edits read every file already: what is on disk as it should be is not written.
+  const changed = files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
   const union = manifestText(new Set([...previous, ...current]));
   const final = manifestText(current);
   // A file that replaces one goes through a temporary file; a new file is written where it goes

@@ -4,7 +4,7 @@ import base64
 import threading
 import time
 import urllib.parse
-from typing import Any, Callable, Dict, List, Mapping, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import httpx
 
@@ -27,6 +27,11 @@ class SecurityScheme:
         self.scopes = list(scopes)
 
 
+def usable_requirement(requirements: Sequence[Sequence[SecurityScheme]], options: Mapping[str, Any]) -> Optional[Sequence[SecurityScheme]]:
+    """The first requirement whose credentials are all configured (what a call is secured with)."""
+    return next((req for req in requirements if all(options.get(s.option) not in (None, "") for s in req)), None)
+
+
 def apply_security(
     requirements: Sequence[Sequence[SecurityScheme]],
     options: Mapping[str, Any],
@@ -36,7 +41,7 @@ def apply_security(
 ) -> List[str]:
     """Applies the first requirement whose credentials are all configured; returns the (lower-case)
     names of the headers that now carry a credential."""
-    usable = next((req for req in requirements if all(options.get(s.option) not in (None, "") for s in req)), None)
+    usable = usable_requirement(requirements, options)
     if usable is None:
         return []
     carriers = ["authorization", "proxy-authorization", "cookie"]

@@ -35,6 +35,21 @@ export type SecurityScheme =
  * configured. An empty requirement list, or a requirement with no schemes, needs no credentials.
  * Returns the (lower-case) names of the headers that now carry a credential.
  */
+/** The first requirement whose credentials are all set (what a call is secured with). */
+export function usableRequirement(
+  requirements: SecurityScheme[][],
+  options: Readonly<Record<string, unknown>>,
+): SecurityScheme[] | undefined {
+  const own = (name: string) =>
+    Object.prototype.hasOwnProperty.call(options, name);
+  return requirements.find((req) =>
+    req.every(
+      (s) =>
+        own(s.option) && options[s.option] != null && options[s.option] !== "",
+    ),
+  );
+}
+
 export async function applySecurity(
   requirements: SecurityScheme[][],
   options: Readonly<Record<string, unknown>>,
@@ -42,14 +57,7 @@ export async function applySecurity(
   query: URLSearchParams,
   serverURL: string,
 ): Promise<string[]> {
-  const own = (name: string) =>
-    Object.prototype.hasOwnProperty.call(options, name);
-  const usable = requirements.find((req) =>
-    req.every(
-      (s) =>
-        own(s.option) && options[s.option] != null && options[s.option] !== "",
-    ),
-  );
+  const usable = usableRequirement(requirements, options);
   if (!usable) return [];
   const cookies: string[] = [];
   const carriers: string[] = [];

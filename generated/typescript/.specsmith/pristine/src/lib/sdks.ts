@@ -13,7 +13,11 @@ import { ERR, OK, type Result } from "../types/result.js";
 import { HTTPClient } from "./http.js";
 import { RedirectError, fetchFollowingRedirects } from "./redirects.js";
 import { retry, type Attempt, type RetryConfig } from "./retries.js";
-import { applySecurity, type SecurityScheme } from "./security.js";
+import {
+  applySecurity,
+  usableRequirement,
+  type SecurityScheme,
+} from "./security.js";
 
 /** Options every SDK client accepts (the generated SDKOptions add the API's credentials). */
 export type ClientOptions = {
@@ -457,17 +461,11 @@ function withDuplex(init: RequestInit | undefined): RequestInit {
     : (init ?? {});
 }
 
-/** The credential option of the first security requirement the client has set. */
+/** The credential option of the security requirement the call uses. */
 function securitySource(req: HTTPRequest, options: ClientOptions): unknown {
-  const opts = options as Record<string, unknown>;
-  for (const alt of req.security) {
-    if (
-      alt.length > 0 &&
-      alt.every((s) => opts[s.option] !== undefined && opts[s.option] !== "")
-    )
-      return opts[alt[0].option];
-  }
-  return undefined;
+  const opts = options as Readonly<Record<string, unknown>>;
+  const usable = usableRequirement(req.security, opts);
+  return usable?.[0] ? opts[usable[0].option] : undefined;
 }
 
 /** What a standalone function returns when its arguments cannot be turned into a request. */

@@ -17,7 +17,7 @@ from ..models._errors import ConnectionError, HTTPClientError, RequestTimeoutErr
 from .deadline import Deadline, deadline_transport
 from .encoding import body_content, check_header
 from .retries import RetryConfig, Retryable, match_status_code, parse_retry_after, retry, retry_async
-from .security import SecurityScheme, apply_security
+from .security import SecurityScheme, apply_security, usable_requirement
 
 # Methods that may be repeated without a second effect (RFC 9110 section 9.2.2).
 _IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"}
@@ -364,11 +364,9 @@ def _scopes(req: Request) -> Optional[List[str]]:
 
 
 def _security_source(req: Request, options: Mapping[str, Any]) -> Any:
-    """The credential option of the first security requirement the client has configured."""
-    for alt in req.security:
-        if alt and all(options.get(s.option) not in (None, "") for s in alt):
-            return options.get(alt[0].option)
-    return None
+    """The credential option of the security requirement the call uses."""
+    usable = usable_requirement(req.security, options)
+    return options.get(usable[0].option) if usable else None
 
 
 def _origin(url: httpx.URL) -> Tuple[str, str, Optional[int]]:
