@@ -18,16 +18,22 @@ export interface LoadedSpec {
   overlays: SourceFile[];
 }
 
-export function loadSpec(path: string, overlays: string[] = []): LoadedSpec {
-  const { root, warnings, overlays: files } = overlaid(path, overlays);
+/**
+ * A spec: a file's path, or a document in memory (its text, or its parsed data) with the path its
+ * diagnostics name and its external `$ref`s resolve from. Tests and embedders need no file.
+ */
+export type SpecInput = string | { path: string; text: string } | { path?: string; document: unknown };
+
+export function loadSpec(spec: SpecInput, overlays: string[] = []): LoadedSpec {
+  const { root, warnings, overlays: files } = overlaid(spec, overlays);
   const resolver = new Resolver(root);
   const { version, warnings: found } = validate(resolver);
   return { resolver, version, warnings: [...warnings, ...found], overlays: files };
 }
 
 /** The spec file with the overlays applied to its data, in order (`specsmith overlay apply` stops here). */
-export function overlaid(path: string, overlays: string[]): { root: SourceFile; warnings: Diagnostic[]; overlays: SourceFile[] } {
-  const root = SourceFile.read(resolve(path));
+export function overlaid(spec: SpecInput, overlays: string[]): { root: SourceFile; warnings: Diagnostic[]; overlays: SourceFile[] } {
+  const root = sourceOf(spec);
   // Every overlay is checked before any is applied: a broken one stops everything at its position.
   const read = overlays.map((o) => readOverlay(resolve(o)));
   const warnings: Diagnostic[] = [];
@@ -38,4 +44,10 @@ export function overlaid(path: string, overlays: string[]): { root: SourceFile; 
   }
   for (const o of read) warnings.push(...applyOverlay(root.data as Record<string, unknown>, o));
   return { root, warnings, overlays: read.map((o) => o.file) };
+}
+
+function sourceOf(spec: SpecInput): SourceFile {
+  if (typeof spec === "string") return SourceFile.read(resolve(spec));
+  if ("text" in spec) return SourceFile.parse(resolve(spec.path), spec.text);
+  return SourceFile.parse(resolve(spec.path ?? "spec.json"), JSON.stringify(spec.document, null, 1));
 }

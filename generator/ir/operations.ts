@@ -1,0 +1,114 @@
+/**
+ * `paths` → the IR's operations and the groups (resources) they belong to: each operation's id, group,
+ * method name, parameters, body, responses, and the request model that gathers its arguments.
+ */
+import type { Loc } from "../load/document.js";
+import { HTTP_METHODS } from "../load/validate.js";
+import { isObj, pointer, rootLoc, str, type BuildContext, type Obj } from "./context.js";
+import { NameScope, camelCase, pascalCase, words } from "./names.js";
+import { buildParameters } from "./parameters.js";
+import { buildRequestBody } from "./request-body.js";
+import { buildResponses } from "./responses.js";
+import { securityOf } from "./security.js";
+import type { Body, Field, Group, ObjectModel, Operation, Parameter } from "./types.js";
+
+/** Naming state across operations: ids are unique in the API, method names in their group. */
+interface Names {
+  operationIds: NameScope;
+  groups: Map<string, Group>;
+  methods: Map<string, NameScope>;
+}
+
+export function buildOperations(ctx: BuildContext, globalSecurity: string[][]): { operations: Operation[]; groups: Group[] } {
+  const names: Names = { operationIds: new NameScope(), groups: new Map(), methods: new Map() };
+  const operations: Operation[] = [];
+  const paths = isObj(ctx.doc.paths) ? ctx.doc.paths : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = ctx.resolver.deref<Obj>(rawItem, rootLoc(ctx, "paths", path));
+    if (!isObj(item.value)) continue;
+    for (const httpMethod of HTTP_METHODS) {
+      const op = item.value[httpMethod];
+      if (!isObj(op)) continue;
+      const operation = buildOperation(ctx, names, { path, httpMethod, item: item as { value: Obj; loc: Loc }, op, globalSecurity });
+      operations.push(operation);
+      names.groups.get(operation.group)!.operations.push(operation.operationId);
+    }
+  }
+  return { operations, groups: [...names.groups.values()] };
+}
+
+interface Where {
+  path: string;
+  httpMethod: string;
+  item: { value: Obj; loc: Loc };
+  op: Obj;
+  globalSecurity: string[][];
+}
+
+function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, item, op, globalSecurity }: Where): Operation {
+  const opLoc: Loc = { ...item.loc, path: [...item.loc.path, httpMethod] };
+  const rawId = str(op.operationId) ?? `${httpMethod} ${path.replace(/\{([^}]+)\}/g, "by $1")}`;
+  const operationId = names.operationIds.claim(pascalCase(rawId) || "Operation");
+  const { group, method } = groupAndMethod(ctx, names, op, path, rawId);
+  // The operation id's PascalCase is the stem of its inline models' names.
+  const paramNames = new NameScope();
+  const params = buildParameters(ctx, item, op, opLoc, operationId, paramNames);
+  const body = buildRequestBody(ctx, op, opLoc, operationId);
+  const { success, errors } = buildResponses(ctx, op, opLoc, operationId);
+  return {
+    operationId,
+    group,
+    method,
+    httpMethod,
+    path: path.split("?")[0],
+    fixedQuery: [...new URLSearchParams(path.split("?")[1] ?? "").entries()].filter(([, v]) => !v.includes("{")),
+    summary: str(op.summary),
+    description: str(op.description),
+    deprecated: op.deprecated === true,
+    params,
+    body,
+    request: requestOf(ctx, operationId, opLoc, params, body, paramNames),
+    success,
+    errors,
+    security: securityOf(op.security) ?? globalSecurity,
+    source: pointer(opLoc),
+  };
+}
+
+/** The group (`x-speakeasy-group`, else the first tag, else the path's first word) and the method name in it. */
+function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, rawId: string): { group: string; method: string } {
+  const tags = Array.isArray(op.tags) ? op.tags.map(String) : [];
+  const groupRaw = str(op["x-speakeasy-group"]) ?? tags[0] ?? words(path)[0] ?? "default";
+  const group = camelCase(groupRaw) || "default";
+  if (!names.groups.has(group)) {
+    const tag = Array.isArray(ctx.doc.tags) ? (ctx.doc.tags as Obj[]).find((t) => isObj(t) && t.name === tags[0]) : undefined;
+    names.groups.set(group, { name: group, title: pascalCase(groupRaw), description: str(tag?.description), operations: [] });
+    names.methods.set(group, new NameScope());
+  }
+  const method = names.methods.get(group)!.claim(camelCase(str(op["x-speakeasy-name-override"]) ?? stripGroup(rawId, groupRaw)) || "call");
+  return { group, method };
+}
+
+/** "ActorTokensCreate" in group "actorTokens" → "create"; never stripped to nothing. */
+function stripGroup(operationId: string, group: string): string {
+  const g = words(group);
+  const w = words(operationId);
+  if (w.length > g.length && g.every((x, i) => w[i] === x)) return w.slice(g.length).join(" ");
+  return operationId;
+}
+
+/** The argument: a request model gathering parameters (+ body), the body itself, or nothing. */
+function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: Parameter[], body: Body | undefined, paramNames: NameScope): Operation["request"] {
+  if (params.length === 0) {
+    // Speakeasy-style: an operation whose only input is its body takes the body as `request`.
+    return body ? { type: body.type, required: true, wrapsBody: true } : undefined;
+  }
+  const fields: Field[] = params.map((p) => ({ ...p }));
+  if (body) {
+    fields.push({ wireName: "", name: paramNames.claim("requestBody"), type: body.type, required: body.required, description: body.description, deprecated: false, readOnly: false, writeOnly: false });
+  }
+  const name = ctx.schemas.names.claim(operationId + "Request");
+  const model: ObjectModel = { kind: "object", name, place: "operations", fields, deprecated: false, source: pointer(opLoc), request: { operation: operationId } };
+  ctx.schemas.models.set(name, model);
+  return { type: { kind: "ref", model: name }, required: fields.some((f) => f.required), wrapsBody: false };
+}

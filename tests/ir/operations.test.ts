@@ -1,0 +1,57 @@
+// Paths and Operation Objects → operations and groups (generator/ir/operations.ts): ids, groups, method names.
+import { describe, expect, it } from "vitest";
+import { apiOf } from "../helpers/doc.js";
+
+const ok = { responses: { "204": { description: "done" } } };
+
+describe("operations", () => {
+  it.each([
+    [
+      "the group is the first tag; the method strips the group's words from the id",
+      "/actor_tokens",
+      { operationId: "ActorTokensCreate", tags: ["Actor Tokens"] },
+      "ActorTokensCreate actorTokens.create",
+    ],
+    ["x-speakeasy-group wins over tags", "/users", { operationId: "listUsers", tags: ["Users"], "x-speakeasy-group": "admin.users" }, "ListUsers adminUsers.listUsers"],
+    ["x-speakeasy-name-override names the method", "/users", { operationId: "users_list_all", tags: ["users"], "x-speakeasy-name-override": "list" }, "UsersListAll users.list"],
+    ["no tag: the path's first word is the group", "/pets/{id}", { operationId: "getPet" }, "GetPet pets.getPet"],
+    ["no operationId: one from the method and path", "/pets/{id}", { tags: ["pets"] }, "GetPetsById pets.getPetsById"],
+    ["an id that is only the group's words is not stripped to nothing", "/users", { operationId: "users", tags: ["users"] }, "Users users.users"],
+  ] as const)("%s", (_name, path, op, want) => {
+    const params = path.includes("{id}") ? { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }] } : {};
+    const api = apiOf({ paths: { [path]: { get: { ...ok, ...params, ...op } } } });
+    const o = api.operations[0];
+    expect(`${o.operationId} ${o.group}.${o.method}`).toBe(want);
+    expect(api.groups.map((g) => g.name)).toEqual([o.group]);
+  });
+
+  it("ids are unique in the API and method names in their group", () => {
+    const api = apiOf({
+      paths: {
+        "/a": { get: { ...ok, operationId: "list", tags: ["x"] }, post: { ...ok, operationId: "list_", tags: ["x"] } },
+        "/b": { get: { ...ok, operationId: "List", tags: ["y"] } },
+      },
+    });
+    expect(api.operations.map((o) => `${o.operationId} ${o.group}.${o.method}`)).toEqual(["List x.list", "List2 x.list2", "List3 y.list"]);
+  });
+
+  it("a tag's description describes the group; fixed query parameters in the path are kept apart", () => {
+    const api = apiOf({ tags: [{ name: "pets", description: "Pets of the store." }], paths: { "/pets?kind=dog": { get: { ...ok, operationId: "dogs", tags: ["pets"] } } } });
+    expect(api.groups[0].description).toBe("Pets of the store.");
+    expect([api.operations[0].path, api.operations[0].fixedQuery]).toEqual(["/pets", [["kind", "dog"]]]);
+  });
+
+  it("security: the operation's requirements, else the document's", () => {
+    const api = apiOf({
+      security: [{ key: [] }],
+      components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" }, bearer: { type: "http", scheme: "bearer" } } },
+      paths: { "/a": { get: { ...ok, operationId: "a" }, post: { ...ok, operationId: "b", security: [{ bearer: [] }, {}] } } },
+    });
+    expect(api.operations.map((o) => o.security)).toEqual([[["key"]], [["bearer"], []]]);
+  });
+
+  it("each operation records its JSON pointer in the spec", () => {
+    const api = apiOf({ paths: { "/a/{b}": { put: { ...ok, operationId: "x", parameters: [{ name: "b", in: "path", required: true, schema: { type: "string" } }] } } } });
+    expect(api.operations[0].source).toBe("#/paths/~1a~1{b}/put");
+  });
+});

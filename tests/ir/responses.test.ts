@@ -1,0 +1,42 @@
+// Response Objects → success responses and error uses (generator/ir/responses.ts).
+import { describe, expect, it } from "vitest";
+import { operationApi, show } from "../helpers/doc.js";
+
+const json = (schema: unknown, description = "d") => ({ description, content: { "application/json": { schema } } });
+const err = { $ref: "#/components/schemas/Error" };
+const components = { schemas: { Error: { type: "object", properties: { message: { type: "string" } } } } };
+
+describe("responses", () => {
+  it("success responses, sorted by status, typed by their encoding", () => {
+    const op = operationApi({
+      responses: {
+        "202": { description: "text", content: { "text/csv": { schema: { type: "string" } } } },
+        "200": json({ type: "object", properties: { id: { type: "string" } } }),
+        "201": { description: "file", content: { "application/pdf": {} } },
+        "204": { description: "empty" },
+      },
+    }).operations[0];
+    expect(op.success.map((r) => `${r.status} ${r.encoding ?? "none"} ${show(r.type)}`)).toEqual(["200 json DoThingResponse", "201 binary binary string", "202 text string", "204 none -"]);
+  });
+
+  it("error responses with a JSON model are error uses, one per model with its statuses", () => {
+    const api = operationApi(
+      { responses: { "200": json({ type: "string" }), "400": json(err), "422": json(err), "5XX": json(err), default: json({ type: "object", properties: { x: { type: "string" } } }) } },
+      { components },
+    );
+    const op = api.operations[0];
+    expect(op.errors.map((e) => `${e.model} ${e.statuses.join(",")}`)).toEqual(["Error 400,422,5XX", "DoThingDefaultError default"]);
+    expect(api.models.find((m) => m.name === "Error")?.place).toBe("errors");
+  });
+
+  it("a model used as an error and as a payload gets an error twin", () => {
+    const api = operationApi({ responses: { "200": json(err), "400": json(err) } }, { components });
+    expect(api.operations[0].errors.map((e) => e.model)).toEqual(["ErrorError"]);
+    expect(api.models.filter((m) => m.name.startsWith("Error")).map((m) => `${m.name}:${m.place}`)).toEqual(["Error:components", "ErrorError:errors"]);
+  });
+
+  it("a model's first response description is kept for its docs", () => {
+    const api = operationApi({ responses: { "200": json({ $ref: "#/components/schemas/Error" }, "The thing") } }, { components });
+    expect(api.models.find((m) => m.name === "Error")?.responseDescription).toBe("The thing");
+  });
+});

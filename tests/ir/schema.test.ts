@@ -1,0 +1,58 @@
+// Schema Objects → models and type references (generator/ir/schema.ts), as given/want tables.
+import { describe, expect, it } from "vitest";
+import { model, schemasApi, showModel } from "../helpers/doc.js";
+
+type Case = [name: string, schemas: Record<string, unknown>, want: Record<string, string>, openapi?: string];
+
+const CASES: Case[] = [
+  [
+    "an object: required, optional, nullable (3.1 type list), camelCase names for snake_case wire names",
+    { Pet: { type: "object", required: ["pet_id"], properties: { pet_id: { type: "integer", format: "int64" }, name: { type: ["string", "null"] } } } },
+    { Pet: "object { petId(pet_id): int64 integer; name?: string? }" },
+  ],
+  ["an object: nullable in 3.0", { Pet: { type: "object", properties: { name: { type: "string", nullable: true } } } }, { Pet: "object { name?: string? }" }, "3.0.3"],
+  [
+    "readOnly and writeOnly fields",
+    { User: { type: "object", properties: { id: { type: "string", readOnly: true }, password: { type: "string", writeOnly: true } } } },
+    { User: "object { id?: string ro; password?: string wo }" },
+  ],
+  ["a string enum", { Status: { type: "string", enum: ["active", "in-review"] } }, { Status: 'enum string Active="active" InReview="in-review"' }],
+  ["an integer enum: members named by value", { Level: { type: "integer", enum: [1, 2] } }, { Level: "enum integer Value1=1 Value2=2" }],
+  ["an array is an alias", { Pets: { type: "array", items: { $ref: "#/components/schemas/Pet" } }, Pet: { type: "object", properties: { id: { type: "string" } } } }, { Pets: "alias Pet[]" }],
+  ["a map: an object of additionalProperties alone is an alias of a map", { Scores: { type: "object", additionalProperties: { type: "number" } } }, { Scores: "alias {string: number}" }],
+  [
+    "an object with properties and additionalProperties keeps both",
+    { Tags: { type: "object", properties: { id: { type: "string" } }, additionalProperties: { type: "string" } } },
+    { Tags: "object { id?: string; [k]: string }" },
+  ],
+  [
+    "an inline object is named after where it appears",
+    { Token: { type: "object", properties: { actor: { type: "object", properties: { sub: { type: "string" } } } } } },
+    { Token: "object { actor?: TokenActor }", TokenActor: "object { sub?: string }" },
+  ],
+  [
+    "oneOf with a discriminator is a union by that property",
+    {
+      Shape: { oneOf: [{ $ref: "#/components/schemas/Circle" }, { $ref: "#/components/schemas/Square" }], discriminator: { propertyName: "kind" } },
+      Circle: { type: "object", required: ["kind"], properties: { kind: { type: "string" }, r: { type: "number" } } },
+      Square: { type: "object", required: ["kind"], properties: { kind: { type: "string" }, side: { type: "number" } } },
+    },
+    { Shape: "alias (Circle | Square) by kind" },
+  ],
+  ["const is a literal", { Kind: { const: "circle" } }, { Kind: 'alias "circle"' }],
+  [
+    "allOf merges the fields of its parts",
+    {
+      Named: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+      Dog: { allOf: [{ $ref: "#/components/schemas/Named" }, { type: "object", properties: { barks: { type: "boolean" } } }] },
+    },
+    { Dog: "object { name: string; barks?: boolean }" },
+  ],
+];
+
+describe("schemas → models", () => {
+  it.each(CASES)("%s", (_name, schemas, want, openapi) => {
+    const api = schemasApi(schemas, openapi);
+    for (const [name, shape] of Object.entries(want)) expect(showModel(model(api, name)), name).toBe(shape);
+  });
+});
