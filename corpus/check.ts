@@ -11,7 +11,7 @@ import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
 import { formatCheck } from "../tests/helpers/format.js";
 import { brokenLinks as broken } from "../tests/helpers/links.js";
-import { checkPythonSdk } from "../tests/helpers/python.js";
+import { checkPythonSdk, ruffFormatCheck } from "../tests/helpers/python.js";
 
 export interface Row {
   spec: string;
@@ -22,6 +22,8 @@ export interface Row {
   brokenLinks: number;
   /** Emitted .ts files that prettier would change. */
   notPrettier: number;
+  /** Emitted .py files that `ruff format` would change (0, or 1 when the check failed as a whole). */
+  notRuffFormatted: number;
   /** Problems importing the Python SDK (a module, a model or a signature that does not resolve). */
   pythonErrors: string[];
   ms: number;
@@ -40,7 +42,7 @@ export async function checkSpec(name: string, spec: string, out: string, root: s
     ]);
   } catch (e) {
     const reason = e instanceof SpecError ? formatDiagnostic(e.diagnostics[0]).split("\n")[0] : `crash: ${(e as Error).message}`;
-    return { spec: name, operations: 0, generated: false, reason, typeErrors: 0, brokenLinks: 0, notPrettier: 0, pythonErrors: [], ms: performance.now() - started };
+    return { spec: name, operations: 0, generated: false, reason, typeErrors: 0, brokenLinks: 0, notPrettier: 0, notRuffFormatted: 0, pythonErrors: [], ms: performance.now() - started };
   }
   writeOutput(out, files);
   writeOutput(pyOut, pyFiles);
@@ -53,15 +55,25 @@ export async function checkSpec(name: string, spec: string, out: string, root: s
     files.filter((x) => x.path.endsWith(".md")).map((x) => x.path),
   ).length;
   const notPrettier = (await formatCheck(files)).length;
-  return { spec: name, operations, generated: true, reason: "", typeErrors, brokenLinks, notPrettier, pythonErrors, ms: performance.now() - started };
+  const ruff = ruffFormatCheck([join(pyOut, "src")]);
+  const notRuffFormatted = ruff === "" ? 0 : Math.max(1, (ruff.match(/^Would reformat/gm) ?? []).length);
+  return { spec: name, operations, generated: true, reason: "", typeErrors, brokenLinks, notPrettier, notRuffFormatted, pythonErrors, ms: performance.now() - started };
 }
 
 export function table(rows: Row[]): string {
-  const lines = ["| spec | operations | generated | type errors | doc links broken | .ts files not prettier-clean | Python import problems |", "| --- | ---: | --- | ---: | ---: | ---: | ---: |"];
+  const lines = [
+    "| spec | operations | generated | type errors | doc links broken | .ts files not prettier-clean | .py files not ruff-formatted | Python import problems |",
+    "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
   for (const r of rows)
-    lines.push(`| ${r.spec} | ${r.operations} | ${r.generated ? "yes" : `no: ${r.reason.replace(/\|/g, "\\|")}`} | ${r.typeErrors} | ${r.brokenLinks} | ${r.notPrettier} | ${r.pythonErrors.length} |`);
+    lines.push(
+      `| ${r.spec} | ${r.operations} | ${r.generated ? "yes" : `no: ${r.reason.replace(/\|/g, "\\|")}`} | ${r.typeErrors} | ${r.brokenLinks} | ${r.notPrettier} | ${r.notRuffFormatted} | ${r.pythonErrors.length} |`,
+    );
   const ok = rows.filter((r) => r.generated).length;
-  const clean = rows.filter((r) => r.generated && r.typeErrors === 0 && r.brokenLinks === 0 && r.notPrettier === 0 && r.pythonErrors.length === 0).length;
-  lines.push("", `${ok}/${rows.length} generated; ${clean}/${rows.length} generated with no type errors, no broken links, every .ts file prettier-clean and a Python SDK that imports whole.`);
+  const clean = rows.filter((r) => r.generated && r.typeErrors === 0 && r.brokenLinks === 0 && r.notPrettier === 0 && r.notRuffFormatted === 0 && r.pythonErrors.length === 0).length;
+  lines.push(
+    "",
+    `${ok}/${rows.length} generated; ${clean}/${rows.length} generated with no type errors, no broken links, every .ts file prettier-clean, every .py file ruff-formatted and a Python SDK that imports whole.`,
+  );
   return lines.join("\n");
 }

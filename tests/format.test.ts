@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCheck } from "./helpers/format.js";
 import { GENERATED_TS, ROOT, listFiles, read } from "./helpers/paths.js";
+import { ruffFormatCheck } from "./helpers/python.js";
 
 describe("formatting", () => {
   it("generated/typescript: every .ts file is prettier-clean", async () => {
@@ -15,5 +16,11 @@ describe("formatting", () => {
     const dir = join(ROOT, "templates", "typescript", "runtime");
     const files = listFiles(dir).map((p) => ({ path: p, content: read(join(dir, p)) }));
     expect(await formatCheck(files)).toEqual([]);
+  });
+});
+
+describe("python formatting", () => {
+  it("generated/python and templates/python/runtime: every .py file is `ruff format`-clean", () => {
+    expect(ruffFormatCheck([join(ROOT, "generated", "python", "src"), join(ROOT, "templates", "python", "runtime")])).toBe("");
   });
 });

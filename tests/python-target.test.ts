@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PYTHON, REQUIREMENTS, checkPythonSdk, mypyStrict, pipIndexArgs, ruffCheck } from "./helpers/python.js";
+import { PYTHON, REQUIREMENTS, checkPythonSdk, mypyStrict, pipIndexArgs, ruffCheck, ruffFormatCheck } from "./helpers/python.js";
 import { brokenLinks } from "./helpers/links.js";
 import { GENERATED_PY, ROOT, SHARED, listFiles, read } from "./helpers/paths.js";
 
@@ -198,6 +198,7 @@ describe("python types", () => {
     }
     expect(mypyStrict(packages)).toBe("");
     expect(ruffCheck(packages.map((p) => p.src))).toBe("");
+    expect(ruffFormatCheck(packages.map((p) => p.src))).toBe("");
   }, 300_000);
 });
 

@@ -70,3 +70,9 @@ export function ruffCheck(dirs: string[]): string {
   const r = spawnSync(PYTHON, ["-m", "ruff", "check", "--select", "F,E9,B", "--no-cache", "--output-format", "concise", ...dirs], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26 });
   return r.status === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
 }
+
+/** `ruff format --check` over the Python files of generated SDKs (the docs' snippets are not Python files); "" when clean. */
+export function ruffFormatCheck(dirs: string[]): string {
+  const r = spawnSync(PYTHON, ["-m", "ruff", "format", "--check", "--no-cache", "--exclude", "*.md", ...dirs], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26 });
+  return r.status === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
+}

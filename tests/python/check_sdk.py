@@ -41,7 +41,9 @@ for module in modules:
                 models += 1
             except Exception as e:  # noqa: BLE001
                 errors.append(f"model {cls.__qualname__}: {type(e).__name__}: {e}")
-        elif module.__name__.count(".") == 1 and cls.__init__.__code__.co_varnames[1:2] == ("client",):
+        elif module.__name__.count(".") == 1 and cls.__init__.__code__.co_varnames[
+            1:2
+        ] == ("client",):
             for method_name, fn in inspect.getmembers(cls, inspect.isfunction):
                 if method_name.startswith("_"):
                     continue
@@ -49,5 +51,16 @@ for module in modules:
                     typing.get_type_hints(fn, vars(module))
                     methods += 1
                 except Exception as e:  # noqa: BLE001
-                    errors.append(f"method {cls.__name__}.{method_name}: {type(e).__name__}: {e}")
-print(json.dumps({"errors": errors[:50], "models": models, "methods": methods, "import_ms": round(import_ms)}))
+                    errors.append(
+                        f"method {cls.__name__}.{method_name}: {type(e).__name__}: {e}"
+                    )
+print(
+    json.dumps(
+        {
+            "errors": errors[:50],
+            "models": models,
+            "methods": methods,
+            "import_ms": round(import_ms),
+        }
+    )
+)

@@ -17,7 +17,14 @@ if SDK_SRC not in sys.path:
 
 
 class Recorded:
-    def __init__(self, method: str, path: str, headers: Dict[str, str], body: bytes, client_port: int = 0):
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        headers: Dict[str, str],
+        body: bytes,
+        client_port: int = 0,
+    ):
         self.method = method
         self.path = path
         self.headers = headers
@@ -34,7 +41,16 @@ class Reply:
     """`drop`: close the connection without answering (after reading the request). `drip`: send the
     body one byte every `drip` seconds."""
 
-    def __init__(self, status: int = 200, body: object = None, headers: Optional[Dict[str, str]] = None, raw: Optional[bytes] = None, delay: float = 0, drop: bool = False, drip: float = 0):
+    def __init__(
+        self,
+        status: int = 200,
+        body: object = None,
+        headers: Optional[Dict[str, str]] = None,
+        raw: Optional[bytes] = None,
+        delay: float = 0,
+        drop: bool = False,
+        drip: float = 0,
+    ):
         self.status = status
         self.body = body
         self.headers = headers or {}
@@ -61,7 +77,13 @@ class TestServer:
                 else:
                     length = int(self.headers.get("content-length") or 0)
                     body = self.rfile.read(length) if length else b""
-                rec = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body, self.client_address[1])
+                rec = Recorded(
+                    self.command,
+                    self.path,
+                    {k.lower(): v for k, v in self.headers.items()},
+                    body,
+                    self.client_address[1],
+                )
                 server.requests.append(rec)
                 reply = server.handler(rec, len(server.requests))
                 if reply.delay:
@@ -73,11 +95,19 @@ class TestServer:
                     except OSError:
                         pass
                     return
-                data = reply.raw if reply.raw is not None else (b"" if reply.body is None else json.dumps(reply.body).encode())
+                data = (
+                    reply.raw
+                    if reply.raw is not None
+                    else (
+                        b"" if reply.body is None else json.dumps(reply.body).encode()
+                    )
+                )
                 try:
                     self.send_response(reply.status)
                     headers = dict(reply.headers)
-                    if reply.body is not None and "content-type" not in {k.lower() for k in headers}:
+                    if reply.body is not None and "content-type" not in {
+                        k.lower() for k in headers
+                    }:
                         headers["Content-Type"] = "application/json"
                     for k, v in headers.items():
                         self.send_header(k, v)

@@ -30,24 +30,43 @@ class Init(SDKInitHook):
 
 
 class ApiVersion(BeforeRequestHook):
-    def before_request(self, hook_ctx: BeforeRequestContext, request: httpx.Request) -> Union[httpx.Request, Exception]:
-        CALLS.append(("before", hook_ctx.operation_id, hook_ctx.base_url, hook_ctx.security_source))
+    def before_request(
+        self, hook_ctx: BeforeRequestContext, request: httpx.Request
+    ) -> Union[httpx.Request, Exception]:
+        CALLS.append(
+            (
+                "before",
+                hook_ctx.operation_id,
+                hook_ctx.base_url,
+                hook_ctx.security_source,
+            )
+        )
         request.headers["Clerk-API-Version"] = "2025-11-10"
         return request
 
 
 class RewriteNotFound(AfterErrorHook):
     def after_error(
-        self, hook_ctx: AfterErrorContext, response: Optional[httpx.Response], error: Optional[Exception]
+        self,
+        hook_ctx: AfterErrorContext,
+        response: Optional[httpx.Response],
+        error: Optional[Exception],
     ) -> Union[Tuple[Optional[httpx.Response], Optional[Exception]], Exception]:
-        CALLS.append(("error", response.status_code if response is not None else type(error).__name__))
+        CALLS.append(
+            (
+                "error",
+                response.status_code if response is not None else type(error).__name__,
+            )
+        )
         if response is not None and response.status_code == 404:
             return None, TokenNotFound(f"{hook_ctx.operation_id}: no such token")
         return response, error
 
 
 class Success(AfterSuccessHook):
-    def after_success(self, hook_ctx: AfterSuccessContext, response: httpx.Response) -> Union[httpx.Response, Exception]:
+    def after_success(
+        self, hook_ctx: AfterSuccessContext, response: httpx.Response
+    ) -> Union[httpx.Response, Exception]:
         CALLS.append(("success", response.status_code))
         return response
 

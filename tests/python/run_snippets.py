@@ -23,7 +23,10 @@ import threading
 sys.path.insert(0, os.path.dirname(__file__))
 from helpers import Reply, TestServer  # noqa: E402
 
-BLOCK = re.compile(r'(?:<!-- UsageSnippet language="python" operationID="([^"]+)" method="(\w+)" path="([^"]+)" -->\s*)?```python\n(.*?)```', re.S)
+BLOCK = re.compile(
+    r'(?:<!-- UsageSnippet language="python" operationID="([^"]+)" method="(\w+)" path="([^"]+)" -->\s*)?```python\n(.*?)```',
+    re.S,
+)
 RUNNER = """
 import sys
 from {pkg} import models
@@ -41,25 +44,60 @@ def snippets(pages):  # type: ignore[no-untyped-def]
         with open(page, encoding="utf-8") as f:
             text = f.read()
         for i, (op_id, method, path, code) in enumerate(BLOCK.findall(text)):
-            yield {"page": os.path.relpath(page, os.path.dirname(os.path.dirname(page))), "index": i, "operation": op_id, "method": method, "path": path, "code": code}
+            yield {
+                "page": os.path.relpath(page, os.path.dirname(os.path.dirname(page))),
+                "index": i,
+                "operation": op_id,
+                "method": method,
+                "path": path,
+                "code": code,
+            }
 
 
 def run(snippet, server, pkg, env, workdir):  # type: ignore[no-untyped-def]
     server.requests.clear()
-    p = subprocess.run([sys.executable, "-c", RUNNER.format(pkg=pkg)], input=snippet["code"], env=env, cwd=workdir, capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-c", RUNNER.format(pkg=pkg)],
+        input=snippet["code"],
+        env=env,
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     sent = [(r.method, r.path) for r in server.requests]
     if snippet["operation"]:
-        pattern = "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(snippet["path"])) + r"(\?.*)?$"
-        ok = p.returncode == 0 and any(m == snippet["method"].upper() and re.match(pattern, q) for m, q in sent)
+        pattern = (
+            "^"
+            + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(snippet["path"]))
+            + r"(\?.*)?$"
+        )
+        ok = p.returncode == 0 and any(
+            m == snippet["method"].upper() and re.match(pattern, q) for m, q in sent
+        )
     else:
         ok = p.returncode == 0 and len(sent) == 1
-    error = "" if ok else (p.stderr.strip().splitlines() or ["requests sent: " + repr(sent)])[-1]
-    return {"page": snippet["page"], "index": snippet["index"], "operation": snippet["operation"], "ok": ok, "error": error[:300]}
+    error = (
+        ""
+        if ok
+        else (p.stderr.strip().splitlines() or ["requests sent: " + repr(sent)])[-1]
+    )
+    return {
+        "page": snippet["page"],
+        "index": snippet["index"],
+        "operation": snippet["operation"],
+        "ok": ok,
+        "error": error[:300],
+    }
 
 
 def main() -> None:
     src, env_var, pages = sys.argv[1], sys.argv[2], sys.argv[3:]
-    pkg = next(n for n in sorted(os.listdir(src)) if not n.startswith(".") and os.path.isdir(os.path.join(src, n)))
+    pkg = next(
+        n
+        for n in sorted(os.listdir(src))
+        if not n.startswith(".") and os.path.isdir(os.path.join(src, n))
+    )
     workdir = tempfile.mkdtemp()
     with open(os.path.join(workdir, "example.file"), "wb") as f:
         f.write(b"example file content")
@@ -72,7 +110,12 @@ def main() -> None:
     def worker() -> None:
         server = TestServer()
         server.reply(lambda r, n: Reply(200, {}))
-        env = dict(os.environ, PYTHONPATH=src, PYTHONDONTWRITEBYTECODE="1", **{env_var: server.url})
+        env = dict(
+            os.environ,
+            PYTHONPATH=src,
+            PYTHONDONTWRITEBYTECODE="1",
+            **{env_var: server.url},
+        )
         try:
             while True:
                 try:
@@ -91,7 +134,15 @@ def main() -> None:
     for t in threads:
         t.join()
     results.sort(key=lambda r: (r["page"], r["index"]))
-    print(json.dumps({"passed": sum(r["ok"] for r in results), "total": len(results), "results": results}))
+    print(
+        json.dumps(
+            {
+                "passed": sum(r["ok"] for r in results),
+                "total": len(results),
+                "results": results,
+            }
+        )
+    )
 
 
 main()

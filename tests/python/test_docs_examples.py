@@ -15,11 +15,26 @@ import unittest
 from helpers import ROOT, SDK_SRC, Reply, TestServer
 
 DOCS = os.path.join(ROOT, "generated", "python")
-WIRE_TOKEN = {"object": "actor_token", "id": "act_tok_abcdefghijk", "status": "pending", "user_id": "user_1a2b3c", "actor": {"sub": "user_2OEpKhcCN1Lat9NQ0G6puh7q5Rb"}, "created_at": 1609459200, "updated_at": 1612137600}
+WIRE_TOKEN = {
+    "object": "actor_token",
+    "id": "act_tok_abcdefghijk",
+    "status": "pending",
+    "user_id": "user_1a2b3c",
+    "actor": {"sub": "user_2OEpKhcCN1Lat9NQ0G6puh7q5Rb"},
+    "created_at": 1609459200,
+    "updated_at": 1612137600,
+}
 
 # What each operation's documented example must send, from the spec's examples.
 EXPECTED = {
-    "create": ("POST", "/v1/actor_tokens", {"user_id": "user_1a2b3c", "actor": {"sub": "user_2OEpKhcCN1Lat9NQ0G6puh7q5Rb"}}),
+    "create": (
+        "POST",
+        "/v1/actor_tokens",
+        {
+            "user_id": "user_1a2b3c",
+            "actor": {"sub": "user_2OEpKhcCN1Lat9NQ0G6puh7q5Rb"},
+        },
+    ),
     "revoke": ("POST", "/v1/actor_tokens/act_tok_abcdefghijk/revoke", None),
 }
 
@@ -43,7 +58,13 @@ class DocsExamplesTest(unittest.TestCase):
             for page, i, code in blocks():
                 with self.subTest(page=page, block=i):
                     server.requests.clear()
-                    p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+                    p = subprocess.run(
+                        [sys.executable, "-c", code],
+                        env=env,
+                        capture_output=True,
+                        text=True,
+                        timeout=30,
+                    )
                     self.assertEqual(p.returncode, 0, p.stderr)
                     ran += 1
                     calls = re.findall(r"\.actor_tokens\.(\w+)\(", code)
@@ -51,11 +72,16 @@ class DocsExamplesTest(unittest.TestCase):
                     for call, req in zip(calls, server.requests):
                         method, path, body = EXPECTED[call.replace("_async", "")]
                         self.assertEqual((req.method, req.path), (method, path))
-                        self.assertEqual(req.headers["authorization"], "Bearer <YOUR_BEARER_TOKEN_HERE>")
+                        self.assertEqual(
+                            req.headers["authorization"],
+                            "Bearer <YOUR_BEARER_TOKEN_HERE>",
+                        )
                         if body is None:
                             self.assertEqual(req.body, b"")
                         else:
-                            self.assertEqual(req.headers["content-type"], "application/json")
+                            self.assertEqual(
+                                req.headers["content-type"], "application/json"
+                            )
                             self.assertEqual(json.loads(req.body), body)
                     if calls:
                         self.assertIn("id='act_tok_abcdefghijk'", p.stdout)

@@ -19,26 +19,61 @@ if "SPECSMITH_HOOKS_SDK" in os.environ:
 
     FAST = RetryConfig("backoff", BackoffStrategy(5, 20, 1.5, 2000), True)
 
-TOKEN = {"object": "actor_token", "id": "act_1", "status": "revoked", "user_id": "user_1", "actor": {"sub": "u"}, "created_at": 1, "updated_at": 2}
-ERRORS = {"errors": [{"message": "Not found", "long_message": "Not found.", "code": "resource_not_found"}]}
+TOKEN = {
+    "object": "actor_token",
+    "id": "act_1",
+    "status": "revoked",
+    "user_id": "user_1",
+    "actor": {"sub": "u"},
+    "created_at": 1,
+    "updated_at": 2,
+}
+ERRORS = {
+    "errors": [
+        {
+            "message": "Not found",
+            "long_message": "Not found.",
+            "code": "resource_not_found",
+        }
+    ]
+}
 
 
-@unittest.skipUnless("SPECSMITH_HOOKS_SDK" in os.environ, "run by tests/python-target.test.ts, which generates the SDK")
+@unittest.skipUnless(
+    "SPECSMITH_HOOKS_SDK" in os.environ,
+    "run by tests/python-target.test.ts, which generates the SDK",
+)
 class HooksTest(ServerTestCase):
     def setUp(self) -> None:
         registration.CALLS.clear()
 
     def sdk(self) -> "hooked.Clerk":
-        return hooked.Clerk(bearer_auth="sk_test_1", server_url=self.server.url, retry_config=FAST)
+        return hooked.Clerk(
+            bearer_auth="sk_test_1", server_url=self.server.url, retry_config=FAST
+        )
 
     def test_before_request_runs_on_every_attempt_and_the_rest_once_each(self) -> None:
-        self.server.reply(lambda req, n: Reply(503, {}) if n == 1 else Reply(200, TOKEN))
+        self.server.reply(
+            lambda req, n: Reply(503, {}) if n == 1 else Reply(200, TOKEN)
+        )
         with self.sdk() as clerk:
             token = clerk.actor_tokens.revoke(actor_token_id="act_1")
         self.assertEqual(token.id, "act_1")
-        self.assertEqual([r.headers.get("clerk-api-version") for r in self.server.requests], ["2025-11-10", "2025-11-10"])
+        self.assertEqual(
+            [r.headers.get("clerk-api-version") for r in self.server.requests],
+            ["2025-11-10", "2025-11-10"],
+        )
         before = ("before", "RevokeActorToken", self.server.url, "sk_test_1")
-        self.assertEqual(registration.CALLS, [("init", self.server.url), before, ("error", 503), before, ("success", 200)])
+        self.assertEqual(
+            registration.CALLS,
+            [
+                ("init", self.server.url),
+                before,
+                ("error", 503),
+                before,
+                ("success", 200),
+            ],
+        )
 
     def test_an_after_error_hook_replaces_the_error(self) -> None:
         self.server.reply(lambda req, n: Reply(404, ERRORS))
@@ -56,21 +91,32 @@ class HooksTest(ServerTestCase):
         self.assertEqual(registration.CALLS[-1], ("error", 400))
 
     def test_after_error_sees_a_call_that_got_no_response(self) -> None:
-        with hooked.Clerk(bearer_auth="sk_test_1", server_url=f"http://127.0.0.1:{free_port()}") as clerk:
+        with hooked.Clerk(
+            bearer_auth="sk_test_1", server_url=f"http://127.0.0.1:{free_port()}"
+        ) as clerk:
             with self.assertRaises(hooked.models.ConnectionError):
-                clerk.actor_tokens.revoke(actor_token_id="act_1", retries=RetryConfig("none"))
+                clerk.actor_tokens.revoke(
+                    actor_token_id="act_1", retries=RetryConfig("none")
+                )
         self.assertEqual(registration.CALLS[-1], ("error", "ConnectionError"))
 
     def test_the_async_methods_run_the_same_hooks(self) -> None:
-        self.server.reply(lambda req, n: Reply(503, {}) if n == 1 else Reply(200, TOKEN))
+        self.server.reply(
+            lambda req, n: Reply(503, {}) if n == 1 else Reply(200, TOKEN)
+        )
 
         async def run() -> None:
             async with self.sdk() as clerk:
                 await clerk.actor_tokens.revoke_async(actor_token_id="act_1")
 
         asyncio.run(run())
-        self.assertEqual([c[0] for c in registration.CALLS], ["init", "before", "error", "before", "success"])
-        self.assertEqual(self.server.requests[-1].headers.get("clerk-api-version"), "2025-11-10")
+        self.assertEqual(
+            [c[0] for c in registration.CALLS],
+            ["init", "before", "error", "before", "success"],
+        )
+        self.assertEqual(
+            self.server.requests[-1].headers.get("clerk-api-version"), "2025-11-10"
+        )
 
 
 if __name__ == "__main__":

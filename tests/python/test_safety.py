@@ -18,7 +18,9 @@ TOKEN = "sk_live_T0pS3cret"
 KEY = "key_4p1K3y"
 SESSION = "sess_C00kie"
 ITEM = {"id": "i1", "amount": 5}
-UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+UUID = re.compile(
+    r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+)
 
 
 def load(env: str, name: str):  # type: ignore[no-untyped-def]
@@ -47,21 +49,40 @@ class SafetyTest(unittest.TestCase):
         cls.b.close()
 
     def client(self, module=vault, **extra):  # type: ignore[no-untyped-def]
-        args = {"bearer": TOKEN, "api_key": KEY, "session": SESSION, "server_url": self.a.url, **extra}
+        args = {
+            "bearer": TOKEN,
+            "api_key": KEY,
+            "session": SESSION,
+            "server_url": self.a.url,
+            **extra,
+        }
         return module.Vault(**args)
 
     @staticmethod
     def credentials(headers):  # type: ignore[no-untyped-def]
-        return (headers.get("authorization"), headers.get("x-api-key"), headers.get("cookie"))
+        return (
+            headers.get("authorization"),
+            headers.get("x-api-key"),
+            headers.get("cookie"),
+        )
 
     def test_a_redirect_to_another_origin_carries_no_credential(self) -> None:
-        self.a.reply(lambda r, n: Reply(307, headers={"Location": f"{self.b.url}/items/i1"}))
+        self.a.reply(
+            lambda r, n: Reply(307, headers={"Location": f"{self.b.url}/items/i1"})
+        )
         self.b.reply(lambda r, n: Reply(200, ITEM))
         self.client().items.get_item(id="i1")
-        self.assertEqual(self.credentials(self.a.requests[0].headers), (f"Bearer {TOKEN}", KEY, f"session={SESSION}"))
-        self.assertEqual(self.credentials(self.b.requests[0].headers), (None, None, None))
+        self.assertEqual(
+            self.credentials(self.a.requests[0].headers),
+            (f"Bearer {TOKEN}", KEY, f"session={SESSION}"),
+        )
+        self.assertEqual(
+            self.credentials(self.b.requests[0].headers), (None, None, None)
+        )
 
-    def test_within_the_origin_credentials_stay_and_once_dropped_stay_dropped(self) -> None:
+    def test_within_the_origin_credentials_stay_and_once_dropped_stay_dropped(
+        self,
+    ) -> None:
         def a(r, n):  # type: ignore[no-untyped-def]
             if n == 1:
                 return Reply(302, headers={"Location": "/items/moved"})
@@ -70,11 +91,18 @@ class SafetyTest(unittest.TestCase):
             return Reply(200, ITEM)
 
         self.a.reply(a)
-        self.b.reply(lambda r, n: Reply(302, headers={"Location": f"{self.a.url}/items/back"}))
+        self.b.reply(
+            lambda r, n: Reply(302, headers={"Location": f"{self.a.url}/items/back"})
+        )
         self.client().items.get_item(id="i1")
-        self.assertEqual([r.path for r in self.a.requests], ["/items/i1", "/items/moved", "/items/back"])
+        self.assertEqual(
+            [r.path for r in self.a.requests],
+            ["/items/i1", "/items/moved", "/items/back"],
+        )
         self.assertEqual(self.credentials(self.a.requests[1].headers)[1], KEY)
-        self.assertEqual(self.credentials(self.a.requests[2].headers), (None, None, None))
+        self.assertEqual(
+            self.credentials(self.a.requests[2].headers), (None, None, None)
+        )
 
     def test_path_values_that_would_reach_another_endpoint_are_refused(self) -> None:
         self.a.reply(lambda r, n: Reply(200, ITEM))
@@ -91,11 +119,19 @@ class SafetyTest(unittest.TestCase):
 
     def test_a_credential_with_crlf_or_nul_is_refused_and_never_quoted(self) -> None:
         self.a.reply(lambda r, n: Reply(200, ITEM))
-        for bad in [{"bearer": TOKEN + "\r\nX-Injected: yes"}, {"api_key": KEY + "\n"}, {"session": SESSION + "\x00"}]:
+        for bad in [
+            {"bearer": TOKEN + "\r\nX-Injected: yes"},
+            {"api_key": KEY + "\n"},
+            {"session": SESSION + "\x00"},
+        ]:
             try:
                 self.client(**bad).items.get_item(id="i1")
             except vault.models.InvalidRequestError as e:
-                text = str(e) + repr(e) + "".join(traceback.format_exception(type(e), e, e.__traceback__))
+                text = (
+                    str(e)
+                    + repr(e)
+                    + "".join(traceback.format_exception(type(e), e, e.__traceback__))
+                )
                 for secret in (TOKEN, KEY, SESSION):
                     self.assertNotIn(secret, text)
             else:
@@ -104,13 +140,24 @@ class SafetyTest(unittest.TestCase):
 
     def test_the_timeout_is_a_deadline_for_the_whole_attempt(self) -> None:
         # 60 bytes, one every 0.1 s: each read is quick, the response takes 6 s.
-        self.a.reply(lambda r, n: Reply(200, raw=b'{"id": "i1", "amount": 5' + b" " * 35 + b"}", headers={"Content-Type": "application/json"}, drip=0.1))
+        self.a.reply(
+            lambda r, n: Reply(
+                200,
+                raw=b'{"id": "i1", "amount": 5' + b" " * 35 + b"}",
+                headers={"Content-Type": "application/json"},
+                drip=0.1,
+            )
+        )
         started = time.monotonic()
         with self.assertRaises(vault.models.RequestTimeoutError):
-            self.client(retry_config=vault.RetryConfig("none")).items.get_item(id="i1", timeout_ms=500)
+            self.client(retry_config=vault.RetryConfig("none")).items.get_item(
+                id="i1", timeout_ms=500
+            )
         self.assertLess(time.monotonic() - started, 2.5)
 
-    def test_a_post_whose_connection_dropped_is_retried_with_the_declared_idempotency_key(self) -> None:
+    def test_a_post_whose_connection_dropped_is_retried_with_the_declared_idempotency_key(
+        self,
+    ) -> None:
         self.a.reply(lambda r, n: Reply(drop=True) if n == 1 else Reply(201, ITEM))
         self.client().items.create_item(id="i1")
         keys = [r.headers.get("idempotency-key") for r in self.a.requests]

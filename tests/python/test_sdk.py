@@ -28,7 +28,14 @@ WIRE_TOKEN = {
     "updated_at": 1612137600,
 }
 WIRE_ERRORS = {
-    "errors": [{"message": "Invalid input", "long_message": "The input is invalid.", "code": "form_param_missing", "meta": {"param": "user_id"}}],
+    "errors": [
+        {
+            "message": "Invalid input",
+            "long_message": "The input is invalid.",
+            "code": "form_param_missing",
+            "meta": {"param": "user_id"},
+        }
+    ],
     "meta": {"trace": "abc"},
 }
 
@@ -37,7 +44,13 @@ def exposed(err: BaseException) -> str:
     """Every text an error shows: the bearer token must be in none of them."""
     import traceback
 
-    return "\n".join([str(err), repr(err), "".join(traceback.format_exception(type(err), err, err.__traceback__))])
+    return "\n".join(
+        [
+            str(err),
+            repr(err),
+            "".join(traceback.format_exception(type(err), err, err.__traceback__)),
+        ]
+    )
 
 
 class SDKTest(ServerTestCase):
@@ -49,13 +62,17 @@ class SDKTest(ServerTestCase):
 
     # --- requests on the wire ---
 
-    def test_create_sends_snake_case_json_with_bearer_auth_and_extra_actor_keys(self) -> None:
+    def test_create_sends_snake_case_json_with_bearer_auth_and_extra_actor_keys(
+        self,
+    ) -> None:
         self.server.reply(lambda r, n: Reply(200, WIRE_TOKEN))
         with self.clerk() as clerk:
             clerk.actor_tokens.create(
                 request=clerk_backend_api.CreateActorTokenRequestBody(
                     user_id="user_1",
-                    actor=clerk_backend_api.CreateActorTokenActor(sub="user_2", role="support", **{"x-tag": 1}),
+                    actor=clerk_backend_api.CreateActorTokenActor(
+                        sub="user_2", role="support", **{"x-tag": 1}
+                    ),
                     expires_in_seconds=600,
                 )
             )
@@ -64,13 +81,28 @@ class SDKTest(ServerTestCase):
         self.assertEqual(req.path, "/v1/actor_tokens")
         self.assertEqual(req.headers["authorization"], f"Bearer {TOKEN}")
         self.assertEqual(req.headers["content-type"], "application/json")
-        self.assertRegex(req.headers["user-agent"], r"^clerk_backend_api/0\.1\.0 \(specsmith [\d.]+; python; api 2026-05-12\)$")
-        self.assertEqual(req.json(), {"user_id": "user_1", "actor": {"sub": "user_2", "role": "support", "x-tag": 1}, "expires_in_seconds": 600})
+        self.assertRegex(
+            req.headers["user-agent"],
+            r"^clerk_backend_api/0\.1\.0 \(specsmith [\d.]+; python; api 2026-05-12\)$",
+        )
+        self.assertEqual(
+            req.json(),
+            {
+                "user_id": "user_1",
+                "actor": {"sub": "user_2", "role": "support", "x-tag": 1},
+                "expires_in_seconds": 600,
+            },
+        )
 
     def test_a_plain_dict_is_accepted_as_the_request(self) -> None:
         self.server.reply(lambda r, n: Reply(200, WIRE_TOKEN))
-        self.clerk().actor_tokens.create(request={"user_id": "u", "actor": {"sub": "s", "role": "r"}})
-        self.assertEqual(self.server.requests[0].json(), {"user_id": "u", "actor": {"sub": "s", "role": "r"}})
+        self.clerk().actor_tokens.create(
+            request={"user_id": "u", "actor": {"sub": "s", "role": "r"}}
+        )
+        self.assertEqual(
+            self.server.requests[0].json(),
+            {"user_id": "u", "actor": {"sub": "s", "role": "r"}},
+        )
 
     def test_models_validate_what_they_are_given(self) -> None:
         with self.assertRaises(TypeError):
@@ -85,7 +117,10 @@ class SDKTest(ServerTestCase):
         self.server.reply(lambda r, n: Reply(200, dict(WIRE_TOKEN, status="revoked")))
         token = self.clerk().actor_tokens.revoke(actor_token_id="act/1 ?#%é")
         self.assertEqual(token.status, models.ActorTokenStatus.REVOKED)
-        self.assertEqual(self.server.requests[0].path, "/v1/actor_tokens/act%2F1%20%3F%23%25%C3%A9/revoke")
+        self.assertEqual(
+            self.server.requests[0].path,
+            "/v1/actor_tokens/act%2F1%20%3F%23%25%C3%A9/revoke",
+        )
         self.assertEqual(self.server.requests[0].method, "POST")
 
     def test_bearer_prefix_is_kept_and_a_callable_token_is_called(self) -> None:
@@ -93,19 +128,27 @@ class SDKTest(ServerTestCase):
         self.clerk(bearer_auth="Bearer abc").actor_tokens.revoke(actor_token_id="x")
         self.assertEqual(self.server.requests[0].headers["authorization"], "Bearer abc")
         self.server.reply(lambda r, n: Reply(200, WIRE_TOKEN))
-        self.clerk(bearer_auth=lambda: "from-fn").actor_tokens.revoke(actor_token_id="x")
-        self.assertEqual(self.server.requests[0].headers["authorization"], "Bearer from-fn")
+        self.clerk(bearer_auth=lambda: "from-fn").actor_tokens.revoke(
+            actor_token_id="x"
+        )
+        self.assertEqual(
+            self.server.requests[0].headers["authorization"], "Bearer from-fn"
+        )
 
     def test_server_url_per_call(self) -> None:
         self.server.reply(lambda r, n: Reply(200, WIRE_TOKEN))
-        self.clerk(server_url="http://127.0.0.1:1").actor_tokens.revoke(actor_token_id="x", server_url=self.server.url + "/v2/")
+        self.clerk(server_url="http://127.0.0.1:1").actor_tokens.revoke(
+            actor_token_id="x", server_url=self.server.url + "/v2/"
+        )
         self.assertEqual(self.server.requests[0].path, "/v2/actor_tokens/x/revoke")
 
     # --- responses ---
 
     def test_200_is_decoded_into_models(self) -> None:
         self.server.reply(lambda r, n: Reply(200, WIRE_TOKEN))
-        token = self.clerk().actor_tokens.create(request={"user_id": "u", "actor": {"sub": "s"}})
+        token = self.clerk().actor_tokens.create(
+            request={"user_id": "u", "actor": {"sub": "s"}}
+        )
         self.assertIsInstance(token, models.ActorToken)
         self.assertEqual(token.id, "act_tok_1")
         self.assertEqual(token.user_id, "user_1")
@@ -115,11 +158,27 @@ class SDKTest(ServerTestCase):
         self.assertEqual(token.token, "t0k")
 
     def test_declared_error_responses_raise_clerk_errors(self) -> None:
-        for op, status in [("create", 400), ("create", 402), ("create", 422), ("revoke", 400), ("revoke", 404)]:
+        for op, status in [
+            ("create", 400),
+            ("create", 402),
+            ("create", 422),
+            ("revoke", 400),
+            ("revoke", 404),
+        ]:
             with self.subTest(op=op, status=status):
-                self.server.reply(lambda r, n, s=status: Reply(s, WIRE_ERRORS, {"X-Request-Id": "r1"}))
+                self.server.reply(
+                    lambda r, n, s=status: Reply(s, WIRE_ERRORS, {"X-Request-Id": "r1"})
+                )
                 clerk = self.clerk()
-                call = (lambda: clerk.actor_tokens.create(request={"user_id": "u", "actor": {"sub": "s"}})) if op == "create" else (lambda: clerk.actor_tokens.revoke(actor_token_id="x"))
+                call = (
+                    (
+                        lambda: clerk.actor_tokens.create(
+                            request={"user_id": "u", "actor": {"sub": "s"}}
+                        )
+                    )
+                    if op == "create"
+                    else (lambda: clerk.actor_tokens.revoke(actor_token_id="x"))
+                )
                 with self.assertRaises(models.ClerkErrors) as ctx:
                     call()
                 e = ctx.exception
@@ -135,39 +194,79 @@ class SDKTest(ServerTestCase):
                 self.assertNotIn(TOKEN, exposed(e))
 
     def test_other_responses_raise_sdk_error(self) -> None:
-        cases = [("create", 404, "application/json", b"{}"), ("revoke", 409, "application/json", b"{}"), ("create", 400, "text/html", b"<h1>no</h1>"), ("revoke", 500, "text/plain", b"boom")]
+        cases = [
+            ("create", 404, "application/json", b"{}"),
+            ("revoke", 409, "application/json", b"{}"),
+            ("create", 400, "text/html", b"<h1>no</h1>"),
+            ("revoke", 500, "text/plain", b"boom"),
+        ]
         for op, status, ctype, body in cases:
             with self.subTest(op=op, status=status, ctype=ctype):
-                self.server.reply(lambda r, n, s=status, c=ctype, b=body: Reply(s, raw=b, headers={"Content-Type": c}))
+                self.server.reply(
+                    lambda r, n, s=status, c=ctype, b=body: Reply(
+                        s, raw=b, headers={"Content-Type": c}
+                    )
+                )
                 clerk = self.clerk(retry_config=RetryConfig("none"))
-                call = (lambda: clerk.actor_tokens.create(request={"user_id": "u", "actor": {"sub": "s"}})) if op == "create" else (lambda: clerk.actor_tokens.revoke(actor_token_id="x"))
+                call = (
+                    (
+                        lambda: clerk.actor_tokens.create(
+                            request={"user_id": "u", "actor": {"sub": "s"}}
+                        )
+                    )
+                    if op == "create"
+                    else (lambda: clerk.actor_tokens.revoke(actor_token_id="x"))
+                )
                 with self.assertRaises(models.SDKError) as ctx:
                     call()
                 self.assertEqual(ctx.exception.status_code, status)
                 self.assertEqual(ctx.exception.body, body.decode())
-                self.assertTrue(str(ctx.exception).startswith(f"API error occurred: Status {status} Content-Type {ctype}"))
+                self.assertTrue(
+                    str(ctx.exception).startswith(
+                        f"API error occurred: Status {status} Content-Type {ctype}"
+                    )
+                )
                 self.assertNotIn(TOKEN, exposed(ctx.exception))
 
-    def test_a_body_that_is_not_json_or_not_the_declared_shape_is_an_sdk_error(self) -> None:
-        self.server.reply(lambda r, n: Reply(200, raw=b"{not json", headers={"Content-Type": "application/json"}))
-        with self.assertRaisesRegex(models.SDKError, r"^Response body is not valid JSON: Status 200"):
+    def test_a_body_that_is_not_json_or_not_the_declared_shape_is_an_sdk_error(
+        self,
+    ) -> None:
+        self.server.reply(
+            lambda r, n: Reply(
+                200, raw=b"{not json", headers={"Content-Type": "application/json"}
+            )
+        )
+        with self.assertRaisesRegex(
+            models.SDKError, r"^Response body is not valid JSON: Status 200"
+        ):
             self.clerk().actor_tokens.revoke(actor_token_id="x")
         self.server.reply(lambda r, n: Reply(400, {"errors": "nope"}))
-        with self.assertRaisesRegex(models.ResponseValidationError, r"^Response body does not match the API description: Status 400") as ctx:
+        with self.assertRaisesRegex(
+            models.ResponseValidationError,
+            r"^Response body does not match the API description: Status 400",
+        ) as ctx:
             self.clerk().actor_tokens.revoke(actor_token_id="x")
         self.assertIsInstance(ctx.exception, models.SDKError)
         self.assertIsInstance(ctx.exception.cause, pydantic.ValidationError)
         self.assertEqual(ctx.exception.raw_response.status_code, 400)
         # A string where an int belongs is not let through.
-        self.server.reply(lambda r, n: Reply(200, dict(WIRE_TOKEN, created_at="yesterday")))
+        self.server.reply(
+            lambda r, n: Reply(200, dict(WIRE_TOKEN, created_at="yesterday"))
+        )
         with self.assertRaises(models.ResponseValidationError):
             self.clerk().actor_tokens.revoke(actor_token_id="x")
 
     # --- retries ---
 
     def test_5xx_is_retried_then_succeeds(self) -> None:
-        self.server.reply(lambda r, n: Reply(503 if n == 1 else 500, {}) if n < 3 else Reply(200, WIRE_TOKEN))
-        self.assertEqual(self.clerk().actor_tokens.revoke(actor_token_id="x").id, "act_tok_1")
+        self.server.reply(
+            lambda r, n: (
+                Reply(503 if n == 1 else 500, {}) if n < 3 else Reply(200, WIRE_TOKEN)
+            )
+        )
+        self.assertEqual(
+            self.clerk().actor_tokens.revoke(actor_token_id="x").id, "act_tok_1"
+        )
         self.assertEqual(len(self.server.requests), 3)
 
     def test_4xx_is_not_retried(self) -> None:
@@ -177,8 +276,18 @@ class SDKTest(ServerTestCase):
         self.assertEqual(len(self.server.requests), 1)
 
     def test_retry_after_is_honoured(self) -> None:
-        self.server.reply(lambda r, n: Reply(503, {}, {"Retry-After": "1"}) if n == 1 else Reply(200, WIRE_TOKEN))
-        clerk = self.clerk(retry_config=RetryConfig("backoff", BackoffStrategy(1, 5000, 1, 10000), True))
+        self.server.reply(
+            lambda r, n: (
+                Reply(503, {}, {"Retry-After": "1"})
+                if n == 1
+                else Reply(200, WIRE_TOKEN)
+            )
+        )
+        clerk = self.clerk(
+            retry_config=RetryConfig(
+                "backoff", BackoffStrategy(1, 5000, 1, 10000), True
+            )
+        )
         clerk.actor_tokens.revoke(actor_token_id="x")
         first, second = self.server.requests
         self.assertGreaterEqual(second.at - first.at, 0.95)
@@ -186,12 +295,22 @@ class SDKTest(ServerTestCase):
     def test_strategy_none_per_call_disables_retries(self) -> None:
         self.server.reply(lambda r, n: Reply(503, {}))
         with self.assertRaises(models.SDKError):
-            self.clerk().actor_tokens.revoke(actor_token_id="x", retries=RetryConfig("none"))
+            self.clerk().actor_tokens.revoke(
+                actor_token_id="x", retries=RetryConfig("none")
+            )
         self.assertEqual(len(self.server.requests), 1)
 
     def test_the_spec_policy_is_the_default(self) -> None:
-        self.server.reply(lambda r, n: Reply(500, {}, {"Retry-After": "0"}) if n == 1 else Reply(200, WIRE_TOKEN))
-        Clerk(bearer_auth=TOKEN, server_url=self.server.url).actor_tokens.revoke(actor_token_id="x")
+        self.server.reply(
+            lambda r, n: (
+                Reply(500, {}, {"Retry-After": "0"})
+                if n == 1
+                else Reply(200, WIRE_TOKEN)
+            )
+        )
+        Clerk(bearer_auth=TOKEN, server_url=self.server.url).actor_tokens.revoke(
+            actor_token_id="x"
+        )
         self.assertEqual(len(self.server.requests), 2)
 
     def test_connection_refused_is_retried_until_the_server_is_up(self) -> None:
@@ -201,7 +320,9 @@ class SDKTest(ServerTestCase):
         def serve() -> None:
             # Nothing listens on the port for 200 ms: the first attempts are refused.
             time.sleep(0.2)
-            srv = ThreadingHTTPServer(("127.0.0.1", port), self.server.httpd.RequestHandlerClass)
+            srv = ThreadingHTTPServer(
+                ("127.0.0.1", port), self.server.httpd.RequestHandlerClass
+            )
             srv.timeout = 0.1
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline and not self.server.requests:
@@ -210,12 +331,24 @@ class SDKTest(ServerTestCase):
 
         t = threading.Thread(target=serve, daemon=True)
         t.start()
-        clerk = Clerk(bearer_auth=TOKEN, server_url=f"http://127.0.0.1:{port}", retry_config=RetryConfig("backoff", BackoffStrategy(20, 50, 1.2, 5000), True))
+        clerk = Clerk(
+            bearer_auth=TOKEN,
+            server_url=f"http://127.0.0.1:{port}",
+            retry_config=RetryConfig(
+                "backoff", BackoffStrategy(20, 50, 1.2, 5000), True
+            ),
+        )
         self.assertEqual(clerk.actor_tokens.revoke(actor_token_id="x").id, "act_tok_1")
         t.join(5)
 
     def test_connection_refused_without_retries_is_a_connection_error(self) -> None:
-        clerk = Clerk(bearer_auth=TOKEN, server_url=f"http://127.0.0.1:{free_port()}", retry_config=RetryConfig("backoff", BackoffStrategy(1000, 1000, 1, 60000), False))
+        clerk = Clerk(
+            bearer_auth=TOKEN,
+            server_url=f"http://127.0.0.1:{free_port()}",
+            retry_config=RetryConfig(
+                "backoff", BackoffStrategy(1000, 1000, 1, 60000), False
+            ),
+        )
         started = time.monotonic()
         with self.assertRaises(models.ConnectionError) as ctx:
             clerk.actor_tokens.revoke(actor_token_id="x")
@@ -243,14 +376,19 @@ class SDKTest(ServerTestCase):
         async def main() -> None:
             async with self.clerk() as clerk:
                 a, b = await asyncio.gather(
-                    clerk.actor_tokens.create_async(request={"user_id": "u", "actor": {"sub": "s"}}),
+                    clerk.actor_tokens.create_async(
+                        request={"user_id": "u", "actor": {"sub": "s"}}
+                    ),
                     clerk.actor_tokens.revoke_async(actor_token_id="y"),
                 )
                 self.assertEqual(a.id, "act_tok_1")
                 self.assertEqual(b.id, "act_tok_1")
 
         asyncio.run(main())
-        self.assertEqual(sorted(r.path for r in self.server.requests), ["/v1/actor_tokens", "/v1/actor_tokens/y/revoke"])
+        self.assertEqual(
+            sorted(r.path for r in self.server.requests),
+            ["/v1/actor_tokens", "/v1/actor_tokens/y/revoke"],
+        )
 
 
 if __name__ == "__main__":

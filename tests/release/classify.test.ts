@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { TARGET_IMPLS } from "../../generator/generate.js";
+import { python } from "../../generator/targets/python/target.js";
+import { typescript } from "../../generator/targets/typescript/target.js";
 import { loadApi } from "../../generator/api.js";
 import { bumpOf, diffSurfaces, type Bump } from "../../generator/release/classify.js";
 import type { Surface } from "../../generator/release/surface.js";
@@ -378,7 +379,7 @@ function surfaces(spec: Obj, name: string): Record<"typescript" | "python", Surf
   const path = join(dir, `${name}.json`);
   writeFileSync(path, JSON.stringify(spec));
   const { api } = loadApi(path);
-  return { typescript: TARGET_IMPLS.typescript.surface(api, opts), python: TARGET_IMPLS.python.surface(api, opts) };
+  return { typescript: typescript.surface(typescript.plan(api, opts)), python: python.surface(python.plan(api, opts)) };
 }
 
 const base = surfaces(baseSpec(), "base");
@@ -390,7 +391,7 @@ describe("spec change → SDK changes, per target", () => {
     c.change(spec);
     for (const target of ["typescript", "python"] as const) {
       it(`${target}: ${c.name}`, () => {
-        const changes = diffSurfaces(base[target], surfaces(spec, `case${i}`)[target]);
+        const changes = diffSurfaces(base[target], surfaces(spec, `case${i}`)[target], { typescript, python }[target].typeRules);
         expect(changes.map((x) => `${x.section} ${x.kind} ${x.symbol}`).sort()).toEqual([...c[target]].sort());
         expect(bumpOf(changes)).toBe(typeof c.bump === "string" ? c.bump : c.bump[target]);
         // Every breaking change is listed as breaking, and nothing else is.
@@ -416,7 +417,7 @@ describe("positional signatures", () => {
       link: "docs/x.md#op",
     });
     const surface = (args: string[], positional: boolean): Surface => ({ ...base.python, methods: { "shop.x.op": method(args, positional) } });
-    const reorder = (positional: boolean) => diffSurfaces(surface(["a", "b"], positional), surface(["b", "a"], positional));
+    const reorder = (positional: boolean) => diffSurfaces(surface(["a", "b"], positional), surface(["b", "a"], positional), python.typeRules);
     expect(reorder(true).map((c) => [c.section, c.detail])).toEqual([["breaking", "arguments reordered"]]);
     expect(reorder(false)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 /** Given/want tables for the version a release gets and the changelog text around its entry. */
+import { typescript } from "../../generator/targets/typescript/target.js";
 import { describe, expect, it } from "vitest";
 import { changelogText } from "../../generator/release/changelog.js";
 import type { Change } from "../../generator/release/classify.js";
@@ -48,7 +49,7 @@ describe("planRelease", () => {
     ["a method removed: major", "1.0.0", lock("1.0.0", "1.2.0", ["a", "b"]), ["a"], "2.0.0", "bump"],
     ["the config's version changed: it wins", "5.0.0", lock("1.0.0", "1.2.0", ["a"]), ["a", "b"], "5.0.0", "config"],
   ] as const)("%s", (_name, configVersion, previous, methods, version, reason) => {
-    const r = planRelease(configVersion, surface([...methods]), previous);
+    const r = planRelease(configVersion, surface([...methods]), previous, typescript.typeRules);
     expect([r.version, r.reason]).toEqual([version, reason]);
   });
 });
@@ -56,7 +57,7 @@ describe("planRelease", () => {
 describe("changelogText", () => {
   const ctx = { date: "2026-02-03", apiTitle: "T", apiVersion: "2", methods: 1, models: 0 };
   const added: Change = { kind: "added", breaking: false, section: "added", symbol: "t.things.list", operationId: "list", detail: "added", link: "docs/sdks/things/README.md#list" };
-  const release = (r: Partial<Release>): Release => ({ version: "1.1.0", bump: "minor", changes: [added], previous: lock("1.0.0", "1.0.0", []), reason: "bump", ...r });
+  const release = (r: Partial<Release>): Release => ({ version: "1.1.0", bump: "minor", changes: [added], surface: surface([]), previous: lock("1.0.0", "1.0.0", []), reason: "bump", ...r });
 
   it("puts the new entry under the title, above the entries (and edits) already there", () => {
     const existing = "# Changelog\n\n## 1.0.0 (2026-01-01)\n\nFirst release. Edited by hand.\n";

@@ -1,23 +1,14 @@
 // Given/want tables for the Python planner: method arguments as Speakeasy's SDKs take them
 // (flattenRequests, maxMethodParams 20), names clear of keywords, builtins and each other, resource
 // classes clear of models, Speakeasy's short names for inline enums; and the shared Accept header.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Api } from "../generator/ir/types.js";
-import { loadApi } from "../generator/api.js";
-import { planPython } from "../generator/targets/python/plan.js";
-import { acceptHeader } from "../generator/targets/shared/http.js";
-import { ROOT } from "./helpers/paths.js";
-
-const DIR = join(ROOT, ".tmp", "python-plan");
-
-/** An API from paths (and component schemas), through the real loader. */
+import type { Api } from "../../../generator/ir/types.js";
+import { loadApi } from "../../../generator/api.js";
+import { planPython } from "../../../generator/targets/python/plan.js";
+import { acceptHeader } from "../../../generator/targets/shared/http.js";
+/** An API from paths (and component schemas), through the real loader, in memory. */
 function api(name: string, paths: Record<string, unknown>, schemas: Record<string, unknown> = {}): Api {
-  mkdirSync(DIR, { recursive: true });
-  const file = join(DIR, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1" }, paths, components: { schemas } }));
-  return loadApi(file).api;
+  return loadApi({ path: `memory/${name}.json`, document: { openapi: "3.0.3", info: { title: "T", version: "1" }, paths, components: { schemas } } }).api;
 }
 
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } } } };
@@ -29,8 +20,8 @@ const str = { type: "string" };
 
 /** The first method of the first group: its name, argument names in order, and shape. */
 function firstMethod(a: Api) {
-  const m = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0].methods[0];
-  return { name: m.name, args: m.args.map((x) => `${x.name}:${x.source}${x.required ? "!" : ""}`), shape: m.shape };
+  const m = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0].operations[0];
+  return { name: m.method, args: m.args.map((x) => `${x.name}:${x.source}${x.required ? "!" : ""}`), shape: m.shape };
 }
 
 describe("python method arguments", () => {
@@ -104,7 +95,7 @@ describe("python method arguments", () => {
 describe("python names", () => {
   it("a method's _async twin never meets another operation's name", () => {
     const a = api("async-twins", { "/m": { post: { operationId: "merge", tags: ["pulls"], responses: ok } }, "/n": { post: { operationId: "merge_async", tags: ["pulls"], responses: ok } } });
-    expect(planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0].methods.map((m) => m.name)).toEqual(["merge", "merge_async2"]);
+    expect(planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" }).groups[0].operations.map((m) => m.method)).toEqual(["merge", "merge_async2"]);
   });
 
   it("a resource class that would clash with a model takes the SDK suffix, and so does its docs folder", () => {

@@ -21,4 +21,14 @@ def __dir__() -> List[str]:
     return sorted(__all__)
 
 
-__all__ = ["Clerk", "BackoffStrategy", "OPENAPI_DOC_VERSION", "RetryConfig", "USER_AGENT", "VERSION", "models", "utils", *models.__all__]
+__all__ = [
+    "Clerk",
+    "BackoffStrategy",
+    "OPENAPI_DOC_VERSION",
+    "RetryConfig",
+    "USER_AGENT",
+    "VERSION",
+    "models",
+    "utils",
+    *models.__all__,
+]

@@ -6,7 +6,15 @@ from typing import Any, Callable, Dict, Optional, Union  # noqa: F401
 
 import httpx
 
-from .config import DEFAULT_RETRY, IDEMPOTENCY_HEADER, RETRY_CODES, SERVER_DEFAULTS, SERVER_URL_ENV, SERVERS, USER_AGENT
+from .config import (
+    DEFAULT_RETRY,
+    IDEMPOTENCY_HEADER,
+    RETRY_CODES,
+    SERVER_DEFAULTS,
+    SERVER_URL_ENV,
+    SERVERS,
+    USER_AGENT,
+)
 from .actortokens import ActorTokens
 from .models._base import UNSET, OptionalNullable
 from .utils.http import Client
@@ -45,8 +53,20 @@ class Clerk:
             "retry_config": None if retry_config is UNSET else retry_config,
             "timeout_ms": timeout_ms,
         }
-        default_server = server_url_for(SERVERS, SERVER_DEFAULTS, server_idx, url_params or server_variables)
-        self._client = Client(options, default_server, DEFAULT_RETRY, RETRY_CODES, USER_AGENT, IDEMPOTENCY_HEADER, client, async_client, debug_logger)
+        default_server = server_url_for(
+            SERVERS, SERVER_DEFAULTS, server_idx, url_params or server_variables
+        )
+        self._client = Client(
+            options,
+            default_server,
+            DEFAULT_RETRY,
+            RETRY_CODES,
+            USER_AGENT,
+            IDEMPOTENCY_HEADER,
+            client,
+            async_client,
+            debug_logger,
+        )
         self.actor_tokens = ActorTokens(self._client)
 
     def close(self) -> None:

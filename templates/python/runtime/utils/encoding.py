@@ -18,11 +18,15 @@ def encode_path(value: Any) -> str:
     URLs resolve them as path steps, so `/items/{id}` with ".." would reach `/` instead."""
     text = _scalar(value)
     if text in ("", ".", ".."):
-        raise InvalidRequestError(f"A path parameter cannot be {text!r}: the URL would address another resource")
+        raise InvalidRequestError(
+            f"A path parameter cannot be {text!r}: the URL would address another resource"
+        )
     return urllib.parse.quote(text, safe="", errors="replace")
 
 
-def query_params(name: str, value: Any, style: str = "form", explode: bool = True) -> List[Tuple[str, str]]:
+def query_params(
+    name: str, value: Any, style: str = "form", explode: bool = True
+) -> List[Tuple[str, str]]:
     """A query parameter's name=value pairs, by OpenAPI style; None and UNSET leave it out."""
     value = _plain(value)
     if value is None:
@@ -54,7 +58,9 @@ def header_value(value: Any) -> Optional[str]:
     return _scalar(value)
 
 
-def header_params(headers: Sequence[Tuple[str, Any]], cookies: Sequence[Tuple[str, Any]] = ()) -> Dict[str, str]:
+def header_params(
+    headers: Sequence[Tuple[str, Any]], cookies: Sequence[Tuple[str, Any]] = ()
+) -> Dict[str, str]:
     """An operation's header and cookie parameters as request headers; None and UNSET leave one out."""
     out: Dict[str, str] = {}
     for name, value in headers:
@@ -74,21 +80,28 @@ def header_params(headers: Sequence[Tuple[str, Any]], cookies: Sequence[Tuple[st
 def check_header(name: str, value: str, secret: bool) -> None:
     """A header must be a token name and a value without CR, LF or NUL, in Latin-1. The refusal never
     quotes the value: it may be a credential."""
-    ok = re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name) is not None and re.search(r"[\r\n\x00]", value) is None
+    ok = (
+        re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name) is not None
+        and re.search(r"[\r\n\x00]", value) is None
+    )
     try:
         value.encode("latin-1")
     except UnicodeEncodeError:
         ok = False
     if not ok:
         what = "a credential" if secret else "the header"
-        raise InvalidRequestError(f"The {name} header cannot be sent: {what} holds CR, LF, NUL or a character beyond Latin-1, or the name is not a header name")
+        raise InvalidRequestError(
+            f"The {name} header cannot be sent: {what} holds CR, LF, NUL or a character beyond Latin-1, or the name is not a header name"
+        )
 
 
 def check_credential(option: str, value: Any) -> None:
     """A credential must fit in a header (CR or LF would split it); the refusal names only the option."""
     for part in value.values() if isinstance(value, dict) else [value]:
         if re.search(r"[^\t\x20-\x7e\x80-\xff]", str(part)):
-            raise InvalidRequestError(f"The {option} credential holds a character a header cannot carry (CR, LF, NUL or beyond Latin-1); it was not sent")
+            raise InvalidRequestError(
+                f"The {option} credential holds a character a header cannot carry (CR, LF, NUL or beyond Latin-1); it was not sent"
+            )
 
 
 def body_content(body: Optional[Tuple[str, Any]]) -> Dict[str, Any]:
@@ -97,7 +110,11 @@ def body_content(body: Optional[Tuple[str, Any]]) -> Dict[str, Any]:
         return {}
     encoding, value = body
     if encoding == "json":
-        return {"content": json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")}
+        return {
+            "content": json.dumps(
+                value, separators=(",", ":"), ensure_ascii=False
+            ).encode("utf-8")
+        }
     if encoding == "form":
         return {"content": form_body(value)}
     if encoding == "multipart":
@@ -135,12 +152,17 @@ def multipart_body(value: Any) -> Dict[str, Any]:
     """multipart/form-data for httpx, which streams file objects: File values and bytes become file
     parts with their content type, objects JSON parts, the rest text parts."""
     if isinstance(value, pydantic.BaseModel):
-        parts = [(f.alias or n, getattr(value, n)) for n, f in type(value).model_fields.items()]
+        parts = [
+            (f.alias or n, getattr(value, n))
+            for n, f in type(value).model_fields.items()
+        ]
         parts += list((value.__pydantic_extra__ or {}).items())
     elif isinstance(value, dict):
         parts = list(value.items())
     else:
-        raise InvalidRequestError("A multipart/form-data body must be a model or a dict of parts")
+        raise InvalidRequestError(
+            "A multipart/form-data body must be a model or a dict of parts"
+        )
     files: List[Tuple[str, Any]] = []
     data: List[Tuple[str, str]] = []
     for key, v in parts:
@@ -150,7 +172,12 @@ def multipart_body(value: Any) -> Dict[str, Any]:
             if isinstance(item, File):
                 files.append((key, (item.file_name, item.content, item.content_type)))
             elif isinstance(item, dict) and "content" in item and "file_name" in item:
-                files.append((key, (item["file_name"], item["content"], item.get("content_type"))))
+                files.append(
+                    (
+                        key,
+                        (item["file_name"], item["content"], item.get("content_type")),
+                    )
+                )
             elif isinstance(item, (bytes, bytearray)) or hasattr(item, "read"):
                 files.append((key, (getattr(item, "name", key), item, None)))
             elif isinstance(item, (dict, list, pydantic.BaseModel)):
@@ -160,16 +187,31 @@ def multipart_body(value: Any) -> Dict[str, Any]:
     if not files:
         # httpx would send text parts alone as a urlencoded form: written here instead.
         boundary = uuid.uuid4().hex
-        out = "".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{_quote(k)}"\r\n\r\n{v}\r\n' for k, v in data)
-        return {"content": f"{out}--{boundary}--\r\n".encode("utf-8"), "headers": {"Content-Type": f"multipart/form-data; boundary={boundary}"}}
+        out = "".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{_quote(k)}"\r\n\r\n{v}\r\n'
+            for k, v in data
+        )
+        return {
+            "content": f"{out}--{boundary}--\r\n".encode("utf-8"),
+            "headers": {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        }
     grouped: Dict[str, Any] = {}
     for k, v in data:
-        grouped[k] = [*grouped[k], v] if isinstance(grouped.get(k), list) else ([grouped[k], v] if k in grouped else v)
+        grouped[k] = (
+            [*grouped[k], v]
+            if isinstance(grouped.get(k), list)
+            else ([grouped[k], v] if k in grouped else v)
+        )
     return {"files": files, "data": grouped}
 
 
 def _quote(name: str) -> str:
-    return name.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "%0D").replace("\n", "%0A")
+    return (
+        name.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
+    )
 
 
 def _plain(value: Any) -> Any:

@@ -11,12 +11,31 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import httpx
 
-from .._hooks import AfterErrorContext, AfterSuccessContext, BeforeRequestContext, HookContext, SDKHooks
+from .._hooks import (
+    AfterErrorContext,
+    AfterSuccessContext,
+    BeforeRequestContext,
+    HookContext,
+    SDKHooks,
+)
 from ..models._base import UNSET, validate
-from ..models._errors import ConnectionError, HTTPClientError, RequestTimeoutError, ResponseValidationError, SDKError
+from ..models._errors import (
+    ConnectionError,
+    HTTPClientError,
+    RequestTimeoutError,
+    ResponseValidationError,
+    SDKError,
+)
 from .deadline import Deadline, deadline_transport
 from .encoding import body_content, check_header
-from .retries import RetryConfig, Retryable, match_status_code, parse_retry_after, retry, retry_async
+from .retries import (
+    RetryConfig,
+    Retryable,
+    match_status_code,
+    parse_retry_after,
+    retry,
+    retry_async,
+)
 from .security import SecurityScheme, apply_security, usable_requirement
 
 # Methods that may be repeated without a second effect (RFC 9110 section 9.2.2).
@@ -63,7 +82,19 @@ class Request:
 class _Prepared:
     """A request made concrete for one call: what every attempt sends, and the call's policy."""
 
-    def __init__(self, method: str, url: str, headers: Dict[str, str], content: Dict[str, Any], credentials: List[str], policy: Optional[RetryConfig], timeout_ms: Optional[float], repeatable: bool, where: str, hook_ctx: HookContext):
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        headers: Dict[str, str],
+        content: Dict[str, Any],
+        credentials: List[str],
+        policy: Optional[RetryConfig],
+        timeout_ms: Optional[float],
+        repeatable: bool,
+        where: str,
+        hook_ctx: HookContext,
+    ):
         self.hook_ctx = hook_ctx
         self.method = method
         self.url = url
@@ -80,7 +111,9 @@ class _Pool:
     """The httpx clients: created on first use and reused (one connection pool each). Clients the user
     passed in stay theirs: closing the SDK leaves them open."""
 
-    def __init__(self, client: Optional[httpx.Client], async_client: Optional[httpx.AsyncClient]):
+    def __init__(
+        self, client: Optional[httpx.Client], async_client: Optional[httpx.AsyncClient]
+    ):
         self.client = client
         self.async_client = async_client
         self.owns_client = client is None
@@ -91,7 +124,9 @@ class _Pool:
     def sync(self) -> httpx.Client:
         with self.lock:
             if self.client is None:
-                self.client = httpx.Client(transport=deadline_transport(), follow_redirects=False, timeout=None)
+                self.client = httpx.Client(
+                    transport=deadline_transport(), follow_redirects=False, timeout=None
+                )
             return self.client
 
     def async_(self) -> httpx.AsyncClient:
@@ -101,7 +136,9 @@ class _Pool:
 
     def close(self) -> None:
         with self.lock:
-            client, self.client = (self.client, None) if self.owns_client else (None, self.client)
+            client, self.client = (
+                (self.client, None) if self.owns_client else (None, self.client)
+            )
         if client is not None:
             client.close()
 
@@ -163,7 +200,14 @@ class Client:
 
     # --- calls ---
 
-    def call(self, req: Request, retries: Any = UNSET, server_url: Optional[str] = None, timeout_ms: Optional[float] = None, http_headers: Optional[Mapping[str, str]] = None) -> Any:
+    def call(
+        self,
+        req: Request,
+        retries: Any = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[float] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> Any:
         p = self._prepare(req, retries, server_url, timeout_ms, http_headers)
         client = self.http_client()
 
@@ -171,7 +215,12 @@ class Client:
             deadline = Deadline(p.timeout_ms)
             try:
                 with deadline.active():
-                    res = self._follow(p, lambda r: client.send(r, stream=True, follow_redirects=False), client, deadline)
+                    res = self._follow(
+                        p,
+                        lambda r: client.send(r, stream=True, follow_redirects=False),
+                        client,
+                        deadline,
+                    )
                     res.read()
             except httpx.HTTPError as e:
                 raise self._after_failure(p, self._failure(p, e, deadline)) from e
@@ -179,7 +228,14 @@ class Client:
 
         return self._result(req, self._after_success(req, p, retry(attempt, p.policy)))
 
-    async def call_async(self, req: Request, retries: Any = UNSET, server_url: Optional[str] = None, timeout_ms: Optional[float] = None, http_headers: Optional[Mapping[str, str]] = None) -> Any:
+    async def call_async(
+        self,
+        req: Request,
+        retries: Any = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[float] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> Any:
         p = self._prepare(req, retries, server_url, timeout_ms, http_headers)
         client = self.async_http_client()
 
@@ -192,7 +248,11 @@ class Client:
                 return res
 
             try:
-                res = await asyncio.wait_for(run(), deadline.remaining()) if p.timeout_ms else await run()
+                res = (
+                    await asyncio.wait_for(run(), deadline.remaining())
+                    if p.timeout_ms
+                    else await run()
+                )
             except asyncio.TimeoutError as e:
                 deadline.expired = True
                 raise self._after_failure(p, self._failure(p, e, deadline)) from e
@@ -200,12 +260,23 @@ class Client:
                 raise self._after_failure(p, self._failure(p, e, deadline)) from e
             return self._check_retry(self._after_response(req, p, res))
 
-        return self._result(req, self._after_success(req, p, await retry_async(attempt, p.policy)))
+        return self._result(
+            req, self._after_success(req, p, await retry_async(attempt, p.policy))
+        )
 
     # --- the steps ---
 
-    def _prepare(self, req: Request, retries: Any, server_url: Optional[str], timeout_ms: Optional[float], http_headers: Optional[Mapping[str, str]]) -> _Prepared:
-        base = (server_url or self.options.get("server_url") or self.server_url).rstrip("/")
+    def _prepare(
+        self,
+        req: Request,
+        retries: Any,
+        server_url: Optional[str],
+        timeout_ms: Optional[float],
+        http_headers: Optional[Mapping[str, str]],
+    ) -> _Prepared:
+        base = (server_url or self.options.get("server_url") or self.server_url).rstrip(
+            "/"
+        )
         query = list(req.query)
         headers = {"Accept": req.accept, "User-Agent": self.user_agent}
         content = body_content(req.body)
@@ -214,7 +285,9 @@ class Client:
         headers.update(content.pop("headers", {}))
         headers.update(req.headers)
         credentials = apply_security(req.security, self.options, headers, query, base)
-        key_header = req.idempotency_header or (None if req.method in _IDEMPOTENT else self.idempotency_header)
+        key_header = req.idempotency_header or (
+            None if req.method in _IDEMPOTENT else self.idempotency_header
+        )
         if key_header and key_header.lower() not in {k.lower() for k in headers}:
             headers[key_header] = str(uuid.uuid4())
         for name, value in (http_headers or {}).items():
@@ -222,23 +295,69 @@ class Client:
             headers[name] = value
         for name, value in headers.items():
             check_header(name, value, secret=name.lower() in credentials)
-        url = str(httpx.URL(base + req.path).copy_merge_params(tuple(query))) if query else base + req.path
-        policy = retries if retries is not UNSET and retries is not None else (self.options.get("retry_config") or self.retry_config)
-        timeout = timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
+        url = (
+            str(httpx.URL(base + req.path).copy_merge_params(tuple(query)))
+            if query
+            else base + req.path
+        )
+        policy = (
+            retries
+            if retries is not UNSET and retries is not None
+            else (self.options.get("retry_config") or self.retry_config)
+        )
+        timeout = (
+            timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
+        )
         # A request with an effect is repeated after a connection error only if it cannot have
         # reached the server, or it carries an idempotency key.
-        hook_ctx = HookContext(self, base, req.operation_id, _scopes(req), _security_source(req, self.options))
-        return _Prepared(req.method, url, headers, content, credentials, policy, timeout, req.method in _IDEMPOTENT or bool(key_header), f"{req.method} {base}{req.path}", hook_ctx)
+        hook_ctx = HookContext(
+            self,
+            base,
+            req.operation_id,
+            _scopes(req),
+            _security_source(req, self.options),
+        )
+        return _Prepared(
+            req.method,
+            url,
+            headers,
+            content,
+            credentials,
+            policy,
+            timeout,
+            req.method in _IDEMPOTENT or bool(key_header),
+            f"{req.method} {base}{req.path}",
+            hook_ctx,
+        )
 
-    def _build(self, client: Union[httpx.Client, httpx.AsyncClient], p: _Prepared, method: str, url: str, headers: Dict[str, str], with_body: bool, deadline: Deadline) -> httpx.Request:
-        request = client.build_request(method, url, headers=headers, **(p.content if with_body else {}))
-        request.extensions["timeout"] = deadline.timeouts(request.extensions.get("timeout"))
+    def _build(
+        self,
+        client: Union[httpx.Client, httpx.AsyncClient],
+        p: _Prepared,
+        method: str,
+        url: str,
+        headers: Dict[str, str],
+        with_body: bool,
+        deadline: Deadline,
+    ) -> httpx.Request:
+        request = client.build_request(
+            method, url, headers=headers, **(p.content if with_body else {})
+        )
+        request.extensions["timeout"] = deadline.timeouts(
+            request.extensions.get("timeout")
+        )
         if self.logger is not None:
             # Without the query string: an API key may travel in it.
             self.logger.debug("Request: %s %s", method, url.split("?", 1)[0])
         return request
 
-    def _follow(self, p: _Prepared, send: Callable[[httpx.Request], httpx.Response], client: httpx.Client, deadline: Deadline) -> httpx.Response:
+    def _follow(
+        self,
+        p: _Prepared,
+        send: Callable[[httpx.Request], httpx.Response],
+        client: httpx.Client,
+        deadline: Deadline,
+    ) -> httpx.Response:
         method, url, headers, with_body = p.method, p.url, dict(p.headers), True
         for hop in range(_MAX_REDIRECTS + 1):
             request = self._build(client, p, method, url, headers, with_body, deadline)
@@ -250,13 +369,19 @@ class Client:
             method, url, headers, with_body = nxt
         raise ConnectionError(f"Too many redirects: {p.where}")
 
-    async def _follow_async(self, p: _Prepared, client: httpx.AsyncClient) -> httpx.Response:
+    async def _follow_async(
+        self, p: _Prepared, client: httpx.AsyncClient
+    ) -> httpx.Response:
         method, url, headers, with_body = p.method, p.url, dict(p.headers), True
         # asyncio.wait_for bounds async attempts: their requests keep the client's own timeouts.
         deadline = Deadline(None)
         for hop in range(_MAX_REDIRECTS + 1):
             request = self._build(client, p, method, url, headers, with_body, deadline)
-            res = await client.send(self._before_request(p, request) if hop == 0 else request, stream=True, follow_redirects=False)
+            res = await client.send(
+                self._before_request(p, request) if hop == 0 else request,
+                stream=True,
+                follow_redirects=False,
+            )
             nxt = _redirect(res, method, url, headers, with_body, p.credentials)
             if nxt is None:
                 return res
@@ -268,14 +393,22 @@ class Client:
 
     def _before_request(self, p: _Prepared, request: httpx.Request) -> httpx.Request:
         """Before-request hooks see each attempt's request (not the hops of a redirect)."""
-        return self.hooks.before_request(BeforeRequestContext(p.hook_ctx), request) if self.hooks.before_request_hooks else request
+        return (
+            self.hooks.before_request(BeforeRequestContext(p.hook_ctx), request)
+            if self.hooks.before_request_hooks
+            else request
+        )
 
-    def _after_response(self, req: Request, p: _Prepared, res: httpx.Response) -> httpx.Response:
+    def _after_response(
+        self, req: Request, p: _Prepared, res: httpx.Response
+    ) -> httpx.Response:
         """After-error hooks see each attempt's error response (4XX, 5XX, or a declared error) and
         may replace it or raise instead."""
         if not self.hooks.after_error_hooks or not _is_error(req, res):
             return res
-        replaced, error = self.hooks.after_error(AfterErrorContext(p.hook_ctx), res, None)
+        replaced, error = self.hooks.after_error(
+            AfterErrorContext(p.hook_ctx), res, None
+        )
         if error is not None:
             raise error
         return replaced if replaced is not None else res
@@ -286,31 +419,56 @@ class Client:
         if not self.hooks.after_error_hooks:
             return failure
         cause = failure.outcome if isinstance(failure, Retryable) else failure
-        _, error = self.hooks.after_error(AfterErrorContext(p.hook_ctx), None, cause if isinstance(cause, Exception) else None)
+        _, error = self.hooks.after_error(
+            AfterErrorContext(p.hook_ctx),
+            None,
+            cause if isinstance(cause, Exception) else None,
+        )
         if error is None or error is cause:
             return failure
         return Retryable(error) if isinstance(failure, Retryable) else error
 
-    def _after_success(self, req: Request, p: _Prepared, res: httpx.Response) -> httpx.Response:
+    def _after_success(
+        self, req: Request, p: _Prepared, res: httpx.Response
+    ) -> httpx.Response:
         """After-success hooks see the final response of a call that succeeded."""
         if not self.hooks.after_success_hooks or _is_error(req, res):
             return res
         return self.hooks.after_success(AfterSuccessContext(p.hook_ctx), res)
 
-    def _failure(self, p: _Prepared, e: BaseException, deadline: Deadline) -> BaseException:
+    def _failure(
+        self, p: _Prepared, e: BaseException, deadline: Deadline
+    ) -> BaseException:
         """The error an attempt that got no response raises: a timeout, or a connection error that is
         retried when it is safe to (see _Prepared.repeatable)."""
-        if deadline.expired or isinstance(e, (httpx.TimeoutException, asyncio.TimeoutError)):
-            return RequestTimeoutError(f"Request timed out after {p.timeout_ms:g} ms: {p.where}" if p.timeout_ms else f"Request timed out: {p.where}", e)
-        err = ConnectionError(f"Unable to make request: {p.where}: {type(e).__name__}: {e}", e)
-        retry_connection_errors = p.policy.retry_connection_errors if isinstance(p.policy, RetryConfig) else False
-        if retry_connection_errors and (p.repeatable or isinstance(e, httpx.ConnectError)):
+        if deadline.expired or isinstance(
+            e, (httpx.TimeoutException, asyncio.TimeoutError)
+        ):
+            return RequestTimeoutError(
+                f"Request timed out after {p.timeout_ms:g} ms: {p.where}"
+                if p.timeout_ms
+                else f"Request timed out: {p.where}",
+                e,
+            )
+        err = ConnectionError(
+            f"Unable to make request: {p.where}: {type(e).__name__}: {e}", e
+        )
+        retry_connection_errors = (
+            p.policy.retry_connection_errors
+            if isinstance(p.policy, RetryConfig)
+            else False
+        )
+        if retry_connection_errors and (
+            p.repeatable or isinstance(e, httpx.ConnectError)
+        ):
             return Retryable(err)
         return err
 
     def _check_retry(self, res: httpx.Response) -> httpx.Response:
         if self.logger is not None:
-            self.logger.debug("Response: %s %s", res.status_code, res.headers.get("content-type", ""))
+            self.logger.debug(
+                "Response: %s %s", res.status_code, res.headers.get("content-type", "")
+            )
         if match_status_code(res.status_code, self.retry_codes):
             raise Retryable(res, parse_retry_after(res.headers.get("retry-after")))
         return res
@@ -330,11 +488,20 @@ class Client:
                 return None
         for statuses, error_class, data_type in req.errors:
             if _is_json(res) and match_status_code(res.status_code, statuses):
-                raise error_class(_decode(res, data_type), res.status_code, res.headers, res.text, res)
+                raise error_class(
+                    _decode(res, data_type), res.status_code, res.headers, res.text, res
+                )
         raise unexpected(res)
 
 
-def _redirect(res: httpx.Response, method: str, url: str, headers: Dict[str, str], with_body: bool, credentials: List[str]) -> Optional[Tuple[str, str, Dict[str, str], bool]]:
+def _redirect(
+    res: httpx.Response,
+    method: str,
+    url: str,
+    headers: Dict[str, str],
+    with_body: bool,
+    credentials: List[str],
+) -> Optional[Tuple[str, str, Dict[str, str], bool]]:
     """The next request of a redirect, or None. Credentials (Authorization, API-key headers, cookies)
     are dropped once a redirect leaves the origin, for the rest of the chain."""
     location = res.headers.get("location")
@@ -345,7 +512,11 @@ def _redirect(res: httpx.Response, method: str, url: str, headers: Dict[str, str
     new_headers = dict(headers)
     if not keep_method:
         method, with_body = ("GET" if method != "HEAD" else method), False
-        new_headers = {k: v for k, v in new_headers.items() if k.lower() not in ("content-type", "content-length")}
+        new_headers = {
+            k: v
+            for k, v in new_headers.items()
+            if k.lower() not in ("content-type", "content-length")
+        }
     if _origin(target) != _origin(httpx.URL(url)):
         # Once dropped, they stay dropped: later hops start from these headers.
         carried = {c.lower() for c in credentials}
@@ -355,7 +526,9 @@ def _redirect(res: httpx.Response, method: str, url: str, headers: Dict[str, str
 
 def _is_error(req: Request, res: httpx.Response) -> bool:
     """A 4XX or 5XX, or a status the operation declares an error."""
-    return res.status_code >= 400 or any(match_status_code(res.status_code, statuses) for statuses, _, _ in req.errors)
+    return res.status_code >= 400 or any(
+        match_status_code(res.status_code, statuses) for statuses, _, _ in req.errors
+    )
 
 
 def _scopes(req: Request) -> Optional[List[str]]:
@@ -376,7 +549,9 @@ def _origin(url: httpx.URL) -> Tuple[str, str, Optional[int]]:
 
 def _is_json(res: httpx.Response) -> bool:
     t = str(res.headers.get("content-type", "")).split(";")[0].strip().lower()
-    return t == "application/json" or (t.startswith("application/") and t.endswith("+json"))
+    return t == "application/json" or (
+        t.startswith("application/") and t.endswith("+json")
+    )
 
 
 def _decode(res: httpx.Response, typ: Any) -> Any:
@@ -384,11 +559,25 @@ def _decode(res: httpx.Response, typ: Any) -> Any:
     try:
         data = json.loads(res.text)
     except ValueError as e:
-        raise ResponseValidationError("Response body is not valid JSON", res.status_code, res.headers, res.text, res, e) from e
+        raise ResponseValidationError(
+            "Response body is not valid JSON",
+            res.status_code,
+            res.headers,
+            res.text,
+            res,
+            e,
+        ) from e
     try:
         return validate(typ, data)
     except ValueError as e:  # pydantic.ValidationError is a ValueError
-        raise ResponseValidationError("Response body does not match the API description", res.status_code, res.headers, res.text, res, e) from e
+        raise ResponseValidationError(
+            "Response body does not match the API description",
+            res.status_code,
+            res.headers,
+            res.text,
+            res,
+            e,
+        ) from e
 
 
 def unexpected(res: httpx.Response) -> SDKError:

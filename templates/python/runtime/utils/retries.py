@@ -58,7 +58,9 @@ def retry(attempt: Callable[[], T], config: Optional[RetryConfig]) -> T:
             time.sleep(wait / 1000)
 
 
-async def retry_async(attempt: Callable[[], Awaitable[T]], config: Optional[RetryConfig]) -> T:
+async def retry_async(
+    attempt: Callable[[], Awaitable[T]], config: Optional[RetryConfig]
+) -> T:
     """`retry` for coroutines: the waits between attempts do not block the event loop."""
     schedule = _Schedule(config)
     while True:
@@ -76,7 +78,11 @@ class _Schedule:
     until the policy's elapsed time runs out. Strategy "none" (or no policy) never waits."""
 
     def __init__(self, config: Optional[RetryConfig]):
-        self.backoff = (config.backoff or DEFAULT_BACKOFF) if config is not None and config.strategy == "backoff" else None
+        self.backoff = (
+            (config.backoff or DEFAULT_BACKOFF)
+            if config is not None and config.strategy == "backoff"
+            else None
+        )
         self.start = time.monotonic()
         self.n = 0
 
@@ -89,7 +95,11 @@ class _Schedule:
         if r.retry_after_ms is not None:
             wait = float(r.retry_after_ms)
         else:
-            wait = b.initial_interval * (b.exponent**self.n) * (0.75 + random.random() * 0.5)
+            wait = (
+                b.initial_interval
+                * (b.exponent**self.n)
+                * (0.75 + random.random() * 0.5)
+            )
         wait = min(wait, b.max_interval)
         self.n += 1
         return None if elapsed_ms + wait > b.max_elapsed_time else wait

@@ -9,7 +9,16 @@ from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
+from ._base import (  # noqa: F401
+    UNSET,
+    BaseModel,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    discriminate,
+    open_enum,
+)
 
 
 class ActorTokenTypedDict(TypedDict):
@@ -27,7 +36,6 @@ class ActorTokenTypedDict(TypedDict):
 
 
 class ActorToken(BaseModel):
-
     object: ActorTokenObject
 
     id: str
@@ -50,5 +58,9 @@ class ActorToken(BaseModel):
 
 
 # At the end: models may name each other in cycles; annotations resolve when a model is first used.
-from .actortokenobject import ActorTokenObject  # noqa: E402
-from .actortokenstatus import ActorTokenStatus  # noqa: E402
+from .actortokenobject import (  # noqa: E402
+    ActorTokenObject,
+)
+from .actortokenstatus import (  # noqa: E402
+    ActorTokenStatus,
+)

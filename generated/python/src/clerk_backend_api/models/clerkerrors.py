@@ -9,7 +9,16 @@ from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
+from ._base import (  # noqa: F401
+    UNSET,
+    BaseModel,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    discriminate,
+    open_enum,
+)
 from ._errors import APIError
 
 
@@ -19,7 +28,6 @@ class ClerkErrorsDataTypedDict(TypedDict):
 
 
 class ClerkErrorsData(BaseModel):
-
     errors: List[ClerkError]
 
     meta: Optional[Dict[str, Any]] = None
@@ -31,10 +39,26 @@ class ClerkErrors(APIError):
     data: ClerkErrorsData
     r"""The decoded error payload."""
 
-    def __init__(self, data: ClerkErrorsData, status_code: int, headers: Any, body: str, raw_response: Any = None):
-        super().__init__(APIError.describe(status_code, headers, body), status_code, headers, body, raw_response)
+    def __init__(
+        self,
+        data: ClerkErrorsData,
+        status_code: int,
+        headers: Any,
+        body: str,
+        raw_response: Any = None,
+    ):
+        super().__init__(
+            APIError.describe(status_code, headers, body),
+            status_code,
+            headers,
+            body,
+            raw_response,
+        )
         self.data = data
 
 
 # At the end: models may name each other in cycles; annotations resolve when a model is first used.
-from .clerkerror import ClerkError, ClerkErrorTypedDict  # noqa: E402
+from .clerkerror import (  # noqa: E402
+    ClerkError,
+    ClerkErrorTypedDict,
+)

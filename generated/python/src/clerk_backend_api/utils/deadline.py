@@ -86,8 +86,17 @@ class _Stream(httpcore.NetworkStream):
     def close(self) -> None:
         self.inner.close()
 
-    def start_tls(self, ssl_context: Any, server_hostname: Optional[str] = None, timeout: Optional[float] = None) -> httpcore.NetworkStream:
-        return _Stream(self.inner.start_tls(ssl_context, server_hostname, _bound(timeout, httpcore.ConnectTimeout)))
+    def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: Optional[str] = None,
+        timeout: Optional[float] = None,
+    ) -> httpcore.NetworkStream:
+        return _Stream(
+            self.inner.start_tls(
+                ssl_context, server_hostname, _bound(timeout, httpcore.ConnectTimeout)
+            )
+        )
 
     def get_extra_info(self, info: str) -> Any:
         return self.inner.get_extra_info(info)
@@ -97,21 +106,46 @@ class _Backend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend):
         self.inner = inner
 
-    def connect_tcp(self, host: str, port: int, timeout: Optional[float] = None, local_address: Optional[str] = None, socket_options: Any = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: Optional[float] = None,
+        local_address: Optional[str] = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
         if getattr(_current, "deadline", None) is None:
-            return _Stream(self.inner.connect_tcp(host, port, timeout, local_address, socket_options))
+            return _Stream(
+                self.inner.connect_tcp(
+                    host, port, timeout, local_address, socket_options
+                )
+            )
         # Name resolution does not heed socket timeouts: it runs aside, and the call waits only
         # what is left. Then each address is tried in turn, as socket.create_connection would.
         error: Optional[BaseException] = None
         for address in _resolve(host, port, _bound(timeout, httpcore.ConnectTimeout)):
             try:
-                return _Stream(self.inner.connect_tcp(address, port, _bound(timeout, httpcore.ConnectTimeout), local_address, socket_options))
+                return _Stream(
+                    self.inner.connect_tcp(
+                        address,
+                        port,
+                        _bound(timeout, httpcore.ConnectTimeout),
+                        local_address,
+                        socket_options,
+                    )
+                )
             except httpcore.ConnectError as e:
                 error = e
         raise error or httpcore.ConnectError(f"no address for {host}")
 
-    def connect_unix_socket(self, path: str, timeout: Optional[float] = None, socket_options: Any = None) -> httpcore.NetworkStream:
-        return _Stream(self.inner.connect_unix_socket(path, _bound(timeout, httpcore.ConnectTimeout), socket_options))
+    def connect_unix_socket(
+        self, path: str, timeout: Optional[float] = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        return _Stream(
+            self.inner.connect_unix_socket(
+                path, _bound(timeout, httpcore.ConnectTimeout), socket_options
+            )
+        )
 
     def sleep(self, seconds: float) -> None:
         self.inner.sleep(seconds)
@@ -132,7 +166,9 @@ def _resolve(host: str, port: int, timeout: Optional[float]) -> List[str]:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise httpcore.ConnectTimeout(f"resolving {host} took longer than the call's deadline")
+        raise httpcore.ConnectTimeout(
+            f"resolving {host} took longer than the call's deadline"
+        )
     if "error" in result:
         raise httpcore.ConnectError(f"cannot resolve {host}: {result['error']}")
     addresses: List[str] = result["addresses"]

@@ -11,9 +11,21 @@ from typing_extensions import Annotated  # noqa: F401
 
 from . import models  # noqa: F401
 from .config import SECURITY  # noqa: F401
-from .models._base import UNSET, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
+from .models._base import (  # noqa: F401
+    UNSET,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    discriminate,
+    open_enum,
+)
 from .models._base import to_wire as _to_wire, validate as _validate  # noqa: F401
-from .utils.encoding import encode_path as _encode_path, header_params as _header_params, query_params as _query_params  # noqa: F401
+from .utils.encoding import (  # noqa: F401
+    encode_path as _encode_path,
+    header_params as _header_params,
+    query_params as _query_params,
+)
 from .utils.http import Client, Request
 from .utils.retries import RetryConfig
 
@@ -27,7 +39,12 @@ class ActorTokens:
     def create(
         self,
         *,
-        request: Optional[Union[models.CreateActorTokenRequestBody, models.CreateActorTokenRequestBodyTypedDict]] = None,
+        request: Optional[
+            Union[
+                models.CreateActorTokenRequestBody,
+                models.CreateActorTokenRequestBodyTypedDict,
+            ]
+        ] = None,
         retries: OptionalNullable[RetryConfig] = UNSET,
         server_url: Optional[str] = None,
         timeout_ms: Optional[int] = None,
@@ -43,18 +60,29 @@ class ActorTokens:
             path="/actor_tokens",
             accept="application/json",
             security=[[SECURITY["bearerAuth"]]],
-            body=None if request is None else ("json", _to_wire(models.CreateActorTokenRequestBody, request)),
+            body=None
+            if request is None
+            else ("json", _to_wire(models.CreateActorTokenRequestBody, request)),
             content_type="application/json",
             results=[("json", ["200"], models.ActorToken)],
-            errors=[(["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)],
+            errors=[
+                (["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)
+            ],
         )
-        _result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
+        _result: models.ActorToken = self._client.call(
+            _req, retries, server_url, timeout_ms, http_headers
+        )
         return _result
 
     async def create_async(
         self,
         *,
-        request: Optional[Union[models.CreateActorTokenRequestBody, models.CreateActorTokenRequestBodyTypedDict]] = None,
+        request: Optional[
+            Union[
+                models.CreateActorTokenRequestBody,
+                models.CreateActorTokenRequestBodyTypedDict,
+            ]
+        ] = None,
         retries: OptionalNullable[RetryConfig] = UNSET,
         server_url: Optional[str] = None,
         timeout_ms: Optional[int] = None,
@@ -70,12 +98,18 @@ class ActorTokens:
             path="/actor_tokens",
             accept="application/json",
             security=[[SECURITY["bearerAuth"]]],
-            body=None if request is None else ("json", _to_wire(models.CreateActorTokenRequestBody, request)),
+            body=None
+            if request is None
+            else ("json", _to_wire(models.CreateActorTokenRequestBody, request)),
             content_type="application/json",
             results=[("json", ["200"], models.ActorToken)],
-            errors=[(["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)],
+            errors=[
+                (["400", "402", "422"], models.ClerkErrors, models.ClerkErrorsData)
+            ],
         )
-        _result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
+        _result: models.ActorToken = await self._client.call_async(
+            _req, retries, server_url, timeout_ms, http_headers
+        )
         return _result
 
     def revoke(
@@ -99,7 +133,9 @@ class ActorTokens:
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "404"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        _result: models.ActorToken = self._client.call(_req, retries, server_url, timeout_ms, http_headers)
+        _result: models.ActorToken = self._client.call(
+            _req, retries, server_url, timeout_ms, http_headers
+        )
         return _result
 
     async def revoke_async(
@@ -123,5 +159,7 @@ class ActorTokens:
             results=[("json", ["200"], models.ActorToken)],
             errors=[(["400", "404"], models.ClerkErrors, models.ClerkErrorsData)],
         )
-        _result: models.ActorToken = await self._client.call_async(_req, retries, server_url, timeout_ms, http_headers)
+        _result: models.ActorToken = await self._client.call_async(
+            _req, retries, server_url, timeout_ms, http_headers
+        )
         return _result

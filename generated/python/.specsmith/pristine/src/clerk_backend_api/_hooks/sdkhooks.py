@@ -42,7 +42,9 @@ class SDKHooks(Hooks):
             base_url, client = hook.sdk_init(base_url, client)
         return base_url, client
 
-    def before_request(self, hook_ctx: BeforeRequestContext, request: httpx.Request) -> httpx.Request:
+    def before_request(
+        self, hook_ctx: BeforeRequestContext, request: httpx.Request
+    ) -> httpx.Request:
         for hook in self.before_request_hooks:
             out = hook.before_request(hook_ctx, request)
             if isinstance(out, Exception):
@@ -50,7 +52,9 @@ class SDKHooks(Hooks):
             request = out
         return request
 
-    def after_success(self, hook_ctx: AfterSuccessContext, response: httpx.Response) -> httpx.Response:
+    def after_success(
+        self, hook_ctx: AfterSuccessContext, response: httpx.Response
+    ) -> httpx.Response:
         for hook in self.after_success_hooks:
             out = hook.after_success(hook_ctx, response)
             if isinstance(out, Exception):
@@ -59,7 +63,10 @@ class SDKHooks(Hooks):
         return response
 
     def after_error(
-        self, hook_ctx: AfterErrorContext, response: Optional[httpx.Response], error: Optional[Exception]
+        self,
+        hook_ctx: AfterErrorContext,
+        response: Optional[httpx.Response],
+        error: Optional[Exception],
     ) -> Tuple[Optional[httpx.Response], Optional[Exception]]:
         for hook in self.after_error_hooks:
             out = hook.after_error(hook_ctx, response, error)

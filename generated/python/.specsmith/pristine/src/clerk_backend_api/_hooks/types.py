@@ -35,17 +35,35 @@ class HookContext:
 
 class BeforeRequestContext(HookContext):
     def __init__(self, hook_ctx: HookContext):
-        super().__init__(hook_ctx.config, hook_ctx.base_url, hook_ctx.operation_id, hook_ctx.oauth2_scopes, hook_ctx.security_source)
+        super().__init__(
+            hook_ctx.config,
+            hook_ctx.base_url,
+            hook_ctx.operation_id,
+            hook_ctx.oauth2_scopes,
+            hook_ctx.security_source,
+        )
 
 
 class AfterSuccessContext(HookContext):
     def __init__(self, hook_ctx: HookContext):
-        super().__init__(hook_ctx.config, hook_ctx.base_url, hook_ctx.operation_id, hook_ctx.oauth2_scopes, hook_ctx.security_source)
+        super().__init__(
+            hook_ctx.config,
+            hook_ctx.base_url,
+            hook_ctx.operation_id,
+            hook_ctx.oauth2_scopes,
+            hook_ctx.security_source,
+        )
 
 
 class AfterErrorContext(HookContext):
     def __init__(self, hook_ctx: HookContext):
-        super().__init__(hook_ctx.config, hook_ctx.base_url, hook_ctx.operation_id, hook_ctx.oauth2_scopes, hook_ctx.security_source)
+        super().__init__(
+            hook_ctx.config,
+            hook_ctx.base_url,
+            hook_ctx.operation_id,
+            hook_ctx.oauth2_scopes,
+            hook_ctx.security_source,
+        )
 
 
 class SDKInitHook(ABC):
@@ -56,14 +74,18 @@ class SDKInitHook(ABC):
 
 class BeforeRequestHook(ABC):
     @abstractmethod
-    def before_request(self, hook_ctx: BeforeRequestContext, request: httpx.Request) -> Union[httpx.Request, Exception]:
+    def before_request(
+        self, hook_ctx: BeforeRequestContext, request: httpx.Request
+    ) -> Union[httpx.Request, Exception]:
         """Runs before each attempt is sent (retries too): returns the request to send, or an
         exception to raise instead."""
 
 
 class AfterSuccessHook(ABC):
     @abstractmethod
-    def after_success(self, hook_ctx: AfterSuccessContext, response: httpx.Response) -> Union[httpx.Response, Exception]:
+    def after_success(
+        self, hook_ctx: AfterSuccessContext, response: httpx.Response
+    ) -> Union[httpx.Response, Exception]:
         """Runs once on the final successful response: returns the response to use, or an exception
         to raise instead."""
 
@@ -71,7 +93,10 @@ class AfterSuccessHook(ABC):
 class AfterErrorHook(ABC):
     @abstractmethod
     def after_error(
-        self, hook_ctx: AfterErrorContext, response: Optional[httpx.Response], error: Optional[Exception]
+        self,
+        hook_ctx: AfterErrorContext,
+        response: Optional[httpx.Response],
+        error: Optional[Exception],
     ) -> Union[Tuple[Optional[httpx.Response], Optional[Exception]], Exception]:
         """Runs after each attempt that failed: with its error response (4XX, 5XX), or with the
         error that left no response. Returns (response, error): an error is raised; else the

@@ -6,8 +6,24 @@
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, Unset
-from ._errors import APIError, ConnectionError, HTTPClientError, InvalidRequestError, RequestTimeoutError, ResponseValidationError, SDKError
+from ._base import (
+    UNSET,
+    BaseModel,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    Unset,
+)
+from ._errors import (
+    APIError,
+    ConnectionError,
+    HTTPClientError,
+    InvalidRequestError,
+    RequestTimeoutError,
+    ResponseValidationError,
+    SDKError,
+)
 
 if TYPE_CHECKING:
     from .actortoken import ActorToken, ActorTokenTypedDict
@@ -18,9 +34,18 @@ if TYPE_CHECKING:
     from .clerkerrormeta import ClerkErrorMeta, ClerkErrorMetaTypedDict
     from .clerkerrors import ClerkErrorsData, ClerkErrorsDataTypedDict, ClerkErrors
     from .clerkerrorsmeta import ClerkErrorsMeta, ClerkErrorsMetaTypedDict
-    from .createactortokenactor import CreateActorTokenActor, CreateActorTokenActorTypedDict
-    from .createactortokenrequestbody import CreateActorTokenRequestBody, CreateActorTokenRequestBodyTypedDict
-    from .revokeactortokenrequest import RevokeActorTokenRequest, RevokeActorTokenRequestTypedDict
+    from .createactortokenactor import (
+        CreateActorTokenActor,
+        CreateActorTokenActorTypedDict,
+    )
+    from .createactortokenrequestbody import (
+        CreateActorTokenRequestBody,
+        CreateActorTokenRequestBodyTypedDict,
+    )
+    from .revokeactortokenrequest import (
+        RevokeActorTokenRequest,
+        RevokeActorTokenRequestTypedDict,
+    )
     from .createactortokenactor import CreateActorTokenActor as Actor
     from .createactortokenactor import CreateActorTokenActorTypedDict as ActorTypedDict
     from .actortokenobject import ActorTokenObject as Object
@@ -46,12 +71,24 @@ _MODULES: Dict[str, Tuple[str, str]] = {
     "ClerkErrorsMeta": ("clerkerrorsmeta", "ClerkErrorsMeta"),
     "ClerkErrorsMetaTypedDict": ("clerkerrorsmeta", "ClerkErrorsMetaTypedDict"),
     "CreateActorTokenActor": ("createactortokenactor", "CreateActorTokenActor"),
-    "CreateActorTokenActorTypedDict": ("createactortokenactor", "CreateActorTokenActorTypedDict"),
-    "CreateActorTokenRequestBody": ("createactortokenrequestbody", "CreateActorTokenRequestBody"),
-    "CreateActorTokenRequestBodyTypedDict": ("createactortokenrequestbody", "CreateActorTokenRequestBodyTypedDict"),
+    "CreateActorTokenActorTypedDict": (
+        "createactortokenactor",
+        "CreateActorTokenActorTypedDict",
+    ),
+    "CreateActorTokenRequestBody": (
+        "createactortokenrequestbody",
+        "CreateActorTokenRequestBody",
+    ),
+    "CreateActorTokenRequestBodyTypedDict": (
+        "createactortokenrequestbody",
+        "CreateActorTokenRequestBodyTypedDict",
+    ),
     "Object": ("actortokenobject", "ActorTokenObject"),
     "RevokeActorTokenRequest": ("revokeactortokenrequest", "RevokeActorTokenRequest"),
-    "RevokeActorTokenRequestTypedDict": ("revokeactortokenrequest", "RevokeActorTokenRequestTypedDict"),
+    "RevokeActorTokenRequestTypedDict": (
+        "revokeactortokenrequest",
+        "RevokeActorTokenRequestTypedDict",
+    ),
     "Status": ("actortokenstatus", "ActorTokenStatus"),
 }
 

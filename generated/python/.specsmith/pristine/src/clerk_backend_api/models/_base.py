@@ -35,8 +35,15 @@ class Unset:
         return self
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
-        return core_schema.is_instance_schema(cls, serialization=core_schema.plain_serializer_function_ser_schema(lambda _: None))
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: Any
+    ) -> core_schema.CoreSchema:
+        return core_schema.is_instance_schema(
+            cls,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda _: None
+            ),
+        )
 
 
 UNSET = Unset()
@@ -64,7 +71,12 @@ class BaseModel(pydantic.BaseModel):
     a nullable one set to None is sent as null. Models whose schema allows extra properties keep
     them in `__pydantic_extra__` (also `additional_properties`)."""
 
-    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True)
+    model_config = ConfigDict(
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
+        protected_namespaces=(),
+        defer_build=True,
+    )
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler: Any) -> Any:
@@ -99,8 +111,17 @@ def _fields_of(cls: type) -> Dict[str, Tuple[str, bool, bool]]:
     cached = _field_cache.get(cls)
     if cached is None:
         fields = cls.model_fields  # type: ignore[attr-defined]
-        cached = {(f.alias or n): (n, not f.is_required(), NULLABLE in f.metadata) for n, f in fields.items()}
-        cached.update({n: (n, not f.is_required(), NULLABLE in f.metadata) for n, f in fields.items() if n not in cached})
+        cached = {
+            (f.alias or n): (n, not f.is_required(), NULLABLE in f.metadata)
+            for n, f in fields.items()
+        }
+        cached.update(
+            {
+                n: (n, not f.is_required(), NULLABLE in f.metadata)
+                for n, f in fields.items()
+                if n not in cached
+            }
+        )
         _field_cache[cls] = cached
     return cached
 
@@ -131,8 +152,6 @@ def enum_value(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-
-
 class File(BaseModel):
     """A file to upload: its name, its content (bytes or a file object, streamed), its media type
     (guessed from the name when left out)."""
@@ -150,7 +169,9 @@ class FileTypedDict(TypedDict):
     content_type: NotRequired[Optional[str]]
 
 
-def discriminate(prop: str, tags: Dict[str, str], name: Optional[str] = None) -> Callable[[Any], Optional[str]]:
+def discriminate(
+    prop: str, tags: Dict[str, str], name: Optional[str] = None
+) -> Callable[[Any], Optional[str]]:
     """The tag of a tagged union's member: from the discriminator's value in a dict (under its wire
     name `prop`, or its Python `name`), or the class of a model already built. None (no match) is a
     validation error."""
@@ -181,4 +202,17 @@ def open_enum(cls: Type[Enum]) -> Callable[[Any], Any]:
     return validate_open
 
 
-__all__ = ["UNSET", "BaseModel", "File", "FileTypedDict", "Nullable", "OptionalNullable", "Unset", "adapter", "discriminate", "open_enum", "to_wire", "validate"]
+__all__ = [
+    "UNSET",
+    "BaseModel",
+    "File",
+    "FileTypedDict",
+    "Nullable",
+    "OptionalNullable",
+    "Unset",
+    "adapter",
+    "discriminate",
+    "open_enum",
+    "to_wire",
+    "validate",
+]

@@ -7,7 +7,14 @@ from typing import Any, Mapping, Optional
 class APIError(Exception):
     """Base class of every error that carries an HTTP response (`raw_response`: the httpx.Response)."""
 
-    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str, raw_response: Any = None):
+    def __init__(
+        self,
+        message: str,
+        status_code: int,
+        headers: Mapping[str, str],
+        body: str,
+        raw_response: Any = None,
+    ):
         super().__init__(message)
         self.message = message
         self.status_code = status_code
@@ -22,7 +29,9 @@ class APIError(Exception):
     @staticmethod
     def describe(status_code: int, headers: Mapping[str, str], body: str) -> str:
         """'API error occurred: Status 404 Content-Type application/json: {...}'"""
-        content_type = {k.lower(): v for k, v in headers.items()}.get("content-type", "(none)")
+        content_type = {k.lower(): v for k, v in headers.items()}.get(
+            "content-type", "(none)"
+        )
         preview = f": {body[:200]}" if body else ""
         return f"API error occurred: Status {status_code} Content-Type {content_type}{preview}"
 
@@ -30,8 +39,17 @@ class APIError(Exception):
 class SDKError(APIError):
     """A response the API description does not declare, or one that could not be decoded."""
 
-    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str, raw_response: Any = None):
-        detail = APIError.describe(status_code, headers, body)[len("API error occurred"):]
+    def __init__(
+        self,
+        message: str,
+        status_code: int,
+        headers: Mapping[str, str],
+        body: str,
+        raw_response: Any = None,
+    ):
+        detail = APIError.describe(status_code, headers, body)[
+            len("API error occurred") :
+        ]
         super().__init__(f"{message}{detail}", status_code, headers, body, raw_response)
 
 
@@ -39,7 +57,15 @@ class ResponseValidationError(SDKError):
     """A response whose body does not have the shape the API description declares; `cause` is
     pydantic's ValidationError (or the JSON error), `raw_response` the response."""
 
-    def __init__(self, message: str, status_code: int, headers: Mapping[str, str], body: str, raw_response: Any = None, cause: Optional[BaseException] = None):
+    def __init__(
+        self,
+        message: str,
+        status_code: int,
+        headers: Mapping[str, str],
+        body: str,
+        raw_response: Any = None,
+        cause: Optional[BaseException] = None,
+    ):
         super().__init__(message, status_code, headers, body, raw_response)
         self.cause = cause
 

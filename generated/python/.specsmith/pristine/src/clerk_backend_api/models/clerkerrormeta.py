@@ -10,7 +10,16 @@ from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
+from ._base import (  # noqa: F401
+    UNSET,
+    BaseModel,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    discriminate,
+    open_enum,
+)
 
 
 class ClerkErrorMetaTypedDict(TypedDict):
@@ -18,6 +27,11 @@ class ClerkErrorMetaTypedDict(TypedDict):
 
 
 class ClerkErrorMeta(BaseModel):
-
-    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True, extra="allow")
+    model_config = ConfigDict(
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
+        protected_namespaces=(),
+        defer_build=True,
+        extra="allow",
+    )
     __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)

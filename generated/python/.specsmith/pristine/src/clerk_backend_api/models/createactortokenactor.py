@@ -10,12 +10,22 @@ from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
+from ._base import (  # noqa: F401
+    UNSET,
+    BaseModel,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    discriminate,
+    open_enum,
+)
 
 
 class CreateActorTokenActorTypedDict(TypedDict):
     r"""The actor payload. It needs to include a sub property which should contain the ID of the actor.
     This whole payload will be also included in the JWT session token."""
+
     sub: str
     r"""The ID of the actor."""
 
@@ -24,7 +34,13 @@ class CreateActorTokenActor(BaseModel):
     r"""The actor payload. It needs to include a sub property which should contain the ID of the actor.
     This whole payload will be also included in the JWT session token."""
 
-    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True, extra="allow")
+    model_config = ConfigDict(
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
+        protected_namespaces=(),
+        defer_build=True,
+        extra="allow",
+    )
     __pydantic_extra__: Dict[str, Any] = pydantic.Field(init=False)
 
     sub: str

@@ -9,7 +9,16 @@ from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
+from ._base import (  # noqa: F401
+    UNSET,
+    BaseModel,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    discriminate,
+    open_enum,
+)
 
 
 class CreateActorTokenRequestBodyTypedDict(TypedDict):
@@ -27,7 +36,6 @@ class CreateActorTokenRequestBodyTypedDict(TypedDict):
 
 
 class CreateActorTokenRequestBody(BaseModel):
-
     user_id: str
     r"""The ID of the user being impersonated."""
 
@@ -45,4 +53,7 @@ class CreateActorTokenRequestBody(BaseModel):
 
 
 # At the end: models may name each other in cycles; annotations resolve when a model is first used.
-from .createactortokenactor import CreateActorTokenActor, CreateActorTokenActorTypedDict  # noqa: E402
+from .createactortokenactor import (  # noqa: E402
+    CreateActorTokenActor,
+    CreateActorTokenActorTypedDict,
+)

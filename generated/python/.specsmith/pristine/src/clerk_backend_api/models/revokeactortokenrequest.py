@@ -9,7 +9,16 @@ from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401
 from typing_extensions import Annotated, NotRequired, TypedDict  # noqa: F401
 
-from ._base import UNSET, BaseModel, File, FileTypedDict, Nullable, OptionalNullable, discriminate, open_enum  # noqa: F401
+from ._base import (  # noqa: F401
+    UNSET,
+    BaseModel,
+    File,
+    FileTypedDict,
+    Nullable,
+    OptionalNullable,
+    discriminate,
+    open_enum,
+)
 
 
 class RevokeActorTokenRequestTypedDict(TypedDict):
@@ -18,6 +27,5 @@ class RevokeActorTokenRequestTypedDict(TypedDict):
 
 
 class RevokeActorTokenRequest(BaseModel):
-
     actor_token_id: str
     r"""The ID of the actor token to be revoked."""

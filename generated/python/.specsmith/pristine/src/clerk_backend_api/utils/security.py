@@ -18,7 +18,15 @@ class SecurityScheme:
     """How one security scheme travels: kind "bearer", "basic", "apiKey" (in header/query/cookie),
     or "clientCredentials" (an OAuth2 token fetched from `token_url`)."""
 
-    def __init__(self, kind: str, option: str, where: str = "header", param: str = "", token_url: str = "", scopes: Sequence[str] = ()):
+    def __init__(
+        self,
+        kind: str,
+        option: str,
+        where: str = "header",
+        param: str = "",
+        token_url: str = "",
+        scopes: Sequence[str] = (),
+    ):
         self.kind = kind
         self.option = option
         self.where = where
@@ -27,9 +35,18 @@ class SecurityScheme:
         self.scopes = list(scopes)
 
 
-def usable_requirement(requirements: Sequence[Sequence[SecurityScheme]], options: Mapping[str, Any]) -> Optional[Sequence[SecurityScheme]]:
+def usable_requirement(
+    requirements: Sequence[Sequence[SecurityScheme]], options: Mapping[str, Any]
+) -> Optional[Sequence[SecurityScheme]]:
     """The first requirement whose credentials are all configured (what a call is secured with)."""
-    return next((req for req in requirements if all(options.get(s.option) not in (None, "") for s in req)), None)
+    return next(
+        (
+            req
+            for req in requirements
+            if all(options.get(s.option) not in (None, "") for s in req)
+        ),
+        None,
+    )
 
 
 def apply_security(
@@ -52,12 +69,20 @@ def apply_security(
         check_credential(scheme.option, value)
         if scheme.kind == "bearer":
             token = str(value)
-            headers["Authorization"] = token if token.lower().startswith("bearer ") else f"Bearer {token}"
+            headers["Authorization"] = (
+                token if token.lower().startswith("bearer ") else f"Bearer {token}"
+            )
         elif scheme.kind == "clientCredentials":
             token_url = urllib.parse.urljoin(server_url + "/", scheme.token_url)
-            headers["Authorization"] = "Bearer " + _access_token(value, token_url, scheme.scopes)
+            headers["Authorization"] = "Bearer " + _access_token(
+                value, token_url, scheme.scopes
+            )
         elif scheme.kind == "basic":
-            username, password = (value["username"], value["password"]) if isinstance(value, dict) else value
+            username, password = (
+                (value["username"], value["password"])
+                if isinstance(value, dict)
+                else value
+            )
             pair = f"{username}:{password}".encode("utf-8")
             headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
         elif scheme.where == "header":
@@ -76,7 +101,9 @@ _tokens: Dict[str, Tuple[str, float]] = {}
 _tokens_lock = threading.Lock()
 
 
-def _access_token(credentials: Mapping[str, str], token_url: str, scopes: Sequence[str]) -> str:
+def _access_token(
+    credentials: Mapping[str, str], token_url: str, scopes: Sequence[str]
+) -> str:
     """RFC 6749 section 4.4: client credentials in HTTP Basic auth, the grant in a form body; cached
     until a minute before it expires."""
     client_id, client_secret = credentials["client_id"], credentials["client_secret"]
@@ -85,17 +112,32 @@ def _access_token(credentials: Mapping[str, str], token_url: str, scopes: Sequen
         cached = _tokens.get(key)
     if cached and cached[1] > time.time():
         return cached[0]
-    form = {"grant_type": "client_credentials", **({"scope": " ".join(scopes)} if scopes else {})}
-    pair = f"{urllib.parse.quote(client_id)}:{urllib.parse.quote(client_secret)}".encode("utf-8")
-    headers = {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii"), "Accept": "application/json"}
+    form = {
+        "grant_type": "client_credentials",
+        **({"scope": " ".join(scopes)} if scopes else {}),
+    }
+    pair = (
+        f"{urllib.parse.quote(client_id)}:{urllib.parse.quote(client_secret)}".encode(
+            "utf-8"
+        )
+    )
+    headers = {
+        "Authorization": "Basic " + base64.b64encode(pair).decode("ascii"),
+        "Accept": "application/json",
+    }
     try:
         res = httpx.post(token_url, data=form, headers=headers, timeout=30)
         payload = res.json()
     except (httpx.HTTPError, ValueError) as e:
-        raise HTTPClientError(f"Could not obtain an access token from {token_url}: {type(e).__name__}", e) from e
+        raise HTTPClientError(
+            f"Could not obtain an access token from {token_url}: {type(e).__name__}", e
+        ) from e
     token = payload.get("access_token") if isinstance(payload, dict) else None
     if not isinstance(token, str):
         raise HTTPClientError(f"The token endpoint {token_url} sent no access_token")
     with _tokens_lock:
-        _tokens[key] = (token, time.time() + float(payload.get("expires_in", 3600)) - 60)
+        _tokens[key] = (
+            token,
+            time.time() + float(payload.get("expires_in", 3600)) - 60,
+        )
     return token

@@ -1,0 +1,72 @@
+// Given/want tables for the TypeScript planner (generator/targets/typescript/plan.ts): every symbol's
+// name and file, decided once, clear of the runtime's names, of globals and of each other.
+import { describe, expect, it } from "vitest";
+import { plan } from "../../../generator/targets/typescript/plan.js";
+import { apiOf, schemasApi } from "../../helpers/doc.js";
+
+const opts = { packageName: "pkg", sdkClass: "Acme", version: "1.0.0" };
+
+describe("typescript planner: models", () => {
+  it.each([
+    ["a model keeps its name; its file is its lower-cased name", { Pet: { type: "object", properties: { id: { type: "string" } } } }, "Pet", "Pet models/components/pet.ts"],
+    [
+      "a runtime symbol's name is taken: the model (and its file) gets a suffix",
+      { Result: { type: "object", properties: { id: { type: "string" } } } },
+      "Result",
+      "ResultModel models/components/resultmodel.ts",
+    ],
+    ["so is a global's", { Promise: { type: "object", properties: { id: { type: "string" } } } }, "Promise", "PromiseModel models/components/promisemodel.ts"],
+    [
+      "and an error class the errors namespace exports",
+      { InvalidRequestError: { type: "object", properties: { id: { type: "string" } } } },
+      "InvalidRequestError",
+      "InvalidRequestErrorModel models/components/invalidrequesterrormodel.ts",
+    ],
+    ["the SDK class's own name", { Acme: { type: "object", properties: { id: { type: "string" } } } }, "Acme", "AcmeModel models/components/acmemodel.ts"],
+    ["a device name gets a safe file", { Con: { type: "object", properties: { id: { type: "string" } } } }, "Con", "Con models/components/con_.ts"],
+  ] as const)("%s", (_name, schemas, irName, want) => {
+    const p = plan(schemasApi(schemas), opts);
+    const m = p.models.get(irName)!;
+    expect(`${m.name} ${m.file}`).toBe(want);
+  });
+
+  it("an error payload is a data type with an error class of the schema's name", () => {
+    const api = apiOf({
+      components: { schemas: { Oops: { type: "object", properties: { message: { type: "string" } } } } },
+      paths: {
+        "/a": {
+          get: { operationId: "a", responses: { "204": { description: "ok" }, "400": { description: "bad", content: { "application/json": { schema: { $ref: "#/components/schemas/Oops" } } } } } },
+        },
+      },
+    });
+    const m = plan(api, opts).models.get("Oops")!;
+    expect([m.name, m.errorClass, m.file, m.doc]).toEqual(["OopsData", "Oops", "models/errors/oops.ts", "models/errors/oops.md"]);
+  });
+});
+
+describe("typescript planner: operations and groups", () => {
+  const ok = { responses: { "204": { description: "ok" } } };
+  const api = apiOf({
+    paths: {
+      "/users": { get: { ...ok, operationId: "listUsers", tags: ["users"] }, post: { ...ok, operationId: "constructor", tags: ["users"] } },
+      "/sdk": { get: { ...ok, operationId: "ping", tags: ["sdk"] } },
+    },
+  });
+  const p = plan(api, opts);
+
+  it("functions are named group + method, each in its own file", () => {
+    expect(p.operations.map((o) => `${o.func} ${o.file}`)).toEqual(["usersListUsers funcs/usersListUsers.ts", "usersConstructor funcs/usersConstructor.ts", "sdkPing funcs/sdkPing.ts"]);
+  });
+
+  it("methods and accessors stay clear of the client class's own members", () => {
+    expect(p.operations.map((o) => o.method)).toEqual(["listUsers", "constructor2", "ping"]);
+  });
+
+  it("a group named sdk gets another file than the SDK class's", () => {
+    expect(p.groups.map((g) => `${g.accessor} ${g.className} ${g.file} ${g.doc}`)).toEqual(["users Users sdk/users.ts sdks/users/README.md", "sdk Sdk sdk/sdk2.ts sdks/sdk/README.md"]);
+  });
+
+  it("the plan speaks the contract's words: accessor, operations, method, clientVar", () => {
+    expect([p.clientVar, p.groups[0].operations[0].method, p.coreClass]).toEqual(["acme", "listUsers", "AcmeCore"]);
+  });
+});
