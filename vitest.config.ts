@@ -9,5 +9,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // tsc-heavy suites share the two cores better one file at a time per worker.
     pool: "forks",
+    // vitest's default is one worker less than the cores: one worker on a 2-core machine, every file in
+    // turn. Most suites wait on child processes (tsc, mypy, Python, a browser) much of the time, so
+    // three workers keep both cores busy.
+    maxWorkers: 3,
   },
 });

@@ -6,7 +6,8 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { join, relative, resolve } from "node:path";
-import { TARGETS, derivedTarget, loadConfig, overlappingTargets, type TargetConfig, type TargetName } from "./config.js";
+import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from "./config.js";
+import { TARGETS, targetNames } from "./targets/registry.js";
 import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
 import { readText } from "./write/edits.js";
@@ -44,9 +45,9 @@ function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; ta
     const codeSamples = flags.target ? undefined : config.codeSamples;
     return { spec: config.spec, overlays: [...config.overlays, ...extra], targets, config: resolve(flags.config), ...(codeSamples ? { codeSamples } : {}) };
   }
-  if (!flags.spec || !flags.out) throw new UsageError("--spec and --out go together (and --target, default typescript)");
+  if (!flags.spec || !flags.out) throw new UsageError(`--spec and --out go together (and --target, default ${targetNames(TARGETS)[0]})`);
   const spec = resolve(flags.spec);
-  const target = derivedTarget((flags.target ?? "typescript") as TargetName, spec, resolve(flags.out), flags);
+  const target = derivedTarget(flags.target ?? targetNames(TARGETS)[0], spec, resolve(flags.out), flags);
   return { spec, overlays: extra, targets: [target] };
 }
 
@@ -186,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--watch", "regenerate whenever the spec, a file it $refs, or the config changes")
     .option("--spec <file>", "an OpenAPI document (3.0 or 3.1, YAML or JSON) instead of the config's")
     .option("--overlay <file>", "an OpenAPI Overlay 1.0 applied to the spec (repeatable; after the config's overlays)", collect, [])
-    .addOption(new Option("--target <name>", "the target to generate").choices([...TARGETS]))
+    .addOption(new Option("--target <name>", "the target to generate").choices(targetNames(TARGETS)))
     .option("--out <dir>", "output folder, with --spec")
     .option("--package-name <name>", "package name, with --spec")
     .option("--sdk-class <name>", "SDK class name, with --spec")
@@ -199,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("list the SDK changes between two versions of a spec, per target, and the semver bump they call for (writes nothing)")
     .argument("<old-spec>", "the spec the SDK was generated from")
     .argument("<new-spec>", "the spec it will be generated from")
-    .addOption(new Option("--target <name>", "one target (default: the config's targets, or both)").choices([...TARGETS]))
+    .addOption(new Option("--target <name>", "one target (default: the config's targets, or both)").choices(targetNames(TARGETS)))
     .option("--json", "print JSON: {target, bump, changes: [{kind, breaking, symbol, operationId?, detail}]} (an array of them without --target)")
     .addOption(new Option("--fail-on <level>", "exit 4 when a change of this level is found (the CI gate)").choices(["breaking"]))
     .option("--config <file>", "generation config whose targets name the SDK (sdkClass, packageName) and whose overlays apply to both specs", "spec/specsmith.yaml")

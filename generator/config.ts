@@ -3,23 +3,14 @@ import { dirname, resolve } from "node:path";
 import { SpecError, UsageError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { pascalCase } from "./ir/names.js";
 import { SourceFile } from "./load/source.js";
-import { PY_KEYWORDS } from "./targets/python/plan.js";
+import { TARGETS, findTarget, targetNames, type Registry } from "./targets/registry.js";
+import type { NamedSetting, TargetOptions } from "./targets/target.js";
 import { isWithin } from "./write/paths.js";
 
-export const TARGETS = ["typescript", "python"] as const;
-export type TargetName = (typeof TARGETS)[number];
-
-export interface TargetConfig {
-  name: TargetName;
+/** One target of a generation: which one (its registry name), where it writes, and its options. */
+export interface TargetConfig extends TargetOptions {
+  name: string;
   out: string;
-  packageName: string;
-  sdkClass: string;
-  version: string;
-  /**
-   * A header (e.g. Idempotency-Key) the SDK sends with a fresh key on every POST and PATCH, the same
-   * key on each retry of one call, so a retried request cannot take effect twice (as Stainless does).
-   */
-  idempotencyHeader?: string;
 }
 
 export interface Config {
@@ -34,30 +25,11 @@ export interface Config {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-const TS_RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with implements interface let package private protected public static yield any boolean number string symbol undefined never unknown object".split(
-    " ",
-  ),
-);
-
 /** Why `value` cannot be the `key` setting of target `name`, or undefined if it can. */
-export function targetSettingProblem(name: TargetName, key: "packageName" | "sdkClass" | "version", value: string): string | undefined {
-  switch (key) {
-    case "packageName":
-      if (name === "python") {
-        if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) || PY_KEYWORDS.has(value)) return `"${value}" is not a Python package name (letters, digits and _, not starting with a digit, not a keyword)`;
-      } else if (value.length > 214 || !/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(value)) {
-        return `"${value}" is not an npm package name (lower-case letters, digits, - . _ ~, optionally @scope/)`;
-      }
-      return undefined;
-    case "sdkClass":
-      if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) || PY_KEYWORDS.has(value) || TS_RESERVED.has(value))
-        return `"${value}" is not a class name (letters, digits and _, not starting with a digit, not a keyword)`;
-      return undefined;
-    case "version":
-      if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(value)) return `"${value}" is not a semantic version like 1.2.3`;
-      return undefined;
-  }
+export function targetSettingProblem(name: string, key: NamedSetting | "version", value: string, registry: Registry = TARGETS): string | undefined {
+  if (key === "version") return /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(value) ? undefined : `"${value}" is not a semantic version like 1.2.3`;
+  const target = findTarget(registry, name);
+  return target ? target.settingProblem(key, value) : `unknown target "${name}"`;
 }
 
 /** Pairs of targets whose output folders are the same or nested: one would delete the other's files. */
@@ -71,7 +43,7 @@ export function overlappingTargets(targets: TargetConfig[]): [TargetConfig, Targ
   return pairs;
 }
 
-export function loadConfig(path: string): Config {
+export function loadConfig(path: string, registry: Registry = TARGETS): Config {
   const file = SourceFile.read(resolve(path));
   const base = dirname(file.path);
   const errors: Diagnostic[] = [];
@@ -87,11 +59,12 @@ export function loadConfig(path: string): Config {
   if (!overlays || overlays.some((o) => typeof o !== "string" || o === ""))
     err(["overlays"], "`overlays` must be a list of overlay file paths", "e.g. overlays: [overlays/examples.yaml, overlays/fixes.yaml], relative to this file");
   const targets: TargetConfig[] = [];
-  if (!isObj(data.targets)) err([], "missing `targets`", "add `targets:` with a `typescript:` or `python:` entry");
+  const names = targetNames(registry);
+  if (!isObj(data.targets)) err([], "missing `targets`", `add \`targets:\` with an entry for one of: ${names.join(", ")}`);
   else {
     for (const [name, raw] of Object.entries(data.targets)) {
-      if (!(TARGETS as readonly string[]).includes(name)) {
-        err(["targets", name], `unknown target "${name}"`, `targets are: ${TARGETS.join(", ")}`);
+      if (!findTarget(registry, name)) {
+        err(["targets", name], `unknown target "${name}"`, `targets are: ${names.join(", ")}`);
         continue;
       }
       const t = isObj(raw) ? raw : {};
@@ -103,11 +76,11 @@ export function loadConfig(path: string): Config {
       }
       for (const key of ["packageName", "sdkClass", "version"] as const) {
         if (typeof t[key] !== "string" || t[key] === "") continue;
-        const problem = targetSettingProblem(name as TargetName, key, t[key] as string);
+        const problem = targetSettingProblem(name, key, t[key] as string, registry);
         if (problem) err(["targets", name, key], problem, `change targets.${name}.${key}`);
       }
       targets.push({
-        name: name as TargetName,
+        name,
         out: resolve(base, String(t.out ?? "")),
         packageName: String(t.packageName ?? ""),
         sdkClass: String(t.sdkClass ?? ""),
@@ -144,19 +117,21 @@ export function loadConfig(path: string): Config {
  * A target for a spec given on the command line: package and class names from the flags, else from
  * the spec's file name (`clerk-bapi.yaml`: `clerk-bapi` / `clerk_bapi`, class `ClerkBapi`).
  */
-export function derivedTarget(name: TargetName, spec: string, out: string, flags: { packageName?: string; sdkClass?: string }): TargetConfig {
+export function derivedTarget(name: string, spec: string, out: string, flags: { packageName?: string; sdkClass?: string }, registry: Registry = TARGETS): TargetConfig {
+  const target = findTarget(registry, name);
+  if (!target) throw new UsageError(`unknown target "${name}" (targets are: ${targetNames(registry).join(", ")})`);
   const stem = spec.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
-  const derived = name === "python" ? stem.toLowerCase().replace(/[^a-z0-9]+/g, "_") : stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
-  const target: TargetConfig = {
+  const derived = target.packageNameFrom(stem);
+  const config: TargetConfig = {
     name,
     out,
-    packageName: flags.packageName ?? (targetSettingProblem(name, "packageName", derived) ? "sdk" : derived),
-    sdkClass: flags.sdkClass ?? (targetSettingProblem(name, "sdkClass", pascalCase(stem)) ? "SDK" : pascalCase(stem)),
+    packageName: flags.packageName ?? (target.settingProblem("packageName", derived) ? "sdk" : derived),
+    sdkClass: flags.sdkClass ?? (target.settingProblem("sdkClass", pascalCase(stem)) ? "SDK" : pascalCase(stem)),
     version: "0.1.0",
   };
   for (const key of ["packageName", "sdkClass"] as const) {
-    const problem = targetSettingProblem(name, key, target[key]);
+    const problem = target.settingProblem(key, config[key]);
     if (problem) throw new UsageError(`--${key === "packageName" ? "package-name" : "sdk-class"}: ${problem}`);
   }
-  return target;
+  return config;
 }

@@ -4,14 +4,14 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { TARGETS, derivedTarget, loadConfig, type TargetConfig, type TargetName } from "./config.js";
-import { TARGET_IMPLS } from "./generate.js";
+import { derivedTarget, loadConfig, type TargetConfig } from "./config.js";
+import { TARGETS, findTarget, targetNames, type Registry } from "./targets/registry.js";
 import { loadApi } from "./api.js";
 import { bumpOf, diffSurfaces, type Bump, type Change } from "./release/classify.js";
 
 export interface DiffFlags {
   overlay: string[];
-  target?: TargetName;
+  target?: string;
   json?: boolean;
   failOn?: "breaking";
   config: string;
@@ -20,7 +20,7 @@ export interface DiffFlags {
 }
 
 export interface TargetDiff {
-  target: TargetName;
+  target: string;
   bump: Bump;
   changes: Change[];
 }
@@ -28,12 +28,18 @@ export interface TargetDiff {
 /** Exit code 4: `--fail-on breaking` found a breaking change. */
 export const EXIT_BREAKING = 4;
 
-export function diffSpecs(oldSpec: string, newSpec: string, targets: Pick<TargetConfig, "name" | "packageName" | "sdkClass" | "version">[], overlays: string[] = []): TargetDiff[] {
+export function diffSpecs(
+  oldSpec: string,
+  newSpec: string,
+  targets: Pick<TargetConfig, "name" | "packageName" | "sdkClass" | "version">[],
+  overlays: string[] = [],
+  registry: Registry = TARGETS,
+): TargetDiff[] {
   const before = loadApi(resolve(oldSpec), overlays).api;
   const after = loadApi(resolve(newSpec), overlays).api;
   return targets.map((t) => {
-    const impl = TARGET_IMPLS[t.name];
-    const changes = diffSurfaces(impl.surface(before, t), impl.surface(after, t));
+    const target = findTarget(registry, t.name)!;
+    const changes = diffSurfaces(target.surface(target.plan(before, t)), target.surface(target.plan(after, t)), target.typeRules);
     return { target: t.name, bump: bumpOf(changes), changes };
   });
 }
@@ -55,7 +61,7 @@ function diffSetup(newSpec: string, flags: DiffFlags): { targets: TargetConfig[]
     });
     return { targets, overlays: [...config.overlays, ...extra] };
   }
-  return { targets: (names ?? [...TARGETS]).map((name) => derivedTarget(name, resolve(newSpec), "", flags)), overlays: extra };
+  return { targets: (names ?? targetNames(TARGETS)).map((name) => derivedTarget(name, resolve(newSpec), "", flags)), overlays: extra };
 }
 
 export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, print: (text: string) => void): Promise<number> {

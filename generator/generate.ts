@@ -1,8 +1,11 @@
-/** The pipeline: load → IR → each target's surface, release and files → write (or compare, with --check). */
+/**
+ * The pipeline: load → IR → per target: plan → surface → release → emit → format → write (or compare,
+ * with --check). Targets come from a registry (targets/registry.ts); nothing here names one.
+ */
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import type { TargetConfig, TargetName } from "./config.js";
+import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
 import { loadApi } from "./api.js";
@@ -12,10 +15,8 @@ import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from ".
 import { planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
-import { generatePython } from "./targets/python/index.js";
-import { pythonSurface } from "./targets/python/surface.js";
-import { generateTypeScript } from "./targets/typescript/index.js";
-import { typescriptSurface } from "./targets/typescript/surface.js";
+import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
+import type { AnyTarget } from "./targets/target.js";
 import { readText } from "./write/edits.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 
@@ -29,19 +30,11 @@ export interface TargetResult {
   operations?: number;
   /** The version this generation releases, and the changes since the last one. */
   release?: Release;
-  /** Each operation's usage snippet in this target (for the code-samples overlay). */
+  /** Each operation's usage snippet in this target (for the code-samples overlay and the docs site). */
   samples?: CodeSample[];
   /** The API's title. */
   title?: string;
 }
-
-type TargetOptions = Pick<TargetConfig, "packageName" | "sdkClass" | "version" | "idempotencyHeader">;
-
-/** Each target's generator and surface, by name. */
-export const TARGET_IMPLS: Record<TargetName, { surface(api: Api, opts: TargetOptions): Surface; files(api: Api, opts: TargetOptions, samples?: CodeSample[]): Promise<OutputFile[]> }> = {
-  typescript: { surface: typescriptSurface, files: generateTypeScript },
-  python: { surface: pythonSurface, files: generatePython },
-};
 
 export const CHANGELOG = "CHANGELOG.md";
 
@@ -55,6 +48,8 @@ export interface GenerateOptions {
   release?: boolean;
   /** The date of a changelog entry (default: SOURCE_DATE_EPOCH, else today). */
   date?: string;
+  /** The targets to look the configured ones up in (default: specsmith's own). */
+  registry?: Registry;
 }
 
 /**
@@ -67,33 +62,51 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   const digest = specDigest(inputs.map((s) => s.text));
   const results: TargetResult[] = [];
-  for (const target of targets) {
-    const impl = TARGET_IMPLS[target.name];
-    const previous = readLockFile(target.out, target.name);
-    const held = opts.release === false && previous !== undefined;
-    const surface = held ? previous.surface : impl.surface(api, target);
-    const release: Release = held ? { version: previous.version, bump: "none", changes: [], previous, reason: "held" } : planRelease(target.version, surface, previous);
-    const samples: CodeSample[] = [];
-    const files = await impl.files(api, { ...target, version: release.version }, samples);
-    files.push(...releaseFiles(api, target, held ? previous : undefined, surface, release, digest, opts.date ?? releaseDate()));
-    results.push({ target, files, warnings: api.warnings, operations: api.operations.length, release, samples, title: api.info.title });
+  for (const config of targets) {
+    const target = targetOf(opts.registry ?? TARGETS, config.name);
+    const result = await generateTarget(api, target, config, opts);
+    result.files.push(...releaseFiles(api, config, result.release!, digest, opts.date ?? releaseDate()));
+    results.push(result);
   }
   const sources = inputs.map((s) => s.path);
   for (const r of results) r.sources = sources;
   return results;
 }
 
+function targetOf(registry: Registry, name: string): AnyTarget {
+  const target = findTarget(registry, name);
+  if (!target) throw new Error(`no target named "${name}" is registered`);
+  return target;
+}
+
+/** One target's steps, each once: plan, surface, release (against the output folder's lock), emit, format. */
+async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, opts: GenerateOptions): Promise<TargetResult> {
+  const plan = target.plan(api, config);
+  const previous = readLockFile(config.out, config.name);
+  const held = opts.release === false && previous !== undefined;
+  const release: Release = held
+    ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
+    : planRelease(config.version, target.surface(plan), previous, target.typeRules);
+  const emitted = await target.emit(plan, release.version);
+  await target.format(emitted);
+  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title };
+}
+
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
-function releaseFiles(api: Api, target: TargetConfig, kept: LockFile | undefined, surface: Surface, release: Release, digest: string, date: string): OutputFile[] {
-  const lock = kept ?? {
-    format: LOCK_FORMAT,
-    generator: `specsmith ${VERSION}`,
-    target: target.name,
-    configVersion: target.version,
-    version: release.version,
-    api: { title: api.info.title, version: api.info.version, digest },
-    surface,
-  };
+function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, date: string): OutputFile[] {
+  const surface = release.surface;
+  const lock: LockFile =
+    release.reason === "held" && release.previous
+      ? release.previous
+      : {
+          format: LOCK_FORMAT,
+          generator: `specsmith ${VERSION}`,
+          target: target.name,
+          configVersion: target.version,
+          version: release.version,
+          api: { title: api.info.title, version: api.info.version, digest },
+          surface,
+        };
   const existing = existingChangelog(target.out);
   const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
   return [

@@ -1,45 +1,80 @@
-// Per-feature fixture specs (tests/fixtures/<feature>/): one snapshot per emitted file, and each
-// output type-checks under --strict and is prettier-clean.
-import { existsSync, readdirSync, rmSync } from "node:fs";
+// Per-feature fixture specs (tests/fixtures/<feature>/): one snapshot per emitted file of each target
+// (TypeScript under __snapshots__/, Python under __snapshots__/python/), none stale; every TypeScript
+// output type-checks under --strict (one tsc run over all of them) and is prettier-clean.
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateAll } from "../generator/generate.js";
+import { generateAll, type TargetResult } from "../generator/generate.js";
+import { runtimeFiles } from "../generator/targets/shared/runtime-files.js";
 import { formatCheck } from "./helpers/format.js";
 import { ROOT, listFiles } from "./helpers/paths.js";
-import { tsc } from "./helpers/tsc.js";
+import { tscAsync } from "./helpers/tsc.js";
 import { writeOutput } from "../generator/write/write.js";
 
 const FIXTURES = join(ROOT, "tests", "fixtures");
 const fixtures = readdirSync(FIXTURES).sort();
+const OUT = join(ROOT, ".tmp", "fixtures");
+const specOf = (name: string) => ["spec.yaml", "spec.json"].map((f) => join(FIXTURES, name, f)).find(existsSync)!;
+const pythonPackage = (name: string) => "fx_" + name.replace(/-/g, "_");
+
+/** Both targets of a fixture; the changelog's date is the one input that is not the spec's: fixed, so snapshots keep. */
+async function generate(name: string): Promise<{ ts: TargetResult; py: TargetResult }> {
+  // Fresh folders: a lock left by an earlier run would make this a second release.
+  for (const dir of [join(OUT, name), join(OUT, `${name}-py`)]) rmSync(dir, { recursive: true, force: true });
+  const [ts, py] = await generateAll(
+    specOf(name),
+    [
+      { name: "typescript", out: join(OUT, name), packageName: name, sdkClass: "SDK", version: "1.0.0" },
+      { name: "python", out: join(OUT, `${name}-py`), packageName: pythonPackage(name), sdkClass: "SDK", version: "1.0.0" },
+    ],
+    { date: "2026-01-01" },
+  );
+  return { ts, py };
+}
+
+/** Runtime files are the same for every spec and tested on their own: snapshots hold what the spec shapes. */
+const runtime = (target: string, into: string) => new Set(runtimeFiles(target, into).map((f) => f.path));
 
 describe.each(fixtures)("fixture %s", (name) => {
-  const dir = join(FIXTURES, name);
-  const spec = ["spec.yaml", "spec.json"].map((f) => join(dir, f)).find(existsSync)!;
-  const snapshots = join(dir, "__snapshots__");
-
-  it("matches its snapshots, one per emitted file, with none stale", async () => {
-    // The changelog's date is the one input that is not the spec's: fixed, so snapshots keep.
-    const [result] = await generateAll(spec, [{ name: "typescript", out: "", packageName: name, sdkClass: "SDK", version: "1.0.0" }], { date: "2026-01-01" });
-    // Runtime files are the same for every spec and tested on their own: snapshot only what the spec shapes.
-    const files = result.files.filter((f) => !isRuntime(f.path));
-    for (const f of files) await expect(f.content).toMatchFileSnapshot(join(snapshots, f.path + ".snap"));
+  it("matches its snapshots (both targets), one per emitted file, with none stale; TypeScript is prettier-clean", async () => {
+    const snapshots = join(FIXTURES, name, "__snapshots__");
+    const { ts, py } = await generate(name);
+    const tsRuntime = runtime("typescript", "src");
+    const pyRuntime = runtime("python", `src/${pythonPackage(name)}`);
+    const tsFiles = ts.files.filter((f) => !tsRuntime.has(f.path));
+    const pyFiles = py.files.filter((f) => !pyRuntime.has(f.path));
+    for (const f of tsFiles) await expect(f.content).toMatchFileSnapshot(join(snapshots, f.path + ".snap"));
+    for (const f of pyFiles) await expect(f.content).toMatchFileSnapshot(join(snapshots, "python", f.path + ".snap"));
     // (A missing snapshot fails toMatchFileSnapshot under CI; a stale one, for a file no longer emitted, fails here.)
-    const emitted = new Set(files.map((f) => f.path));
+    const emitted = new Set([...tsFiles.map((f) => f.path), ...pyFiles.map((f) => `python/${f.path}`)]);
     const stale = listFiles(snapshots).filter((p) => !emitted.has(p.replace(/\.snap$/, "")));
     expect(stale, "stale snapshots: delete them, or the folder and run `npx vitest run -u`").toEqual([]);
-  });
-
-  it("type-checks under --strict and is prettier-clean", async () => {
-    const [result] = await generateAll(spec, [{ name: "typescript", out: "", packageName: name, sdkClass: "SDK", version: "1.0.0" }]);
-    const out = join(ROOT, ".tmp", "fixtures", name);
-    rmSync(out, { recursive: true, force: true });
-    writeOutput(out, result.files);
-    const r = tsc(["-p", out, "--noEmit"]);
-    expect(r.output).toBe("");
-    expect(await formatCheck(result.files)).toEqual([]);
+    expect(await formatCheck(ts.files)).toEqual([]);
+    writeOutput(ts.target.out, ts.files);
   });
 });
 
-function isRuntime(path: string): boolean {
-  return /^src\/(lib\/(decode|encodings|retries|sdks|security|url)|types\/result|models\/errors\/(apierror|httpclienterrors|sdkerror))\.ts$/.test(path);
-}
+describe("fixtures", () => {
+  it("every TypeScript output type-checks under --strict", async () => {
+    // One compiler run over every fixture's SDK (each was written by its snapshot test above).
+    const dirs = fixtures.filter((name) => existsSync(join(OUT, name, "tsconfig.json")));
+    expect(dirs).toEqual(fixtures);
+    writeFileSync(
+      join(OUT, "tsconfig.json"),
+      JSON.stringify({
+        // The SDKs' own tsconfig.json options (declarations and isolated modules checked too), without output.
+        compilerOptions: {
+          ...(JSON.parse(readFileSync(join(OUT, fixtures[0], "tsconfig.json"), "utf8")) as { compilerOptions: object }).compilerOptions,
+          rootDir: ".",
+          outDir: undefined,
+          emitDeclarationOnly: true,
+          declarationDir: join(OUT, ".declarations"),
+        },
+        include: fixtures.map((name) => `${name}/src/**/*.ts`),
+      }),
+    );
+    const r = await tscAsync(["-p", join(OUT, "tsconfig.json")]);
+    expect(r.output.split("\n").slice(0, 20).join("\n")).toBe("");
+    expect(r.code).toBe(0);
+  }, 300_000);
+});

@@ -3,17 +3,15 @@
 // same spec and sends the request its page names (method and path) to a local server; and every
 // snippet of our own pages for the whole Clerk API runs and sends its request.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateAll } from "../generator/generate.js";
-import { writeOutput } from "../generator/write/write.js";
+import { pythonNames } from "./real-world/checks.js";
+import { sharedOutput } from "./helpers/shared-output.js";
 import { brokenLinks } from "./helpers/links.js";
 import { ROOT, SHARED, listFiles } from "./helpers/paths.js";
 import { PYTHON } from "./helpers/python.js";
 
 const REFERENCE = join(SHARED, "reference/clerk-sdk-python-6.0.1/docs/sdks");
-const OUT = join(ROOT, ".tmp", "py-clerk");
 
 interface Report {
   passed: number;
@@ -21,24 +19,25 @@ interface Report {
   results: { page: string; operation: string; ok: boolean; error: string }[];
 }
 
-function runSnippets(pages: string[]): Report {
+function runSnippets(OUT: string, pages: string[]): Report {
   const run = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), join(OUT, "src"), "CLERK_SERVER_URL", ...pages], { encoding: "utf8", timeout: 900_000, maxBuffer: 1 << 26 });
   return JSON.parse(run.stdout.trim().split("\n").pop()!) as Report;
 }
 
 describe("the Clerk Python SDK's usage snippets", () => {
   let operations = 0;
+  let OUT = "";
   beforeAll(async () => {
-    const [r] = await generateAll(join(SHARED, "specs/clerk-bapi.yaml"), [{ name: "python", out: OUT, packageName: "clerk_backend_api", sdkClass: "Clerk", version: "6.0.1" }]);
-    rmSync(OUT, { recursive: true, force: true });
-    writeOutput(OUT, r.files);
-    operations = r.operations!;
+    // The same generation the real-world Python check reads (once per run).
+    const sdk = await sharedOutput(join(SHARED, "specs/clerk-bapi.yaml"), "py-clerk-bapi", { target: "python", ...pythonNames("clerk-bapi.yaml") });
+    OUT = sdk.out;
+    operations = sdk.operations;
   }, 120_000);
 
   it("Speakeasy's run as written and send the request their page names", () => {
     const pages = listFiles(REFERENCE).map((p) => join(REFERENCE, p));
     expect(pages.length).toBe(10);
-    const report = runSnippets(pages);
+    const report = runSnippets(OUT, pages);
     const failed = report.results.filter((x) => !x.ok);
     // Two snippets of the reference pass a fractional number (62.24, 1880.22) where the spec declares
     // an integer; Speakeasy's SDK types these fields `int` too, so pydantic refuses them there as here.
@@ -52,7 +51,7 @@ describe("the Clerk Python SDK's usage snippets", () => {
     const docs = listFiles(OUT).filter((f) => f.endsWith(".md"));
     expect(brokenLinks(OUT, docs).slice(0, 10)).toEqual([]);
     const pages = listFiles(join(OUT, "docs", "sdks")).map((p) => join(OUT, "docs", "sdks", p));
-    const report = runSnippets(pages);
+    const report = runSnippets(OUT, pages);
     expect(report.results.filter((x) => !x.ok)).toEqual([]);
     expect(report.total).toBe(operations);
   }, 900_000);

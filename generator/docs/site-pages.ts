@@ -12,12 +12,13 @@ export interface SitePage {
   title: string;
 }
 
-const USAGE = /<!-- UsageSnippet language="typescript" operationID="([^"]*)"[^>]*-->\n```typescript\n([\s\S]*?)\n```/g;
+/** A usage example as every target's docs pages mark it (Speakeasy's marker), in the page's language. */
+const USAGE = /<!-- UsageSnippet language="([^"]*)" operationID="([^"]*)"[^>]*-->\n```\1\n([\s\S]*?)\n```/g;
 
 /** A generated page as a site page: each usage example becomes a code group of every SDK's snippet. */
 export function sitePage(file: { path: string; content: string }, samples: Map<string, CodeSample[]>): SitePage {
   const byAttr = new Map([...samples].map(([id, list]) => [htmlAttr(id), list]));
-  const markdown = file.content.replace(USAGE, (all, id: string) => {
+  const markdown = file.content.replace(USAGE, (all, _lang: string, id: string) => {
     const list = byAttr.get(id);
     if (!list || list.length < 2) return all;
     const blocks = list.map((s) => fence(s.lang, s.label, s.source));

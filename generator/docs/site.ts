@@ -24,7 +24,8 @@ export interface SiteBuild {
 async function siteSource(configPath: string, out: string): Promise<{ src: string; pages: SitePage[] }> {
   const config = loadConfig(configPath);
   const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false });
-  const main = results.find((r) => r.target.name === "typescript") ?? results[0];
+  // The pages are the first configured target's; every target's snippets join its usage examples.
+  const main = results[0];
   if (!main) throw new UsageError(`${configPath} configures no target`);
   const samples = new Map<string, CodeSample[]>();
   for (const r of results) for (const s of r.samples ?? []) (samples.get(s.operationId) ?? samples.set(s.operationId, []).get(s.operationId)!).push(s);

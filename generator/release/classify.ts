@@ -5,7 +5,7 @@
  * fewer, more or other values. The rules are the tables below.
  */
 import type { FieldSurface, MethodSurface, ModelSurface, Surface } from "./surface.js";
-import { TYPE_RULES, compareTypes, type TypeChange, type TypeRules } from "./types.js";
+import { compareTypes, type TypeChange, type TypeRules } from "./types.js";
 
 export type Section = "breaking" | "added" | "changed" | "docs";
 export type Bump = "major" | "minor" | "patch" | "none";
@@ -63,8 +63,8 @@ export const ENUM_RULES = {
   addedOpen: { send: false, receive: false, detail: "value added" },
 } satisfies Record<string, Rule>;
 
-export function diffSurfaces(prev: Surface, next: Surface): Change[] {
-  const rules = TYPE_RULES[next.target] ?? TYPE_RULES.typescript;
+/** The changes from `prev` to `next`, judged by the target's type rules. */
+export function diffSurfaces(prev: Surface, next: Surface, rules: TypeRules): Change[] {
   const changes: Change[] = [];
   const modelFindings = new Map<string, { symbol: string; f: Finding }[]>();
   for (const name of union(Object.keys(prev.models), Object.keys(next.models))) {

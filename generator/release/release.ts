@@ -6,12 +6,15 @@ import semver from "semver";
 import { bumpOf, diffSurfaces, type Bump, type Change } from "./classify.js";
 import type { LockFile } from "./lock.js";
 import type { Surface } from "./surface.js";
+import type { TypeRules } from "./types.js";
 
 export interface Release {
   /** The SDK version this generation writes. */
   version: string;
   bump: Bump;
   changes: Change[];
+  /** The SDK surface this generation records in the lock. */
+  surface: Surface;
   /** The lock of the previous generation, if there was one. */
   previous?: LockFile;
   /** Why the version is what it is, for the changelog and the CLI. */
@@ -22,13 +25,13 @@ export interface Release {
  * The config's version is where versioning starts; while it stays as the lock recorded it, each
  * generation bumps from the last released version. A version the user sets wins.
  */
-export function planRelease(configVersion: string, surface: Surface, previous: LockFile | undefined): Release {
-  if (!previous) return { version: configVersion, bump: "none", changes: [], reason: "first" };
-  const changes = diffSurfaces(previous.surface, surface);
+export function planRelease(configVersion: string, surface: Surface, previous: LockFile | undefined, rules: TypeRules): Release {
+  if (!previous) return { version: configVersion, bump: "none", changes: [], surface, reason: "first" };
+  const changes = diffSurfaces(previous.surface, surface, rules);
   const bump = bumpOf(changes);
-  if (configVersion !== previous.configVersion) return { version: configVersion, bump, changes, previous, reason: "config" };
-  if (bump === "none") return { version: previous.version, bump, changes, previous, reason: "unchanged" };
-  return { version: bumpVersion(previous.version, bump), bump, changes, previous, reason: "bump" };
+  if (configVersion !== previous.configVersion) return { version: configVersion, bump, changes, surface, previous, reason: "config" };
+  if (bump === "none") return { version: previous.version, bump, changes, surface, previous, reason: "unchanged" };
+  return { version: bumpVersion(previous.version, bump), bump, changes, surface, previous, reason: "bump" };
 }
 
 /** The next version; below 1.0.0 a breaking change bumps the minor and anything else the patch. */

@@ -3,6 +3,7 @@
  * Each target describes it (targets/<t>/surface.ts); the lock records it; classify.ts compares two.
  * Descriptions and examples are kept as short digests: they only tell whether the docs changed.
  */
+import { forEachRef } from "../ir/walk.js";
 import { createHash } from "node:crypto";
 import type { Api, Model, TypeRef } from "../ir/types.js";
 
@@ -110,21 +111,7 @@ function aboutOf(api: Api): { about?: string } {
 
 /** IR model names a type names directly (through arrays, maps and unions, not through other models). */
 export function refsOf(t: TypeRef | undefined, out = new Set<string>()): Set<string> {
-  if (!t) return out;
-  switch (t.kind) {
-    case "ref":
-      out.add(t.model);
-      break;
-    case "array":
-      refsOf(t.items, out);
-      break;
-    case "map":
-      refsOf(t.values, out);
-      break;
-    case "union":
-      for (const v of t.variants) refsOf(v, out);
-      break;
-  }
+  forEachRef(t, (model) => out.add(model));
   return out;
 }
 

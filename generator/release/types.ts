@@ -37,28 +37,6 @@ export function splitTop(s: string, sep: string): string[] {
   return out.map((x) => x.trim());
 }
 
-export const TYPE_RULES: Record<string, TypeRules> = {
-  typescript: {
-    members: (t) => splitTop(t, " | "),
-    containers: [
-      ["Array<", ">"],
-      ["{ [k: string]: ", " }"],
-    ],
-    widenings: [],
-  },
-  python: {
-    members: (t) => (t.startsWith("Union[") && t.endsWith("]") && splitTop(t.slice(6, -1), ",").length > 1 ? splitTop(t.slice(6, -1), ",") : [t]),
-    containers: [
-      ["List[", "]"],
-      ["Dict[str, ", "]"],
-    ],
-    widenings: [
-      ["int", "float"],
-      ["bool", "int"],
-    ],
-  },
-};
-
 export type TypeChange = "same" | "wider" | "narrower" | "different";
 
 /** How `next` relates to `prev`: the same values, more (wider), fewer (narrower), or neither. */
@@ -68,7 +46,7 @@ export function compareTypes(rules: TypeRules, prev: string, next: string): Type
     if (prev.startsWith(open) && prev.endsWith(close) && next.startsWith(open) && next.endsWith(close)) {
       const inner = (t: string) => t.slice(open.length, t.length - close.length);
       // Only when the container spans the whole type (`Array<A> | Array<B>` is a union, not one array).
-      if (splitTop(prev, " | ").length === 1 && splitTop(next, " | ").length === 1) return compareTypes(rules, inner(prev), inner(next));
+      if (rules.members(prev).length === 1 && rules.members(next).length === 1) return compareTypes(rules, inner(prev), inner(next));
     }
   }
   const a = rules.members(prev);

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./paths.js";
+import { run } from "./spawn.js";
 
 export const VENV = join(ROOT, ".tmp", "venv");
 export const PYTHON = join(VENV, "bin", "python");
@@ -75,4 +76,22 @@ export function ruffCheck(dirs: string[]): string {
 export function ruffFormatCheck(dirs: string[]): string {
   const r = spawnSync(PYTHON, ["-m", "ruff", "format", "--check", "--no-cache", "--exclude", "*.md", ...dirs], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26 });
   return r.status === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
+}
+
+/** checkPythonSdk, without blocking the test's worker. */
+export async function checkPythonSdkAsync(src: string, pkg: string): Promise<{ errors: string[]; models: number; methods: number }> {
+  const r = await run(PYTHON, [join(ROOT, "tests/python/check_sdk.py"), src, pkg], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+  try {
+    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as { errors: string[]; models: number; methods: number };
+  } catch {
+    return { errors: [`check_sdk.py failed (exit ${r.code}): ${r.stderr.slice(-3000)}`], models: 0, methods: 0 };
+  }
+}
+
+/** mypyStrict, without blocking the test's worker. */
+export async function mypyStrictAsync(packages: { src: string; name: string }[]): Promise<string> {
+  const r = await run(PYTHON, ["-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", ...packages.flatMap((p) => ["-p", p.name])], {
+    env: { ...process.env, MYPYPATH: packages.map((p) => p.src).join(":") },
+  });
+  return r.code === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
 }

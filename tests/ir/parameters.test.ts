@@ -22,7 +22,7 @@ describe("parameters", () => {
       "filter(filter) query optional integer form explode=true",
     ],
   ] as const)("%s", (_name, p, want) => {
-    const [x] = operationApi({ parameters: [p] }, { path: p.in === "path" ? "/pets/{pet_id}" : "/pets" }).operations[0].params;
+    const [x] = operationApi({ parameters: [p] }, { path: (p as { in?: string }).in === "path" ? "/pets/{pet_id}" : "/pets" }).operations[0].params;
     expect(`${x.name}(${x.wireName}) ${x.in} ${x.required ? "required" : "optional"} ${show(x.type)} ${x.style} explode=${x.explode}`).toBe(want);
   });
 

@@ -8,7 +8,8 @@ path="/actor_tokens" -->`): such a snippet passes when its call reaches the serv
 and path. A snippet without that comment (our own pages) passes when it runs and sends exactly one
 request. The servers answer every request with 200 and an empty JSON object, so an APIError raised
 after the call (the test server's reply is not the declared shape) still counts: the SDK accepted
-the call and sent it. Snippets run four at a time, each worker with its own server.
+the call and sent it. Snippets run four at a time, each worker with its own server and a fork server that has
+imported the SDK once.
 """
 
 import json
@@ -27,14 +28,39 @@ BLOCK = re.compile(
     r'(?:<!-- UsageSnippet language="python" operationID="([^"]+)" method="(\w+)" path="([^"]+)" -->\s*)?```python\n(.*?)```',
     re.S,
 )
-RUNNER = """
-import sys
+# A fork server per worker: it imports the SDK once, then forks a child per snippet, so no snippet pays
+# for starting Python and importing httpx and pydantic again. One JSON line in (the code), one out.
+FORK_SERVER = """
+import json, os, signal, sys, traceback
+import {pkg}
 from {pkg} import models
-code = sys.stdin.read()
-try:
-    exec(compile(code, "snippet", "exec"), {{"__name__": "__main__"}})
-except models.APIError:
-    pass
+for line in sys.stdin:
+    code = json.loads(line)["code"]
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        os.dup2(w, 2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        signal.alarm(120)
+        status = 0
+        try:
+            exec(compile(code, "snippet", "exec"), {{"__name__": "__main__"}})
+        except models.APIError:
+            pass
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    os.close(w)
+    with os.fdopen(r, encoding="utf-8", errors="replace") as f:
+        err = f.read()
+    _, st = os.waitpid(pid, 0)
+    sys.stdout.write(json.dumps({{"code": os.waitstatus_to_exitcode(st), "stderr": err[-2000:]}}) + "\\n")
+    sys.stdout.flush()
 """
 WORKERS = 4
 
@@ -54,17 +80,13 @@ def snippets(pages):  # type: ignore[no-untyped-def]
             }
 
 
-def run(snippet, server, pkg, env, workdir):  # type: ignore[no-untyped-def]
+def run(snippet, server, forks):  # type: ignore[no-untyped-def]
     server.requests.clear()
-    p = subprocess.run(
-        [sys.executable, "-c", RUNNER.format(pkg=pkg)],
-        input=snippet["code"],
-        env=env,
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    forks.stdin.write(json.dumps({"code": snippet["code"]}) + "\n")
+    forks.stdin.flush()
+    line = forks.stdout.readline()
+    # The fork server itself died (the SDK does not import): every snippet fails with that.
+    p = json.loads(line) if line else {"code": -1, "stderr": "the fork server exited"}
     sent = [(r.method, r.path) for r in server.requests]
     if snippet["operation"]:
         pattern = (
@@ -72,15 +94,15 @@ def run(snippet, server, pkg, env, workdir):  # type: ignore[no-untyped-def]
             + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(snippet["path"]))
             + r"(\?.*)?$"
         )
-        ok = p.returncode == 0 and any(
+        ok = p["code"] == 0 and any(
             m == snippet["method"].upper() and re.match(pattern, q) for m, q in sent
         )
     else:
-        ok = p.returncode == 0 and len(sent) == 1
+        ok = p["code"] == 0 and len(sent) == 1
     error = (
         ""
         if ok
-        else (p.stderr.strip().splitlines() or ["requests sent: " + repr(sent)])[-1]
+        else (p["stderr"].strip().splitlines() or ["requests sent: " + repr(sent)])[-1]
     )
     return {
         "page": snippet["page"],
@@ -92,7 +114,7 @@ def run(snippet, server, pkg, env, workdir):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    src, env_var, pages = sys.argv[1], sys.argv[2], sys.argv[3:]
+    src, env_var, pages = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3:]
     pkg = next(
         n
         for n in sorted(os.listdir(src))
@@ -116,16 +138,26 @@ def main() -> None:
             PYTHONDONTWRITEBYTECODE="1",
             **{env_var: server.url},
         )
+        forks = subprocess.Popen(
+            [sys.executable, "-c", FORK_SERVER.format(pkg=pkg)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=workdir,
+            text=True,
+        )
         try:
             while True:
                 try:
                     s = todo.get_nowait()
                 except queue.Empty:
                     return
-                r = run(s, server, pkg, env, workdir)
+                r = run(s, server, forks)
                 with lock:
                     results.append(r)
         finally:
+            forks.stdin.close()
+            forks.wait()
             server.close()
 
     threads = [threading.Thread(target=worker) for _ in range(WORKERS)]

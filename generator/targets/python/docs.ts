@@ -171,7 +171,7 @@ function plain(e: Example): unknown {
 }
 
 export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples: Examples) {
-  const op = m.op;
+  const op = m.ir;
   const args: PyArg[] = [];
   const rows: string[][] = [];
   const files = op.body?.encoding === "multipart";
@@ -209,10 +209,10 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
   errRows.push(["models.SDKError", "4XX, 5XX", "\\*/\\*"]);
   const code = args.map((a) => snippetCode(a.value)).join("\n");
   return {
-    name: m.name,
-    anchor: m.name,
+    name: m.method,
+    anchor: m.method,
     attr,
-    summary: op.summary ?? m.name,
+    summary: op.summary ?? m.method,
     description: op.description ?? op.summary ?? "",
     importsPackage: code.includes(`${p.packageName}.`),
     importsParseDatetime: code.includes("parse_datetime("),

@@ -56,6 +56,7 @@ export const PYTHON_CODE_FIELDS = [
   "cls",
   "typeExpr",
   "classList",
+  "baseImports",
   "names",
   "typedDict",
   "requestType",

@@ -18,7 +18,7 @@ export function runtimeType(p: PyPlan, t: TypeRef, files = false, tagged = true)
 const ENCODINGS: Record<Encoding, string> = { json: "json", form: "form", multipart: "multipart", text: "text", binary: "bytes" };
 
 export function methodView(p: PyPlan, m: PyMethodPlan) {
-  const op = m.op;
+  const op = m.ir;
   const files = op.body?.encoding === "multipart";
   const args = m.args.map((a) => ({ name: a.name, ...slot(ctx(p, "input", files && a.source !== "param"), a.type, a.required) }));
   // Where each parameter's value is: its argument, or a field of the request argument.
@@ -33,7 +33,7 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
   };
   const paramExpr = (x: Operation["params"][number]) => valueOf(`${x.in}:${x.wireName}`);
   return {
-    name: m.name,
+    name: m.method,
     operationId: op.operationId,
     doc: [op.summary, op.description !== op.summary ? op.description : undefined].filter((x) => x?.trim()).join("\n\n"),
     args,
@@ -89,7 +89,7 @@ function pathOf(op: Operation, expr: (x: Operation["params"][number]) => string)
 
 /** How the body is formed: a model built from the flattened arguments, or the argument itself. */
 function bodyOf(p: PyPlan, m: PyMethodPlan, expr: string, files: boolean) {
-  const body = m.op.body;
+  const body = m.ir.body;
   if (!body) return null;
   const encoding = ENCODINGS[body.encoding];
   const typeExpr = runtimeType(p, body.type, files);

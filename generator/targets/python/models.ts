@@ -3,6 +3,7 @@ import { pyString } from "../../render/escape.js";
 import { requiredInModel } from "../shared/fields.js";
 import { wellFormed } from "./literals.js";
 import type { PyModelPlan, PyPlan } from "./plan.js";
+import { MODEL_IMPORTS, importNames } from "./runtime.js";
 import { modelsIn, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 
 export interface PyFieldView {
@@ -30,6 +31,8 @@ export interface PyModelView {
   usesPydantic: boolean;
   /** Models named by the annotations: imported at the end of the module (cycles are allowed). */
   imports: { module: string; names: string }[];
+  /** What the module imports from the runtime's models/_base.py. */
+  baseImports: string;
 }
 
 export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
@@ -50,6 +53,7 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
     extra: false,
     usesPydantic: false,
     imports: [],
+    baseImports: importNames(MODEL_IMPORTS.names),
   };
   if (ir.kind === "enum") {
     view.base = ir.type === "string" ? "str" : ir.type === "integer" ? "int" : "float";

@@ -6,7 +6,9 @@
 import type { Api, Field, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
 import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
 import { fileStem } from "../shared/files.js";
+import type { PlanBase, TargetOptions } from "../target.js";
 import { inlineAliases } from "./aliases.js";
+import { RESERVED_CLASSES } from "./runtime.js";
 
 export const PY_KEYWORDS = new Set([
   "False",
@@ -117,44 +119,6 @@ const PY_BUILTINS = new Set([
   "vars",
   "zip",
 ]);
-/** Names the generated modules use themselves, or that would shadow what they import. */
-const RESERVED_CLASSES = [
-  "True",
-  "False",
-  "None",
-  "Any",
-  "Dict",
-  "List",
-  "Optional",
-  "Union",
-  "Literal",
-  "Annotated",
-  "NotRequired",
-  "TypedDict",
-  "Enum",
-  "BaseModel",
-  "Nullable",
-  "OptionalNullable",
-  "Unset",
-  "File",
-  "FileTypedDict",
-  "ConfigDict",
-  "PlainValidator",
-  "APIError",
-  "SDKError",
-  "ResponseValidationError",
-  "HTTPClientError",
-  "ConnectionError",
-  "RequestTimeoutError",
-  "InvalidRequestError",
-  "RetryConfig",
-  "BackoffStrategy",
-  "Exception",
-  "Client",
-  "Request",
-  "Response",
-  "Mapping",
-];
 /** Members of pydantic's BaseModel and ours: a field of the same name gets a trailing underscore. */
 const MODEL_MEMBERS = new Set([
   "self",
@@ -206,8 +170,9 @@ export interface PyArgPlan {
 }
 
 export interface PyMethodPlan {
-  op: Operation;
-  name: string;
+  ir: Operation;
+  /** The method name (its `_async` twin adds the suffix). */
+  method: string;
   args: PyArgPlan[];
   /** "flat": parameters (and body fields) are arguments; "request": one argument carries them all. */
   shape: "flat" | "request";
@@ -215,14 +180,21 @@ export interface PyMethodPlan {
   flatBody: PyModelPlan | null;
 }
 
-export interface PyPlan {
-  api: Api;
-  packageName: string;
-  sdkClass: string;
-  version: string;
+export interface PyGroupPlan {
+  accessor: string;
+  className: string;
+  /** Module under the package, e.g. "actortokens". */
+  module: string;
+  doc: string;
+  title: string;
+  description: string | null;
+  operations: PyMethodPlan[];
+}
+
+export interface PyPlan extends PlanBase {
   models: Map<string, PyModelPlan>;
   modelList: PyModelPlan[];
-  groups: { name: string; attr: string; className: string; module: string; doc: string; title: string; methods: PyMethodPlan[] }[];
+  groups: PyGroupPlan[];
   /** The SDK constructor's argument for each security scheme (by scheme name). */
   securityArgs: Map<string, string>;
   /** Speakeasy-compatible names of inline enums and objects, exported beside ours (see aliases.ts). */
@@ -246,7 +218,7 @@ export function pyAttr(name: string): string {
   return PY_BUILTINS.has(s) || ANNOTATION_NAMES.has(s) || s.startsWith("model_") ? `${s}_` : s;
 }
 
-export function planPython(api: Api, opts: { packageName: string; sdkClass: string; version: string }): PyPlan {
+export function planPython(api: Api, opts: TargetOptions): PyPlan {
   const classes = new NameScope([...RESERVED_CLASSES, opts.sdkClass]);
   // `file`: the docs page of the runtime's File model (docs/models/file.md).
   const modules = new NameScope(["_base", "_errors", "file"]);
@@ -269,7 +241,7 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     const compact = attr.replace(/_/g, "");
     const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
     const className = groupClasses.get(g.name)!;
-    return { name: g.name, attr, className, module, doc: `sdks/${groupDocs.claim(fileStem(className.toLowerCase()))}/README.md`, title: g.title, methods };
+    return { accessor: attr, className, module, doc: `sdks/${groupDocs.claim(fileStem(className.toLowerCase()))}/README.md`, title: g.title, description: g.description ?? null, operations: methods };
   });
   const aliases = [...inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name))].flatMap(([name, model]) => {
     const m = models.get(model)!;
@@ -277,7 +249,20 @@ export function planPython(api: Api, opts: { packageName: string; sdkClass: stri
     if (m.typedDict) forms.push({ name: classes.claim(`${name}TypedDict`), module: m.module, attr: m.typedDict });
     return forms;
   });
-  return { api, packageName: opts.packageName, sdkClass: opts.sdkClass, version: opts.version, models, modelList: [...models.values()], groups, securityArgs: securityArgs(api), aliases };
+  const clientVar = opts.sdkClass.toLowerCase() === opts.sdkClass ? "sdk" : pyIdent(opts.sdkClass);
+  return {
+    api,
+    packageName: opts.packageName,
+    sdkClass: opts.sdkClass,
+    version: opts.version,
+    idempotencyHeader: opts.idempotencyHeader ?? null,
+    clientVar,
+    models,
+    modelList: [...models.values()],
+    groups,
+    securityArgs: securityArgs(api),
+    aliases,
+  };
 }
 
 function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPlan {
@@ -308,7 +293,7 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
   const count = op.params.length + (op.body ? 1 : 0);
   if (count > MAX_METHOD_PARAMS && op.request && !op.request.wrapsBody) {
     const arg: PyArgPlan = { name: "request", source: "request", param: null, field: null, type: op.request.type, required: op.request.required };
-    return { op, name, args: [arg], shape: "request", flatBody: null };
+    return { ir: op, method: name, args: [arg], shape: "request", flatBody: null };
   }
   const byRequired = <T extends { required: boolean }>(xs: T[]) => [...xs.filter((x) => x.required), ...xs.filter((x) => !x.required)];
   const args: PyArgPlan[] = byRequired(op.params).map((p) => ({
@@ -336,7 +321,7 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
       args.push({ name: bodyName, source: "body", param: null, field: null, type: op.body.type, required: op.body.required, description: op.body.description });
     }
   }
-  return { op, name, args, shape: "flat", flatBody };
+  return { ir: op, method: name, args, shape: "flat", flatBody };
 }
 
 function claimGroupClass(classes: NameScope, name: string): string {

@@ -3,15 +3,14 @@ import type { Api, TypeRef } from "../../ir/types.js";
 import { apiSurface, docOf, fieldSurface, nonNull, refsOf, sortedRecord, usageOf, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
 import { splitTop } from "../../release/types.js";
 import { requiredInModel } from "../shared/fields.js";
-import type { PythonOptions } from "./index.js";
 import { returnType } from "./methods.js";
 import { planPython, pyIdent, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
 import { isNullable, pyAnnotation, type PyForm } from "./types.js";
 
-export function pythonSurface(api: Api, opts: PythonOptions): Surface {
-  const p = planPython(api, opts);
-  const client = p.sdkClass.toLowerCase() === p.sdkClass ? "sdk" : pyIdent(p.sdkClass);
-  const methods = p.groups.flatMap((g) => g.methods.map((m): [string, MethodSurface] => [`${client}.${g.attr}.${m.name}`, methodSurface(p, m, `docs/${g.doc}#${m.name}`)]));
+export function pythonSurface(p: PyPlan): Surface {
+  const api = p.api;
+  const client = p.clientVar;
+  const methods = p.groups.flatMap((g) => g.operations.map((m): [string, MethodSurface] => [`${client}.${g.accessor}.${m.method}`, methodSurface(p, m, `docs/${g.doc}#${m.method}`)]));
   const models = p.modelList.map((m): [string, ModelSurface] => [symbolOf(m), modelSurface(p, m)]);
   return {
     target: "python",
@@ -48,7 +47,7 @@ function symbolsOf(p: PyPlan, names: Set<string>): string[] {
 }
 
 function methodSurface(p: PyPlan, m: PyMethodPlan, link: string): MethodSurface {
-  const op = m.op;
+  const op = m.ir;
   const files = op.body?.encoding === "multipart";
   const args = m.args.map((a) =>
     fieldSurface({

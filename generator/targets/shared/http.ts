@@ -1,5 +1,5 @@
 /** What both targets send alike, so that the SDKs cannot drift. */
-import { isJSON } from "../../ir/build.js";
+import { isJSON } from "../../ir/content.js";
 import type { Operation } from "../../ir/types.js";
 
 /** The Accept header: every success media type, and JSON when the declared errors are JSON. */

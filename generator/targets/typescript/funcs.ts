@@ -1,9 +1,11 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
 import { acceptHeader } from "../shared/http.js";
 import type { Encoding, Operation } from "../../ir/types.js";
-import { docLines } from "./models.js";
+import { docLines, mappingMovesUnion } from "./models.js";
 import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
+import type { RuntimeName } from "./runtime.js";
 import { typeText, type Import, type Mapping, type TsType } from "./types.js";
+import { mayMoveWhole, unionMovesWhole } from "./unions.js";
 
 export interface FuncView {
   func: string;
@@ -16,7 +18,6 @@ export interface FuncView {
   returnType: TsType;
   /** The error classes a call can return, as a union type. */
   errorUnion: string;
-  breakReturn: boolean;
   operationId: string;
   httpMethod: string;
   /** Literal text (raw; the template escapes it) and parameter expressions of the path. */
@@ -46,15 +47,16 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const imports = new Imports(op.file);
   const use = (m: ImportSource, symbol: string) => imports.model(m, symbol);
   imports.add("core.ts", p.coreClass, true);
-  imports.add("lib/sdks.ts", "send", false);
-  imports.add("lib/sdks.ts", "invalidRequest", false);
-  imports.add("lib/sdks.ts", "HTTPRequest", true);
-  imports.add("lib/sdks.ts", "RequestOptions", true);
-  imports.add("types/result.ts", "Result", true);
-  imports.add("models/errors/httpclienterrors.ts", "HTTPClientError", true);
-  imports.add("models/errors/sdkerror.ts", "SDKError", true);
-  imports.add("lib/decode.ts", "unexpectedResponse", false);
-  imports.add("types/result.ts", "ERR", false);
+  imports.runtime("send");
+  imports.runtime("invalidRequest");
+  imports.runtime("HTTPRequest");
+  imports.runtime("RequestOptions");
+  imports.runtime("Result");
+  // Error classes a call returns are named in its result type only.
+  imports.runtime("HTTPClientError", true);
+  imports.runtime("SDKError", true);
+  imports.runtime("unexpectedResponse");
+  imports.runtime("ERR");
 
   const req = ir.request;
   const requestOptional = req !== undefined && !req.required;
@@ -72,23 +74,23 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   }
   if (last < ir.path.length) pathParts.push({ text: ir.path.slice(last), param: null });
   const pathIsTemplate = pathParts.some((x) => x.param !== null);
-  if (pathIsTemplate) imports.add("lib/url.ts", "encodePath", false);
+  if (pathIsTemplate) imports.runtime("encodePath");
 
   const query = [
     ...ir.fixedQuery.map(([k, v]) => ({ name: k, expr: null, value: v, style: "form", explode: true })),
     ...ir.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), value: null, style: x.style, explode: x.explode })),
   ];
-  if (query.length) imports.add("lib/url.ts", "appendQuery", false);
+  if (query.length) imports.runtime("appendQuery");
   const headers = ir.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
-  if (headers.length) imports.add("lib/url.ts", "headerValue", false);
+  if (headers.length) imports.runtime("headerValue");
   const cookies = ir.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
-  if (cookies.length) imports.add("lib/url.ts", "cookiePair", false);
+  if (cookies.length) imports.runtime("cookiePair");
 
   let body: FuncView["body"] = null;
   if (ir.body) {
     const value = req!.wrapsBody ? "request" : member(reqVar, requestModel!.ir.kind === "object" ? requestModel!.ir.fields.find((f) => f.wireName === "")!.name : "requestBody");
     const enc = ENCODERS[ir.body.encoding];
-    if (enc.from) imports.add(enc.from, enc.fn, false);
+    if (enc.runtime) imports.runtime(enc.runtime);
     body = {
       // fetch sets multipart's Content-Type itself, with the boundary.
       contentType: ir.body.encoding === "multipart" ? null : ir.body.contentType,
@@ -104,37 +106,37 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     if (r.encoding === "json" && r.type) {
       const t = types.type(r.type, false, use);
       const map = types.mapping(r.type, "in", use);
-      imports.add("lib/decode.ts", "decodeJSON", false);
+      imports.runtime("decodeJSON");
       const direct = map?.kind === "model" && !map.nullable;
       return { statuses, kind: "json" as const, fn: direct ? map.fn : null, type: direct ? null : t, wireType: direct || !map ? null : types.type(r.type, true, use), map: direct ? null : map };
     }
-    imports.add("types/result.ts", "OK", false);
+    imports.runtime("OK");
     if (r.encoding === "text") return { statuses, kind: "text" as const, fn: null, type: null, wireType: null, map: null };
     if (r.encoding) {
-      imports.add("lib/decode.ts", "toBlob", false);
+      imports.runtime("toBlob");
       return { statuses, kind: "binary" as const, fn: null, type: null, wireType: null, map: null };
     }
     return { statuses, kind: "empty" as const, fn: null, type: null, wireType: null, map: null };
   });
   const returnType = resultType(ir, types, use);
-  if (ir.success.length === 0) imports.add("types/result.ts", "OK", false);
+  if (ir.success.length === 0) imports.runtime("OK");
 
   const errors = ir.errors.flatMap((e) => {
     const m = p.models.get(e.model)!;
     if (!m.errorClass) return [];
     imports.add(m.file, m.errorClass, false);
     imports.add(m.file, m.fromWire, false);
-    imports.add("lib/decode.ts", "decodeJSON", false);
+    imports.runtime("decodeJSON");
     return [{ statuses: e.statuses, errorClass: m.errorClass, fromWire: m.fromWire }];
   });
   const needsJSON = success.some((s) => s.kind === "json") || errors.length > 0;
-  if (needsJSON) imports.add("lib/decode.ts", "isJSONContentType", false);
-  imports.add("lib/decode.ts", "matchStatusCode", false);
+  if (needsJSON) imports.runtime("isJSONContentType");
+  imports.runtime("matchStatusCode");
   const errorTypes = [...errors.map((e) => e.errorClass), "SDKError", "HTTPClientError"];
 
   const scheme = new Map(p.api.securitySchemes.map((s) => [s.name, s]));
   const security = ir.security.filter((alt) => alt.every((n) => scheme.has(n))).map((alt) => alt.map((n) => ({ accessor: `SECURITY${propAccess(scheme.get(n)!.option)}` })));
-  if (security.length) imports.add("lib/config.ts", "SECURITY", false);
+  if (security.length) imports.config("SECURITY");
 
   const view: FuncView = {
     func: op.func,
@@ -146,7 +148,6 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     requestType: req ? types.type(req.type, false, use) : null,
     returnType,
     errorUnion: errorTypes.join(" | "),
-    breakReturn: false,
     operationId: ir.operationId,
     httpMethod: ir.httpMethod.toUpperCase(),
     pathParts,
@@ -164,9 +165,22 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     success,
     errors,
   };
-  view.breakReturn = `): Promise<Result<${typeText(returnType)}, ${errorTypes.join(" | ")}>> {`.length > 80;
   view.imports = imports.render();
   return view;
+}
+
+/** Whether the function's file holds a union prettier and oxfmt lay out differently (see unions.ts). */
+export function funcMovesUnion(v: FuncView): boolean {
+  return (
+    (v.requestType !== null && unionMovesWhole(2, `request${v.requestOptional ? "?" : ""}: `, v.requestType, ",")) ||
+    mappingMovesUnion(v.body?.map ?? null) ||
+    v.success.some((s) => mappingMovesUnion(s.map) || (s.wireType !== null && mayMoveWhole(s.wireType)) || (s.type !== null && mayMoveWhole(s.type)))
+  );
+}
+
+/** The same for a resource class: its methods' request parameters. */
+export function resourceMovesUnion(v: ResourceView): boolean {
+  return v.methods.some((m) => m.requestType !== null && unionMovesWhole(4, `request${m.requestOptional ? "?" : ""}: `, m.requestType, ","));
 }
 
 export interface ResourceView {
@@ -181,17 +195,15 @@ export interface ResourceView {
     requestOptional: boolean;
     requestType: TsType | null;
     returnType: TsType;
-    /** The whole signature fits in 80 columns (prettier then keeps it on one line). */
-    oneLine: boolean;
   }[];
 }
 
 export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, FuncView>, types: TypeWriter): ResourceView {
   const imports = new Imports(g.file);
-  imports.add("lib/sdks.ts", "ClientSDK", false);
-  imports.add("lib/sdks.ts", "RequestOptions", true);
-  imports.add("lib/config.ts", "SDKOptions", true);
-  imports.add("types/result.ts", "unwrapAsync", false);
+  imports.runtime("ClientSDK");
+  imports.runtime("RequestOptions");
+  imports.config("SDKOptions");
+  imports.runtime("unwrapAsync");
   const use = (m: ImportSource, symbol: string) => imports.model(m, symbol);
   return {
     className: g.className,
@@ -203,9 +215,7 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
       // Re-walk the types so this file imports what its signatures mention.
       const requestType = req ? types.type(req.type, false, use) : null;
       for (const s of op.ir.success) if (s.type && s.encoding === "json") types.type(s.type, false, use);
-      const req$ = requestType ? `request${f.requestOptional ? "?" : ""}: ${typeText(requestType)}, ` : "";
-      const oneLine = `  async ${op.method}(${req$}options?: RequestOptions): Promise<${typeText(f.returnType)}> {`.length <= 80;
-      return { name: op.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType, oneLine };
+      return { name: op.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType };
     }),
     imports: imports.render(),
   };
@@ -223,12 +233,13 @@ function operationDoc(op: OperationPlan): string[] {
   return lines;
 }
 
-const ENCODERS: Record<Encoding, { fn: string; from: string | null }> = {
-  json: { fn: "JSON.stringify", from: null },
-  form: { fn: "encodeForm", from: "lib/encodings.ts" },
-  multipart: { fn: "encodeMultipart", from: "lib/encodings.ts" },
-  text: { fn: "String", from: null },
-  binary: { fn: "encodeBinary", from: "lib/encodings.ts" },
+/** How each encoding turns a body into what fetch sends: a global, or a runtime helper. */
+const ENCODERS: Record<Encoding, { fn: string; runtime: RuntimeName | null }> = {
+  json: { fn: "JSON.stringify", runtime: null },
+  form: { fn: "encodeForm", runtime: "encodeForm" },
+  multipart: { fn: "encodeMultipart", runtime: "encodeMultipart" },
+  text: { fn: "String", runtime: null },
+  binary: { fn: "encodeBinary", runtime: "encodeBinary" },
 };
 
 /** `request.name`, `request?.name`, or with a quoted key `request?.["na-me"]`. */

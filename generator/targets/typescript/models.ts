@@ -4,6 +4,7 @@ import type { Field } from "../../ir/types.js";
 import { splitLines } from "../../render/escape.js";
 import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
 import type { Import, Mapping, TsType } from "./types.js";
+import { mayMoveWhole, unionMovesWhole } from "./unions.js";
 
 /** Members an error class inherits; payload fields of the same name stay reachable through data$. */
 const ERROR_MEMBERS = new Set(["name", "message", "stack", "cause", "statusCode", "headers", "body", "contentType", "rawResponse", "data$", "constructor", "prototype"]);
@@ -41,8 +42,6 @@ export interface ModelView {
   deprecated: boolean;
   // enum
   members: { key: string; value: string | number; docLines: string[] }[];
-  /** The `export type X = (typeof X)[keyof typeof X];` line would exceed 80 columns. */
-  breakEnumType: boolean;
   // object
   fields: FieldView[];
   requiredFields: FieldView[];
@@ -68,8 +67,6 @@ export interface ModelView {
   /** Types of the extra properties' values, for the mapping of typed extras. */
   extraType: TsType | null;
   extraWireType: TsType | null;
-  breakFromWire: boolean;
-  breakToWire: boolean;
   wire: string;
   fromWire: string;
   toWire: string;
@@ -96,7 +93,6 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     docLines: docLines(m.description),
     deprecated: m.deprecated,
     members: [],
-    breakEnumType: false,
     fields: [],
     requiredFields: [],
     optionalFields: [],
@@ -114,8 +110,6 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     extraMapOut: null,
     extraType: null,
     extraWireType: null,
-    breakFromWire: `export function ${mp.fromWire}(w: ${mp.wire}): ${mp.name} {`.length > 80,
-    breakToWire: `export function ${mp.toWire}(v: ${mp.name}): ${mp.wire} {`.length > 80,
     wire: mp.wire,
     fromWire: mp.fromWire,
     toWire: mp.toWire,
@@ -129,7 +123,6 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
   };
   if (m.kind === "enum") {
     view.members = m.members.map((mem) => ({ key: propKey(mem.name), value: mem.value, docLines: [] }));
-    view.breakEnumType = `export type ${mp.name} = (typeof ${mp.name})[keyof typeof ${mp.name}];`.length > 80;
   } else if (m.kind === "alias") {
     view.aliasType = types.type(m.type, false, use);
     view.aliasWireType = types.type(m.type, true, use);
@@ -158,16 +151,16 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
         view.extraMapOut = types.mapping(m.additional, "out", use, 2);
         view.extraType = types.type(m.additional, false, use);
         view.extraWireType = types.type(m.additional, true, use);
-        imports.add("lib/decode.ts", "extraProps", false);
-        if (view.extraMapIn) imports.add("lib/decode.ts", "mapValues", false);
+        imports.runtime("extraProps");
+        if (view.extraMapIn) imports.runtime("mapValues");
       }
     }
-    if (view.fields.some((f) => f.wireDefine && !f.required)) imports.add("lib/decode.ts", "defineOwn", false);
-    if (!view.isRequest && view.optionalFields.some((f) => f.wireInherited || f.propInherited)) imports.add("lib/decode.ts", "hasOwn", false);
+    if (view.fields.some((f) => f.wireDefine && !f.required)) imports.runtime("defineOwn");
+    if (!view.isRequest && view.optionalFields.some((f) => f.wireInherited || f.propInherited)) imports.runtime("hasOwn");
     if (mp.errorClass) {
       view.classFields = view.fields.filter((f) => !ERROR_MEMBERS.has(f.prop) && !f.prop.startsWith('"'));
-      imports.add("models/errors/apierror.ts", "APIError", false);
-      imports.add("lib/sdks.ts", "HTTPResponse", true);
+      imports.runtime("APIError");
+      imports.runtime("HTTPResponse");
     }
   }
   view.imports = imports.render();
@@ -201,6 +194,27 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     docLines: lines,
     deprecated: f.deprecated,
   };
+}
+
+/** Whether the model's file holds a union prettier and oxfmt lay out differently (see unions.ts). */
+export function modelMovesUnion(v: ModelView): boolean {
+  const member = (head: string, t: TsType | null) => t !== null && unionMovesWhole(2, head, t, ";");
+  const opt = (f: FieldView) => (f.required ? "" : "?");
+  return (
+    v.fields.some((f) => member(`${f.prop}${opt(f)}: `, f.type) || (!v.isRequest && member(`${f.wireProp}${opt(f)}: `, f.wireType))) ||
+    v.classFields.some((f) => member(`readonly ${f.prop}${opt(f)}: `, f.type)) ||
+    (v.aliasType !== null && unionMovesWhole(0, `export type ${v.name} = `, v.aliasType, ";")) ||
+    (v.aliasWireType !== null && unionMovesWhole(0, `export type ${v.wire} = `, v.aliasWireType, ";")) ||
+    [v.extraType, v.extraWireType].some((t) => t !== null && mayMoveWhole(t)) ||
+    [v.aliasMapIn, v.aliasMapOut, v.extraMapIn, v.extraMapOut, ...v.fields.flatMap((f) => [f.mapIn, f.mapOut])].some(mappingMovesUnion)
+  );
+}
+
+/** A mapping whose arrow parameters are typed with a union that could move (union variants' `(x: T) => ...`). */
+export function mappingMovesUnion(m: Mapping | null): boolean {
+  if (m === null) return false;
+  if (m.kind === "union") return m.variants!.some((v) => (v.param !== null && mayMoveWhole(v.param)) || mappingMovesUnion(v.map));
+  return mappingMovesUnion(m.inner);
 }
 
 /** A description as the lines of a JSDoc comment (raw text: the doc partial escapes each line). */

@@ -8,70 +8,9 @@ import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
+import type { PlanBase, TargetOptions } from "../target.js";
+import { RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
 import type { Import, Mapping, TsType, UnionVariant } from "./types.js";
-
-/** Names the generated code itself uses at module level, or that shadow globals it relies on. */
-const RESERVED = [
-  "Array",
-  "Boolean",
-  "Date",
-  "Error",
-  "Function",
-  "Headers",
-  "JSON",
-  "Map",
-  "Math",
-  "Number",
-  "Object",
-  "Promise",
-  "Record",
-  "RegExp",
-  "Request",
-  "RequestInit",
-  "Response",
-  "Set",
-  "String",
-  "Symbol",
-  "URL",
-  "URLSearchParams",
-  "Partial",
-  "Required",
-  "Readonly",
-  "Omit",
-  "Pick",
-  "Exclude",
-  "Extract",
-  "APIError",
-  "SDKError",
-  "HTTPClientError",
-  "ConnectionError",
-  "RequestTimeoutError",
-  "RequestAbortedError",
-  "UnexpectedClientError",
-  "Result",
-  "OK",
-  "ERR",
-  "RequestOptions",
-  "SDKOptions",
-  "ClientSDK",
-  "RetryConfig",
-  "BackoffStrategy",
-  "HTTPResponse",
-  "HTTPRequest",
-  "Credential",
-  "SecurityScheme",
-  "ServerList",
-  "Blob",
-  "File",
-  "FormData",
-  "ReadableStream",
-  "AbortSignal",
-  "Binary",
-  "TextDecoder",
-  "TextEncoder",
-  "Uint8Array",
-  "ArrayBuffer",
-];
 
 /** Members every SDK and resource class has (ClientSDK's): no method or getter may take these names. */
 const CLASS_MEMBERS = ["constructor", "_options", "_defaults", "_hooks", "_httpClient", "_baseURL", "prototype"];
@@ -108,7 +47,7 @@ export interface OperationPlan {
 
 export interface GroupPlan {
   /** Getter on the SDK class (clear of the class's own members). */
-  name: string;
+  accessor: string;
   title: string;
   className: string;
   file: string;
@@ -117,22 +56,18 @@ export interface GroupPlan {
   description: string | null;
 }
 
-export interface Plan {
-  api: Api;
-  sdkClass: string;
+export interface Plan extends PlanBase {
   coreClass: string;
-  packageName: string;
-  version: string;
   models: Map<string, ModelPlan>;
   modelList: ModelPlan[];
   operations: OperationPlan[];
   groups: GroupPlan[];
 }
 
-export function plan(api: Api, opts: { sdkClass: string; packageName: string; version: string }): Plan {
+export function plan(api: Api, opts: TargetOptions): Plan {
   const sdkClass = isIdentifier(opts.sdkClass) ? opts.sdkClass : pascalCase(opts.sdkClass) || "SDK";
   const coreClass = `${sdkClass}Core`;
-  const scope = new NameScope([...RESERVED, sdkClass, coreClass]);
+  const scope = new NameScope([...RESERVED_NAMES, sdkClass, coreClass]);
   const files = new NameScope();
   const models = new Map<string, ModelPlan>();
   // Group resource classes first: they share the module namespace of the SDK class file.
@@ -175,7 +110,7 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
   const groupFiles = new NameScope(["sdk"]);
   const groupDocs = new NameScope();
   const groups = api.groups.map((g): GroupPlan => ({
-    name: getters.claim(g.name),
+    accessor: getters.claim(g.name),
     title: g.title,
     className: groupClasses.get(g.name)!,
     file: `sdk/${groupFiles.claim(fileStem(g.name.toLowerCase()))}.ts`,
@@ -194,13 +129,16 @@ export function plan(api: Api, opts: { sdkClass: string; packageName: string; ve
     modelList: [...models.values()].filter((m) => !m.inline),
     operations,
     groups,
+    clientVar: camelCase(sdkClass) || "sdk",
+    idempotencyHeader: opts.idempotencyHeader ?? null,
   };
 }
 
-/** Where the type of binary payloads lives (it is imported like a model's type). */
-const BINARY: ImportSource = { file: "lib/encodings.ts" };
-/** Runtime helpers that mapping expressions call. */
-const DECODE: ImportSource = { file: "lib/decode.ts", values: true };
+/** A runtime symbol as the TypeWriter's `use` callback takes it (imported like a model's symbol). */
+function runtimeUse(name: RuntimeName): [ImportSource, string] {
+  const s = runtimeSymbol(name);
+  return [{ file: s.file, values: !s.typeOnly }, name];
+}
 
 /** A file symbols are imported from: a model's, or a runtime module's (`values`: its symbols are values). */
 export type ImportSource = Pick<ModelPlan, "file"> & Partial<Pick<ModelPlan, "fromWire" | "toWire" | "errorClass">> & { values?: boolean };
@@ -217,7 +155,7 @@ export class TypeWriter {
       case "primitive":
         // A file or bytes (multipart parts, raw bodies): what fetch and FormData take.
         if (t.type === "string" && t.format === "binary") {
-          use(BINARY, "Binary");
+          use(...runtimeUse("Binary"));
           return tsName("Binary", nullable);
         }
         return tsName(t.type === "integer" ? "number" : t.type, nullable);
@@ -253,13 +191,13 @@ export class TypeWriter {
       return { ...none, kind: "model", fn, nullable };
     }
     if (t.kind === "array" || t.kind === "map") {
-      if (t.kind === "map") use(DECODE, "mapValues");
+      if (t.kind === "map") use(...runtimeUse("mapValues"));
       const inner = this.mapping(t.kind === "array" ? t.items : t.values, dir, use, depth + 1)!;
       return { ...none, kind: t.kind, inner, var: depth === 1 ? "x" : `x${depth}`, nullable };
     }
     if (t.kind === "union") {
       // Which variant a value is: by discriminator, else by the required keys it has (see mapUnion).
-      use(DECODE, "mapUnion");
+      use(...runtimeUse("mapUnion"));
       const variants: UnionVariant[] = [];
       // Arrays of different item types are one array variant over the union of the items.
       const arrays = t.variants.filter((v): v is Extract<TypeRef, { kind: "array" }> => v.kind === "array");
@@ -346,6 +284,17 @@ export class Imports {
     this.byModule.set(from, names);
   }
 
+  /** Imports a runtime symbol: as a type when it is only one, or when the file names it in types only (`asType`). */
+  runtime(name: RuntimeName, asType = false): void {
+    const s = runtimeSymbol(name);
+    this.add(s.file, name, s.typeOnly || asType);
+  }
+
+  /** Imports a symbol of the generated lib/config.ts. */
+  config(name: ConfigName): void {
+    this.add("lib/config.ts", name, name === "SDKOptions");
+  }
+
   /** Records the use of a model-file symbol; `$Wire` types and data types are type-only. */
   model(m: ImportSource, symbol: string): void {
     this.add(m.file, symbol, !(m.values || symbol === m.fromWire || symbol === m.toWire || symbol === m.errorClass));
@@ -358,11 +307,7 @@ export class Imports {
         let rel = posix.relative(dir, from).replace(/\.ts$/, ".js");
         if (!rel.startsWith(".")) rel = "./" + rel;
         const list = [...names.entries()].map(([name, typeOnly]) => ({ name, typeOnly })).sort((a, b) => cmp(a.name, b.name));
-        const allTypes = list.every((n) => n.typeOnly);
-        const inner = list.map((n) => (n.typeOnly && !allTypes ? `type ${n.name}` : n.name)).join(", ");
-        const oneLine = `import ${allTypes ? "type " : ""}{ ${inner} } from "${rel}";`;
-        // prettier keeps a single specifier on one line, however long.
-        return { from: rel, names: list, allTypes, multiline: list.length > 1 && oneLine.length > 80 };
+        return { from: rel, names: list, allTypes: list.every((n) => n.typeOnly) };
       })
       .sort((a, b) => cmp(a.from, b.from));
   }

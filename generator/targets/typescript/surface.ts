@@ -1,20 +1,18 @@
 /** The TypeScript SDK's public surface (for the lock and `specsmith diff`), from the same plan the code comes from. */
-import { camelCase } from "../../ir/names.js";
-import type { Api, TypeRef } from "../../ir/types.js";
+import type { TypeRef } from "../../ir/types.js";
 import { apiSurface, docOf, nonNull, refsOf, sortedRecord, usageOf, fieldSurface, type FieldSurface, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
 import { requiredInModel } from "../shared/fields.js";
 import { resultType } from "./funcs.js";
-import { TypeWriter, plan, type ModelPlan } from "./plan.js";
+import { TypeWriter, type ModelPlan, type Plan } from "./plan.js";
 import { typeText } from "./types.js";
-import type { TypeScriptOptions } from "./index.js";
 
-export function typescriptSurface(api: Api, opts: TypeScriptOptions): Surface {
-  const p = plan(api, opts);
+export function typescriptSurface(p: Plan): Surface {
+  const api = p.api;
   const types = new TypeWriter(p);
   const text = (t: TypeRef) => typeText(types.type(nonNull(t), false, () => {}));
   const symbolOf = (name: string) => symbolOfModel(p.models.get(name)!);
   const symbols = (names: Set<string>) => [...names].flatMap((n) => (p.models.get(n)!.inline ? [] : [symbolOf(n)])).sort();
-  const client = camelCase(p.sdkClass) || "sdk";
+  const client = p.clientVar;
 
   const methods = p.groups.flatMap((g) =>
     g.operations.map((op): [string, MethodSurface] => {
@@ -24,7 +22,7 @@ export function typescriptSurface(api: Api, opts: TypeScriptOptions): Surface {
       const received = new Set(errorModels);
       for (const r of ir.success) refsOf(r.type, received);
       return [
-        `${client}.${g.name}.${op.method}`,
+        `${client}.${g.accessor}.${op.method}`,
         {
           operationId: ir.operationId,
           http: `${ir.httpMethod.toUpperCase()} ${ir.path}`,

@@ -43,8 +43,6 @@ export interface Import {
   from: string;
   names: { name: string; typeOnly: boolean }[];
   allTypes: boolean;
-  /** True when the one-line form would exceed 80 columns (prettier's print width). */
-  multiline: boolean;
 }
 
 /**

@@ -1,0 +1,194 @@
+/** The Python target's files, from its plan: one step per kind of output, each adding to one Emission. */
+import { Examples } from "../../ir/examples.js";
+import { constantCase } from "../../ir/names.js";
+import type { SecurityScheme } from "../../ir/types.js";
+import { VERSION } from "../../paths.js";
+import { engineFor, type Engine } from "../../render/engine.js";
+import { trimNewlines } from "../../render/markdown.js";
+import { backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
+import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
+import { runtimeFiles } from "../shared/runtime-files.js";
+import type { Emitted } from "../target.js";
+import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
+import { pythonHelpers } from "./helpers.js";
+import { methodView } from "./methods.js";
+import { modelView } from "./models.js";
+import type { PyPlan } from "./plan.js";
+import { MODELS_INDEX_IMPORTS, RESOURCE_MODEL_IMPORTS, importNames } from "./runtime.js";
+
+/** What each kind of security scheme takes as a client argument. */
+const CREDENTIAL_TYPES: Record<SecurityScheme["kind"], string> = {
+  bearer: "Union[str, Callable[[], str]]",
+  basic: "Dict[str, str]",
+  apiKey: "Union[str, Callable[[], str]]",
+  clientCredentials: "Dict[str, str]",
+};
+const placeholder = (kind: SecurityScheme["kind"]) => credentialPlaceholder(kind, (part) => (part === "clientId" ? "client_id" : part === "clientSecret" ? "client_secret" : part));
+
+/** One generation's output in the making: the plan, the renderer, and what has been emitted so far. */
+class Emission {
+  readonly emitted: Emitted = { files: [], samples: [], preformatted: new Set<string>(), formatHints: new Set<string>() };
+  readonly pkg: string;
+  readonly examples: Examples;
+  readonly serverEnv: string;
+  constructor(
+    readonly p: PyPlan,
+    readonly engine: Engine,
+  ) {
+    this.pkg = `src/${p.packageName}`;
+    this.examples = new Examples(p.api, { optional: true });
+    this.serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
+  }
+  /** A Python source file (formatted by ruff's formatter afterwards). */
+  py(path: string, template: string, view: unknown): void {
+    // Handlebars indents the blank lines of indented partials: no trailing whitespace, docstrings included.
+    this.emitted.files.push({ path, content: this.engine.render(template, view).replace(/[ \t]+$/gm, "") });
+  }
+  doc(path: string, template: string, view: unknown): void {
+    this.emitted.files.push({ path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) });
+  }
+  get authOptions() {
+    return exampleSchemes(this.p.api).map((s) => ({ name: this.p.securityArgs.get(s.name)!, value: placeholder(s.kind) }));
+  }
+}
+
+export async function emitPython(p: PyPlan, version: string): Promise<Emitted> {
+  const e = new Emission({ ...p, version }, await engineFor("python", pythonHelpers));
+  const runtime = runtimeFiles("python", e.pkg);
+  // The runtime is kept ruff-formatted in the repository: the formatter passes it by.
+  for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
+  e.emitted.files.push(...runtime, { path: `${e.pkg}/py.typed`, content: "" });
+  emitModels(e);
+  emitResources(e);
+  emitClient(e);
+  emitPackage(e);
+  emitReadme(e);
+  e.emitted.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return e.emitted;
+}
+
+/** A module and a docs page per model, and the lazy models/__init__.py. */
+function emitModels(e: Emission): void {
+  const { p, pkg } = e;
+  for (const m of p.modelList) {
+    e.py(`${pkg}/models/${m.module}.py`, "src/model.py.hbs", modelView(p, m));
+    e.doc(m.doc, "docs/model.md.hbs", modelDoc(p, m));
+  }
+  e.py(`${pkg}/models/__init__.py`, "src/models__init__.py.hbs", modelsIndex(p));
+  e.doc("models/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
+  if (p.api.operations.some((op) => op.body?.encoding === "multipart")) e.doc("models/file.md", "docs/model.md.hbs", fileDoc());
+}
+
+/** A module per resource (sync and async methods), its docs page, and each operation's usage snippet. */
+function emitResources(e: Emission): void {
+  const { p, pkg } = e;
+  const common = { packageName: p.packageName, sdkClass: p.sdkClass, clientVar: p.clientVar, authOptions: e.authOptions };
+  for (const g of p.groups) {
+    e.py(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
+      className: g.className,
+      doc: g.description ?? "",
+      baseImports: importNames(RESOURCE_MODEL_IMPORTS.names),
+      methods: g.operations.map((m) => methodView(p, m)),
+    });
+    const operations = g.operations.map((m) => operationDoc(p, g.accessor, m, e.examples));
+    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, attr: g.accessor, operations });
+    operations.forEach((op, i) => {
+      const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op }));
+      e.emitted.samples.push({ operationId: g.operations[i].ir.operationId, pointer: g.operations[i].ir.source, lang: "python", label: "Python", source });
+    });
+  }
+}
+
+/** sdk.py, config.py and the package's __init__.py. */
+function emitClient(e: Emission): void {
+  const { p, pkg } = e;
+  e.py(`${pkg}/sdk.py`, "src/sdk.py.hbs", {
+    sdkClass: p.sdkClass,
+    title: p.api.info.title,
+    clientVar: p.clientVar,
+    firstGroup: p.groups[0]?.accessor ?? "",
+    serverEnv: e.serverEnv,
+    groups: p.groups.map((g) => ({ attr: g.accessor, className: g.className, module: g.module })),
+    securityOptions: p.api.securitySchemes.map((s) => ({ name: p.securityArgs.get(s.name)!, typeExpr: CREDENTIAL_TYPES[s.kind] })),
+  });
+  e.py(`${pkg}/config.py`, "src/config.py.hbs", configView(e));
+  e.py(`${pkg}/__init__.py`, "src/init.py.hbs", { sdkClass: p.sdkClass, version: p.version, packageName: p.packageName });
+}
+
+function emitPackage(e: Emission): void {
+  const { p } = e;
+  e.emitted.files.push({
+    path: "pyproject.toml",
+    content: e.engine.render("pyproject.toml.hbs", {
+      distName: p.packageName.replace(/_/g, "-"),
+      version: p.version,
+      description: `Python SDK for the ${p.api.info.title}`,
+      packageName: p.packageName,
+    }),
+  });
+}
+
+function modelsIndex(p: PyPlan) {
+  const byModule = (a: { module: string }, b: { module: string }) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
+  const namesOf = (m: PyPlan["modelList"][number]) => [m.name, ...(m.typedDict ? [m.typedDict] : []), ...(m.errorClass ? [m.errorClass] : [])];
+  return {
+    // Sorted by module, so the order of building models never shows in the output.
+    runtimeImports: MODELS_INDEX_IMPORTS.map((i) => ({ module: i.module.replace(/^models\//, "").replace(/\.py$/, ""), names: importNames(i.names) })),
+    models: p.modelList.map((m) => ({ module: m.module, classList: namesOf(m).join(", ") })).sort(byModule),
+    names: [...p.modelList.flatMap((m) => namesOf(m).map((name) => ({ name, module: m.module, attr: name }))), ...p.aliases].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    aliases: [...p.aliases].sort((a, b) => (a.name < b.name ? -1 : 1)),
+  };
+}
+
+function configView(e: Emission) {
+  const { p } = e;
+  const api = p.api;
+  return {
+    servers: serverTemplates(api),
+    serverDefaults: serverVariableDefaults(api),
+    serverEnv: e.serverEnv,
+    security: api.securitySchemes.map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      option: p.securityArgs.get(s.name)!,
+      where: s.kind === "apiKey" ? s.in : null,
+      param: s.kind === "apiKey" ? s.param : null,
+      tokenUrl: s.kind === "clientCredentials" ? s.tokenUrl : null,
+      scopes: s.kind === "clientCredentials" ? s.scopes : [],
+    })),
+    retry: backoffPolicy(api),
+    retryCodes: api.retries?.statusCodes ?? ["5XX"],
+    idempotencyHeader: p.idempotencyHeader,
+    version: p.version,
+    docVersion: api.info.version,
+    userAgent: `${p.packageName}/${p.version} (specsmith ${VERSION}; python; api ${api.info.version})`,
+  };
+}
+
+function emitReadme(e: Emission): void {
+  const { p } = e;
+  const api = p.api;
+  const first = p.groups[0]?.operations[0];
+  const upload = p.groups.flatMap((g) => g.operations.map((m) => ({ g, m }))).find(({ m }) => m.ir.body?.encoding === "multipart" && m.args.some((a) => a.source === "field"));
+  const errorClasses = p.modelList.filter((m) => m.errorClass).map((m) => ({ name: m.errorClass, doc: `docs/${m.doc}` }));
+  const view = {
+    packageName: p.packageName,
+    distName: p.packageName.replace(/_/g, "-"),
+    title: api.info.title,
+    docVersion: api.info.version,
+    sdkClass: p.sdkClass,
+    clientVar: p.clientVar,
+    authOptions: e.authOptions,
+    serverEnv: e.serverEnv,
+    defaultServer: defaultServerUrls(api)[0],
+    servers: defaultServerUrls(api).map((url, i) => ({ index: i, url })),
+    example: first ? operationDoc(p, p.groups[0].accessor, first, e.examples) : null,
+    upload: upload ? operationDoc(p, upload.g.accessor, upload.m, e.examples) : null,
+    groups: p.groups.map((g) => ({ attr: g.accessor, doc: `docs/${g.doc}`, operations: g.operations.map((m) => ({ name: m.method, summary: m.ir.summary ?? m.ir.method, anchor: m.method })) })),
+    errorClasses,
+    firstError: errorClasses[0]?.name ?? null,
+    retry: api.retries?.strategy === "backoff" ? api.retries : null,
+    idempotencyHeader: p.idempotencyHeader,
+  };
+  e.emitted.files.push({ path: "README.md", content: trimNewlines(e.engine.render("README.md.hbs", view)) });
+}

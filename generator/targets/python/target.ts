@@ -1,0 +1,39 @@
+/** The Python target: a package on httpx and pydantic v2, call-compatible with Speakeasy's, formatted by ruff's formatter. */
+import { splitTop } from "../../release/types.js";
+import type { Target } from "../target.js";
+import { emitPython } from "./emit.js";
+import { formatPython } from "./format.js";
+import { PY_KEYWORDS, planPython, type PyPlan } from "./plan.js";
+import { pythonSurface } from "./surface.js";
+
+const isName = (value: string) => /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) && !PY_KEYWORDS.has(value);
+
+export const python: Target<PyPlan> = {
+  name: "python",
+  label: "Python",
+  lang: "python",
+  keywords: PY_KEYWORDS,
+  typeRules: {
+    members: (t) => (t.startsWith("Union[") && t.endsWith("]") && splitTop(t.slice(6, -1), ",").length > 1 ? splitTop(t.slice(6, -1), ",") : [t]),
+    containers: [
+      ["List[", "]"],
+      ["Dict[str, ", "]"],
+    ],
+    // Python's `int` is a `float`, and `bool` an `int`.
+    widenings: [
+      ["int", "float"],
+      ["bool", "int"],
+    ],
+  },
+  settingProblem(key, value) {
+    if (isName(value)) return undefined;
+    return key === "packageName"
+      ? `"${value}" is not a Python package name (letters, digits and _, not starting with a digit, not a keyword)`
+      : `"${value}" is not a class name (letters, digits and _, not starting with a digit, not a keyword)`;
+  },
+  packageNameFrom: (stem) => stem.toLowerCase().replace(/[^a-z0-9]+/g, "_"),
+  plan: planPython,
+  surface: pythonSurface,
+  emit: emitPython,
+  format: (emitted) => formatPython(emitted.files, emitted.preformatted),
+};

@@ -1,0 +1,110 @@
+/**
+ * The Target contract: what a language target declares and does. `generate`, `diff`, `config` and
+ * `docs` know targets only through it (and the registry in `registry.ts`), so a new language touches
+ * its own folder and one registry line.
+ *
+ * The pipeline per target, each step once per generation:
+ *   plan(api, options) → surface(plan) (the lock, releases, `diff`) → emit(plan, version) → format(emitted)
+ *
+ * Both targets' plans use the same words for the same ideas (see PlanBase): a *group* is a resource
+ * users reach through an *accessor* on the SDK object (`clerk.actorTokens`, `clerk.actor_tokens`),
+ * holding *operations* each called by its *method* name; a *model* has a *name* and, for error
+ * payloads, an *errorClass*; every emitted symbol has a *file* (or module) and a *doc* page.
+ */
+import type { CodeSample } from "../docs/code-samples.js";
+import type { Api, Model, Operation } from "../ir/types.js";
+import type { TypeRules } from "../release/types.js";
+import type { Surface } from "../release/surface.js";
+import type { OutputFile } from "../write/write.js";
+
+/** What every target is configured with (`targets.<name>` in spec/specsmith.yaml, or the CLI's flags). */
+export interface TargetOptions {
+  packageName: string;
+  sdkClass: string;
+  version: string;
+  /**
+   * A header (e.g. Idempotency-Key) the SDK sends with a fresh key on every POST and PATCH, the same
+   * key on each retry of one call, so a retried request cannot take effect twice (as Stainless does).
+   */
+  idempotencyHeader?: string;
+}
+
+/** The settings a target checks by its own language's rules. */
+export type NamedSetting = "packageName" | "sdkClass";
+
+export interface ModelPlanBase {
+  ir: Model;
+  name: string;
+  errorClass: string | null;
+  /** Docs page under docs/. */
+  doc: string;
+}
+
+export interface OperationPlanBase {
+  ir: Operation;
+  /** The method users call on the group's accessor. */
+  method: string;
+}
+
+export interface GroupPlanBase<O extends OperationPlanBase = OperationPlanBase> {
+  /** The attribute or getter on the SDK object. */
+  accessor: string;
+  className: string;
+  title: string;
+  /** Docs page under docs/. */
+  doc: string;
+  operations: O[];
+}
+
+/** What every plan holds, in the same words. */
+export interface PlanBase {
+  api: Api;
+  sdkClass: string;
+  packageName: string;
+  version: string;
+  modelList: ModelPlanBase[];
+  groups: GroupPlanBase[];
+  /** The variable usage examples hold the client in (`clerk`). */
+  clientVar: string;
+  /** The configured idempotency header (see TargetOptions), or null. */
+  idempotencyHeader: string | null;
+}
+
+/** A target's output before formatting, and each operation's usage snippet (the code-samples overlay, the docs site). */
+export interface Emitted {
+  files: OutputFile[];
+  samples: CodeSample[];
+  /** Paths already formatted (the runtime, kept formatted in the repository): the formatter passes them by. */
+  preformatted: ReadonlySet<string>;
+  /** Paths the target's formatter treats with care (TypeScript: files for prettier itself). */
+  formatHints: ReadonlySet<string>;
+}
+
+export interface Target<P extends PlanBase = PlanBase> {
+  /** The key in the config's `targets:`, the value of `--target`, and the lock's target. */
+  readonly name: string;
+  /** How readers see it: code-group tabs, sample labels. */
+  readonly label: string;
+  /** The info string of its code fences and `x-codeSamples` lang. */
+  readonly lang: string;
+  /** Words the language reserves: no name the planner makes is one, nor any SDK class name. */
+  readonly keywords: ReadonlySet<string>;
+  /** How its surface's types relate (union syntax, containers, implicit widenings), for release classification. */
+  readonly typeRules: TypeRules;
+  /** Why `value` cannot be the setting `key` of this target, or undefined when it can. */
+  settingProblem(key: NamedSetting, value: string): string | undefined;
+  /** A package name from a spec's file stem (`clerk-bapi`: `clerk-bapi` in npm, `clerk_bapi` in Python). */
+  packageNameFrom(stem: string): string;
+  /** Names, files and imports of every emitted symbol, decided once. */
+  plan(api: Api, options: TargetOptions): P;
+  /** The SDK's public surface, as the lock records it and `diff` compares it. */
+  surface(plan: P): Surface;
+  /** Every output file and usage snippet; `version` is the one this generation releases. */
+  emit(plan: P, version: string): Promise<Emitted>;
+  /** Formats the emitted files in place, as the language's ecosystem formats them. */
+  format(emitted: Emitted): Promise<void>;
+}
+
+/** A target whose plan type is not known to the caller (the registry's view). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTarget = Target<any>;

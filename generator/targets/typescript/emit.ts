@@ -1,0 +1,266 @@
+/** The TypeScript target's files, from its plan: one step per kind of output, each adding to one Emission. */
+import { BACKOFF_FIELDS } from "../shared/docs.js";
+import { SCHEME_KINDS, backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
+import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
+import { runtimeFiles } from "../shared/runtime-files.js";
+import { Examples } from "../../ir/examples.js";
+import type { SecurityScheme } from "../../ir/types.js";
+import { VERSION } from "../../paths.js";
+import { engineFor, type Engine } from "../../render/engine.js";
+import { mdCell, mdCode, tsString } from "../../render/escape.js";
+import { trimNewlines } from "../../render/markdown.js";
+import type { Emitted } from "../target.js";
+import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
+import { typescriptHelpers } from "./helpers.js";
+import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
+import { docLines, modelMovesUnion, modelView } from "./models.js";
+import { Imports, TypeWriter, propKey, type OperationPlan, type Plan } from "./plan.js";
+import { ERROR_MODULES } from "./runtime.js";
+
+/** What each kind of security scheme takes as an SDK option. */
+const CREDENTIAL_TYPES: Record<SecurityScheme["kind"], string> = { bearer: "Credential", basic: "BasicCredential", apiKey: "Credential", clientCredentials: "ClientCredentials" };
+const placeholder = (kind: SecurityScheme["kind"]) => credentialPlaceholder(kind, (part) => (part === "clientId" ? "clientID" : part === "clientSecret" ? "clientSecret" : part));
+
+/** One generation's output in the making: the plan, the renderer, and what has been emitted so far. */
+class Emission {
+  readonly emitted: Emitted = { files: [], samples: [], preformatted: new Set<string>(), formatHints: new Set<string>() };
+  readonly types: TypeWriter;
+  readonly examples: Examples;
+  constructor(
+    readonly p: Plan,
+    readonly engine: Engine,
+  ) {
+    this.types = new TypeWriter(p);
+    this.examples = new Examples(p.api);
+  }
+  /** A source file under src/; `prettier`: it holds a union only prettier lays out right (unions.ts). */
+  src(path: string, template: string, view: unknown, prettier = false): void {
+    this.emitted.files.push({ path: `src/${path}`, content: this.engine.render(template, view) });
+    if (prettier) (this.emitted.formatHints as Set<string>).add(`src/${path}`);
+  }
+  doc(path: string, template: string, view: unknown): void {
+    this.emitted.files.push({ path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) });
+  }
+  file(path: string, template: string, view: unknown, trim = false): void {
+    const text = this.engine.render(template, view);
+    this.emitted.files.push({ path, content: trim ? trimNewlines(text) : text });
+  }
+  get authOptions() {
+    return exampleSchemes(this.p.api).map((s) => ({ prop: propKey(s.option), placeholder: placeholder(s.kind) }));
+  }
+}
+
+export async function emitTypeScript(p: Plan, version: string): Promise<Emitted> {
+  const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers));
+  emitModels(e);
+  emitOperations(e);
+  emitClient(e);
+  emitConfig(e);
+  emitPackage(e);
+  const opDocs = emitDocs(e);
+  emitReadme(e, opDocs);
+  // Runtime: real, tested (and prettier-formatted) TypeScript, copied as it is.
+  const runtime = runtimeFiles("typescript", "src");
+  for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
+  e.emitted.files.push(...runtime);
+  e.emitted.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return e.emitted;
+}
+
+/** Models, each with its docs page, and one index per namespace. */
+function emitModels(e: Emission): void {
+  const { p } = e;
+  const byPlace = new Map<string, string[]>([
+    ["components", []],
+    ["errors", ERROR_MODULES.map((m) => `./${m}.js`)],
+    ["operations", []],
+  ]);
+  for (const mp of p.modelList) {
+    const view = modelView(p, mp, e.types);
+    e.src(mp.file, "src/model.ts.hbs", view, modelMovesUnion(view));
+    byPlace.get(mp.ir.place)!.push("./" + mp.file.split("/").pop()!.replace(/\.ts$/, ".js"));
+    e.doc(mp.doc, "docs/model.md.hbs", modelDoc(p, mp, e.examples));
+  }
+  for (const [place, exports] of byPlace) {
+    if (place === "operations" && exports.length === 0) continue;
+    e.src(`models/${place}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort() });
+  }
+}
+
+/** Standalone functions and the resource classes calling them. */
+function emitOperations(e: Emission): void {
+  const { p } = e;
+  const funcs = new Map<OperationPlan, FuncView>();
+  for (const op of p.operations) {
+    const view = funcView(p, op, e.types);
+    funcs.set(op, view);
+    e.src(op.file, "src/func.ts.hbs", view, funcMovesUnion(view));
+  }
+  for (const g of p.groups) {
+    const view = resourceView(p, g, funcs, e.types);
+    e.src(g.file, "src/resource.ts.hbs", view, resourceMovesUnion(view));
+  }
+}
+
+/** The SDK class, the core class and the package's entry point. */
+function emitClient(e: Emission): void {
+  const { p } = e;
+  const sdkImports = new Imports("sdk/sdk.ts");
+  sdkImports.add("core.ts", p.coreClass, false);
+  for (const g of p.groups) sdkImports.add(g.file, g.className, false);
+  const first = p.groups[0];
+  e.src("sdk/sdk.ts", "src/sdk.ts.hbs", {
+    imports: sdkImports.render(),
+    title: p.api.info.title,
+    sdkClass: p.sdkClass,
+    coreClass: p.coreClass,
+    exampleAccess: first ? `${p.clientVar}.${first.accessor}.${first.operations[0]?.method ?? ""}()` : "",
+    groups: p.groups.map((g) => ({ name: g.accessor, className: g.className, docLines: docLines(g.description ?? undefined) })),
+  });
+  e.src("core.ts", "src/core.ts.hbs", { coreClass: p.coreClass, packageName: p.packageName });
+  e.src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: p.modelList.some((m) => m.ir.place === "operations") });
+}
+
+/** lib/config.ts: servers, security options, retries, the user agent. */
+function emitConfig(e: Emission): void {
+  const { p } = e;
+  const api = p.api;
+  const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
+  e.src("lib/config.ts", "src/config.ts.hbs", {
+    // Docs show each server with its variables' defaults; the SDK keeps the templates (serverVariables fill them).
+    servers: serverTemplates(api),
+    serverDefaults: serverVariableDefaults(api).map((vs) => vs.map((v) => ({ key: propKey(v.name), value: v.value }))),
+    variables: variableNames.map((name) => {
+      const all = api.servers.flatMap((s) => s.variables.filter((v) => v.name === name));
+      const enums = all.every((v) => v.enum && v.enum.length) ? [...new Set(all.flatMap((v) => v.enum!))] : null;
+      return { key: propKey(name), typeExpr: enums ? enums.map(tsString).join(" | ") : "string", docLines: docLines(all.find((v) => v.description)?.description) };
+    }),
+    defaultServerText: defaultServerUrls(api)[0],
+    credentialImports: [...new Set(api.securitySchemes.map((s) => CREDENTIAL_TYPES[s.kind]))]
+      .sort()
+      .map((t) => `${t}, `)
+      .join(""),
+    securityOptions: api.securitySchemes.map((s) => ({ prop: propKey(s.option), typeExpr: CREDENTIAL_TYPES[s.kind], docLines: docLines(s.description ?? SCHEME_KINDS[s.kind].doc) })),
+    security: api.securitySchemes.map((s) => ({
+      key: propKey(s.option),
+      kind: s.kind,
+      option: s.option,
+      in: s.kind === "apiKey" ? s.in : null,
+      param: s.kind === "apiKey" ? s.param : null,
+      tokenURL: s.kind === "clientCredentials" ? s.tokenUrl : null,
+      scopes: s.kind === "clientCredentials" ? s.scopes : [],
+    })),
+    packageName: p.packageName,
+    version: p.version,
+    docVersion: api.info.version,
+    genVersion: VERSION,
+    retry: backoffPolicy(api),
+    retryCodes: api.retries?.statusCodes ?? ["5XX"],
+    idempotencyHeader: p.idempotencyHeader,
+  });
+}
+
+function emitPackage(e: Emission): void {
+  const { p } = e;
+  e.file("package.json", "package.json.hbs", { packageName: p.packageName, version: p.version, description: `TypeScript SDK for the ${p.api.info.title}` });
+  e.file("tsconfig.json", "tsconfig.json.hbs", {});
+}
+
+/** A page per resource (and the usage snippets of its operations), and the RetryConfig page. */
+function emitDocs(e: Emission): Map<OperationPlan, OperationDoc> {
+  const { p } = e;
+  const common = { sdkClass: p.sdkClass, packageName: p.packageName, clientVar: p.clientVar, authOptions: e.authOptions };
+  const opDocs = new Map<OperationPlan, OperationDoc>();
+  for (const g of p.groups) {
+    const ops = g.operations.map((op) => {
+      const d = { ...operationDoc(p, g, op, e.examples), anchor: op.method.toLowerCase() };
+      opDocs.set(op, d);
+      const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: d, group: g.accessor }));
+      e.emitted.samples.push({ operationId: op.ir.operationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source });
+      return d;
+    });
+    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, group: g.accessor, description: g.description, operations: ops, coreClass: p.coreClass });
+  }
+  e.doc("lib/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
+  return opDocs;
+}
+
+function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void {
+  const { p } = e;
+  const api = p.api;
+  const servers = defaultServerUrls(api);
+  const firstGroup = p.groups[0];
+  const firstOp = firstGroup?.operations[0];
+  const enumModel = p.modelList.find((m) => m.ir.kind === "enum");
+  const errorClasses = p.modelList
+    .filter((m) => m.errorClass)
+    .map((m) => ({
+      name: m.errorClass!,
+      doc: `docs/${m.doc}`,
+      statuses: [...new Set(p.operations.flatMap((o) => o.ir.errors.filter((x) => x.model === m.ir.name).flatMap((x) => x.statuses)))].join(", "),
+    }));
+  e.file(
+    "README.md",
+    "README.md.hbs",
+    {
+      packageName: p.packageName,
+      title: api.info.title,
+      docVersion: api.info.version,
+      summary: api.info.description ?? "",
+      sdkClass: p.sdkClass,
+      coreClass: p.coreClass,
+      clientVar: p.clientVar,
+      authOptions: e.authOptions,
+      firstOp: firstOp ? opDocs.get(firstOp)! : null,
+      firstGroup: firstGroup?.accessor ?? "",
+      securityTable: {
+        headers: ["Name", "Type", "Scheme"],
+        rows: api.securitySchemes.map((s) => [mdCell(mdCode(s.option)), CREDENTIAL_TYPES[s.kind], s.kind === "apiKey" ? `API key (${s.in} ${mdCell(mdCode(s.param))})` : SCHEME_KINDS[s.kind].scheme]),
+      },
+      securityPlural: api.securitySchemes.length > 1,
+      groups: p.groups.map((g) => ({
+        name: g.accessor,
+        doc: `docs/${g.doc}`,
+        operations: g.operations.map((op) => ({ method: op.method, func: op.func, summary: op.ir.summary ?? op.method, anchor: op.method.toLowerCase() })),
+      })),
+      retry: backoffPolicy(api),
+      retryCodesText: (api.retries?.statusCodes ?? []).join(", "),
+      errorClasses,
+      errorProps: ERROR_PROPS,
+      defaultServer: servers[0],
+      otherServers: servers.slice(1),
+      idempotencyHeader: p.idempotencyHeader,
+      enumExample: enumModel ? `${enumModel.name}.${(enumModel.ir as { members: { name: string }[] }).members[0].name}` : "Status.Active",
+    },
+    true,
+  );
+}
+
+const ERROR_PROPS = {
+  headers: ["Property", "Type", "Description"],
+  rows: [
+    ["`message`", "`string`", "Error message"],
+    ["`statusCode`", "`number`", "HTTP response status code, e.g. `404`"],
+    ["`headers`", "`Headers`", "HTTP response headers"],
+    ["`body`", "`string`", "HTTP body, as text"],
+    ["`rawResponse`", "`Response`", "Raw HTTP response"],
+    ["`data$`", "`object`", "The decoded payload (on the API's declared errors)"],
+  ],
+};
+
+function retryDocs() {
+  return {
+    retryFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: [
+        ["`strategy`", '`"backoff" \\| "none"`', "The retry strategy to use.", '`"backoff"`'],
+        ["`backoff`", "[BackoffStrategy](#backoffstrategy)", 'When strategy is "backoff", this configurates for the backoff parameters.', ""],
+        ["`retryConnectionErrors`", "`*boolean*`", 'When strategy is "backoff", this determines whether or not to retry on connection errors.', "`true`"],
+      ],
+    },
+    backoffFields: {
+      headers: ["Name", "Type", "Description", "Example"],
+      rows: BACKOFF_FIELDS.map((f) => ["`" + f.name + "`", "`*number*`", f.description, "`" + f.example + "`"]),
+    },
+  };
+}

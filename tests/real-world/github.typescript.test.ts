@@ -1,0 +1,7 @@
+// GitHub's API description (one of the largest there are): the TypeScript SDK passes every real-world check.
+import { it } from "vitest";
+import { checkTypeScript } from "./checks.js";
+
+it("typescript: generates deterministically, type-checks, reaches every operation, links resolve, prettier-clean", async () => {
+  await checkTypeScript("real-world/github.json", { twice: true });
+}, 600_000);
