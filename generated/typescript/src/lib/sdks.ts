@@ -159,89 +159,268 @@ const NOT_SENT = new Set([
 
 /**
  * Sends `req` with auth, timeout and retries; never throws. An argument that cannot be sent (a
- * header value with CR or LF, say) is an InvalidRequestError before anything goes out.
+ * header value with CR or LF, say) is an InvalidRequestError before anything goes out. The steps:
+ * build the call (URL, headers, credentials, before-create-request hooks), attempt it under the
+ * retry policy (each attempt: before-request hooks, fetch, after-error hooks), decode the outcome
+ * (after-success hooks, the body read under the attempt's timeout).
  */
 export async function send(
   client: ClientSDK,
   req: HTTPRequest,
   options?: RequestOptions,
 ): Promise<Result<HTTPResponse, HTTPClientError>> {
-  let prepared: Prepared;
+  let call: Call;
   try {
-    prepared = await prepare(client, req, options);
+    call = await Call.build(client, req, options);
   } catch (err) {
     return ERR(asClientError(err));
   }
-  const { headers, where, credentials, idempotent, signal, fetchOptions } =
-    prepared;
-  const timeoutMs = options?.timeoutMs ?? client._options.timeoutMs ?? 0;
-  const policy =
-    options?.retries ??
-    client._options.retryConfig ??
-    client._defaults.retryConfig;
-  const manualRedirects = fetchOptions.redirect === undefined;
-  const hooks = client._hooks;
-  const ctx: HookContext = {
-    baseURL: prepared.base,
-    operationID: req.operationID ?? "",
-    oAuth2Scopes: null,
-    securitySource: securitySource(req, client._options),
-    retryConfig: policy,
-    options: client._options,
-  };
-  // Before-create-request hooks may move the call and change its headers and body, once per call.
-  let url = prepared.url;
-  let method = req.method;
-  let body = req.body;
-  if (hooks.beforeCreateRequestHooks.length > 0) {
-    try {
-      const input = hooks.beforeCreateRequest(ctx, {
-        url: new URL(url),
-        options: { method, headers, body },
-      });
-      url = input.url.toString();
-      method = input.options.method ?? method;
-      body = input.options.body ?? undefined;
-      new Headers(input.options.headers).forEach((v, k) => headers.set(k, v));
-    } catch (err) {
-      return ERR(asClientError(err));
-    }
+  if (call.signal?.aborted) {
+    return ERR(new RequestAbortedError(`Request aborted: ${call.where}`));
   }
-  // Errors after-error hooks return reach the caller as they are.
-  const fromHooks = new WeakSet<object>();
-  const hookError = (err: unknown) => {
-    if (typeof err === "object" && err !== null) fromHooks.add(err);
-    return err;
-  };
-  const log = client._options.debugLogger;
-  const fetcher = client._httpClient
-    ? (input: RequestInfo | URL, init?: RequestInit) =>
-        client._httpClient!.request(new Request(input, withDuplex(init)))
-    : (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
+  call.watchAbort();
+  try {
+    return await call.decode(await call.attemptWithRetries());
+  } catch (err) {
+    return ERR(call.classify(err));
+  } finally {
+    call.cleanup();
+  }
+}
 
-  let current: {
+/** One call of `send`: what it sends, and the state of its current attempt. */
+class Call {
+  private current:
+    | { controller: AbortController; timer?: Timer; timedOut: boolean }
+    | undefined;
+  /** Errors after-error hooks return reach the caller as they are. */
+  private readonly fromHooks = new WeakSet<object>();
+  private readonly onAbort = () =>
+    this.current?.controller.abort(this.signal?.reason);
+
+  private constructor(
+    private readonly client: ClientSDK,
+    private readonly options: RequestOptions | undefined,
+    private readonly prepared: Prepared,
+    private readonly ctx: HookContext,
+    private readonly policy: RetryConfig,
+    private url: string,
+    private method: string,
+    private body: BodyInit | undefined,
+  ) {}
+
+  /** Step 1: the request as the API description and the options make it, then the hooks' changes. */
+  static async build(
+    client: ClientSDK,
+    req: HTTPRequest,
+    options: RequestOptions | undefined,
+  ): Promise<Call> {
+    const prepared = await prepare(client, req, options);
+    const policy =
+      options?.retries ??
+      client._options.retryConfig ??
+      client._defaults.retryConfig;
+    const ctx: HookContext = {
+      baseURL: prepared.base,
+      operationID: req.operationID ?? "",
+      oAuth2Scopes: null,
+      securitySource: securitySource(req, client._options),
+      retryConfig: policy,
+      options: client._options,
+    };
+    const call = new Call(
+      client,
+      options,
+      prepared,
+      ctx,
+      policy,
+      prepared.url,
+      req.method,
+      req.body,
+    );
+    call.beforeCreateRequest();
+    return call;
+  }
+
+  get where(): string {
+    return this.prepared.where;
+  }
+
+  get signal(): AbortSignal | null | undefined {
+    return this.prepared.signal;
+  }
+
+  private get timeoutMs(): number {
+    return this.options?.timeoutMs ?? this.client._options.timeoutMs ?? 0;
+  }
+
+  /** Before-create-request hooks may move the call and change its headers and body, once per call. */
+  private beforeCreateRequest(): void {
+    const hooks = this.client._hooks;
+    if (hooks.beforeCreateRequestHooks.length === 0) return;
+    const { headers } = this.prepared;
+    const input = hooks.beforeCreateRequest(this.ctx, {
+      url: new URL(this.url),
+      options: { method: this.method, headers, body: this.body },
+    });
+    this.url = input.url.toString();
+    this.method = input.options.method ?? this.method;
+    this.body = input.options.body ?? undefined;
+    new Headers(input.options.headers).forEach((v, k) => headers.set(k, v));
+  }
+
+  /** The caller's abort signal ends the current attempt (and a wait between attempts). */
+  watchAbort(): void {
+    this.signal?.addEventListener("abort", this.onAbort, { once: true });
+  }
+
+  cleanup(): void {
+    if (this.current?.timer !== undefined) clearTimeout(this.current.timer);
+    this.signal?.removeEventListener("abort", this.onAbort);
+  }
+
+  /** Step 2: attempts under the retry policy. */
+  attemptWithRetries(): Promise<Attempt> {
+    const { idempotent } = this.prepared;
+    return retry(() => this.attempt(), this.policy, {
+      statusCodes: this.options?.retryCodes ?? this.client._defaults.retryCodes,
+      // A request with an effect is repeated after a connection error only if it cannot have
+      // reached the server, or it carries an idempotency key.
+      isRetryableError: (err) =>
+        err instanceof ConnectionError &&
+        !(err.cause instanceof RedirectError) &&
+        (idempotent || NOT_SENT.has(errorCode(err.cause) ?? "")),
+      signal: this.signal,
+    });
+  }
+
+  /** One attempt: before-request hooks, fetch (following redirects), after-error hooks. */
+  private async attempt(): Promise<Attempt> {
+    const mine = this.startAttempt();
+    const hooks = this.client._hooks;
+    const log = this.client._options.debugLogger;
+    let init: RequestInit = {
+      ...this.prepared.fetchOptions,
+      method: this.method,
+      headers: this.prepared.headers,
+      body: this.body,
+      signal: mine.controller.signal,
+    };
+    let target = this.url;
+    let response: Response;
+    try {
+      // Before-request hooks see each attempt's request; the body stays the SDK's.
+      if (hooks.beforeRequestHooks.length > 0) {
+        const request = await hooks.beforeRequest(
+          this.ctx,
+          new Request(target, withDuplex(init)),
+        );
+        target = request.url;
+        init = { ...init, method: request.method, headers: request.headers };
+      }
+      log?.log(`specsmith: request ${init.method} ${target.split("?")[0]}`);
+      response = await this.fetch(target, init);
+      log?.log(
+        `specsmith: response ${response.status} ${response.headers.get("content-type") ?? ""}`,
+      );
+    } catch (error) {
+      const failure =
+        error instanceof HTTPClientError ? error : this.classify(error);
+      if (hooks.afterErrorHooks.length === 0) return { error: failure };
+      const out = await hooks.afterError(this.ctx, null, failure);
+      return {
+        error:
+          out.error && out.error !== failure
+            ? this.hookError(out.error)
+            : failure,
+      };
+    }
+    // After-error hooks see each attempt's error response: they may replace it, or fail the call.
+    if (response.status >= 400 && hooks.afterErrorHooks.length > 0) {
+      const out = await hooks.afterError(this.ctx, response, null);
+      if (out.error) return { error: this.hookError(out.error) };
+      response = out.response ?? response;
+    }
+    return { response };
+  }
+
+  /** A fresh controller (and timeout) for the next attempt. */
+  private startAttempt(): {
     controller: AbortController;
     timer?: Timer;
     timedOut: boolean;
-  };
-  const cleanup = () => {
-    if (current?.timer !== undefined) clearTimeout(current.timer);
-    signal?.removeEventListener("abort", onAbort);
-  };
-  const onAbort = () => current?.controller.abort(signal?.reason);
-  if (signal?.aborted) {
-    return ERR(new RequestAbortedError(`Request aborted: ${where}`));
+  } {
+    if (this.current?.timer !== undefined) clearTimeout(this.current.timer);
+    const mine = { controller: new AbortController(), timedOut: false } as {
+      controller: AbortController;
+      timer?: Timer;
+      timedOut: boolean;
+    };
+    this.current = mine;
+    const timeoutMs = this.timeoutMs;
+    if (timeoutMs > 0) {
+      mine.timer = setTimeout(() => {
+        mine.timedOut = true;
+        mine.controller.abort();
+      }, timeoutMs);
+    }
+    return mine;
   }
-  signal?.addEventListener("abort", onAbort, { once: true });
 
-  const classify = (err: unknown): HTTPClientError => {
-    if (current?.timedOut) {
+  /** Through the httpClient option (or an SDK-init hook's), else fetch; redirects by the SDK unless fetchOptions.redirect says. */
+  private fetch(target: string, init: RequestInit): Promise<Response> {
+    const client = this.client._httpClient;
+    const fetcher = client
+      ? (input: RequestInfo | URL, i?: RequestInit) =>
+          client.request(new Request(input, withDuplex(i)))
+      : (input: RequestInfo | URL, i?: RequestInit) => fetch(input, i);
+    return this.prepared.fetchOptions.redirect === undefined
+      ? fetchFollowingRedirects(
+          target,
+          init,
+          this.prepared.credentials,
+          fetcher,
+        )
+      : fetcher(target, init);
+  }
+
+  private hookError(err: unknown): unknown {
+    if (typeof err === "object" && err !== null) this.fromHooks.add(err);
+    return err;
+  }
+
+  /** Step 3: the final response (after-success hooks, its body read), or the error of the last attempt. */
+  async decode(
+    outcome: Attempt,
+  ): Promise<Result<HTTPResponse, HTTPClientError>> {
+    if (!outcome.response) {
+      const err = outcome.error;
+      if (err instanceof HTTPClientError) return ERR(err);
+      // Not an HTTPClientError, though the Result's type says so: the user's hook chose it.
+      if (typeof err === "object" && err !== null && this.fromHooks.has(err))
+        return ERR(err as HTTPClientError);
+      return ERR(this.classify(err));
+    }
+    let response = outcome.response;
+    const hooks = this.client._hooks;
+    if (response.status < 400 && hooks.afterSuccessHooks.length > 0)
+      response = await hooks.afterSuccess(this.ctx, response);
+    // The body is read under the same timeout as the attempt that produced it.
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    return OK({ response, body: text, bytes });
+  }
+
+  /** What went wrong, as the error the caller gets: timeout, abort, connection, or unexpected. */
+  classify(err: unknown): HTTPClientError {
+    const where = this.where;
+    if (this.current?.timedOut) {
       return new RequestTimeoutError(
-        `Request timed out after ${timeoutMs} ms: ${where}`,
+        `Request timed out after ${this.timeoutMs} ms: ${where}`,
         { cause: err },
       );
     }
-    if (signal?.aborted) {
+    if (this.signal?.aborted) {
       return new RequestAbortedError(`Request aborted: ${where}`, {
         cause: err,
       });
@@ -259,93 +438,6 @@ export async function send(
     return new UnexpectedClientError(`Unexpected error: ${where}`, {
       cause: err,
     });
-  };
-
-  const attempt = async (): Promise<Attempt> => {
-    if (current?.timer !== undefined) clearTimeout(current.timer);
-    current = { controller: new AbortController(), timedOut: false };
-    const mine = current;
-    if (timeoutMs > 0) {
-      mine.timer = setTimeout(() => {
-        mine.timedOut = true;
-        mine.controller.abort();
-      }, timeoutMs);
-    }
-    let init: RequestInit = {
-      ...fetchOptions,
-      method,
-      headers,
-      body,
-      signal: mine.controller.signal,
-    };
-    let target = url;
-    let response: Response;
-    try {
-      // Before-request hooks see each attempt's request; the body stays the SDK's.
-      if (hooks.beforeRequestHooks.length > 0) {
-        const request = await hooks.beforeRequest(
-          ctx,
-          new Request(target, withDuplex(init)),
-        );
-        target = request.url;
-        init = { ...init, method: request.method, headers: request.headers };
-      }
-      log?.log(`specsmith: request ${init.method} ${target.split("?")[0]}`);
-      response = manualRedirects
-        ? await fetchFollowingRedirects(target, init, credentials, fetcher)
-        : await fetcher(target, init);
-      log?.log(
-        `specsmith: response ${response.status} ${response.headers.get("content-type") ?? ""}`,
-      );
-    } catch (error) {
-      const failure =
-        error instanceof HTTPClientError ? error : classify(error);
-      if (hooks.afterErrorHooks.length === 0) return { error: failure };
-      const out = await hooks.afterError(ctx, null, failure);
-      return {
-        error:
-          out.error && out.error !== failure ? hookError(out.error) : failure,
-      };
-    }
-    // After-error hooks see each attempt's error response: they may replace it, or fail the call.
-    if (response.status >= 400 && hooks.afterErrorHooks.length > 0) {
-      const out = await hooks.afterError(ctx, response, null);
-      if (out.error) return { error: hookError(out.error) };
-      response = out.response ?? response;
-    }
-    return { response };
-  };
-
-  try {
-    const outcome = await retry(attempt, policy, {
-      statusCodes: options?.retryCodes ?? client._defaults.retryCodes,
-      // A request with an effect is repeated after a connection error only if it cannot have
-      // reached the server, or it carries an idempotency key.
-      isRetryableError: (err) =>
-        err instanceof ConnectionError &&
-        !(err.cause instanceof RedirectError) &&
-        (idempotent || NOT_SENT.has(errorCode(err.cause) ?? "")),
-      signal,
-    });
-    if (!outcome.response) {
-      const err = outcome.error;
-      if (err instanceof HTTPClientError) return ERR(err);
-      // Not an HTTPClientError, though the Result's type says so: the user's hook chose it.
-      if (typeof err === "object" && err !== null && fromHooks.has(err))
-        return ERR(err as HTTPClientError);
-      return ERR(classify(err));
-    }
-    let response = outcome.response;
-    if (response.status < 400 && hooks.afterSuccessHooks.length > 0)
-      response = await hooks.afterSuccess(ctx, response);
-    // The body is read under the same timeout as the attempt that produced it.
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const text = new TextDecoder().decode(bytes);
-    return OK({ response, body: text, bytes });
-  } catch (err) {
-    return ERR(classify(err));
-  } finally {
-    cleanup();
   }
 }
 
