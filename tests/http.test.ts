@@ -223,6 +223,15 @@ describe("retries", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it("a negative Retry-After is no wait: the backoff decides", async () => {
+    server.reply((_req, res) => json(res, 503, {}, { "retry-after": "-5" }));
+    const c = new Clerk({ bearerAuth: TOKEN, serverURL: server.url, retryConfig: { strategy: "backoff", backoff: { initialInterval: 100, maxInterval: 200, exponent: 1, maxElapsedTime: 600 } } });
+    await expect(c.actorTokens.revoke({ actorTokenId: "x" })).rejects.toBeInstanceOf(SDKError);
+    // About 600 / (100 ± 25 %) attempts; a Retry-After read as 0 ms made it hundreds.
+    expect(server.requests.length).toBeGreaterThanOrEqual(3);
+    expect(server.requests.length).toBeLessThanOrEqual(9);
+  });
+
   it("{ strategy: 'none' } per call disables retries", async () => {
     server.reply((_req, res) => json(res, 503, {}));
     const err = await caught(clerk.actorTokens.revoke({ actorTokenId: "x" }, { retries: { strategy: "none" } }));

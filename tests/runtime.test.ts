@@ -28,6 +28,11 @@ describe("parseRetryAfter", () => {
     [null, undefined],
     ["", undefined],
     ["soon", undefined],
+    // Not a wait the server could mean: the backoff decides (Date.parse would read "-5" as a year).
+    ["-5", undefined],
+    ["1e999", undefined],
+    ["9".repeat(400), undefined],
+    ["5.", undefined],
   ] as const)("%j → %j ms", (value, expected) => {
     expect(parseRetryAfter(value)).toBe(expected);
   });
@@ -36,7 +41,8 @@ describe("parseRetryAfter", () => {
     const ms = parseRetryAfter(new Date(Date.now() + 5000).toUTCString())!;
     expect(ms).toBeGreaterThan(3000);
     expect(ms).toBeLessThanOrEqual(5000);
-    expect(parseRetryAfter(new Date(Date.now() - 5000).toUTCString())).toBe(0);
+    // A date already past is no wait at all: absent, so the backoff decides.
+    expect(parseRetryAfter(new Date(Date.now() - 5000).toUTCString())).toBeUndefined();
   });
 });
 

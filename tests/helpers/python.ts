@@ -95,3 +95,24 @@ export async function mypyStrictAsync(packages: { src: string; name: string }[])
   });
   return r.code === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
 }
+
+/** checkPythonSdk for several SDKs (distinct package names) in one Python process. */
+export function checkPythonSdks(packages: { src: string; name: string }[]): { name: string; errors: string[] }[] {
+  const r = spawnSync(PYTHON, [join(ROOT, "tests/python/check_sdk.py"), ...packages.flatMap((p) => [p.src, p.name])], {
+    encoding: "utf8",
+    timeout: 600_000,
+    maxBuffer: 1 << 26,
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
+  });
+  const lines = (r.stdout ?? "")
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"));
+  return packages.map((p, i) => {
+    try {
+      return { name: p.name, errors: (JSON.parse(lines[i]) as { errors: string[] }).errors };
+    } catch {
+      return { name: p.name, errors: [`check_sdk.py failed (exit ${r.status}): ${(r.stderr ?? "").slice(-3000)}`] };
+    }
+  });
+}

@@ -31,9 +31,18 @@ BLOCK = re.compile(
 # A fork server per worker: it imports the SDK once, then forks a child per snippet, so no snippet pays
 # for starting Python and importing httpx and pydantic again. One JSON line in (the code), one out.
 FORK_SERVER = """
-import json, os, signal, sys, traceback
+import gc, importlib, json, os, pkgutil, signal, sys, traceback
 import {pkg}
 from {pkg} import models
+import pydantic
+# Every model module imported and its classes built once here, not again in every child.
+for info in pkgutil.iter_modules(models.__path__, models.__name__ + "."):
+    module = importlib.import_module(info.name)
+    for value in list(vars(module).values()):
+        if isinstance(value, type) and issubclass(value, pydantic.BaseModel) and value.__module__ == module.__name__:
+            value.model_rebuild()
+# Children then share these pages: the collector does not touch (and so copy) what is frozen.
+gc.freeze()
 for line in sys.stdin:
     code = json.loads(line)["code"]
     r, w = os.pipe()

@@ -292,6 +292,31 @@ class SDKTest(ServerTestCase):
         first, second = self.server.requests
         self.assertGreaterEqual(second.at - first.at, 0.95)
 
+    def test_negative_retry_after_leaves_the_wait_to_the_backoff(self) -> None:
+        self.server.reply(lambda r, n: Reply(503, {}, {"Retry-After": "-5"}))
+        clerk = self.clerk(
+            retry_config=RetryConfig("backoff", BackoffStrategy(100, 200, 1, 600), True)
+        )
+        with self.assertRaises(models.SDKError):
+            clerk.actor_tokens.revoke(actor_token_id="x")
+        # About 600 / (100 ± 25 %) attempts; a Retry-After read as 0 ms made it dozens.
+        self.assertGreaterEqual(len(self.server.requests), 3)
+        self.assertLessEqual(len(self.server.requests), 9)
+
+    def test_huge_retry_after_is_no_overflow(self) -> None:
+        self.server.reply(
+            lambda r, n: (
+                Reply(503, {}, {"Retry-After": "1e999"})
+                if n == 1
+                else Reply(200, WIRE_TOKEN)
+            )
+        )
+        clerk = self.clerk(
+            retry_config=RetryConfig("backoff", BackoffStrategy(1, 50, 1, 1000), True)
+        )
+        clerk.actor_tokens.revoke(actor_token_id="x")
+        self.assertEqual(len(self.server.requests), 2)
+
     def test_strategy_none_per_call_disables_retries(self) -> None:
         self.server.reply(lambda r, n: Reply(503, {}))
         with self.assertRaises(models.SDKError):

@@ -90,12 +90,17 @@ export function matchStatusCode(status: number, codes: string[]): boolean {
 
 /** Seconds or an HTTP date, per RFC 9110 §10.2.3; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null): number | undefined {
-  if (value == null || value.trim() === "") return undefined;
+  if (value == null) return undefined;
   const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  if (/^\d+(\.\d+)?$/.test(v)) {
+    const ms = Math.round(Number(v) * 1000);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
+  // Only an HTTP date (it has a weekday and a month): Date.parse also reads "-5" as a year.
+  if (!/[A-Za-z]/.test(v)) return undefined;
   const date = Date.parse(v);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - Date.now());
+  if (Number.isNaN(date) || date <= Date.now()) return undefined;
+  return date - Date.now();
 }
 
 function jittered(ms: number): number {

@@ -1,6 +1,8 @@
 """Retry policy and the backoff loop. Times are in milliseconds."""
 
 import asyncio
+import math
+import re
 import random
 import time
 from dataclasses import dataclass
@@ -126,16 +128,20 @@ def match_status_code(status: int, codes: Sequence[str]) -> bool:
 
 
 def parse_retry_after(value: Optional[str]) -> Optional[int]:
-    """Seconds or an HTTP date (RFC 9110 section 10.2.3), in milliseconds; None if unreadable."""
-    if value is None or value.strip() == "":
+    """Seconds or an HTTP date (RFC 9110 section 10.2.3), in milliseconds. None (the backoff decides)
+    for anything else: a negative or unreadable number, one too large to be a wait, a date not in
+    the future. The caller clamps what is left to the backoff's max_interval."""
+    if value is None:
         return None
     v = value.strip()
-    try:
-        return max(0, round(float(v) * 1000))
-    except ValueError:
-        pass
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)?", v):
+        seconds = float(v)
+        return round(seconds * 1000) if math.isfinite(seconds * 1000) else None
+    if not any(c.isalpha() for c in v):
+        return None
     try:
         when = parsedate_to_datetime(v)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
-    return max(0, round((when.timestamp() - time.time()) * 1000))
+    ms = round((when.timestamp() - time.time()) * 1000)
+    return ms if ms > 0 else None
