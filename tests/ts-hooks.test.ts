@@ -39,6 +39,7 @@ export function initHooks(hooks: Hooks): void {
   hooks.registerBeforeRequestHook({
     beforeRequest: (ctx, request) => {
       calls.push(["before", ctx.operationID, ctx.baseURL, ctx.securitySource]);
+      if (request.headers.get("x-break-hook") === "1") throw new TypeError("the hook broke");
       request.headers.set("Clerk-API-Version", "2025-11-10");
       return request;
     },
@@ -102,6 +103,16 @@ describe("hooks (hooks/registration.ts)", () => {
     server.reply((req, res) => json(res, 404, { errors: [] }));
     const clerk = new sdk.Clerk({ bearerAuth: "sk_test_1", serverURL: server.url, retryConfig: fast });
     await expect(clerk.actorTokens.revoke({ actorTokenId: "act_404" })).rejects.toThrow(new registration.TokenNotFound("RevokeActorToken: no such token"));
+  });
+
+  it("a before-request hook's own exception reaches the caller as it is, and is not retried", async () => {
+    registration.calls.length = 0;
+    server.reply((req, res) => json(res, 200, TOKEN));
+    const clerk = new sdk.Clerk({ bearerAuth: "sk_test_1", serverURL: server.url, retryConfig: fast });
+    const call = clerk.actorTokens.revoke({ actorTokenId: "act_1" }, { fetchOptions: { headers: { "x-break-hook": "1" } } });
+    await expect(call).rejects.toThrow(new TypeError("the hook broke"));
+    expect(registration.calls.filter((c) => c[0] === "before")).toHaveLength(1);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("after-error sees a call that got no response, and the error goes on as it was", async () => {

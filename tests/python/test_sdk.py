@@ -317,6 +317,16 @@ class SDKTest(ServerTestCase):
         clerk.actor_tokens.revoke(actor_token_id="x")
         self.assertEqual(len(self.server.requests), 2)
 
+    def test_json_nested_too_deep_is_a_response_validation_error(self) -> None:
+        deep = "[" * 100_000 + "]" * 100_000
+        self.server.reply(
+            lambda r, n: Reply(
+                200, None, {"Content-Type": "application/json"}, raw=deep.encode()
+            )
+        )
+        with self.assertRaises(models.ResponseValidationError):
+            self.clerk().actor_tokens.revoke(actor_token_id="x")
+
     def test_strategy_none_per_call_disables_retries(self) -> None:
         self.server.reply(lambda r, n: Reply(503, {}))
         with self.assertRaises(models.SDKError):

@@ -308,16 +308,21 @@ class Call {
     };
     let target = this.url;
     let response: Response;
-    try {
-      // Before-request hooks see each attempt's request; the body stays the SDK's.
-      if (hooks.beforeRequestHooks.length > 0) {
+    // Before-request hooks see each attempt's request; the body stays the SDK's. A hook's own
+    // exception is the hook's error: the caller gets it as it is, and it is never retried.
+    if (hooks.beforeRequestHooks.length > 0) {
+      try {
         const request = await hooks.beforeRequest(
           this.ctx,
           new Request(target, withDuplex(init)),
         );
         target = request.url;
         init = { ...init, method: request.method, headers: request.headers };
+      } catch (err) {
+        return { error: this.hookError(err) };
       }
+    }
+    try {
       log?.log(`specsmith: request ${init.method} ${target.split("?")[0]}`);
       response = await this.fetch(target, init);
       log?.log(

@@ -558,9 +558,12 @@ def _decode(res: httpx.Response, typ: Any) -> Any:
     """The JSON body as `typ`; a body that is not JSON or not that shape raises ResponseValidationError."""
     try:
         data = json.loads(res.text)
-    except ValueError as e:
+    except (ValueError, RecursionError) as e:
+        # RecursionError: JSON nested deeper than Python's stack allows.
         raise ResponseValidationError(
-            "Response body is not valid JSON",
+            "Response body is not valid JSON"
+            if isinstance(e, ValueError)
+            else "Response body nests too deeply to read",
             res.status_code,
             res.headers,
             res.text,
@@ -569,7 +572,10 @@ def _decode(res: httpx.Response, typ: Any) -> Any:
         ) from e
     try:
         return validate(typ, data)
-    except ValueError as e:  # pydantic.ValidationError is a ValueError
+    except (
+        ValueError,
+        RecursionError,
+    ) as e:  # pydantic.ValidationError is a ValueError
         raise ResponseValidationError(
             "Response body does not match the API description",
             res.status_code,
