@@ -1,5 +1,6 @@
 /** spec/specsmith.yaml: which spec to read and which targets to generate where. */
 import { dirname, resolve } from "node:path";
+import semver from "semver";
 import { SpecError, UsageError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { pascalCase } from "./ir/names.js";
 import { SourceFile } from "./load/source.js";
@@ -26,8 +27,9 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Why `value` cannot be the `key` setting of target `name`, or undefined if it can. */
-export function targetSettingProblem(name: string, key: NamedSetting | "version", value: string, registry: Registry = TARGETS): string | undefined {
-  if (key === "version") return /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(value) ? undefined : `"${value}" is not a semantic version like 1.2.3`;
+export function targetSettingProblem(name: string, key: NamedSetting, value: string, registry: Registry = TARGETS): string | undefined {
+  // A version is semver as npm's own parser reads it (strict: no leading zeros, no `v`), then what the target's ecosystem needs.
+  if (key === "version" && semver.valid(value) !== value) return `"${value}" is not a semantic version like 1.2.3 (no leading zeros; a pre-release like 1.2.3-beta.1)`;
   const target = findTarget(registry, name);
   return target ? target.settingProblem(key, value) : `unknown target "${name}"`;
 }
@@ -74,8 +76,11 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
       if (t.idempotencyHeader !== undefined && (typeof t.idempotencyHeader !== "string" || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(t.idempotencyHeader))) {
         err(["targets", name, "idempotencyHeader"], "`idempotencyHeader` must be a header name", "e.g. idempotencyHeader: Idempotency-Key");
       }
+      if (t.version !== undefined && typeof t.version !== "string") {
+        err(["targets", name, "version"], `\`version\` must be a string, not a ${t.version === null ? "null" : typeof t.version}`, `quote it: version: "${String(t.version)}${/^\d+\.\d+$/.test(String(t.version)) ? ".0" : ""}"`);
+      }
       for (const key of ["packageName", "sdkClass", "version"] as const) {
-        if (typeof t[key] !== "string" || t[key] === "") continue;
+        if (typeof t[key] !== "string" || (t[key] === "" && key !== "version")) continue;
         const problem = targetSettingProblem(name, key, t[key] as string, registry);
         if (problem) err(["targets", name, key], problem, `change targets.${name}.${key}`);
       }

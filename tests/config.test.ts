@@ -1,7 +1,11 @@
 // Target settings and terminal output: given/want tables.
 import { describe, expect, it } from "vitest";
-import { overlappingTargets, targetSettingProblem, type TargetConfig } from "../generator/config.js";
-import { terminalSafe } from "../generator/diagnostics.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig, overlappingTargets, targetSettingProblem, type TargetConfig } from "../generator/config.js";
+import { SpecError, terminalSafe } from "../generator/diagnostics.js";
+import { pep440 } from "../generator/targets/python/version.js";
+import { tempDir } from "./helpers/paths.js";
 
 describe("target settings", () => {
   it.each([
@@ -19,6 +23,15 @@ describe("target settings", () => {
     ["python", "sdkClass", "My SDK", /not a class name/],
     ["typescript", "version", "1.2.3-beta.1", undefined],
     ["typescript", "version", "1.2", /not a semantic version/],
+    // Versions npm's own parser refuses were accepted once, then every later run called the lock damaged.
+    ["typescript", "version", "01.2.3", /not a semantic version/],
+    ["typescript", "version", "1.2.3-01", /not a semantic version/],
+    ["typescript", "version", "", /not a semantic version/],
+    ["typescript", "version", "v1.2.3", /not a semantic version/],
+    ["typescript", "version", "1.0.0-alpha.beta", undefined],
+    // Python writes PEP 440: a pre-release it cannot spell is refused for that target.
+    ["python", "version", "1.0.0-alpha.beta", /no PEP 440 form/],
+    ["python", "version", "1.2.0-beta.1", undefined],
   ] as const)("%s %s %j", (target, key, value, want) => {
     const problem = targetSettingProblem(target, key, value);
     if (want === undefined) expect(problem).toBeUndefined();
@@ -34,6 +47,40 @@ describe("target settings", () => {
     ["/a/out", "/a/output", 0],
   ])("targets in %s and %s overlap: %i", (a, b, pairs) => {
     expect(overlappingTargets([t("typescript", a), t("python", b)])).toHaveLength(pairs);
+  });
+});
+
+describe("the Python version (PEP 440)", () => {
+  it.each([
+    ["1.2.0", "1.2.0"],
+    ["1.2.0-beta.1", "1.2.0b1"],
+    ["1.2.0-alpha", "1.2.0a0"],
+    ["1.2.0-rc.2", "1.2.0rc2"],
+    ["1.2.0-dev.3", "1.2.0.dev3"],
+    ["1.2.0+Build-5", "1.2.0+build.5"],
+    ["1.0.0-alpha.beta", undefined],
+  ])("%s → %s", (semverVersion, want) => {
+    expect(pep440(semverVersion)).toBe(want);
+  });
+});
+
+describe("config `version`", () => {
+  it.each([
+    ["1.5", /`version` must be a string, not a number/, /quote it: version: "1.5.0"/],
+    ['"01.2.3"', /not a semantic version/, /targets.typescript.version/],
+  ])("version: %s is a located error", (value, message, hint) => {
+    const dir = tempDir();
+    const path = join(dir, "specsmith.yaml");
+    writeFileSync(path, `spec: spec.yaml\ntargets:\n  typescript:\n    out: out\n    packageName: p\n    sdkClass: P\n    version: ${value}\n`);
+    try {
+      loadConfig(path);
+      expect.unreachable();
+    } catch (e) {
+      const [d] = (e as SpecError).diagnostics;
+      expect([d.line, d.pointer]).toEqual([7, "#/targets/typescript/version"]);
+      expect(d.message).toMatch(message);
+      expect(d.hint).toMatch(hint);
+    }
   });
 });
 

@@ -29,8 +29,8 @@ export interface TargetOptions {
   idempotencyHeader?: string;
 }
 
-/** The settings a target checks by its own language's rules. */
-export type NamedSetting = "packageName" | "sdkClass";
+/** The settings a target checks by its own language's rules (a version is semver first, for every target). */
+export type NamedSetting = "packageName" | "sdkClass" | "version";
 
 export interface ModelPlanBase {
   ir: Model;

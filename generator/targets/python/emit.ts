@@ -14,6 +14,7 @@ import { pythonHelpers } from "./helpers.js";
 import { methodView } from "./methods.js";
 import { modelView } from "./models.js";
 import type { PyPlan } from "./plan.js";
+import { pep440 } from "./version.js";
 import { MODELS_INDEX_IMPORTS, RESOURCE_MODEL_IMPORTS, importNames } from "./runtime.js";
 
 /** What each kind of security scheme takes as a client argument. */
@@ -53,7 +54,8 @@ class Emission {
 }
 
 export async function emitPython(p: PyPlan, version: string): Promise<Emitted> {
-  const e = new Emission({ ...p, version }, await engineFor("python", pythonHelpers));
+  // The package's version as Python packaging writes it (config and release versions are checked to have one).
+  const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers));
   const runtime = runtimeFiles("python", e.pkg);
   // The runtime is kept ruff-formatted in the repository: the formatter passes it by.
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);

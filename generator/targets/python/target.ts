@@ -5,6 +5,7 @@ import { emitPython } from "./emit.js";
 import { formatPython } from "./format.js";
 import { PY_KEYWORDS, planPython, type PyPlan } from "./plan.js";
 import { pythonSurface } from "./surface.js";
+import { pep440 } from "./version.js";
 
 const isName = (value: string) => /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) && !PY_KEYWORDS.has(value);
 
@@ -26,6 +27,11 @@ export const python: Target<PyPlan> = {
     ],
   },
   settingProblem(key, value) {
+    if (key === "version") {
+      return pep440(value) === undefined
+        ? `"${value}" has no PEP 440 form for pyproject.toml: write a pre-release as -alpha.N, -beta.N, -rc.N or -dev.N (1.2.0-beta.1 becomes 1.2.0b1)`
+        : undefined;
+    }
     if (isName(value)) return undefined;
     return key === "packageName"
       ? `"${value}" is not a Python package name (letters, digits and _, not starting with a digit, not a keyword)`

@@ -27,6 +27,8 @@ export const typescript: Target<Plan> = {
     widenings: [],
   },
   settingProblem(key, value) {
+    // npm takes every semver version.
+    if (key === "version") return undefined;
     if (key === "packageName") {
       if (value.length > 214 || !/^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(value))
         return `"${value}" is not an npm package name (lower-case letters, digits, - . _ ~, optionally @scope/)`;
