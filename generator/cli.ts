@@ -63,9 +63,11 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
     if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
     for (const r of results) if (r.release) say("stdout", releaseLine(r));
     if (flags.check) {
-      const { diffs, ignored } = checkAll(results);
+      const { diffs, ignored, edited } = checkAll(results);
       if (codeSamples && readText(codeSamples) !== codeSamplesFile(results)) diffs.push(`${readText(codeSamples) === undefined ? "missing" : "changed"}: ${codeSamples}`);
       if (ignored.length > 0) say("stdout", `specsmith: ignored (.specsmithignore): ${ignored.map(rel).join(", ")}\n`);
+      // Hand edits persist by design (not a difference), but a reviewer should see which files carry them.
+      if (edited.length > 0) say("stdout", `specsmith: carrying hand edits (kept, merged on each generation): ${edited.map(rel).join(", ")}\n`);
       if (diffs.length > 0) {
         say("stderr", `specsmith: output differs from a fresh generation (run \`specsmith generate\`):\n${diffs.map((d) => "  " + d).join("\n")}\n`);
         return 3;

@@ -147,9 +147,10 @@ export function writeAll(results: TargetResult[]): WriteSummary[] {
  * Paths (relative to the working directory's view of each output) that differ from a fresh
  * generation, and the ignored ones (listed, never a difference).
  */
-export function checkAll(results: TargetResult[]): { diffs: string[]; ignored: string[] } {
+export function checkAll(results: TargetResult[]): { diffs: string[]; ignored: string[]; edited: string[] } {
   const diffs: string[] = [];
   const ignored: string[] = [];
+  const edited: string[] = [];
   for (const r of results) {
     const d = diffOutput(r.target.out, r.files);
     const at = (p: string) => `${r.target.out}/${p}`;
@@ -160,6 +161,7 @@ export function checkAll(results: TargetResult[]): { diffs: string[]; ignored: s
       ...d.conflicts.map((p) => `conflict: ${at(p)} (your edits and the new generation overlap)`),
     );
     ignored.push(...d.ignored.map(at));
+    edited.push(...d.edited.map(at));
   }
-  return { diffs, ignored };
+  return { diffs, ignored, edited };
 }

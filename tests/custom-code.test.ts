@@ -68,8 +68,10 @@ describe("hand edits to generated files", () => {
     expect(p.read(FUNC)).toContain("  // Ours: audited.\n");
     expect(p.read(FUNC)).toContain(" * Revokes a pending actor token, for good.");
     expect(tsc(["-p", p.out, "--noEmit"]).output).toBe("");
-    // The edits are intended: --check finds nothing to do, and a second run changes nothing.
-    expect(p.generate("--check").code).toBe(0);
+    // The edits are intended: --check finds nothing to do, names the files that carry them, and a second run changes nothing.
+    const check = p.generate("--check");
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(`carrying hand edits (kept, merged on each generation): out/${FUNC}, out/${MODEL}`);
     const again = p.generate();
     expect(again.stdout).toContain("0 written");
     expect(again.stdout).not.toContain("merged");

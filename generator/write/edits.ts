@@ -34,6 +34,8 @@ export interface Resolution<F extends EmittedFile> {
   merged: string[];
   /** Edited files that conflict with the new generation: written with markers. */
   conflicts: string[];
+  /** Every generated file that carries hand edits (kept: merged, or nothing new to merge), sorted. */
+  edited: string[];
   /** Previously generated files to keep though no longer generated: ignored, or edited. */
   keep: Set<string>;
   /** Paths in `files` whose text on disk is already what they get (nothing to write). */
@@ -57,7 +59,7 @@ export function ignoreRules(root: string): Ignore {
 export function resolveEdits<F extends EmittedFile>(root: string, files: F[], previous: string[]): Resolution<F> {
   const rules = ignoreRules(root);
   const out: F[] = [];
-  const r: Resolution<F> = { files: out, ignored: [], merged: [], conflicts: [], keep: new Set(), unchanged: new Set() };
+  const r: Resolution<F> = { files: out, ignored: [], merged: [], conflicts: [], edited: [], keep: new Set(), unchanged: new Set() };
   // Every file pushed here is compared with what was read for it, once.
   const emit = (file: F, onDisk: string | undefined) => {
     out.push(file);
@@ -85,6 +87,7 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
       emit(f, disk);
       continue;
     }
+    r.edited.push(f.path);
     if (f.content === base) {
       // Edited, and nothing new to merge; markers left from a conflict keep it a conflict.
       if (CONFLICT.test(disk)) r.conflicts.push(f.path);
@@ -102,9 +105,13 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
     else if (!current.has(p)) {
       const disk = readText(join(root, p));
       const base = readText(join(root, PRISTINE_DIR, p));
-      if (disk !== undefined && base !== undefined && disk !== base) r.keep.add(p);
+      if (disk !== undefined && base !== undefined && disk !== base) {
+        r.keep.add(p);
+        r.edited.push(p);
+      }
     }
   }
+  r.edited.sort();
   return r;
 }
 

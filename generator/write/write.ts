@@ -69,7 +69,7 @@ function manifestText(paths: Iterable<string>): string {
  * now stale. Hand edits count as intended: an edited file differs only if the new generation brings
  * something to merge into it. Ignored files are listed, never compared.
  */
-export function diffOutput(outDir: string, files: OutputFile[]): { changed: string[]; missing: string[]; stale: string[]; ignored: string[]; conflicts: string[] } {
+export function diffOutput(outDir: string, files: OutputFile[]): { changed: string[]; missing: string[]; stale: string[]; ignored: string[]; conflicts: string[]; edited: string[] } {
   checkPaths(outDir, files);
   const previous = readManifest(outDir) ?? [];
   const res = resolveEdits(outDir, files, previous);
@@ -82,7 +82,7 @@ export function diffOutput(outDir: string, files: OutputFile[]): { changed: stri
   }
   const current = new Set(res.files.map((f) => f.path));
   const stale = previous.filter((p) => !current.has(p) && !res.keep.has(p) && readIfFile(join(outDir, p)) !== undefined);
-  return { changed, missing, stale, ignored: res.ignored, conflicts: res.conflicts };
+  return { changed, missing, stale, ignored: res.ignored, conflicts: res.conflicts, edited: res.edited };
 }
 
 /** The paths the manifest lists: everything written but the files generated once for the user. */
