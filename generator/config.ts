@@ -77,7 +77,11 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         err(["targets", name, "idempotencyHeader"], "`idempotencyHeader` must be a header name", "e.g. idempotencyHeader: Idempotency-Key");
       }
       if (t.version !== undefined && typeof t.version !== "string") {
-        err(["targets", name, "version"], `\`version\` must be a string, not a ${t.version === null ? "null" : typeof t.version}`, `quote it: version: "${String(t.version)}${/^\d+\.\d+$/.test(String(t.version)) ? ".0" : ""}"`);
+        err(
+          ["targets", name, "version"],
+          `\`version\` must be a string, not a ${t.version === null ? "null" : typeof t.version}`,
+          `quote it: version: "${String(t.version)}${/^\d+\.\d+$/.test(String(t.version)) ? ".0" : ""}"`,
+        );
       }
       for (const key of ["packageName", "sdkClass", "version"] as const) {
         if (typeof t[key] !== "string" || (t[key] === "" && key !== "version")) continue;

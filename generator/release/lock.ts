@@ -3,10 +3,11 @@
  * which the next one compares against to decide the release. A lock that cannot be trusted stops
  * generation with a message: it never silently reads as "no changes".
  */
-import { readFileSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 import { VERSION } from "../paths.js";
+import { lockProblems } from "./lock-schema.js";
 import type { Surface } from "./surface.js";
 
 export const LOCK_FILE = ".specsmith/lock.json";
@@ -26,6 +27,9 @@ export interface LockFile {
   surface: Surface;
 }
 
+/** A lock larger than this is not ours (GitHub's, the largest we know, is a few MB). */
+export const MAX_LOCK_BYTES = 64 * 1024 * 1024;
+
 export class LockFileError extends Error {
   override name = "LockFileError";
 }
@@ -41,16 +45,23 @@ export function readLockFile(outDir: string, target: string): LockFile | undefin
   const path = join(outDir, LOCK_FILE);
   let text: string;
   try {
+    // Only a regular file of ours, of a bounded size: a FIFO would block, a symlink could lead to
+    // /dev/zero or to another file (whose bytes an error message must not print).
+    const st = lstatSync(path);
+    if (!st.isFile()) throw bad(path, `is not a regular file (${st.isSymbolicLink() ? "a symlink" : "a folder, FIFO or device"})`, RESTORE);
+    if (st.size > MAX_LOCK_BYTES) throw bad(path, `is ${Math.round(st.size / 1048576)} MB, over the ${MAX_LOCK_BYTES / 1048576} MB a lock can be`, RESTORE);
     text = readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof LockFileError) throw e;
     if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
     throw bad(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, "check its permissions");
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    throw bad(path, `is not valid JSON (${(e as Error).message})`, RESTORE);
+  } catch {
+    // Not the parser's message: it quotes the file's bytes.
+    throw bad(path, "is not valid JSON", RESTORE);
   }
   return checkLock(path, data, target);
 }
@@ -79,8 +90,7 @@ function checkLock(path: string, data: unknown, target: string): LockFile {
   if (lock.format !== LOCK_FORMAT) problems.push("`format` is missing");
   if (lock.target !== target) problems.push(`it is for target ${JSON.stringify(lock.target)}, not ${target}`);
   for (const key of ["version", "configVersion"] as const) if (typeof lock[key] !== "string" || !semver.valid(lock[key])) problems.push(`\`${key}\` is not a semantic version`);
-  const s = lock.surface as Partial<Surface> | undefined;
-  if (!s || typeof s.methods !== "object" || typeof s.models !== "object" || typeof s.security !== "object" || !Array.isArray(s.servers)) problems.push("`surface` is incomplete");
+  if (problems.length === 0) problems.push(...lockProblems(data));
   if (problems.length) throw bad(path, `is damaged: ${problems.join("; ")}`, RESTORE);
   return lock as LockFile;
 }

@@ -3,7 +3,8 @@
  * regenerating an SDK folder from the old spec to the new one (version, package files, user agent,
  * CHANGELOG), plus the lock's failure modes.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, lstatSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { specsmith } from "../helpers/cli.js";
@@ -201,20 +202,52 @@ describe("a lock that cannot be trusted", () => {
     expect(r.code).toBe(0);
     return dir;
   }
-  const snapshot = (out: string) => listFiles(out).map((f) => `${f}:${readFileSync(join(out, f), "utf8").length}`);
+  // Sizes without reading: the damaged lock may be a FIFO or a symlink to /dev/zero.
+  const snapshot = (out: string) =>
+    listFiles(out).map((f) => {
+      const st = lstatSync(join(out, f));
+      return `${f}:${st.isFile() ? st.size : st.isSymbolicLink() ? "symlink" : "special"}`;
+    });
 
-  for (const [name, lock, message] of [
-    ["is not JSON", "{ not json", /is not valid JSON/],
-    ["is damaged", JSON.stringify({ format: 1, target: "python" }), /is damaged: .*`version` is not a semantic version/],
-    ["comes from a newer specsmith", JSON.stringify({ format: 1, generator: "specsmith 99.0.0", target: "python" }), /written by specsmith 99\.0\.0, newer than this specsmith/],
-    ["has a newer format", JSON.stringify({ format: 7, generator: "specsmith 0.0.1" }), /lock format 7/],
-    ["belongs to another target", "", /is for target "typescript", not python/],
+  const edit = (change: (lock: { surface: Record<string, Record<string, unknown>> }) => void) => (path: string) => {
+    const lock = JSON.parse(readFileSync(path, "utf8"));
+    change(lock);
+    writeFileSync(path, JSON.stringify(lock));
+  };
+  const replaceWith = (make: (path: string) => void) => (path: string) => {
+    rmSync(path);
+    make(path);
+  };
+  const SECRET = "TOP-SECRET-CONTENT";
+  for (const [name, damage, message] of [
+    ["is not JSON", (p: string) => writeFileSync(p, "{ not json"), /is not valid JSON/],
+    ["is damaged", (p: string) => writeFileSync(p, JSON.stringify({ format: 1, target: "python" })), /is damaged: .*`version` is not a semantic version/],
+    ["has a method entry that is null", edit((l) => (l.surface.methods[Object.keys(l.surface.methods)[0]] = null as never)), /is damaged: surface\.methods\.[^:]+: expected Object/],
+    ["has security of the wrong type", edit((l) => (l.surface.security = 5 as never)), /is damaged: surface\.security: expected Object/],
+    ["has fields that are not a list", edit((l) => ((Object.values(l.surface.models)[0] as Record<string, unknown>).fields = 5)), /is damaged: surface\.models\.[^:]+\.fields: expected Array/],
+    ["is a FIFO (it would block forever)", replaceWith((p) => spawnSync("mkfifo", [p])), /is not a regular file/],
+    ["is a symlink to /dev/zero (it would be read until memory runs out)", replaceWith((p) => symlinkSync("/dev/zero", p)), /is not a regular file \(a symlink\)/],
+    [
+      "is a symlink to another file (whose bytes the error must not print)",
+      replaceWith((p) => {
+        writeFileSync(`${p}.elsewhere`, `${SECRET} is not JSON`);
+        symlinkSync(`${p}.elsewhere`, p);
+      }),
+      /is not a regular file \(a symlink\)/,
+    ],
+    [
+      "comes from a newer specsmith",
+      (p: string) => writeFileSync(p, JSON.stringify({ format: 1, generator: "specsmith 99.0.0", target: "python" })),
+      /written by specsmith 99\.0\.0, newer than this specsmith/,
+    ],
+    ["has a newer format", (p: string) => writeFileSync(p, JSON.stringify({ format: 7, generator: "specsmith 0.0.1" })), /lock format 7/],
+    ["belongs to another target", (p: string) => writeFileSync(p, readFileSync(p, "utf8").replace('"target": "python"', '"target": "typescript"')), /is for target "typescript", not python/],
   ] as const) {
     it(`stops generation with exit 1 when it ${name}, naming the file and a fix; nothing is written`, () => {
       const dir = generated();
       const out = join(dir, "out");
       const lockPath = join(out, ".specsmith", "lock.json");
-      writeFileSync(lockPath, lock || readFileSync(lockPath, "utf8").replace('"target": "python"', '"target": "typescript"'));
+      damage(lockPath);
       const before = snapshot(out);
       for (const args of [[], ["--check"]]) {
         const r = specsmith(["generate", "--spec", SPEC, "--target", "python", "--out", out, ...args], dir);
@@ -223,6 +256,7 @@ describe("a lock that cannot be trusted", () => {
         expect(r.stderr).toMatch(message);
         expect(r.stderr).toMatch(/hint: /);
         expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(r.stderr).not.toContain(SECRET);
       }
       expect(snapshot(out)).toEqual(before);
     });

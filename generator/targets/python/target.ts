@@ -28,9 +28,7 @@ export const python: Target<PyPlan> = {
   },
   settingProblem(key, value) {
     if (key === "version") {
-      return pep440(value) === undefined
-        ? `"${value}" has no PEP 440 form for pyproject.toml: write a pre-release as -alpha.N, -beta.N, -rc.N or -dev.N (1.2.0-beta.1 becomes 1.2.0b1)`
-        : undefined;
+      return pep440(value) === undefined ? `"${value}" has no PEP 440 form for pyproject.toml: write a pre-release as -alpha.N, -beta.N, -rc.N or -dev.N (1.2.0-beta.1 becomes 1.2.0b1)` : undefined;
     }
     if (isName(value)) return undefined;
     return key === "packageName"
