@@ -144,6 +144,20 @@ describe("files in place", () => {
     expect(read(victim)).toBe("precious");
   });
 
+  it("a manifest entry under a symlinked folder never deletes through it", () => {
+    const out = fresh("manifest-link");
+    const elsewhere = join(dir, "manifest-link-elsewhere");
+    mkdirSync(elsewhere, { recursive: true });
+    writeFileSync(join(elsewhere, "keep.txt"), "precious");
+    symlinkSync(elsewhere, join(out, "shared"));
+    const manifest = join(out, ".specsmith-manifest.json");
+    const m = JSON.parse(read(manifest)) as { files: string[] };
+    m.files.push("shared/keep.txt");
+    writeFileSync(manifest, JSON.stringify(m));
+    expect(gen(out).code).toBe(0);
+    expect(read(join(elsewhere, "keep.txt"))).toBe("precious");
+  });
+
   it.skipIf(!RUNS_AS_ROOT)("a failure half-way (a folder it cannot write) changes nothing", () => {
     const out = join(dir, "half");
     const spec = copyForEveryone();
@@ -185,6 +199,32 @@ describe("one run at a time, and recovery", () => {
     writeFileSync(join(out, ".specsmith.lock"), JSON.stringify({ pid: 999999, host: hostname(), started: "2026-11-29T00:00:00Z", temps: [temp] }));
     expect(gen(out).code).toBe(0);
     expect(temps(out)).toEqual([]);
+  });
+
+  it("a stale lock's journal never removes a file through a symlinked folder", () => {
+    const out = fresh("stale-link");
+    const elsewhere = join(dir, "stale-link-elsewhere");
+    mkdirSync(elsewhere, { recursive: true });
+    const temp = ".core.ts.specsmith-tmp-999999";
+    writeFileSync(join(elsewhere, temp), "not ours");
+    symlinkSync(elsewhere, join(out, "linked"));
+    writeFileSync(join(out, ".specsmith.lock"), JSON.stringify({ pid: 999999, host: hostname(), started: "2026-11-29T00:00:00Z", temps: [`linked/${temp}`] }));
+    expect(gen(out).code).toBe(0);
+    expect(read(join(elsewhere, temp))).toBe("not ours");
+  });
+
+  it("a symlink in a 0.1 run's leftover folder is not followed: nothing from elsewhere moves in", () => {
+    const out = fresh("legacy-link");
+    const elsewhere = join(dir, "legacy-link-elsewhere");
+    mkdirSync(elsewhere, { recursive: true });
+    writeFileSync(join(elsewhere, "secret.txt"), "stays where it is");
+    const left = `${out}.specsmith-tmp-999999`;
+    mkdirSync(left, { recursive: true });
+    symlinkSync(elsewhere, join(left, "evil"));
+    expect(gen(out).code).toBe(0);
+    expect(read(join(elsewhere, "secret.txt"))).toBe("stays where it is");
+    expect(existsSync(join(out, "evil"))).toBe(false);
+    expect(existsSync(left)).toBe(false);
   });
 
   it("puts back the user's files that an interrupted 0.1 run left in its sibling folder", () => {

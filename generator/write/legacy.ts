@@ -3,8 +3,9 @@
  * `<out>.specsmith-old-<pid>`). A run killed in between left them behind, sometimes holding the user's
  * own files. This puts such files back and removes the leftovers of runs that no longer live.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
+import { readStateFile } from "./file-read.js";
 import { processAlive } from "./lock.js";
 
 const LEGACY = /^(.*)\.specsmith-(tmp|old)-(\d+)$/;
@@ -39,7 +40,7 @@ export function recoverLegacy(outDir: string): string[] {
 function rescueUserFiles(leftover: string, outDir: string): string[] {
   let generated: Set<string>;
   try {
-    generated = new Set((JSON.parse(readFileSync(join(leftover, ".specsmith-manifest.json"), "utf8")) as { files: string[] }).files);
+    generated = new Set((JSON.parse(readStateFile(join(leftover, ".specsmith-manifest.json")) ?? "") as { files: string[] }).files);
   } catch {
     generated = new Set();
   }
@@ -48,8 +49,12 @@ function rescueUserFiles(leftover: string, outDir: string): string[] {
     for (const name of readdirSync(abs)) {
       const p = join(abs, name);
       const rel = relative(leftover, p).split(sep).join("/");
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!generated.has(rel) && rel !== ".specsmith-manifest.json" && !existsSync(join(outDir, rel))) {
+      // lstat: a symlink in the leftover (`evil -> /elsewhere`) is never followed, so nothing from
+      // outside is moved into the output folder.
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) continue;
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile() && !generated.has(rel) && rel !== ".specsmith-manifest.json" && !existsSync(join(outDir, rel))) {
         mkdirSync(dirname(join(outDir, rel)), { recursive: true });
         renameSync(p, join(outDir, rel));
         notes.push(`moved your file ${rel} back into ${outDir}`);

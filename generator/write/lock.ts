@@ -2,7 +2,9 @@
  * The run lock: one specsmith run writes an output folder at a time. The lock file also journals the
  * temporary files a run is about to create, so the next run can clean up after one that was killed.
  */
-import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readStateFile } from "./file-read.js";
+import { removableUnder } from "./paths.js";
 import { hostname } from "node:os";
 import { join } from "node:path";
 
@@ -69,7 +71,8 @@ function takeOver(root: string, path: string, stale: LockData): void {
       // someone holds the lock again; the next attempt reports it
     }
   } else {
-    for (const t of stale.temps) rmSync(join(root, t), { force: true });
+    // Paths read from a file: only safe ones, with no symlink on the way, are removed.
+    for (const t of stale.temps) if (typeof t === "string" && removableUnder(root, t)) rmSync(join(root, t), { force: true });
   }
   rmSync(aside, { force: true });
 }
@@ -90,7 +93,9 @@ function lockHandle(path: string, data: LockData): Lock {
 
 function readLock(path: string): LockData | undefined {
   try {
-    const data = JSON.parse(readFileSync(path, "utf8")) as LockData;
+    const text = readStateFile(path);
+    if (text === undefined) return undefined;
+    const data = JSON.parse(text) as LockData;
     if (typeof data.pid !== "number" || !Array.isArray(data.temps)) return undefined;
     // Journaled names are ours (hidden temp files); anything else in a lock file is not trusted.
     data.temps = data.temps.filter((t) => typeof t === "string" && /(^|\/)\.[^/]+\.specsmith-tmp-\d+$/.test(t) && !t.split("/").includes(".."));

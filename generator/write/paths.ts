@@ -2,7 +2,7 @@
  * Output paths: every path a target emits is checked before anything is written, so a hostile name
  * (or a planner bug) can never write outside the output folder or fail half-way on a file system limit.
  */
-import { realpathSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 
 /** Longest file name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
@@ -23,6 +23,26 @@ export function unsafePathReason(rel: string): string | undefined {
     if (/[. ]$/.test(segment)) return `the name "${segment}" ends with a dot or a space`;
   }
   return undefined;
+}
+
+/**
+ * Whether `rel`, a path read from state (manifest, journal), may be removed: a safe relative path whose
+ * every folder on the way from `root` is a real folder, not a symlink (which could lead anywhere).
+ */
+export function removableUnder(root: string, rel: string): boolean {
+  if (unsafePathReason(rel) !== undefined) return false;
+  const parts = rel.split("/");
+  let dir = root;
+  for (const part of parts.slice(0, -1)) {
+    dir = join(dir, part);
+    try {
+      const st = lstatSync(dir);
+      if (!st.isDirectory() || st.isSymbolicLink()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** True if `abs` is `root` or inside it (both already real paths). */

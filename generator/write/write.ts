@@ -12,7 +12,8 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync
 import { basename, dirname, join } from "node:path";
 import { acquireLock, LockHeldError } from "./lock.js";
 import { recoverLegacy } from "./legacy.js";
-import { escapingAncestor, unsafePathReason } from "./paths.js";
+import { readStateFile } from "./file-read.js";
+import { escapingAncestor, removableUnder, unsafePathReason } from "./paths.js";
 import { scanTree, type EntryKind } from "./tree.js";
 import { resolveEdits, type EmittedFile } from "./edits.js";
 
@@ -45,7 +46,7 @@ interface Manifest {
 
 /** The files the manifest in `outDir` lists; entries that are not safe relative paths are ignored. */
 export function readManifest(outDir: string): string[] | undefined {
-  return parseManifest(readIfFile(join(outDir, MANIFEST))?.toString("utf8"));
+  return parseManifest(readStateFile(join(outDir, MANIFEST)));
 }
 
 function parseManifest(text: string | undefined): string[] | undefined {
@@ -109,7 +110,7 @@ export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
 }
 
 function writeLocked(root: string, outDir: string, emitted: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
-  const manifestNow = readIfFile(join(root, MANIFEST))?.toString("utf8");
+  const manifestNow = readStateFile(join(root, MANIFEST));
   const previous = parseManifest(manifestNow) ?? [];
   const res = resolveEdits(root, emitted, previous);
   const files = res.files;
@@ -244,6 +245,8 @@ function modeOf(path: string): number | undefined {
 
 /** Removes a stale generated file, and the folders that held only it. Never follows a link. */
 function removeGenerated(root: string, rel: string): boolean {
+  // A manifest entry under a symlinked folder (`shared -> /elsewhere`) would delete outside the folder.
+  if (!removableUnder(root, rel)) return false;
   const abs = join(root, rel);
   try {
     const st = lstatSync(abs);
