@@ -9,13 +9,21 @@
  */
 import { JSONPathError, JSONPathEnvironment } from "json-p3";
 import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
+import { SafeMatch, SafeSearch } from "./jsonpath-regex.js";
 import { SourceFile } from "./source.js";
+import { MAX_DEPTH } from "./validate.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Strict RFC 9535: no extensions a target could come to rely on. */
-const JSONPATH = new JSONPathEnvironment({ strict: true });
+/**
+ * Strict RFC 9535: no extensions a target could come to rely on. Descendant queries (`$..x`) may go
+ * as deep as a document may nest (the loader's limit); match() and search() run on a linear-time
+ * regex engine.
+ */
+const JSONPATH = new JSONPathEnvironment({ strict: true, maxRecursionDepth: MAX_DEPTH + 1 });
+JSONPATH.functionRegister.set("match", new SafeMatch());
+JSONPATH.functionRegister.set("search", new SafeSearch());
 
 interface Action {
   index: number;
@@ -67,6 +75,7 @@ function checkAction(raw: unknown, index: number, err: (at: (string | number)[],
   }
   if (raw.remove !== undefined && typeof raw.remove !== "boolean") return err([...at, "remove"], "`remove` must be true or false", "write `remove: true`");
   if (raw.remove !== true && raw.update === undefined) return err(at, "an action needs `update` or `remove: true`", "add what to merge into the target, or `remove: true`");
+  if (depthOf(raw.update) > MAX_DEPTH) return err([...at, "update"], `this update nests more than ${MAX_DEPTH} levels deep`, "flatten it: an update holds what to merge, and specs nest less");
   out.push({ index, target: raw.target, update: raw.update, remove: raw.remove === true });
 }
 
@@ -81,8 +90,22 @@ export function applyOverlay(doc: Obj, overlay: { file: SourceFile; actions: Act
     const pos = overlay.file.locate(["actions", a.index, "target"]);
     return { file: overlay.file.displayPath, line: pos.line, column: pos.column, pointer: pointerOf(["actions", a.index, "target"]) };
   };
+  const fail = (a: Action, message: string, hint: string, key: "target" | "update" = "target"): never => {
+    const pos = overlay.file.locate(["actions", a.index, key]);
+    throw new SpecError([{ severity: "error", file: overlay.file.displayPath, line: pos.line, column: pos.column, pointer: pointerOf(["actions", a.index, key]), message, hint }]);
+  };
   for (const a of overlay.actions) {
-    const locations = JSONPATH.query(a.target, doc as never).locations();
+    let locations: (string | number)[][];
+    try {
+      locations = JSONPATH.query(a.target, doc as never).locations();
+    } catch (e) {
+      if (!(e instanceof JSONPathError)) throw e;
+      return fail(
+        a,
+        `the target ${a.target} cannot be evaluated on this document: ${e.message.replace(/ \('.*$/, "")}`,
+        "use a target that names the path, not a descent (`..`) through deeply nested schemas",
+      );
+    }
     if (locations.length === 0) {
       unmatched.push(a);
       continue;
@@ -93,7 +116,18 @@ export function applyOverlay(doc: Obj, overlay: { file: SourceFile; actions: Act
       // From the last match to the first, so array indices of the matches still to remove stay valid.
       for (const loc of [...locations].sort(compareLocations).reverse()) removeAt(doc, loc);
     } else {
-      for (const loc of locations) setAt(doc, loc, merge(getAt(doc, loc), a.update));
+      for (const loc of locations) {
+        const node = getAt(doc, loc);
+        // A scalar cannot merge into an object (Speakeasy would replace it; the root cannot be): say so.
+        if (isObj(node) && !isObj(a.update))
+          fail(
+            a,
+            `this update is ${a.update === null ? "null" : Array.isArray(a.update) ? "a list" : `a ${typeof a.update}`}, but the target selects ${loc.length === 0 ? "the document itself" : `an object (at ${pointerOf(loc)})`}`,
+            "give `update` a map of the keys to set, or target the field to replace",
+            "update",
+          );
+        setAt(doc, loc, merge(node, a.update));
+      }
     }
   }
   // Each target that matches nothing, up to a screenful; then how many more.
@@ -117,6 +151,20 @@ export function applyOverlay(doc: Obj, overlay: { file: SourceFile; actions: Act
   return warnings;
 }
 
+/** How deep a value nests (iteratively: the value may be deeper than the stack). */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    max = Math.max(max, d + 1);
+    if (max > MAX_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 /** How many unmatched targets of one overlay are listed one by one. */
 const MAX_UNMATCHED = 5;
 
@@ -124,7 +172,10 @@ const MAX_UNMATCHED = 5;
 export function merge(target: unknown, update: unknown): unknown {
   if (Array.isArray(target)) return [...target, ...(Array.isArray(update) ? update : [update]).map(copy)];
   if (isObj(target) && isObj(update)) {
-    for (const [k, v] of Object.entries(update)) target[k] = Object.hasOwn(target, k) ? merge(target[k], v) : copy(v);
+    // Defined, never assigned: `__proto__`, `constructor` and `prototype` are keys like any other,
+    // not a way to change what the node inherits.
+    for (const [k, v] of Object.entries(update))
+      Object.defineProperty(target, k, { value: Object.hasOwn(target, k) ? merge(target[k], v) : copy(v), enumerable: true, writable: true, configurable: true });
     return target;
   }
   return copy(update);

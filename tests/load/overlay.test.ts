@@ -120,3 +120,70 @@ describe("malformed overlays", () => {
     expect(() => applyOverlay(doc(), readOverlay(overlayFile(yaml("  - target: $\n    remove: true\n"))))).toThrow(/removes the whole document/);
   });
 });
+
+describe("hostile overlays", () => {
+  const apply = (actions: string, d: Obj = doc()) => {
+    applyOverlay(d, readOverlay(overlayFile(yaml(actions))));
+    return d;
+  };
+  const located = (actions: string, d: Obj = doc()): { line: number; pointer: string; message: string } => {
+    try {
+      apply(actions, d);
+    } catch (e) {
+      if (!(e instanceof SpecError)) throw e;
+      const [x] = e.diagnostics;
+      return { line: x.line, pointer: x.pointer, message: x.message };
+    }
+    throw new Error("no error");
+  };
+
+  it("a backtracking regex in a filter runs in linear time (re2js), and still matches", () => {
+    const d = doc();
+    d.paths["/pets"].get.description = "a".repeat(40) + "b";
+    const started = performance.now();
+    apply(`  - target: $..[?search(@.description, '(a|aa)+$')]\n    update: { x-slow: true }\n  - target: $..[?match(@.operationId, 'l.st')]\n    update: { x-matched: true }\n`, d);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(d.paths["/pets"].get["x-slow"]).toBeUndefined();
+    expect(d.paths["/pets"].get["x-matched"]).toBe(true);
+  });
+
+  it.each([
+    ["a scalar update of every node ($..*)", "  - target: $..*\n    update: 5\n", /this update is a number, but the target selects an object/],
+    ["a scalar update of the document ($)", "  - target: $\n    update: hello\n", /this update is a string, but the target selects the document itself/],
+  ])("%s is an error at the update", (_name, actions, message) => {
+    const e = located(actions);
+    expect(e.message).toMatch(message);
+    expect(e.pointer).toBe("#/actions/0/update");
+    expect(e.line).toBe(7);
+  });
+
+  it("`__proto__`, `constructor` and `prototype` keys are plain data, never a prototype", () => {
+    const d = apply(`  - target: $.info\n    update: { "__proto__": { polluted: true }, constructor: { x: 1 }, prototype: 2 }\n`);
+    expect(Object.getPrototypeOf(d.info)).toBe(Object.prototype);
+    expect(d.info.polluted).toBeUndefined();
+    expect(Object.keys(d.info)).toEqual(["title", "version", "__proto__", "constructor", "prototype"]);
+    expect(JSON.parse(JSON.stringify(d.info)).__proto__).toEqual({ polluted: true });
+  });
+
+  it("a descent through a document nested deeper than documents may nest is an error at the target", () => {
+    const d = doc();
+    let node: Obj = d.paths["/pets"].get;
+    for (let i = 0; i < 300; i++) node = node.x = {};
+    const e = located(`  - target: $..description\n    update: { more: 1 }\n`, d);
+    expect(e.pointer).toBe("#/actions/0/target");
+    expect(e.message).toMatch(/cannot be evaluated on this document/);
+  });
+
+  it("a schema nested 30 deep is an ordinary descent", () => {
+    const d = doc();
+    let node: Obj = d.paths["/pets"].get;
+    for (let i = 0; i < 30; i++) node = node.schema = { description: `level ${i}` };
+    apply(`  - target: $..description\n    update: changed\n`, d);
+    expect(d.paths["/pets"].get.schema.schema.description).toBe("changed");
+  });
+
+  it("an update nested too deep is an error at the overlay's update", () => {
+    const deep = "{ a: ".repeat(300) + "1" + " }".repeat(300);
+    expect(() => readOverlay(overlayFile(yaml(`  - target: $.info\n    update: ${deep}\n`)))).toThrow(/nests more than 256 levels deep/);
+  });
+});
