@@ -158,12 +158,18 @@ const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
  * Code spans and fenced blocks are left as written. `inline`: the text must stay on one line
  * (headings, list items).
  */
-export function md(text: string, inline = false): string {
+export function md(text: string, inline = false, fences = true): string {
   // Plain prose (no markup that could be HTML, code or a link target, no line breaks): as it is.
   if (!MARKDOWN_SPECIAL.test(text)) return inline ? text.trim() : text;
   const lines = splitLines(visible(text));
   const out: string[] = [];
   let fence: string | undefined;
+  // Prose lines up to a blank line or a fence are one paragraph: a code span may cross their breaks.
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length) out.push(...prose(paragraph.join("\n")).split("\n"));
+    paragraph = [];
+  };
   for (const line of lines) {
     const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
@@ -171,28 +177,49 @@ export function md(text: string, inline = false): string {
       if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
       continue;
     }
-    if (open && !inline) {
+    // (Not in a table cell or inline: there a fence is no block, its lines are prose.)
+    if (open && !inline && fences) {
+      flush();
       fence = open[1];
       out.push(line);
       continue;
     }
-    out.push(proseLine(line));
+    if (line.trim() === "") {
+      flush();
+      out.push(line);
+      continue;
+    }
+    // A line that starts a block (heading, quote, list item, table row, HTML) ends the paragraph
+    // before it: no code span reaches across it.
+    if (BLOCK_START.test(line)) flush();
+    paragraph.push(line);
   }
+  flush();
   // An unclosed fence in a description would swallow the rest of the page.
   if (fence) out.push(fence);
   return inline ? out.join(" ").trim() : out.join("\n");
 }
 
-/** One line of prose: HTML and script links neutralised outside code spans. */
-function proseLine(line: string): string {
+const BLOCK_START = /^ {0,3}([#>*+=|<-]|\d{1,9}[.)])/;
+
+/**
+ * Prose (a paragraph, line breaks kept): HTML and script links neutralised outside code spans, found
+ * as CommonMark finds them: a backslash-escaped backtick opens nothing, and a span may cross lines.
+ */
+function prose(text: string): string {
   let out = "";
   let i = 0;
-  while (i < line.length) {
-    if (line[i] === "`") {
-      const run = /^`+/.exec(line.slice(i))![0];
-      const end = line.indexOf(run, i + run.length);
-      if (end !== -1 && line[end + run.length] !== "`") {
-        out += line.slice(i, end + run.length);
+  while (i < text.length) {
+    if (text[i] === "\\" && i + 1 < text.length && text[i + 1] !== "\n") {
+      out += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (text[i] === "`") {
+      const run = /^`+/.exec(text.slice(i))![0];
+      const end = closingRun(text, i + run.length, run.length);
+      if (end !== -1) {
+        out += text.slice(i, end + run.length);
         i = end + run.length;
         continue;
       }
@@ -200,12 +227,28 @@ function proseLine(line: string): string {
       i += run.length;
       continue;
     }
-    const next = line.indexOf("`", i);
-    const stop = next === -1 ? line.length : next;
-    out += neutralise(line.slice(i, stop));
+    let stop = i;
+    while (stop < text.length && text[stop] !== "`" && text[stop] !== "\\") stop++;
+    if (stop === i) stop++;
+    out += neutralise(text.slice(i, stop));
     i = stop;
   }
   return out;
+}
+
+/** Where the backtick run of exactly `n` that closes a code span starts, from `from`, or -1. */
+function closingRun(text: string, from: number, n: number): number {
+  for (let j = from; j < text.length;) {
+    if (text[j] !== "`") {
+      j++;
+      continue;
+    }
+    let k = j;
+    while (text[k] === "`") k++;
+    if (k - j === n) return j;
+    j = k;
+  }
+  return -1;
 }
 
 function neutralise(text: string): string {
@@ -214,7 +257,7 @@ function neutralise(text: string): string {
 
 /** A table cell: prose (line breaks kept: tables write them as `<br/>`), with every pipe escaped. */
 export function mdCell(text: string): string {
-  return md(text).replace(/\|/g, "\\|");
+  return md(text, false, false).replace(/\|/g, "\\|");
 }
 
 /** An inline code span holding `text` exactly (a run of backticks inside needs a longer fence). */

@@ -1,0 +1,43 @@
+// The markdown escapers against a real CommonMark renderer (markdown-it, HTML allowed as GitHub and
+// VitePress allow it): spec text rendered through md() or mdCell() never yields an element or an
+// attribute of its own, however it plays code spans, escapes and fences against the escaper.
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import { md, mdCell } from "../../generator/render/escape.js";
+
+const renderer = new MarkdownIt({ html: true });
+/** Elements spec text could bring, and attributes of any real tag that would run or link code. */
+function liveMarkup(html: string): string[] {
+  const found = [...html.matchAll(/<(img|iframe|style|script|svg|object|embed|form|input|textarea)\b/gi)].map((m) => m[0]);
+  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) if (/\son\w+\s*=|javascript:/i.test(tag)) found.push(tag);
+  return found;
+}
+
+const ATTACKS: [string, string][] = [
+  ["a backslash-escaped backtick before HTML", "\\`<img src=x onerror=alert(1)>`"],
+  ["a code span that closes on the next line, then HTML", "`a\nb` <img src=x onerror=alert(1)> `"],
+  ["a heading line between the backticks", "`a\n# <img src=x onerror=alert(1)> `"],
+  ["iframe srcdoc after an escaped backtick", '\\`<iframe srcdoc="<script>alert(1)</script>">`'],
+  ["style after an escaped backtick", "\\`<style>body{display:none}</style>`"],
+  ["a double backslash then a code span", "\\\\`<img src=x onerror=alert(1)>`"],
+  ["plain HTML", "<img src=x onerror=alert(1)>"],
+  ["a javascript link", "[x](javascript:alert(1))"],
+];
+
+describe("md() output renders no element from spec text", () => {
+  it("the check finds live markup in unescaped text (it can fail)", () => {
+    expect(liveMarkup(renderer.render(ATTACKS[0][1]))).not.toEqual([]);
+  });
+
+  it.each(ATTACKS)("%s", (_name, text) => {
+    expect(liveMarkup(renderer.render(md(text)))).toEqual([]);
+    expect(liveMarkup(renderer.render(md(text, true)))).toEqual([]);
+  });
+});
+
+describe("mdCell() output renders no element from spec text, in a table", () => {
+  it.each([...ATTACKS, ["a ~~~ fence inside a cell", "~~~\n<img src=x onerror=alert(1)>\n~~~"] as [string, string]])("%s", (_name, text) => {
+    const cell = mdCell(text).replace(/\n/g, "<br/>");
+    expect(liveMarkup(renderer.render(`| a |\n| - |\n| ${cell} |\n`))).toEqual([]);
+  });
+});
