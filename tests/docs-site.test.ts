@@ -3,14 +3,14 @@
  * 127.0.0.1, driven by headless Chromium (Debian's, through playwright-core). Search, the language
  * switch and its memory, every sidebar link, and a screenshot kept in .tmp/artifacts/.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { specsmith } from "./helpers/cli.js";
-import { ROOT } from "./helpers/paths.js";
+import { ROOT, listFiles, tempDir } from "./helpers/paths.js";
 
 const SITE = join(ROOT, ".tmp", "site");
 const ARTIFACTS = join(ROOT, ".tmp", "artifacts");
@@ -128,5 +128,66 @@ describe("the docs site", () => {
       expect(await page.locator(".NotFound").count(), href).toBe(0);
     }
     await page.close();
+  });
+});
+
+describe("a hostile spec's site", () => {
+  // Every trick of a spec author who wants code to run (at build time in Node, or in readers' browsers)
+  // or a local file published: each must come out as text.
+  const dir = tempDir("specsmith-hostile-site-");
+  const secretFile = join(dir, "secret.txt");
+  const SECRET = "HOSTILE-SITE-SECRET-CONTENT";
+  const PWN = "globalThis.pwned=1";
+  const description = [
+    "Innocent words.",
+    "",
+    "::::",
+    `{{ [].constructor.constructor('${PWN}')() }}`,
+    "",
+    "```",
+    `<!--@include: ${secretFile}-->`,
+    "```",
+    "",
+    `<<< ${secretFile}`,
+    "",
+    `![l](x.png){onerror=${PWN}}`,
+    "",
+    `\\\`<img src=x onerror=${PWN}>\``,
+  ].join("\n");
+  const spec = {
+    openapi: "3.1.0",
+    info: { title: `Evil </script><script>${PWN}</script> API`, version: "1.0.0" },
+    tags: [{ name: "things", description: `## <img/src=x/onerror=${PWN}>\n\n<!--@include: ${secretFile}-->` }],
+    paths: { "/things": { get: { operationId: "listThings", tags: ["things"], description, responses: { "204": { description: "ok" } } } } },
+  };
+  let hostileServer: Server;
+  let hostileBase: string;
+
+  beforeAll(async () => {
+    writeFileSync(secretFile, SECRET);
+    writeFileSync(join(dir, "spec.json"), JSON.stringify(spec));
+    writeFileSync(
+      join(dir, "specsmith.yaml"),
+      `spec: spec.json\ntargets:\n  typescript:\n    out: ts\n    packageName: evil\n    sdkClass: Evil\n  python:\n    out: py\n    packageName: evil\n    sdkClass: Evil\n`,
+    );
+    const out = join(dir, "site");
+    const r = specsmith(["docs", "build", "--config", join(dir, "specsmith.yaml"), "--out", out], ROOT, { timeoutMs: 180_000 });
+    expect(r.code, r.stderr).toBe(0);
+    hostileServer = await serve(out);
+    hostileBase = `http://127.0.0.1:${(hostileServer.address() as AddressInfo).port}`;
+  }, 240_000);
+  afterAll(() => hostileServer?.close());
+
+  it("runs no code, publishes no local file, and shows the text", async () => {
+    for (const path of ["/", "/docs/sdks/things/README.html"]) {
+      const { page } = await open(`${hostileBase}${path}`);
+      expect(await page.evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();
+      expect(await page.locator("[onerror], [onmouseover], iframe").count()).toBe(0);
+      const html = await page.content();
+      expect(html).not.toContain(SECRET);
+      if (path !== "/") expect(await page.locator(".vp-doc").textContent()).toContain("Innocent words.");
+      await page.close();
+    }
+    for (const file of listFiles(join(dir, "site"))) expect(readFileSync(join(dir, "site", file), "utf8"), file).not.toContain(SECRET);
   });
 });

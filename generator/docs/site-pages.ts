@@ -28,9 +28,54 @@ export function sitePage(file: { path: string; content: string }, samples: Map<s
   return { path: file.path === "README.md" ? "index.md" : file.path, markdown, content: vPre(markdown), title };
 }
 
-/** The spec's text may hold `{{ }}`: in a v-pre container Vue shows it as text. */
-function vPre(markdown: string): string {
-  return `:::: v-pre\n\n${markdown}\n\n::::\n`;
+/**
+ * A generated page as VitePress must read it for spec text to stay text. The markdown is already
+ * escaped for CommonMark (render/escape.ts); VitePress adds syntax of its own, each handled here:
+ * - `<!--@include: path-->` is replaced with the file's contents on the raw text, code fences included:
+ *   every such comment is broken by a zero-width space (the regex wants `<!--`, spaces, `@include:`);
+ * - a line starting with `<<<` (outside fences) imports a file as code: its `<` becomes an entity;
+ * - `{{ }}` is Vue interpolation: the page sits in one `v-pre` container, whose fence is longer than
+ *   any run of colons at a line's start, so no line of the page can close it early;
+ * - `{attrs}` (markdown-it-attrs) is switched off in the site's config.
+ */
+export function vPre(markdown: string): string {
+  const text = outsideFences(markdown.replace(/<!--(?=\s*@include)/g, "<!--\u200b"), (line) => line.replace(/^( {0,3})<<</, "$1&lt;<<"));
+  const longest = Math.max(3, ...(text.match(/^ {0,3}:+/gm) ?? []).map((r) => r.trim().length));
+  const fence = ":".repeat(longest + 1);
+  return `${fence} v-pre\n\n${text}\n\n${fence}\n`;
+}
+
+/** `text` with `f` applied to each line outside fenced code blocks. */
+function outsideFences(text: string, f: (line: string) => string): string {
+  let fence: string | undefined;
+  return text
+    .split("\n")
+    .map((line) => {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+        return line;
+      }
+      if (open) {
+        fence = open[1];
+        return line;
+      }
+      return f(line);
+    })
+    .join("\n");
+}
+
+/** Text VitePress renders as HTML (sidebar items use v-html): escaped. */
+export function htmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * A string of the site's config that VitePress puts in an inline script (site data) and in the
+ * page: no `</` (it would end the script) nor `<!--`; shown as it is otherwise.
+ */
+export function siteDataText(text: string): string {
+  return text.replace(/<(?=[/!])/g, "<\u200b");
 }
 
 /** A code fence that no line of `code` can close early. */
@@ -47,13 +92,15 @@ export function siteSidebar(pages: SitePage[]): unknown[] {
   const groups = pages.filter((p) => /^docs\/sdks\/[^/]+\/README\.md$/.test(p.path));
   const models = pages.filter((p) => p.path.startsWith("docs/models/") && !p.path.startsWith("docs/models/utils/"));
   const rest = pages.filter((p) => p.path !== "index.md" && !groups.includes(p) && !models.includes(p));
-  const operations = (p: SitePage) => [...p.markdown.matchAll(/^## (\S+)$/gm)].filter((m) => m[1] !== "Overview").map((m) => ({ text: m[1], link: `${link(p.path)}#${m[1].toLowerCase()}` }));
+  // Operations are method names (identifiers): a heading a description brings with markup is none.
+  const operations = (p: SitePage) =>
+    [...p.markdown.matchAll(/^## ([A-Za-z_$][\w$]*)$/gm)].filter((m) => m[1] !== "Overview").map((m) => ({ text: htmlText(m[1]), link: `${link(p.path)}#${m[1].toLowerCase()}` }));
   return [
     { text: "Overview", items: [{ text: "Getting started", link: "/" }] },
-    ...groups.map((g) => ({ text: g.title, link: link(g.path), collapsed: false, items: operations(g) })),
+    ...groups.map((g) => ({ text: htmlText(g.title), link: link(g.path), collapsed: false, items: operations(g) })),
     // One link to the models index: a sidebar of every model would be on every page (Clerk has 600).
     ...(models.length ? [{ text: "Models", items: [{ text: `All models (${models.length})`, link: "/models.html" }] }] : []),
-    ...(rest.length ? [{ text: "Reference", items: rest.map((r) => ({ text: r.title, link: link(r.path) })) }] : []),
+    ...(rest.length ? [{ text: "Reference", items: rest.map((r) => ({ text: htmlText(r.title), link: link(r.path) })) }] : []),
   ];
 }
 

@@ -12,7 +12,7 @@ import { UsageError } from "../diagnostics.js";
 import { WriteError } from "../write/write.js";
 import { generateAll } from "../generate.js";
 import type { CodeSample } from "./code-samples.js";
-import { llmsTxt, modelsPage, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
+import { llmsTxt, modelsPage, siteDataText, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
 
 export interface SiteBuild {
   out: string;
@@ -35,7 +35,7 @@ async function siteSource(configPath: string, out: string): Promise<{ src: strin
   // resolves vue and its theme from the source's folder upwards.
   const src = mkdtempSync(join(process.cwd(), ".specsmith-site-"));
   for (const p of pages) write(join(src, p.path), p.content);
-  const title = main.title ?? "API";
+  const title = siteDataText(main.title ?? "API");
   write(join(src, "public", "llms.txt"), llmsTxt(title, pages, false));
   write(join(src, "public", "llms-full.txt"), llmsTxt(title, pages, true));
   write(join(src, ".vitepress", "config.mjs"), configText(title, out, siteSidebar(pages)));
@@ -90,6 +90,8 @@ function configText(title: string, out: string, sidebar: unknown): string {
     // A dead internal link fails the build; links to localhost (examples in descriptions) are not the site's.
     ignoreDeadLinks: "localhostLinks",
     head: [["link", { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" }]],
+    // markdown-it-attrs would turn a description's `{onerror=...}` into an attribute.
+    markdown: { attrs: { disable: true } },
     themeConfig: { sidebar, search: { provider: "local" }, outline: [2, 3] },
   };
   return `// Written by specsmith docs.\nexport default ${JSON.stringify(config, null, 2)};\n`;

@@ -1,0 +1,96 @@
+// Spec text on the docs site is text: each generated page, as the site feeds it to VitePress, rendered
+// by VitePress's own markdown-it (its plugins: containers, code groups, snippets, emoji, anchors; attrs
+// off as the site's config says) yields no element, attribute or Vue interpolation of the spec's own.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createMarkdownRenderer } from "vitepress";
+import { beforeAll, describe, expect, it } from "vitest";
+import { htmlText, siteDataText, vPre } from "../../generator/docs/site-pages.js";
+import { md, mdCell, mdCode } from "../../generator/render/escape.js";
+
+type Renderer = Awaited<ReturnType<typeof createMarkdownRenderer>>;
+let renderer: Renderer;
+const srcDir = mkdtempSync(join(tmpdir(), "specsmith-site-md-"));
+const SECRET = "SECRET-FILE-CONTENT";
+beforeAll(async () => {
+  writeFileSync(join(srcDir, "secret.txt"), SECRET);
+  renderer = await createMarkdownRenderer(srcDir, { attrs: { disable: true } });
+});
+
+/** What of the rendered page did not come from us: live elements, handlers, or `{{` outside the v-pre container. */
+function problems(html: string): string[] {
+  // (Markdown images are formatting descriptions may use: an <img> is fine, a handler on it is not.)
+  const found = [...html.matchAll(/<(iframe|style|script|svg|object|embed|form)\b/gi)].map((m) => m[0]);
+  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) if (/\son\w+\s*=|javascript:/i.test(tag)) found.push(tag);
+  if (html.includes(SECRET)) found.push("the contents of a local file");
+  // Everything must sit inside the one v-pre div: after it closes, nothing else.
+  const start = html.indexOf("<div v-pre");
+  if (start !== 0) found.push("the page does not start with the v-pre container");
+  let depth = 0;
+  const re = /<div\b|<\/div>/g;
+  let end = -1;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[0] === "</div>" ? -1 : 1;
+    if (depth === 0) {
+      end = m.index + m[0].length;
+      break;
+    }
+  }
+  if (end !== -1 && html.slice(end).trim() !== "") found.push(`content after the v-pre container: ${html.slice(end, end + 80)}`);
+  return found;
+}
+
+const render = (page: string) => renderer.render(vPre(page), { path: join(srcDir, "page.md"), relativePath: "page.md" } as never);
+
+// Spec text as the docs place it: prose (descriptions), table cells, code spans (examples, values), and code fences (usage snippets).
+const places: [string, (s: string) => string][] = [
+  ["prose", (s) => md(s)],
+  ["a table cell", (s) => `| a |\n| - |\n| ${mdCell(s).replace(/\n/g, "<br/>")} |`],
+  ["a code span", (s) => `Value: ${mdCode(s)}`],
+  ["a code fence", (s) => "```typescript\n" + s + "\n```"],
+];
+
+const ATTACKS: [string, string][] = [
+  ["four colons close the v-pre container, then Vue runs", "::::\n{{ [].constructor.constructor('globalThis.pwned=1')() }}"],
+  ["eight colons", "::::::::\n\n{{ constructor }}"],
+  ["markdown-it attrs on an image", "![l](x.png){onerror=alert(1)}"],
+  ["markdown-it attrs at a paragraph's end", "text {onmouseover=alert(1)}"],
+  ["an include in a comment", "<!--@include: ./secret.txt-->"],
+  ["an include with spaces", "<!--   @include: ./secret.txt   -->"],
+  ["a snippet import line", "<<< ./secret.txt"],
+  ["a snippet import after text", "before\n\n<<< @/secret.txt"],
+  ["a backslash-escaped backtick before HTML", "\\`<img src=x onerror=alert(1)>`"],
+  ["a custom container of our own", "::: danger <img src=x onerror=alert(1)>\nx\n:::"],
+];
+
+describe("site pages render spec text as text (VitePress's markdown-it)", () => {
+  for (const [where, place] of places) {
+    it.each(ATTACKS)(`in ${where}: %s`, (_name, attack) => {
+      expect(problems(render(`# Page\n\n${place(attack)}\n\nAfter.`))).toEqual([]);
+    });
+  }
+
+  it("the check finds what an unescaped page would do (it can fail)", () => {
+    const raw = renderer.render(`:::: v-pre\n\n::::\n{{ x }}\n\n<!--@include: ./secret.txt-->\n\n![l](x.png){onerror=alert(1)}\n\n::::\n`, {
+      path: join(srcDir, "page.md"),
+      relativePath: "page.md",
+    } as never);
+    expect(problems(raw).length).toBeGreaterThan(0);
+  });
+});
+
+describe("strings VitePress shows as HTML or puts in its site data", () => {
+  it.each([
+    ["</script><script>alert(1)</script>", "<\u200b/script><script>alert(1)<\u200b/script>"],
+    ["<!-- comment -->", "<\u200b!-- comment -->"],
+    ["Plain API", "Plain API"],
+  ])("site data: %j", (text, want) => {
+    expect(siteDataText(text)).toBe(want);
+    expect(siteDataText(text)).not.toMatch(/<\//);
+  });
+
+  it("sidebar text is escaped HTML", () => {
+    expect(htmlText('<img src=x onerror="alert(1)">&')).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;");
+  });
+});
