@@ -3,7 +3,7 @@
  * prepends its entry to the file as it is on disk, so entries (and the maintainers' edits to them)
  * are never rewritten.
  */
-import { md, mdCode } from "../render/escape.js";
+import { mdCode, mdPlain } from "../render/escape.js";
 import type { Change, Section } from "./classify.js";
 import type { Release } from "./release.js";
 
@@ -33,7 +33,7 @@ export function changelogText(existing: string | undefined, release: Release, ct
 
 function entryText(release: Release, ctx: EntryContext, hadEntries: boolean): string {
   const lines = [`## ${release.version} (${ctx.date})`, ""];
-  const api = `${md(ctx.apiTitle, true)}, API version ${mdCode(ctx.apiVersion)}`;
+  const api = `${mdPlain(ctx.apiTitle)}, API version ${mdCode(ctx.apiVersion)}`;
   const was = release.previous?.api.version;
   if (release.reason === "first") {
     // Entries but no lock: the lock was deleted (or never committed); what changed is unknown.
@@ -70,7 +70,7 @@ function grouped(changes: Change[]): string[] {
     const root = isMember ? c.symbol.slice(0, c.symbol.indexOf(".")) : c.symbol;
     const g = byRoot.get(root) ?? byRoot.set(root, { parts: [] }).get(root)!;
     g.link ??= c.link;
-    const what = md(c.detail, true);
+    const what = mdPlain(c.detail);
     g.parts.push(isMember ? `${mdCode(c.symbol.slice(root.length + 1))}: ${what}` : what);
   }
   return [...byRoot].map(([root, g]) => `${g.link ? `[${mdCode(root)}](${g.link})` : mdCode(root)}: ${g.parts.join("; ")}`);

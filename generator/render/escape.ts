@@ -260,6 +260,16 @@ export function mdCell(text: string): string {
   return md(text, false, false).replace(/\|/g, "\\|");
 }
 
+/**
+ * Text that must read as plain words and never as markup or a link (the changelog's titles and
+ * details): as it is when it is only words and punctuation no renderer acts on, else a code span
+ * (GitHub links bare URLs in prose, and a backslash does not stop it; a code span does).
+ */
+export function mdPlain(text: string): string {
+  const flat = oneLine(text).trim();
+  return /^[\p{L}\p{N} ,;:()'’→-]*$/u.test(flat) ? flat : mdCode(flat);
+}
+
 /** An inline code span holding `text` exactly (a run of backticks inside needs a longer fence). */
 export function mdCode(text: string): string {
   const flat = visible(oneLine(text));

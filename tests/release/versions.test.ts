@@ -1,4 +1,5 @@
 /** Given/want tables for the version a release gets and the changelog text around its entry. */
+import MarkdownIt from "markdown-it";
 import { typescript } from "../../generator/targets/typescript/target.js";
 import { describe, expect, it } from "vitest";
 import { changelogText } from "../../generator/release/changelog.js";
@@ -78,7 +79,19 @@ describe("changelogText", () => {
 
   it("escapes spec text: a removed enum value cannot inject markup", () => {
     const evil: Change = { kind: "removed", breaking: true, section: "breaking", symbol: "Color.RED", detail: 'value "<img src=x onerror=alert(1)>" removed' };
-    expect(changelogText(undefined, release({ changes: [evil], bump: "major" }), ctx)).toContain('`RED`: value "&lt;img src=x onerror=alert(1)>" removed');
+    expect(changelogText(undefined, release({ changes: [evil], bump: "major" }), ctx)).toContain('`RED`: `value "<img src=x onerror=alert(1)>" removed`');
+  });
+
+  it.each([
+    ["a title with a link", { apiTitle: "Evil [click](https://evil.example) API" }, []],
+    ["a title with HTML", { apiTitle: "Evil <img src=x onerror=alert(1)> API" }, []],
+    ["a bare URL in a server change", {}, [{ kind: "changed", breaking: false, section: "changed", symbol: "servers", detail: "https://a.example → https://evil.example/x" } as Change]],
+    ["an enum value with markdown", {}, [{ kind: "added", breaking: false, section: "added", symbol: "Color.X", detail: "value added: [x](https://evil.example) <b>bold</b>" } as Change]],
+    ["an API version with HTML", { apiVersion: "1.0</code><img src=x onerror=alert(1)>" }, []],
+  ] as const)("spec text renders as text, never a link or an element: %s", (_name, extra, changes) => {
+    const text = changelogText(undefined, release({ changes: [...changes], bump: "minor" }), { ...ctx, ...extra });
+    const html = new MarkdownIt({ html: true, linkify: true }).render(text);
+    expect(html).not.toMatch(/<(a|img|b)\b/);
   });
 });
 
