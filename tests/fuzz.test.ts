@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SpecError } from "../generator/diagnostics.js";
 import { generateAll } from "../generator/generate.js";
+import { createMarkdownRenderer } from "vitepress";
+import type { CodeSample } from "../generator/docs/code-samples.js";
+import { sitePage } from "../generator/docs/site-pages.js";
 import { specArbitrary } from "./fuzz/arbitraries.js";
+import { siteProblems } from "./helpers/site-check.js";
 import { runFuzz } from "./fuzz/harness.js";
 import { mutationArbitrary } from "./fuzz/mutations.js";
 import { ROOT, SPEC, read } from "./helpers/paths.js";
@@ -47,6 +51,41 @@ describe("fuzz: hostile specs stay inert", () => {
     expect(crashes).toEqual([]);
     expect(refused).toBeGreaterThan(0);
   }, 120_000);
+
+  it("site pages of 15 hostile specs render no markup, interpolation or local file of the spec's own (VitePress's markdown-it)", async () => {
+    const dir = join(ROOT, ".tmp", "fuzz-site");
+    mkdirSync(dir, { recursive: true });
+    const renderer = await createMarkdownRenderer(dir, { attrs: { disable: true } });
+    const hostname = readFileSync("/etc/hostname", "utf8").trim();
+    const problems: string[] = [];
+    let pages = 0;
+    for (const [i, spec] of fc.sample(specArbitrary, { seed: FUZZ_SEED + 1, numRuns: 15 }).entries()) {
+      const path = join(dir, `s${i}.json`);
+      writeFileSync(path, JSON.stringify(spec.doc));
+      let results;
+      try {
+        results = await generateAll(path, [
+          { name: "typescript", out: join(dir, "none-ts"), packageName: "s", sdkClass: "S", version: "1.0.0" },
+          { name: "python", out: join(dir, "none-py"), packageName: "s", sdkClass: "S", version: "1.0.0" },
+        ]);
+      } catch (e) {
+        if (e instanceof SpecError) continue;
+        throw e;
+      }
+      const samples = new Map<string, CodeSample[]>();
+      for (const r of results) for (const x of r.samples ?? []) (samples.get(x.operationId) ?? samples.set(x.operationId, []).get(x.operationId)!).push(x);
+      for (const f of results[0].files.filter((x) => x.path.endsWith(".md") && x.path !== "CHANGELOG.md")) {
+        const page = sitePage(f, samples);
+        pages++;
+        // VitePress replaces includes on the raw text before markdown: none may be left to replace.
+        if (/<!--\s*@include:\s*(.*?)\s*-->/.test(page.content)) problems.push(`${i}/${f.path}: an include directive`);
+        const html = renderer.render(page.content, { path: join(dir, "page.md"), relativePath: "page.md" } as never);
+        for (const p of siteProblems(html, hostname.length > 3 ? [hostname] : [])) problems.push(`${i}/${f.path}: ${p}`);
+      }
+    }
+    expect(pages).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  }, 240_000);
 
   it("the harness notices planted code, a lost operation and a compile error", async () => {
     const specs = fc.sample(specArbitrary, { seed: 1, numRuns: 2 });

@@ -2,6 +2,7 @@
  * Example values for docs and usage snippets, built from the spec's `example`s (falling back to
  * defaults, then to type placeholders). Language-neutral: targets choose how keys are spelled.
  */
+import { forEachRef } from "./walk.js";
 import type { Api, Field, Model, TypeRef } from "./types.js";
 
 export type Example =
@@ -12,6 +13,10 @@ export type Example =
 
 export class Examples {
   private readonly models: Map<string, Model>;
+  /** The object models the example being built is inside of (a recursion guard for optional fields). */
+  private readonly path: string[] = [];
+  /** Values the example being built may still hold: recursive schemas must not blow a snippet up. */
+  private budget = 0;
 
   /**
    * `optional`: objects also list their optional fields (Speakeasy's `optionalPropertyRendering:
@@ -37,7 +42,8 @@ export class Examples {
    * nullable one without an example shows null.
    */
   of(t: TypeRef, given?: unknown, depth = 0, optionalField = false): Example {
-    if (depth > 8) return { kind: "raw", value: given ?? null };
+    if (depth === 0 && this.path.length === 0) this.budget = MAX_VALUES;
+    if (depth > 8 || --this.budget < 0) return { kind: "raw", value: given ?? null };
     if (given === null && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     if (given === undefined && optionalField && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     switch (t.kind) {
@@ -61,7 +67,21 @@ export class Examples {
     }
   }
 
+  /** Whether `t` names a model the example is inside of (through aliases, each looked at once). */
+  private reentersPath(t: TypeRef, seen = new Set<string>()): boolean {
+    let hit = false;
+    forEachRef(t, (name) => {
+      if (hit || seen.has(name)) return;
+      seen.add(name);
+      const m = this.models.get(name);
+      hit = this.path.includes(name) || (m?.kind === "alias" && this.reentersPath(m.type, seen));
+    });
+    return hit;
+  }
+
   ofModel(m: Model, given: unknown, depth = 0): Example {
+    // Called for a model's own docs too: a new example, a new budget.
+    if (depth === 0 && this.path.length === 0) this.budget = MAX_VALUES;
     if (m.kind === "enum") {
       const hit = m.members.find((x) => x.value === given);
       const example = m.members.find((x) => x.value === m.example);
@@ -71,11 +91,16 @@ export class Examples {
     if (m.freeForm) return { kind: "raw", value: isObj(given) ? given : isObj(m.example) ? m.example : {} };
     const src = isObj(given) ? given : isObj(m.example) ? m.example : {};
     const fields: { field: Field | null; key: string; value: Example }[] = [];
+    this.path.push(m.name);
     for (const f of m.fields) {
       if (!(this.opts.optional && isObj(given) ? f.required || f.wireName in given : this.shows(f))) continue;
       const value = src[f.wireName] ?? f.example ?? f.default;
+      // An optional field leading back into a model this example is already inside is left out:
+      // one level of a tree, not every level (Speakeasy's snippets stop there too).
+      if (!f.required && value === undefined && this.reentersPath(f.type)) continue;
       fields.push({ field: f, key: f.wireName, value: this.of(f.type, value, depth + 1, !f.required && !!this.opts.optional) });
     }
+    this.path.pop();
     if (m.additional) {
       const declared = new Set(m.fields.map((f) => f.wireName));
       for (const [key, value] of Object.entries(src)) {
@@ -85,6 +110,9 @@ export class Examples {
     return { kind: "object", model: m.name, fields };
   }
 }
+
+/** How many values one example may hold. */
+const MAX_VALUES = 500;
 
 function fits(type: string, v: unknown): boolean {
   switch (type) {

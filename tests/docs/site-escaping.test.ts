@@ -8,6 +8,7 @@ import { createMarkdownRenderer } from "vitepress";
 import { beforeAll, describe, expect, it } from "vitest";
 import { htmlText, siteDataText, vPre } from "../../generator/docs/site-pages.js";
 import { md, mdCell, mdCode } from "../../generator/render/escape.js";
+import { siteProblems } from "../helpers/site-check.js";
 
 type Renderer = Awaited<ReturnType<typeof createMarkdownRenderer>>;
 let renderer: Renderer;
@@ -18,28 +19,7 @@ beforeAll(async () => {
   renderer = await createMarkdownRenderer(srcDir, { attrs: { disable: true } });
 });
 
-/** What of the rendered page did not come from us: live elements, handlers, or `{{` outside the v-pre container. */
-function problems(html: string): string[] {
-  // (Markdown images are formatting descriptions may use: an <img> is fine, a handler on it is not.)
-  const found = [...html.matchAll(/<(iframe|style|script|svg|object|embed|form)\b/gi)].map((m) => m[0]);
-  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) if (/\son\w+\s*=|javascript:/i.test(tag)) found.push(tag);
-  if (html.includes(SECRET)) found.push("the contents of a local file");
-  // Everything must sit inside the one v-pre div: after it closes, nothing else.
-  const start = html.indexOf("<div v-pre");
-  if (start !== 0) found.push("the page does not start with the v-pre container");
-  let depth = 0;
-  const re = /<div\b|<\/div>/g;
-  let end = -1;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    depth += m[0] === "</div>" ? -1 : 1;
-    if (depth === 0) {
-      end = m.index + m[0].length;
-      break;
-    }
-  }
-  if (end !== -1 && html.slice(end).trim() !== "") found.push(`content after the v-pre container: ${html.slice(end, end + 80)}`);
-  return found;
-}
+const problems = (html: string) => siteProblems(html, [SECRET]);
 
 const render = (page: string) => renderer.render(vPre(page), { path: join(srcDir, "page.md"), relativePath: "page.md" } as never);
 

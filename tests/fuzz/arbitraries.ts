@@ -44,6 +44,27 @@ const BREAKERS = [
   " ",
 ];
 
+/**
+ * The docs site's own syntax (VitePress's markdown-it and its plugins): containers that could close the
+ * page's v-pre, Vue interpolation, attrs, includes and snippet imports of local files, code-span tricks.
+ * SITE_CANARY marks what must never reach a page as live markup.
+ */
+export const SITE_CANARY = "SITECANARY";
+export const SITE_PAYLOADS = [
+  "::::\n{{ [].constructor.constructor('globalThis.SITECANARY=1')() }}",
+  ":::::::::\n\n{{ SITECANARY }}",
+  "::: danger <img src=x onerror=SITECANARY>\nx\n:::",
+  "![l](x.png){onerror=SITECANARY}",
+  "paragraph {onmouseover=SITECANARY}",
+  "<!--@include: /etc/hostname-->",
+  "<!--  @include: ../../../../etc/hostname  -->",
+  "<<< /etc/hostname",
+  "\\`<img src=x onerror=SITECANARY>`",
+  "`a\nb` <img src=x onerror=SITECANARY> `",
+  "~~~\n<iframe srcdoc=SITECANARY>\n~~~",
+  "</script><script>SITECANARY</script>",
+];
+
 /** Names that collide with keywords, globals, runtime members, module names, and each other. */
 export const HOSTILE_NAMES = [
   "constructor",
@@ -113,6 +134,7 @@ export const HOSTILE_NAMES = [
 
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...CANARY_PAYLOADS) },
+  { weight: 2, arbitrary: fc.constantFrom(...SITE_PAYLOADS) },
   { weight: 2, arbitrary: fc.constantFrom(...BREAKERS) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
   {
