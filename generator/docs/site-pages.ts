@@ -39,10 +39,70 @@ export function sitePage(file: { path: string; content: string }, samples: Map<s
  * - `{attrs}` (markdown-it-attrs) is switched off in the site's config.
  */
 export function vPre(markdown: string): string {
-  const text = outsideFences(markdown.replace(/<!--(?=\s*@include)/g, "<!--\u200b"), (line) => line.replace(/^( {0,3})<<</, "$1&lt;<<"));
+  const text = balanceTags(outsideFences(markdown.replace(/<!--(?=\s*@include)/g, "<!--\u200b"), (line) => line.replace(/^( {0,3})<<</, "$1&lt;<<")));
   const longest = Math.max(3, ...(text.match(/^ {0,3}:+/gm) ?? []).map((r) => r.trim().length));
   const fence = ":".repeat(longest + 1);
   return `${fence} v-pre\n\n${text}\n\n${fence}\n`;
+}
+
+/** Tags markdown passes through as HTML blocks: they may span paragraphs. */
+const BLOCK_TAGS = new Set(["p", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "pre", "div"]);
+const VOID_TAGS = new Set(["br", "hr", "img"]);
+
+/**
+ * The HTML a page lets through (descriptions' formatting, our own `<details>`), balanced: Vue compiles
+ * each page as a template and fails the whole build on an end tag it did not see open. A tag with no
+ * partner is shown as text instead: a block tag's partner may be anywhere later in the page, an
+ * inline tag's must be in the same paragraph (markdown closes the paragraph around it).
+ */
+export function balanceTags(text: string): string {
+  type Tag = { start: number; name: string; close: boolean; keep: boolean };
+  const tags: Tag[] = [];
+  let fence: string | undefined;
+  let offset = 0;
+  const paragraphs: number[] = [];
+  for (const line of text.split("\n")) {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+    } else if (open) fence = open[1];
+    else if (line.trim() === "") paragraphs.push(offset);
+    else {
+      // Tags outside code spans (a span's content is text to markdown).
+      const code = [...line.matchAll(/(`+)[\s\S]*?\1/g)].map((m) => [m.index!, m.index! + m[0].length]);
+      for (const m of line.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>/g)) {
+        if (code.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+        const name = m[2].toLowerCase();
+        if (VOID_TAGS.has(name) || m[0].endsWith("/>")) continue;
+        tags.push({ start: offset + m.index!, name, close: m[1] === "/", keep: false });
+      }
+    }
+    offset += line.length + 1;
+  }
+  const paragraphOf = (at: number) => paragraphs.filter((p) => p < at).length;
+  const stack: Tag[] = [];
+  for (const t of tags) {
+    if (!t.close) {
+      stack.push(t);
+      continue;
+    }
+    const i = stack.map((x) => x.name).lastIndexOf(t.name);
+    if (i === -1) continue;
+    const opener = stack[i];
+    const inline = !BLOCK_TAGS.has(t.name);
+    // Everything opened after the partner and not closed stays unmatched (shown as text).
+    stack.length = i;
+    if (inline && paragraphOf(opener.start) !== paragraphOf(t.start)) continue;
+    opener.keep = t.keep = true;
+  }
+  let out = "";
+  let last = 0;
+  for (const t of tags) {
+    if (t.keep) continue;
+    out += text.slice(last, t.start) + "&lt;";
+    last = t.start + 1;
+  }
+  return out + text.slice(last);
 }
 
 /** `text` with `f` applied to each line outside fenced code blocks. */

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMarkdownRenderer } from "vitepress";
 import { beforeAll, describe, expect, it } from "vitest";
-import { htmlText, siteDataText, vPre } from "../../generator/docs/site-pages.js";
+import { balanceTags, htmlText, siteDataText, vPre } from "../../generator/docs/site-pages.js";
 import { md, mdCell, mdCode } from "../../generator/render/escape.js";
 import { siteProblems } from "../helpers/site-check.js";
 
@@ -72,5 +72,23 @@ describe("strings VitePress shows as HTML or puts in its site data", () => {
 
   it("sidebar text is escaped HTML", () => {
     expect(htmlText('<img src=x onerror="alert(1)">&')).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;");
+  });
+});
+
+describe("HTML a page lets through is balanced (Vue fails the build on an end tag it did not see open)", () => {
+  it.each([
+    ["unbalanced: all shown as text", "<div><details><summary>open </td></table>", "&lt;div>&lt;details>&lt;summary>open &lt;/td>&lt;/table>"],
+    ["our own details block, across paragraphs", "<details open>\n<summary>x</summary>\n\ntext\n\n</details>", "<details open>\n<summary>x</summary>\n\ntext\n\n</details>"],
+    ["an inline tag left open", "a <b>bold</b> and <i>open", "a <b>bold</b> and &lt;i>open"],
+    ["an inline tag closed in another paragraph", "<b>a\n\nb</b>", "&lt;b>a\n\nb&lt;/b>"],
+    ["a tag in a code span is code", "`<td>` code </td>", "`<td>` code &lt;/td>"],
+    ["void tags", "x<br/>y<br>z", "x<br/>y<br>z"],
+    ["a tag in a code fence is code", "```\n</div>\n```", "```\n</div>\n```"],
+  ])("%s", (_name, given, want) => {
+    expect(balanceTags(given)).toBe(want);
+  });
+
+  it("hostile HTML in a description renders with no live markup of its own", () => {
+    for (const text of ["<div><details><summary>open </td></table>", "</p></p></div>", "<b><i>x</b></i>"]) expect(problems(render(`# Page\n\n${md(text)}`))).toEqual([]);
   });
 });
