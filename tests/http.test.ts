@@ -188,6 +188,15 @@ describe("responses", () => {
     expect(e2).toBeInstanceOf(SDKError);
     expect(e2.message).toMatch(/^Response body does not match the API description: Status 400/);
   });
+
+  it("JSON nested 100,000 deep is read without a stack overflow (the TypeScript SDK maps, it does not validate)", async () => {
+    server.reply((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`{"id":"act_1","object":"actor_token","status":"revoked","user_id":"u","created_at":1,"updated_at":2,"actor":{"sub":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`);
+    });
+    const token = await clerk.actorTokens.revoke({ actorTokenId: "x" });
+    expect(token.id).toBe("act_1");
+  });
 });
 
 describe("retries", () => {
