@@ -7,6 +7,7 @@ import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 import { VERSION } from "../paths.js";
+import { MAX_STATE_BYTES } from "../write/edits.js";
 import { lockProblems } from "./lock-schema.js";
 import type { Surface } from "./surface.js";
 
@@ -28,7 +29,7 @@ export interface LockFile {
 }
 
 /** A lock larger than this is not ours (GitHub's, the largest we know, is a few MB). */
-export const MAX_LOCK_BYTES = 64 * 1024 * 1024;
+export const MAX_LOCK_BYTES = MAX_STATE_BYTES;
 
 export class LockFileError extends Error {
   override name = "LockFileError";

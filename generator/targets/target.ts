@@ -83,10 +83,6 @@ export interface Emitted {
 export interface Target<P extends PlanBase = PlanBase> {
   /** The key in the config's `targets:`, the value of `--target`, and the lock's target. */
   readonly name: string;
-  /** How readers see it: code-group tabs, sample labels. */
-  readonly label: string;
-  /** The info string of its code fences and `x-codeSamples` lang. */
-  readonly lang: string;
   /** Words the language reserves: no name the planner makes is one, nor any SDK class name. */
   readonly keywords: ReadonlySet<string>;
   /** How its surface's types relate (union syntax, containers, implicit widenings), for release classification. */

@@ -125,10 +125,17 @@ export function merge3(yours: string, base: string, generated: string): { text: 
   return { text: (m.result as string[]).join("\n"), conflict: m.conflict };
 }
 
-/** The text of a regular file (not following a final symlink), or undefined. */
-export function readText(p: string): string | undefined {
+/** State files (manifest, run journal, leftovers' manifests) are small; a larger one is not ours. */
+export const MAX_STATE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The text of a regular file (not following a final symlink, so never a FIFO or a device), at most
+ * `max` bytes; else undefined.
+ */
+export function readText(p: string, max = Infinity): string | undefined {
   try {
-    if (!lstatSync(p).isFile()) return undefined;
+    const st = lstatSync(p);
+    if (!st.isFile() || st.size > max) return undefined;
     return readFileSync(p, "utf8");
   } catch {
     return undefined;

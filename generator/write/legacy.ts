@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { readStateFile } from "./file-read.js";
+import { MAX_STATE_BYTES, readText } from "./edits.js";
 import { processAlive } from "./lock.js";
 
 const LEGACY = /^(.*)\.specsmith-(tmp|old)-(\d+)$/;
@@ -40,7 +40,7 @@ export function recoverLegacy(outDir: string): string[] {
 function rescueUserFiles(leftover: string, outDir: string): string[] {
   let generated: Set<string>;
   try {
-    generated = new Set((JSON.parse(readStateFile(join(leftover, ".specsmith-manifest.json")) ?? "") as { files: string[] }).files);
+    generated = new Set((JSON.parse(readText(join(leftover, ".specsmith-manifest.json"), MAX_STATE_BYTES) ?? "") as { files: string[] }).files);
   } catch {
     generated = new Set();
   }

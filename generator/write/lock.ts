@@ -3,7 +3,7 @@
  * temporary files a run is about to create, so the next run can clean up after one that was killed.
  */
 import { linkSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { readStateFile } from "./file-read.js";
+import { MAX_STATE_BYTES, readText } from "./edits.js";
 import { removableUnder } from "./paths.js";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -93,7 +93,7 @@ function lockHandle(path: string, data: LockData): Lock {
 
 function readLock(path: string): LockData | undefined {
   try {
-    const text = readStateFile(path);
+    const text = readText(path, MAX_STATE_BYTES);
     if (text === undefined) return undefined;
     const data = JSON.parse(text) as LockData;
     if (typeof data.pid !== "number" || !Array.isArray(data.temps)) return undefined;

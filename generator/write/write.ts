@@ -12,10 +12,9 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync
 import { basename, dirname, join } from "node:path";
 import { acquireLock, LockHeldError } from "./lock.js";
 import { recoverLegacy } from "./legacy.js";
-import { readStateFile } from "./file-read.js";
 import { escapingAncestor, removableUnder, unsafePathReason } from "./paths.js";
 import { scanTree, type EntryKind } from "./tree.js";
-import { resolveEdits, type EmittedFile } from "./edits.js";
+import { MAX_STATE_BYTES, readText, resolveEdits, type EmittedFile } from "./edits.js";
 
 export const MANIFEST = ".specsmith-manifest.json";
 
@@ -46,7 +45,7 @@ interface Manifest {
 
 /** The files the manifest in `outDir` lists; entries that are not safe relative paths are ignored. */
 export function readManifest(outDir: string): string[] | undefined {
-  return parseManifest(readStateFile(join(outDir, MANIFEST)));
+  return parseManifest(readText(join(outDir, MANIFEST), MAX_STATE_BYTES));
 }
 
 function parseManifest(text: string | undefined): string[] | undefined {
@@ -110,7 +109,7 @@ export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
 }
 
 function writeLocked(root: string, outDir: string, emitted: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
-  const manifestNow = readStateFile(join(root, MANIFEST));
+  const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
   const previous = parseManifest(manifestNow) ?? [];
   const res = resolveEdits(root, emitted, previous);
   const files = res.files;

@@ -14,8 +14,6 @@ import { SPEC, tempDir } from "../helpers/paths.js";
 
 const toy: Target<PlanBase> = {
   name: "toy",
-  label: "Toy",
-  lang: "text",
   keywords: new Set(["reserved"]),
   typeRules: { members: (t) => [t], containers: [], widenings: [] },
   settingProblem: (key, value) => (value === "reserved" ? `"${value}" is a toy keyword (${key})` : undefined),

@@ -11,8 +11,6 @@ const isName = (value: string) => /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) &&
 
 export const python: Target<PyPlan> = {
   name: "python",
-  label: "Python",
-  lang: "python",
   keywords: PY_KEYWORDS,
   typeRules: {
     members: (t) => (t.startsWith("Union[") && t.endsWith("]") && splitTop(t.slice(6, -1), ",").length > 1 ? splitTop(t.slice(6, -1), ",") : [t]),

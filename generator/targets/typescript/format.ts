@@ -38,9 +38,6 @@ function isComment(s: string, start: number): boolean {
 /** oxfmt calls in flight at once: its native work runs on libuv's 4 threads; more only costs memory. */
 const OXFMT_CONCURRENCY = 4;
 
-/** Counts since the process started: files oxfmt formatted, and files that needed prettier itself. */
-export const formatStats = { oxfmt: 0, prettier: 0 };
-
 /**
  * Formats the emitted `.ts` files that need it, in place. `exact`: paths the planner sends to prettier;
  * `skip`: paths already formatted (the runtime's).
@@ -50,8 +47,6 @@ export async function formatTypeScript(files: OutputFile[], exact: ReadonlySet<s
   if (long.length === 0) return;
   const viaPrettier = long.filter((f) => exact.has(f.path));
   const viaOxfmt = long.filter((f) => !exact.has(f.path));
-  formatStats.oxfmt += viaOxfmt.length;
-  formatStats.prettier += viaPrettier.length;
   await Promise.all([oxfmtAll(viaOxfmt), prettierAll(viaPrettier)]);
 }
 

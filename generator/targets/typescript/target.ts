@@ -15,8 +15,6 @@ const KEYWORDS = new Set(
 
 export const typescript: Target<Plan> = {
   name: "typescript",
-  label: "TypeScript",
-  lang: "typescript",
   keywords: KEYWORDS,
   typeRules: {
     members: (t) => splitTop(t, " | "),
