@@ -136,7 +136,8 @@ export class SchemaConverter {
     const mapping: { value: string; model: string }[] = [];
     if (isObj(d.mapping)) {
       for (const [value, ref] of Object.entries(d.mapping)) {
-        if (typeof ref !== "string") continue;
+        // Extension keys (`x-speakeasy-unknown-values: allow`) are settings, never values.
+        if (typeof ref !== "string" || value.startsWith("x-")) continue;
         const target = ref.includes("#") || ref.includes("/") ? ref : `#/components/schemas/${ref}`;
         const t = this.type({ $ref: target }, { ...loc, path: [...loc.path, "discriminator", "mapping", value] }, "Variant", "components");
         if (t.kind === "ref") mapping.push({ value, model: t.model });

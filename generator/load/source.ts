@@ -7,6 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
 import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
+import { repairQuotedIndent } from "./yaml-lenient.js";
 
 /** The largest input file read: eight times GitHub's 13 MB description. */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -16,6 +17,8 @@ export const MAX_ALIAS_COUNT = 10_000;
 export class SourceFile {
   private doc: Document | undefined;
   private lines: LineCounter | undefined;
+  /** What loading forgave (YAML that only a strict 1.2 reading rejects), each at its position. */
+  readonly warnings: Diagnostic[] = [];
 
   private constructor(
     readonly path: string,
@@ -76,6 +79,8 @@ export class SourceFile {
     file.doc = doc;
     file.lines = lines;
     if (doc.errors.length > 0) {
+      const lenient = SourceFile.repaired(path, text);
+      if (lenient) return lenient;
       throw new SpecError(
         doc.errors.map((err): Diagnostic => {
           const pos = lines.linePos(err.pos[0]);
@@ -92,6 +97,33 @@ export class SourceFile {
       );
     }
     return new SourceFile(path, text, toData(file, doc, lines));
+  }
+
+  /**
+   * The file read as Speakeasy and PyYAML read it, when the only problem is a multi-line quoted
+   * scalar indented left of its key; positions stay right, since only leading spaces are added.
+   */
+  private static repaired(path: string, text: string): SourceFile | undefined {
+    const repair = repairQuotedIndent(text);
+    if (!repair) return undefined;
+    const lines = new LineCounter();
+    const doc = parseDocument(repair.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) return undefined;
+    const file = new SourceFile(path, repair.text, toData(new SourceFile(path, repair.text, undefined), doc, lines));
+    file.doc = doc;
+    file.lines = lines;
+    for (const line of repair.lines) {
+      file.warnings.push({
+        severity: "warning",
+        file: file.displayPath,
+        line,
+        column: 1,
+        pointer: pointerAt(doc, lines.lineStarts[line - 1] ?? 0),
+        message: "a multi-line quoted string continues left of its key's indentation (YAML 1.2 rejects this; read as PyYAML reads it)",
+        hint: "indent the string's continuation lines, including the one with the closing quote, past its key",
+      });
+    }
+    return file;
   }
 
   /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */

@@ -56,3 +56,22 @@ describe("schemas → models", () => {
     for (const [name, shape] of Object.entries(want)) expect(showModel(model(api, name)), name).toBe(shape);
   });
 });
+
+describe("discriminator mappings", () => {
+  it("an extension key among the mapping entries is a setting, not a value (OpenRouter's x-speakeasy-unknown-values)", () => {
+    const api = schemasApi({
+      Shape: {
+        oneOf: [{ $ref: "#/components/schemas/Circle" }, { $ref: "#/components/schemas/Square" }],
+        discriminator: { propertyName: "kind", mapping: { circle: "#/components/schemas/Circle", square: "Square", "x-speakeasy-unknown-values": "allow" } },
+      },
+      Circle: { type: "object", properties: { kind: { type: "string" } } },
+      Square: { type: "object", properties: { kind: { type: "string" } } },
+    });
+    const shape = model(api, "Shape");
+    const type = shape.kind === "alias" ? shape.type : undefined;
+    expect(type?.kind === "union" ? type.discriminator?.mapping : undefined).toEqual([
+      { value: "circle", model: "Circle" },
+      { value: "square", model: "Square" },
+    ]);
+  });
+});
