@@ -6,6 +6,7 @@ import type { Loc } from "../load/document.js";
 import { HTTP_METHODS } from "../load/validate.js";
 import { isObj, pointer, rootLoc, str, type BuildContext, type Obj } from "./context.js";
 import { NameScope, camelCase, pascalCase, words } from "./names.js";
+import { buildPagination } from "./pagination.js";
 import { buildParameters } from "./parameters.js";
 import { buildRequestBody } from "./request-body.js";
 import { buildResponses } from "./responses.js";
@@ -55,13 +56,16 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
   const params = buildParameters(ctx, item, op, opLoc, operationId, paramNames);
   const body = buildRequestBody(ctx, op, opLoc, operationId);
   const { success, errors } = buildResponses(ctx, op, opLoc, operationId);
+  const pagination = buildPagination(ctx, op, opLoc, httpMethod, { params, body, success });
+  // A fragment tells apart operations on one path (Speakeasy's `/chat#stream`); it is never sent.
+  const [target] = path.split("#");
   return {
     operationId,
     group,
     method,
     httpMethod,
-    path: path.split("?")[0],
-    fixedQuery: [...new URLSearchParams(path.split("?")[1] ?? "").entries()].filter(([, v]) => !v.includes("{")),
+    path: target.split("?")[0],
+    fixedQuery: [...new URLSearchParams(target.split("?")[1] ?? "").entries()].filter(([, v]) => !v.includes("{")),
     summary: str(op.summary),
     description: str(op.description),
     deprecated: op.deprecated === true,
@@ -71,6 +75,7 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
     success,
     errors,
     security: securityOf(op.security) ?? globalSecurity,
+    ...(pagination ? { pagination } : {}),
     source: pointer(opLoc),
   };
 }

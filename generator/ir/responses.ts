@@ -37,7 +37,8 @@ function response(ctx: BuildContext, status: string, r: { value: Obj; loc: Loc }
         : encoding
           ? { kind: "primitive", type: "string", format: "binary" }
           : undefined;
-  const resp: Response = { status, description: str(r.value.description), contentType: ct, encoding, type };
+  const headers = isObj(r.value.headers) ? Object.keys(r.value.headers).map((h) => h.toLowerCase()) : [];
+  const resp: Response = { status, description: str(r.value.description), contentType: ct, encoding, type, ...(headers.length ? { headers } : {}) };
   // A model's docs say what it is a response to.
   if (type?.kind === "ref" && resp.description) {
     const m = ctx.schemas.models.get(type.model);

@@ -112,6 +112,40 @@ export interface Response {
   contentType?: string;
   encoding?: Encoding;
   type?: TypeRef;
+  /** Names of the response headers it declares, lower-cased (`link`, `x-ratelimit-remaining`). */
+  headers?: string[];
+}
+
+/** A JSONPath into a wire JSON body: keys and indexes; -1 is the last item. `[]` is the body itself. */
+export type PagePath = (string | number)[];
+
+/** One request value that pagination moves from page to page. */
+export interface PageInput {
+  role: "offset" | "page" | "limit" | "cursor";
+  /** A parameter, or a top-level field of the (object) request body. */
+  in: "param" | "body";
+  wire: string;
+  /** Canonical name of the parameter or body field. */
+  name: string;
+  /** The spec's default, the value in force when the caller leaves it out. */
+  default?: number;
+}
+
+/** How an operation's results continue on further pages. */
+export interface Pagination {
+  /** offsetLimit and cursor change inputs; url and link request the URL the response names. */
+  kind: "offsetLimit" | "cursor" | "url" | "link";
+  inputs: PageInput[];
+  results?: PagePath;
+  numPages?: PagePath;
+  nextCursor?: PagePath;
+  nextUrl?: PagePath;
+  /** A boolean that says whether there is a next page (Stripe's `has_more`). */
+  hasMore?: PagePath;
+  /** The type of one item of `results`, when it can be followed through the models. */
+  itemType?: TypeRef;
+  /** `x-speakeasy-pagination`, or a convention recognised from the operation's shape. */
+  from: "extension" | "convention";
 }
 
 export interface ErrorUse {
@@ -143,6 +177,8 @@ export interface Operation {
   errors: ErrorUse[];
   /** Security requirement alternatives (names of schemes); [] means none needed. */
   security: string[][];
+  /** How the results continue on further pages, if they do. */
+  pagination?: Pagination;
   /** Example argument values by wire name (parameters and body), from the spec's examples. */
   source: string;
 }

@@ -68,7 +68,7 @@ describe("discriminator mappings", () => {
       Square: { type: "object", properties: { kind: { type: "string" } } },
     });
     const shape = model(api, "Shape");
-    const type = shape.kind === "alias" ? shape.type : undefined;
+    const type = shape?.kind === "alias" ? shape.type : undefined;
     expect(type?.kind === "union" ? type.discriminator?.mapping : undefined).toEqual([
       { value: "circle", model: "Circle" },
       { value: "square", model: "Square" },

@@ -1,7 +1,8 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
 import { acceptHeader } from "../shared/http.js";
-import type { Encoding, Operation } from "../../ir/types.js";
+import type { Encoding, Operation, Pagination } from "../../ir/types.js";
 import { docLines, mappingMovesUnion } from "./models.js";
+import { pageSpecLiteral } from "./pagination.js";
 import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import type { RuntimeName } from "./runtime.js";
 import { typeText, type Import, type Mapping, type TsType } from "./types.js";
@@ -40,6 +41,8 @@ export interface FuncView {
   /** fn: a model's fromWire; else map/wireType convert a collection; else the payload is used as it is. */
   success: { statuses: string[]; kind: "json" | "text" | "binary" | "empty"; fn: string | null; type: TsType | null; wireType: TsType | null; map: Mapping | null }[];
   errors: { statuses: string[]; errorClass: string; fromWire: string }[];
+  /** A paginated operation: its PageSpec literal, the argument type its pages carry, and what a call returns. */
+  paged: { spec: string; atType: TsType; pageType: TsType } | null;
 }
 
 export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncView {
@@ -101,12 +104,13 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     };
   }
 
+  const pagination = pageable(ir);
   const success = ir.success.map((r) => {
     const statuses = [r.status];
     if (r.encoding === "json" && r.type) {
       const t = types.type(r.type, false, use);
       const map = types.mapping(r.type, "in", use);
-      imports.runtime("decodeJSON");
+      imports.runtime(pagination ? "decodePage" : "decodeJSON");
       const direct = map?.kind === "model" && !map.nullable;
       return { statuses, kind: "json" as const, fn: direct ? map.fn : null, type: direct ? null : t, wireType: direct || !map ? null : types.type(r.type, true, use), map: direct ? null : map };
     }
@@ -118,8 +122,20 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     }
     return { statuses, kind: "empty" as const, fn: null, type: null, wireType: null, map: null };
   });
-  const returnType = resultType(ir, types, use);
+  const bodyType = resultType(ir, types, use);
   if (ir.success.length === 0) imports.runtime("OK");
+  let paged: FuncView["paged"] = null;
+  if (pagination) {
+    for (const name of ["PageIterator", "PageAt", "firstPage", "atPageURL"] as const) imports.runtime(name);
+    const item = pagination.itemType ? types.type(pagination.itemType, false, use) : named("unknown");
+    const argType = req ? types.type(req.type, false, use) : named("undefined");
+    paged = {
+      spec: pageSpecLiteral(p.models, ir, pagination),
+      atType: named(`PageAt<${typeText(argType)}${requestOptional ? " | undefined" : ""}>`),
+      pageType: named(`PageIterator<${typeText(bodyType)}, ${typeText(item)}>`),
+    };
+  }
+  const returnType = paged ? paged.pageType : bodyType;
 
   const errors = ir.errors.flatMap((e) => {
     const m = p.models.get(e.model)!;
@@ -164,9 +180,15 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     needsJSON,
     success,
     errors,
+    paged,
   };
   view.imports = imports.render();
   return view;
+}
+
+/** The operation's pagination, when its one success response is the JSON page it reads. */
+function pageable(ir: Operation): Pagination | undefined {
+  return ir.pagination && ir.success.length === 1 && ir.success[0].encoding === "json" && ir.success[0].type ? ir.pagination : undefined;
 }
 
 /** Whether the function's file holds a union prettier and oxfmt lay out differently (see unions.ts). */
@@ -215,6 +237,11 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
       // Re-walk the types so this file imports what its signatures mention.
       const requestType = req ? types.type(req.type, false, use) : null;
       for (const s of op.ir.success) if (s.type && s.encoding === "json") types.type(s.type, false, use);
+      if (f.paged) {
+        imports.runtime("PageIterator");
+        const item = pageable(op.ir)?.itemType;
+        if (item) types.type(item, false, use);
+      }
       return { name: op.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType };
     }),
     imports: imports.render(),

@@ -29,3 +29,15 @@ function scalar(value: unknown): string {
   if (typeof value === "boolean" || value === null) return String(value);
   return "undefined";
 }
+
+/** A data value as a one-line TypeScript literal (`{ kind: "cursor", path: ["a", -1] }`); the formatter breaks it if it is long. */
+export function tsInlineLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(tsInlineLiteral).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return "{}";
+    const quote = entries.some(([k]) => !isIdentifier(k));
+    return `{ ${entries.map(([k, v]) => `${quote ? tsString(k) : k}: ${tsInlineLiteral(v)}`).join(", ")} }`;
+  }
+  return scalar(value);
+}

@@ -42,6 +42,18 @@ export const RUNTIME_EXPORTS = {
   },
   "lib/encodings.ts": { Binary: "type", encodeForm: "function", encodeMultipart: "function", encodeBinary: "function" },
   "lib/http.ts": { Fetcher: "type", BeforeRequestHook: "type", RequestErrorHook: "type", ResponseHook: "type", HTTPClientOptions: "type", HTTPClient: "class" },
+  "lib/pagination.ts": {
+    PagePath: "type",
+    PageSpec: "type",
+    PageIterator: "type",
+    PageAt: "type",
+    PageFetch: "type",
+    firstPage: "function",
+    atPageURL: "function",
+    decodePage: "function",
+    nextLink: "function",
+    pick: "function",
+  },
   "lib/redirects.ts": { RedirectError: "class", fetchFollowingRedirects: "function" },
   "lib/retries.ts": { BackoffStrategy: "type", RetryConfig: "type", Attempt: "type", RetryDecision: "type", retry: "function", matchStatusCode: "function", parseRetryAfter: "function" },
   "lib/sdks.ts": {
@@ -114,6 +126,11 @@ const IMPORTED = imports({
   encodeForm: "lib/encodings.ts",
   encodeMultipart: "lib/encodings.ts",
   encodeBinary: "lib/encodings.ts",
+  PageIterator: "lib/pagination.ts",
+  PageAt: "lib/pagination.ts",
+  firstPage: "lib/pagination.ts",
+  atPageURL: "lib/pagination.ts",
+  decodePage: "lib/pagination.ts",
 });
 
 export type RuntimeName = keyof typeof IMPORTED;
@@ -130,7 +147,7 @@ const CONFIG_IMPORTS: File[] = ["lib/security.ts", "lib/retries.ts"];
 export const CONFIG_EXPORTS = ["SDKOptions", "ServerList", "SDK_METADATA", "SECURITY", "SDK_DEFAULTS"] as const;
 export type ConfigName = (typeof CONFIG_EXPORTS)[number];
 /** What the package's index re-exports by name (src/index.ts.hbs). */
-const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result"];
+const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator"];
 
 /** JavaScript globals the generated code relies on: a model of the same name would shadow them. */
 const GLOBALS =
