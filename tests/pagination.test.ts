@@ -1,5 +1,6 @@
 // Paginated operations of the TypeScript SDK over real HTTP: every kind of pagination through three
 // full pages and a last one, the stop rules, a server that repeats a cursor, and retries per page.
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
 import { ROOT } from "./helpers/paths.js";
+import { PYTHON } from "./helpers/python.js";
 import { TestServer, json, type Recorded } from "./helpers/server.js";
 
 let server: TestServer;
@@ -45,12 +47,7 @@ describe("pagination: TypeScript", () => {
     ]);
     const pages = await collect(first);
     expect(pages.map((p) => p.result.data.length)).toEqual([2, 2, 2, 1]);
-    expect(server.requests.map((r) => query(r))).toEqual([
-      { kind: "a" },
-      { kind: "a", offset: "2" },
-      { kind: "a", offset: "4" },
-      { kind: "a", offset: "6" },
-    ]);
+    expect(server.requests.map((r) => query(r))).toEqual([{ kind: "a" }, { kind: "a", offset: "2" }, { kind: "a", offset: "4" }, { kind: "a", offset: "6" }]);
     expect(server.requests.every((r) => r.headers.authorization === "Bearer t")).toBe(true);
   });
 
@@ -122,7 +119,8 @@ describe("pagination: TypeScript", () => {
   it("Link headers (no extension: GitHub's convention) until there is no rel=next", async () => {
     server.reply((req, res) => {
       const page = Number(query(req).page ?? 1);
-      const link = page < 4 ? `<${server.url}/repos?per_page=1&page=${page + 1}>; rel="next", <${server.url}/repos?per_page=1&page=4>; rel="last"` : `<${server.url}/repos?per_page=1&page=1>; rel="first"`;
+      const link =
+        page < 4 ? `<${server.url}/repos?per_page=1&page=${page + 1}>; rel="next", <${server.url}/repos?per_page=1&page=4>; rel="last"` : `<${server.url}/repos?per_page=1&page=1>; rel="first"`;
       json(res, 200, items(page, 1), { link });
     });
     const first = await client().repos.listRepos({ perPage: 1 });
@@ -171,5 +169,21 @@ describe("pagination: TypeScript", () => {
     expect(r.ok).toBe(true);
     expect(r.value.result).toEqual({ data: [] });
     expect(await r.value.next()).toBeNull();
+  });
+});
+
+describe("pagination: Python", () => {
+  it("sync and async: every kind through its last page, Speakeasy's `while res is not None: res = res.next()` loop, stop rules, retries per page", async () => {
+    const out = join(ROOT, ".tmp", "pagination-py");
+    rmSync(out, { recursive: true, force: true });
+    const [r] = await generateAll(join(ROOT, "tests", "fixtures", "pagination", "spec.yaml"), [{ name: "python", out, packageName: "pages", sdkClass: "SDK", version: "1.0.0" }]);
+    writeOutput(out, r.files);
+    const py = spawnSync(PYTHON, [join(ROOT, "tests", "python", "pagination_check.py")], {
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests", "python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" },
+    });
+    expect(py.stderr).toBe("");
+    expect(py.stdout.trim()).toBe("ok");
   });
 });

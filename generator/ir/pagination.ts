@@ -35,9 +35,15 @@ function fromExtension(ctx: BuildContext, ext: unknown, loc: Loc, io: Inputs): P
   for (const [i, raw] of rawInputs.entries()) {
     if (!isObj(raw) || typeof raw.name !== "string") return warn("a pagination input has no name", "give each input a name, an `in` and a type", ["inputs", i]);
     const role = raw.type;
-    if (role !== "offset" && role !== "page" && role !== "limit" && role !== "cursor") return warn(`input type ${JSON.stringify(role)} is not offset, page, limit or cursor`, "fix the input's type", ["inputs", i, "type"]);
+    if (role !== "offset" && role !== "page" && role !== "limit" && role !== "cursor")
+      return warn(`input type ${JSON.stringify(role)} is not offset, page, limit or cursor`, "fix the input's type", ["inputs", i, "type"]);
     const input = locateInput(raw.name, raw.in === "requestBody" ? "body" : "param", role, io, ctx);
-    if (!input) return warn(`pagination input "${raw.name}" is not a ${raw.in === "requestBody" ? "field of the request body" : "parameter"} of the operation`, "name a query parameter (in: parameters) or a top-level body field (in: requestBody)", ["inputs", i, "name"]);
+    if (!input)
+      return warn(
+        `pagination input "${raw.name}" is not a ${raw.in === "requestBody" ? "field of the request body" : "parameter"} of the operation`,
+        "name a query parameter (in: parameters) or a top-level body field (in: requestBody)",
+        ["inputs", i, "name"],
+      );
     inputs.push(input);
   }
   const outputs = isObj(ext.outputs) ? ext.outputs : {};

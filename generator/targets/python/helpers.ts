@@ -65,8 +65,11 @@ export const PYTHON_CODE_FIELDS = [
   "aliasType",
   "default",
   "returns",
+  "returnsAsync",
   "wire",
   "valueExpr",
+  // a PageSpec constructor call: identifiers, numbers, and wire names through pyString
+  "pages",
   // docs: anchors and links derived from planner file names, markdown built from identifiers
   "anchor",
   "doc",

@@ -2,6 +2,7 @@
 import type { Encoding, Operation, TypeRef } from "../../ir/types.js";
 import { acceptHeader } from "../shared/http.js";
 import { wellFormed } from "./literals.js";
+import { pageSpecCode, pageable } from "./pagination.js";
 import type { PyArgPlan, PyMethodPlan, PyModelPlan, PyPlan } from "./plan.js";
 import { isNullable, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 
@@ -32,12 +33,17 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
     return m.args.find((a: PyArgPlan) => (a.param ? `${a.param.in}:${a.param.wireName}` : a.source === "body" ? "body" : "") === key)?.name ?? "None";
   };
   const paramExpr = (x: Operation["params"][number]) => valueOf(`${x.in}:${x.wireName}`);
+  const pagination = pageable(op);
+  const returns = returnType(p, op);
   return {
     name: m.method,
     operationId: op.operationId,
     doc: [op.summary, op.description !== op.summary ? op.description : undefined].filter((x) => x?.trim()).join("\n\n"),
     args,
-    returns: returnType(p, op),
+    returns: pagination ? `Optional[PageIterator[${returns}]]` : returns,
+    returnsAsync: pagination ? `Optional[AsyncPageIterator[${returns}]]` : returns,
+    /** The PageSpec of a paginated operation (the call returns its first page). */
+    pages: pagination ? pageSpecCode(p.models, op, pagination) : null,
     requestType: requestModel ? `models.${requestModel.name}` : null,
     httpMethod: op.httpMethod.toUpperCase(),
     ...pathOf(op, paramExpr),

@@ -62,6 +62,20 @@ export const RUNTIME_EXPORTS = {
     multipart_body: "function",
   },
   "utils/http.py": { Request: "class", Client: "class", unexpected: "function" },
+  "utils/pagination.py": {
+    T: "value",
+    PagePath: "value",
+    PageInput: "class",
+    PageSpec: "class",
+    PageAt: "class",
+    PageIterator: "class",
+    AsyncPageIterator: "class",
+    following: "function",
+    next_link: "function",
+    input_value: "function",
+    with_input: "function",
+    pick: "function",
+  },
   "utils/retries.py": {
     BackoffStrategy: "class",
     RetryConfig: "class",
@@ -93,7 +107,12 @@ export const MODELS_INDEX_IMPORTS = [
   { module: "models/_errors.py" as const, names: Object.keys(RUNTIME_EXPORTS["models/_errors.py"]).sort() },
 ];
 /** What a resource module imports from the runtime's utilities (besides private helpers). */
-const RESOURCE_UTIL_IMPORTS = [from("utils/http.py", "Client", "Request"), from("utils/retries.py", "RetryConfig"), from("models/_errors.py", "APIError")];
+const RESOURCE_UTIL_IMPORTS = [
+  from("utils/http.py", "Client", "Request"),
+  from("utils/retries.py", "RetryConfig"),
+  from("models/_errors.py", "APIError"),
+  from("utils/pagination.py", "AsyncPageIterator", "PageIterator"),
+];
 
 /** Names the typing and pydantic imports of generated modules bring in. */
 const LIBRARY_NAMES = "True False None Any Dict List Optional Union Literal Annotated NotRequired TypedDict Enum ConfigDict PlainValidator Exception Response Mapping".split(" ");

@@ -75,6 +75,8 @@ export const TYPESCRIPT_CODE_FIELDS = [
   "typeExpr",
   "errorUnion",
   "credentialImports",
+  // a PageSpec literal: identifiers, numbers, and wire names through tsString
+  "spec",
   // docs: anchors and links derived from planner file names, markdown built from identifiers
   "anchor",
   "doc",

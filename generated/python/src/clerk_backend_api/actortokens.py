@@ -27,6 +27,12 @@ from .utils.encoding import (  # noqa: F401
     query_params as _query_params,
 )
 from .utils.http import Client, Request
+from .utils.pagination import (  # noqa: F401
+    AsyncPageIterator,
+    PageInput as _PageInput,
+    PageIterator,
+    PageSpec as _PageSpec,
+)
 from .utils.retries import RetryConfig
 
 

@@ -120,6 +120,8 @@ export type HTTPRequest = {
   method: string;
   /** Path with parameters already substituted and encoded. */
   path: string;
+  /** An absolute URL to request instead of the server URL and path (a next page a response named). */
+  url?: string;
   query?: URLSearchParams;
   headers?: Record<string, string>;
   body?: BodyInit;
@@ -473,7 +475,7 @@ async function prepare(
     client._options.serverURL ??
     serverURL(client._defaults, client._options)
   ).replace(/\/+$/, "");
-  const where = `${req.method} ${base}${req.path}`;
+  const where = `${req.method} ${req.url ? req.url.split("?")[0] : base + req.path}`;
   const query = new URLSearchParams(req.query);
   const headers = new Headers();
   setHeader(headers, "Accept", req.accept);
@@ -522,7 +524,9 @@ async function prepare(
     headers.set(keyHeader, newIdempotencyKey());
   const qs = query.toString();
   return {
-    url: `${base}${req.path}${qs ? `?${qs}` : ""}`,
+    url: req.url
+      ? withQuery(req.url, query)
+      : `${base}${req.path}${qs ? `?${qs}` : ""}`,
     base,
     headers,
     where,
@@ -538,6 +542,14 @@ async function prepare(
     signal,
     fetchOptions,
   };
+}
+
+/** `url` with the query parameters credentials add. */
+function withQuery(url: string, query: URLSearchParams): string {
+  if ([...query.keys()].length === 0) return url;
+  const u = new URL(url);
+  query.forEach((v, k) => u.searchParams.set(k, v));
+  return u.toString();
 }
 
 /** Sets a header; a value a header cannot carry is refused without echoing it (it may be a secret). */

@@ -64,7 +64,10 @@ export function firstPage<R>(request: R): PageAt<R> {
 }
 
 /** The request of a page that a response named by URL: that URL, with nothing else in the query. */
-export function atPageURL(req: HTTPRequest, url: string | undefined): HTTPRequest {
+export function atPageURL(
+  req: HTTPRequest,
+  url: string | undefined,
+): HTTPRequest {
   return url === undefined ? req : { ...req, url, query: undefined };
 }
 
@@ -117,7 +120,8 @@ class PageOf<T, I, R> implements PageIterator<T, I> {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterableIterator<PageIterator<T, I>> {
-    for (let p: PageIterator<T, I> | null = this; p; p = await p.next()) yield p;
+    for (let p: PageIterator<T, I> | null = this; p; p = await p.next())
+      yield p;
   }
 
   async *items(): AsyncIterableIterator<I> {

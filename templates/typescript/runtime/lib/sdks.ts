@@ -524,7 +524,9 @@ async function prepare(
     headers.set(keyHeader, newIdempotencyKey());
   const qs = query.toString();
   return {
-    url: req.url ? withQuery(req.url, query) : `${base}${req.path}${qs ? `?${qs}` : ""}`,
+    url: req.url
+      ? withQuery(req.url, query)
+      : `${base}${req.path}${qs ? `?${qs}` : ""}`,
     base,
     headers,
     where,

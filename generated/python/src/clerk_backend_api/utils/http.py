@@ -36,6 +36,7 @@ from .retries import (
     retry,
     retry_async,
 )
+from .pagination import AsyncPageIterator, PageIterator, PageAt, PageSpec
 from .security import SecurityScheme, apply_security, usable_requirement
 
 # Methods that may be repeated without a second effect (RFC 9110 section 9.2.2).
@@ -77,6 +78,15 @@ class Request:
         self.idempotency_header = idempotency_header
         self.results = results
         self.errors = errors
+        # An absolute URL to request instead of the server URL, path and query (a next page a
+        # response named).
+        self.url: Optional[str] = None
+
+    def copy(self) -> "Request":
+        """A shallow copy (for the next page's request)."""
+        other = Request.__new__(Request)
+        other.__dict__.update(self.__dict__)
+        return other
 
 
 class _Prepared:
@@ -208,6 +218,54 @@ class Client:
         timeout_ms: Optional[float] = None,
         http_headers: Optional[Mapping[str, str]] = None,
     ) -> Any:
+        res = self.send(req, retries, server_url, timeout_ms, http_headers)
+        return self._result(req, res)
+
+    def call_page(
+        self,
+        req: Request,
+        spec: PageSpec,
+        retries: Any = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[float] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> PageIterator[Any]:
+        """The first page of a paginated operation; each next page goes through this pipeline too."""
+
+        def fetch(at: PageAt) -> PageIterator[Any]:
+            page_req = at.request if at.url is None else _at_url(at.request, at.url)
+            res = self.send(page_req, retries, server_url, timeout_ms, http_headers)
+            return PageIterator(self._result(req, res), res, spec, at, fetch)
+
+        return fetch(PageAt(req, None, frozenset()))
+
+    async def call_page_async(
+        self,
+        req: Request,
+        spec: PageSpec,
+        retries: Any = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[float] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> AsyncPageIterator[Any]:
+        async def fetch(at: PageAt) -> AsyncPageIterator[Any]:
+            page_req = at.request if at.url is None else _at_url(at.request, at.url)
+            res = await self.send_async(
+                page_req, retries, server_url, timeout_ms, http_headers
+            )
+            return AsyncPageIterator(self._result(req, res), res, spec, at, fetch)
+
+        return await fetch(PageAt(req, None, frozenset()))
+
+    def send(
+        self,
+        req: Request,
+        retries: Any = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[float] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> httpx.Response:
+        """The final response of a call, its body read: attempts under the retry policy, hooks run."""
         p = self._prepare(req, retries, server_url, timeout_ms, http_headers)
         client = self.http_client()
 
@@ -226,7 +284,7 @@ class Client:
                 raise self._after_failure(p, self._failure(p, e, deadline)) from e
             return self._check_retry(self._after_response(req, p, res))
 
-        return self._result(req, self._after_success(req, p, retry(attempt, p.policy)))
+        return self._after_success(req, p, retry(attempt, p.policy))
 
     async def call_async(
         self,
@@ -236,6 +294,17 @@ class Client:
         timeout_ms: Optional[float] = None,
         http_headers: Optional[Mapping[str, str]] = None,
     ) -> Any:
+        res = await self.send_async(req, retries, server_url, timeout_ms, http_headers)
+        return self._result(req, res)
+
+    async def send_async(
+        self,
+        req: Request,
+        retries: Any = UNSET,
+        server_url: Optional[str] = None,
+        timeout_ms: Optional[float] = None,
+        http_headers: Optional[Mapping[str, str]] = None,
+    ) -> httpx.Response:
         p = self._prepare(req, retries, server_url, timeout_ms, http_headers)
         client = self.async_http_client()
 
@@ -260,9 +329,7 @@ class Client:
                 raise self._after_failure(p, self._failure(p, e, deadline)) from e
             return self._check_retry(self._after_response(req, p, res))
 
-        return self._result(
-            req, self._after_success(req, p, await retry_async(attempt, p.policy))
-        )
+        return self._after_success(req, p, await retry_async(attempt, p.policy))
 
     # --- the steps ---
 
@@ -295,10 +362,9 @@ class Client:
             headers[name] = value
         for name, value in headers.items():
             check_header(name, value, secret=name.lower() in credentials)
+        target = req.url if req.url is not None else base + req.path
         url = (
-            str(httpx.URL(base + req.path).copy_merge_params(tuple(query)))
-            if query
-            else base + req.path
+            str(httpx.URL(target).copy_merge_params(tuple(query))) if query else target
         )
         policy = (
             retries
@@ -326,7 +392,7 @@ class Client:
             policy,
             timeout,
             req.method in _IDEMPOTENT or bool(key_header),
-            f"{req.method} {base}{req.path}",
+            f"{req.method} {target.split('?', 1)[0]}",
             hook_ctx,
         )
 
@@ -492,6 +558,13 @@ class Client:
                     _decode(res, data_type), res.status_code, res.headers, res.text, res
                 )
         raise unexpected(res)
+
+
+def _at_url(req: Request, url: str) -> Request:
+    """The request of a page a response named by URL: that URL, with nothing else in the query."""
+    copy = req.copy()
+    copy.url, copy.query = url, []
+    return copy
 
 
 def _redirect(
