@@ -2,7 +2,7 @@
 import type { Loc } from "../load/document.js";
 import { encodingOf, isJSON, pickContentType } from "./content.js";
 import { isObj, str, type BuildContext, type Obj } from "./context.js";
-import type { ErrorUse, Response, TypeRef } from "./types.js";
+import type { ErrorUse, EventStreamSpec, Response, TypeRef } from "./types.js";
 
 export function buildResponses(ctx: BuildContext, op: Obj, opLoc: Loc, base: string): { success: Response[]; errors: ErrorUse[] } {
   const success: Response[] = [];
@@ -12,8 +12,12 @@ export function buildResponses(ctx: BuildContext, op: Obj, opLoc: Loc, base: str
     const r = ctx.resolver.deref<Obj>(raw, { ...opLoc, path: [...opLoc.path, "responses", status] });
     const isError = /^[45]/.test(status) || status === "default";
     const resp = response(ctx, status, r, isError, base);
-    if (/^2/.test(status)) success.push(resp);
-    else if (isError && resp.contentType && isJSON(resp.contentType) && resp.type?.kind === "ref") {
+    if (/^2/.test(status)) {
+      // An event stream: alone, or beside the JSON answer a request field chooses (`stream: true`).
+      const events = eventStream(ctx, status, r, base);
+      if (events) success.push(events);
+      if (!events || resp.contentType !== events.contentType) success.push(resp);
+    } else if (isError && resp.contentType && isJSON(resp.contentType) && resp.type?.kind === "ref") {
       const use = errors.get(resp.type.model) ?? { model: resp.type.model, statuses: [], contentType: resp.contentType };
       use.statuses.push(status);
       errors.set(resp.type.model, use);
@@ -21,6 +25,49 @@ export function buildResponses(ctx: BuildContext, op: Obj, opLoc: Loc, base: str
   }
   success.sort((a, b) => a.status.localeCompare(b.status));
   return { success, errors: [...errors.values()] };
+}
+
+const EVENT_STREAM = /^text\/event-stream\s*(;|$)/i;
+
+/** The `text/event-stream` content of a success response, as its own Response. */
+function eventStream(ctx: BuildContext, status: string, r: { value: Obj; loc: Loc }, base: string): Response | undefined {
+  const content = isObj(r.value.content) ? r.value.content : {};
+  const ct = Object.keys(content).find((t) => EVENT_STREAM.test(t));
+  const media = ct ? content[ct] : undefined;
+  if (!ct || !isObj(media)) return undefined;
+  const loc = { ...r.loc, path: [...r.loc.path, "content", ct, "schema"] };
+  const type: TypeRef = media.schema !== undefined ? ctx.schemas.type(media.schema, loc, `${base}Event`, "operations", base) : { kind: "primitive", type: "string" };
+  const sentinel = typeof media["x-speakeasy-sse-sentinel"] === "string" ? media["x-speakeasy-sse-sentinel"] : undefined;
+  return { status, description: str(r.value.description), contentType: ct, encoding: "text", type, events: { ...(sentinel !== undefined ? { sentinel } : {}), ...eventShape(ctx, type) } };
+}
+
+/** Whether the event schema is Speakeasy's envelope (a `data` field, in it or in each union member), and how its data reads. */
+function eventShape(ctx: BuildContext, type: TypeRef): Pick<EventStreamSpec, "envelope" | "data"> {
+  const dataTypes: TypeRef[] = [];
+  const visit = (t: TypeRef, depth: number): boolean => {
+    if (depth > 8) return false;
+    if (t.kind === "union") return t.variants.every((v) => visit(v, depth + 1));
+    if (t.kind !== "ref") return false;
+    const m = ctx.schemas.models.get(t.model);
+    if (m?.kind === "alias") return visit(m.type, depth + 1);
+    const f = m?.kind === "object" ? m.fields.find((x) => x.wireName === "data") : undefined;
+    if (f) dataTypes.push(f.type);
+    return f !== undefined;
+  };
+  if (!visit(type, 0)) return { envelope: false, data: textual(ctx, type) ? "text" : "json" };
+  const kinds = new Set(dataTypes.map((t) => (textual(ctx, t) ? "text" : "json")));
+  return { envelope: true, data: kinds.size === 1 ? ([...kinds][0] as "json" | "text") : "auto" };
+}
+
+/** A string (or string enum, or string literal): an event's data taken as it is, not parsed. */
+function textual(ctx: BuildContext, t: TypeRef): boolean {
+  if (t.kind === "primitive") return t.type === "string";
+  if (t.kind === "literal") return typeof t.value === "string";
+  if (t.kind === "ref") {
+    const m = ctx.schemas.models.get(t.model);
+    return (m?.kind === "enum" && m.type === "string") || (m?.kind === "alias" && textual(ctx, m.type));
+  }
+  return false;
 }
 
 function response(ctx: BuildContext, status: string, r: { value: Obj; loc: Loc }, isError: boolean, base: string): Response {

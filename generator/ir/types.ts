@@ -114,6 +114,20 @@ export interface Response {
   type?: TypeRef;
   /** Names of the response headers it declares, lower-cased (`link`, `x-ratelimit-remaining`). */
   headers?: string[];
+  /** A `text/event-stream` response: `type` is one event's; the call returns a stream of them. */
+  events?: EventStreamSpec;
+}
+
+/** How a server-sent event stream's events are read. */
+export interface EventStreamSpec {
+  /** `x-speakeasy-sse-sentinel`: the data that ends the stream (not surfaced). */
+  sentinel?: string;
+  /**
+   * The schema is the event (`id`, `event`, `data`, `retry`: Speakeasy's shape) rather than its data.
+   * `data` says how the data field is read: JSON, text, or JSON when it parses (a union of both).
+   */
+  envelope: boolean;
+  data: "json" | "text" | "auto";
 }
 
 /** A JSONPath into a wire JSON body: keys and indexes; -1 is the last item. `[]` is the body itself. */

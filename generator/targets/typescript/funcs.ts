@@ -2,6 +2,7 @@
 import { acceptHeader } from "../shared/http.js";
 import type { Encoding, Operation, Pagination } from "../../ir/types.js";
 import { docLines, mappingMovesUnion } from "./models.js";
+import { tsInlineLiteral } from "./literals.js";
 import { pageSpecLiteral } from "./pagination.js";
 import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import type { RuntimeName } from "./runtime.js";
@@ -39,7 +40,18 @@ export interface FuncView {
   body: { contentType: string | null; encoder: string; expr: string; map: Mapping | null; optional: boolean } | null;
   needsJSON: boolean;
   /** fn: a model's fromWire; else map/wireType convert a collection; else the payload is used as it is. */
-  success: { statuses: string[]; kind: "json" | "text" | "binary" | "empty"; fn: string | null; type: TsType | null; wireType: TsType | null; map: Mapping | null }[];
+  success: {
+    statuses: string[];
+    kind: "json" | "events" | "text" | "binary" | "empty";
+    fn: string | null;
+    type: TsType | null;
+    wireType: TsType | null;
+    map: Mapping | null;
+    /** An event stream's EventShape literal. */
+    shape: string | null;
+  }[];
+  /** The success body may be streamed (lib/sdks.ts HTTPRequest.stream). */
+  stream: boolean;
   errors: { statuses: string[]; errorClass: string; fromWire: string }[];
   /** A paginated operation: its PageSpec literal, the argument type its pages carry, and what a call returns. */
   paged: { spec: string; atType: TsType; pageType: TsType } | null;
@@ -105,24 +117,38 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   }
 
   const pagination = pageable(ir);
-  const success = ir.success.map((r) => {
+  const success = ir.success.map((r): FuncView["success"][number] => {
     const statuses = [r.status];
-    if (r.encoding === "json" && r.type) {
+    if ((r.encoding === "json" || r.events) && r.type) {
       const t = types.type(r.type, false, use);
       const map = types.mapping(r.type, "in", use);
-      imports.runtime(pagination ? "decodePage" : "decodeJSON");
+      imports.runtime(r.events ? "decodeEvents" : pagination ? "decodePage" : "decodeJSON");
+      if (r.events) {
+        imports.runtime("isEventStream");
+        imports.runtime("OK");
+      }
       const direct = map?.kind === "model" && !map.nullable;
-      return { statuses, kind: "json" as const, fn: direct ? map.fn : null, type: direct ? null : t, wireType: direct || !map ? null : types.type(r.type, true, use), map: direct ? null : map };
+      const shape = r.events ? tsInlineLiteral({ envelope: r.events.envelope, data: r.events.data, sentinel: r.events.sentinel }) : null;
+      return {
+        statuses,
+        kind: r.events ? "events" : "json",
+        fn: direct ? map.fn : null,
+        type: direct ? null : t,
+        wireType: direct || !map ? null : types.type(r.type, true, use),
+        map: direct ? null : map,
+        shape,
+      };
     }
     imports.runtime("OK");
-    if (r.encoding === "text") return { statuses, kind: "text" as const, fn: null, type: null, wireType: null, map: null };
+    if (r.encoding === "text") return { statuses, kind: "text", fn: null, type: null, wireType: null, map: null, shape: null };
     if (r.encoding) {
       imports.runtime("toBlob");
-      return { statuses, kind: "binary" as const, fn: null, type: null, wireType: null, map: null };
+      return { statuses, kind: "binary", fn: null, type: null, wireType: null, map: null, shape: null };
     }
-    return { statuses, kind: "empty" as const, fn: null, type: null, wireType: null, map: null };
+    return { statuses, kind: "empty", fn: null, type: null, wireType: null, map: null, shape: null };
   });
   const bodyType = resultType(ir, types, use);
+  if (ir.success.some((r) => r.events)) imports.runtime("EventStream", true);
   if (ir.success.length === 0) imports.runtime("OK");
   let paged: FuncView["paged"] = null;
   if (pagination) {
@@ -181,6 +207,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     success,
     errors,
     paged,
+    stream: ir.success.some((r) => r.events),
   };
   view.imports = imports.render();
   return view;
@@ -236,7 +263,8 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
       const req = op.ir.request;
       // Re-walk the types so this file imports what its signatures mention.
       const requestType = req ? types.type(req.type, false, use) : null;
-      for (const s of op.ir.success) if (s.type && s.encoding === "json") types.type(s.type, false, use);
+      for (const s of op.ir.success) if (s.type && (s.encoding === "json" || s.events)) types.type(s.type, false, use);
+      if (op.ir.success.some((s) => s.events)) imports.runtime("EventStream", true);
       if (f.paged) {
         imports.runtime("PageIterator");
         const item = pageable(op.ir)?.itemType;
@@ -282,6 +310,10 @@ export function resultType(ir: Operation, types: TypeWriter, use: (m: ImportSour
   const list: TsType[] = [];
   const seen = new Set<string>();
   for (const r of ir.success) {
+    if (r.events && r.type) {
+      addType(list, seen, named(`EventStream<${typeText(types.type(r.type, false, use))}>`));
+      continue;
+    }
     addType(list, seen, r.encoding === "json" && r.type ? types.type(r.type, false, use) : named(r.encoding === "text" ? "string" : r.encoding ? "Blob" : "void"));
   }
   if (list.length === 0) return named("void");

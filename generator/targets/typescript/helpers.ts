@@ -75,8 +75,9 @@ export const TYPESCRIPT_CODE_FIELDS = [
   "typeExpr",
   "errorUnion",
   "credentialImports",
-  // a PageSpec literal: identifiers, numbers, and wire names through tsString
+  // PageSpec and EventShape literals: identifiers, numbers, and spec text through tsString
   "spec",
+  "shape",
   // docs: anchors and links derived from planner file names, markdown built from identifiers
   "anchor",
   "doc",

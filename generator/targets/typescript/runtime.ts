@@ -35,6 +35,8 @@ export const RUNTIME_EXPORTS = {
     mapValues: "function",
     extraProps: "function",
     toBlob: "function",
+    isEventStream: "function",
+    decodeEvents: "function",
     UnionVariant: "type",
     mapUnion: "function",
     defineOwn: "function",
@@ -42,6 +44,7 @@ export const RUNTIME_EXPORTS = {
   },
   "lib/encodings.ts": { Binary: "type", encodeForm: "function", encodeMultipart: "function", encodeBinary: "function" },
   "lib/http.ts": { Fetcher: "type", BeforeRequestHook: "type", RequestErrorHook: "type", ResponseHook: "type", HTTPClientOptions: "type", HTTPClient: "class" },
+  "lib/event-streams.ts": { ServerEvent: "type", EventShape: "type", EventStream: "class", EventParser: "class" },
   "lib/pagination.ts": {
     PagePath: "type",
     PageSpec: "type",
@@ -126,6 +129,9 @@ const IMPORTED = imports({
   encodeForm: "lib/encodings.ts",
   encodeMultipart: "lib/encodings.ts",
   encodeBinary: "lib/encodings.ts",
+  EventStream: "lib/event-streams.ts",
+  decodeEvents: "lib/decode.ts",
+  isEventStream: "lib/decode.ts",
   PageIterator: "lib/pagination.ts",
   PageAt: "lib/pagination.ts",
   firstPage: "lib/pagination.ts",
@@ -147,7 +153,7 @@ const CONFIG_IMPORTS: File[] = ["lib/security.ts", "lib/retries.ts"];
 export const CONFIG_EXPORTS = ["SDKOptions", "ServerList", "SDK_METADATA", "SECURITY", "SDK_DEFAULTS"] as const;
 export type ConfigName = (typeof CONFIG_EXPORTS)[number];
 /** What the package's index re-exports by name (src/index.ts.hbs). */
-const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator"];
+const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator", "EventStream"];
 
 /** JavaScript globals the generated code relies on: a model of the same name would shadow them. */
 const GLOBALS =
