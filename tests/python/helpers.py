@@ -50,7 +50,14 @@ class Reply:
         delay: float = 0,
         drop: bool = False,
         drip: float = 0,
+        chunks: Optional[List[bytes]] = None,
+        gap: float = 0.005,
+        keep_open: bool = False,
     ):
+        """`chunks`: a chunked body written `gap` seconds apart; `keep_open`: then stall, not end."""
+        self.chunks = chunks
+        self.gap = gap
+        self.keep_open = keep_open
         self.status = status
         self.body = body
         self.headers = headers or {}
@@ -65,6 +72,10 @@ class TestServer:
 
     def __init__(self) -> None:
         self.requests: List[Recorded] = []
+        # Per streamed reply: True when the client closed the connection before its end.
+        self.closed: List[bool] = []
+        # Bumped by reply(): a streamed reply of an earlier generation no longer reports.
+        self.generation = 0
         self.handler: Callable[[Recorded, int], Reply] = lambda r, n: Reply(204)
         server = self
 
@@ -102,6 +113,9 @@ class TestServer:
                         b"" if reply.body is None else json.dumps(reply.body).encode()
                     )
                 )
+                if reply.chunks is not None:
+                    self._stream(reply)
+                    return
                 try:
                     self.send_response(reply.status)
                     headers = dict(reply.headers)
@@ -122,6 +136,37 @@ class TestServer:
                         self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
+
+            def _stream(self, reply: "Reply") -> None:
+                """A chunked body; notes in `server.closed` whether the client left before its end."""
+                generation = server.generation
+                closed = lambda flag: (
+                    server.closed.append(flag)
+                    if server.generation == generation
+                    else None
+                )
+                self.send_response(reply.status)
+                for k, v in reply.headers.items():
+                    self.send_header(k, v)
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                try:
+                    for chunk in reply.chunks or []:
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                        self.wfile.flush()
+                        time.sleep(reply.gap)
+                    if reply.keep_open:
+                        self.connection.settimeout(10)
+                        while self.connection.recv(1, socket.MSG_PEEK):
+                            time.sleep(0.01)
+                        closed(True)
+                        return
+                    self.wfile.write(b"0\r\n\r\n")
+                    self.wfile.flush()
+                    closed(False)
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    closed(True)
+                self.close_connection = True
 
             def _chunked(self) -> bytes:
                 out = b""
@@ -147,8 +192,17 @@ class TestServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
+    def wait_closed(self, timeout: float = 5) -> List[bool]:
+        """`closed` once a streamed reply has ended one way or the other."""
+        end = time.monotonic() + timeout
+        while not self.closed and time.monotonic() < end:
+            time.sleep(0.01)
+        return list(self.closed)
+
     def reply(self, handler: Callable[[Recorded, int], Reply]) -> None:
         self.requests.clear()
+        self.generation += 1
+        self.closed.clear()
         self.handler = handler
 
     def close(self) -> None:

@@ -1,5 +1,6 @@
 /** View models of the resource modules: one sync and one async method per operation. */
-import type { Encoding, Operation, TypeRef } from "../../ir/types.js";
+import type { Encoding, EventStreamSpec, Operation, TypeRef } from "../../ir/types.js";
+import { pyString } from "../../render/escape.js";
 import { acceptHeader } from "../shared/http.js";
 import { wellFormed } from "./literals.js";
 import { pageSpecCode, pageable } from "./pagination.js";
@@ -35,13 +36,14 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
   const paramExpr = (x: Operation["params"][number]) => valueOf(`${x.in}:${x.wireName}`);
   const pagination = pageable(op);
   const returns = returnType(p, op);
+  const returnsAsync = returnType(p, op, true);
   return {
     name: m.method,
     operationId: op.operationId,
     doc: [op.summary, op.description !== op.summary ? op.description : undefined].filter((x) => x?.trim()).join("\n\n"),
     args,
     returns: pagination ? `Optional[PageIterator[${returns}]]` : returns,
-    returnsAsync: pagination ? `Optional[AsyncPageIterator[${returns}]]` : returns,
+    returnsAsync: pagination ? `Optional[AsyncPageIterator[${returns}]]` : returnsAsync,
     /** The PageSpec of a paginated operation (the call returns its first page). */
     pages: pagination ? pageSpecCode(p.models, op, pagination) : null,
     requestType: requestModel ? `models.${requestModel.name}` : null,
@@ -59,10 +61,11 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
     idempotencyHeader: op.params.find((x) => x.in === "header" && /^idempotency-key$/i.test(x.wireName))?.wireName ?? null,
     body: bodyOf(p, m, valueOf("body"), files),
     results: op.success.map((r) => ({
-      kind: r.encoding === "json" && r.type ? "json" : r.encoding === "text" ? "text" : r.encoding ? "binary" : "empty",
+      kind: r.events && r.type ? "events" : r.encoding === "json" && r.type ? "json" : r.encoding === "text" ? "text" : r.encoding ? "binary" : "empty",
       statuses: [r.status],
-      typeExpr: r.encoding === "json" && r.type ? runtimeType(p, r.type) : "None",
+      typeExpr: r.events && r.type ? eventShapeCode(p, r.type, r.events) : r.encoding === "json" && r.type ? runtimeType(p, r.type) : "None",
     })),
+    stream: op.success.some((r) => r.events),
     errors: op.errors.flatMap((e) => {
       const em = p.models.get(e.model)!;
       return em.errorClass ? [{ statuses: e.statuses, errorClass: em.errorClass, dataClass: em.name }] : [];
@@ -75,10 +78,22 @@ function requestModelOf(p: PyPlan, m: PyMethodPlan): PyModelPlan {
   return p.models.get((t as Extract<TypeRef, { kind: "ref" }>).model)!;
 }
 
-export function returnType(p: PyPlan, op: Operation): string {
-  const first = op.success[0];
-  if (first?.encoding === "json" && first.type) return runtimeType(p, first.type, false, false);
-  return first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";
+/** What a call returns: its success responses' types (an event stream's events wrapped), as a union when they differ. */
+export function returnType(p: PyPlan, op: Operation, asynchronous = false): string {
+  const one = (r: Operation["success"][number] | undefined): string => {
+    if (r?.events && r.type) return `${asynchronous ? "EventStreamAsync" : "EventStream"}[${runtimeType(p, r.type, false, false)}]`;
+    if (r?.encoding === "json" && r.type) return runtimeType(p, r.type, false, false);
+    return r?.encoding === "text" ? "str" : r?.encoding ? "bytes" : "None";
+  };
+  if (!op.success.some((r) => r.events)) return one(op.success[0]);
+  const types = [...new Set(op.success.map(one))];
+  return types.length === 1 ? types[0] : `Union[${types.join(", ")}]`;
+}
+
+/** `_EventShape(models.CompletionEvent, True, "json", "[DONE]")`: how the runtime reads the stream's events. */
+function eventShapeCode(p: PyPlan, t: TypeRef, e: EventStreamSpec): string {
+  const args = [runtimeType(p, t), e.envelope ? "True" : "False", pyString(e.data), ...(e.sentinel !== undefined ? [pyString(wellFormed(e.sentinel))] : [])];
+  return `_EventShape(${args.join(", ")})`;
 }
 
 /** Literal text (raw; the template escapes it) and the expressions of path parameters. */

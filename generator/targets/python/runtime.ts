@@ -62,6 +62,14 @@ export const RUNTIME_EXPORTS = {
     multipart_body: "function",
   },
   "utils/http.py": { Request: "class", Client: "class", unexpected: "function" },
+  "utils/event_streams.py": {
+    T: "value",
+    EventShape: "class",
+    ServerEvent: "class",
+    EventParser: "class",
+    EventStream: "class",
+    EventStreamAsync: "class",
+  },
   "utils/pagination.py": {
     T: "value",
     PagePath: "value",
@@ -112,6 +120,7 @@ const RESOURCE_UTIL_IMPORTS = [
   from("utils/retries.py", "RetryConfig"),
   from("models/_errors.py", "APIError"),
   from("utils/pagination.py", "AsyncPageIterator", "PageIterator"),
+  from("utils/event_streams.py", "EventStream", "EventStreamAsync"),
 ];
 
 /** Names the typing and pydantic imports of generated modules bring in. */

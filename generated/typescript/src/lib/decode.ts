@@ -2,6 +2,7 @@
 import { SDKError } from "../models/errors/sdkerror.js";
 import type { Result } from "../types/result.js";
 import { matchStatusCode } from "./retries.js";
+import { EventStream, type EventShape } from "./event-streams.js";
 import type { HTTPResponse } from "./sdks.js";
 
 export { matchStatusCode };
@@ -117,4 +118,25 @@ export function defineOwn(obj: object, key: string, value: unknown): void {
 /** An own property, not one every object inherits (toString, constructor). */
 export function hasOwn(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** True for `text/event-stream`. */
+export function isEventStream(contentType: string | null): boolean {
+  return /^text\/event-stream\s*(;|$)/i.test(contentType ?? "");
+}
+
+/** A server-sent event stream from a streamed response; each event decoded with `fromWire`. */
+export function decodeEvents<W, T>(
+  res: HTTPResponse,
+  shape: EventShape,
+  fromWire: (wire: W) => T,
+): EventStream<T> {
+  const body =
+    res.stream ?? new Blob([res.bytes.slice().buffer as ArrayBuffer]).stream();
+  return new EventStream(
+    body,
+    shape,
+    (wire) => fromWire(wire as W),
+    res.response,
+  );
 }

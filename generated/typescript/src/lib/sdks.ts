@@ -131,13 +131,20 @@ export type HTTPRequest = {
   security: SecurityScheme[][];
   /** The operation declares this idempotency header: a call sends one key on every attempt. */
   idempotencyHeader?: string;
+  /**
+   * The success body is streamed (events, downloads): a 2XX answer that is not JSON is handed over
+   * unread as `stream`; the timeout then bounds each wait for the next chunk, and the caller's
+   * signal still aborts it.
+   */
+  stream?: boolean;
 };
 
-/** A response with its body read: as bytes, and as text. */
+/** A response with its body read (as bytes, and as text), or handed over unread as `stream`. */
 export type HTTPResponse = {
   response: Response;
   body: string;
   bytes: Uint8Array;
+  stream?: ReadableStream<Uint8Array>;
 };
 
 /** Methods that may be repeated without a second effect (RFC 9110 section 9.2.2). */
@@ -182,11 +189,11 @@ export async function send(
   }
   call.watchAbort();
   try {
-    return await call.decode(await call.attemptWithRetries());
+    return await call.decode(await call.attemptWithRetries(), req.stream);
   } catch (err) {
     return ERR(call.classify(err));
   } finally {
-    call.cleanup();
+    if (!call.handedOver) call.cleanup();
   }
 }
 
@@ -195,6 +202,8 @@ class Call {
   private current:
     | { controller: AbortController; timer?: Timer; timedOut: boolean }
     | undefined;
+  /** The body went to the caller unread: its stream cleans up when it ends. */
+  handedOver = false;
   /** Errors after-error hooks return reach the caller as they are. */
   private readonly fromHooks = new WeakSet<object>();
   private readonly onAbort = () =>
@@ -399,6 +408,7 @@ class Call {
   /** Step 3: the final response (after-success hooks, its body read), or the error of the last attempt. */
   async decode(
     outcome: Attempt,
+    stream?: boolean,
   ): Promise<Result<HTTPResponse, HTTPClientError>> {
     if (!outcome.response) {
       const err = outcome.error;
@@ -412,10 +422,64 @@ class Call {
     const hooks = this.client._hooks;
     if (response.status < 400 && hooks.afterSuccessHooks.length > 0)
       response = await hooks.afterSuccess(this.ctx, response);
+    if (
+      stream &&
+      response.ok &&
+      response.body &&
+      !/json/i.test(response.headers.get("content-type") ?? "")
+    ) {
+      this.handedOver = true;
+      const body = this.guard(response.body);
+      return OK({ response, body: "", bytes: new Uint8Array(), stream: body });
+    }
     // The body is read under the same timeout as the attempt that produced it.
     const bytes = new Uint8Array(await response.arrayBuffer());
     const text = new TextDecoder().decode(bytes);
     return OK({ response, body: text, bytes });
+  }
+
+  /**
+   * The body as the caller reads it: the timeout bounds each wait for a chunk (a stream may run as
+   * long as it keeps moving), an abort or a timeout ends it with the call's error, and the call's
+   * timer and abort listener go when it ends or is cancelled.
+   */
+  private guard(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+    const reader = body.getReader();
+    const current = this.current;
+    const arm = () => {
+      if (!current || this.timeoutMs <= 0) return;
+      if (current.timer !== undefined) clearTimeout(current.timer);
+      current.timer = setTimeout(() => {
+        current.timedOut = true;
+        current.controller.abort();
+      }, this.timeoutMs);
+    };
+    const done = () => {
+      this.cleanup();
+      reader.releaseLock();
+    };
+    arm();
+    return new ReadableStream<Uint8Array>({
+      pull: async (ctrl) => {
+        try {
+          const { done: end, value } = await reader.read();
+          if (end) {
+            done();
+            ctrl.close();
+            return;
+          }
+          arm();
+          ctrl.enqueue(value);
+        } catch (err) {
+          done();
+          ctrl.error(this.classify(err));
+        }
+      },
+      cancel: async (reason) => {
+        await reader.cancel(reason).catch(() => undefined);
+        done();
+      },
+    });
   }
 
   /** What went wrong, as the error the caller gets: timeout, abort, connection, or unexpected. */

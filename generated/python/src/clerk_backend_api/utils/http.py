@@ -36,6 +36,7 @@ from .retries import (
     retry,
     retry_async,
 )
+from .event_streams import EventStream, EventStreamAsync
 from .pagination import AsyncPageIterator, PageIterator, PageAt, PageSpec
 from .security import SecurityScheme, apply_security, usable_requirement
 
@@ -48,8 +49,8 @@ class Request:
     """One HTTP call as an operation describes it, and what its responses become.
 
     `body` is (encoding, value) with encoding json, form, multipart, text or bytes. `results` lists
-    (kind, statuses, type) with kind json, text, binary or empty; `errors` lists (statuses,
-    exception class, payload type) for the declared JSON error responses."""
+    (kind, statuses, type) with kind json, events (type: an EventShape), text, binary or empty;
+    `errors` lists (statuses, exception class, payload type) for the declared JSON error responses."""
 
     def __init__(
         self,
@@ -65,6 +66,7 @@ class Request:
         idempotency_header: Optional[str] = None,
         results: Sequence[Tuple[str, Sequence[str], Any]] = (),
         errors: Sequence[Tuple[Sequence[str], Any, Any]] = (),
+        stream: bool = False,
     ):
         self.operation_id = operation_id
         self.method = method
@@ -78,6 +80,9 @@ class Request:
         self.idempotency_header = idempotency_header
         self.results = results
         self.errors = errors
+        # The success body may be streamed (events): such an answer is handed over unread, and the
+        # timeout then bounds each wait for the next chunk.
+        self.stream = stream
         # An absolute URL to request instead of the server URL, path and query (a next page a
         # response named).
         self.url: Optional[str] = None
@@ -104,7 +109,9 @@ class _Prepared:
         repeatable: bool,
         where: str,
         hook_ctx: HookContext,
+        stream: bool = False,
     ):
+        self.stream = stream
         self.hook_ctx = hook_ctx
         self.method = method
         self.url = url
@@ -279,7 +286,8 @@ class Client:
                         client,
                         deadline,
                     )
-                    res.read()
+                    if not _streams(req, res):
+                        res.read()
             except httpx.HTTPError as e:
                 raise self._after_failure(p, self._failure(p, e, deadline)) from e
             return self._check_retry(self._after_response(req, p, res))
@@ -295,7 +303,7 @@ class Client:
         http_headers: Optional[Mapping[str, str]] = None,
     ) -> Any:
         res = await self.send_async(req, retries, server_url, timeout_ms, http_headers)
-        return self._result(req, res)
+        return self._result(req, res, asynchronous=True)
 
     async def send_async(
         self,
@@ -313,7 +321,8 @@ class Client:
 
             async def run() -> httpx.Response:
                 res = await self._follow_async(p, client)
-                await res.aread()
+                if not _streams(req, res):
+                    await res.aread()
                 return res
 
             try:
@@ -394,6 +403,7 @@ class Client:
             req.method in _IDEMPOTENT or bool(key_header),
             f"{req.method} {target.split('?', 1)[0]}",
             hook_ctx,
+            req.stream,
         )
 
     def _build(
@@ -410,7 +420,8 @@ class Client:
             method, url, headers=headers, **(p.content if with_body else {})
         )
         request.extensions["timeout"] = deadline.timeouts(
-            request.extensions.get("timeout")
+            request.extensions.get("timeout"),
+            idle=p.timeout_ms if p.stream else None,
         )
         if self.logger is not None:
             # Without the query string: an API key may travel in it.
@@ -539,11 +550,17 @@ class Client:
             raise Retryable(res, parse_retry_after(res.headers.get("retry-after")))
         return res
 
-    def _result(self, req: Request, res: httpx.Response) -> Any:
+    def _result(
+        self, req: Request, res: httpx.Response, asynchronous: bool = False
+    ) -> Any:
         """The declared result of `res`, or the declared error it raises, or an SDKError."""
         for kind, statuses, typ in req.results:
             if not match_status_code(res.status_code, statuses):
                 continue
+            if kind == "events" and _is_event_stream(res):
+                where = f"{req.method} {res.request.url.copy_with(query=None)}"
+                stream = EventStreamAsync if asynchronous else EventStream
+                return stream(res, typ, where, self)
             if kind == "json" and _is_json(res):
                 return _decode(res, typ)
             if kind == "text":
@@ -618,6 +635,21 @@ def _security_source(req: Request, options: Mapping[str, Any]) -> Any:
 def _origin(url: httpx.URL) -> Tuple[str, str, Optional[int]]:
     default = {"http": 80, "https": 443}.get(url.scheme)
     return (url.scheme, url.host.lower(), url.port or default)
+
+
+def _is_event_stream(res: httpx.Response) -> bool:
+    t = str(res.headers.get("content-type", "")).split(";")[0].strip().lower()
+    return t == "text/event-stream"
+
+
+def _streams(req: Request, res: httpx.Response) -> bool:
+    """Whether `res` is a success the call hands over unread (an event stream)."""
+    if not req.stream or not 200 <= res.status_code < 300:
+        return False
+    return _is_event_stream(res) and any(
+        kind == "events" and match_status_code(res.status_code, statuses)
+        for kind, statuses, _ in req.results
+    )
 
 
 def _is_json(res: httpx.Response) -> bool:

@@ -26,6 +26,11 @@ from .utils.encoding import (  # noqa: F401
     header_params as _header_params,
     query_params as _query_params,
 )
+from .utils.event_streams import (  # noqa: F401
+    EventShape as _EventShape,
+    EventStream,
+    EventStreamAsync,
+)
 from .utils.http import Client, Request
 from .utils.pagination import (  # noqa: F401
     AsyncPageIterator,

@@ -39,10 +39,13 @@ class Deadline:
             return timeout
         return left if timeout is None else min(timeout, left)
 
-    def timeouts(self, given: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+    def timeouts(
+        self, given: Optional[Dict[str, Any]], idle: Optional[float] = None
+    ) -> Dict[str, Any]:
         """httpcore's per-request timeouts, each read when a phase starts: cut to what is left then.
-        With a client of the user's own (whose backend is not ours), this bounds each phase."""
-        return _DeadlineTimeouts(self, given or {})
+        With a client of the user's own (whose backend is not ours), this bounds each phase. `idle`
+        (ms): a streamed body's reads wait at most that each, however long the stream runs."""
+        return _DeadlineTimeouts(self, given or {}, idle)
 
     @contextlib.contextmanager
     def active(self) -> Iterator["Deadline"]:
@@ -55,11 +58,17 @@ class Deadline:
 
 
 class _DeadlineTimeouts(dict):  # type: ignore[type-arg]
-    def __init__(self, deadline: Deadline, given: Dict[str, Any]):
+    def __init__(
+        self, deadline: Deadline, given: Dict[str, Any], idle: Optional[float] = None
+    ):
         super().__init__(given)
         self.deadline = deadline
+        self.idle = None if not idle else idle / 1000
 
     def get(self, key: str, default: Any = None) -> Any:
+        if key == "read" and self.idle is not None:
+            # Read when the body starts, after the headers came within the deadline.
+            return self.idle
         return self.deadline.bound(super().get(key, default))
 
 
