@@ -4,7 +4,9 @@ that fires when the server stalls mid-stream. Run by tests/event-streams.test.ts
 SDK (tests/fixtures/server-sent-events) on sys.path."""
 
 import asyncio
-import json
+import os
+import resource
+import tempfile
 import time
 
 from helpers import Reply, TestServer
@@ -162,6 +164,45 @@ async def async_checks():
         pass
 
 
+def download_checks(tmp):
+    """A 50 MB download streamed to disk: the process's peak memory grows far less than the body."""
+    size = 50 * 1048576
+    block = b"\x07" * (1 << 16)
+    server.reply(
+        lambda rec, n: Reply(
+            200,
+            headers={"Content-Type": "application/octet-stream"},
+            chunks=[block] * (size // len(block)),
+            gap=0,
+        )
+    )
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    res = sdk().files.download_file(name="big.bin")
+    path = os.path.join(tmp, "big.bin")
+    try:
+        with open(path, "wb") as f:
+            for chunk in res.iter_bytes():
+                f.write(chunk)
+    finally:
+        res.close()
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert os.path.getsize(path) == size
+    # Read whole, the body alone would add 50 MB.
+    assert grown_mb < 25, f"peak RSS grew {grown_mb:.1f} MB"
+
+    # An upload from an open file is sent as it is read.
+    src = os.path.join(tmp, "up.txt")
+    with open(src, "wb") as f:
+        f.write(b"one two three" * 10000)
+    server.reply(lambda rec, n: Reply(200, {}))
+    with open(src, "rb") as f:
+        sdk().files.upload_file(name="up.txt", request_body=f)
+    assert server.requests[0].body == b"one two three" * 10000
+    assert server.requests[0].headers["content-type"] == "application/octet-stream"
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    download_checks(tmp)
 sync_checks()
 asyncio.run(async_checks())
 server.close()

@@ -16,13 +16,21 @@ export function runtimeType(p: PyPlan, t: TypeRef, files = false, tagged = true)
   return isNullable(p, t) && a !== "Any" && a !== "None" ? `Optional[${a}]` : a;
 }
 
+const UPLOAD = "Union[bytes, IO[bytes], Iterable[bytes]]";
+
 /** The Python encoding of a body: how utils/encoding.py sends it. */
 const ENCODINGS: Record<Encoding, string> = { json: "json", form: "form", multipart: "multipart", text: "text", binary: "bytes" };
 
 export function methodView(p: PyPlan, m: PyMethodPlan) {
   const op = m.ir;
   const files = op.body?.encoding === "multipart";
-  const args = m.args.map((a) => ({ name: a.name, ...slot(ctx(p, "input", files && a.source !== "param"), a.type, a.required) }));
+  // A raw binary body may be bytes, an open file, or any iterable of byte chunks (sent as it is read).
+  const upload = op.body?.encoding === "binary";
+  const args = m.args.map((a) => {
+    const s = slot(ctx(p, "input", files && a.source !== "param"), a.type, a.required);
+    const raw = upload && (a.source === "body" || (a.source === "request" && op.request?.wrapsBody));
+    return { name: a.name, ...s, annotation: raw ? s.annotation.replace(/\bbytes\b/, UPLOAD) : s.annotation };
+  });
   // Where each parameter's value is: its argument, or a field of the request argument.
   const requestModel = m.shape === "request" ? requestModelOf(p, m) : null;
   const valueOf = (key: string): string => {
@@ -65,7 +73,7 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
       statuses: [r.status],
       typeExpr: r.events && r.type ? eventShapeCode(p, r.type, r.events) : r.encoding === "json" && r.type ? runtimeType(p, r.type) : "None",
     })),
-    stream: op.success.some((r) => r.events),
+    stream: op.success.some((r) => r.events || r.encoding === "binary"),
     errors: op.errors.flatMap((e) => {
       const em = p.models.get(e.model)!;
       return em.errorClass ? [{ statuses: e.statuses, errorClass: em.errorClass, dataClass: em.name }] : [];
@@ -83,7 +91,8 @@ export function returnType(p: PyPlan, op: Operation, asynchronous = false): stri
   const one = (r: Operation["success"][number] | undefined): string => {
     if (r?.events && r.type) return `${asynchronous ? "EventStreamAsync" : "EventStream"}[${runtimeType(p, r.type, false, false)}]`;
     if (r?.encoding === "json" && r.type) return runtimeType(p, r.type, false, false);
-    return r?.encoding === "text" ? "str" : r?.encoding ? "bytes" : "None";
+    // A binary response is the httpx.Response, unread: `res.iter_bytes()` streams it.
+    return r?.encoding === "text" ? "str" : r?.encoding ? "httpx.Response" : "None";
   };
   if (!op.success.some((r) => r.events)) return one(op.success[0]);
   const types = [...new Set(op.success.map(one))];

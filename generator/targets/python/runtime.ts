@@ -124,7 +124,7 @@ const RESOURCE_UTIL_IMPORTS = [
 ];
 
 /** Names the typing and pydantic imports of generated modules bring in. */
-const LIBRARY_NAMES = "True False None Any Dict List Optional Union Literal Annotated NotRequired TypedDict Enum ConfigDict PlainValidator Exception Response Mapping".split(" ");
+const LIBRARY_NAMES = "True False None Any Dict List Optional Union Literal Annotated NotRequired TypedDict Enum ConfigDict PlainValidator Exception Response Mapping IO Iterable".split(" ");
 
 /**
  * Class names no model or resource may take: what generated modules import beside their models, and

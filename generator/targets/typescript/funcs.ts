@@ -142,7 +142,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     imports.runtime("OK");
     if (r.encoding === "text") return { statuses, kind: "text", fn: null, type: null, wireType: null, map: null, shape: null };
     if (r.encoding) {
-      imports.runtime("toBlob");
+      imports.runtime("toStream");
       return { statuses, kind: "binary", fn: null, type: null, wireType: null, map: null, shape: null };
     }
     return { statuses, kind: "empty", fn: null, type: null, wireType: null, map: null, shape: null };
@@ -207,7 +207,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     success,
     errors,
     paged,
-    stream: ir.success.some((r) => r.events),
+    stream: ir.success.some((r) => r.events || r.encoding === "binary"),
   };
   view.imports = imports.render();
   return view;
@@ -314,7 +314,7 @@ export function resultType(ir: Operation, types: TypeWriter, use: (m: ImportSour
       addType(list, seen, named(`EventStream<${typeText(types.type(r.type, false, use))}>`));
       continue;
     }
-    addType(list, seen, r.encoding === "json" && r.type ? types.type(r.type, false, use) : named(r.encoding === "text" ? "string" : r.encoding ? "Blob" : "void"));
+    addType(list, seen, r.encoding === "json" && r.type ? types.type(r.type, false, use) : named(r.encoding === "text" ? "string" : r.encoding ? "ReadableStream<Uint8Array>" : "void"));
   }
   if (list.length === 0) return named("void");
   return list.length === 1 ? list[0] : { kind: "union", name: null, items: null, values: null, variants: list, literal: null, nullable: false };

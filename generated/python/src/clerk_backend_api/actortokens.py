@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime  # noqa: F401
-from typing import Any, Dict, List, Mapping, Optional, Union  # noqa: F401
+from typing import IO, Any, Dict, Iterable, List, Mapping, Optional, Union  # noqa: F401
+
+import httpx  # noqa: F401
 
 from pydantic import PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401

@@ -5,7 +5,7 @@ import re
 import urllib.parse
 import uuid
 from enum import Enum
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import pydantic
 
@@ -121,7 +121,18 @@ def body_content(body: Optional[Tuple[str, Any]]) -> Dict[str, Any]:
         return multipart_body(value)
     if encoding == "text":
         return {"content": str(value).encode("utf-8")}
+    if hasattr(value, "read"):
+        # An open file: sent in chunks as it is read, never whole.
+        return {"content": _chunks(value)}
     return {"content": value}
+
+
+def _chunks(file: Any, size: int = 1 << 16) -> Iterator[bytes]:
+    while True:
+        chunk = file.read(size)
+        if not chunk:
+            return
+        yield chunk if isinstance(chunk, bytes) else str(chunk).encode("utf-8")
 
 
 def form_body(value: Any) -> bytes:

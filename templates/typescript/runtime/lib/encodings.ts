@@ -1,7 +1,10 @@
 /** Request body encodings other than JSON. */
 
-/** A file or raw bytes, as a request body or a multipart part. */
-export type Binary = Blob | Uint8Array | string;
+/**
+ * A file or raw bytes, as a request body or a multipart part. A raw body may also be a stream
+ * (sent as it is read, so never retried); a multipart part may not.
+ */
+export type Binary = Blob | Uint8Array | string | ReadableStream<Uint8Array>;
 
 /**
  * application/x-www-form-urlencoded: arrays repeat their key, nested objects use brackets
@@ -41,6 +44,10 @@ export function encodeMultipart(value: unknown): FormData {
       form.append(key, v, v instanceof File ? v.name : key);
     else if (v instanceof Uint8Array)
       form.append(key, new Blob([toArrayBuffer(v)]), key);
+    else if (v instanceof ReadableStream)
+      throw new TypeError(
+        `multipart part "${key}" is a stream: pass a Blob (a File) or bytes`,
+      );
     else if (Array.isArray(v)) v.forEach((item) => add(key, item));
     else if (v !== null && typeof v === "object")
       form.append(key, JSON.stringify(v));

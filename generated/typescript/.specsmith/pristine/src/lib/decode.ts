@@ -64,6 +64,16 @@ export function extraProps(
   return out;
 }
 
+/**
+ * A binary response body as it arrives: pipe it to a file (`Readable.fromWeb(stream).pipe(...)`, or
+ * `new Response(stream).blob()` for all of it at once). Its Content-Type is the response's.
+ */
+export function toStream(res: HTTPResponse): ReadableStream<Uint8Array> {
+  return (
+    res.stream ?? new Blob([res.bytes.slice().buffer as ArrayBuffer]).stream()
+  );
+}
+
 /** A binary response body, typed with its Content-Type. */
 export function toBlob(res: HTTPResponse): Blob {
   const type = res.response.headers.get("content-type") ?? "";

@@ -227,10 +227,13 @@ class Call {
     options: RequestOptions | undefined,
   ): Promise<Call> {
     const prepared = await prepare(client, req, options);
-    const policy =
-      options?.retries ??
-      client._options.retryConfig ??
-      client._defaults.retryConfig;
+    // A streamed body is read as it is sent: there is nothing left to send again.
+    const policy: RetryConfig =
+      req.body instanceof ReadableStream
+        ? { strategy: "none" }
+        : (options?.retries ??
+          client._options.retryConfig ??
+          client._defaults.retryConfig);
     const ctx: HookContext = {
       baseURL: prepared.base,
       operationID: req.operationID ?? "",
@@ -310,13 +313,13 @@ class Call {
     const mine = this.startAttempt();
     const hooks = this.client._hooks;
     const log = this.client._options.debugLogger;
-    let init: RequestInit = {
+    let init: RequestInit = withDuplex({
       ...this.prepared.fetchOptions,
       method: this.method,
       headers: this.prepared.headers,
       body: this.body,
       signal: mine.controller.signal,
-    };
+    });
     let target = this.url;
     let response: Response;
     // Before-request hooks see each attempt's request; the body stays the SDK's. A hook's own
@@ -610,7 +613,7 @@ async function prepare(
 
 /** `url` with the query parameters credentials add. */
 function withQuery(url: string, query: URLSearchParams): string {
-  if ([...query.keys()].length === 0) return url;
+  if (query.toString() === "") return url;
   const u = new URL(url);
   query.forEach((v, k) => u.searchParams.set(k, v));
   return u.toString();

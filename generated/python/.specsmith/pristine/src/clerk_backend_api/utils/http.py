@@ -380,6 +380,9 @@ class Client:
             if retries is not UNSET and retries is not None
             else (self.options.get("retry_config") or self.retry_config)
         )
+        if not isinstance(content.get("content", b""), (bytes, str)):
+            # A streamed body (a file, chunks) is read as it is sent: nothing is left to send again.
+            policy = RetryConfig("none")
         timeout = (
             timeout_ms if timeout_ms is not None else self.options.get("timeout_ms")
         )
@@ -566,7 +569,10 @@ class Client:
             if kind == "text":
                 return res.text
             if kind == "binary":
-                return res.content
+                # Unread when streamed: the caller reads it (`iter_bytes()`) and closes it. The
+                # SDK's client, whose pool holds the connection, lives as long as the response.
+                res.extensions["specsmith_client"] = self
+                return res
             if kind == "empty":
                 return None
         for statuses, error_class, data_type in req.errors:
@@ -643,13 +649,17 @@ def _is_event_stream(res: httpx.Response) -> bool:
 
 
 def _streams(req: Request, res: httpx.Response) -> bool:
-    """Whether `res` is a success the call hands over unread (an event stream)."""
+    """Whether `res` is a success the call hands over unread (an event stream, a download)."""
     if not req.stream or not 200 <= res.status_code < 300:
         return False
-    return _is_event_stream(res) and any(
-        kind == "events" and match_status_code(res.status_code, statuses)
-        for kind, statuses, _ in req.results
-    )
+    for kind, statuses, _ in req.results:
+        if not match_status_code(res.status_code, statuses):
+            continue
+        if kind == "events" and _is_event_stream(res):
+            return True
+        if kind == "binary" and not _is_json(res):
+            return True
+    return False
 
 
 def _is_json(res: httpx.Response) -> bool:
