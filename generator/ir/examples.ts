@@ -54,7 +54,7 @@ export class Examples {
       case "null":
         return { kind: "scalar", value: null };
       case "union":
-        return this.of(t.variants[0], given, depth + 1);
+        return this.tagged(t, this.of(t.variants[0], given, depth + 1));
       case "array": {
         if (Array.isArray(given)) return { kind: "array", items: given.map((g) => this.of(t.items, g, depth + 1)) };
         // With optional fields shown, an array without an example shows one item, as Speakeasy's snippets do.
@@ -65,6 +65,24 @@ export class Examples {
       case "ref":
         return this.ofModel(this.models.get(t.model)!, given, depth);
     }
+  }
+
+  /**
+   * A discriminated union's example names its variant: the tag field is set to the variant's mapping
+   * value even where the variant leaves it optional (with a default), or the union cannot be told apart.
+   */
+  private tagged(t: Extract<TypeRef, { kind: "union" }>, ex: Example): Example {
+    const d = t.discriminator;
+    const first = t.variants[0];
+    if (!d || ex.kind !== "object" || first.kind !== "ref") return ex;
+    const tag = d.mapping.find((x) => x.model === first.model)?.value;
+    const m = this.models.get(first.model);
+    if (tag === undefined || m?.kind !== "object") return ex;
+    const field = m.fields.find((f) => f.wireName === d.property) ?? null;
+    const value: Example = { kind: "scalar", value: tag };
+    const at = ex.fields.findIndex((f) => f.key === d.property);
+    const fields = at === -1 ? [{ field, key: d.property, value }, ...ex.fields] : ex.fields.map((f, i) => (i === at ? { ...f, value } : f));
+    return { ...ex, fields };
   }
 
   /** Whether `t` names a model the example is inside of (through aliases, each looked at once). */

@@ -11,7 +11,7 @@ import { buildParameters } from "./parameters.js";
 import { buildRequestBody } from "./request-body.js";
 import { buildResponses } from "./responses.js";
 import { securityOf } from "./security.js";
-import type { Body, Field, Group, ObjectModel, Operation, Parameter } from "./types.js";
+import type { Body, Field, Group, ObjectModel, Operation, Parameter, Response } from "./types.js";
 
 /** Naming state across operations: ids are unique in the API, method names in their group. */
 interface Names {
@@ -57,6 +57,7 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
   const body = buildRequestBody(ctx, op, opLoc, operationId);
   const { success, errors } = buildResponses(ctx, op, opLoc, operationId);
   const pagination = buildPagination(ctx, op, opLoc, httpMethod, { params, body, success });
+  markStreamSwitch(ctx, body, success);
   // A fragment tells apart operations on one path (Speakeasy's `/chat#stream`); it is never sent.
   const [target] = path.split("#");
   return {
@@ -78,6 +79,18 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
     ...(pagination ? { pagination } : {}),
     source: pointer(opLoc),
   };
+}
+
+/**
+ * An operation that only streams events, whose body has a boolean `stream` field defaulting to true
+ * (Mistral's `chat.stream` beside `chat.complete`): the SDK sends that default, or the server, whose
+ * own default is false, would answer with JSON.
+ */
+function markStreamSwitch(ctx: BuildContext, body: Body | undefined, success: Response[]): void {
+  if (!body || success.length === 0 || !success.every((r) => r.events)) return;
+  const model = body.type.kind === "ref" ? ctx.schemas.models.get(body.type.model) : undefined;
+  const f = model?.kind === "object" ? model.fields.find((x) => x.wireName === "stream") : undefined;
+  if (f && f.default === true && f.type.kind === "primitive" && f.type.type === "boolean") f.sendDefault = true;
 }
 
 /** The group (`x-speakeasy-group`, else the first tag, else the path's first word) and the method name in it. */

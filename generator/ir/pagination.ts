@@ -2,7 +2,8 @@
  * How an operation pages: from `x-speakeasy-pagination` (offsetLimit, cursor, url), or from a
  * convention that leaves no doubt: a declared `Link` response header or GitHub's `per_page`
  * (rel="next" links), Stripe's `has_more` list object with a `starting_after` parameter, and a list
- * (an array, or an object whose `data` is one) answered to integer `offset` + `limit` query parameters.
+ * that names its next page (Twilio's `next_page_uri`). Bare `offset` + `limit` parameters are not
+ * enough: Speakeasy does not page them either, and Clerk's users expect the list itself.
  * Output paths are Speakeasy's JSONPath subset, over the wire JSON; the runtimes walk them.
  */
 import type { Loc } from "../load/document.js";
@@ -107,15 +108,8 @@ function byConvention(ctx: BuildContext, io: Inputs): Pagination | undefined {
   // Twilio: the list names its next page, `next_page_uri` (relative) or `meta.next_page_url`.
   const next = nextPageField(ctx, ok.type);
   if (next) return { kind: "url", inputs: [], nextUrl: next, ...(list ? { results: list.path, itemType: list.item } : {}), from: "convention" };
-  const offset = query("offset");
-  const limit = query("limit");
-  if (offset && limit && isInteger(offset.type) && isInteger(limit.type) && list) {
-    return { kind: "offsetLimit", inputs: [asInput(offset, "offset"), asInput(limit, "limit")], results: list.path, itemType: list.item, from: "convention" };
-  }
   return undefined;
 }
-
-const isInteger = (t: TypeRef) => t.kind === "primitive" && (t.type === "integer" || t.type === "number");
 
 /** A list response: an array, or an object with one array field (`data` first). */
 function listShape(ctx: BuildContext, t: TypeRef | undefined): { path: PagePath; item: TypeRef } | undefined {

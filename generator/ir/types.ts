@@ -39,6 +39,11 @@ export interface Field {
   deprecated: boolean;
   readOnly: boolean;
   writeOnly: boolean;
+  /**
+   * Sent with its default when left out: the `stream: true` of Speakeasy's streaming twins, whose
+   * server defaults to the other answer (a whole JSON response).
+   */
+  sendDefault?: boolean;
 }
 
 export type ModelPlace = "components" | "operations" | "errors";

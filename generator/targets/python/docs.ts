@@ -7,6 +7,7 @@ import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { exampleCell } from "../../render/markdown.js";
 import type { PyArg, PyValue } from "./literals.js";
 import { memberName, pyAttr, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
+import { pageable } from "./pagination.js";
 import { isNullable } from "./types.js";
 
 const RETRIES_ROW = ["`retries`", "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md)", ":heavy_minus_sign:", "Configuration to override the default retry behavior of the client."];
@@ -201,7 +202,18 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
   rows.push([...RETRIES_ROW, ""]);
   const withExample = rows.some((r) => r[4] !== "");
   const first = op.success.find((r) => r.type) ?? op.success[0];
-  const response = first?.encoding === "json" && first.type ? docType(p, first.type, true, 2) : first?.encoding === "text" ? "str" : first?.encoding ? "bytes" : "None";
+  const base =
+    first?.events && first.type
+      ? `EventStream[${docType(p, first.type, true, 2)}]`
+      : first?.encoding === "json" && first.type
+        ? docType(p, first.type, true, 2)
+        : first?.encoding === "text"
+          ? "str"
+          : first?.encoding
+            ? "httpx.Response"
+            : "None";
+  const response = pageable(op) ? `Optional[PageIterator[${base}]]` : base;
+  const iterate = pageable(op) ? "pages" : op.success.length > 0 && op.success.every((r) => r.events) ? "events" : null;
   const errRows = op.errors.flatMap((e) => {
     const em = p.models.get(e.model)!;
     return em.errorClass ? [[`models.${em.errorClass}`, mdCell(e.statuses.join(", ")), mdCell(e.contentType)]] : [];
@@ -217,6 +229,7 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
     importsPackage: code.includes(`${p.packageName}.`),
     importsParseDatetime: code.includes("parse_datetime("),
     returnsValue: !!first?.type,
+    iterate,
     args,
     params: { headers: ["Parameter", "Type", "Required", "Description", ...(withExample ? ["Example"] : [])], rows: rows.map((r) => (withExample ? r : r.slice(0, 4))) },
     response,

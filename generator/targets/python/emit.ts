@@ -13,7 +13,8 @@ import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
 import { pythonHelpers } from "./helpers.js";
 import { methodView } from "./methods.js";
 import { modelView } from "./models.js";
-import type { PyPlan } from "./plan.js";
+import { pageable } from "./pagination.js";
+import type { PyGroupPlan, PyMethodPlan, PyPlan } from "./plan.js";
 import { pep440 } from "./version.js";
 import { MODELS_INDEX_IMPORTS, RESOURCE_MODEL_IMPORTS, importNames } from "./runtime.js";
 
@@ -173,7 +174,13 @@ function emitReadme(e: Emission): void {
   const first = p.groups[0]?.operations[0];
   const upload = p.groups.flatMap((g) => g.operations.map((m) => ({ g, m }))).find(({ m }) => m.ir.body?.encoding === "multipart" && m.args.some((a) => a.source === "field"));
   const errorClasses = p.modelList.filter((m) => m.errorClass).map((m) => ({ name: m.errorClass, doc: `docs/${m.doc}` }));
+  // The first operation of each kind the README shows: paginated, streaming events, downloading bytes.
+  const all = p.groups.flatMap((g) => g.operations.map((m) => ({ g, m })));
+  const docOf = (x: { g: PyGroupPlan; m: PyMethodPlan } | undefined) => (x ? operationDoc(p, x.g.accessor, x.m, e.examples) : null);
   const view = {
+    paged: docOf(all.find(({ m }) => pageable(m.ir))),
+    events: docOf(all.find(({ m }) => m.ir.success.length > 0 && m.ir.success.every((r) => r.events))),
+    download: docOf(all.find(({ m }) => m.ir.success.some((r) => r.encoding === "binary"))),
     packageName: p.packageName,
     distName: p.packageName.replace(/_/g, "-"),
     title: api.info.title,

@@ -1,7 +1,7 @@
 /** View models of models/<module>.py: pydantic classes, their TypedDict forms, enums and aliases. */
 import { pyString } from "../../render/escape.js";
 import { requiredInModel } from "../shared/fields.js";
-import { wellFormed } from "./literals.js";
+import { pyLiteral, wellFormed } from "./literals.js";
 import type { PyModelPlan, PyPlan } from "./plan.js";
 import { MODEL_IMPORTS, importNames } from "./runtime.js";
 import { modelsIn, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
@@ -70,7 +70,8 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
       const name = m.fieldNames.get(f)!;
       const s = slot(ctx("model"), f.type, required);
       const annotation = name === f.wireName ? s.annotation : `Annotated[${s.annotation}, pydantic.Field(alias=${pyString(wellFormed(f.wireName))})]`;
-      return { name, annotation, default: s.default, tdAnnotation: slot(ctx("typeddict"), f.type, required).annotation, doc: f.description ?? "" };
+      // A default the SDK sends when the field is left out (IR Field.sendDefault) is the field's default.
+      return { name, annotation, default: f.sendDefault ? pyLiteral(f.default) : s.default, tdAnnotation: slot(ctx("typeddict"), f.type, required).annotation, doc: f.description ?? "" };
     });
   }
   view.usesPydantic = view.extra || view.fields.some((f) => f.annotation.includes("pydantic."));

@@ -289,7 +289,8 @@ function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPla
  * is an optional body takes that body as `request`, so that sending no body stays possible.
  */
 function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan>): PyMethodPlan {
-  const scope = new NameScope(["self", "retries", "server_url", "timeout_ms", "http_headers"]);
+  // Also clear of the module names a method body reads (`models.ChatRequest`, `httpx.Response`).
+  const scope = new NameScope(["self", "retries", "server_url", "timeout_ms", "http_headers", "models", "httpx"]);
   const count = op.params.length + (op.body ? 1 : 0);
   if (count > MAX_METHOD_PARAMS && op.request && !op.request.wrapsBody) {
     const arg: PyArgPlan = { name: "request", source: "request", param: null, field: null, type: op.request.type, required: op.request.required };

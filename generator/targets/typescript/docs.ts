@@ -4,6 +4,7 @@ import { Examples, type Example } from "../../ir/examples.js";
 import type { Model, TypeRef } from "../../ir/types.js";
 import { mdCell } from "../../render/escape.js";
 import { exampleCell } from "../../render/markdown.js";
+import { pageable } from "./funcs.js";
 import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
 
 const MDN_REQUEST_INIT = "https://developer.mozilla.org/en-US/docs/Web/API/Request/Request#options";
@@ -77,6 +78,8 @@ export interface OperationDoc {
   hasRequest: boolean;
   request: unknown;
   returnsValue: boolean;
+  /** What the usage example loops over: the pages of a paginated call, or the events of a stream. */
+  iterate: "pages" | "events" | null;
   params: Table;
   response: string;
   errors: Table;
@@ -104,7 +107,8 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     ["`options.serverURL`", "*string*", ":heavy_minus_sign:", "Overrides the server URL for this call."],
   );
   const success = ir.success.find((r) => r.type);
-  const response = success?.type ? `**Promise\\<${docType(p, success.type, from)}\\>**` : "**Promise\\<void\\>**";
+  const iterate = pageable(ir) ? "pages" : ir.success.length > 0 && ir.success.every((r) => r.events) ? "events" : null;
+  const response = `**Promise\\<${responseDoc(p, ir, from)}\\>**`;
   const errRows = ir.errors
     .map((e) => ({ e, m: p.models.get(e.model)! }))
     .filter(({ m }) => m.errorClass)
@@ -124,10 +128,25 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     hasRequest: !!ir.request && (ir.request.required || !(request !== null && typeof request === "object" && Object.keys(request).length === 0)),
     request,
     returnsValue: !!success?.type,
+    iterate,
     params: { headers: ["Parameter", "Type", "Required", "Description"], rows },
     response,
     errors: { headers: ["Error Type", "Status Code", "Content Type"], rows: errRows },
   };
+}
+
+/** What a call resolves to, for the Response section: pages, event streams and byte streams named as such. */
+function responseDoc(p: Plan, ir: OperationPlan["ir"], from: string): string {
+  const one = (r: OperationPlan["ir"]["success"][number] & { type: TypeRef }): string => {
+    if (r.events) return `EventStream\\<${docType(p, r.type, from)}\\>`;
+    return r.encoding === "binary" ? "ReadableStream\\<Uint8Array\\>" : docType(p, r.type, from);
+  };
+  const typed = ir.success.filter((r): r is typeof r & { type: TypeRef } => r.type !== undefined);
+  // One answer, as before streams: the first typed one; an event stream beside JSON adds its own.
+  const types = [...new Set((typed.some((r) => r.events) ? typed : typed.slice(0, 1)).map(one))];
+  if (types.length === 0) return "void";
+  const body = types.join(" \\| ");
+  return pageable(ir) ? `PageIterator\\<${body}\\>` : body;
 }
 
 function requestExample(p: Plan, op: OperationPlan, examples: Examples): Example {

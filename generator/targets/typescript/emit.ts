@@ -12,7 +12,7 @@ import { trimNewlines } from "../../render/markdown.js";
 import type { Emitted } from "../target.js";
 import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
 import { typescriptHelpers } from "./helpers.js";
-import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
+import { funcMovesUnion, funcView, pageable, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelMovesUnion, modelView } from "./models.js";
 import { Imports, TypeWriter, propKey, type OperationPlan, type Plan } from "./plan.js";
 import { ERROR_MODULES } from "./runtime.js";
@@ -199,10 +199,16 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
       doc: `docs/${m.doc}`,
       statuses: [...new Set(p.operations.flatMap((o) => o.ir.errors.filter((x) => x.model === m.ir.name).flatMap((x) => x.statuses)))].join(", "),
     }));
+  // The first operation of each kind the README shows: paginated, streaming events, downloading bytes.
+  const ops = p.groups.flatMap((g) => g.operations.map((op) => ({ op: opDocs.get(op)!, group: g.accessor, ir: op.ir })));
+  const pick = (test: (ir: OperationPlan["ir"]) => boolean) => ops.find((x) => test(x.ir)) ?? null;
   e.file(
     "README.md",
     "README.md.hbs",
     {
+      paged: pick((ir) => pageable(ir) !== undefined),
+      events: pick((ir) => ir.success.length > 0 && ir.success.every((r) => r.events)),
+      download: pick((ir) => ir.success.some((r) => r.encoding === "binary")),
       packageName: p.packageName,
       title: api.info.title,
       docVersion: api.info.version,

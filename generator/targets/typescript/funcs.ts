@@ -214,7 +214,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
 }
 
 /** The operation's pagination, when its one success response is the JSON page it reads. */
-function pageable(ir: Operation): Pagination | undefined {
+export function pageable(ir: Operation): Pagination | undefined {
   return ir.pagination && ir.success.length === 1 && ir.success[0].encoding === "json" && ir.success[0].type ? ir.pagination : undefined;
 }
 

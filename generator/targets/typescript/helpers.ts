@@ -78,6 +78,7 @@ export const TYPESCRIPT_CODE_FIELDS = [
   // PageSpec and EventShape literals: identifiers, numbers, and spec text through tsString
   "spec",
   "shape",
+  "sendDefault",
   // docs: anchors and links derived from planner file names, markdown built from identifiers
   "anchor",
   "doc",

@@ -1,4 +1,5 @@
 /** View models of model files: types, wire types, and the functions mapping between them. */
+import { tsInlineLiteral } from "./literals.js";
 import { requiredInModel } from "../shared/fields.js";
 import type { Field } from "../../ir/types.js";
 import { splitLines } from "../../render/escape.js";
@@ -32,6 +33,8 @@ export interface FieldView {
   mapOut: Mapping | null;
   docLines: string[];
   deprecated: boolean;
+  /** A default sent when the field is left out (IR Field.sendDefault), as a literal. */
+  sendDefault: string | null;
 }
 
 export interface ModelView {
@@ -134,8 +137,9 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     view.requiredFields = view.fields.filter((f) => f.required);
     view.optionalFields = view.fields.filter((f) => !f.required);
     // Read-only fields are not sent; one still required (a model only ever received) is written as is.
-    view.sentRequired = view.requiredFields;
-    view.sentOptional = view.optionalFields.filter((f) => !f.readOnly);
+    // A field sent with its default when left out is always written.
+    view.sentRequired = [...view.requiredFields, ...view.optionalFields.filter((f) => f.sendDefault !== null)];
+    view.sentOptional = view.optionalFields.filter((f) => !f.readOnly && f.sendDefault === null);
     view.emptySent = view.sentRequired.length === 0 && !m.additional;
     view.emptyType = view.fields.length === 0 && !m.additional;
     view.emptyLiteral = view.requiredFields.length === 0 && !m.additional;
@@ -193,6 +197,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     mapOut: isRequest ? null : types.mapping(f.type, "out", use),
     docLines: lines,
     deprecated: f.deprecated,
+    sendDefault: f.sendDefault ? tsInlineLiteral(f.default) : null,
   };
 }
 

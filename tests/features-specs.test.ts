@@ -1,0 +1,121 @@
+// The specs of ../shared/specs/features (public Speakeasy SDKs' pagination and server-sent events):
+// each generates in both languages and type-checks, the docs examples of its paginated and streaming
+// operations type-check (TypeScript) and run against a local server (Python), and Mistral's own
+// documented TypeScript usage of its streams runs unchanged against a local server (but for the
+// server URL and where the package is imported from).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ServerResponse } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateAll } from "../generator/generate.js";
+import { writeOutput } from "../generator/write/write.js";
+import { ROOT, SHARED, listFiles } from "./helpers/paths.js";
+import { PYTHON } from "./helpers/python.js";
+import { run } from "./helpers/spawn.js";
+import { TestServer } from "./helpers/server.js";
+import { tscAsync } from "./helpers/tsc.js";
+
+const FEATURES = join(SHARED, "specs", "features");
+const OUT = join(ROOT, ".tmp", "features");
+const SPECS = [
+  { name: "openrouter", spec: "openrouter-1.2.54.openapi.yaml", sdkClass: "OpenRouter", ts: "@openrouter/sdk", py: "openrouter" },
+  { name: "mistral", spec: "mistral-2.0.openapi.yaml", sdkClass: "Mistral", ts: "@mistralai/mistralai", py: "mistralai" },
+  { name: "speakeasy-test-suite", spec: "speakeasy-test-suite.pagination-sse.openapi.yaml", sdkClass: "SDK", ts: "openapi", py: "sdk" },
+];
+
+/** Pages of the generated docs that hold a `for await` or `with res as` / `res.next()` example. */
+function streamingPages(dir: string, marker: RegExp): string[] {
+  return listFiles(join(dir, "docs", "sdks"))
+    .map((p) => join(dir, "docs", "sdks", p))
+    .filter((p) => marker.test(readFileSync(p, "utf8")));
+}
+
+describe.each(SPECS)("features spec $name", ({ name, spec, sdkClass, ts, py }) => {
+  const tsOut = join(OUT, `${name}-ts`);
+  const pyOut = join(OUT, `${name}-py`);
+  beforeAll(async () => {
+    rmSync(tsOut, { recursive: true, force: true });
+    rmSync(pyOut, { recursive: true, force: true });
+    const results = await generateAll(join(FEATURES, spec), [
+      { name: "typescript", out: tsOut, packageName: ts, sdkClass, version: "1.0.0" },
+      { name: "python", out: pyOut, packageName: py, sdkClass, version: "1.0.0" },
+    ]);
+    writeOutput(tsOut, results[0].files);
+    writeOutput(pyOut, results[1].files);
+  }, 180_000);
+
+  it("TypeScript: the SDK and the examples of its paginated and streaming operations type-check under --strict", async () => {
+    const pages = streamingPages(tsOut, /for await \(const (page|event) of result\)/);
+    expect(pages.length).toBeGreaterThan(0);
+    const dir = join(OUT, `${name}-ts-docs`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    let n = 0;
+    for (const page of pages) {
+      for (const m of readFileSync(page, "utf8").matchAll(/```typescript\n([\s\S]*?)```/g)) writeFileSync(join(dir, `example_${n++}.ts`), m[1] + "\nexport {};\n");
+    }
+    const src = join(tsOut, "src");
+    const paths = { [ts]: [join(src, "index.ts")], [`${ts}/core`]: [join(src, "core.ts")], [`${ts}/funcs/*`]: [join(src, "funcs/*.ts")] };
+    const options = { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM"], types: [], skipLibCheck: true, paths };
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: options, include: ["*.ts"] }));
+    const [sdk, docs] = await Promise.all([tscAsync(["-p", tsOut, "--noEmit"]), tscAsync(["-p", dir])]);
+    expect(sdk.output).toBe("");
+    expect(docs.output).toBe("");
+  }, 180_000);
+
+  it("Python: the examples of its paginated and streaming operations run and send their request", () => {
+    const pages = streamingPages(pyOut, /with res as event_stream:|res = res\.next\(\)/);
+    expect(pages.length).toBeGreaterThan(0);
+    // The environment variable the SDK reads its server URL from (OPEN_ROUTER_SERVER_URL, ...).
+    const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(pyOut, "src", py, "config.py"), "utf8"))![1];
+    const r = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), join(pyOut, "src"), env, ...pages], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26 });
+    const report = JSON.parse(r.stdout.trim().split("\n").pop()!) as { total: number; results: { ok: boolean; operation: string; error: string }[] };
+    expect(report.results.filter((x) => !x.ok)).toEqual([]);
+    expect(report.total).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+describe("Mistral's documented TypeScript usage of its streams", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start();
+  });
+  afterAll(() => server.close());
+
+  const reference = readFileSync(join(SHARED, "reference", "speakeasy-streaming-pagination", "mistral.md"), "utf8");
+  const sections = ["chat.stream", "fim.stream", "agents.stream"];
+
+  it.each(sections)(
+    "%s runs unchanged and prints each event until [DONE]",
+    async (section) => {
+      const body = reference.split(`## ${section}\n`)[1];
+      const code = /```typescript\n([\s\S]*?)```/.exec(body)![1];
+      server.reply(async (_req, res: ServerResponse) => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        for (const delta of ["Claude", " Monet"]) {
+          const chunk = { id: "c1", object: "chat.completion.chunk", model: "mistral-large-latest", choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] };
+          res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+        }
+        res.end("data: [DONE]\n\n");
+      });
+      // Server URL aside (the reference talks to Mistral's), and the package imported from its folder.
+      const index = join(OUT, "mistral-ts", "src", "index.ts");
+      const script = code.replace('from "@mistralai/mistralai"', `from ${JSON.stringify(index)}`).replace("new Mistral({", `new Mistral({\n  serverURL: ${JSON.stringify(server.url)},`);
+      const file = join(OUT, `mistral-${section.replace(".", "-")}.ts`);
+      writeFileSync(file, script);
+      const r = await run(join(ROOT, "node_modules", ".bin", "tsx"), [file], { env: { ...process.env, MISTRAL_API_KEY: "key" }, timeoutMs: 60_000 });
+      expect(r.stderr).toBe("");
+      // console.log prints each CompletionEvent (nested objects abbreviated): two, and not the sentinel.
+      expect(r.stdout.match(/object: 'chat\.completion\.chunk'/g)?.length).toBe(2);
+      expect(r.stdout).not.toContain("DONE");
+      const [req] = server.requests;
+      expect(req.method).toBe("POST");
+      expect(req.url).toBe(section === "chat.stream" ? "/v1/chat/completions" : section === "fim.stream" ? "/v1/fim/completions" : "/v1/agents/completions");
+      expect(req.headers.authorization).toBe("Bearer key");
+      expect(req.headers.accept).toMatch(/^text\/event-stream\b/);
+      expect(JSON.parse(req.body).stream).toBe(true);
+    },
+    60_000,
+  );
+});
