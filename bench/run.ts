@@ -173,6 +173,7 @@ async function main(): Promise<void> {
   const bundles = withPeers ? bundleSizes() : null;
   const overhead = withPeers ? await clientOverhead() : null;
   const pyOverhead = await pythonOverhead();
+  const download = await downloadMemory();
   const goals = goalLines(summary, bundles, overhead);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node.js ${process.version}`;
   const text = [
@@ -197,6 +198,8 @@ async function main(): Promise<void> {
       : "",
     "",
     `**Python client**, 100 sequential calls against the same server (median of ${pyOverhead.blocks} alternating blocks): a bare \`httpx.Client\` ${pyOverhead.bareMs.toFixed(1)} ms, \`clerk.actor_tokens.create\` ${pyOverhead.sdkMs.toFixed(1)} ms: **${((pyOverhead.sdkMs / pyOverhead.bareMs - 1) * 100).toFixed(1)} %** over bare httpx. Importing the full Clerk Python SDK (${pyOverhead.ops} operations) in a fresh interpreter: **${pyOverhead.importMs.toFixed(0)} ms** (median of 5; models load on first use).`,
+    "",
+    `**Streamed download**, ${download.mb} MB from a local server to disk through the generated \`files.downloadFile\` (tests/fixtures/server-sent-events), peak RSS above the process's own before the download: TypeScript **${download.ts.toFixed(0)} MB** (${secs(download.tsMs / 1000)}), Python **${download.py.toFixed(1)} MB** (${secs(download.pyMs / 1000)}). Read whole, the body alone would take ${download.mb} MB.`,
     "",
     "## Goals",
     "",
@@ -224,6 +227,48 @@ function docsSiteBuild(): Record<"small" | "clerk", { run: Run; pages: number }>
     return { run, pages };
   };
   return { small: build(join(ROOT, "spec", "specsmith.yaml"), join(dir, "small")), clerk: build(clerkConfig, join(ROOT, ".tmp", "bench-site-clerk")) };
+}
+
+interface Download {
+  mb: number;
+  ts: number;
+  tsMs: number;
+  py: number;
+  pyMs: number;
+}
+
+/** A big download through both generated SDKs, to disk: how much memory it takes above the process's baseline. */
+async function downloadMemory(): Promise<Download> {
+  const mb = 200;
+  const dir = join(SCRATCH, "download");
+  rmSync(dir, { recursive: true, force: true });
+  const spec = join(ROOT, "tests", "fixtures", "server-sent-events", "spec.yaml");
+  for (const [target, name] of [
+    ["typescript", "streams"],
+    ["python", "streams"],
+  ]) {
+    execFileSync(NODE, [join(ROOT, "bin", "specsmith.js"), "generate", "--spec", spec, "--out", join(dir, target), "--target", target, "--package-name", name, "--sdk-class", "SDK"], {
+      stdio: "ignore",
+    });
+  }
+  const server = spawn(NODE, [join(BENCH, "download-server.mjs"), String(mb)], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve) => server.stdout.once("data", (d: Buffer) => resolve(d.toString().trim())));
+  try {
+    const file = join(dir, "out.bin");
+    const ts = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "tests", "scripts", "download-rss.ts"), join(dir, "typescript", "src", "index.ts"), url, file], {
+      encoding: "utf8",
+      env: { ...process.env, NODE_OPTIONS: "--expose-gc" },
+    });
+    if (ts.status !== 0) throw new Error(`bench: download-rss.ts failed: ${ts.stderr}`);
+    const py = spawnSync(PYTHON, [join(BENCH, "download.py"), url, file], { encoding: "utf8", env: { ...process.env, PYTHONPATH: join(dir, "python", "src") } });
+    if (py.status !== 0) throw new Error(`bench: download.py failed: ${py.stderr}`);
+    const t = JSON.parse(ts.stdout) as { peakAboveMB: number; ms: number };
+    const p = JSON.parse(py.stdout) as { peakAboveMB: number; ms: number };
+    rmSync(file, { force: true });
+    return { mb, ts: t.peakAboveMB, tsMs: t.ms, py: p.peakAboveMB, pyMs: p.ms };
+  } finally {
+    server.kill();
+  }
 }
 
 interface Bundles {
