@@ -1,6 +1,6 @@
 // Fixture SDKs over real HTTP: parameter styles, header parameters, API-key and basic auth,
 // empty and text responses, `default` error responses, and models that nest.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
 import { ROOT } from "./helpers/paths.js";
 import { TestServer, json } from "./helpers/server.js";
+import { tscAsync } from "./helpers/tsc.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -321,5 +322,33 @@ describe("shared-error-schema", () => {
     expect(err).toBeInstanceOf(m.errors.StatusError);
     expect(err.failureReason).toBe("oom");
     expect(err.data$).toEqual({ state: "failed", failureReason: "oom" });
+  });
+});
+
+describe("uploads-nulls-dates-open-enums", () => {
+  it("an open enum keeps a value the SDK does not know, typed Unrecognized; a closed one is typed to its values", async () => {
+    const m = await sdk("uploads-nulls-dates-open-enums", "spec.yaml");
+    server.reply((_req, res) => json(res, 200, { id: "d1", status: "archived", kind: "memo", created_at: "2026-01-01T00:00:00Z" }));
+    const c = new m.SDK({ bearerAuth: "t", serverURL: server.url });
+    const doc = await c.documents.getDocument({ documentId: "d1" });
+    expect(doc.status).toBe("archived");
+    const out = join(ROOT, ".tmp", "fixture-http", "uploads-nulls-dates-open-enums");
+    writeFileSync(
+      join(out, "open-enum-check.ts"),
+      [
+        'import { DocumentStatus } from "./src/models/components/documentstatus.js";',
+        'import { DocumentKind } from "./src/models/components/documentkind.js";',
+        'import { unrecognized } from "./src/index.js";',
+        "export const known: DocumentStatus = DocumentStatus.Draft;",
+        'export const newer: DocumentStatus = unrecognized("archived");',
+        "// @ts-expect-error a bare string is not an open enum's value: unrecognized() marks it",
+        'export const bare: DocumentStatus = "archived";',
+        "// @ts-expect-error a closed enum admits its values only",
+        'export const closed: DocumentKind = unrecognized("letter");',
+        "",
+      ].join("\n"),
+    );
+    const r = await tscAsync(["--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", join(out, "open-enum-check.ts")]);
+    expect(r.output).toBe("");
   });
 });

@@ -45,6 +45,8 @@ export interface ModelView {
   deprecated: boolean;
   // enum
   members: { key: string; value: string | number; docLines: string[] }[];
+  /** An open enum: its type admits values the SDK does not know (OpenEnum). */
+  open: boolean;
   // object
   fields: FieldView[];
   requiredFields: FieldView[];
@@ -96,6 +98,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     docLines: docLines(m.description),
     deprecated: m.deprecated,
     members: [],
+    open: false,
     fields: [],
     requiredFields: [],
     optionalFields: [],
@@ -126,6 +129,9 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
   };
   if (m.kind === "enum") {
     view.members = m.members.map((mem) => ({ key: propKey(mem.name), value: mem.value, docLines: [] }));
+    // Open (`x-speakeasy-unknown-values: allow`): a value the SDK does not know is kept, typed Unrecognized.
+    view.open = m.open === true;
+    if (view.open) imports.runtime("OpenEnum");
   } else if (m.kind === "alias") {
     view.aliasType = types.type(m.type, false, use);
     view.aliasWireType = types.type(m.type, true, use);

@@ -84,6 +84,7 @@ export const RUNTIME_EXPORTS = {
   },
   "models/errors/sdkerror.ts": { SDKError: "class" },
   "types/result.ts": { Result: "type", OK: "function", ERR: "function", unwrapAsync: "function" },
+  "types/enums.ts": { Unrecognized: "type", OpenEnum: "type", unrecognized: "function" },
 } as const satisfies Record<string, Record<string, SymbolKind>>;
 
 type Exports = typeof RUNTIME_EXPORTS;
@@ -132,6 +133,7 @@ const IMPORTED = imports({
   encodeMultipart: "lib/encodings.ts",
   encodeBinary: "lib/encodings.ts",
   EventStream: "lib/event-streams.ts",
+  OpenEnum: "types/enums.ts",
   decodeEvents: "lib/decode.ts",
   isEventStream: "lib/decode.ts",
   PageIterator: "lib/pagination.ts",
@@ -155,7 +157,7 @@ const CONFIG_IMPORTS: File[] = ["lib/security.ts", "lib/retries.ts"];
 export const CONFIG_EXPORTS = ["SDKOptions", "ServerList", "SDK_METADATA", "SECURITY", "SDK_DEFAULTS"] as const;
 export type ConfigName = (typeof CONFIG_EXPORTS)[number];
 /** What the package's index re-exports by name (src/index.ts.hbs). */
-const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator", "EventStream"];
+const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator", "EventStream", "Unrecognized", "unrecognized"];
 
 /** JavaScript globals the generated code relies on: a model of the same name would shadow them. */
 const GLOBALS =
