@@ -673,6 +673,8 @@ def _decode(res: httpx.Response, typ: Any) -> Any:
     """The JSON body as `typ`; a body that is not JSON or not that shape raises ResponseValidationError."""
     try:
         data = json.loads(res.text)
+        # Kept for pagination, which reads its cursors and counts from the same body.
+        res.extensions["specsmith_json"] = data
     except (ValueError, RecursionError) as e:
         # RecursionError: JSON nested deeper than Python's stack allows.
         raise ResponseValidationError(

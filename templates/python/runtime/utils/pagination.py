@@ -349,6 +349,8 @@ def pick(value: Any, path: PagePath, attributes: bool = False) -> Any:
 
 
 def _wire(res: httpx.Response) -> Any:
+    if "specsmith_json" in res.extensions:
+        return res.extensions["specsmith_json"]
     try:
         return json.loads(res.text)
     except (ValueError, RecursionError):
