@@ -2,7 +2,6 @@
 // format's edge cases (multi-line data, comments, CR/LF/CRLF, events and characters split across
 // chunks), the sentinel, typed JSON data, closing the connection on abort and on leaving the loop,
 // and a timeout that fires when the server stalls mid-stream.
-import { spawnSync } from "node:child_process";
 import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
 import { ROOT } from "./helpers/paths.js";
-import { PYTHON } from "./helpers/python.js";
+import { runFixtureCheck } from "./helpers/python.js";
 import { run } from "./helpers/spawn.js";
 import { TestServer, json } from "./helpers/server.js";
 
@@ -225,15 +224,7 @@ describe("streamed downloads and uploads: TypeScript", () => {
 
 describe("server-sent events: Python", () => {
   it("sync and async: `with res as event_stream`, the format's edge cases, the sentinel, closing on exit, the stall timeout, JSON-or-stream", async () => {
-    const out = join(ROOT, ".tmp", "event-streams-py");
-    rmSync(out, { recursive: true, force: true });
-    const [r] = await generateAll(join(ROOT, "tests", "fixtures", "server-sent-events", "spec.yaml"), [{ name: "python", out, packageName: "streams", sdkClass: "SDK", version: "1.0.0" }]);
-    writeOutput(out, r.files);
-    const py = spawnSync(PYTHON, [join(ROOT, "tests", "python", "event_streams_check.py")], {
-      encoding: "utf8",
-      timeout: 120_000,
-      env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests", "python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" },
-    });
+    const py = await runFixtureCheck("server-sent-events", "streams", "event_streams_check.py", "event-streams-py");
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
   });

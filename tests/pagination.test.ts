@@ -1,6 +1,5 @@
 // Paginated operations of the TypeScript SDK over real HTTP: every kind of pagination through three
 // full pages and a last one, the stop rules, a server that repeats a cursor, and retries per page.
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
 import { ROOT } from "./helpers/paths.js";
-import { PYTHON } from "./helpers/python.js";
+import { runFixtureCheck } from "./helpers/python.js";
 import { TestServer, json, type Recorded } from "./helpers/server.js";
 
 let server: TestServer;
@@ -174,15 +173,7 @@ describe("pagination: TypeScript", () => {
 
 describe("pagination: Python", () => {
   it("sync and async: every kind through its last page, Speakeasy's `while res is not None: res = res.next()` loop, stop rules, retries per page", async () => {
-    const out = join(ROOT, ".tmp", "pagination-py");
-    rmSync(out, { recursive: true, force: true });
-    const [r] = await generateAll(join(ROOT, "tests", "fixtures", "pagination", "spec.yaml"), [{ name: "python", out, packageName: "pages", sdkClass: "SDK", version: "1.0.0" }]);
-    writeOutput(out, r.files);
-    const py = spawnSync(PYTHON, [join(ROOT, "tests", "python", "pagination_check.py")], {
-      encoding: "utf8",
-      timeout: 120_000,
-      env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests", "python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" },
-    });
+    const py = await runFixtureCheck("pagination", "pages", "pagination_check.py", "pagination-py");
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
   });

@@ -9,7 +9,7 @@ import { NameScope, camelCase, pascalCase, words } from "./names.js";
 import { buildPagination } from "./pagination.js";
 import { buildParameters } from "./parameters.js";
 import { buildRequestBody } from "./request-body.js";
-import { buildResponses } from "./responses.js";
+import { buildResponses, streamsOnly } from "./responses.js";
 import { securityOf } from "./security.js";
 import type { Body, Field, Group, ObjectModel, Operation, Parameter, Response } from "./types.js";
 
@@ -87,7 +87,7 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
  * own default is false, would answer with JSON.
  */
 function markStreamSwitch(ctx: BuildContext, body: Body | undefined, success: Response[]): void {
-  if (!body || success.length === 0 || !success.every((r) => r.events)) return;
+  if (!body || !streamsOnly(success)) return;
   const model = body.type.kind === "ref" ? ctx.schemas.models.get(body.type.model) : undefined;
   const f = model?.kind === "object" ? model.fields.find((x) => x.wireName === "stream") : undefined;
   if (f && f.default === true && f.type.kind === "primitive" && f.type.type === "boolean") f.sendDefault = true;

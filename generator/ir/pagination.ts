@@ -8,7 +8,8 @@
  */
 import type { Loc } from "../load/document.js";
 import { isObj, type BuildContext, type Obj } from "./context.js";
-import type { Body, Model, PageInput, PagePath, Pagination, Parameter, Response, TypeRef } from "./types.js";
+import type { Body, PageInput, PagePath, Pagination, Parameter, Response, TypeRef } from "./types.js";
+import { followWirePath, unaliased } from "./walk.js";
 
 interface Inputs {
   params: Parameter[];
@@ -18,8 +19,16 @@ interface Inputs {
 
 export function buildPagination(ctx: BuildContext, op: Obj, opLoc: Loc, httpMethod: string, io: Inputs): Pagination | undefined {
   const ext = op["x-speakeasy-pagination"];
-  if (ext !== undefined) return fromExtension(ctx, ext, { ...opLoc, path: [...opLoc.path, "x-speakeasy-pagination"] }, io);
-  if (httpMethod !== "get") return undefined;
+  // The SDKs read pages from one JSON answer: an operation with other success responses is not paged.
+  const onePage = io.success.length === 1 && io.success[0].encoding === "json" && io.success[0].type !== undefined;
+  if (ext !== undefined) {
+    const loc = { ...opLoc, path: [...opLoc.path, "x-speakeasy-pagination"] };
+    if (onePage) return fromExtension(ctx, ext, loc, io);
+    const message = "x-speakeasy-pagination on an operation whose success is not one JSON response; the operation is generated without pagination";
+    ctx.warnings.push(ctx.resolver.diagnostic(loc, message, "declare one 2XX response with a JSON body", { severity: "warning" }));
+    return undefined;
+  }
+  if (httpMethod !== "get" || !onePage) return undefined;
   return byConvention(ctx, io);
 }
 
@@ -82,8 +91,7 @@ function numericDefault(v: unknown): { default?: number } {
 }
 
 function byConvention(ctx: BuildContext, io: Inputs): Pagination | undefined {
-  const ok = io.success.find((r) => /^2/.test(r.status) && r.encoding === "json");
-  if (!ok) return undefined;
+  const ok = io.success[0];
   const query = (name: string) => io.params.find((p) => p.in === "query" && p.wireName === name);
   const asInput = (p: Parameter, role: PageInput["role"]): PageInput => ({ role, in: "param", wire: p.wireName, name: p.name, ...numericDefault(p.default) });
   const list = listShape(ctx, ok.type);
@@ -142,30 +150,20 @@ function hasField(ctx: BuildContext, t: TypeRef | undefined, wire: string): bool
   return model?.kind === "object" && model.fields.some((f) => f.wireName === wire);
 }
 
-/** Through alias models, to the structural type. */
 function resolve(ctx: BuildContext, t: TypeRef | undefined): TypeRef | undefined {
-  for (let i = 0; i < 20 && t?.kind === "ref"; i++) {
-    const m: Model | undefined = ctx.schemas.models.get(t.model);
-    if (m?.kind !== "alias") return t;
-    t = m.type;
-  }
-  return t;
+  return unaliased((name) => ctx.schemas.models.get(name), t);
 }
 
 /** The type of one item of `results`, followed through the success response's models. */
 function itemTypeOf(ctx: BuildContext, success: Response[], results: PagePath | undefined): TypeRef | undefined {
-  const ok = success.find((r) => /^2/.test(r.status) && r.encoding === "json");
-  if (!ok || !results) return undefined;
-  let t = resolve(ctx, ok.type);
-  for (const seg of results) {
-    if (typeof seg === "number") {
-      t = t?.kind === "array" ? resolve(ctx, t.items) : undefined;
-      continue;
-    }
-    const m = t?.kind === "ref" ? ctx.schemas.models.get(t.model) : undefined;
-    const f = m?.kind === "object" ? m.fields.find((x) => x.wireName === seg) : undefined;
-    t = f ? resolve(ctx, f.type) : undefined;
-  }
+  if (!results) return undefined;
+  const found = followWirePath(
+    (name) => ctx.schemas.models.get(name),
+    success[0].type,
+    results,
+    (f) => f.name,
+  );
+  const t = resolve(ctx, found?.type);
   return t?.kind === "array" ? t.items : undefined;
 }
 

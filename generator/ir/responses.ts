@@ -29,6 +29,11 @@ export function buildResponses(ctx: BuildContext, op: Obj, opLoc: Loc, base: str
 
 const EVENT_STREAM = /^text\/event-stream\s*(;|$)/i;
 
+/** Whether every success answer of an operation is an event stream (not JSON beside it). */
+export function streamsOnly(success: Response[]): boolean {
+  return success.length > 0 && success.every((r) => r.events);
+}
+
 /** The `text/event-stream` content of a success response, as its own Response. */
 function eventStream(ctx: BuildContext, status: string, r: { value: Obj; loc: Loc }, base: string): Response | undefined {
   const content = isObj(r.value.content) ? r.value.content : {};

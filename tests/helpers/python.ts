@@ -123,3 +123,22 @@ export function checkPythonSdks(packages: { src: string; name: string }[]): { na
     }
   });
 }
+
+/**
+ * Generates a fixture's Python SDK into .tmp/<name> and runs one of tests/python's check scripts
+ * with it (and tests/python's helpers) on the path: its stdout and stderr.
+ */
+export async function runFixtureCheck(fixture: string, packageName: string, script: string, name: string): Promise<{ stdout: string; stderr: string }> {
+  const { generateAll } = await import("../../generator/generate.js");
+  const { writeOutput } = await import("../../generator/write/write.js");
+  const out = join(ROOT, ".tmp", name);
+  rmSync(out, { recursive: true, force: true });
+  const [r] = await generateAll(join(ROOT, "tests", "fixtures", fixture, "spec.yaml"), [{ name: "python", out, packageName, sdkClass: "SDK", version: "1.0.0" }]);
+  writeOutput(out, r.files);
+  const py = spawnSync(PYTHON, [join(ROOT, "tests", "python", script)], {
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests", "python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" },
+  });
+  return { stdout: py.stdout ?? "", stderr: py.stderr ?? "" };
+}

@@ -7,7 +7,7 @@ import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { exampleCell } from "../../render/markdown.js";
 import type { PyArg, PyValue } from "./literals.js";
 import { memberName, pyAttr, type PyMethodPlan, type PyModelPlan, type PyPlan } from "./plan.js";
-import { pageable } from "./pagination.js";
+import { streamsOnly } from "../../ir/responses.js";
 import { isNullable } from "./types.js";
 
 const RETRIES_ROW = ["`retries`", "[Optional[utils.RetryConfig]](../../models/utils/retryconfig.md)", ":heavy_minus_sign:", "Configuration to override the default retry behavior of the client."];
@@ -212,8 +212,8 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
           : first?.encoding
             ? "httpx.Response"
             : "None";
-  const response = pageable(op) ? `Optional[PageIterator[${base}]]` : base;
-  const iterate = pageable(op) ? "pages" : op.success.length > 0 && op.success.every((r) => r.events) ? "events" : null;
+  const response = op.pagination ? `Optional[PageIterator[${base}]]` : base;
+  const iterate = op.pagination ? "pages" : streamsOnly(op.success) ? "events" : null;
   const errRows = op.errors.flatMap((e) => {
     const em = p.models.get(e.model)!;
     return em.errorClass ? [[`models.${em.errorClass}`, mdCell(e.statuses.join(", ")), mdCell(e.contentType)]] : [];

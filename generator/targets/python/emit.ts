@@ -13,7 +13,7 @@ import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
 import { pythonHelpers } from "./helpers.js";
 import { methodView } from "./methods.js";
 import { modelView } from "./models.js";
-import { pageable } from "./pagination.js";
+import { streamsOnly } from "../../ir/responses.js";
 import type { PyGroupPlan, PyMethodPlan, PyPlan } from "./plan.js";
 import { pep440 } from "./version.js";
 import { MODELS_INDEX_IMPORTS, RESOURCE_MODEL_IMPORTS, importNames } from "./runtime.js";
@@ -178,8 +178,8 @@ function emitReadme(e: Emission): void {
   const all = p.groups.flatMap((g) => g.operations.map((m) => ({ g, m })));
   const docOf = (x: { g: PyGroupPlan; m: PyMethodPlan } | undefined) => (x ? operationDoc(p, x.g.accessor, x.m, e.examples) : null);
   const view = {
-    paged: docOf(all.find(({ m }) => pageable(m.ir))),
-    events: docOf(all.find(({ m }) => m.ir.success.length > 0 && m.ir.success.every((r) => r.events))),
+    paged: docOf(all.find(({ m }) => m.ir.pagination)),
+    events: docOf(all.find(({ m }) => streamsOnly(m.ir.success))),
     download: docOf(all.find(({ m }) => m.ir.success.some((r) => r.encoding === "binary"))),
     packageName: p.packageName,
     distName: p.packageName.replace(/_/g, "-"),

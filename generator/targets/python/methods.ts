@@ -3,7 +3,7 @@ import type { Encoding, EventStreamSpec, Operation, TypeRef } from "../../ir/typ
 import { pyString } from "../../render/escape.js";
 import { acceptHeader } from "../shared/http.js";
 import { wellFormed } from "./literals.js";
-import { pageSpecCode, pageable } from "./pagination.js";
+import { pageSpecCode } from "./pagination.js";
 import type { PyArgPlan, PyMethodPlan, PyModelPlan, PyPlan } from "./plan.js";
 import { isNullable, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
 
@@ -42,7 +42,7 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
     return m.args.find((a: PyArgPlan) => (a.param ? `${a.param.in}:${a.param.wireName}` : a.source === "body" ? "body" : "") === key)?.name ?? "None";
   };
   const paramExpr = (x: Operation["params"][number]) => valueOf(`${x.in}:${x.wireName}`);
-  const pagination = pageable(op);
+  const pagination = op.pagination;
   const returns = returnType(p, op);
   const returnsAsync = returnType(p, op, true);
   return {

@@ -1,13 +1,9 @@
 /** The Python side of a paginated operation: the PageSpec its method passes to the runtime (utils/pagination.py). */
-import type { Operation, PagePath, Pagination, TypeRef } from "../../ir/types.js";
+import type { Operation, PagePath, Pagination } from "../../ir/types.js";
+import { followWirePath } from "../../ir/walk.js";
 import { pyString } from "../../render/escape.js";
 import { wellFormed } from "./literals.js";
 import type { PyModelPlan } from "./plan.js";
-
-/** The operation's pagination, when its one success response is the JSON page the runtime reads. */
-export function pageable(op: Operation): Pagination | undefined {
-  return op.pagination && op.success.length === 1 && op.success[0].encoding === "json" && op.success[0].type ? op.pagination : undefined;
-}
 
 /** `_PageSpec("cursor", [_PageInput("cursor", "query", "cursor")], next_cursor=["next"], items=[...])`. */
 export function pageSpecCode(models: ReadonlyMap<string, PyModelPlan>, op: Operation, pagination: Pagination): string {
@@ -18,7 +14,15 @@ export function pageSpecCode(models: ReadonlyMap<string, PyModelPlan>, op: Opera
     return `_PageInput(${args.join(", ")})`;
   });
   const ok = op.success.find((r) => r.encoding === "json");
-  const items = pagination.results ? attributePath(models, ok?.type, pagination.results) : undefined;
+  // Where the items are in the validated result: the same path, fields by their attribute names.
+  const items = pagination.results
+    ? followWirePath(
+        (name) => models.get(name)?.ir,
+        ok?.type,
+        pagination.results,
+        (f, m) => models.get(m.name)!.fieldNames.get(f)!,
+      )?.path
+    : undefined;
   const named: [string, PagePath | undefined][] = [
     ["results", pagination.results],
     ["num_pages", pagination.numPages],
@@ -33,29 +37,4 @@ export function pageSpecCode(models: ReadonlyMap<string, PyModelPlan>, op: Opera
 
 function pathCode(path: PagePath): string {
   return `[${path.map((s) => (typeof s === "number" ? String(s) : pyString(wellFormed(s)))).join(", ")}]`;
-}
-
-/** A wire path as the validated result's attribute path, if every step is a known field. */
-function attributePath(models: ReadonlyMap<string, PyModelPlan>, t: TypeRef | undefined, path: PagePath): PagePath | undefined {
-  const out: (string | number)[] = [];
-  let cur = t;
-  for (const seg of path) {
-    for (let i = 0; i < 20 && cur?.kind === "ref"; i++) {
-      const alias = models.get(cur.model)?.ir;
-      if (alias?.kind !== "alias") break;
-      cur = alias.type;
-    }
-    if (typeof seg === "number") {
-      if (cur?.kind !== "array") return undefined;
-      out.push(seg);
-      cur = cur.items;
-      continue;
-    }
-    const m = cur?.kind === "ref" ? models.get(cur.model) : undefined;
-    const f = m?.ir.kind === "object" ? m.ir.fields.find((x) => x.wireName === seg) : undefined;
-    if (!m || !f) return undefined;
-    out.push(m.fieldNames.get(f)!);
-    cur = f.type;
-  }
-  return out;
 }

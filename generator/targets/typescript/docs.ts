@@ -4,7 +4,7 @@ import { Examples, type Example } from "../../ir/examples.js";
 import type { Model, TypeRef } from "../../ir/types.js";
 import { mdCell } from "../../render/escape.js";
 import { exampleCell } from "../../render/markdown.js";
-import { pageable } from "./funcs.js";
+import { streamsOnly } from "../../ir/responses.js";
 import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
 
 const MDN_REQUEST_INIT = "https://developer.mozilla.org/en-US/docs/Web/API/Request/Request#options";
@@ -107,7 +107,7 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     ["`options.serverURL`", "*string*", ":heavy_minus_sign:", "Overrides the server URL for this call."],
   );
   const success = ir.success.find((r) => r.type);
-  const iterate = pageable(ir) ? "pages" : ir.success.length > 0 && ir.success.every((r) => r.events) ? "events" : null;
+  const iterate = ir.pagination ? "pages" : streamsOnly(ir.success) ? "events" : null;
   const response = `**Promise\\<${responseDoc(p, ir, from)}\\>**`;
   const errRows = ir.errors
     .map((e) => ({ e, m: p.models.get(e.model)! }))
@@ -146,7 +146,7 @@ function responseDoc(p: Plan, ir: OperationPlan["ir"], from: string): string {
   const types = [...new Set((typed.some((r) => r.events) ? typed : typed.slice(0, 1)).map(one))];
   if (types.length === 0) return "void";
   const body = types.join(" \\| ");
-  return pageable(ir) ? `PageIterator\\<${body}\\>` : body;
+  return ir.pagination ? `PageIterator\\<${body}\\>` : body;
 }
 
 function requestExample(p: Plan, op: OperationPlan, examples: Examples): Example {

@@ -12,7 +12,8 @@ import { trimNewlines } from "../../render/markdown.js";
 import type { Emitted } from "../target.js";
 import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
 import { typescriptHelpers } from "./helpers.js";
-import { funcMovesUnion, funcView, pageable, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
+import { streamsOnly } from "../../ir/responses.js";
+import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
 import { docLines, modelMovesUnion, modelView } from "./models.js";
 import { Imports, TypeWriter, propKey, type OperationPlan, type Plan } from "./plan.js";
 import { ERROR_MODULES } from "./runtime.js";
@@ -206,8 +207,8 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
     "README.md",
     "README.md.hbs",
     {
-      paged: pick((ir) => pageable(ir) !== undefined),
-      events: pick((ir) => ir.success.length > 0 && ir.success.every((r) => r.events)),
+      paged: pick((ir) => ir.pagination !== undefined),
+      events: pick((ir) => streamsOnly(ir.success)),
       download: pick((ir) => ir.success.some((r) => r.encoding === "binary")),
       packageName: p.packageName,
       title: api.info.title,

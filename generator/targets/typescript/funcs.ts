@@ -1,6 +1,6 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
 import { acceptHeader } from "../shared/http.js";
-import type { Encoding, Operation, Pagination } from "../../ir/types.js";
+import type { Encoding, Operation } from "../../ir/types.js";
 import { docLines, mappingMovesUnion } from "./models.js";
 import { tsInlineLiteral } from "./literals.js";
 import { pageSpecLiteral } from "./pagination.js";
@@ -116,7 +116,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     };
   }
 
-  const pagination = pageable(ir);
+  const pagination = ir.pagination;
   const success = ir.success.map((r): FuncView["success"][number] => {
     const statuses = [r.status];
     if ((r.encoding === "json" || r.events) && r.type) {
@@ -213,11 +213,6 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   return view;
 }
 
-/** The operation's pagination, when its one success response is the JSON page it reads. */
-export function pageable(ir: Operation): Pagination | undefined {
-  return ir.pagination && ir.success.length === 1 && ir.success[0].encoding === "json" && ir.success[0].type ? ir.pagination : undefined;
-}
-
 /** Whether the function's file holds a union prettier and oxfmt lay out differently (see unions.ts). */
 export function funcMovesUnion(v: FuncView): boolean {
   return (
@@ -267,7 +262,7 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
       if (op.ir.success.some((s) => s.events)) imports.runtime("EventStream", true);
       if (f.paged) {
         imports.runtime("PageIterator");
-        const item = pageable(op.ir)?.itemType;
+        const item = op.ir.pagination?.itemType;
         if (item) types.type(item, false, use);
       }
       return { name: op.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType };

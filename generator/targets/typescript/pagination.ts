@@ -1,8 +1,9 @@
 /** The TypeScript side of a paginated operation: its page spec (lib/pagination.ts) and its item type. */
-import type { Model, Operation, PagePath, Pagination, TypeRef } from "../../ir/types.js";
+import type { Model, Operation, Pagination, TypeRef } from "../../ir/types.js";
+import { followWirePath } from "../../ir/walk.js";
+import { tsInlineLiteral } from "./literals.js";
 
 type Models = ReadonlyMap<string, { ir: Model }>;
-import { tsInlineLiteral } from "./literals.js";
 
 /** The PageSpec literal a paginated function passes to decodePage; input paths name TypeScript properties. */
 export function pageSpecLiteral(models: Models, op: Operation, pagination: Pagination): string {
@@ -14,7 +15,15 @@ export function pageSpecLiteral(models: Models, op: Operation, pagination: Pagin
     default: x.default,
   }));
   const ok = op.success.find((r) => r.encoding === "json");
-  const items = pagination.results ? propertyPath(models, ok?.type, pagination.results) : undefined;
+  // Where the items are in the decoded value: the same path, fields by their TypeScript names.
+  const items = pagination.results
+    ? followWirePath(
+        (name) => models.get(name)?.ir,
+        ok?.type,
+        pagination.results,
+        (f) => f.name,
+      )?.path
+    : undefined;
   return tsInlineLiteral({
     kind: pagination.kind,
     inputs,
@@ -30,34 +39,4 @@ export function pageSpecLiteral(models: Models, op: Operation, pagination: Pagin
 function requestBodyField(models: Models, t: TypeRef): string | undefined {
   const m = t.kind === "ref" ? models.get(t.model)?.ir : undefined;
   return m?.kind === "object" ? m.fields.find((f) => f.wireName === "")?.name : undefined;
-}
-
-/** A wire path as the decoded value's property path (fields renamed to camelCase), if every step is a known field. */
-function propertyPath(models: Models, t: TypeRef | undefined, path: PagePath): PagePath | undefined {
-  const out: (string | number)[] = [];
-  let cur = t;
-  for (const seg of path) {
-    cur = unalias(models, cur);
-    if (typeof seg === "number") {
-      if (cur?.kind !== "array") return undefined;
-      out.push(seg);
-      cur = cur.items;
-      continue;
-    }
-    const m = cur?.kind === "ref" ? models.get(cur.model)?.ir : undefined;
-    const f = m?.kind === "object" ? m.fields.find((x) => x.wireName === seg) : undefined;
-    if (!f) return undefined;
-    out.push(f.name);
-    cur = f.type;
-  }
-  return out;
-}
-
-function unalias(models: Models, t: TypeRef | undefined): TypeRef | undefined {
-  for (let i = 0; i < 20 && t?.kind === "ref"; i++) {
-    const m: Model | undefined = models.get(t.model)?.ir;
-    if (m?.kind !== "alias") return t;
-    t = m.type;
-  }
-  return t;
 }
