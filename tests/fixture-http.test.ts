@@ -118,14 +118,18 @@ describe("nested-models", () => {
     });
     expect(server.requests[0].url).toBe("/nodes/7");
     expect(server.requests[0].method).toBe("PUT");
-    expect(node).toEqual({
+    const { createdAt, plantedOn, ...rest } = node;
+    expect(rest).toEqual({
       name: "root",
-      createdAt: "2025-01-01T00:00:00Z",
       children: [{ name: "leaf", children: [], parentLabel: null, labels: { a: { text: "A", colorHex: "#000" } } }],
       position: { xCoord: 1, yCoord: 2 },
       revision: 3,
-      plantedOn: "2024-03-01",
     });
+    // date-time arrives as a Date, date as an RFCDate.
+    expect(createdAt).toBeInstanceOf(Date);
+    expect(createdAt.toISOString()).toBe("2025-01-01T00:00:00.000Z");
+    expect(plantedOn).toBeInstanceOf(m.RFCDate);
+    expect(String(plantedOn)).toBe("2024-03-01");
   });
 });
 
@@ -283,7 +287,7 @@ describe("read-write-only-defaults", () => {
     server.reply((_req, res) => json(res, 201, { id: "u1", name: "Ann", role: "member", created_at: "2025-01-01T00:00:00Z" }));
     const user = await c.users.createUser({ name: "Ann", password: "s3cret", id: "ignored", role: "admin" });
     expect(JSON.parse(server.requests[0].body)).toEqual({ name: "Ann", password: "s3cret", role: "admin" });
-    expect(user).toEqual({ id: "u1", name: "Ann", role: "member", createdAt: "2025-01-01T00:00:00Z" });
+    expect({ ...user, createdAt: user.createdAt.toISOString() }).toEqual({ id: "u1", name: "Ann", role: "member", createdAt: "2025-01-01T00:00:00.000Z" });
   });
 });
 
@@ -326,6 +330,53 @@ describe("shared-error-schema", () => {
 });
 
 describe("uploads-nulls-dates-open-enums", () => {
+  it("sends a Date and an RFCDate as RFC 3339 text, and receives them back as a Date and an RFCDate", async () => {
+    const m = await sdk("uploads-nulls-dates-open-enums", "spec.yaml");
+    server.reply((req, res) => {
+      const sent = JSON.parse(req.body);
+      json(res, 200, { id: "d1", status: "draft", kind: "memo", created_at: sent.publish_at, due_on: sent.due_on });
+    });
+    const c = new m.SDK({ bearerAuth: "t", serverURL: server.url });
+    const publishAt = new Date("2026-03-01T10:30:00.250+02:00");
+    const doc = await c.documents.updateDocument({ documentId: "d1", requestBody: { dueOn: new m.RFCDate("2026-02-28"), publishAt } });
+    expect(JSON.parse(server.requests[0].body)).toEqual({ due_on: "2026-02-28", publish_at: "2026-03-01T08:30:00.250Z" });
+    expect(doc.createdAt).toBeInstanceOf(Date);
+    expect(doc.createdAt.getTime()).toBe(publishAt.getTime());
+    expect(doc.dueOn).toBeInstanceOf(m.RFCDate);
+    expect(doc.dueOn.toString()).toBe("2026-02-28");
+    expect(() => new m.RFCDate("2026-02-30")).toThrow(RangeError);
+  });
+
+  it("rejects a response that does not match its schema with a ResponseValidationError naming the path; an optional null is left out", async () => {
+    const m = await sdk("uploads-nulls-dates-open-enums", "spec.yaml");
+    const c = new m.SDK({ bearerAuth: "t", serverURL: server.url, retryConfig: { strategy: "none" } });
+    const good = { id: "d1", status: "draft", kind: "memo", created_at: "2026-01-01T00:00:00Z" };
+    const cases: [object, string, RegExp][] = [
+      [{ ...good, id: 42 }, "$.id", /expected a string, got number 42/],
+      [{ ...good, kind: "letter" }, "$.kind", /expected one of "memo","report"/],
+      [{ ...good, created_at: "yesterday" }, "$.created_at", /RFC 3339 date-time/],
+      [{ ...good, due_on: "2026-13-01" }, "$.due_on", /RFC 3339 date/],
+      [{ ...good, attachments: ["a", 7] }, "$.attachments[1]", /expected a string/],
+      [{ id: "d1", status: "draft", kind: "memo" }, "$.created_at", /missing/],
+      [[good], "$", /expected an object, got an array/],
+    ];
+    for (const [body, path, message] of cases) {
+      server.reply((_req, res) => json(res, 200, body));
+      const err = await c.documents.getDocument({ documentId: "d1" }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(m.errors.ResponseValidationError);
+      expect(err).toBeInstanceOf(m.errors.SDKError);
+      expect(err.path).toBe(path);
+      expect(err.message).toMatch(message);
+      expect(err.rawValue).toEqual(body);
+      expect(err.statusCode).toBe(200);
+    }
+    // Extra properties are kept out, never an error; null in an optional field that does not allow it is left out.
+    server.reply((_req, res) => json(res, 200, { ...good, note: null, title: null, added_later: 1 }));
+    const doc = await c.documents.getDocument({ documentId: "d1" });
+    expect(doc).not.toHaveProperty("note");
+    expect(doc.title).toBeNull();
+  });
+
   it("an open enum keeps a value the SDK does not know, typed Unrecognized; a closed one is typed to its values", async () => {
     const m = await sdk("uploads-nulls-dates-open-enums", "spec.yaml");
     server.reply((_req, res) => json(res, 200, { id: "d1", status: "archived", kind: "memo", created_at: "2026-01-01T00:00:00Z" }));

@@ -7,7 +7,7 @@ import { Clerk } from "../generated/typescript/src/index.js";
 import { ClerkCore } from "../generated/typescript/src/core.js";
 import { actorTokensCreate } from "../generated/typescript/src/funcs/actorTokensCreate.js";
 import { actorTokensRevoke } from "../generated/typescript/src/funcs/actorTokensRevoke.js";
-import { APIError, ClerkErrors, ConnectionError, RequestAbortedError, RequestTimeoutError, SDKError } from "../generated/typescript/src/models/errors/index.js";
+import { APIError, ClerkErrors, ConnectionError, RequestAbortedError, RequestTimeoutError, ResponseValidationError, SDKError } from "../generated/typescript/src/models/errors/index.js";
 import { TestServer, closedPort, json } from "./helpers/server.js";
 
 const TOKEN = "sk_test_S3cr3tT0k3n";
@@ -175,7 +175,7 @@ describe("responses", () => {
     expect(exposed(e)).not.toContain(TOKEN);
   });
 
-  it("a 200 whose body is not JSON, or not the declared shape, → SDKError", async () => {
+  it("a 200 whose body is not JSON → SDKError; an error body not of the declared shape → ResponseValidationError with its path", async () => {
     server.reply((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end("{not json");
@@ -185,11 +185,13 @@ describe("responses", () => {
     expect(e1.message).toMatch(/^Response body is not valid JSON: Status 200/);
     server.reply((_req, res) => json(res, 400, { errors: "nope" }));
     const e2 = (await caught(clerk.actorTokens.revoke({ actorTokenId: "x" }))) as SDKError;
+    expect(e2).toBeInstanceOf(ResponseValidationError);
     expect(e2).toBeInstanceOf(SDKError);
-    expect(e2.message).toMatch(/^Response body does not match the API description: Status 400/);
+    expect((e2 as ResponseValidationError).path).toBe("$.errors");
+    expect(e2.message).toMatch(/^Response validation failed at \$\.errors: expected an array, got string "nope": Status 400/);
   });
 
-  it("JSON nested 100,000 deep is read without a stack overflow (the TypeScript SDK maps, it does not validate)", async () => {
+  it("JSON nested 100,000 deep is read without a stack overflow (a free-form value is checked to be an object, never walked)", async () => {
     server.reply((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(`{"id":"act_1","object":"actor_token","status":"revoked","user_id":"u","created_at":1,"updated_at":2,"actor":{"sub":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`);

@@ -6,7 +6,7 @@ import { forEachRef } from "./walk.js";
 import type { Api, Field, Model, TypeRef } from "./types.js";
 
 export type Example =
-  | { kind: "scalar"; value: string | number | boolean | null }
+  | { kind: "scalar"; value: string | number | boolean | null; format?: "date-time" | "date" }
   | { kind: "array"; items: Example[] }
   | { kind: "object"; model: string | null; fields: { field: Field | null; key: string; value: Example }[] }
   | { kind: "raw"; value: unknown };
@@ -47,8 +47,12 @@ export class Examples {
     if (given === null && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     if (given === undefined && optionalField && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     switch (t.kind) {
-      case "primitive":
-        return { kind: "scalar", value: fits(t.type, given) ? (given as string | number | boolean) : placeholder(t.type, t.format) };
+      case "primitive": {
+        const value = fits(t.type, given) ? (given as string | number | boolean) : placeholder(t.type, t.format);
+        // Dates are told apart: an SDK may take them as its own date type (TypeScript: Date, RFCDate).
+        if (t.type === "string" && (t.format === "date-time" || t.format === "date")) return { kind: "scalar", value, format: t.format };
+        return { kind: "scalar", value };
+      }
       case "literal":
         return { kind: "scalar", value: t.value };
       case "null":

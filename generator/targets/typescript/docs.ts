@@ -2,11 +2,13 @@
 import { posix } from "node:path";
 import { Examples, type Example } from "../../ir/examples.js";
 import type { Model, TypeRef } from "../../ir/types.js";
-import { mdCell } from "../../render/escape.js";
+import { mdCell, tsString } from "../../render/escape.js";
+import { TsCode, mentions } from "./literals.js";
 import { exampleCell } from "../../render/markdown.js";
 import { streamsOnly } from "../../ir/responses.js";
 import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
 
+const MDN_DATE = "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date";
 const MDN_REQUEST_INIT = "https://developer.mozilla.org/en-US/docs/Web/API/Request/Request#options";
 
 export interface Table {
@@ -25,7 +27,8 @@ export function docType(p: Plan, t: TypeRef, from: string): string {
   const base = ((): string => {
     switch (t.kind) {
       case "primitive":
-        if (t.format === "date-time" || t.format === "date") return `*string*`;
+        if (t.format === "date-time") return `[Date](${MDN_DATE})`;
+        if (t.format === "date") return "*RFCDate*";
         return `*${t.type === "integer" ? "number" : t.type === "unknown" ? "any" : t.type}*`;
       case "literal":
         return `*${mdCell(JSON.stringify(t.value))}*`;
@@ -55,6 +58,7 @@ function describe(text: string | undefined): string {
 export function toTsValue(e: Example): unknown {
   switch (e.kind) {
     case "scalar":
+      return e.format ? dateValue(e.format, e.value) : e.value;
     case "raw":
       return e.value;
     case "array":
@@ -62,6 +66,17 @@ export function toTsValue(e: Example): unknown {
     case "object":
       return Object.fromEntries(e.fields.map((f) => [f.field?.name ?? f.key, toTsValue(f.value)]));
   }
+}
+
+/** A date example as the SDK takes it: a Date, or an RFCDate for a date without a time (a placeholder when the spec's is no date). */
+function dateValue(format: "date-time" | "date", value: unknown): TsCode {
+  const text = typeof value === "string" ? value : "";
+  if (format === "date") {
+    const ok = /^\d{4}-\d\d-\d\d$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+    return new TsCode(`new RFCDate(${tsString(ok ? text : "2025-01-01")})`);
+  }
+  const ok = /^\d{4}-\d\d-\d\d[Tt ]/.test(text) && !Number.isNaN(Date.parse(text));
+  return new TsCode(`new Date(${tsString(ok ? text : "2025-01-01T00:00:00Z")})`);
 }
 
 export interface OperationDoc {
@@ -77,6 +92,8 @@ export interface OperationDoc {
   path: string;
   hasRequest: boolean;
   request: unknown;
+  /** The example request has an RFCDate: the snippet imports it. */
+  rfcDate: boolean;
   returnsValue: boolean;
   /** What the usage example loops over: the pages of a paginated call, or the events of a stream. */
   iterate: "pages" | "events" | null;
@@ -127,6 +144,7 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     // An optional request with nothing in it is left out of the example call.
     hasRequest: !!ir.request && (ir.request.required || !(request !== null && typeof request === "object" && Object.keys(request).length === 0)),
     request,
+    rfcDate: mentions(request, "RFCDate"),
     returnsValue: !!success?.type,
     iterate,
     params: { headers: ["Parameter", "Type", "Required", "Description"], rows },
@@ -165,8 +183,11 @@ export interface ModelDoc {
   kind: string;
   importName: string;
   importFrom: string;
+  packageName: string;
   typeName: string;
   example: unknown;
+  /** The example has an RFCDate: the snippet imports it. */
+  rfcDate: boolean;
   isError: boolean;
   fields: Table | null;
   values: Table | null;
@@ -181,12 +202,15 @@ export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
     kind: m.kind,
     importName: mp.errorClass ?? mp.name,
     importFrom: `${p.packageName}/models/${mp.namespace}`,
+    packageName: p.packageName,
     typeName: mp.name,
     example: toTsValue(examples.ofModel(m, undefined)),
+    rfcDate: false,
     isError: mp.errorClass !== null,
     fields: null,
     values: null,
   };
+  base.rfcDate = mentions(base.example, "RFCDate");
   if (m.kind === "enum") {
     base.values = { headers: ["Name", "Value"], rows: m.members.map((x) => ["`" + x.name + "`", mdCell(String(x.value))]) };
   } else if (m.kind === "object") {

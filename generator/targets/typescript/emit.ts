@@ -137,14 +137,17 @@ function emitConfig(e: Emission): void {
       return { key: propKey(name), typeExpr: enums ? enums.map(tsString).join(" | ") : "string", docLines: docLines(all.find((v) => v.description)?.description) };
     }),
     defaultServerText: defaultServerUrls(api)[0],
-    credentialImports: [...new Set(api.securitySchemes.map((s) => CREDENTIAL_TYPES[s.kind]))]
-      .sort()
+    // The credential types the options name, and the scheme appliers SECURITY holds (values).
+    credentialImports: [...[...new Set(api.securitySchemes.map((s) => CREDENTIAL_TYPES[s.kind]))].map((t) => `type ${t}`), ...new Set(api.securitySchemes.map((s) => s.kind))]
+      .sort((a, b) => (a.replace(/^type /, "") < b.replace(/^type /, "") ? -1 : 1))
       .map((t) => `${t}, `)
       .join(""),
     securityOptions: api.securitySchemes.map((s) => ({ prop: propKey(s.option), typeExpr: CREDENTIAL_TYPES[s.kind], docLines: docLines(s.description ?? SCHEME_KINDS[s.kind].doc) })),
     security: api.securitySchemes.map((s) => ({
       key: propKey(s.option),
       kind: s.kind,
+      // The lib/security.ts function of the same name.
+      applier: s.kind,
       option: s.option,
       in: s.kind === "apiKey" ? s.in : null,
       param: s.kind === "apiKey" ? s.param : null,

@@ -6,8 +6,8 @@ import { tsInlineLiteral } from "./literals.js";
 import { pageSpecLiteral } from "./pagination.js";
 import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import type { RuntimeName } from "./runtime.js";
-import { typeText, type Import, type Mapping, type TsType } from "./types.js";
-import { mayMoveWhole, unionMovesWhole } from "./unions.js";
+import { checkFn, typeText, type Import, type Mapping, type TsType } from "./types.js";
+import { unionMovesWhole } from "./unions.js";
 
 export interface FuncView {
   func: string;
@@ -39,14 +39,11 @@ export interface FuncView {
   /** encoder: the function that turns the (wire-mapped) value into a fetch body. */
   body: { contentType: string | null; encoder: string; expr: string; map: Mapping | null; optional: boolean } | null;
   needsJSON: boolean;
-  /** fn: a model's fromWire; else map/wireType convert a collection; else the payload is used as it is. */
+  /** check: the function checking and mapping a JSON payload (a model's fromWire, or a lib/validate.ts check). */
   success: {
     statuses: string[];
     kind: "json" | "events" | "text" | "binary" | "empty";
-    fn: string | null;
-    type: TsType | null;
-    wireType: TsType | null;
-    map: Mapping | null;
+    check: string | null;
     /** An event stream's EventShape literal. */
     shape: string | null;
   }[];
@@ -120,32 +117,22 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   const success = ir.success.map((r): FuncView["success"][number] => {
     const statuses = [r.status];
     if ((r.encoding === "json" || r.events) && r.type) {
-      const t = types.type(r.type, false, use);
-      const map = types.mapping(r.type, "in", use);
+      const check = checkFn(types.checkDecoder(r.type, use));
       imports.runtime(r.events ? "decodeEvents" : pagination ? "decodePage" : "decodeJSON");
       if (r.events) {
         imports.runtime("isEventStream");
         imports.runtime("OK");
       }
-      const direct = map?.kind === "model" && !map.nullable;
       const shape = r.events ? tsInlineLiteral({ envelope: r.events.envelope, data: r.events.data, sentinel: r.events.sentinel }) : null;
-      return {
-        statuses,
-        kind: r.events ? "events" : "json",
-        fn: direct ? map.fn : null,
-        type: direct ? null : t,
-        wireType: direct || !map ? null : types.type(r.type, true, use),
-        map: direct ? null : map,
-        shape,
-      };
+      return { statuses, kind: r.events ? "events" : "json", check, shape };
     }
     imports.runtime("OK");
-    if (r.encoding === "text") return { statuses, kind: "text", fn: null, type: null, wireType: null, map: null, shape: null };
+    if (r.encoding === "text") return { statuses, kind: "text", check: null, shape: null };
     if (r.encoding) {
       imports.runtime("toStream");
-      return { statuses, kind: "binary", fn: null, type: null, wireType: null, map: null, shape: null };
+      return { statuses, kind: "binary", check: null, shape: null };
     }
-    return { statuses, kind: "empty", fn: null, type: null, wireType: null, map: null, shape: null };
+    return { statuses, kind: "empty", check: null, shape: null };
   });
   const bodyType = resultType(ir, types, use);
   if (ir.success.some((r) => r.events)) imports.runtime("EventStream", true);
@@ -215,11 +202,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
 
 /** Whether the function's file holds a union prettier and oxfmt lay out differently (see unions.ts). */
 export function funcMovesUnion(v: FuncView): boolean {
-  return (
-    (v.requestType !== null && unionMovesWhole(2, `request${v.requestOptional ? "?" : ""}: `, v.requestType, ",")) ||
-    mappingMovesUnion(v.body?.map ?? null) ||
-    v.success.some((s) => mappingMovesUnion(s.map) || (s.wireType !== null && mayMoveWhole(s.wireType)) || (s.type !== null && mayMoveWhole(s.type)))
-  );
+  return (v.requestType !== null && unionMovesWhole(2, `request${v.requestOptional ? "?" : ""}: `, v.requestType, ",")) || mappingMovesUnion(v.body?.map ?? null);
 }
 
 /** The same for a resource class: its methods' request parameters. */

@@ -6,7 +6,7 @@
 import { jsdocLine, jsonString, tsLineComment, tsString, tsTemplateText } from "../../render/escape.js";
 import { sharedHelpers, type Helpers } from "../../render/helpers.js";
 import { tsLiteral } from "./literals.js";
-import { mapText, typeText, type Mapping, type TsType } from "./types.js";
+import { checkFn, decodeText, mapText, typeText, type Decoder, type Mapping, type TsType } from "./types.js";
 
 export const typescriptHelpers: Helpers = {
   ...sharedHelpers,
@@ -28,6 +28,10 @@ export const typescriptHelpers: Helpers = {
   tsType: (t: TsType) => typeText(t),
   /** The expression converting `v` between wire and SDK shapes: {{tsMap mapping v}}. */
   tsMap: (m: Mapping, v: string) => mapText(m, v, false),
+  /** The expression checking and mapping a received value `v`, at key `k` of the value at path `p`: {{tsDecode decoder v p k}}. */
+  tsDecode: (d: Decoder, v: string, p: string, k: unknown) => decodeText(d, v, p, typeof k === "string" ? k : null),
+  /** A decoder as a check function (lib/validate.ts Check). */
+  tsCheck: (d: Decoder) => checkFn(d),
   /** The same inside an arrow function's body (a nullable conversion gets parentheses). */
   tsMapNested: (m: Mapping, v: string) => mapText(m, v, true),
   /** A data value as a TypeScript literal at the given indent: objects expanded one key a line. */
@@ -49,6 +53,8 @@ export const TYPESCRIPT_CODE_FIELDS = [
   "errorClass",
   "func",
   "fn",
+  "check",
+  "applier",
   "fromWire",
   "toWire",
   "wire",
@@ -68,6 +74,10 @@ export const TYPESCRIPT_CODE_FIELDS = [
   "wireProp",
   "wireAccess",
   "wireKey",
+  "wireKeyCode",
+  "wireRead",
+  "presentIn",
+  "extraCheck",
   "accessor",
   // expressions the view builds from identifiers: `request.userId`, `encodeForm`
   "expr",

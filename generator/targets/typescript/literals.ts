@@ -1,6 +1,19 @@
 /** TypeScript literals for data from the spec (examples, defaults), written as prettier writes them. */
 import { tsString } from "../../render/escape.js";
 
+/** Code a data value stands for (`new Date("…")`), printed as it is: the view builds it from escaped parts. */
+export class TsCode {
+  constructor(readonly code: string) {}
+}
+
+/** Whether a value holds code that names `symbol`. */
+export function mentions(value: unknown, symbol: string): boolean {
+  if (value instanceof TsCode) return value.code.includes(symbol);
+  if (Array.isArray(value)) return value.some((v) => mentions(v, symbol));
+  if (value !== null && typeof value === "object") return Object.values(value).some((v) => mentions(v, symbol));
+  return false;
+}
+
 export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
@@ -9,6 +22,7 @@ export function isIdentifier(name: string): boolean {
 export function tsLiteral(value: unknown, indent = 0): string {
   const pad = "  ".repeat(indent + 1);
   const end = "  ".repeat(indent);
+  if (value instanceof TsCode) return value.code;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     return "[\n" + value.map((v) => `${pad}${tsLiteral(v, indent + 1)},\n`).join("") + `${end}]`;
@@ -32,6 +46,7 @@ function scalar(value: unknown): string {
 
 /** A data value as a one-line TypeScript literal (`{ kind: "cursor", path: ["a", -1] }`); the formatter breaks it if it is long. */
 export function tsInlineLiteral(value: unknown): string {
+  if (value instanceof TsCode) return value.code;
   if (Array.isArray(value)) return `[${value.map(tsInlineLiteral).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);

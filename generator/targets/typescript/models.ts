@@ -1,10 +1,10 @@
 /** View models of model files: types, wire types, and the functions mapping between them. */
 import { tsInlineLiteral } from "./literals.js";
 import { requiredInModel } from "../shared/fields.js";
-import type { Field } from "../../ir/types.js";
-import { splitLines } from "../../render/escape.js";
+import type { Field, TypeRef } from "../../ir/types.js";
+import { splitLines, tsString } from "../../render/escape.js";
 import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
-import type { Import, Mapping, TsType } from "./types.js";
+import { checkFn, type Decoder, type Import, type Mapping, type TsType } from "./types.js";
 import { mayMoveWhole, unionMovesWhole } from "./unions.js";
 
 /** Members an error class inherits; payload fields of the same name stay reachable through data$. */
@@ -29,7 +29,14 @@ export interface FieldView {
   readOnly: boolean;
   type: TsType;
   wireType: TsType;
-  mapIn: Mapping | null;
+  /** How the received value is checked and mapped (null in request models, which are never received). */
+  decode: Decoder | null;
+  /** The wire key as a string literal (the key argument of a check). */
+  wireKeyCode: string;
+  /** Reads the received value: `o.name`, or an own-property read for names every object inherits. */
+  wireRead: string;
+  /** When an optional field counts as present: not undefined, nor null unless the field is nullable. */
+  presentIn: string;
   mapOut: Mapping | null;
   docLines: string[];
   deprecated: boolean;
@@ -67,7 +74,8 @@ export interface ModelView {
   hasExtra: boolean;
   knownWireNames: string[];
   knownPropNames: string[];
-  extraMapIn: Mapping | null;
+  /** The check of typed extra properties' values, as a function. */
+  extraCheck: string | null;
   extraMapOut: Mapping | null;
   /** Types of the extra properties' values, for the mapping of typed extras. */
   extraType: TsType | null;
@@ -80,7 +88,7 @@ export interface ModelView {
   // alias
   aliasType: TsType | null;
   aliasWireType: TsType | null;
-  aliasMapIn: Mapping | null;
+  aliasDecode: Decoder | null;
   aliasMapOut: Mapping | null;
   // error class
   errorClass: string | null;
@@ -112,7 +120,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     hasExtra: false,
     knownWireNames: [],
     knownPropNames: [],
-    extraMapIn: null,
+    extraCheck: null,
     extraMapOut: null,
     extraType: null,
     extraWireType: null,
@@ -122,7 +130,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     isRequest: false,
     aliasType: null,
     aliasWireType: null,
-    aliasMapIn: null,
+    aliasDecode: null,
     aliasMapOut: null,
     errorClass: mp.errorClass,
     classFields: [],
@@ -135,7 +143,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
   } else if (m.kind === "alias") {
     view.aliasType = types.type(m.type, false, use);
     view.aliasWireType = types.type(m.type, true, use);
-    view.aliasMapIn = types.mapping(m.type, "in", use);
+    view.aliasDecode = types.decoder(m.type, use);
     view.aliasMapOut = types.mapping(m.type, "out", use);
   } else {
     view.isRequest = m.request !== undefined;
@@ -157,16 +165,20 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
       view.knownPropNames = m.fields.map((f) => f.name);
       if (!view.isRequest) {
         // Depth 2: the template's own arrow takes `x`, nested conversions continue from `x2`.
-        view.extraMapIn = types.mapping(m.additional, "in", use, 2);
+        const extra = types.checkDecoder(m.additional, use);
+        view.extraCheck = extra.kind === "none" ? null : checkFn(extra);
         view.extraMapOut = types.mapping(m.additional, "out", use, 2);
         view.extraType = types.type(m.additional, false, use);
         view.extraWireType = types.type(m.additional, true, use);
         imports.runtime("extraProps");
-        if (view.extraMapIn) imports.runtime("mapValues");
+        if (view.extraCheck) imports.runtime("rec");
+        if (view.extraMapOut) imports.runtime("mapValues");
       }
     }
     if (view.fields.some((f) => f.wireDefine && !f.required)) imports.runtime("defineOwn");
-    if (!view.isRequest && view.optionalFields.some((f) => f.wireInherited || f.propInherited)) imports.runtime("hasOwn");
+    if (!view.isRequest && view.fields.some((f) => f.wireInherited || (!f.required && f.propInherited))) imports.runtime("hasOwn");
+    if (!view.isRequest) imports.runtime("obj");
+    if (!view.isRequest && !view.emptyType) imports.runtime("at");
     if (mp.errorClass) {
       view.classFields = view.fields.filter((f) => !ERROR_MEMBERS.has(f.prop) && !f.prop.startsWith('"'));
       imports.runtime("APIError");
@@ -199,12 +211,20 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     readOnly: f.readOnly,
     type: types.type(f.type, false, use),
     wireType: isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use),
-    mapIn: isRequest ? null : types.mapping(f.type, "in", use),
+    decode: isRequest ? null : types.decoder(f.type, use),
+    wireKeyCode: tsString(f.wireName),
+    wireRead: f.wireName in Object.prototype ? `(hasOwn(o, ${tsString(f.wireName)}) ? o${propAccess(f.wireName)} : undefined)` : `o${propAccess(f.wireName)}`,
+    presentIn: `${f.wireName in Object.prototype ? `hasOwn(o, ${tsString(f.wireName)}) && ` : ""}o${propAccess(f.wireName)} ${allowsNull(f.type) ? "!== undefined" : "!= null"}`,
     mapOut: isRequest ? null : types.mapping(f.type, "out", use),
     docLines: lines,
     deprecated: f.deprecated,
     sendDefault: f.sendDefault ? tsInlineLiteral(f.default) : null,
   };
+}
+
+/** Whether null is a value of `t` (an optional field that does not allow it treats null as left out). */
+function allowsNull(t: TypeRef): boolean {
+  return t.kind === "null" || ("nullable" in t && t.nullable === true) || (t.kind === "union" && t.variants.some(allowsNull));
 }
 
 /** Whether the model's file holds a union prettier and oxfmt lay out differently (see unions.ts). */
@@ -217,7 +237,7 @@ export function modelMovesUnion(v: ModelView): boolean {
     (v.aliasType !== null && unionMovesWhole(0, `export type ${v.name} = `, v.aliasType, ";")) ||
     (v.aliasWireType !== null && unionMovesWhole(0, `export type ${v.wire} = `, v.aliasWireType, ";")) ||
     [v.extraType, v.extraWireType].some((t) => t !== null && mayMoveWhole(t)) ||
-    [v.aliasMapIn, v.aliasMapOut, v.extraMapIn, v.extraMapOut, ...v.fields.flatMap((f) => [f.mapIn, f.mapOut])].some(mappingMovesUnion)
+    [v.aliasMapOut, v.extraMapOut, ...v.fields.map((f) => f.mapOut)].some(mappingMovesUnion)
   );
 }
 

@@ -10,7 +10,7 @@ import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
 import type { PlanBase, TargetOptions } from "../target.js";
 import { RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
-import type { Import, Mapping, TsType, UnionVariant } from "./types.js";
+import type { DecodeVariant, Decoder, Import, Mapping, TsType, UnionVariant } from "./types.js";
 
 /** Members every SDK and resource class has (ClientSDK's): no method or getter may take these names. */
 const CLASS_MEMBERS = ["constructor", "_options", "_defaults", "_hooks", "_httpClient", "_baseURL", "prototype"];
@@ -158,6 +158,12 @@ export class TypeWriter {
           use(...runtimeUse("Binary"));
           return tsName("Binary", nullable);
         }
+        // Dates are Date (date-time) and RFCDate (date) in the SDK; the wire has their RFC 3339 text.
+        if (!wire && t.type === "string" && t.format === "date-time") return tsName("Date", nullable);
+        if (!wire && t.type === "string" && t.format === "date") {
+          use(...runtimeUse("RFCDate"));
+          return tsName("RFCDate", nullable);
+        }
         return tsName(t.type === "integer" ? "number" : t.type, nullable);
       case "null":
         return tsLiteral("null", false);
@@ -184,6 +190,7 @@ export class TypeWriter {
     if (!this.needsMapping(t)) return null;
     const nullable = "nullable" in t && t.nullable === true;
     const none = { fn: null, inner: null, var: null, variants: null, cast: null };
+    if (t.kind === "primitive") return { ...none, kind: "date", fn: t.format === "date" ? "toString" : "toISOString", nullable };
     if (t.kind === "ref") {
       const m = this.p.models.get(t.model)!;
       const fn = dir === "in" ? m.fromWire : m.toWire;
@@ -244,10 +251,74 @@ export class TypeWriter {
         return this.needsMapping(t.values);
       case "union":
         return t.variants.some((v) => this.needsMapping(v));
+      case "primitive":
+        return isDate(t);
       default:
         return false;
     }
   }
+
+  /** A decoder printed as a check function (types.ts checkFn): a nullable one is wrapped in `orNull`. */
+  checkDecoder(t: TypeRef, use: (m: ImportSource, symbol: string) => void): Decoder {
+    const d = this.decoder(t, use);
+    if (d.nullable && d.kind !== "none") use(...runtimeUse("orNull"));
+    return d;
+  }
+
+  /** How a received value of type `t` is checked and mapped (lib/validate.ts); `use` records its imports. */
+  decoder(t: TypeRef, use: (m: ImportSource, symbol: string) => void): Decoder {
+    const nullable = "nullable" in t && t.nullable === true;
+    const base: Decoder = { kind: "check", fn: null, open: false, literal: null, inner: null, variants: null, cast: null, nullable };
+    const check = (fn: RuntimeName): Decoder => {
+      use(...runtimeUse(fn));
+      return { ...base, fn };
+    };
+    switch (t.kind) {
+      case "primitive":
+        if (t.type === "unknown") return { ...base, kind: "none" };
+        if (t.type === "string" && t.format === "binary") return { ...base, kind: "none", cast: this.type(t, false, use) };
+        if (t.type === "string") return check(t.format === "date-time" ? "dateTime" : t.format === "date" ? "rfcDate" : "str");
+        return check(t.type === "integer" ? "int" : t.type === "number" ? "num" : "bool");
+      case "null":
+      case "literal":
+        use(...runtimeUse("lit"));
+        return { ...base, kind: "literal", literal: t.kind === "null" ? "null" : literalCode(t.value) };
+      case "ref": {
+        const m = this.p.models.get(t.model)!;
+        if (m.inline || (m.ir.kind === "object" && m.ir.freeForm)) return check("obj");
+        if (m.ir.kind === "enum") {
+          use(...runtimeUse("member"));
+          use({ file: m.file, values: true }, m.name);
+          return { ...base, kind: "member", fn: m.name, open: m.ir.open === true };
+        }
+        use(m, m.fromWire);
+        return { ...base, fn: m.fromWire };
+      }
+      case "array":
+      case "map":
+        use(...runtimeUse(t.kind === "array" ? "arr" : "rec"));
+        return { ...base, kind: t.kind, inner: this.checkDecoder(t.kind === "array" ? t.items : t.values, use) };
+      case "union": {
+        use(...runtimeUse("union"));
+        const variants = t.variants.map((v): DecodeVariant => {
+          const model = v.kind === "ref" ? this.p.models.get(v.model)!.ir : undefined;
+          const d = t.discriminator;
+          const tags = model && d ? d.mapping.filter((x) => x.model === model.name).map((x) => x.value) : [];
+          return {
+            decoder: this.checkDecoder(v, use),
+            keys: model?.kind === "object" ? model.fields.filter((f) => f.required).map((f) => f.wireName) : [],
+            tag: d && tags.length ? { prop: d.property, values: tags } : null,
+          };
+        });
+        return { ...base, kind: "union", variants, cast: this.type({ ...t, nullable: false }, false, use) };
+      }
+    }
+  }
+}
+
+/** A date or date-time string: a Date or RFCDate in the SDK. */
+function isDate(t: TypeRef): boolean {
+  return t.kind === "primitive" && t.type === "string" && (t.format === "date-time" || t.format === "date");
 }
 
 function empty(): TsType {

@@ -31,6 +31,7 @@ export const RUNTIME_EXPORTS = {
     matchStatusCode: "function",
     isJSONContentType: "function",
     decodeJSON: "function",
+    parseJSON: "function",
     unexpectedResponse: "function",
     mapValues: "function",
     extraProps: "function",
@@ -58,6 +59,26 @@ export const RUNTIME_EXPORTS = {
     nextLink: "function",
     pick: "function",
   },
+  "lib/validate.ts": {
+    ValidationFailure: "class",
+    Check: "type",
+    validated: "function",
+    at: "function",
+    str: "const",
+    num: "const",
+    int: "const",
+    bool: "const",
+    dateTime: "const",
+    rfcDate: "const",
+    lit: "function",
+    member: "function",
+    obj: "function",
+    arr: "function",
+    rec: "function",
+    orNull: "function",
+    Variant: "type",
+    union: "function",
+  },
   "lib/redirects.ts": { RedirectError: "class", fetchFollowingRedirects: "function" },
   "lib/retries.ts": { BackoffStrategy: "type", RetryConfig: "type", Attempt: "type", RetryDecision: "type", retry: "function", matchStatusCode: "function", parseRetryAfter: "function" },
   "lib/sdks.ts": {
@@ -71,7 +92,20 @@ export const RUNTIME_EXPORTS = {
     send: "function",
     invalidRequest: "function",
   },
-  "lib/security.ts": { Credential: "type", BasicCredential: "type", ClientCredentials: "type", SecurityScheme: "type", usableRequirement: "function", applySecurity: "function" },
+  "lib/security.ts": {
+    Credential: "type",
+    BasicCredential: "type",
+    ClientCredentials: "type",
+    SecurityScheme: "type",
+    Carrier: "type",
+    Applier: "type",
+    usableRequirement: "function",
+    applySecurity: "function",
+    bearer: "const",
+    basic: "const",
+    apiKey: "const",
+    clientCredentials: "const",
+  },
   "lib/url.ts": { encodePath: "function", QueryParam: "type", appendQuery: "function", headerValue: "function", cookiePair: "function" },
   "models/errors/apierror.ts": { APIError: "class" },
   "models/errors/httpclienterrors.ts": {
@@ -83,15 +117,17 @@ export const RUNTIME_EXPORTS = {
     UnexpectedClientError: "class",
   },
   "models/errors/sdkerror.ts": { SDKError: "class" },
+  "models/errors/responsevalidationerror.ts": { ResponseValidationError: "class" },
   "types/result.ts": { Result: "type", OK: "function", ERR: "function", unwrapAsync: "function" },
   "types/enums.ts": { Unrecognized: "type", OpenEnum: "type", unrecognized: "function" },
+  "types/rfcdate.ts": { RFCDate: "class" },
 } as const satisfies Record<string, Record<string, SymbolKind>>;
 
 type Exports = typeof RUNTIME_EXPORTS;
 type File = keyof Exports;
 
 /** The runtime's error modules, re-exported by the generated models/errors/index.ts. */
-export const ERROR_MODULES = ["apierror", "httpclienterrors", "sdkerror"] as const;
+export const ERROR_MODULES = ["apierror", "httpclienterrors", "sdkerror", "responsevalidationerror"] as const;
 
 /** The files that export the symbol N. */
 type FilesExporting<N extends string> = { [F in File]: N extends keyof Exports[F] ? F : never }[File];
@@ -141,6 +177,21 @@ const IMPORTED = imports({
   firstPage: "lib/pagination.ts",
   atPageURL: "lib/pagination.ts",
   decodePage: "lib/pagination.ts",
+  RFCDate: "types/rfcdate.ts",
+  obj: "lib/validate.ts",
+  at: "lib/validate.ts",
+  str: "lib/validate.ts",
+  num: "lib/validate.ts",
+  int: "lib/validate.ts",
+  bool: "lib/validate.ts",
+  dateTime: "lib/validate.ts",
+  rfcDate: "lib/validate.ts",
+  lit: "lib/validate.ts",
+  member: "lib/validate.ts",
+  arr: "lib/validate.ts",
+  rec: "lib/validate.ts",
+  orNull: "lib/validate.ts",
+  union: "lib/validate.ts",
 });
 
 export type RuntimeName = keyof typeof IMPORTED;
@@ -157,7 +208,7 @@ const CONFIG_IMPORTS: File[] = ["lib/security.ts", "lib/retries.ts"];
 export const CONFIG_EXPORTS = ["SDKOptions", "ServerList", "SDK_METADATA", "SECURITY", "SDK_DEFAULTS"] as const;
 export type ConfigName = (typeof CONFIG_EXPORTS)[number];
 /** What the package's index re-exports by name (src/index.ts.hbs). */
-const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator", "EventStream", "Unrecognized", "unrecognized"];
+const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator", "EventStream", "Unrecognized", "unrecognized", "RFCDate"];
 
 /** JavaScript globals the generated code relies on: a model of the same name would shadow them. */
 const GLOBALS =

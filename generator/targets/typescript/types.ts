@@ -12,10 +12,10 @@ export interface TsType {
   nullable: boolean;
 }
 
-/** How a value is converted between wire and SDK shapes, written by mapText below. */
+/** How a value is converted from the SDK shape to the wire's, written by mapText below. */
 export interface Mapping {
-  kind: "model" | "array" | "map" | "union";
-  /** The conversion function, for kind "model". */
+  kind: "model" | "array" | "map" | "union" | "date";
+  /** The conversion function, for kind "model"; the method, for kind "date" (`toISOString`). */
   fn: string | null;
   /** The nested conversion for array items or map values. */
   inner: Mapping | null;
@@ -37,6 +37,33 @@ export interface UnionVariant {
   /** The conversion function itself when it is one (`map: X$fromWire`), else null and `param` types the arrow's parameter. */
   direct: string | null;
   param: TsType | null;
+}
+
+/**
+ * How a received value is checked against its declared type and mapped to the SDK shape (lib/validate.ts),
+ * written by decodeText below: a check function (`str`, a model's `$fromWire`), a literal, an enum's
+ * members, or a collection or union of decoders. "none" passes the value as it is (`unknown`).
+ */
+export interface Decoder {
+  kind: "check" | "literal" | "member" | "array" | "map" | "union" | "none";
+  /** The check function (kind "check"), or the enum's const object (kind "member"). */
+  fn: string | null;
+  /** An open enum keeps values it does not know. */
+  open: boolean;
+  /** The literal's code (kind "literal"). */
+  literal: string | null;
+  inner: Decoder | null;
+  variants: DecodeVariant[] | null;
+  /** The union's SDK type, the type argument of `union<T>`. */
+  cast: TsType | null;
+  nullable: boolean;
+}
+
+export interface DecodeVariant {
+  decoder: Decoder;
+  /** Required wire property names of an object variant. */
+  keys: string[];
+  tag: { prop: string; values: string[] } | null;
 }
 
 export interface Import {
@@ -72,12 +99,65 @@ export function typeText(t: TsType): string {
   return t.nullable ? s + " | null" : s;
 }
 
+/**
+ * The expression checking the value `v`, held at key `k` (code, or null) of the value at path `p`, with
+ * decoder `d`.
+ */
+export function decodeText(d: Decoder, v: string, p: string, k: string | null): string {
+  const at = k === null ? p : `${p}, ${k}`;
+  const args = k === null ? `${p}, undefined` : at;
+  let s: string;
+  switch (d.kind) {
+    case "none":
+      // What is not checked (`unknown`, a file part's bytes) passes as it is, typed as declared.
+      return d.cast ? `(${v} as ${typeText(d.cast)})` : v;
+    case "check":
+      s = `${d.fn}(${v}, ${at})`;
+      break;
+    case "literal":
+      s = `lit(${v}, ${args}, ${d.literal})`;
+      break;
+    case "member":
+      s = `member(${v}, ${args}, ${d.fn}${d.open ? ", true" : ""})`;
+      break;
+    case "array":
+      s = `arr(${v}, ${args}, ${checkFn(d.inner!)})`;
+      break;
+    case "map":
+      s = `rec(${v}, ${args}, ${checkFn(d.inner!)})`;
+      break;
+    case "union": {
+      const variants = d.variants!.map((x) => {
+        const keys = x.keys.length ? `, keys: [${x.keys.map(tsString).join(", ")}]` : "";
+        const tag = x.tag ? `, tag: [${tsString(x.tag.prop)}, [${x.tag.values.map(tsString).join(", ")}]]` : "";
+        return `{ check: ${checkFn(x.decoder)}${keys}${tag} }`;
+      });
+      s = `union<${typeText(d.cast!)}>(${v}, ${args}, [${variants.join(", ")}])`;
+      break;
+    }
+  }
+  return d.nullable ? `${v} === null ? null : ${s}` : s;
+}
+
+/** A decoder as a function (lib/validate.ts `Check`): the check itself when it is one, else an arrow. */
+export function checkFn(d: Decoder): string {
+  if (d.kind === "check" && !d.nullable) return d.fn!;
+  if (d.kind === "none") return d.cast ? `(x) => x as ${typeText(d.cast)}` : "(x) => x";
+  // A nullable check wraps its check in orNull: a conditional inside an arrow argument is where prettier
+  // and oxfmt lay a call out differently.
+  if (d.nullable) return `orNull(${checkFn({ ...d, nullable: false })})`;
+  return `(x, p, k) => ${decodeText(d, "x", "p", "k")}`;
+}
+
 /** The expression converting `v` with mapping `m`; `nested` when it sits inside an arrow's body. */
 export function mapText(m: Mapping, v: string, nested: boolean): string {
   let s: string;
   switch (m.kind) {
     case "model":
       s = `${m.fn}(${v})`;
+      break;
+    case "date":
+      s = `${v}.${m.fn}()`;
       break;
     case "array":
       s = `${v}.map((${m.var}) => ${mapText(m.inner!, m.var!, true)})`;

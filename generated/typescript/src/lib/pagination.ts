@@ -6,8 +6,10 @@
  * names, or an RFC 8288 `Link: <…>; rel="next"` header.
  */
 import { SDKError } from "../models/errors/sdkerror.js";
-import { ERR, OK, type Result } from "../types/result.js";
+import { OK, type Result } from "../types/result.js";
+import { parseJSON } from "./decode.js";
 import type { HTTPRequest, HTTPResponse } from "./sdks.js";
+import { validated, type Check } from "./validate.js";
 
 /** A path into a JSON value: keys and indexes; -1 is the last item. */
 export type PagePath = readonly (string | number)[];
@@ -72,29 +74,18 @@ export function atPageURL(
 }
 
 /** The page a response is: its body parsed and mapped, and how to reach the next one. */
-export function decodePage<W, T, I, R>(
+export function decodePage<T, I, R>(
   res: HTTPResponse,
-  fromWire: (wire: W) => T,
+  fromWire: Check<T>,
   spec: PageSpec,
   at: PageAt<R>,
   fetchPage: PageFetch<R, T, I>,
 ): Result<PageIterator<T, I>, SDKError> {
-  let wire: W;
-  try {
-    wire = JSON.parse(res.body) as W;
-  } catch {
-    return ERR(
-      new SDKError("Response body is not valid JSON", res.response, res.body),
-    );
-  }
-  let value: T;
-  try {
-    value = fromWire(wire);
-  } catch {
-    const message = "Response body does not match the API description";
-    return ERR(new SDKError(message, res.response, res.body));
-  }
-  return OK(new PageOf(value, wire, res, spec, at, fetchPage));
+  const wire = parseJSON(res);
+  if (!wire.ok) return wire;
+  const value = validated(wire.value, fromWire, res.response, res.body);
+  if (!value.ok) return value;
+  return OK(new PageOf(value.value, wire.value, res, spec, at, fetchPage));
 }
 
 class PageOf<T, I, R> implements PageIterator<T, I> {

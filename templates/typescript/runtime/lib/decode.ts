@@ -4,6 +4,7 @@ import type { Result } from "../types/result.js";
 import { matchStatusCode } from "./retries.js";
 import { EventStream, type EventShape } from "./event-streams.js";
 import type { HTTPResponse } from "./sdks.js";
+import { validated, type Check } from "./validate.js";
 
 export { matchStatusCode };
 
@@ -13,24 +14,25 @@ export function isJSONContentType(contentType: string | null): boolean {
 }
 
 /**
- * Parses a JSON body and maps it from the wire format with `fromWire`; a body that is not JSON,
- * or does not have the declared shape, becomes an SDKError.
+ * Parses a JSON body and checks and maps it with `fromWire` (a model's generated `$fromWire`, or a
+ * check of lib/validate.ts): a body that is not JSON is an SDKError; one that does not have the
+ * declared shape, a ResponseValidationError saying where.
  */
-export function decodeJSON<W, T>(
+export function decodeJSON<T>(
   res: HTTPResponse,
-  fromWire: (wire: W) => T,
+  fromWire: Check<T>,
 ): Result<T, SDKError> {
-  let wire: W;
+  const parsed = parseJSON(res);
+  if (!parsed.ok) return parsed;
+  return validated(parsed.value, fromWire, res.response, res.body);
+}
+
+/** The body parsed as JSON, or the SDKError saying it is not JSON. */
+export function parseJSON(res: HTTPResponse): Result<unknown, SDKError> {
   try {
-    wire = JSON.parse(res.body) as W;
+    return { ok: true, value: JSON.parse(res.body) };
   } catch {
     const message = "Response body is not valid JSON";
-    return { ok: false, error: new SDKError(message, res.response, res.body) };
-  }
-  try {
-    return { ok: true, value: fromWire(wire) };
-  } catch {
-    const message = "Response body does not match the API description";
     return { ok: false, error: new SDKError(message, res.response, res.body) };
   }
 }
@@ -42,7 +44,7 @@ export function unexpectedResponse(res: HTTPResponse): SDKError {
   return new SDKError(message, res.response, res.body);
 }
 
-/** Maps the values of a record, for maps of models. */
+/** Maps the values of a record, for maps of models sent. */
 export function mapValues<T, U>(
   record: { [k: string]: T },
   fn: (value: T) => U,
@@ -80,7 +82,7 @@ export function toBlob(res: HTTPResponse): Blob {
   return new Blob([res.bytes.slice().buffer as ArrayBuffer], { type });
 }
 
-/** One member of a union that needs converting, and how to recognise it. */
+/** One member of a union sent that needs converting, and how to recognise it. */
 export type UnionVariant =
   | { array: true; map: (value: any) => unknown }
   | {
@@ -136,17 +138,12 @@ export function isEventStream(contentType: string | null): boolean {
 }
 
 /** A server-sent event stream from a streamed response; each event decoded with `fromWire`. */
-export function decodeEvents<W, T>(
+export function decodeEvents<T>(
   res: HTTPResponse,
   shape: EventShape,
-  fromWire: (wire: W) => T,
+  fromWire: Check<T>,
 ): EventStream<T> {
   const body =
     res.stream ?? new Blob([res.bytes.slice().buffer as ArrayBuffer]).stream();
-  return new EventStream(
-    body,
-    shape,
-    (wire) => fromWire(wire as W),
-    res.response,
-  );
+  return new EventStream(body, shape, fromWire, res.response);
 }

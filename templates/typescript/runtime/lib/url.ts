@@ -1,5 +1,6 @@
 /** Serialization of path, query and header parameters (OpenAPI `style` / `explode`). */
 import { InvalidRequestError } from "../models/errors/httpclienterrors.js";
+import { RFCDate } from "../types/rfcdate.js";
 
 /**
  * Percent-encodes one path segment value: "a/b" → "a%2Fb". "", "." and ".." are refused: URLs
@@ -52,7 +53,12 @@ export function appendQuery(
               : ",";
         query.append(p.name, v.map(scalar).join(sep));
       }
-    } else if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+    } else if (
+      v !== null &&
+      typeof v === "object" &&
+      !(v instanceof Date) &&
+      !(v instanceof RFCDate)
+    ) {
       const entries = Object.entries(v).filter(([, x]) => x !== undefined);
       if (style === "deepObject") {
         for (const [k, x] of entries) {
@@ -77,7 +83,12 @@ export function appendQuery(
 /** Serializes a header parameter value (style "simple"). */
 export function headerValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(scalar).join(",");
-  if (value !== null && typeof value === "object") {
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    !(value instanceof Date) &&
+    !(value instanceof RFCDate)
+  ) {
     return Object.entries(value)
       .filter(([, x]) => x !== undefined)
       .map(([k, x]) => `${k},${scalar(x)}`)

@@ -10,6 +10,7 @@ export type { Result } from "./types/result.js";
 export type { PageIterator } from "./lib/pagination.js";
 export { EventStream } from "./lib/event-streams.js";
 export { type Unrecognized, unrecognized } from "./types/enums.js";
+export { RFCDate } from "./types/rfcdate.js";
 export * as components from "./models/components/index.js";
 export * as errors from "./models/errors/index.js";
 export * as operations from "./models/operations/index.js";

@@ -2,4 +2,5 @@
 export * from "./apierror.js";
 export * from "./clerkerrors.js";
 export * from "./httpclienterrors.js";
+export * from "./responsevalidationerror.js";
 export * from "./sdkerror.js";

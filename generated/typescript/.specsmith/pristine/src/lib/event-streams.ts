@@ -6,6 +6,7 @@
  * loop early (`break`, `return`, an exception) closes the connection.
  */
 import { SDKError } from "../models/errors/sdkerror.js";
+import { validated, type Check } from "./validate.js";
 
 /** One event as the server sent it. */
 export type ServerEvent = {
@@ -30,7 +31,7 @@ export class EventStream<T> implements AsyncIterable<T> {
   constructor(
     private readonly body: ReadableStream<Uint8Array>,
     private readonly shape: EventShape,
-    private readonly decode: (wire: unknown) => T,
+    private readonly decode: Check<T>,
     /** The response the stream comes in (for errors). */
     readonly response: Response,
   ) {}
@@ -89,15 +90,9 @@ export class EventStream<T> implements AsyncIterable<T> {
       }
     }
     const wire = this.shape.envelope ? { ...event, data } : data;
-    try {
-      return this.decode(wire);
-    } catch {
-      throw new SDKError(
-        "An event does not match the API description",
-        this.response,
-        event.data,
-      );
-    }
+    const value = validated(wire, this.decode, this.response, event.data);
+    if (!value.ok) throw value.error;
+    return value.value;
   }
 }
 

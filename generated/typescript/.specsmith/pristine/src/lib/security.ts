@@ -13,28 +13,46 @@ export type BasicCredential =
 /** An OAuth2 client's credentials: the SDK exchanges them for access tokens. */
 export type ClientCredentials = { clientID: string; clientSecret: string };
 
-/** How one security scheme of the API travels on a request; `option` is the SDK option holding it. */
+/**
+ * How one security scheme of the API travels on a request; `option` is the SDK option holding it, and
+ * `apply` the function that puts it on the request (lib/config.ts imports only the ones the API uses,
+ * so a bundle carries no OAuth2 code for an API that has only a bearer token).
+ */
 export type SecurityScheme =
   | {
       kind: "clientCredentials";
       option: string;
       tokenURL: string;
       scopes: readonly string[];
+      apply: Applier;
     }
-  | { kind: "bearer"; option: string }
-  | { kind: "basic"; option: string }
+  | { kind: "bearer"; option: string; apply: Applier }
+  | { kind: "basic"; option: string; apply: Applier }
   | {
       kind: "apiKey";
       option: string;
       in: "header" | "query" | "cookie";
       param: string;
+      apply: Applier;
     };
 
-/**
- * Applies the first requirement (a set of schemes that must all be present) whose credentials are
- * configured. An empty requirement list, or a requirement with no schemes, needs no credentials.
- * Returns the (lower-case) names of the headers that now carry a credential.
- */
+/** What a scheme's credential goes on: the request's headers, query and cookies. */
+export type Carrier = {
+  headers: Headers;
+  query: URLSearchParams;
+  cookies: string[];
+  /** Lower-case names of headers that carry a credential (dropped on a redirect to another origin). */
+  carriers: string[];
+  serverURL: string;
+};
+
+/** Puts one scheme's credential (already read and checked) on a request. */
+export type Applier = (
+  value: unknown,
+  scheme: SecurityScheme,
+  to: Carrier,
+) => void | Promise<void>;
+
 /** The first requirement whose credentials are all set (what a call is secured with). */
 export function usableRequirement(
   requirements: SecurityScheme[][],
@@ -50,6 +68,11 @@ export function usableRequirement(
   );
 }
 
+/**
+ * Applies the first requirement (a set of schemes that must all be present) whose credentials are
+ * configured. An empty requirement list, or a requirement with no schemes, needs no credentials.
+ * Returns the (lower-case) names of the headers that now carry a credential.
+ */
 export async function applySecurity(
   requirements: SecurityScheme[][],
   options: Readonly<Record<string, unknown>>,
@@ -59,58 +82,56 @@ export async function applySecurity(
 ): Promise<string[]> {
   const usable = usableRequirement(requirements, options);
   if (!usable) return [];
-  const cookies: string[] = [];
-  const carriers: string[] = [];
+  const to: Carrier = { headers, query, cookies: [], carriers: [], serverURL };
   for (const scheme of usable) {
     const raw = options[scheme.option];
     const value = typeof raw === "function" ? await raw() : raw;
     checkCredential(scheme.option, value);
-    switch (scheme.kind) {
-      case "bearer": {
-        const token = String(value);
-        headers.set(
-          "Authorization",
-          /^bearer /i.test(token) ? token : `Bearer ${token}`,
-        );
-        break;
-      }
-      case "basic": {
-        const { username, password } = value as {
-          username: string;
-          password: string;
-        };
-        headers.set(
-          "Authorization",
-          `Basic ${base64(`${username}:${password}`)}`,
-        );
-        break;
-      }
-      case "clientCredentials": {
-        const token = await accessToken(
-          value as ClientCredentials,
-          new URL(scheme.tokenURL, serverURL + "/").href,
-          scheme.scopes,
-        );
-        headers.set("Authorization", `Bearer ${token}`);
-        break;
-      }
-      case "apiKey":
-        if (scheme.in === "header") {
-          headers.set(scheme.param, String(value));
-          carriers.push(scheme.param.toLowerCase());
-        } else if (scheme.in === "query")
-          query.set(scheme.param, String(value));
-        else
-          cookies.push(`${scheme.param}=${encodeURIComponent(String(value))}`);
-        break;
-    }
+    await scheme.apply(value, scheme, to);
   }
-  if (cookies.length > 0) {
+  if (to.cookies.length > 0) {
     const existing = headers.get("Cookie");
-    headers.set("Cookie", [existing, ...cookies].filter(Boolean).join("; "));
+    headers.set("Cookie", [existing, ...to.cookies].filter(Boolean).join("; "));
   }
-  return carriers;
+  return to.carriers;
 }
+
+/** `Authorization: Bearer <token>` (the prefix is added unless the token has it). */
+export const bearer: Applier = (value, _scheme, to) => {
+  const token = String(value);
+  to.headers.set(
+    "Authorization",
+    /^bearer /i.test(token) ? token : `Bearer ${token}`,
+  );
+};
+
+/** HTTP Basic auth from a username and password. */
+export const basic: Applier = (value, _scheme, to) => {
+  const { username, password } = value as BasicPair;
+  to.headers.set("Authorization", `Basic ${base64(`${username}:${password}`)}`);
+};
+type BasicPair = { username: string; password: string };
+
+/** An API key in a header, the query or a cookie. */
+export const apiKey: Applier = (value, scheme, to) => {
+  if (scheme.kind !== "apiKey") return;
+  if (scheme.in === "header") {
+    to.headers.set(scheme.param, String(value));
+    to.carriers.push(scheme.param.toLowerCase());
+  } else if (scheme.in === "query") to.query.set(scheme.param, String(value));
+  else to.cookies.push(`${scheme.param}=${encodeURIComponent(String(value))}`);
+};
+
+/** OAuth2 client credentials, exchanged for an access token (cached until shortly before it expires). */
+export const clientCredentials: Applier = async (value, scheme, to) => {
+  if (scheme.kind !== "clientCredentials") return;
+  const token = await accessToken(
+    value as ClientCredentials,
+    new URL(scheme.tokenURL, to.serverURL + "/").href,
+    scheme.scopes,
+  );
+  to.headers.set("Authorization", `Bearer ${token}`);
+};
 
 /**
  * A credential must fit in a header: CR or LF would split it, NUL or characters beyond Latin-1
