@@ -1,5 +1,6 @@
 // The generated SDK against a real node:http server on 127.0.0.1: requests on the wire,
 // responses and errors as users see them, retries, timeouts and aborts.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { ClerkCore } from "../generated/typescript/src/core.js";
 import { actorTokensCreate } from "../generated/typescript/src/funcs/actorTokensCreate.js";
 import { actorTokensRevoke } from "../generated/typescript/src/funcs/actorTokensRevoke.js";
 import { APIError, ClerkErrors, ConnectionError, RequestAbortedError, RequestTimeoutError, ResponseValidationError, SDKError } from "../generated/typescript/src/models/errors/index.js";
+import { VERSION as SPECSMITH_VERSION } from "../generator/paths.js";
 import { TestServer, closedPort, json } from "./helpers/server.js";
 
 const TOKEN = "sk_test_S3cr3tT0k3n";
@@ -63,7 +65,8 @@ describe("requests on the wire", () => {
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(req.headers["content-type"]).toBe("application/json");
     expect(req.headers.accept).toBe("application/json");
-    expect(req.headers["user-agent"]).toMatch(/^clerk-backend-api\/0\.1\.0 \(specsmith [\d.]+; typescript; api 2026-05-12\)$/);
+    const { version } = JSON.parse(readFileSync(new URL("../generated/typescript/package.json", import.meta.url), "utf8")) as { version: string };
+    expect(req.headers["user-agent"]).toBe(`clerk-backend-api/${version} (specsmith ${SPECSMITH_VERSION}; typescript; api 2026-05-12)`);
     expect(JSON.parse(req.body)).toEqual({ user_id: "user_1", actor: { sub: "user_2", role: "support", "x-tag": 1 }, expires_in_seconds: 600, session_max_duration_in_seconds: 60 });
   });
 

@@ -1,5 +1,6 @@
 // The generated SDK type-checks under --strict; its docs' code examples type-check against it;
 // its public API surface is snapshotted; its wire types agree with openapi-typescript's.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -9,21 +10,53 @@ import { GENERATED_TS, ROOT, SPEC, listFiles, read, tempDir } from "./helpers/pa
 import { tsc } from "./helpers/tsc.js";
 
 describe("generated/typescript", () => {
-  it("builds with tsc under --strict (declarations included)", () => {
-    const out = tempDir();
-    const r = tsc(["-p", GENERATED_TS, "--outDir", out, "--declarationDir", out]);
+  it("builds with tsc under --strict into a package whose subpaths resolve, with and without .js, as Speakeasy's do", async () => {
+    const pkgDir = join(tempDir(), "node_modules", "clerk-backend-api");
+    const dist = join(pkgDir, "dist");
+    const r = tsc(["-p", GENERATED_TS, "--outDir", dist, "--declarationDir", dist, "--sourceMap", "false"]);
     expect(r.output).toBe("");
     expect(r.code).toBe(0);
-    expect(listFiles(out)).toContain("index.d.ts");
-    rmSync(out, { recursive: true, force: true });
-  });
-
-  it("has a package.json with exports for ., ./core, ./funcs/*, ./models/* and no runtime dependencies", () => {
+    expect(listFiles(dist)).toContain("index.d.ts");
     const pkg = JSON.parse(read(join(GENERATED_TS, "package.json")));
     expect(pkg.name).toBe("clerk-backend-api");
-    expect(Object.keys(pkg.exports)).toEqual([".", "./core", "./funcs/*", "./models/*", "./package.json"]);
     expect(pkg.dependencies).toBeUndefined();
     expect(pkg.peerDependencies).toBeUndefined();
+    writeFileSync(join(pkgDir, "package.json"), JSON.stringify(pkg));
+    // A user's module, resolved by Node's rules (NodeNext), importing every subpath form the docs use.
+    const app = join(pkgDir, "..", "..");
+    writeFileSync(join(app, "package.json"), JSON.stringify({ type: "module" }));
+    const subpaths = [
+      "core",
+      "core.js",
+      "funcs/actorTokensCreate",
+      "funcs/actorTokensCreate.js",
+      "models/components",
+      "models/errors",
+      "models/operations",
+      "models/components/actortoken.js",
+      "lib/http",
+      "lib/http.js",
+    ];
+    writeFileSync(
+      join(app, "app.ts"),
+      [
+        'import { Clerk, HTTPClient, RFCDate } from "clerk-backend-api";',
+        ...subpaths.map((s, i) => `import * as m${i} from "clerk-backend-api/${s}";`),
+        "// Every client option the runtime takes is an SDKOption.",
+        'export const clerk = new Clerk({ bearerAuth: "sk", debugLogger: console, httpClient: new HTTPClient(), headers: { "x-a": "b" }, timeoutMs: 1 });',
+        `export const loaded = [${subpaths.map((_, i) => `Object.keys(m${i}).length`).join(", ")}];`,
+        'export const day: string = new RFCDate("2025-01-31").toString();',
+        "",
+      ].join("\n"),
+    );
+    const checked = tsc(["--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--outDir", app, join(app, "app.ts")]);
+    expect(checked.output).toBe("");
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", 'const m = await import("./app.js"); console.log(JSON.stringify(m.loaded), m.day);'], { cwd: app, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const [loaded, day] = run.stdout.trim().split(" ");
+    expect(JSON.parse(loaded).every((n: number) => n > 0)).toBe(true);
+    expect(day).toBe("2025-01-31");
+    rmSync(join(app), { recursive: true, force: true });
   });
 });
 

@@ -118,8 +118,9 @@ function stripGroup(operationId: string, group: string): string {
 /** The argument: a request model gathering parameters (+ body), the body itself, or nothing. */
 function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: Parameter[], body: Body | undefined, paramNames: NameScope): Operation["request"] {
   if (params.length === 0) {
-    // Speakeasy-style: an operation whose only input is its body takes the body as `request`.
-    return body ? { type: body.type, required: true, wrapsBody: true } : undefined;
+    // Speakeasy-style: an operation whose only input is its body takes the body as `request`, optional
+    // when the body is (`requestBody.required` is false by default).
+    return body ? { type: body.type, required: body.required, wrapsBody: true } : undefined;
   }
   const fields: Field[] = params.map((p) => ({ ...p }));
   if (body) {

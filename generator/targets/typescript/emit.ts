@@ -166,7 +166,9 @@ function emitConfig(e: Emission): void {
 
 function emitPackage(e: Emission): void {
   const { p } = e;
-  e.file("package.json", "package.json.hbs", { packageName: p.packageName, version: p.version, description: `TypeScript SDK for the ${p.api.info.title}` });
+  // Subpaths as Speakeasy's packages export them: each models namespace, and any module with or without `.js`.
+  const modelNamespaces = ["components", "errors", ...(p.modelList.some((m) => m.ir.place === "operations") ? ["operations"] : [])].map((name) => ({ name }));
+  e.file("package.json", "package.json.hbs", { packageName: p.packageName, version: p.version, description: `TypeScript SDK for the ${p.api.info.title}`, modelNamespaces });
   e.file("tsconfig.json", "tsconfig.json.hbs", {});
 }
 

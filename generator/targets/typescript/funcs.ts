@@ -109,7 +109,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
       encoder: enc.fn,
       expr: value,
       map: ir.body.encoding === "json" || ir.body.encoding === "form" || ir.body.encoding === "multipart" ? types.mapping(ir.body.type, "out", use) : null,
-      optional: !req!.wrapsBody && !ir.body.required,
+      optional: !ir.body.required,
     };
   }
 

@@ -38,7 +38,7 @@ import { ERR, type Result } from "../types/result.js";
  */
 export async function actorTokensCreate(
   client: ClerkCore,
-  request: CreateActorTokenRequestBody,
+  request?: CreateActorTokenRequestBody,
   options?: RequestOptions,
 ): Promise<Result<ActorToken, ClerkErrors | SDKError | HTTPClientError>> {
   let req: HTTPRequest;
@@ -50,7 +50,10 @@ export async function actorTokensCreate(
       accept: "application/json",
       security: [[SECURITY.bearerAuth]],
       contentType: "application/json",
-      body: JSON.stringify(CreateActorTokenRequestBody$toWire(request)),
+      body:
+        request === undefined
+          ? undefined
+          : JSON.stringify(CreateActorTokenRequestBody$toWire(request)),
     };
   } catch (err) {
     return ERR(invalidRequest(err));

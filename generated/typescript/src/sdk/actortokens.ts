@@ -20,7 +20,7 @@ export class ActorTokens extends ClientSDK<SDKOptions> {
    * The `actor` parameter needs to include at least a "sub" key whose value is the ID of the actor (impersonating) user.
    */
   async create(
-    request: CreateActorTokenRequestBody,
+    request?: CreateActorTokenRequestBody,
     options?: RequestOptions,
   ): Promise<ActorToken> {
     return unwrapAsync(actorTokensCreate(this, request, options));
