@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowestFirst from "./tests/setup/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -13,5 +14,7 @@ export default defineConfig({
     // turn. Most suites wait on child processes (tsc, mypy, Python, a browser) much of the time, so
     // three workers keep both cores busy.
     maxWorkers: 3,
+    // The slowest files first (measured durations), so that no long suite starts last.
+    sequence: { sequencer: SlowestFirst },
   },
 });
