@@ -62,6 +62,7 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
   const [target] = path.split("#");
   return {
     operationId,
+    specOperationId: rawId,
     group,
     method,
     httpMethod,

@@ -176,6 +176,12 @@ export interface ErrorUse {
 
 export interface Operation {
   operationId: string;
+  /**
+   * The operationId exactly as the spec spells it (`RotateSCIMDirectoryAPIKey`, `getLinks`), for what
+   * users and tools key by it: docs comments, hook contexts, `diff`, the changelog, code samples. None
+   * given: `get /users/by id`. operationId above is the PascalCase stem of generated names.
+   */
+  specOperationId: string;
   /** Resource group (camelCase), from x-speakeasy-group or the first tag. */
   group: string;
   /** Method on the resource (camelCase), from x-speakeasy-name-override or the operationId. */

@@ -112,6 +112,32 @@ describe("specsmith diff on small edits", () => {
     expect(out.changes).toEqual([{ kind: "changed", breaking: false, section: "docs", symbol: "clerk.actorTokens.create", operationId: "CreateActorToken", detail: "description changed" }]);
   });
 
+  it("prints the spec's operationId as the spec spells it (RotateSCIMDirectoryAPIKey-style) in diff --json, docs comments and both SDKs' hook contexts", () => {
+    const dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const text = readFileSync(SPEC, "utf8").replace("operationId: CreateActorToken", "operationId: CreateSCIMActorTOKEN_v2");
+    writeFileSync(spec, text);
+    const edited = join(dir, "edited.yaml");
+    writeFileSync(edited, text.replace(/summary: Create actor token/, "summary: Create an actor token"));
+    const r = specsmith(["diff", spec, edited, "--target", "typescript", "--json", "--sdk-class", "Clerk"], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as JsonDiff).changes.map((c) => c.operationId)).toEqual(["CreateSCIMActorTOKEN_v2"]);
+    writeFileSync(
+      join(dir, "specsmith.yaml"),
+      "spec: spec.yaml\ntargets:\n  typescript:\n    out: ts\n    packageName: clerk\n    sdkClass: Clerk\n  python:\n    out: py\n    packageName: clerk\n    sdkClass: Clerk\n",
+    );
+    expect(specsmith(["generate", "--config", "specsmith.yaml"], dir).code).toBe(0);
+    const all = (sub: string) =>
+      listFiles(join(dir, sub))
+        .map((f) => readFileSync(join(dir, sub, f), "utf8"))
+        .join("\n");
+    const ts = all("ts");
+    expect(ts).toContain('operationID="CreateSCIMActorTOKEN_v2"');
+    expect(ts).toContain('operationID: "CreateSCIMActorTOKEN_v2"');
+    expect(all("py")).toContain('operation_id="CreateSCIMActorTOKEN_v2"');
+    expect(ts).not.toContain('CreateScimActorTokenV2"');
+  });
+
   it("prints a readable list without --json, and a bad spec is a spec error (exit 1)", () => {
     const dir = tempDir();
     const r = specsmith(["diff", SPEC, SPEC], dir);

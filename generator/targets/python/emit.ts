@@ -97,7 +97,7 @@ function emitResources(e: Emission): void {
     e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, attr: g.accessor, operations });
     operations.forEach((op, i) => {
       const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op }));
-      e.emitted.samples.push({ operationId: g.operations[i].ir.operationId, pointer: g.operations[i].ir.source, lang: "python", label: "Python", source });
+      e.emitted.samples.push({ operationId: g.operations[i].ir.specOperationId, pointer: g.operations[i].ir.source, lang: "python", label: "Python", source });
     });
   }
 }

@@ -47,7 +47,7 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
   const returnsAsync = returnType(p, op, true);
   return {
     name: m.method,
-    operationId: op.operationId,
+    operationId: op.specOperationId,
     doc: [op.summary, op.description !== op.summary ? op.description : undefined].filter((x) => x?.trim()).join("\n\n"),
     args,
     returns: pagination ? `Optional[PageIterator[${returns}]]` : returns,

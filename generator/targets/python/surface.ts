@@ -66,7 +66,7 @@ function methodSurface(p: PyPlan, m: PyMethodPlan, link: string): MethodSurface 
   const received = new Set(errors.map((em) => em.ir.name));
   for (const r of op.success) refsOf(r.type, received);
   return {
-    operationId: op.operationId,
+    operationId: op.specOperationId,
     http: `${op.httpMethod.toUpperCase()} ${op.path}`,
     args,
     // Every argument is keyword-only (`def create(self, *, ...)`): their order is not part of the

@@ -138,7 +138,7 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     summary: ir.summary ?? op.method,
     description: ir.description ?? ir.summary ?? "",
     deprecated: ir.deprecated,
-    operationId: ir.operationId,
+    operationId: ir.specOperationId,
     httpMethod: ir.httpMethod,
     path: ir.path,
     // An optional request with nothing in it is left out of the example call.

@@ -182,7 +182,7 @@ function emitDocs(e: Emission): Map<OperationPlan, OperationDoc> {
       const d = { ...operationDoc(p, g, op, e.examples), anchor: op.method.toLowerCase() };
       opDocs.set(op, d);
       const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: d, group: g.accessor }));
-      e.emitted.samples.push({ operationId: op.ir.operationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source });
+      e.emitted.samples.push({ operationId: op.ir.specOperationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source });
       return d;
     });
     e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, group: g.accessor, description: g.description, operations: ops, coreClass: p.coreClass });

@@ -177,7 +177,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     requestType: req ? types.type(req.type, false, use) : null,
     returnType,
     errorUnion: errorTypes.join(" | "),
-    operationId: ir.operationId,
+    operationId: ir.specOperationId,
     httpMethod: ir.httpMethod.toUpperCase(),
     pathParts,
     pathIsTemplate,

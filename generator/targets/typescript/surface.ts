@@ -24,7 +24,7 @@ export function typescriptSurface(p: Plan): Surface {
       return [
         `${client}.${g.accessor}.${op.method}`,
         {
-          operationId: ir.operationId,
+          operationId: ir.specOperationId,
           http: `${ir.httpMethod.toUpperCase()} ${ir.path}`,
           args,
           returns: typeText(resultType(ir, types, () => {})),
