@@ -289,6 +289,21 @@ describe("read-write-only-defaults", () => {
     expect(JSON.parse(server.requests[0].body)).toEqual({ name: "Ann", password: "s3cret", role: "admin" });
     expect({ ...user, createdAt: user.createdAt.toISOString() }).toEqual({ id: "u1", name: "Ann", role: "member", createdAt: "2025-01-01T00:00:00.000Z" });
   });
+
+  it("a required field with a default may be left out of a model that is only sent: the default is sent for it", async () => {
+    const m = await sdk("read-write-only-defaults", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    await c.users.createInvite({ email: "a@example.com" });
+    await c.users.createInvite({ email: "b@example.com", seats: 3 });
+    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
+      { email: "a@example.com", seats: 1 },
+      { email: "b@example.com", seats: 3 },
+    ]);
+  });
 });
 
 describe("oauth2-client-credentials", () => {

@@ -4,6 +4,7 @@ import { Examples, type Example } from "../../ir/examples.js";
 import type { Model, TypeRef } from "../../ir/types.js";
 import { mdCell, tsString } from "../../render/escape.js";
 import { TsCode, mentions } from "./literals.js";
+import { sendsDefault } from "../shared/fields.js";
 import { exampleCell } from "../../render/markdown.js";
 import { streamsOnly } from "../../ir/responses.js";
 import type { GroupPlan, ModelPlan, OperationPlan, Plan } from "./plan.js";
@@ -220,7 +221,7 @@ export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
       const row = [
         "`" + f.name + "`",
         docType(p, f.type, from),
-        f.required ? ":heavy_check_mark:" : ":heavy_minus_sign:",
+        f.required && !sendsDefault(f, m.usage) ? ":heavy_check_mark:" : ":heavy_minus_sign:",
         (f.deprecated ? ":warning: **DEPRECATED**: This will be removed in a future release, please migrate away from it as soon as possible.<br/><br/>" : "") + describe(f.description),
       ];
       if (withExample) row.push(exampleCell(f.example));

@@ -1,6 +1,6 @@
 /** View models of model files: types, wire types, and the functions mapping between them. */
 import { tsInlineLiteral } from "./literals.js";
-import { requiredInModel } from "../shared/fields.js";
+import { requiredInModel, sendsDefault } from "../shared/fields.js";
 import type { Field, TypeRef } from "../../ir/types.js";
 import { splitLines, tsString } from "../../render/escape.js";
 import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
@@ -194,7 +194,8 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
   if (f.default !== undefined) lines.push(...(lines.length ? [""] : []), `@defaultValue ${JSON.stringify(f.default)}`);
   if (f.readOnly) lines.push(...(lines.length ? [""] : []), "Read-only: the API sends it and ignores it in requests.");
   if (f.writeOnly) lines.push(...(lines.length ? [""] : []), "Write-only: sent to the API, never returned by it.");
-  const required = requiredInModel(f, usage);
+  const defaulted = !isRequest && sendsDefault(f, usage);
+  const required = requiredInModel(f, usage) && !defaulted;
   if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
   return {
     prop: propKey(f.name),
@@ -218,7 +219,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     mapOut: isRequest ? null : types.mapping(f.type, "out", use),
     docLines: lines,
     deprecated: f.deprecated,
-    sendDefault: f.sendDefault ? tsInlineLiteral(f.default) : null,
+    sendDefault: defaulted ? tsInlineLiteral(f.default) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 /** The TypeScript SDK's public surface (for the lock and `specsmith diff`), from the same plan the code comes from. */
 import type { TypeRef } from "../../ir/types.js";
 import { apiSurface, docOf, nonNull, refsOf, sortedRecord, usageOf, fieldSurface, type FieldSurface, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
-import { requiredInModel } from "../shared/fields.js";
+import { requiredInModel, sendsDefault } from "../shared/fields.js";
 import { resultType } from "./funcs.js";
 import { TypeWriter, type ModelPlan, type Plan } from "./plan.js";
 import { typeText } from "./types.js";
@@ -69,7 +69,15 @@ function modelSurface(mp: ModelPlan, text: (t: TypeRef) => string, symbols: (nam
   for (const f of m.fields) refsOf(f.type, refs);
   refsOf(m.additional, refs);
   const fields = m.fields.map((f) =>
-    fieldSurface({ name: f.name, wire: f.wireName, type: text(f.type), required: requiredInModel(f, m.usage), nullable: isNull(f.type), deprecated: f.deprecated, doc: [f.description, f.example] }),
+    fieldSurface({
+      name: f.name,
+      wire: f.wireName,
+      type: text(f.type),
+      required: requiredInModel(f, m.usage) && !sendsDefault(f, m.usage),
+      nullable: isNull(f.type),
+      deprecated: f.deprecated,
+      doc: [f.description, f.example],
+    }),
   );
   return { kind: mp.errorClass ? "error" : "object", ...base, fields, refs: symbols(refs) };
 }
