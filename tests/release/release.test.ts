@@ -13,17 +13,18 @@ import { SHARED, SPEC, listFiles, tempDir } from "../helpers/paths.js";
 
 const OLD = join(SHARED, "specs", "clerk-bapi-2025-11-10.yaml");
 const NEW = join(SHARED, "specs", "clerk-bapi.yaml");
+// As the spec spells them: diff --json prints operationIds verbatim.
 const NEW_OPERATIONS = [
   "CreateDirectoryGroupRoleMapping",
   "DeleteDirectoryGroupRoleMapping",
   "ListDirectoryGroupRoleMappings",
   "ReplaceDirectoryGroupRoleMappings",
-  "RotateDirectoryApiKey",
-  "CreateScimGroupRoleMapping",
-  "DeleteScimGroupRoleMapping",
-  "ListScimGroupRoleMappings",
-  "ReplaceScimGroupRoleMappings",
-  "RotateScimDirectoryApiKey",
+  "RotateDirectoryAPIKey",
+  "CreateSCIMGroupRoleMapping",
+  "DeleteSCIMGroupRoleMapping",
+  "ListSCIMGroupRoleMappings",
+  "ReplaceSCIMGroupRoleMappings",
+  "RotateSCIMDirectoryAPIKey",
 ].sort();
 
 interface JsonDiff {
