@@ -80,7 +80,7 @@ describe("redirects", () => {
   it("303 after a POST continues as a GET without the body", async () => {
     a.reply((_r, res) => res.writeHead(303, { location: `${b.url}/items/i1` }).end());
     b.reply((_r, res) => json(res, 201, item));
-    await client().items.createItem({ requestBody: { id: "i1" } });
+    await client().items.createItem({ item: { id: "i1" } });
     expect(b.requests[0].method).toBe("GET");
     expect(b.requests[0].body).toBe("");
   });
@@ -164,7 +164,7 @@ describe("retries", () => {
 
   it("a POST whose connection drops after the server read it is retried with the same Idempotency-Key the spec declares", async () => {
     dropFirst();
-    expect(await client().items.createItem({ requestBody: { id: "i1" } })).toEqual(item);
+    expect(await client().items.createItem({ item: { id: "i1" } })).toEqual(item);
     expect(a.requests.length).toBe(2);
     const [k1, k2] = a.requests.map((r) => r.headers["idempotency-key"]);
     expect(k1).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -173,7 +173,7 @@ describe("retries", () => {
 
   it("the caller's own Idempotency-Key is sent as it is, on every attempt", async () => {
     dropFirst();
-    await client().items.createItem({ idempotencyKey: "mine-1", requestBody: { id: "i1" } });
+    await client().items.createItem({ idempotencyKey: "mine-1", item: { id: "i1" } });
     expect(a.requests.map((r) => r.headers["idempotency-key"])).toEqual(["mine-1", "mine-1"]);
   });
 

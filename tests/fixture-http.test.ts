@@ -109,7 +109,7 @@ describe("nested-models", () => {
     const client = new m.SDK({ bearer: "t", serverURL: server.url });
     const node = await client.nodes.putNode({
       id: 7,
-      requestBody: { name: "root", children: [{ name: "leaf", children: [], parentLabel: null, labels: { a: { text: "A", colorHex: "#000" } } }], position: { xCoord: 1, yCoord: 2 } },
+      node: { name: "root", children: [{ name: "leaf", children: [], parentLabel: null, labels: { a: { text: "A", colorHex: "#000" } } }], position: { xCoord: 1, yCoord: 2 } },
     });
     expect(JSON.parse(server.requests[0].body)).toEqual({
       name: "root",

@@ -116,6 +116,15 @@ function stripGroup(operationId: string, group: string): string {
   return operationId;
 }
 
+/**
+ * The request model's field holding the body, as Speakeasy names it: after the body's schema when it
+ * is a component (`ChatRequest` → `chatRequest`), else `requestBody`.
+ */
+function bodyFieldName(ctx: BuildContext, body: Body): string {
+  const model = body.type.kind === "ref" ? ctx.schemas.models.get(body.type.model) : undefined;
+  return model?.place === "components" ? camelCase(model.name) || "requestBody" : "requestBody";
+}
+
 /** The argument: a request model gathering parameters (+ body), the body itself, or nothing. */
 function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: Parameter[], body: Body | undefined, paramNames: NameScope): Operation["request"] {
   if (params.length === 0) {
@@ -125,7 +134,7 @@ function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: P
   }
   const fields: Field[] = params.map((p) => ({ ...p }));
   if (body) {
-    fields.push({ wireName: "", name: paramNames.claim("requestBody"), type: body.type, required: body.required, description: body.description, deprecated: false, readOnly: false, writeOnly: false });
+    fields.push({ wireName: "", name: paramNames.claim(bodyFieldName(ctx, body)), type: body.type, required: body.required, description: body.description, deprecated: false, readOnly: false, writeOnly: false });
   }
   const name = ctx.schemas.names.claim(operationId + "Request");
   const model: ObjectModel = { kind: "object", name, place: "operations", fields, deprecated: false, source: pointer(opLoc), request: { operation: operationId } };
