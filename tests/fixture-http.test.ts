@@ -33,6 +33,15 @@ describe("query-header-params", () => {
     m = await sdk("query-header-params", "spec.yaml");
   });
 
+  it("a global parameter (x-speakeasy-globals) is a client option, sent by every operation that has it unless the call gives its own", async () => {
+    server.reply((_req, res) => json(res, 200, []));
+    const client = new m.SDK({ apiKey: "k", tenant: "t-1", serverURL: server.url + "/api" });
+    await client.pets.listPets();
+    await client.pets.listPets({ xTenantId: "t-2" });
+    await new m.SDK({ apiKey: "k", serverURL: server.url + "/api" }).pets.listPets();
+    expect(server.requests.map((r) => r.headers["x-tenant-id"])).toEqual(["t-1", "t-2", undefined]);
+  });
+
   it("serializes query parameters by style and sends headers and the API key", async () => {
     server.reply((_req, res) => json(res, 200, [{ id: "p1", name: "Rex", kind: "dog", extra: 1 }]));
     const client = new m.SDK({ apiKey: "k-123", serverURL: server.url + "/api" });

@@ -232,7 +232,7 @@ print("ok")`;
 });
 
 describe("python server selection (query-header-params)", () => {
-  it("server_idx picks a server and url_params (or server_variables) fill its variables, defaults for the rest", async () => {
+  it("server_idx picks a server and url_params (or server_variables) fill its variables, defaults for the rest; a global parameter is a constructor argument", async () => {
     const { generateAll } = await import("../generator/generate.js");
     const { writeOutput } = await import("../generator/write/write.js");
     const out = join(ROOT, ".tmp", "py-servers");
@@ -249,6 +249,12 @@ assert Pets(api_key="k", server_idx=1)._client.server_url == "https://eu.pets.ex
 Pets(api_key="k", server_idx=2, url_params={"host": host}).pets.list_pets()
 Pets(api_key="k", server_idx=2, server_variables={"host": host, "base": "v2"}).pets.list_pets()
 assert [r.path for r in server.requests] == ["/api/pets", "/v2/pets"], [r.path for r in server.requests]
+# A global parameter (x-speakeasy-globals): a constructor argument, sent unless the call gives its own.
+base = {"api_key": "k", "server_idx": 2, "url_params": {"host": host}}
+Pets(**base, tenant="t-1").pets.list_pets()
+Pets(**base, tenant="t-1").pets.list_pets(x_tenant_id="t-2")
+Pets(**base).pets.list_pets()
+assert [r.headers.get("x-tenant-id") for r in server.requests[2:]] == ["t-1", "t-2", None], [r.headers for r in server.requests[2:]]
 server.close()
 print("ok")`;
     const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });

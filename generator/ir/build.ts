@@ -13,6 +13,7 @@ import { buildSecuritySchemes, securityOf } from "./security.js";
 import { buildServers } from "./servers.js";
 import type { Api } from "./types.js";
 import { markErrorModels, markUsage } from "./usage.js";
+import { buildGlobals } from "./globals.js";
 
 export { encodingOf, isJSON } from "./content.js";
 
@@ -21,9 +22,10 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
   const schemas = new SchemaConverter(resolver);
   schemas.reserveComponents();
   schemas.buildComponents();
-  const ctx: BuildContext = { resolver, doc, schemas, warnings: [] };
+  const ctx: BuildContext = { resolver, doc, schemas, warnings: [], globals: [] };
 
   const securitySchemes = buildSecuritySchemes(ctx);
+  ctx.globals = buildGlobals(ctx, securitySchemes);
   const security = securityOf(doc.security) ?? [];
   const { operations, groups } = buildOperations(ctx, security);
   markUsage(schemas, operations);
@@ -36,6 +38,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
     servers: buildServers(doc),
     security,
     securitySchemes,
+    globals: ctx.globals,
     retries: retriesOf(resolver, doc["x-speakeasy-retries"], rootLoc(ctx, "x-speakeasy-retries")),
     groups,
     operations,

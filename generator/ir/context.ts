@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Loc, Resolver } from "../load/document.js";
 import type { SchemaConverter } from "./schema.js";
+import type { GlobalParameter } from "./types.js";
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -16,6 +17,8 @@ export interface BuildContext {
   schemas: SchemaConverter;
   /** Findings that do not stop generation. */
   warnings: Diagnostic[];
+  /** The client options that fill parameters (x-speakeasy-globals), known before operations are built. */
+  globals: GlobalParameter[];
 }
 
 /** A location in the root document. */

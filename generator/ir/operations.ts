@@ -134,7 +134,16 @@ function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: P
   }
   const fields: Field[] = params.map((p) => ({ ...p }));
   if (body) {
-    fields.push({ wireName: "", name: paramNames.claim(bodyFieldName(ctx, body)), type: body.type, required: body.required, description: body.description, deprecated: false, readOnly: false, writeOnly: false });
+    fields.push({
+      wireName: "",
+      name: paramNames.claim(bodyFieldName(ctx, body)),
+      type: body.type,
+      required: body.required,
+      description: body.description,
+      deprecated: false,
+      readOnly: false,
+      writeOnly: false,
+    });
   }
   const name = ctx.schemas.names.claim(operationId + "Request");
   const model: ObjectModel = { kind: "object", name, place: "operations", fields, deprecated: false, source: pointer(opLoc), request: { operation: operationId } };

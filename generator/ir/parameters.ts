@@ -33,12 +33,15 @@ function parameter(ctx: BuildContext, p: Obj, loc: Loc, base: string, names: Nam
   const resolved = schema === undefined ? {} : ctx.resolver.deref<Obj>(schema, schemaLoc).value;
   const s = isObj(resolved) ? resolved : {};
   const style = str(p.style) ?? (where === "query" || where === "cookie" ? "form" : "simple");
+  // A global parameter (x-speakeasy-globals) may come from the client instead: optional in the call.
+  const global = ctx.globals.find((g) => g.in === where && g.wireName === String(p.name))?.option;
   return {
+    ...(global ? { global } : {}),
     wireName: String(p.name),
     name: names.claim(camelCase(String(p.name)) || "param"),
     in: where,
     type: ctx.schemas.type(schema ?? {}, schemaLoc, base + pascalCase(String(p.name)), "operations"),
-    required: p.required === true,
+    required: p.required === true && !global,
     description: str(p.description) ?? str(s.description),
     example: p.example ?? exampleOf(s) ?? firstExample(ctx, p.examples, loc),
     default: s.default,

@@ -97,6 +97,18 @@ export interface Parameter extends Field {
   in: ParamLocation;
   style: string;
   explode: boolean;
+  /** The client option (x-speakeasy-globals) that fills this parameter when a call leaves it out. */
+  global?: string;
+}
+
+/** A parameter set once on the client (`x-speakeasy-globals`) for every operation that has it. */
+export interface GlobalParameter {
+  /** The client option's name (camelCase). */
+  option: string;
+  wireName: string;
+  in: ParamLocation;
+  type: TypeRef;
+  description?: string;
 }
 
 /** How a payload is encoded on the wire, from its media type. */
@@ -242,6 +254,8 @@ export interface Api {
   servers: Server[];
   security: string[][];
   securitySchemes: SecurityScheme[];
+  /** Client options filling operations' parameters of the same name (`x-speakeasy-globals`). */
+  globals: GlobalParameter[];
   retries?: RetryPolicy;
   groups: Group[];
   operations: Operation[];

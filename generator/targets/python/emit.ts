@@ -16,6 +16,7 @@ import { modelView } from "./models.js";
 import { streamsOnly } from "../../ir/responses.js";
 import type { PyGroupPlan, PyMethodPlan, PyPlan } from "./plan.js";
 import { pep440 } from "./version.js";
+import { pyAnnotation } from "./types.js";
 import { MODELS_INDEX_IMPORTS, RESOURCE_MODEL_IMPORTS, importNames } from "./runtime.js";
 
 /** What each kind of security scheme takes as a client argument. */
@@ -113,6 +114,11 @@ function emitClient(e: Emission): void {
     serverEnv: e.serverEnv,
     groups: p.groups.map((g) => ({ attr: g.accessor, className: g.className, module: g.module })),
     securityOptions: p.api.securitySchemes.map((s) => ({ name: p.securityArgs.get(s.name)!, typeExpr: CREDENTIAL_TYPES[s.kind] })),
+    // x-speakeasy-globals: arguments whose values fill the operations' parameters of the same name.
+    globalOptions: p.api.globals.map((g) => ({
+      name: p.securityArgs.get(`global:${g.option}`)!,
+      typeExpr: g.type.kind === "primitive" ? pyAnnotation({ p, form: "input", qualify: (_m, name) => name }, g.type) : "Any",
+    })),
   });
   e.py(`${pkg}/config.py`, "src/config.py.hbs", configView(e));
   e.py(`${pkg}/__init__.py`, "src/init.py.hbs", { sdkClass: p.sdkClass, version: p.version, packageName: p.packageName });

@@ -41,7 +41,11 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
     }
     return m.args.find((a: PyArgPlan) => (a.param ? `${a.param.in}:${a.param.wireName}` : a.source === "body" ? "body" : "") === key)?.name ?? "None";
   };
-  const paramExpr = (x: Operation["params"][number]) => valueOf(`${x.in}:${x.wireName}`);
+  // A global parameter (x-speakeasy-globals) left out of the call takes the client's option.
+  const paramExpr = (x: Operation["params"][number]) => {
+    const own = valueOf(`${x.in}:${x.wireName}`);
+    return x.global ? `_or_option(${own}, self._client, ${pyString(p.securityArgs.get(`global:${x.global}`)!)})` : own;
+  };
   const pagination = op.pagination;
   const returns = returnType(p, op);
   const returnsAsync = returnType(p, op, true);

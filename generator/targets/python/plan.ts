@@ -337,7 +337,7 @@ function claimMethod(scope: NameScope, base: string): string {
   return scope.claim(name);
 }
 
-/** Constructor arguments for credentials: clear of the constructor's own arguments and of each other. */
+/** Constructor arguments for credentials and global parameters: clear of the constructor's own arguments and of each other. */
 function securityArgs(api: Api): Map<string, string> {
   const scope = new NameScope([
     "self",
@@ -354,7 +354,10 @@ function securityArgs(api: Api): Map<string, string> {
     "default_server",
     "os",
   ]);
-  return new Map(api.securitySchemes.map((s) => [s.name, scope.claim(pyIdent(s.option))]));
+  const args = new Map(api.securitySchemes.map((s) => [s.name, scope.claim(pyIdent(s.option))]));
+  // x-speakeasy-globals: keyed `global:<option>`, after the credentials.
+  for (const g of api.globals) args.set(`global:${g.option}`, scope.claim(pyIdent(g.option)));
+  return args;
 }
 
 /** The member of an enum model that stands for `value` (the first, when values repeat). */

@@ -125,6 +125,7 @@ function emitClient(e: Emission): void {
 /** lib/config.ts: servers, security options, retries, the user agent. */
 function emitConfig(e: Emission): void {
   const { p } = e;
+  const configImports = new Imports("lib/config.ts");
   const api = p.api;
   const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
   e.src("lib/config.ts", "src/config.ts.hbs", {
@@ -142,6 +143,13 @@ function emitConfig(e: Emission): void {
       .sort((a, b) => (a.replace(/^type /, "") < b.replace(/^type /, "") ? -1 : 1))
       .map((t) => `${t}, `)
       .join(""),
+    // x-speakeasy-globals: options that fill the operations' parameters of the same name.
+    globalOptions: api.globals.map((g) => ({
+      prop: propKey(g.option),
+      type: e.types.type(g.type, false, (m, symbol) => configImports.model(m, symbol)),
+      docLines: docLines(g.description ?? `Sent as the \`${g.wireName}\` ${g.in} parameter of every operation that has one, unless the call gives its own.`),
+    })),
+    imports: configImports.render(),
     securityOptions: api.securitySchemes.map((s) => ({ prop: propKey(s.option), typeExpr: CREDENTIAL_TYPES[s.kind], docLines: docLines(s.description ?? SCHEME_KINDS[s.kind].doc) })),
     security: api.securitySchemes.map((s) => ({
       key: propKey(s.option),

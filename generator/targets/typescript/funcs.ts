@@ -1,6 +1,6 @@
 /** View models of standalone functions (funcs/*.ts) and the resource classes that wrap them. */
 import { acceptHeader } from "../shared/http.js";
-import type { Encoding, Operation } from "../../ir/types.js";
+import type { Encoding, Operation, Parameter } from "../../ir/types.js";
 import { docLines, mappingMovesUnion } from "./models.js";
 import { tsInlineLiteral } from "./literals.js";
 import { pageSpecLiteral } from "./pagination.js";
@@ -81,7 +81,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   for (const m of ir.path.matchAll(/\{([^}]+)\}/g)) {
     if (m.index! > last) pathParts.push({ text: ir.path.slice(last, m.index), param: null });
     const param = ir.params.find((x) => x.in === "path" && x.wireName === m[1])!;
-    pathParts.push({ text: null, param: member("request", param.name) });
+    pathParts.push({ text: null, param: paramValue(param.global ? reqVar : "request", param) });
     last = m.index! + m[0].length;
   }
   if (last < ir.path.length) pathParts.push({ text: ir.path.slice(last), param: null });
@@ -90,12 +90,12 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
 
   const query = [
     ...ir.fixedQuery.map(([k, v]) => ({ name: k, expr: null, value: v, style: "form", explode: true })),
-    ...ir.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), value: null, style: x.style, explode: x.explode })),
+    ...ir.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: paramValue(reqVar, x), value: null, style: x.style, explode: x.explode })),
   ];
   if (query.length) imports.runtime("appendQuery");
-  const headers = ir.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
+  const headers = ir.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: paramValue(reqVar, x), required: x.required }));
   if (headers.length) imports.runtime("headerValue");
-  const cookies = ir.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: member(reqVar, x.name), required: x.required }));
+  const cookies = ir.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: paramValue(reqVar, x), required: x.required }));
   if (cookies.length) imports.runtime("cookiePair");
 
   let body: FuncView["body"] = null;
@@ -276,6 +276,12 @@ const ENCODERS: Record<Encoding, { fn: string; runtime: RuntimeName | null }> = 
 };
 
 /** `request.name`, `request?.name`, or with a quoted key `request?.["na-me"]`. */
+/** A parameter's value in the call; a global one (x-speakeasy-globals) falls back to its client option. */
+function paramValue(request: string, x: Parameter): string {
+  const own = member(request, x.name);
+  return x.global ? `(${own} ?? client._options${propAccess(x.global)})` : own;
+}
+
 function member(object: string, name: string): string {
   const access = propAccess(name);
   return object.endsWith("?") && access.startsWith("[") ? `${object}.${access}` : `${object}${access}`;
