@@ -7,6 +7,9 @@ import { RFCDate } from "../types/rfcdate.js";
  * resolve them as path steps, so `/items/{id}` with ".." would reach `/` instead.
  */
 export function encodePath(value: unknown): string {
+  if (value === undefined) {
+    throw new InvalidRequestError("A path parameter has no value");
+  }
   const text = scalar(value);
   if (text === "" || text === "." || text === "..") {
     throw new InvalidRequestError(

@@ -709,3 +709,8 @@ def unexpected(res: httpx.Response) -> SDKError:
 
 
 __all__ = ["Client", "HTTPClientError", "Request", "SecurityScheme", "unexpected"]
+
+
+def or_option(value: Any, client: "Client", name: str) -> Any:
+    """A global parameter's value (x-speakeasy-globals): the call's own, else the client option's."""
+    return client.options.get(name) if value is None or value is UNSET else value
