@@ -61,7 +61,7 @@ export const RUNTIME_EXPORTS = {
     form_body: "function",
     multipart_body: "function",
   },
-  "utils/http.py": { Request: "class", Client: "class", unexpected: "function" },
+  "utils/http.py": { Request: "class", Client: "class", unexpected: "function", or_option: "function" },
   "utils/event_streams.py": {
     T: "value",
     EventShape: "class",

@@ -33,7 +33,8 @@ from .utils.event_streams import (  # noqa: F401
     EventStream,
     EventStreamAsync,
 )
-from .utils.http import Client, Request, or_option as _or_option
+from .utils.http import Client, Request
+from .utils.http import or_option as _or_option  # noqa: F401
 from .utils.pagination import (  # noqa: F401
     AsyncPageIterator,
     PageInput as _PageInput,
