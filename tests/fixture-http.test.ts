@@ -37,7 +37,7 @@ describe("query-header-params", () => {
     server.reply((_req, res) => json(res, 200, []));
     const client = new m.SDK({ apiKey: "k", tenant: "t-1", serverURL: server.url + "/api" });
     await client.pets.listPets();
-    await client.pets.listPets({ xTenantId: "t-2" });
+    await client.pets.listPets({ tenant: "t-2" });
     await new m.SDK({ apiKey: "k", serverURL: server.url + "/api" }).pets.listPets();
     expect(server.requests.map((r) => r.headers["x-tenant-id"])).toEqual(["t-1", "t-2", undefined]);
   });

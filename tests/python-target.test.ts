@@ -252,7 +252,7 @@ assert [r.path for r in server.requests] == ["/api/pets", "/v2/pets"], [r.path f
 # A global parameter (x-speakeasy-globals): a constructor argument, sent unless the call gives its own.
 base = {"api_key": "k", "server_idx": 2, "url_params": {"host": host}}
 Pets(**base, tenant="t-1").pets.list_pets()
-Pets(**base, tenant="t-1").pets.list_pets(x_tenant_id="t-2")
+Pets(**base, tenant="t-1").pets.list_pets(tenant="t-2")
 Pets(**base).pets.list_pets()
 assert [r.headers.get("x-tenant-id") for r in server.requests[2:]] == ["t-1", "t-2", None], [r.headers for r in server.requests[2:]]
 server.close()

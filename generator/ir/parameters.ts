@@ -38,7 +38,9 @@ function parameter(ctx: BuildContext, p: Obj, loc: Loc, base: string, names: Nam
   return {
     ...(global ? { global } : {}),
     wireName: String(p.name),
-    name: names.claim(camelCase(String(p.name)) || "param"),
+    // Speakeasy's x-speakeasy-name-override renames the argument (the wire name stays).
+    ...(str(p["x-speakeasy-name-override"]) ? { nameOverride: str(p["x-speakeasy-name-override"]) } : {}),
+    name: names.claim(camelCase(str(p["x-speakeasy-name-override"]) ?? String(p.name)) || "param"),
     in: where,
     type: ctx.schemas.type(schema ?? {}, schemaLoc, base + pascalCase(String(p.name)), "operations"),
     required: p.required === true && !global,

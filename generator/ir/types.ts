@@ -99,6 +99,8 @@ export interface Parameter extends Field {
   explode: boolean;
   /** The client option (x-speakeasy-globals) that fills this parameter when a call leaves it out. */
   global?: string;
+  /** `x-speakeasy-name-override`: the argument's name as the spec gives it (each target spells it). */
+  nameOverride?: string;
 }
 
 /** A parameter set once on the client (`x-speakeasy-globals`) for every operation that has it. */

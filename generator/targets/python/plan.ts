@@ -273,7 +273,7 @@ function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPla
   const fieldNames = new Map<Field, string>();
   if (m.kind === "object") {
     const scope = new NameScope([...MODEL_MEMBERS]);
-    for (const f of m.fields) fieldNames.set(f, scope.claim(f.wireName === "" ? "request_body" : pyAttr(f.wireName)));
+    for (const f of m.fields) fieldNames.set(f, scope.claim(f.wireName === "" ? "request_body" : pyAttr((f as Parameter).nameOverride ?? f.wireName)));
   }
   const scope = new NameScope();
   const memberNames = m.kind === "enum" ? m.members.map((x) => scope.claim(pyEnumMember(x.name, x.value))) : [];
@@ -298,7 +298,7 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
   }
   const byRequired = <T extends { required: boolean }>(xs: T[]) => [...xs.filter((x) => x.required), ...xs.filter((x) => !x.required)];
   const args: PyArgPlan[] = byRequired(op.params).map((p) => ({
-    name: scope.claim(pyAttr(p.wireName)),
+    name: scope.claim(pyAttr(p.nameOverride ?? p.wireName)),
     source: "param",
     param: p,
     field: null,
