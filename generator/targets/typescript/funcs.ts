@@ -108,7 +108,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
       contentType: ir.body.encoding === "multipart" ? null : ir.body.contentType,
       encoder: enc.fn,
       expr: value,
-      map: ir.body.encoding === "json" || ir.body.encoding === "form" || ir.body.encoding === "multipart" ? types.mapping(ir.body.type, "out", use) : null,
+      map: ir.body.encoding === "json" || ir.body.encoding === "form" || ir.body.encoding === "multipart" ? types.mapping(ir.body.type, use) : null,
       optional: !ir.body.required,
     };
   }

@@ -144,7 +144,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
     view.aliasType = types.type(m.type, false, use);
     view.aliasWireType = types.type(m.type, true, use);
     view.aliasDecode = types.decoder(m.type, use);
-    view.aliasMapOut = types.mapping(m.type, "out", use);
+    view.aliasMapOut = types.mapping(m.type, use);
   } else {
     view.isRequest = m.request !== undefined;
     view.fields = m.fields.map((f) => fieldView(f, types, use, view.isRequest, m.usage));
@@ -167,7 +167,7 @@ export function modelView(p: Plan, mp: ModelPlan, types: TypeWriter): ModelView 
         // Depth 2: the template's own arrow takes `x`, nested conversions continue from `x2`.
         const extra = types.checkDecoder(m.additional, use);
         view.extraCheck = extra.kind === "none" ? null : checkFn(extra);
-        view.extraMapOut = types.mapping(m.additional, "out", use, 2);
+        view.extraMapOut = types.mapping(m.additional, use, 2);
         view.extraType = types.type(m.additional, false, use);
         view.extraWireType = types.type(m.additional, true, use);
         imports.runtime("extraProps");
@@ -216,7 +216,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     wireKeyCode: tsString(f.wireName),
     wireRead: f.wireName in Object.prototype ? `(hasOwn(o, ${tsString(f.wireName)}) ? o${propAccess(f.wireName)} : undefined)` : `o${propAccess(f.wireName)}`,
     presentIn: `${f.wireName in Object.prototype ? `hasOwn(o, ${tsString(f.wireName)}) && ` : ""}o${propAccess(f.wireName)} ${allowsNull(f.type) ? "!== undefined" : "!= null"}`,
-    mapOut: isRequest ? null : types.mapping(f.type, "out", use),
+    mapOut: isRequest ? null : types.mapping(f.type, use),
     docLines: lines,
     deprecated: f.deprecated,
     sendDefault: defaulted ? tsInlineLiteral(f.default) : null,

@@ -185,21 +185,23 @@ export class TypeWriter {
     }
   }
 
-  /** The conversion of a value of type `t` towards (`in`) or from (`out`) the SDK shape, or null if none. */
-  mapping(t: TypeRef, dir: "in" | "out", use: (m: ImportSource, symbol: string) => void, depth = 1): Mapping | null {
+  /**
+   * The conversion of a value of type `t` from the SDK shape to the wire's (toWire), or null if none.
+   * Received values are checked and mapped by decoders (`decoder` below).
+   */
+  mapping(t: TypeRef, use: (m: ImportSource, symbol: string) => void, depth = 1): Mapping | null {
     if (!this.needsMapping(t)) return null;
     const nullable = "nullable" in t && t.nullable === true;
     const none = { fn: null, inner: null, var: null, variants: null, cast: null };
     if (t.kind === "primitive") return { ...none, kind: "date", fn: t.format === "date" ? "toString" : "toISOString", nullable };
     if (t.kind === "ref") {
       const m = this.p.models.get(t.model)!;
-      const fn = dir === "in" ? m.fromWire : m.toWire;
-      use(m, fn);
-      return { ...none, kind: "model", fn, nullable };
+      use(m, m.toWire);
+      return { ...none, kind: "model", fn: m.toWire, nullable };
     }
     if (t.kind === "array" || t.kind === "map") {
       if (t.kind === "map") use(...runtimeUse("mapValues"));
-      const inner = this.mapping(t.kind === "array" ? t.items : t.values, dir, use, depth + 1)!;
+      const inner = this.mapping(t.kind === "array" ? t.items : t.values, use, depth + 1)!;
       return { ...none, kind: t.kind, inner, var: depth === 1 ? "x" : `x${depth}`, nullable };
     }
     if (t.kind === "union") {
@@ -212,22 +214,22 @@ export class TypeWriter {
       if (arrays.length === 1) members.push(arrays[0]);
       if (arrays.length > 1) members.push({ kind: "array", items: { kind: "union", variants: arrays.map((a) => a.items) } });
       for (const v of members) {
-        const inner = this.mapping(v, dir, use, depth + 1);
+        const inner = this.mapping(v, use, depth + 1);
         if (!inner) continue;
         const direct = inner.kind === "model" && !inner.nullable ? inner.fn : null;
-        const param = direct ? null : this.type(v, dir === "in", use);
+        const param = direct ? null : this.type(v, false, use);
         const model = v.kind === "ref" ? this.p.models.get(v.model)!.ir : undefined;
         if (model?.kind === "object") {
-          const keys = model.fields.filter((f) => f.required).map((f) => (dir === "in" ? f.wireName : f.name));
+          const keys = model.fields.filter((f) => f.required).map((f) => f.name);
           const d = t.discriminator;
           const tags = d ? d.mapping.filter((x) => x.model === model.name).map((x) => x.value) : [];
-          const tagProp = d ? (dir === "in" ? d.property : (model.fields.find((f) => f.wireName === d.property)?.name ?? d.property)) : null;
+          const tagProp = d ? (model.fields.find((f) => f.wireName === d.property)?.name ?? d.property) : null;
           variants.push({ isArray: false, keys, tag: tags.length ? { prop: tagProp!, values: tags } : null, map: inner, direct, param });
         } else {
           variants.push({ isArray: v.kind === "array" || (model?.kind === "alias" && model.type.kind === "array"), keys: [], tag: null, map: inner, direct, param });
         }
       }
-      const cast = this.type({ ...t, nullable: false }, dir === "out", use);
+      const cast = this.type({ ...t, nullable: false }, true, use);
       return { ...none, kind: "union", variants, cast, var: depth === 1 ? "x" : `x${depth}`, nullable };
     }
     return null;

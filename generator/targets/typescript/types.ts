@@ -29,7 +29,7 @@ export interface Mapping {
 
 export interface UnionVariant {
   isArray: boolean;
-  /** Required property names (wire names going in, SDK names going out). */
+  /** Required property names (SDK names: the value is on its way to the wire). */
   keys: string[];
   /** Discriminator property and the values that select this variant. */
   tag: { prop: string; values: string[] } | null;
