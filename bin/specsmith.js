@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (`npm ci` builds dist/ through the prepare script; `npm run build` rebuilds it).
+// Runs the bundled CLI (`npm ci` builds dist/ through the prepare script; `npm run build` rebuilds it).
 // Exit codes are documented in the README: 0 done, 1 problem with the input or output, 2 bad usage, 3 --check differs.
 import { existsSync } from "node:fs";
 
-const cli = new URL("../dist/generator/cli.js", import.meta.url);
+const cli = new URL("../dist/cli.js", import.meta.url);
 if (!existsSync(cli)) {
   process.stderr.write("specsmith: dist/ is missing; run `npm run build` (npm ci runs it through `prepare`)\n");
   process.exit(1);
