@@ -14,6 +14,10 @@ export default defineConfig({
     // turn. Most suites wait on child processes (tsc, mypy, Python, a browser) much of the time, so
     // three workers keep both cores busy.
     maxWorkers: 3,
+    // A worker runs file after file with the modules it already loaded (the generator, prettier, the
+    // helpers): about a second of imports saved per file. No suite mocks modules or changes process
+    // state, so nothing leaks from one file into the next.
+    isolate: false,
     // The slowest files first (measured durations), so that no long suite starts last.
     sequence: { sequencer: SlowestFirst },
   },

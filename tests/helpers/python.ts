@@ -1,7 +1,8 @@
 // The Python the generated SDKs run on in tests: a virtual environment under .tmp/ with the SDK's
 // dependencies (httpx, pydantic), created once and reused while its requirements stay the same.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./paths.js";
 import { run } from "./spawn.js";
@@ -71,6 +72,50 @@ export function mypyStrict(packages: { src: string; name: string }[]): string {
     env: { ...process.env, MYPYPATH: packages.map((p) => p.src).join(":") },
   });
   return r.status === 0 ? "" : `${r.stdout}${r.stderr}`.slice(-5000);
+}
+
+/**
+ * Fills mypy's cache with what every generated SDK imports (the standard library, httpx, pydantic):
+ * done once before the suites, so that the mypy runs they start side by side do not each analyse
+ * the same modules cold (about 2 s each). The cache then holds only third-party and stdlib modules.
+ */
+export function warmMypyCache(): void {
+  const dir = mkdtempSync(join(tmpdir(), "specsmith-mypy-warm-"));
+  try {
+    mkdirSync(join(dir, "warm"));
+    const modules = [
+      "asyncio",
+      "codecs",
+      "contextlib",
+      "dataclasses",
+      "datetime",
+      "email.utils",
+      "enum",
+      "httpcore",
+      "httpx",
+      "importlib",
+      "json",
+      "logging",
+      "math",
+      "os",
+      "pydantic",
+      "pydantic_core",
+      "random",
+      "re",
+      "socket",
+      "threading",
+      "time",
+      "typing",
+      "typing_extensions",
+      "urllib.parse",
+      "uuid",
+      "weakref",
+    ];
+    writeFileSync(join(dir, "warm", "__init__.py"), modules.map((m) => `import ${m}\n`).join(""));
+    mypyStrict([{ src: dir, name: "warm" }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `ruff check` with pyflakes (F), syntax (E9) and bugbear (B) rules over generated SDKs; "" when clean. */

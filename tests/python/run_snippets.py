@@ -8,7 +8,7 @@ path="/actor_tokens" -->`): such a snippet passes when its call reaches the serv
 and path. A snippet without that comment (our own pages) passes when it runs and sends exactly one
 request. The servers answer every request with 200 and an empty JSON object, so an APIError raised
 after the call (the test server's reply is not the declared shape) still counts: the SDK accepted
-the call and sent it. Snippets run four at a time, each worker with its own server and a fork server that has
+the call and sent it. Snippets run four at a time, each worker with its own server and a snippet server that has
 imported the SDK once.
 """
 
@@ -28,32 +28,25 @@ BLOCK = re.compile(
     r'(?:<!-- UsageSnippet language="python" operationID="([^"]+)" method="(\w+)" path="([^"]+)" -->\s*)?```python\n(.*?)```',
     re.S,
 )
-# A fork server per worker: it imports the SDK once, then forks a child per snippet, so no snippet pays
-# for starting Python and importing httpx and pydantic again. One JSON line in (the code), one out.
-FORK_SERVER = """
-import gc, importlib, json, os, pkgutil, signal, sys, traceback
+# A snippet server per worker: it imports the SDK once, then runs each snippet in a fresh namespace of
+# its own, so no snippet pays for starting Python and importing httpx and pydantic again (a fork per
+# snippet cost more: every child copied the pages the parent's reference counts touched). One JSON
+# line in (the code), one out.
+SNIPPET_SERVER = """
+import contextlib, io, json, signal, sys, traceback
 import {pkg}
 from {pkg} import models
-import pydantic
-# Every model module imported and its classes built once here, not again in every child.
-for info in pkgutil.iter_modules(models.__path__, models.__name__ + "."):
-    module = importlib.import_module(info.name)
-    for value in list(vars(module).values()):
-        if isinstance(value, type) and issubclass(value, pydantic.BaseModel) and value.__module__ == module.__name__:
-            value.model_rebuild()
-# Children then share these pages: the collector does not touch (and so copy) what is frozen.
-gc.freeze()
+
+def timeout(signum, frame):
+    raise TimeoutError("the snippet ran for more than 120 s")
+
+signal.signal(signal.SIGALRM, timeout)
 for line in sys.stdin:
     code = json.loads(line)["code"]
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        os.dup2(w, 2)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
+    err = io.StringIO()
+    status = 0
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
         signal.alarm(120)
-        status = 0
         try:
             exec(compile(code, "snippet", "exec"), {{"__name__": "__main__"}})
         except models.APIError:
@@ -61,14 +54,9 @@ for line in sys.stdin:
         except BaseException:
             traceback.print_exc()
             status = 1
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    os.close(w)
-    with os.fdopen(r, encoding="utf-8", errors="replace") as f:
-        err = f.read()
-    _, st = os.waitpid(pid, 0)
-    sys.stdout.write(json.dumps({{"code": os.waitstatus_to_exitcode(st), "stderr": err[-2000:]}}) + "\\n")
+        finally:
+            signal.alarm(0)
+    sys.stdout.write(json.dumps({{"code": status, "stderr": err.getvalue()[-2000:]}}) + "\\n")
     sys.stdout.flush()
 """
 WORKERS = 4
@@ -89,13 +77,17 @@ def snippets(pages):  # type: ignore[no-untyped-def]
             }
 
 
-def run(snippet, server, forks):  # type: ignore[no-untyped-def]
+def run(snippet, server, runner):  # type: ignore[no-untyped-def]
     server.requests.clear()
-    forks.stdin.write(json.dumps({"code": snippet["code"]}) + "\n")
-    forks.stdin.flush()
-    line = forks.stdout.readline()
-    # The fork server itself died (the SDK does not import): every snippet fails with that.
-    p = json.loads(line) if line else {"code": -1, "stderr": "the fork server exited"}
+    runner.stdin.write(json.dumps({"code": snippet["code"]}) + "\n")
+    runner.stdin.flush()
+    line = runner.stdout.readline()
+    # The snippet server itself died (the SDK does not import): every snippet fails with that.
+    p = (
+        json.loads(line)
+        if line
+        else {"code": -1, "stderr": "the snippet server exited"}
+    )
     sent = [(r.method, r.path) for r in server.requests]
     if snippet["operation"]:
         pattern = (
@@ -147,8 +139,8 @@ def main() -> None:
             PYTHONDONTWRITEBYTECODE="1",
             **{env_var: server.url},
         )
-        forks = subprocess.Popen(
-            [sys.executable, "-c", FORK_SERVER.format(pkg=pkg)],
+        runner = subprocess.Popen(
+            [sys.executable, "-c", SNIPPET_SERVER.format(pkg=pkg)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -161,12 +153,12 @@ def main() -> None:
                     s = todo.get_nowait()
                 except queue.Empty:
                     return
-                r = run(s, server, forks)
+                r = run(s, server, runner)
                 with lock:
                     results.append(r)
         finally:
-            forks.stdin.close()
-            forks.wait()
+            runner.stdin.close()
+            runner.wait()
             server.close()
 
     threads = [threading.Thread(target=worker) for _ in range(WORKERS)]
