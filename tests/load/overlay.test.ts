@@ -110,7 +110,7 @@ describe("malformed overlays", () => {
     ["no actions", "overlay: 1.0.0\ninfo: { title: t, version: v }\nactions: []\n", /^3:10 #\/actions `actions` must be a list of at least one action/],
     ["a target that is not JSONPath", yaml("  - target: paths.x\n    remove: true\n"), /^6:13 #\/actions\/0\/target an action needs a `target`/],
     ["invalid JSONPath", yaml("  - target: $.paths[?@.x ==]\n    remove: true\n"), /^6:13 #\/actions\/0\/target invalid JSONPath/],
-    ["neither update nor remove", yaml("  - target: $.info\n    description: nothing to do\n"), /^6:5 #\/actions\/0 an action needs `update` or `remove: true`/],
+    ["neither update nor remove", yaml("  - target: $.info\n    description: nothing to do\n"), /^6:5 #\/actions\/0 an action needs `update`, `copy` or `remove: true`/],
     ["remove that is not a boolean", yaml("  - target: $.info\n    remove: yes please\n"), /^7:13 #\/actions\/0\/remove `remove` must be true or false/],
   ])("%s: an error at its line:column and pointer", (_name, text, want) => {
     expect(errorOf(text)[0]).toMatch(want);
