@@ -260,5 +260,15 @@ print("ok")`;
     const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
+
+    // The docs' usage snippets construct the client with the global too, as Speakeasy's show it, and
+    // run as written.
+    const page = join(out, "docs", "sdks", "petssdk", "README.md");
+    expect(readFileSync(page, "utf8")).toContain('with Pets(\n    tenant="<value>",\n    api_key=');
+    const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(out, "src", "pets", "config.py"), "utf8"))![1];
+    const run = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), join(out, "src"), env, page], { encoding: "utf8" });
+    const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as { total: number; results: { ok: boolean; error: string }[] };
+    expect(report.results.filter((x) => !x.ok)).toEqual([]);
+    expect(report.total).toBeGreaterThan(0);
   });
 });

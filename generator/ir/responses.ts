@@ -2,6 +2,8 @@
 import type { Loc } from "../load/document.js";
 import { encodingOf, isJSON, pickContentType } from "./content.js";
 import { isObj, str, type BuildContext, type Obj } from "./context.js";
+import { pascalCase } from "./names.js";
+import { nameOverride } from "./schema.js";
 import type { ErrorUse, EventStreamSpec, Response, TypeRef } from "./types.js";
 
 export function buildResponses(ctx: BuildContext, op: Obj, opLoc: Loc, base: string): { success: Response[]; errors: ErrorUse[] } {
@@ -75,11 +77,24 @@ function textual(ctx: BuildContext, t: TypeRef): boolean {
   return false;
 }
 
+/**
+ * The name a response's inline schema takes from the response itself, as Speakeasy names it: its
+ * `x-speakeasy-name-override`, else, for a shared error response (`#/components/responses/BadRequest`),
+ * the component's name, so that every operation using it throws the one `BadRequest` error.
+ */
+function responseName(r: { value: Obj; loc: Loc }, isError: boolean): string | undefined {
+  const override = nameOverride(r.value);
+  if (override) return pascalCase(override) || undefined;
+  if (!isError) return undefined;
+  const [a, b, key, ...rest] = r.loc.path;
+  return a === "components" && b === "responses" && rest.length === 0 && typeof key === "string" ? pascalCase(key) || undefined : undefined;
+}
+
 function response(ctx: BuildContext, status: string, r: { value: Obj; loc: Loc }, isError: boolean, base: string): Response {
   const content = isObj(r.value.content) ? r.value.content : {};
   const ct = pickContentType(Object.keys(content));
   const media = ct ? (content[ct] as Obj) : undefined;
-  const hint = isError ? `${base}${status === "default" ? "Default" : status.toUpperCase()}Error` : `${base}Response`;
+  const hint = responseName(r, isError) ?? (isError ? `${base}${status === "default" ? "Default" : status.toUpperCase()}Error` : `${base}Response`);
   const encoding = ct ? encodingOf(ct) : undefined;
   const type: TypeRef | undefined =
     encoding === "json" && isObj(media) && media.schema !== undefined

@@ -23,9 +23,9 @@ export class SchemaConverter {
   reserveComponents(): void {
     const schemas = (this.resolver.root.data as Obj).components;
     if (!isObj(schemas) || !isObj(schemas.schemas)) return;
-    for (const key of Object.keys(schemas.schemas)) {
+    for (const [key, schema] of Object.entries(schemas.schemas)) {
       const loc: Loc = { file: this.resolver.root, path: ["components", "schemas", key] };
-      this.byLocation.set(locKey(loc), this.names.claim(pascalCase(key) || "Model"));
+      this.byLocation.set(locKey(loc), this.names.claim(pascalCase(nameOverride(schema) ?? key) || "Model"));
     }
   }
 
@@ -69,6 +69,8 @@ export class SchemaConverter {
       if (schema === false) return { kind: "primitive", type: "unknown" };
       throw new SpecError([this.resolver.diagnostic(loc, "a schema must be an object", "write the schema as a map, e.g. `type: string`")]);
     }
+    // Speakeasy's x-speakeasy-name-override names the model an inline schema becomes.
+    hint = nameOverride(schema) ? pascalCase(nameOverride(schema)!) || hint : hint;
     const { types, nullable } = typesOf(schema);
     const withNull = (t: TypeRef): TypeRef => (nullable && t.kind !== "null" ? { ...t, nullable: true } : t);
 
@@ -164,7 +166,7 @@ export class SchemaConverter {
     if (existing && this.models.has(existing)) return existing;
     const last = target.loc.path[target.loc.path.length - 1];
     const fileStem = target.loc.file.path.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
-    const name = existing ?? this.names.claim(pascalCase(String(last ?? fileStem)) || "Model");
+    const name = existing ?? this.names.claim(pascalCase(nameOverride(target.value) ?? String(last ?? fileStem)) || "Model");
     this.byLocation.set(key, name);
     // Placeholder first, so cycles through this schema resolve to the name.
     const placeholder: Model = { kind: "alias", name, place, deprecated: false, source: ptr(target.loc), type: { kind: "primitive", type: "unknown" } };
@@ -350,4 +352,10 @@ function dedupe(types: TypeRef[]): TypeRef[] {
     seen.add(k);
     return true;
   });
+}
+
+/** A schema's (or response's) `x-speakeasy-name-override`, when it is a non-empty string. */
+export function nameOverride(value: unknown): string | undefined {
+  const v = isObj(value) ? value["x-speakeasy-name-override"] : undefined;
+  return typeof v === "string" && v.trim() !== "" ? v : undefined;
 }

@@ -1,6 +1,6 @@
 // Response Objects → success responses and error uses (generator/ir/responses.ts).
 import { describe, expect, it } from "vitest";
-import { operationApi, show } from "../helpers/doc.js";
+import { apiOf, model, operationApi, show, showModel } from "../helpers/doc.js";
 
 const json = (schema: unknown, description = "d") => ({ description, content: { "application/json": { schema } } });
 const err = { $ref: "#/components/schemas/Error" };
@@ -38,5 +38,40 @@ describe("responses", () => {
   it("a model's first response description is kept for its docs", () => {
     const api = operationApi({ responses: { "200": json({ $ref: "#/components/schemas/Error" }, "The thing") } }, { components });
     expect(api.models.find((m) => m.name === "Error")?.responseDescription).toBe("The thing");
+  });
+
+  it("a shared error response names its inline model, so every operation throws the one error (Speakeasy's naming)", () => {
+    const BadRequest = { description: "bad", content: { "application/json": { schema: { type: "object", properties: { detail: { type: "string" } } } } } };
+    const responses = { "204": { description: "ok" }, "400": { $ref: "#/components/responses/BadRequest" } };
+    const api = apiOf({
+      paths: { "/a": { get: { operationId: "getLinks", responses } }, "/b": { post: { operationId: "createLink", responses } } },
+      components: { responses: { BadRequest } },
+    });
+    expect(api.operations.map((o) => o.errors.map((e) => e.model).join())).toEqual(["BadRequest", "BadRequest"]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "on the response",
+      { description: "bad", "x-speakeasy-name-override": "invalid_input", content: { "application/json": { schema: { type: "object", properties: { a: { type: "string" } } } } } },
+      "InvalidInput",
+    ],
+    ["on its schema", json({ type: "object", "x-speakeasy-name-override": "Problem", properties: { a: { type: "string" } } }), "Problem"],
+  ])("x-speakeasy-name-override %s names the error model", (_where, response, want) => {
+    expect(operationApi({ responses: { "204": { description: "ok" }, "400": response } }).operations[0].errors.map((e) => e.model)).toEqual([want]);
+  });
+
+  it("x-speakeasy-name-override on a component schema and on an inline one names their models", () => {
+    const api = operationApi(
+      { responses: { "200": json({ $ref: "#/components/schemas/link_v2" }) } },
+      {
+        components: {
+          schemas: { link_v2: { type: "object", "x-speakeasy-name-override": "Link", properties: { color: { type: "string", enum: ["red", "blue"], "x-speakeasy-name-override": "Color" } } } },
+        },
+      },
+    );
+    expect(api.operations[0].success.map((r) => show(r.type))).toEqual(["Link"]);
+    expect(showModel(model(api, "Link"))).toBe("object { color?: Color }");
+    expect(model(api, "Color")?.kind).toBe("enum");
   });
 });

@@ -159,7 +159,7 @@ function keepsExtra(p: PyPlan, t: TypeRef, seen = new Set<string>()): boolean {
   }
 }
 
-function plain(e: Example): unknown {
+export function plain(e: Example): unknown {
   switch (e.kind) {
     case "scalar":
     case "raw":

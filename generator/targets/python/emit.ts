@@ -9,7 +9,7 @@ import { backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import type { Emitted } from "../target.js";
-import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
+import { fileDoc, modelDoc, operationDoc, plain, retryDocs } from "./docs.js";
 import { pythonHelpers } from "./helpers.js";
 import { methodView } from "./methods.js";
 import { modelView } from "./models.js";
@@ -53,6 +53,11 @@ class Emission {
   get authOptions() {
     return exampleSchemes(this.p.api).map((s) => ({ name: this.p.securityArgs.get(s.name)!, value: placeholder(s.kind) }));
   }
+  /** What a usage example passes to the client: the global parameters (an example of each, as Speakeasy's snippets show them), then the credentials. */
+  get clientOptions() {
+    const globals = this.p.api.globals.map((g) => ({ name: this.p.securityArgs.get(`global:${g.option}`)!, value: plain(this.examples.of(g.type)) }));
+    return [...globals, ...this.authOptions];
+  }
 }
 
 export async function emitPython(p: PyPlan, version: string): Promise<Emitted> {
@@ -86,7 +91,7 @@ function emitModels(e: Emission): void {
 /** A module per resource (sync and async methods), its docs page, and each operation's usage snippet. */
 function emitResources(e: Emission): void {
   const { p, pkg } = e;
-  const common = { packageName: p.packageName, sdkClass: p.sdkClass, clientVar: p.clientVar, authOptions: e.authOptions };
+  const common = { packageName: p.packageName, sdkClass: p.sdkClass, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
   for (const g of p.groups) {
     e.py(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
       className: g.className,
@@ -194,6 +199,7 @@ function emitReadme(e: Emission): void {
     sdkClass: p.sdkClass,
     clientVar: p.clientVar,
     authOptions: e.authOptions,
+    clientOptions: e.clientOptions,
     serverEnv: e.serverEnv,
     defaultServer: defaultServerUrls(api)[0],
     servers: defaultServerUrls(api).map((url, i) => ({ index: i, url })),

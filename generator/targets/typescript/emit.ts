@@ -10,7 +10,7 @@ import { engineFor, type Engine } from "../../render/engine.js";
 import { mdCell, mdCode, tsString } from "../../render/escape.js";
 import { trimNewlines } from "../../render/markdown.js";
 import type { Emitted } from "../target.js";
-import { modelDoc, operationDoc, type OperationDoc } from "./docs.js";
+import { modelDoc, operationDoc, toTsValue, type OperationDoc } from "./docs.js";
 import { typescriptHelpers } from "./helpers.js";
 import { streamsOnly } from "../../ir/responses.js";
 import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
@@ -48,6 +48,11 @@ class Emission {
   }
   get authOptions() {
     return exampleSchemes(this.p.api).map((s) => ({ prop: propKey(s.option), placeholder: placeholder(s.kind) }));
+  }
+  /** What a usage example passes to the client: the global parameters (an example of each, as Speakeasy's snippets show them), then the credentials. */
+  get clientOptions() {
+    const globals = this.p.api.globals.map((g) => ({ prop: propKey(g.option), placeholder: toTsValue(this.examples.of(g.type)) }));
+    return [...globals, ...this.authOptions];
   }
 }
 
@@ -183,7 +188,7 @@ function emitPackage(e: Emission): void {
 /** A page per resource (and the usage snippets of its operations), and the RetryConfig page. */
 function emitDocs(e: Emission): Map<OperationPlan, OperationDoc> {
   const { p } = e;
-  const common = { sdkClass: p.sdkClass, packageName: p.packageName, clientVar: p.clientVar, authOptions: e.authOptions };
+  const common = { sdkClass: p.sdkClass, packageName: p.packageName, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
   const opDocs = new Map<OperationPlan, OperationDoc>();
   for (const g of p.groups) {
     const ops = g.operations.map((op) => {
@@ -231,6 +236,7 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
       coreClass: p.coreClass,
       clientVar: p.clientVar,
       authOptions: e.authOptions,
+      clientOptions: e.clientOptions,
       firstOp: firstOp ? opDocs.get(firstOp)! : null,
       firstGroup: firstGroup?.accessor ?? "",
       securityTable: {
