@@ -5,7 +5,23 @@ import fc from "fast-check";
 import * as prettier from "prettier";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { htmlAttr, jsdocLine, jsonString, md, mdCell, mdCode, pyComment, pyDocLines, pyString, splitLines, tomlString, tsLineComment, tsString, tsTemplateText } from "../generator/render/escape.js";
+import {
+  htmlAttr,
+  jsdocLine,
+  jsonString,
+  md,
+  mdCell,
+  mdCode,
+  pyComment,
+  pyDocLines,
+  pyString,
+  splitLines,
+  tomlKey,
+  tomlString,
+  tsLineComment,
+  tsString,
+  tsTemplateText,
+} from "../generator/render/escape.js";
 
 /** Strings that end or open something in one context or another. */
 export const HOSTILE = [
@@ -53,6 +69,8 @@ describe("given/want", () => {
     ["pyComment", pyComment, "a\nb", "a b"],
     ["jsonString", jsonString, 'a"b', '"a\\"b"'],
     ["tomlString", tomlString, 'a"b\u0001\ud800', '"a\\"b\\u0001\ufffd"'],
+    ["tomlKey", tomlKey, "clerk_backend_api", "clerk_backend_api"],
+    ["tomlKey", tomlKey, "acme.sdk", '"acme.sdk"'],
     ["md", md, "Use <b>bold</b> and <img src=x onerror=alert(1)>", "Use <b>bold</b> and &lt;img src=x onerror=alert(1)>"],
     ["md", md, "Keep `<T>` as code", "Keep `<T>` as code"],
     ["md", md, "[x](javascript:alert(1)) [y](https://ok)", "[x](#unsafe-link-removed:alert(1)) [y](https://ok)"],

@@ -231,6 +231,49 @@ print("ok")`;
   });
 });
 
+describe("a dotted package name (acme.pets: the SDK inside the namespace package acme)", () => {
+  it("is a folder per part with no __init__.py in acme; it imports whole, type-checks, calls the API and its docs' snippets run", async () => {
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const out = join(ROOT, ".tmp", "py-dotted");
+    rmSync(out, { recursive: true, force: true });
+    const [r] = await generateAll(join(ROOT, "tests/fixtures/query-header-params/spec.yaml"), [{ name: "python", out, packageName: "acme.pets", sdkClass: "Pets", version: "1.0.0" }]);
+    writeOutput(out, r.files);
+    expect(existsSync(join(out, "src", "acme", "pets", "__init__.py"))).toBe(true);
+    expect(existsSync(join(out, "src", "acme", "__init__.py"))).toBe(false);
+    expect(readFileSync(join(out, "pyproject.toml"), "utf8")).toContain('name = "acme-pets"');
+    const src = join(out, "src");
+    expect(checkPythonSdk(src, "acme.pets").errors).toEqual([]);
+    expect(mypyStrict([{ src, name: "acme.pets" }])).toBe("");
+    const script = `
+from helpers import Reply, TestServer
+from acme.pets import Pets
+server = TestServer()
+server.reply(lambda req, n: Reply(200, []))
+Pets(api_key="k", server_idx=2, url_params={"host": server.url.split("//")[1]}).pets.list_pets()
+assert [r.path for r in server.requests] == ["/api/pets"], [r.path for r in server.requests]
+server.close()
+print("ok")`;
+    const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [src, join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(py.stderr).toBe("");
+    expect(py.stdout.trim()).toBe("ok");
+    const page = join(out, "docs", "sdks", "petssdk", "README.md");
+    expect(readFileSync(page, "utf8")).toContain("from acme.pets import Pets");
+    const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(src, "acme", "pets", "config.py"), "utf8"))![1];
+    const run = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), src, env, page], { encoding: "utf8" });
+    const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as { total: number; results: { ok: boolean }[] };
+    expect(report.results.filter((x) => !x.ok)).toEqual([]);
+    expect(report.total).toBeGreaterThan(0);
+  });
+
+  it("each part must be a Python name", async () => {
+    const { TARGETS } = await import("../generator/targets/registry.js");
+    const python = TARGETS.find((t) => t.name === "python")!;
+    expect(python.settingProblem("packageName", "acme.pets")).toBeUndefined();
+    for (const bad of ["acme..pets", "acme.", ".pets", "acme.class", "acme.2pets", "acme-pets"]) expect(python.settingProblem("packageName", bad), bad).toMatch(/not a Python package name/);
+  });
+});
+
 describe("python server selection (query-header-params)", () => {
   it("server_idx picks a server and url_params (or server_variables) fill its variables, defaults for the rest; a global parameter is a constructor argument", async () => {
     const { generateAll } = await import("../generator/generate.js");

@@ -138,6 +138,11 @@ export function tomlString(value: string): string {
   return '"' + escapeChars(scalar, '"') + '"';
 }
 
+/** A TOML key: bare when TOML allows it (letters, digits, `_`, `-`), else a quoted string. */
+export function tomlKey(value: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(value) ? value : tomlString(value);
+}
+
 // ── Markdown ──────────────────────────────────────────────────────────────────────────────────
 
 /** What makes md() look closer: `<`, backticks, tildes (fences), `](` (links), breaks and invisibles. */

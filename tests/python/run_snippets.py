@@ -114,13 +114,28 @@ def run(snippet, server, runner):  # type: ignore[no-untyped-def]
     }
 
 
+def package_name(src: str) -> str:
+    """The SDK's package under src: its first folder, and down through namespace packages (a folder
+    without __init__.py, as `acme` of `acme.sdk`) to the one that has it."""
+    parts = []
+    here = src
+    while True:
+        here = os.path.join(
+            here,
+            next(
+                n
+                for n in sorted(os.listdir(here))
+                if not n.startswith((".", "_")) and os.path.isdir(os.path.join(here, n))
+            ),
+        )
+        parts.append(os.path.basename(here))
+        if os.path.exists(os.path.join(here, "__init__.py")):
+            return ".".join(parts)
+
+
 def main() -> None:
     src, env_var, pages = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3:]
-    pkg = next(
-        n
-        for n in sorted(os.listdir(src))
-        if not n.startswith(".") and os.path.isdir(os.path.join(src, n))
-    )
+    pkg = package_name(src)
     workdir = tempfile.mkdtemp()
     with open(os.path.join(workdir, "example.file"), "wb") as f:
         f.write(b"example file content")

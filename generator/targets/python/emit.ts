@@ -38,7 +38,8 @@ class Emission {
     readonly p: PyPlan,
     readonly engine: Engine,
   ) {
-    this.pkg = `src/${p.packageName}`;
+    // A dotted name (`acme.sdk`) is a folder per part; `acme` is a namespace package, with no __init__.py.
+    this.pkg = `src/${p.packageName.split(".").join("/")}`;
     this.examples = new Examples(p.api, { optional: true });
     this.serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
   }
@@ -134,7 +135,7 @@ function emitPackage(e: Emission): void {
   e.emitted.files.push({
     path: "pyproject.toml",
     content: e.engine.render("pyproject.toml.hbs", {
-      distName: p.packageName.replace(/_/g, "-"),
+      distName: p.packageName.replace(/[._]/g, "-"),
       version: p.version,
       description: `Python SDK for the ${p.api.info.title}`,
       packageName: p.packageName,
@@ -193,7 +194,8 @@ function emitReadme(e: Emission): void {
     events: docOf(all.find(({ m }) => streamsOnly(m.ir.success))),
     download: docOf(all.find(({ m }) => m.ir.success.some((r) => r.encoding === "binary"))),
     packageName: p.packageName,
-    distName: p.packageName.replace(/_/g, "-"),
+    packageDir: p.packageName.split(".").join("/"),
+    distName: p.packageName.replace(/[._]/g, "-"),
     title: api.info.title,
     docVersion: api.info.version,
     sdkClass: p.sdkClass,

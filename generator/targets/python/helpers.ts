@@ -2,7 +2,7 @@
  * The Python target's template helpers: the escapers of its output contexts (string literal,
  * f-string text, raw docstring, comment, pyproject.toml string) and the printers of literals.
  */
-import { pyComment, pyDocLines, pyFStringText, pyString, tomlString } from "../../render/escape.js";
+import { pyComment, pyDocLines, pyFStringText, pyString, tomlKey, tomlString } from "../../render/escape.js";
 import { sharedHelpers, type Helpers } from "../../render/helpers.js";
 import { pyArgs, pyLiteral, type PyArg } from "./literals.js";
 
@@ -20,6 +20,7 @@ export const pythonHelpers: Helpers = {
   pyComment: (text: string) => pyComment(text),
   /** A string in pyproject.toml. */
   tomlString: (value: string) => tomlString(value),
+  tomlKey: (value: string) => tomlKey(value),
   /** `True` or `False`. */
   pyBool: (b: unknown) => (b ? "True" : "False"),
   /** A data value as a Python literal at the given indent (4 spaces a level). */
@@ -48,6 +49,7 @@ export const PYTHON_CODE_FIELDS = [
   "key",
   "base",
   "packageName",
+  "packageDir",
   // expressions built from identifiers: a parameter's variable, `request.user_id`, `models.ActorToken`,
   // annotations (`Optional[List[models.Tag]]`), defaults (`None`, `UNSET`), `to_wire(models.X, body)`
   "expr",

@@ -8,6 +8,8 @@ import { pythonSurface } from "./surface.js";
 import { pep440 } from "./version.js";
 
 const isName = (value: string) => /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) && !PY_KEYWORDS.has(value);
+/** A package name: a name, or dotted names (`acme.sdk`: the SDK inside the namespace package `acme`, as PEP 420 has it). */
+const isPackageName = (value: string) => value.length <= 200 && value.split(".").every(isName);
 
 export const python: Target<PyPlan> = {
   name: "python",
@@ -28,9 +30,9 @@ export const python: Target<PyPlan> = {
     if (key === "version") {
       return pep440(value) === undefined ? `"${value}" has no PEP 440 form for pyproject.toml: write a pre-release as -alpha.N, -beta.N, -rc.N or -dev.N (1.2.0-beta.1 becomes 1.2.0b1)` : undefined;
     }
-    if (isName(value)) return undefined;
+    if (key === "packageName" ? isPackageName(value) : isName(value)) return undefined;
     return key === "packageName"
-      ? `"${value}" is not a Python package name (letters, digits and _, not starting with a digit, not a keyword)`
+      ? `"${value}" is not a Python package name (letters, digits and _, not starting with a digit, not a keyword; dots between names for a namespace package, e.g. acme.sdk)`
       : `"${value}" is not a class name (letters, digits and _, not starting with a digit, not a keyword)`;
   },
   packageNameFrom: (stem) => stem.toLowerCase().replace(/[^a-z0-9]+/g, "_"),
