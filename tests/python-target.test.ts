@@ -231,6 +231,34 @@ print("ok")`;
   });
 });
 
+describe("a required field with a default (read-write-only-defaults)", () => {
+  it("is an optional argument and model field whose default is sent when the call leaves it out", async () => {
+    const { generateAll } = await import("../generator/generate.js");
+    const { writeOutput } = await import("../generator/write/write.js");
+    const out = join(ROOT, ".tmp", "py-defaults");
+    rmSync(out, { recursive: true, force: true });
+    const [r] = await generateAll(join(ROOT, "tests/fixtures/read-write-only-defaults/spec.yaml"), [{ name: "python", out, packageName: "rw", sdkClass: "SDK", version: "1.0.0" }]);
+    writeOutput(out, r.files);
+    const script = `
+import json
+from helpers import Reply, TestServer
+from rw import SDK, models
+server = TestServer()
+server.reply(lambda req, n: Reply(204, None))
+sdk = SDK(server_url=server.url)
+sdk.users.create_invite(email="a@example.com")
+sdk.users.create_invite(email="b@example.com", seats=3)
+assert [json.loads(r.body) for r in server.requests] == [{"email": "a@example.com", "seats": 1}, {"email": "b@example.com", "seats": 3}], [r.body for r in server.requests]
+assert models.Invite(email="c@example.com").seats == 1
+server.close()
+print("ok")`;
+    const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(py.stderr).toBe("");
+    expect(py.stdout.trim()).toBe("ok");
+    expect(mypyStrict([{ src: join(out, "src"), name: "rw" }])).toBe("");
+  });
+});
+
 describe("a dotted package name (acme.pets: the SDK inside the namespace package acme)", () => {
   it("is a folder per part with no __init__.py in acme; it imports whole, type-checks, calls the API and its docs' snippets run", async () => {
     const { generateAll } = await import("../generator/generate.js");

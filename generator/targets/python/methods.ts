@@ -27,9 +27,9 @@ export function methodView(p: PyPlan, m: PyMethodPlan) {
   // A raw binary body may be bytes, an open file, or any iterable of byte chunks (sent as it is read).
   const upload = op.body?.encoding === "binary";
   const args = m.args.map((a) => {
-    const s = slot(ctx(p, "input", files && a.source !== "param"), a.type, a.required);
+    const s = slot(ctx(p, "input", files && a.source !== "param"), a.type, a.required || a.default !== undefined);
     const raw = upload && (a.source === "body" || (a.source === "request" && op.request?.wrapsBody));
-    return { name: a.name, ...s, annotation: raw ? s.annotation.replace(/\bbytes\b/, UPLOAD) : s.annotation };
+    return { name: a.name, ...s, default: a.default ?? s.default, annotation: raw ? s.annotation.replace(/\bbytes\b/, UPLOAD) : s.annotation };
   });
   // Where each parameter's value is: its argument, or a field of the request argument.
   const requestModel = m.shape === "request" ? requestModelOf(p, m) : null;

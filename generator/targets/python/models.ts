@@ -4,7 +4,7 @@ import { requiredInModel } from "../shared/fields.js";
 import { pyLiteral, wellFormed } from "./literals.js";
 import type { PyModelPlan, PyPlan } from "./plan.js";
 import { MODEL_IMPORTS, importNames } from "./runtime.js";
-import { modelsIn, pyAnnotation, slot, type PyForm, type TypeContext } from "./types.js";
+import { modelsIn, pyAnnotation, sentDefault, slot, type PyForm, type TypeContext } from "./types.js";
 
 export interface PyFieldView {
   name: string;
@@ -68,10 +68,14 @@ export function modelView(p: PyPlan, m: PyModelPlan): PyModelView {
     view.fields = ir.fields.map((f) => {
       const required = requiredInModel(f, ir.usage);
       const name = m.fieldNames.get(f)!;
-      const s = slot(ctx("model"), f.type, required);
+      // A required field with a default, in a model only ever sent, is optional to the caller and
+      // always sent: its default is the field's (as Speakeasy's input models have it).
+      const sent = sentDefault(p.models, f, ir.usage);
+      const s = slot(ctx("model"), f.type, required || sent !== null);
       const annotation = name === f.wireName ? s.annotation : `Annotated[${s.annotation}, pydantic.Field(alias=${pyString(wellFormed(f.wireName))})]`;
       // A default the SDK sends when the field is left out (IR Field.sendDefault) is the field's default.
-      return { name, annotation, default: f.sendDefault ? pyLiteral(f.default) : s.default, tdAnnotation: slot(ctx("typeddict"), f.type, required).annotation, doc: f.description ?? "" };
+      const fieldDefault = f.sendDefault ? pyLiteral(f.default) : (sent ?? s.default);
+      return { name, annotation, default: fieldDefault, tdAnnotation: slot(ctx("typeddict"), f.type, required && sent === null).annotation, doc: f.description ?? "" };
     });
   }
   view.usesPydantic = view.extra || view.fields.some((f) => f.annotation.includes("pydantic."));

@@ -9,6 +9,7 @@ import { fileStem } from "../shared/files.js";
 import type { PlanBase, TargetOptions } from "../target.js";
 import { inlineAliases } from "./aliases.js";
 import { RESERVED_CLASSES } from "./runtime.js";
+import { sentDefault } from "./types.js";
 
 export const PY_KEYWORDS = new Set([
   "False",
@@ -165,6 +166,8 @@ export interface PyArgPlan {
   field: Field | null;
   type: TypeRef;
   required: boolean;
+  /** The Python literal of the default the argument sends when left out (a required field with a default). */
+  default?: string;
   description?: string;
   example?: unknown;
 }
@@ -314,8 +317,22 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
     if (flattenable && (op.body.required || op.params.length > 0)) {
       flatBody = model;
       const fields = (model.ir as Extract<Model, { kind: "object" }>).fields.filter((f) => !f.readOnly);
-      for (const f of byRequired(fields)) {
-        args.push({ name: scope.claim(model.fieldNames.get(f)!), source: "field", param: null, field: f, type: f.type, required: f.required, description: f.description, example: f.example });
+      // A required field with a default is an optional argument whose default is the field's.
+      const sent = new Map(fields.map((f) => [f, sentDefault(models, f, model.ir.usage)]));
+      const isRequired = (f: Field) => f.required && sent.get(f) === null;
+      for (const f of [...fields.filter(isRequired), ...fields.filter((f) => !isRequired(f))]) {
+        const d = sent.get(f);
+        args.push({
+          name: scope.claim(model.fieldNames.get(f)!),
+          source: "field",
+          param: null,
+          field: f,
+          type: f.type,
+          required: isRequired(f),
+          ...(d !== null && d !== undefined ? { default: d } : {}),
+          description: f.description,
+          example: f.example,
+        });
       }
     } else {
       const bodyName = op.params.length === 0 ? "request" : scope.claim("request_body");

@@ -1,7 +1,8 @@
 /** Python annotations of IR types, in the three forms the SDK uses them. */
-import type { TypeRef } from "../../ir/types.js";
+import type { Field, Model, TypeRef } from "../../ir/types.js";
 import { pyString } from "../../render/escape.js";
-import { wellFormed } from "./literals.js";
+import { sendsDefault } from "../shared/fields.js";
+import { pyLiteral, wellFormed } from "./literals.js";
 import type { PyModelPlan, PyPlan } from "./plan.js";
 
 /**
@@ -141,4 +142,27 @@ export function modelsIn(p: PyPlan, t: TypeRef, out = new Set<PyModelPlan>(), de
       break;
   }
   return out;
+}
+
+/**
+ * The Python literal of the default a field sends when it is left out (see sendsDefault), or null:
+ * only a plain value of a plain type (a string, number or boolean field), which the annotation accepts
+ * as it is; an enum's or a model's default stays the server's business.
+ */
+export function sentDefault(models: Map<string, PyModelPlan>, f: Field, usage: Model["usage"]): string | null {
+  if (!sendsDefault(f, usage)) return null;
+  let t: TypeRef = f.type;
+  for (let depth = 0; t.kind === "ref" && depth < 16; depth++) {
+    const m = models.get(t.model)?.ir;
+    if (m?.kind !== "alias") return null;
+    t = m.type;
+  }
+  if (t.kind !== "primitive" || ("nullable" in t && t.nullable)) return null;
+  const d = f.default;
+  const fits =
+    (t.type === "string" && typeof d === "string" && !t.format) ||
+    (t.type === "integer" && Number.isInteger(d)) ||
+    (t.type === "number" && typeof d === "number") ||
+    (t.type === "boolean" && typeof d === "boolean");
+  return fits ? pyLiteral(d) : null;
 }
