@@ -304,7 +304,8 @@ describe("output paths come from the configuration, checked", () => {
     ["typescript", "../../x"],
     ["typescript", "/etc/x"],
     ["python", "../x"],
-    ["python", "os.path"],
+    ["python", "a/b"],
+    ["python", "acme..x"],
   ])("refuses %s --package-name %s (exit 2), writing nothing", (target, name) => {
     const out = join(dir, "pkg", "out");
     const r = specsmith(["generate", "--spec", SPEC, "--out", out, "--target", target, "--package-name", name]);
