@@ -1,7 +1,7 @@
 // Per-feature fixture specs (tests/fixtures/<feature>/): one snapshot per emitted file of each target
 // (TypeScript under __snapshots__/, Python under __snapshots__/python/), none stale; every TypeScript
 // output type-checks under --strict (one tsc run over all of them) and is prettier-clean.
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateAll, type TargetResult } from "../generator/generate.js";
@@ -73,8 +73,36 @@ describe("fixtures", () => {
         include: fixtures.map((name) => `${name}/src/**/*.ts`),
       }),
     );
-    const r = await tscAsync(["-p", join(OUT, "tsconfig.json")]);
+    // Beside it, every TypeScript example of every fixture's docs (README and pages), compiled as a
+    // user's file importing the package by its name and subpaths.
+    const examples = writeDocExamples(dirs);
+    expect(examples).toBeGreaterThan(200);
+    const [r, docs] = await Promise.all([tscAsync(["-p", join(OUT, "tsconfig.json")]), tscAsync(["-p", join(OUT, ".examples")])]);
     expect(r.output.split("\n").slice(0, 20).join("\n")).toBe("");
     expect(r.code).toBe(0);
+    expect(docs.output.split("\n").slice(0, 20).join("\n")).toBe("");
+    expect(docs.code).toBe(0);
   }, 300_000);
 });
+
+/** Writes each ```typescript block of the fixtures' docs to .examples/, with a tsconfig mapping each package name to its sources; the number written. */
+function writeDocExamples(dirs: string[]): number {
+  const dir = join(OUT, ".examples");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const paths: Record<string, string[]> = {};
+  let n = 0;
+  for (const name of dirs) {
+    const pkg = (JSON.parse(readFileSync(join(OUT, name, "package.json"), "utf8")) as { name: string }).name;
+    paths[pkg] = [`../${name}/src/index.ts`];
+    paths[`${pkg}/*`] = [`../${name}/src/*`];
+    for (const page of listFiles(join(OUT, name)).filter((f) => f.endsWith(".md") && !f.startsWith(".specsmith"))) {
+      for (const m of readFileSync(join(OUT, name, page), "utf8").matchAll(/```typescript\n([\s\S]*?)```/g)) {
+        writeFileSync(join(dir, `${name}-${n++}.ts`), `// ${name}/${page}\n${m[1]}\nexport {};\n`);
+      }
+    }
+  }
+  const compilerOptions = { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: true, paths };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts"] }));
+  return n;
+}

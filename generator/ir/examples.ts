@@ -115,8 +115,10 @@ export class Examples {
     const fields: { field: Field | null; key: string; value: Example }[] = [];
     this.path.push(m.name);
     for (const f of m.fields) {
-      if (!(this.opts.optional && isObj(given) ? f.required || f.wireName in given : this.shows(f))) continue;
-      const value = src[f.wireName] ?? f.example ?? f.default;
+      // A field named like an Object.prototype member (`toString`) is shown: `{}` is no value of a
+      // TypeScript type that declares one as a string, since every object has the inherited one.
+      if (!(this.opts.optional && isObj(given) ? f.required || Object.hasOwn(given, f.wireName) : this.shows(f) || f.wireName in Object.prototype)) continue;
+      const value = (Object.hasOwn(src, f.wireName) ? src[f.wireName] : undefined) ?? f.example ?? f.default;
       // An optional field leading back into a model this example is already inside is left out:
       // one level of a tree, not every level (Speakeasy's snippets stop there too).
       if (!f.required && value === undefined && this.reentersPath(f.type)) continue;

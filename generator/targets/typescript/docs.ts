@@ -91,7 +91,10 @@ export interface OperationDoc {
   operationId: string;
   httpMethod: string;
   path: string;
+  /** Whether the example shows a request. */
   hasRequest: boolean;
+  /** Whether the method takes a request argument at all (an example that shows none and passes options writes `undefined` first). */
+  takesRequest: boolean;
   request: unknown;
   /** The example request has an RFCDate: the snippet imports it. */
   rfcDate: boolean;
@@ -143,6 +146,7 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     httpMethod: ir.httpMethod,
     path: ir.path,
     // An optional request with nothing in it is left out of the example call.
+    takesRequest: !!ir.request,
     hasRequest: !!ir.request && (ir.request.required || !(request !== null && typeof request === "object" && Object.keys(request).length === 0)),
     request,
     rfcDate: mentions(request, "RFCDate"),
