@@ -63,6 +63,7 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
   return {
     operationId,
     specOperationId: rawId,
+    ...maxMethodParamsOf(op),
     group,
     method,
     httpMethod,
@@ -149,4 +150,10 @@ function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: P
   const model: ObjectModel = { kind: "object", name, place: "operations", fields, deprecated: false, source: pointer(opLoc), request: { operation: operationId } };
   ctx.schemas.models.set(name, model);
   return { type: { kind: "ref", model: name }, required: fields.some((f) => f.required), wrapsBody: false };
+}
+
+/** `x-speakeasy-max-method-params`, when it is a whole number of parameters (anything else is ignored, as Speakeasy does). */
+function maxMethodParamsOf(op: Obj): { maxMethodParams?: number } {
+  const v = op["x-speakeasy-max-method-params"];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? { maxMethodParams: v } : {};
 }

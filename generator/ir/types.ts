@@ -196,6 +196,11 @@ export interface Operation {
    * given: `get /users/by id`. operationId above is the PascalCase stem of generated names.
    */
   specOperationId: string;
+  /**
+   * `x-speakeasy-max-method-params`: how many parameters (the body counting as one) the method may
+   * take as arguments before it takes one request object instead; 0 always takes the object.
+   */
+  maxMethodParams?: number;
   /** Resource group (camelCase), from x-speakeasy-group or the first tag. */
   group: string;
   /** Method on the resource (camelCase), from x-speakeasy-name-override or the operationId. */

@@ -138,7 +138,7 @@ const MODEL_MEMBERS = new Set([
   "update_forward_refs",
   "fields",
 ]);
-/** Speakeasy's `maxMethodParams`: beyond it, a method takes one `request` argument. */
+/** Speakeasy's `maxMethodParams`: beyond it, a method takes one `request` argument (an operation's `x-speakeasy-max-method-params` overrides it). */
 export const MAX_METHOD_PARAMS = 20;
 
 export interface PyModelPlan {
@@ -295,7 +295,7 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
   // Also clear of the module names a method body reads (`models.ChatRequest`, `httpx.Response`).
   const scope = new NameScope(["self", "retries", "server_url", "timeout_ms", "http_headers", "models", "httpx"]);
   const count = op.params.length + (op.body ? 1 : 0);
-  if (count > MAX_METHOD_PARAMS && op.request && !op.request.wrapsBody) {
+  if (count > (op.maxMethodParams ?? MAX_METHOD_PARAMS) && op.request && !op.request.wrapsBody) {
     const arg: PyArgPlan = { name: "request", source: "request", param: null, field: null, type: op.request.type, required: op.request.required };
     return { ir: op, method: name, args: [arg], shape: "request", flatBody: null };
   }

@@ -49,6 +49,21 @@ describe("python method arguments", () => {
     ],
     ["more than 20 parameters: one `request`", { get: { operationId: "List", parameters: many, responses: ok } }, { name: "list", args: ["request:request"], shape: "request" }],
     [
+      "x-speakeasy-max-method-params: 1 with two parameters: one `request`",
+      { get: { operationId: "Get", "x-speakeasy-max-method-params": 1, parameters: [query("limit"), path("user_id")], responses: ok } },
+      { name: "get", args: ["request:request!"], shape: "request" },
+    ],
+    [
+      "x-speakeasy-max-method-params: 2 with two parameters: still flat",
+      { get: { operationId: "Get", "x-speakeasy-max-method-params": 2, parameters: [query("limit"), path("user_id")], responses: ok } },
+      { name: "get", args: ["user_id:param!", "limit:param"], shape: "flat" },
+    ],
+    [
+      "x-speakeasy-max-method-params that is not a whole number is ignored",
+      { get: { operationId: "Get", "x-speakeasy-max-method-params": "1", parameters: [query("limit"), path("user_id")], responses: ok } },
+      { name: "get", args: ["user_id:param!", "limit:param"], shape: "flat" },
+    ],
+    [
       "20 parameters and a body: still flat",
       { post: { operationId: "Send", parameters: many.slice(0, 19), requestBody: json(object({ x: str }), true), responses: ok } },
       { name: "send", args: [...many.slice(0, 19).map((p) => `${p.name}:param`), "x:field"], shape: "flat" },
