@@ -141,11 +141,7 @@ describe("python SDK", () => {
 
 describe("python models for the fixture specs", () => {
   it("decode and encode unions by discriminator or required keys (unions-discriminators)", async () => {
-    const { generateAll } = await import("../generator/generate.js");
-    const { writeOutput } = await import("../generator/write/write.js");
-    const out = join(ROOT, ".tmp", "py-unions");
-    const [r] = await generateAll(join(ROOT, "tests/fixtures/unions-discriminators/spec.yaml"), [{ name: "python", out, packageName: "zoo", sdkClass: "Zoo", version: "1.0.0" }]);
-    writeOutput(out, r.files);
+    const out = await fixtureSdk("unions-discriminators", "py-unions", "zoo", "Zoo");
     const script = [
       "from zoo import models",
       "r = models.ListAnimalsResponse.model_validate({'items': [{'pet_type': 'cat', 'name': 'Tom', 'lives_left': 9}, {'pet_type': 'doggo', 'name': 'Rex', 'bark_volume': 11}], 'owner': {'legal_name': 'Acme', 'tax_id': 'T1'}, 'tags': [{'tag_name': 'cute'}], 'featured': None})",
@@ -204,11 +200,7 @@ describe("python types", () => {
 
 describe("python OAuth2 client credentials (oauth2-client-credentials)", () => {
   it("fetches the token once and sends it as a bearer token", async () => {
-    const { generateAll } = await import("../generator/generate.js");
-    const { writeOutput } = await import("../generator/write/write.js");
-    const out = join(ROOT, ".tmp", "py-oauth");
-    const [r] = await generateAll(join(ROOT, "tests/fixtures/oauth2-client-credentials/spec.yaml"), [{ name: "python", out, packageName: "machines", sdkClass: "Machines", version: "1.0.0" }]);
-    writeOutput(out, r.files);
+    const out = await fixtureSdk("oauth2-client-credentials", "py-oauth", "machines", "Machines");
     const script = `
 import base64, urllib.parse
 from helpers import Reply, TestServer
@@ -225,7 +217,7 @@ assert dict(urllib.parse.parse_qsl(token_req.body.decode())) == {"grant_type": "
 assert [(c.path, c.headers["authorization"]) for c in calls] == [("/api/machines", "Bearer tok-1")] * 2, calls
 server.close()
 print("ok")`;
-    const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    const py = runWithHelpers(script, join(out, "src"));
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
   });
@@ -233,12 +225,7 @@ print("ok")`;
 
 describe("a required field with a default (read-write-only-defaults)", () => {
   it("is an optional argument and model field whose default is sent when the call leaves it out", async () => {
-    const { generateAll } = await import("../generator/generate.js");
-    const { writeOutput } = await import("../generator/write/write.js");
-    const out = join(ROOT, ".tmp", "py-defaults");
-    rmSync(out, { recursive: true, force: true });
-    const [r] = await generateAll(join(ROOT, "tests/fixtures/read-write-only-defaults/spec.yaml"), [{ name: "python", out, packageName: "rw", sdkClass: "SDK", version: "1.0.0" }]);
-    writeOutput(out, r.files);
+    const out = await fixtureSdk("read-write-only-defaults", "py-defaults", "rw", "SDK");
     const script = `
 import json
 from helpers import Reply, TestServer
@@ -252,7 +239,7 @@ assert [json.loads(r.body) for r in server.requests] == [{"email": "a@example.co
 assert models.Invite(email="c@example.com").seats == 1
 server.close()
 print("ok")`;
-    const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    const py = runWithHelpers(script, join(out, "src"));
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
     expect(mypyStrict([{ src: join(out, "src"), name: "rw" }])).toBe("");
@@ -261,12 +248,7 @@ print("ok")`;
 
 describe("a dotted package name (acme.pets: the SDK inside the namespace package acme)", () => {
   it("is a folder per part with no __init__.py in acme; it imports whole, type-checks, calls the API and its docs' snippets run", async () => {
-    const { generateAll } = await import("../generator/generate.js");
-    const { writeOutput } = await import("../generator/write/write.js");
-    const out = join(ROOT, ".tmp", "py-dotted");
-    rmSync(out, { recursive: true, force: true });
-    const [r] = await generateAll(join(ROOT, "tests/fixtures/query-header-params/spec.yaml"), [{ name: "python", out, packageName: "acme.pets", sdkClass: "Pets", version: "1.0.0" }]);
-    writeOutput(out, r.files);
+    const out = await fixtureSdk("query-header-params", "py-dotted", "acme.pets", "Pets");
     expect(existsSync(join(out, "src", "acme", "pets", "__init__.py"))).toBe(true);
     expect(existsSync(join(out, "src", "acme", "__init__.py"))).toBe(false);
     expect(readFileSync(join(out, "pyproject.toml"), "utf8")).toContain('name = "acme-pets"');
@@ -282,14 +264,12 @@ Pets(api_key="k", server_idx=2, url_params={"host": server.url.split("//")[1]}).
 assert [r.path for r in server.requests] == ["/api/pets"], [r.path for r in server.requests]
 server.close()
 print("ok")`;
-    const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [src, join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    const py = runWithHelpers(script, src);
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
     const page = join(out, "docs", "sdks", "petssdk", "README.md");
     expect(readFileSync(page, "utf8")).toContain("from acme.pets import Pets");
-    const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(src, "acme", "pets", "config.py"), "utf8"))![1];
-    const run = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), src, env, page], { encoding: "utf8" });
-    const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as { total: number; results: { ok: boolean }[] };
+    const report = runSnippets(src, join(src, "acme", "pets", "config.py"), page);
     expect(report.results.filter((x) => !x.ok)).toEqual([]);
     expect(report.total).toBeGreaterThan(0);
   });
@@ -304,11 +284,7 @@ print("ok")`;
 
 describe("python server selection (query-header-params)", () => {
   it("server_idx picks a server and url_params (or server_variables) fill its variables, defaults for the rest; a global parameter is a constructor argument", async () => {
-    const { generateAll } = await import("../generator/generate.js");
-    const { writeOutput } = await import("../generator/write/write.js");
-    const out = join(ROOT, ".tmp", "py-servers");
-    const [r] = await generateAll(join(ROOT, "tests/fixtures/query-header-params/spec.yaml"), [{ name: "python", out, packageName: "pets", sdkClass: "Pets", version: "1.0.0" }]);
-    writeOutput(out, r.files);
+    const out = await fixtureSdk("query-header-params", "py-servers", "pets", "Pets");
     const script = `
 from helpers import Reply, TestServer
 from pets import Pets
@@ -328,7 +304,7 @@ Pets(**base).pets.list_pets()
 assert [r.headers.get("x-tenant-id") for r in server.requests[2:]] == ["t-1", "t-2", None], [r.headers for r in server.requests[2:]]
 server.close()
 print("ok")`;
-    const py = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [join(out, "src"), join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+    const py = runWithHelpers(script, join(out, "src"));
     expect(py.stderr).toBe("");
     expect(py.stdout.trim()).toBe("ok");
 
@@ -336,10 +312,31 @@ print("ok")`;
     // run as written.
     const page = join(out, "docs", "sdks", "petssdk", "README.md");
     expect(readFileSync(page, "utf8")).toContain('with Pets(\n    tenant="<value>",\n    api_key=');
-    const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(out, "src", "pets", "config.py"), "utf8"))![1];
-    const run = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), join(out, "src"), env, page], { encoding: "utf8" });
-    const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as { total: number; results: { ok: boolean; error: string }[] };
+    const report = runSnippets(join(out, "src"), join(out, "src", "pets", "config.py"), page);
     expect(report.results.filter((x) => !x.ok)).toEqual([]);
     expect(report.total).toBeGreaterThan(0);
   });
 });
+
+/** Generates a fixture's Python SDK into .tmp/<dir> (emptied first); the folder. */
+async function fixtureSdk(fixture: string, dir: string, packageName: string, sdkClass: string): Promise<string> {
+  const { generateAll } = await import("../generator/generate.js");
+  const { writeOutput } = await import("../generator/write/write.js");
+  const out = join(ROOT, ".tmp", dir);
+  rmSync(out, { recursive: true, force: true });
+  const [r] = await generateAll(join(ROOT, "tests", "fixtures", fixture, "spec.yaml"), [{ name: "python", out, packageName, sdkClass, version: "1.0.0" }]);
+  writeOutput(out, r.files);
+  return out;
+}
+
+/** Runs a Python script with the SDK's src/ and tests/python (its TestServer) on the path. */
+function runWithHelpers(script: string, src: string) {
+  return spawnSync(PYTHON, ["-c", script], { encoding: "utf8", env: { ...process.env, PYTHONPATH: [src, join(ROOT, "tests/python")].join(":"), PYTHONDONTWRITEBYTECODE: "1" } });
+}
+
+/** Runs a docs page's usage snippets against a local server (the URL through the SDK's SERVER_URL_ENV, read from its config.py). */
+function runSnippets(src: string, configPy: string, page: string): { total: number; results: { ok: boolean; error: string }[] } {
+  const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(configPy, "utf8"))![1];
+  const run = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), src, env, page], { encoding: "utf8" });
+  return JSON.parse(run.stdout.trim().split("\n").pop()!) as { total: number; results: { ok: boolean; error: string }[] };
+}

@@ -70,7 +70,8 @@ export class SchemaConverter {
       throw new SpecError([this.resolver.diagnostic(loc, "a schema must be an object", "write the schema as a map, e.g. `type: string`")]);
     }
     // Speakeasy's x-speakeasy-name-override names the model an inline schema becomes.
-    hint = nameOverride(schema) ? pascalCase(nameOverride(schema)!) || hint : hint;
+    const override = nameOverride(schema);
+    if (override) hint = pascalCase(override) || hint;
     const { types, nullable } = typesOf(schema);
     const withNull = (t: TypeRef): TypeRef => (nullable && t.kind !== "null" ? { ...t, nullable: true } : t);
 

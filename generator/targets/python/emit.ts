@@ -31,7 +31,11 @@ const placeholder = (kind: SecurityScheme["kind"]) => credentialPlaceholder(kind
 /** One generation's output in the making: the plan, the renderer, and what has been emitted so far. */
 class Emission {
   readonly emitted: Emitted = { files: [], samples: [], preformatted: new Set<string>(), formatHints: new Set<string>() };
+  /** The package's folder under src/ (`acme/sdk` for `acme.sdk`), and that folder with src/. */
+  readonly packageDir: string;
   readonly pkg: string;
+  /** The distribution's name on PyPI: `clerk-backend-api`, `acme-sdk`. */
+  readonly distName: string;
   readonly examples: Examples;
   readonly serverEnv: string;
   constructor(
@@ -39,7 +43,9 @@ class Emission {
     readonly engine: Engine,
   ) {
     // A dotted name (`acme.sdk`) is a folder per part; `acme` is a namespace package, with no __init__.py.
-    this.pkg = `src/${p.packageName.split(".").join("/")}`;
+    this.packageDir = p.packageName.split(".").join("/");
+    this.pkg = `src/${this.packageDir}`;
+    this.distName = p.packageName.replace(/[._]/g, "-");
     this.examples = new Examples(p.api, { optional: true });
     this.serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
   }
@@ -135,7 +141,7 @@ function emitPackage(e: Emission): void {
   e.emitted.files.push({
     path: "pyproject.toml",
     content: e.engine.render("pyproject.toml.hbs", {
-      distName: p.packageName.replace(/[._]/g, "-"),
+      distName: e.distName,
       version: p.version,
       description: `Python SDK for the ${p.api.info.title}`,
       packageName: p.packageName,
@@ -194,8 +200,8 @@ function emitReadme(e: Emission): void {
     events: docOf(all.find(({ m }) => streamsOnly(m.ir.success))),
     download: docOf(all.find(({ m }) => m.ir.success.some((r) => r.encoding === "binary"))),
     packageName: p.packageName,
-    packageDir: p.packageName.split(".").join("/"),
-    distName: p.packageName.replace(/[._]/g, "-"),
+    packageDir: e.packageDir,
+    distName: e.distName,
     title: api.info.title,
     docVersion: api.info.version,
     sdkClass: p.sdkClass,

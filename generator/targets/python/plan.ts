@@ -318,21 +318,13 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
       flatBody = model;
       const fields = (model.ir as Extract<Model, { kind: "object" }>).fields.filter((f) => !f.readOnly);
       // A required field with a default is an optional argument whose default is the field's.
-      const sent = new Map(fields.map((f) => [f, sentDefault(models, f, model.ir.usage)]));
-      const isRequired = (f: Field) => f.required && sent.get(f) === null;
-      for (const f of [...fields.filter(isRequired), ...fields.filter((f) => !isRequired(f))]) {
-        const d = sent.get(f);
-        args.push({
-          name: scope.claim(model.fieldNames.get(f)!),
-          source: "field",
-          param: null,
-          field: f,
-          type: f.type,
-          required: isRequired(f),
-          ...(d !== null && d !== undefined ? { default: d } : {}),
-          description: f.description,
-          example: f.example,
-        });
+      const planned = fields.map((f) => {
+        const sent = sentDefault(models, f, model.ir.usage);
+        return { f, sent, required: f.required && sent === null };
+      });
+      for (const { f, sent, required } of byRequired(planned)) {
+        const arg: PyArgPlan = { name: scope.claim(model.fieldNames.get(f)!), source: "field", param: null, field: f, type: f.type, required, description: f.description, example: f.example };
+        args.push(sent === null ? arg : { ...arg, default: sent });
       }
     } else {
       const bodyName = op.params.length === 0 ? "request" : scope.claim("request_body");
