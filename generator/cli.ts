@@ -10,7 +10,7 @@ import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from
 import { TARGETS, targetNames } from "./targets/registry.js";
 import { SpecError, UsageError, formatDiagnostic, terminalSafe } from "./diagnostics.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
-import { readText } from "./write/edits.js";
+import { readText } from "./write/read.js";
 import { writeFileAtomic } from "./write/file.js";
 import { runDiff, type DiffFlags } from "./diff.js";
 import { runOverlayApply } from "./overlay-apply.js";

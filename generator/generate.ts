@@ -17,7 +17,7 @@ import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
 import type { AnyTarget } from "./targets/target.js";
-import { readText } from "./write/edits.js";
+import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 
 export interface TargetResult {

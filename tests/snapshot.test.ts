@@ -1,11 +1,13 @@
 // The committed generated/ output is exactly what a fresh generation from spec/ produces,
 // and generation is deterministic.
-import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../generator/config.js";
 import { codeSamplesFile, generateAll, type TargetResult } from "../generator/generate.js";
 import { MANIFEST } from "../generator/write/write.js";
+import { decodePack, encodePack, PACK_FILE } from "../generator/write/pristine.js";
+import { INDEX_FILE } from "../generator/write/stat-index.js";
 import { specsmith } from "./helpers/cli.js";
 import { CONFIG, GENERATED_PY, GENERATED_TS, ROOT, listFiles, read, tempDir } from "./helpers/paths.js";
 
@@ -23,10 +25,14 @@ describe("generated/ snapshot", () => {
 
   it.each([0, 1])("target %i equals a fresh generation byte for byte, with no extra or missing files", (i) => {
     const { files, target } = fresh[i];
-    const onDisk = listFiles(target.out, (rel) => rel === "node_modules" || rel === "dist" || rel.endsWith("__pycache__"));
-    const pristine = files.filter((f) => !f.verbatim && !f.once).map((f) => `.specsmith/pristine/${f.path}`);
-    expect(onDisk).toEqual([...files.map((f) => f.path), ...pristine, MANIFEST].sort());
+    // The stat index is this machine's cache (git ignores it): there after a local run, not in a clone.
+    const onDisk = listFiles(target.out, (rel) => rel === "node_modules" || rel === "dist" || rel.endsWith("__pycache__") || rel === INDEX_FILE);
+    expect(onDisk).toEqual([...files.map((f) => f.path), ".specsmith/.gitignore", PACK_FILE, MANIFEST].sort());
     for (const f of files) expect(read(join(target.out, f.path)), f.path).toBe(f.content);
+    // The pack holds every generated file's pristine text: the base a hand edit is merged from.
+    const pack = decodePack(readFileSync(join(target.out, PACK_FILE)))!;
+    expect([...pack.keys()].sort()).toEqual(files.filter((f) => !f.verbatim && !f.once).map((f) => f.path).sort());
+    for (const f of files) if (pack.has(f.path)) expect(pack.get(f.path), f.path).toBe(f.content);
   });
 
   it("the committed code-samples overlay equals a fresh generation's", () => {
@@ -56,8 +62,9 @@ describe("generated/ snapshot", () => {
     // A hand edit is intended, not drift.
     writeFileSync(join(out, "src/core.ts"), "// edited by hand\n");
     expect(specsmith([...args, "--check"]).code).toBe(0);
-    // A file left from an older generation (it and its pristine copy differ from today's) is drift.
-    writeFileSync(join(out, ".specsmith/pristine/src/core.ts"), "// edited by hand\n");
+    // A file left from an older generation (it and its pristine text differ from today's) is drift.
+    const older = decodePack(readFileSync(join(out, PACK_FILE)))!.set("src/core.ts", "// edited by hand\n");
+    writeFileSync(join(out, PACK_FILE), encodePack([...older], "an older generation"));
     rmSync(join(out, "docs/models/components/actortoken.md"));
     const r = specsmith([...args, "--check"]);
     expect(r.code).toBe(3);

@@ -1,11 +1,13 @@
 // The writer in process: files the user added survive, stale files go, a file specsmith did not
 // generate is never overwritten; and the table of output paths it refuses. (The folder-level
 // behaviour, run as a CLI, is in output-folder.test.ts.)
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { unsafePathReason } from "../generator/write/paths.js";
 import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../generator/write/write.js";
+import { decodePack, encodePack, PACK_FILE } from "../generator/write/pristine.js";
+import { INDEX_FILE } from "../generator/write/stat-index.js";
 import { listFiles, tempDir } from "./helpers/paths.js";
 
 describe("writeOutput", () => {
@@ -15,9 +17,16 @@ describe("writeOutput", () => {
       { path: "b.txt", content: "b" },
       { path: "src/a.ts", content: "a" },
     ]);
-    // Each generated file keeps its pristine copy: the base a later hand edit is merged from.
-    expect(listFiles(out)).toEqual([MANIFEST, ".specsmith/pristine/b.txt", ".specsmith/pristine/src/a.ts", "b.txt", "src/a.ts"]);
-    expect(readManifest(out)).toEqual([".specsmith/pristine/b.txt", ".specsmith/pristine/src/a.ts", "b.txt", "src/a.ts"]);
+    // No copy beside each file: the pristine texts (the base a later hand edit is merged from) are one
+    // pack, and the stat index (a cache kept out of git) sits beside it.
+    expect(listFiles(out)).toEqual([MANIFEST, ".specsmith/.gitignore", INDEX_FILE, PACK_FILE, "b.txt", "src/a.ts"]);
+    expect(readManifest(out)).toEqual([".specsmith/.gitignore", PACK_FILE, "b.txt", "src/a.ts"]);
+    expect(decodePack(readFileSync(join(out, PACK_FILE)))).toEqual(
+      new Map([
+        ["b.txt", "b"],
+        ["src/a.ts", "a"],
+      ]),
+    );
   });
 
   it("removes stale generated files but keeps files the user added, nested or not", () => {
@@ -30,7 +39,7 @@ describe("writeOutput", () => {
     mkdirSync(join(out, "node_modules/x"), { recursive: true });
     writeFileSync(join(out, "node_modules/x/index.js"), "dep");
     writeOutput(out, [{ path: "src/a.ts", content: "a2" }]);
-    expect(listFiles(out)).toEqual([MANIFEST, ".specsmith/pristine/src/a.ts", "node_modules/x/index.js", "src/a.ts", "src/mine.ts"]);
+    expect(listFiles(out)).toEqual([MANIFEST, ".specsmith/.gitignore", INDEX_FILE, PACK_FILE, "node_modules/x/index.js", "src/a.ts", "src/mine.ts"]);
     expect(readFileSync(join(out, "src/a.ts"), "utf8")).toBe("a2");
     expect(readFileSync(join(out, "src/mine.ts"), "utf8")).toBe("user code");
     expect(listFiles(join(out, ".."))).not.toContain(expect.stringContaining("specsmith-tmp"));
@@ -57,9 +66,107 @@ describe("writeOutput", () => {
       { path: "b", content: "changed" },
       { path: "d", content: "new" },
     ]);
-    expect(d.changed).toEqual([".specsmith/pristine/b", "b", MANIFEST]);
-    expect(d.missing).toEqual([".specsmith/pristine/d", "d"]);
-    expect(d.stale).toEqual([".specsmith/pristine/c", "c"]);
+    // The pack's texts change with b and d (it is compared by the digest on its first line).
+    expect(d.changed).toEqual(["b", PACK_FILE, MANIFEST]);
+    expect(d.missing).toEqual(["d"]);
+    expect(d.stale).toEqual(["c"]);
+  });
+});
+
+describe("regeneration reads what changed (stat index, pristine pack)", () => {
+  const gen = (a: string, b = "b") => [
+    { path: "src/a.ts", content: a },
+    { path: "b.txt", content: b },
+  ];
+  /** Replaces a file's bytes behind the writer's back, keeping its size and mtime: only a read would notice. */
+  const swapKeepingStat = (file: string, text: string) => {
+    const st = statSync(file);
+    writeFileSync(file, text);
+    utimesSync(file, st.atime, st.mtime);
+  };
+  /** Ages every file so that none is "racy" (as new as the index). */
+  const age = (out: string) => {
+    const past = new Date(Date.now() - 60_000);
+    for (const f of listFiles(out)) if (f !== INDEX_FILE) utimesSync(join(out, f), past, past);
+  };
+
+  it("trusts a file whose size and mtime are as written: an unchanged regeneration writes and reads none", () => {
+    const out = join(tempDir(), "out");
+    writeOutput(out, gen("aaaa"));
+    age(out);
+    writeOutput(out, gen("aaaa"));
+    swapKeepingStat(join(out, "src/a.ts"), "AAAA");
+    // Had the writer read src/a.ts it would have found AAAA ≠ pristine and kept it as an edit, or
+    // rewritten it; it trusted the index and left it.
+    const r = writeOutput(out, gen("aaaa"));
+    expect(r).toMatchObject({ written: 0, merged: [], conflicts: [] });
+    expect(readFileSync(join(out, "src/a.ts"), "utf8")).toBe("AAAA");
+  });
+
+  it("reads a file whose mtime moved: the same bytes are re-recorded, changed ones are a hand edit merged from the pack", () => {
+    const out = join(tempDir(), "out");
+    writeOutput(out, gen("line 1\nline 2\nline 3\n"));
+    age(out);
+    const touched = new Date(Date.now() - 30_000);
+    utimesSync(join(out, "b.txt"), touched, touched);
+    writeFileSync(join(out, "src/a.ts"), "line 1 (mine)\nline 2\nline 3\n");
+    const r = writeOutput(out, gen("line 1\nline 2\nline 3 (new)\n"));
+    expect(r.merged).toEqual(["src/a.ts"]);
+    expect(readFileSync(join(out, "src/a.ts"), "utf8")).toBe("line 1 (mine)\nline 2\nline 3 (new)\n");
+    const index = readFileSync(join(out, INDEX_FILE), "utf8");
+    expect(index).toContain(`["b.txt",1,${statSync(join(out, "b.txt")).mtimeMs},`);
+    // The merged file is recorded as carrying edits: the next run merges again, from the new pristine text.
+    expect(index).toMatch(/\["src\/a\.ts",\d+,[\d.]+,"[^"]+",1\]/);
+    expect(decodePack(readFileSync(join(out, PACK_FILE)))!.get("src/a.ts")).toBe("line 1\nline 2\nline 3 (new)\n");
+  });
+
+  it("reads a file as new as the index itself (racy: an edit in the same clock tick keeps the mtime)", () => {
+    const out = join(tempDir(), "out");
+    writeOutput(out, gen("aaaa"));
+    const index = statSync(join(out, INDEX_FILE));
+    swapKeepingStat(join(out, "src/a.ts"), "AAAA");
+    utimesSync(join(out, "src/a.ts"), index.atime, index.mtime);
+    writeOutput(out, gen("aaaa"));
+    // Read, found edited (nothing new to merge): kept.
+    expect(readFileSync(join(out, "src/a.ts"), "utf8")).toBe("AAAA");
+    expect(diffOutput(out, gen("aaaa")).edited).toEqual(["src/a.ts"]);
+  });
+
+  it("migrates a folder with a pristine copy per file: an edit merges from the copy, and the copies go", () => {
+    const out = join(tempDir(), "out");
+    mkdirSync(join(out, ".specsmith/pristine/src"), { recursive: true });
+    writeFileSync(join(out, ".specsmith/pristine/src/a.ts"), "one\ntwo\nthree\n");
+    mkdirSync(join(out, "src"));
+    writeFileSync(join(out, "src/a.ts"), "ONE\ntwo\nthree\n");
+    writeFileSync(join(out, MANIFEST), JSON.stringify({ generator: "specsmith", files: [".specsmith/pristine/src/a.ts", "src/a.ts"] }));
+    const r = writeOutput(out, [{ path: "src/a.ts", content: "one\ntwo\nTHREE\n" }]);
+    expect(r.merged).toEqual(["src/a.ts"]);
+    expect(readFileSync(join(out, "src/a.ts"), "utf8")).toBe("ONE\ntwo\nTHREE\n");
+    expect(existsSync(join(out, ".specsmith/pristine"))).toBe(false);
+  });
+
+  it("keeps an edited file as a conflict when its pristine text is lost (the pack deleted), never overwriting it", () => {
+    const out = join(tempDir(), "out");
+    writeOutput(out, gen("generated\n"));
+    writeFileSync(join(out, "src/a.ts"), "mine\n");
+    writeFileSync(join(out, PACK_FILE), "damaged");
+    const r = writeOutput(out, gen("generated again\n"));
+    expect(r.conflicts).toEqual(["src/a.ts"]);
+    const text = readFileSync(join(out, "src/a.ts"), "utf8");
+    expect(text).toContain("mine");
+    expect(text).toContain("generated again");
+  });
+
+  it("packs deterministically and refuses bytes it did not write", () => {
+    const entries: [string, string][] = [
+      ["z", "last"],
+      ["a", "ünïcode ✓"],
+    ];
+    const packed = encodePack(entries, "d1");
+    expect(encodePack([...entries].reverse(), "d1").equals(packed)).toBe(true);
+    expect(decodePack(packed)).toEqual(new Map([["a", "ünïcode ✓"], ["z", "last"]]));
+    expect(decodePack(Buffer.from("specsmith-pristine 1 d1\nnot brotli"))).toBeUndefined();
+    expect(decodePack(packed.subarray(0, packed.length - 3))).toBeUndefined();
   });
 });
 

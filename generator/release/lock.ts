@@ -7,7 +7,7 @@ import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 import { VERSION } from "../paths.js";
-import { MAX_STATE_BYTES } from "../write/edits.js";
+import { MAX_STATE_BYTES } from "../write/read.js";
 import { lockProblems } from "./lock-schema.js";
 import type { Surface } from "./surface.js";
 

@@ -3,17 +3,23 @@
  * - `.specsmithignore` (gitignore syntax, matched by the `ignore` package, eslint's): generated files
  *   the user has taken over are never written again;
  * - files generated once (hook registration): written only where nothing is;
- * - hand edits: the pristine text of every generated file is kept under `.specsmith/pristine/`; a file
- *   that differs from it was edited, and is merged three ways (pristine, the user's file, the new
- *   generation) by node-diff3. A conflict is written with diff3-style markers, losing neither side.
+ * - hand edits: a file that differs from what the last generation wrote was edited by hand, and is
+ *   merged three ways (its pristine text from the pack, the user's file, the new generation) by
+ *   node-diff3. A conflict is written with diff3-style markers, losing neither side.
+ *
+ * The stat index tells which files are as the last run wrote them without reading them, so a
+ * regeneration reads only the files touched since, and the pack only when one of them was edited.
  */
-import { readFileSync, lstatSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { mergeDiff3 } from "node-diff3";
+import { LEGACY_PRISTINE_DIR, PACK_FILE, PristineStore } from "./pristine.js";
+import { readFile, readText, statFile } from "./read.js";
+import { digestOf, readIndex, unchangedSince, type IndexEntry, type StatIndex } from "./stat-index.js";
+
 
 export const IGNORE_FILE = ".specsmithignore";
-export const PRISTINE_DIR = ".specsmith/pristine";
 
 /** A file a target emits. */
 export interface EmittedFile {
@@ -25,8 +31,11 @@ export interface EmittedFile {
   verbatim?: boolean;
 }
 
+/** What the index will record of a file this run leaves on disk; size and mtime once known. */
+export type Record = Omit<IndexEntry, "size" | "mtime"> & Partial<Pick<IndexEntry, "size" | "mtime">>;
+
 export interface Resolution<F extends EmittedFile> {
-  /** What to write: generated files (merged where edited) and their pristine copies. */
+  /** What to write: generated files (merged where edited). */
   files: F[];
   /** Generated paths left alone: in `.specsmithignore`. */
   ignored: string[];
@@ -38,8 +47,16 @@ export interface Resolution<F extends EmittedFile> {
   edited: string[];
   /** Previously generated files to keep though no longer generated: ignored, or edited. */
   keep: Set<string>;
-  /** Paths in `files` whose text on disk is already what they get (nothing to write). */
+  /** Paths in `files` whose bytes on disk are already what they get (nothing to write). */
   unchanged: Set<string>;
+  /** Paths in `files` with nothing on disk yet. */
+  absent: Set<string>;
+  /** Per path in `files`: the digest of what it gets, and its stat when it is unchanged. */
+  records: Map<string, Record>;
+  /** The pristine text of every generated file (path, text): the next pack. */
+  pristine: [string, string][];
+  /** The digest of `pristine`: whether the pack needs writing. */
+  pristineDigest: string;
 }
 
 /** Paths the ignore file can never take over: specsmith's own bookkeeping. */
@@ -52,67 +69,122 @@ export function ignoreRules(root: string): Ignore {
   return rules;
 }
 
-/**
- * Resolves what each emitted file becomes on disk. `previous`: the files the last generation listed
- * (to keep the edited or ignored ones that are no longer generated).
- */
-export function resolveEdits<F extends EmittedFile>(root: string, files: F[], previous: string[]): Resolution<F> {
+/** The previous run's knowledge of an output folder: its stat index and its pristine texts. */
+export interface Previous {
+  /** The files the last generation listed (to keep the edited or ignored ones no longer generated). */
+  listed: string[];
+  index: StatIndex;
+  store: PristineStore;
+}
+
+export function previousOf(root: string, listed: string[]): Previous {
+  return { listed, index: readIndex(root), store: new PristineStore(root) };
+}
+
+/** What is on disk at a path: nothing, the bytes the index records, or text read (and its stat). */
+type OnDisk = { kind: "absent"; entry?: undefined } | { kind: "recorded"; entry: IndexEntry; text?: string } | { kind: "read"; text: string; size: number; mtime: number; entry?: IndexEntry };
+
+function look(root: string, path: string, index: StatIndex): OnDisk {
+  const abs = join(root, path);
+  const st = statFile(abs);
+  if (!st) return { kind: "absent" };
+  const entry = index.entries.get(path);
+  if (unchangedSince(entry, st, index)) return { kind: "recorded", entry: entry! };
+  const file = readFile(abs);
+  if (!file) return { kind: "absent" };
+  // Touched (a checkout, a copy) but the same bytes: as written, and recorded with its new stat.
+  if (entry && file.size === entry.size && digestOf(file.text) === entry.digest) return { kind: "recorded", entry: { ...entry, size: file.size, mtime: file.mtime }, text: file.text };
+  return { kind: "read", ...file, ...(entry ? { entry } : {}) };
+}
+
+/** Resolves what each emitted file becomes on disk, given what the previous run left. */
+export function resolveEdits<F extends EmittedFile>(root: string, files: F[], previous: Previous): Resolution<F> {
   const rules = ignoreRules(root);
-  const out: F[] = [];
-  const r: Resolution<F> = { files: out, ignored: [], merged: [], conflicts: [], edited: [], keep: new Set(), unchanged: new Set() };
-  // Every file pushed here is compared with what was read for it, once.
-  const emit = (file: F, onDisk: string | undefined) => {
-    out.push(file);
-    if (onDisk === file.content) r.unchanged.add(file.path);
+  const r: Resolution<F> = {
+    files: [], ignored: [], merged: [], conflicts: [], edited: [], keep: new Set(), unchanged: new Set(), absent: new Set(), records: new Map(), pristine: [], pristineDigest: "",
   };
   const isIgnored = (p: string) => !OWN.test(p) && rules.ignores(p);
+  const pristineDigests: string[] = [];
   for (const f of files) {
     if (isIgnored(f.path)) {
       r.ignored.push(f.path);
       continue;
     }
-    const disk = readText(join(root, f.path));
     if (f.once) {
-      if (disk === undefined && !exists(join(root, f.path))) out.push(f);
+      if (!exists(join(root, f.path))) r.files.push(f);
       continue;
     }
-    if (f.verbatim) {
-      emit(f, disk);
-      continue;
+    const digest = digestOf(f.content);
+    if (!f.verbatim) {
+      r.pristine.push([f.path, f.content]);
+      pristineDigests.push(`${f.path}\0${digest}`);
     }
-    const base = readText(join(root, PRISTINE_DIR, f.path));
-    emit({ ...f, path: `${PRISTINE_DIR}/${f.path}`, once: false }, base);
-    // Not there, never generated with a pristine copy, or as generated: the new generation replaces it.
-    if (disk === undefined || base === undefined || disk === base) {
-      emit(f, disk);
-      continue;
-    }
-    r.edited.push(f.path);
-    if (f.content === base) {
-      // Edited, and nothing new to merge; markers left from a conflict keep it a conflict.
-      if (CONFLICT.test(disk)) r.conflicts.push(f.path);
-      emit({ ...f, content: disk }, disk);
-      continue;
-    }
-    const m = merge3(disk, base, f.content);
-    (m.conflict ? r.conflicts : r.merged).push(f.path);
-    emit({ ...f, content: m.text }, disk);
+    resolveOne(r, f, digest, look(root, f.path, previous.index), previous.store, root);
   }
-  const current = new Set(files.map((f) => f.path));
-  for (const p of previous) {
-    if (p.startsWith(`${PRISTINE_DIR}/`)) continue;
-    if (isIgnored(p)) r.keep.add(p);
-    else if (!current.has(p)) {
-      const disk = readText(join(root, p));
-      const base = readText(join(root, PRISTINE_DIR, p));
-      if (disk !== undefined && base !== undefined && disk !== base) {
-        r.keep.add(p);
-        r.edited.push(p);
-      }
-    }
-  }
+  pristineDigests.sort();
+  r.pristineDigest = digestOf(pristineDigests.join("\n"));
+  keepEditedLeftovers(r, root, files, previous, isIgnored);
   r.edited.sort();
   return r;
+}
+
+/** One emitted file: written as generated, left as it is, or merged with the user's edits. */
+function resolveOne<F extends EmittedFile>(r: Resolution<F>, f: F, digest: string, disk: OnDisk, store: PristineStore, root: string): void {
+  const emit = (file: F, fileDigest: string, edited: boolean) => {
+    r.files.push(file);
+    if (disk.kind === "absent") r.absent.add(file.path);
+    const same = disk.kind === "recorded" ? disk.entry.digest === fileDigest : disk.kind === "read" && disk.text === file.content;
+    const stat = disk.kind === "recorded" ? disk.entry : disk.kind === "read" ? disk : undefined;
+    if (same) r.unchanged.add(file.path);
+    r.records.set(file.path, { digest: fileDigest, ...(edited ? { edited } : {}), ...(same && stat ? { size: stat.size, mtime: stat.mtime } : {}) });
+  };
+  // Nothing there, bookkeeping, or as the last generation wrote it (unedited): the new generation replaces it.
+  if (disk.kind === "absent" || f.verbatim || (disk.kind === "recorded" && !disk.entry.edited)) return emit(f, digest, false);
+  const text = disk.text ?? readText(join(root, f.path));
+  if (text === undefined) return emit(f, digest, false);
+  const base = store.get(f.path);
+  if (base === undefined) {
+    // Never generated with a pristine text (an older folder): the new generation replaces it. But a
+    // file this run's index knows was changed since it was written: without its base (the pack was
+    // deleted or damaged), both sides are kept as a conflict rather than the edits lost.
+    if (!disk.entry) return emit(f, digest, false);
+    r.edited.push(f.path);
+    r.conflicts.push(f.path);
+    const m = merge3(text, "", f.content);
+    return emit({ ...f, content: m.text }, digestOf(m.text), true);
+  }
+  if (text === base) return emit(f, digest, false);
+  r.edited.push(f.path);
+  if (f.content === base) {
+    // Edited, and nothing new to merge; markers left from a conflict keep it a conflict.
+    if (CONFLICT.test(text)) r.conflicts.push(f.path);
+    return emit({ ...f, content: text }, digestOf(text), true);
+  }
+  const m = merge3(text, base, f.content);
+  (m.conflict ? r.conflicts : r.merged).push(f.path);
+  emit({ ...f, content: m.text }, digestOf(m.text), true);
+}
+
+/** Previously generated files no longer generated: kept (still listed) when ignored or edited by hand. */
+function keepEditedLeftovers<F extends EmittedFile>(r: Resolution<F>, root: string, files: F[], previous: Previous, isIgnored: (p: string) => boolean): void {
+  const current = new Set(files.map((f) => f.path));
+  for (const p of previous.listed) {
+    if (p === PACK_FILE || p.startsWith(`${LEGACY_PRISTINE_DIR}/`)) continue;
+    if (isIgnored(p)) {
+      r.keep.add(p);
+      continue;
+    }
+    if (current.has(p)) continue;
+    const disk = look(root, p, previous.index);
+    if (disk.kind === "absent" || (disk.kind === "recorded" && !disk.entry.edited)) continue;
+    const text = disk.text ?? readText(join(root, p));
+    const base = previous.store.get(p);
+    const edited = base === undefined ? disk.entry !== undefined : text !== undefined && text !== base;
+    if (text !== undefined && edited) {
+      r.keep.add(p);
+      r.edited.push(p);
+    }
+  }
 }
 
 /** The markers merge3 writes around a conflict, as lines. */
@@ -123,23 +195,6 @@ export function merge3(yours: string, base: string, generated: string): { text: 
   const lines = (s: string) => s.split("\n");
   const m = mergeDiff3(lines(yours), lines(base), lines(generated), { label: { a: "yours", o: "pristine (last generation)", b: "generated" } });
   return { text: (m.result as string[]).join("\n"), conflict: m.conflict };
-}
-
-/** State files (manifest, run journal, leftovers' manifests) are small; a larger one is not ours. */
-export const MAX_STATE_BYTES = 64 * 1024 * 1024;
-
-/**
- * The text of a regular file (not following a final symlink, so never a FIFO or a device), at most
- * `max` bytes; else undefined.
- */
-export function readText(p: string, max = Infinity): string | undefined {
-  try {
-    const st = lstatSync(p);
-    if (!st.isFile() || st.size > max) return undefined;
-    return readFileSync(p, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 function exists(p: string): boolean {

@@ -1,7 +1,7 @@
 /** One file written whole: to a temporary file beside it, then renamed over it (never half-written). */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { readText } from "./edits.js";
+import { readText } from "./read.js";
 import { fsError } from "./write.js";
 
 /** Writes `text` to `path` unless it is there already; returns whether it wrote. */

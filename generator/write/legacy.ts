@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { MAX_STATE_BYTES, readText } from "./edits.js";
+import { MAX_STATE_BYTES, readText } from "./read.js";
 import { processAlive } from "./lock.js";
 
 const LEGACY = /^(.*)\.specsmith-(tmp|old)-(\d+)$/;

@@ -3,7 +3,7 @@
  * temporary files a run is about to create, so the next run can clean up after one that was killed.
  */
 import { linkSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { MAX_STATE_BYTES, readText } from "./edits.js";
+import { MAX_STATE_BYTES, readText } from "./read.js";
 import { removableUnder } from "./paths.js";
 import { hostname } from "node:os";
 import { join } from "node:path";

@@ -8,17 +8,26 @@
  * - files the previous manifest lists and this run does not emit are removed; files the user added stay,
  *   and a file specsmith did not generate is never overwritten.
  */
-import { chmodSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { acquireLock, LockHeldError } from "./lock.js";
 import { recoverLegacy } from "./legacy.js";
 import { escapingAncestor, removableUnder, unsafePathReason } from "./paths.js";
 import { scanTree, type EntryKind } from "./tree.js";
-import { MAX_STATE_BYTES, readText, resolveEdits, type EmittedFile } from "./edits.js";
+import { previousOf, resolveEdits, type EmittedFile, type Resolution } from "./edits.js";
+import { encodePack, PACK_FILE, packDigest } from "./pristine.js";
+import { MAX_STATE_BYTES, readText, statFile } from "./read.js";
+import { INDEX_FILE, indexText, type IndexEntry, type StatIndex } from "./stat-index.js";
 
 export const MANIFEST = ".specsmith-manifest.json";
 
 export type OutputFile = EmittedFile;
+
+/** A file as the writer stages it: generated text, or the pristine pack's bytes. */
+interface Staged {
+  path: string;
+  content: string | Uint8Array;
+}
 
 export interface WriteSummary {
   written: number;
@@ -71,18 +80,51 @@ function manifestText(paths: Iterable<string>): string {
  */
 export function diffOutput(outDir: string, files: OutputFile[]): { changed: string[]; missing: string[]; stale: string[]; ignored: string[]; conflicts: string[]; edited: string[] } {
   checkPaths(outDir, files);
-  const previous = readManifest(outDir) ?? [];
-  const res = resolveEdits(outDir, files, previous);
+  const previous = previousOf(outDir, readManifest(outDir) ?? []);
+  const res = resolveEdits(outDir, withBookkeeping(files), previous);
+  const pack = packOf(outDir, res);
   const changed: string[] = [];
   const missing: string[] = [];
-  for (const f of [...res.files, { path: MANIFEST, content: manifestText([...listed(res.files), ...res.keep]) }]) {
-    const now = readIfFile(join(outDir, f.path));
-    if (now === undefined) missing.push(f.path);
-    else if (!now.equals(Buffer.from(f.content))) changed.push(f.path);
+  for (const f of [...res.files, pack]) {
+    if (res.absent.has(f.path) || (f === pack && pack.absent)) missing.push(f.path);
+    else if (!res.unchanged.has(f.path) && !(f === pack && pack.unchanged)) changed.push(f.path);
   }
-  const current = new Set(res.files.map((f) => f.path));
-  const stale = previous.filter((p) => !current.has(p) && !res.keep.has(p) && readIfFile(join(outDir, p)) !== undefined);
+  const manifestNow = readText(join(outDir, MANIFEST), MAX_STATE_BYTES);
+  if (manifestNow === undefined) missing.push(MANIFEST);
+  else if (manifestNow !== manifestText(current(res))) changed.push(MANIFEST);
+  const now = new Set(res.files.map((f) => f.path));
+  const stale = previous.listed.filter((p) => !now.has(p) && p !== PACK_FILE && !res.keep.has(p) && readIfFile(join(outDir, p)) !== undefined);
   return { changed, missing, stale, ignored: res.ignored, conflicts: res.conflicts, edited: res.edited };
+}
+
+/** The pristine pack this run leaves: unchanged when it holds the same texts (by digest), else packed anew (lazily). */
+function packOf(root: string, res: Resolution<OutputFile>): Staged & { unchanged: boolean; absent: boolean } {
+  const onDisk = packDigest(join(root, PACK_FILE));
+  let bytes: Buffer | undefined;
+  return {
+    path: PACK_FILE,
+    get content() {
+      return (bytes ??= encodePack(res.pristine, res.pristineDigest));
+    },
+    unchanged: onDisk === res.pristineDigest,
+    absent: statFile(join(root, PACK_FILE)) === undefined,
+  };
+}
+
+/**
+ * The index is a cache of this machine's file stats: `.specsmith/.gitignore` keeps it out of version
+ * control wherever the output folder is committed (a clone's stats differ; it would only cost reads).
+ */
+const GITIGNORE: OutputFile = { path: ".specsmith/.gitignore", content: "# specsmith's cache of this machine's file stats (see the README)\nindex.json\n", verbatim: true };
+
+function withBookkeeping(files: OutputFile[]): OutputFile[] {
+  return [...files, GITIGNORE];
+}
+
+/** Every path the manifest lists after this run: the generated files, the pack, and the files kept. */
+function current(res: Resolution<OutputFile>): Set<string> {
+  // Files kept though no longer generated (ignored, or edited) stay listed: still specsmith's to merge or remove.
+  return new Set([...listed(res.files), PACK_FILE, ...res.keep]);
 }
 
 /** The paths the manifest lists: everything written but the files generated once for the user. */
@@ -110,35 +152,35 @@ export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
 
 function writeLocked(root: string, outDir: string, emitted: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
   const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
-  const previous = parseManifest(manifestNow) ?? [];
-  const res = resolveEdits(root, emitted, previous);
-  const files = res.files;
-  const before = new Set(previous);
-  // Files kept though no longer generated (ignored, or edited) stay listed: still specsmith's to merge or remove.
-  const current = new Set([...listed(files), ...res.keep]);
-  const tree = scanTree(root, [...current, ...previous]);
-  refuseUserFiles(tree, outDir, files, before);
+  const previous = previousOf(root, parseManifest(manifestNow) ?? []);
+  const res = resolveEdits(root, withBookkeeping(emitted), previous);
+  const pack = packOf(root, res);
+  const before = new Set(previous.listed);
+  const now = current(res);
+  const tree = scanTree(root, [...now, ...previous.listed]);
+  refuseUserFiles(tree, outDir, res.files, before);
   const links = new Map<string, boolean>();
-  for (const f of files) {
+  for (const f of res.files) {
     const bad = escapingAncestor(root, f.path, links, tree);
     if (bad) throw new WriteError(`${join(outDir, bad)} is a symlink to a folder outside ${outDir}; specsmith does not write through it.\n  hint: replace the link with a real folder`);
   }
 
-  // A file not there yet is new; one that is gets read and compared (only changed bytes are written).
-  // Resolving the edits read every file already: what is on disk as it should be is not written.
-  const changed = files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
-  const union = manifestText(new Set([...previous, ...current]));
-  const final = manifestText(current);
+  // Only what is not on disk as it should be is written (the index says so without reading most files).
+  const changed: Staged[] = res.files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
+  if (!pack.unchanged || tree.get(PACK_FILE) !== "file") changed.push(pack);
+  const union = manifestText(new Set([...previous.listed, ...now]));
+  const final = manifestText(now);
   // A file that replaces one goes through a temporary file; a new file is written where it goes
   // (nothing is there to lose), which saves a rename on each of a first generation's files.
   const temps = changed.map((f) => (tree.has(f.path) ? tempOf(f.path) : f.path));
-  journal([...temps.filter((t, i) => t !== changed[i].path), tempOf(MANIFEST)]);
+  journal([...temps.filter((t, i) => t !== changed[i].path), tempOf(MANIFEST), tempOf(INDEX_FILE)]);
   // The manifest first lists old and new files: a run killed from here on leaves no generated file
   // looking like the user's. A failure while staging puts the old manifest back.
   const widen = changed.length > 0 && manifestNow !== union;
   if (widen) replaceManifest(root, outDir, union, before, tree);
+  let stats: Stats[];
   try {
-    stage(root, outDir, changed, temps, before, tree);
+    stats = stage(root, outDir, changed, temps, before, tree);
   } catch (e) {
     if (widen) {
       if (manifestNow === undefined) rmSync(join(root, MANIFEST), { force: true });
@@ -149,16 +191,37 @@ function writeLocked(root: string, outDir: string, emitted: OutputFile[], journa
   commit(root, outDir, changed, temps);
 
   let removed = 0;
-  for (const p of previous) {
-    if (current.has(p) || p === MANIFEST || res.keep.has(p)) continue;
+  for (const p of previous.listed) {
+    if (now.has(p) || p === MANIFEST) continue;
     if (removeGenerated(root, p)) removed++;
   }
   // The manifest on disk is what was there, or the widened one written above.
-  if ((widen ? union : manifestNow) !== final) {
-    journal([tempOf(MANIFEST)]);
-    replaceManifest(root, outDir, final, before, tree);
+  if ((widen ? union : manifestNow) !== final) replaceManifest(root, outDir, final, before, tree);
+  writeIndex(root, outDir, res, changed, stats, previous.index, before, tree);
+  const generatedWritten = changed.filter((f) => f !== pack).length;
+  return { written: generatedWritten, unchanged: res.files.length - generatedWritten, removed, ignored: res.ignored, merged: res.merged, conflicts: res.conflicts };
+}
+
+/**
+ * Records what this run left on disk (see stat-index.ts): each written file's stat as it was written,
+ * each unchanged one's as it was found. Written last: a run killed before this leaves an index that
+ * only costs the next run some reads.
+ */
+function writeIndex(root: string, outDir: string, res: Resolution<OutputFile>, changed: Staged[], stats: Stats[], index: StatIndex, generated: Set<string>, tree: Map<string, EntryKind>): void {
+  const entries = new Map<string, IndexEntry>();
+  const written = new Map(changed.map((f, i) => [f.path, stats[i]]));
+  for (const f of res.files) {
+    const rec = res.records.get(f.path)!;
+    const st = written.get(f.path);
+    if (st) entries.set(f.path, { ...rec, size: st.size, mtime: st.mtimeMs });
+    else if (rec.size !== undefined && rec.mtime !== undefined) entries.set(f.path, { ...rec, size: rec.size, mtime: rec.mtime });
   }
-  return { written: changed.length, unchanged: files.length - changed.length, removed, ignored: res.ignored, merged: res.merged, conflicts: res.conflicts };
+  const text = indexText(entries, index.inputs);
+  if (text === index.text) return;
+  const file = [{ path: INDEX_FILE, content: text }];
+  const temp = [tempOf(INDEX_FILE)];
+  stage(root, outDir, file, temp, generated, tree);
+  commit(root, outDir, file, temp);
 }
 
 /** Writes the manifest through a temporary file (already journaled). */
@@ -178,8 +241,9 @@ function tempOf(rel: string): string {
 }
 
 /** Writes every temporary file; on any failure removes them and the folders it made, and throws. */
-function stage(root: string, outDir: string, staged: OutputFile[], temps: string[], generated: Set<string>, tree: Map<string, EntryKind>): void {
+function stage(root: string, outDir: string, staged: Staged[], temps: string[], generated: Set<string>, tree: Map<string, EntryKind>): Stats[] {
   const made: string[] = [];
+  const stats: Stats[] = [];
   let i = 0;
   try {
     for (; i < staged.length; i++) {
@@ -189,9 +253,7 @@ function stage(root: string, outDir: string, staged: OutputFile[], temps: string
       // appear meanwhile ("wx").
       const inPlace = temps[i] === staged[i].path;
       const mode = tree.get(staged[i].path) === "file" ? modeOf(target) : undefined;
-      // With the encoding given, Node writes the string natively (no Buffer per file).
-      writeFileSync(join(root, temps[i]), staged[i].content, { flag: inPlace ? "wx" : "w", encoding: "utf8" });
-      if (mode !== undefined) chmodSync(join(root, temps[i]), mode);
+      stats.push(writeStat(join(root, temps[i]), staged[i].content, inPlace ? "wx" : "w", mode));
     }
   } catch (e) {
     for (let j = 0; j <= i && j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });
@@ -204,10 +266,24 @@ function stage(root: string, outDir: string, staged: OutputFile[], temps: string
     }
     throw fsError(e, join(outDir, staged[Math.min(i, staged.length - 1)]?.path ?? ""));
   }
+  return stats;
+}
+
+/** Writes a file whole and returns its stat as written (for the index), through one open descriptor. */
+function writeStat(path: string, content: string | Uint8Array, flag: "w" | "wx", mode: number | undefined): Stats {
+  const fd = openSync(path, flag);
+  try {
+    // With the encoding given, Node writes a string natively (no Buffer per file).
+    writeFileSync(fd, content, typeof content === "string" ? { encoding: "utf8" } : {});
+    if (mode !== undefined) fchmodSync(fd, mode);
+    return fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Renames every staged file into place; on a failure the rest of the temporary files are removed. */
-function commit(root: string, outDir: string, staged: OutputFile[], temps: string[]): void {
+function commit(root: string, outDir: string, staged: Staged[], temps: string[]): void {
   for (let i = 0; i < staged.length; i++) {
     if (temps[i] === staged[i].path) continue;
     try {

@@ -1,2 +1,0 @@
-export { SDKHooks } from "./hooks.js";
-export type * from "./types.js";

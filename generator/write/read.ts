@@ -1,0 +1,53 @@
+/**
+ * Reading what is in an output folder, safely: a regular file only (never following a final symlink,
+ * so never a FIFO or a device), at most a given size; anything else reads as absent.
+ */
+import { lstatSync, readFileSync, type Stats } from "node:fs";
+
+/** State files (manifest, run journal, leftovers' manifests) are small; a larger one is not ours. */
+export const MAX_STATE_BYTES = 64 * 1024 * 1024;
+
+/** The text of a regular file at `p`, at most `max` bytes; else undefined. */
+export function readText(p: string, max = Infinity): string | undefined {
+  return readFile(p, max)?.text;
+}
+
+/** The bytes of a regular file at `p`, at most `max` bytes; else undefined. */
+export function readBytes(p: string, max = Infinity): Buffer | undefined {
+  try {
+    const st = lstatSync(p);
+    if (!st.isFile() || st.size > max) return undefined;
+    return readFileSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A regular file's text with the size and modification time it was read at. */
+export interface ReadFile {
+  text: string;
+  size: number;
+  mtime: number;
+}
+
+/** The text of a regular file at `p` and its stat, at most `max` bytes; else undefined. */
+export function readFile(p: string, max = Infinity): ReadFile | undefined {
+  try {
+    const st = lstatSync(p);
+    if (!st.isFile() || st.size > max) return undefined;
+    const text = readFileSync(p, "utf8");
+    return { text, size: st.size, mtime: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stat of a regular file at `p` (not following a final symlink), else undefined. */
+export function statFile(p: string): Stats | undefined {
+  try {
+    const st = lstatSync(p);
+    return st.isFile() ? st : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * What the last run wrote into an output folder, per file: its size, modification time and the digest
+ * of its bytes (`.specsmith/index.json`, like git's index). A file whose size and mtime are as
+ * recorded is as written, so a regeneration compares digests instead of reading every file; only a
+ * file that was touched since is read (and, when its bytes still match, re-recorded).
+ *
+ * The index is a cache: a missing, damaged or stale one only costs reads, never a wrong result. A file
+ * modified in the same clock tick as the index was written could keep its mtime, so (as git does) an
+ * entry whose mtime is not older than the index itself is "racy" and always read.
+ */
+import * as crypto from "node:crypto";
+import type { Stats } from "node:fs";
+import { join } from "node:path";
+import { MAX_STATE_BYTES, readFile } from "./read.js";
+
+export const INDEX_FILE = ".specsmith/index.json";
+const FORMAT = 1;
+
+export interface IndexEntry {
+  size: number;
+  mtime: number;
+  /** Digest of the bytes written (see `digestOf`). */
+  digest: string;
+  /** The file carries hand edits: what was written is not the generation's pristine text. */
+  edited?: boolean;
+}
+
+export interface StatIndex {
+  entries: Map<string, IndexEntry>;
+  /** The index file's own mtime: entries at or after it are racy. */
+  mtime: number;
+  /** What the previous generation was made from (see `inputsDigest`), when known. */
+  inputs?: string;
+  /** The index's text as read: rewritten only when the new one differs. */
+  text?: string;
+}
+
+export const EMPTY_INDEX: StatIndex = { entries: new Map(), mtime: 0 };
+
+type Row = [path: string, size: number, mtime: number, digest: string, edited?: 1];
+
+/** The index of `root`, or an empty one. */
+export function readIndex(root: string): StatIndex {
+  const file = readFile(join(root, INDEX_FILE), MAX_STATE_BYTES);
+  if (!file) return EMPTY_INDEX;
+  try {
+    const data = JSON.parse(file.text) as { format?: number; inputs?: unknown; files?: unknown };
+    if (data.format !== FORMAT || !Array.isArray(data.files)) return EMPTY_INDEX;
+    const entries = new Map<string, IndexEntry>();
+    for (const row of data.files as Row[]) {
+      if (!Array.isArray(row) || typeof row[0] !== "string" || typeof row[1] !== "number" || typeof row[2] !== "number" || typeof row[3] !== "string") continue;
+      entries.set(row[0], { size: row[1], mtime: row[2], digest: row[3], ...(row[4] === 1 ? { edited: true } : {}) });
+    }
+    return { entries, mtime: file.mtime, text: file.text, ...(typeof data.inputs === "string" ? { inputs: data.inputs } : {}) };
+  } catch {
+    return EMPTY_INDEX;
+  }
+}
+
+/** The index's text: one row per file, sorted, so that it diffs well if someone commits it. */
+export function indexText(entries: Map<string, IndexEntry>, inputs?: string): string {
+  const rows = [...entries]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([path, e]) => JSON.stringify(e.edited ? [path, e.size, e.mtime, e.digest, 1] : [path, e.size, e.mtime, e.digest]));
+  return `{"format":${FORMAT},${inputs ? `"inputs":${JSON.stringify(inputs)},` : ""}"files":[\n${rows.join(",\n")}\n]}\n`;
+}
+
+/** Whether the file at this stat is, byte for byte, what the entry records (without reading it). */
+export function unchangedSince(entry: IndexEntry | undefined, st: Stats | undefined, index: StatIndex): boolean {
+  return entry !== undefined && st !== undefined && st.size === entry.size && st.mtimeMs === entry.mtime && st.mtimeMs < index.mtime;
+}
+
+// `crypto.hash` (Node 20.12+) digests a string in one call, twice as fast as createHash on small files.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: "base64") => string }).hash;
+
+/** A digest of text or bytes; SHA-1 is fast and, for telling our own writes apart, collision-safe enough. */
+export function digestOf(data: string | Buffer): string {
+  return oneShot ? oneShot("sha1", data, "base64") : crypto.createHash("sha1").update(data).digest("base64");
+}
