@@ -18,6 +18,8 @@ import { buildSite, serveSite } from "./docs/site.js";
 import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { watchFiles } from "./watch.js";
+import { upToDate } from "./inputs.js";
+import { digestOf } from "./write/stat-index.js";
 import { WriteError } from "./write/write.js";
 
 interface GenerateFlags {
@@ -57,6 +59,15 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
   let loaded: string[] = [spec];
   const once = async (): Promise<number> => {
     const started = performance.now();
+    // Nothing changed since the last generation (inputs, build, output files): nothing to do.
+    const fresh = targets.map((t) => upToDate(t, { spec, overlays }, !flags.watch, codeSamples));
+    if (fresh.every((r) => r !== undefined)) {
+      targets.forEach((t, i) => say("stdout", `specsmith: ${t.name} ${fresh[i]!.version}: no SDK changes\n`));
+      const ms = Math.round(performance.now() - started);
+      const what = targets.map((t) => rel(t.out)).join(", ");
+      say("stdout", `specsmith: ${flags.check ? "output is " : ""}up to date (nothing changed since the last generation: ${what}) in ${ms} ms\n`);
+      return 0;
+    }
     const results = await generateAll(spec, targets, { overlays, release: !flags.watch });
     loaded = results[0]?.sources ?? [spec];
     const warnings = results[0]?.warnings ?? [];
@@ -75,8 +86,10 @@ async function runGenerate(flags: GenerateFlags): Promise<number> {
       say("stdout", `specsmith: output is up to date (${results.map((r) => `${r.files.length} files in ${rel(r.target.out)}`).join(", ")})\n`);
       return 0;
     }
+    const samples = codeSamples ? codeSamplesFile(results) : undefined;
+    if (samples !== undefined) for (const r of results) if (r.inputs) r.inputs.samples = digestOf(samples);
     const summaries = writeAll(results);
-    if (codeSamples && writeFileAtomic(codeSamples, codeSamplesFile(results))) say("stdout", `specsmith: code samples → ${rel(codeSamples)}\n`);
+    if (codeSamples && samples !== undefined && writeFileAtomic(codeSamples, samples)) say("stdout", `specsmith: code samples → ${rel(codeSamples)}\n`);
     for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);
     summaries.forEach((s, i) => {
       const out = results[i].target.out;

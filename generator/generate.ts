@@ -10,6 +10,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
 import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
+import { inputsOf, type InputsRecord } from "./inputs.js";
 import { changelogText } from "./release/changelog.js";
 import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
 import { planRelease, releaseDate, type Release } from "./release/release.js";
@@ -34,6 +35,8 @@ export interface TargetResult {
   samples?: CodeSample[];
   /** The API's title. */
   title?: string;
+  /** What this generation was made from, for the next run to tell whether it has anything to do. */
+  inputs?: InputsRecord;
 }
 
 export const CHANGELOG = "CHANGELOG.md";
@@ -66,6 +69,9 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     const target = targetOf(opts.registry ?? TARGETS, config.name);
     const result = await generateTarget(api, target, config, opts);
     result.files.push(...releaseFiles(api, config, result.release!, digest, opts.date ?? releaseDate()));
+    const once = result.files.filter((f) => f.once).map((f) => f.path);
+    const record = inputsOf(config, inputs, once, opts.release !== false, result.release!.version);
+    if (record) result.inputs = record;
     results.push(result);
   }
   const sources = inputs.map((s) => s.path);
@@ -140,7 +146,7 @@ export function codeSamplesFile(results: TargetResult[]): string {
 }
 
 export function writeAll(results: TargetResult[]): WriteSummary[] {
-  return results.map((r) => writeOutput(r.target.out, r.files));
+  return results.map((r) => writeOutput(r.target.out, r.files, r.inputs && JSON.stringify(r.inputs)));
 }
 
 /**

@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createHash } from "node:crypto";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,8 +28,19 @@ const common = {
   // Bundled CommonJS dependencies call require().
   banner: { js: 'import { createRequire as __specsmithRequire } from "node:module"; const require = __specsmithRequire(import.meta.url);' },
 };
+// What this build generates from: its code, its templates and runtime files, its dependencies. A
+// regeneration whose inputs and build are the same as the last one's has nothing to do.
+const buildId = (() => {
+  const h = createHash("sha256");
+  const add = (p) => {
+    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) add(join(p, name));
+    else h.update(relative(root, p)).update("\0").update(readFileSync(p)).update("\0");
+  };
+  for (const p of ["generator", "templates", "package.json", "package-lock.json"]) add(join(root, p));
+  return h.digest("base64").slice(0, 22);
+})();
 rmSync(join(dist, "generator"), { recursive: true, force: true });
-await build({ ...common, entryPoints: [join(root, "generator/cli.ts")], outfile: join(dist, "cli.js") });
+await build({ ...common, entryPoints: [join(root, "generator/cli.ts")], outfile: join(dist, "cli.js"), define: { "globalThis.SPECSMITH_BUILD": JSON.stringify(buildId) } });
 
 // Each target's templates may use that target's helpers only: their names come from the helper
 // modules themselves, bundled for this step and removed after it.

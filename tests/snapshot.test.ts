@@ -31,7 +31,12 @@ describe("generated/ snapshot", () => {
     for (const f of files) expect(read(join(target.out, f.path)), f.path).toBe(f.content);
     // The pack holds every generated file's pristine text: the base a hand edit is merged from.
     const pack = decodePack(readFileSync(join(target.out, PACK_FILE)))!;
-    expect([...pack.keys()].sort()).toEqual(files.filter((f) => !f.verbatim && !f.once).map((f) => f.path).sort());
+    expect([...pack.keys()].sort()).toEqual(
+      files
+        .filter((f) => !f.verbatim && !f.once)
+        .map((f) => f.path)
+        .sort(),
+    );
     for (const f of files) if (pack.has(f.path)) expect(pack.get(f.path), f.path).toBe(f.content);
   });
 

@@ -164,7 +164,12 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     ];
     const packed = encodePack(entries, "d1");
     expect(encodePack([...entries].reverse(), "d1").equals(packed)).toBe(true);
-    expect(decodePack(packed)).toEqual(new Map([["a", "ünïcode ✓"], ["z", "last"]]));
+    expect(decodePack(packed)).toEqual(
+      new Map([
+        ["a", "ünïcode ✓"],
+        ["z", "last"],
+      ]),
+    );
     expect(decodePack(Buffer.from("specsmith-pristine 1 d1\nnot brotli"))).toBeUndefined();
     expect(decodePack(packed.subarray(0, packed.length - 3))).toBeUndefined();
   });

@@ -18,7 +18,6 @@ import { LEGACY_PRISTINE_DIR, PACK_FILE, PristineStore } from "./pristine.js";
 import { readFile, readText, statFile } from "./read.js";
 import { digestOf, readIndex, unchangedSince, type IndexEntry, type StatIndex } from "./stat-index.js";
 
-
 export const IGNORE_FILE = ".specsmithignore";
 
 /** A file a target emits. */
@@ -101,7 +100,17 @@ function look(root: string, path: string, index: StatIndex): OnDisk {
 export function resolveEdits<F extends EmittedFile>(root: string, files: F[], previous: Previous): Resolution<F> {
   const rules = ignoreRules(root);
   const r: Resolution<F> = {
-    files: [], ignored: [], merged: [], conflicts: [], edited: [], keep: new Set(), unchanged: new Set(), absent: new Set(), records: new Map(), pristine: [], pristineDigest: "",
+    files: [],
+    ignored: [],
+    merged: [],
+    conflicts: [],
+    edited: [],
+    keep: new Set(),
+    unchanged: new Set(),
+    absent: new Set(),
+    records: new Map(),
+    pristine: [],
+    pristineDigest: "",
   };
   const isIgnored = (p: string) => !OWN.test(p) && rules.ignores(p);
   const pristineDigests: string[] = [];

@@ -10,6 +10,15 @@ import { processAlive } from "./lock.js";
 
 const LEGACY = /^(.*)\.specsmith-(tmp|old)-(\d+)$/;
 
+/** Whether a 0.1 run left sibling folders of `outDir` behind. */
+export function hasLegacyLeftovers(outDir: string): boolean {
+  try {
+    return readdirSync(dirname(outDir)).some((name) => LEGACY.exec(name)?.[1] === basename(outDir));
+  } catch {
+    return false;
+  }
+}
+
 export function recoverLegacy(outDir: string): string[] {
   const parent = dirname(outDir);
   const notes: string[] = [];

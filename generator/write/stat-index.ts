@@ -11,6 +11,7 @@
 import * as crypto from "node:crypto";
 import type { Stats } from "node:fs";
 import { join } from "node:path";
+import { unsafePathReason } from "./paths.js";
 import { MAX_STATE_BYTES, readFile } from "./read.js";
 
 export const INDEX_FILE = ".specsmith/index.json";
@@ -49,6 +50,8 @@ export function readIndex(root: string): StatIndex {
     const entries = new Map<string, IndexEntry>();
     for (const row of data.files as Row[]) {
       if (!Array.isArray(row) || typeof row[0] !== "string" || typeof row[1] !== "number" || typeof row[2] !== "number" || typeof row[3] !== "string") continue;
+      // State names only safe paths inside the output folder; anything else is not ours.
+      if (unsafePathReason(row[0]) !== undefined) continue;
       entries.set(row[0], { size: row[1], mtime: row[2], digest: row[3], ...(row[4] === 1 ? { edited: true } : {}) });
     }
     return { entries, mtime: file.mtime, text: file.text, ...(typeof data.inputs === "string" ? { inputs: data.inputs } : {}) };

@@ -132,7 +132,8 @@ function listed(files: OutputFile[]): string[] {
   return files.filter((f) => !f.once).map((f) => f.path);
 }
 
-export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
+/** `inputs`: what the files were generated from, recorded in the index for the next run (see inputs.ts). */
+export function writeOutput(outDir: string, files: OutputFile[], inputs?: string): WriteSummary {
   checkPaths(outDir, files);
   const notes = recoverLegacy(outDir);
   const root = openOutDir(outDir);
@@ -144,13 +145,13 @@ export function writeOutput(outDir: string, files: OutputFile[]): WriteSummary {
     throw fsError(e, outDir);
   }
   try {
-    return { ...writeLocked(root, outDir, files, lock.journal), notes };
+    return { ...writeLocked(root, outDir, files, inputs, lock.journal), notes };
   } finally {
     lock.release();
   }
 }
 
-function writeLocked(root: string, outDir: string, emitted: OutputFile[], journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
+function writeLocked(root: string, outDir: string, emitted: OutputFile[], inputs: string | undefined, journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
   const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
   const previous = previousOf(root, parseManifest(manifestNow) ?? []);
   const res = resolveEdits(root, withBookkeeping(emitted), previous);
@@ -197,7 +198,7 @@ function writeLocked(root: string, outDir: string, emitted: OutputFile[], journa
   }
   // The manifest on disk is what was there, or the widened one written above.
   if ((widen ? union : manifestNow) !== final) replaceManifest(root, outDir, final, before, tree);
-  writeIndex(root, outDir, res, changed, stats, previous.index, before, tree);
+  writeIndex(root, outDir, { res, changed, stats, inputs, pack }, previous.index, before, tree);
   const generatedWritten = changed.filter((f) => f !== pack).length;
   return { written: generatedWritten, unchanged: res.files.length - generatedWritten, removed, ignored: res.ignored, merged: res.merged, conflicts: res.conflicts };
 }
@@ -205,23 +206,42 @@ function writeLocked(root: string, outDir: string, emitted: OutputFile[], journa
 /**
  * Records what this run left on disk (see stat-index.ts): each written file's stat as it was written,
  * each unchanged one's as it was found. Written last: a run killed before this leaves an index that
- * only costs the next run some reads.
+ * only costs the next run some reads. Rewritten when anything in it changed, or when some entry was
+ * racy (as new as the old index): a later index makes it trusted.
  */
-function writeIndex(root: string, outDir: string, res: Resolution<OutputFile>, changed: Staged[], stats: Stats[], index: StatIndex, generated: Set<string>, tree: Map<string, EntryKind>): void {
+function writeIndex(
+  root: string,
+  outDir: string,
+  run: { res: Resolution<OutputFile>; changed: Staged[]; stats: Stats[]; inputs: string | undefined; pack: Staged },
+  index: StatIndex,
+  generated: Set<string>,
+  tree: Map<string, EntryKind>,
+): void {
   const entries = new Map<string, IndexEntry>();
-  const written = new Map(changed.map((f, i) => [f.path, stats[i]]));
-  for (const f of res.files) {
-    const rec = res.records.get(f.path)!;
+  const written = new Map(run.changed.map((f, i) => [f.path, run.stats[i]]));
+  for (const f of run.res.files) {
+    const rec = run.res.records.get(f.path)!;
     const st = written.get(f.path);
     if (st) entries.set(f.path, { ...rec, size: st.size, mtime: st.mtimeMs });
     else if (rec.size !== undefined && rec.mtime !== undefined) entries.set(f.path, { ...rec, size: rec.size, mtime: rec.mtime });
   }
-  const text = indexText(entries, index.inputs);
-  if (text === index.text) return;
+  // The pack, by the digest of the texts it holds (a stat is enough to tell it was not replaced).
+  const packStat = written.get(PACK_FILE) ?? statFile(join(root, PACK_FILE));
+  if (packStat) entries.set(PACK_FILE, { digest: run.res.pristineDigest, size: packStat.size, mtime: packStat.mtimeMs });
+  const text = indexText(entries, run.inputs);
+  const racy = (indexTime: number) => [...entries.values()].some((e) => e.mtime >= indexTime);
+  if (text === index.text && !racy(index.mtime)) return;
   const file = [{ path: INDEX_FILE, content: text }];
   const temp = [tempOf(INDEX_FILE)];
-  stage(root, outDir, file, temp, generated, tree);
-  commit(root, outDir, file, temp);
+  // Files written in the clock tick the index is written in are racy (read again next time): the
+  // index is written again once the clock has moved on (Linux's file clock ticks every 1-10 ms), a
+  // few times at most, so that the next run can trust every file.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const [st] = stage(root, outDir, file, temp, generated, tree);
+    commit(root, outDir, file, temp);
+    if (!racy(st.mtimeMs)) return;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4);
+  }
 }
 
 /** Writes the manifest through a temporary file (already journaled). */
