@@ -60,14 +60,16 @@ export interface GenerateOptions {
  * lock (the previous generation's surface) decides the version, and adds a changelog entry.
  */
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
+  // Each folder's lock first: a damaged one stops the run before the spec is even loaded.
+  const locks = targets.map((config) => readLockFile(config.out, config.name));
   const { api, loaded } = loadApi(spec, opts.overlays);
   // What the SDK is made from: the spec, the files it $refs and the overlays.
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   const digest = specDigest(inputs.map((s) => s.text));
   const results: TargetResult[] = [];
-  for (const config of targets) {
+  for (const [i, config] of targets.entries()) {
     const target = targetOf(opts.registry ?? TARGETS, config.name);
-    const result = await generateTarget(api, target, config, opts);
+    const result = await generateTarget(api, target, config, locks[i], opts);
     result.files.push(...releaseFiles(api, config, result.release!, digest, opts.date ?? releaseDate()));
     const once = result.files.filter((f) => f.once).map((f) => f.path);
     const record = inputsOf(config, inputs, once, opts.release !== false, result.release!.version);
@@ -86,9 +88,8 @@ function targetOf(registry: Registry, name: string): AnyTarget {
 }
 
 /** One target's steps, each once: plan, surface, release (against the output folder's lock), emit, format. */
-async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, opts: GenerateOptions): Promise<TargetResult> {
+async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions): Promise<TargetResult> {
   const plan = target.plan(api, config);
-  const previous = readLockFile(config.out, config.name);
   const held = opts.release === false && previous !== undefined;
   const release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }

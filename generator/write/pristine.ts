@@ -25,12 +25,32 @@ const MAGIC = "specsmith-pristine 1 ";
 const MAX_PACKED = 512 * 1024 * 1024;
 const MAX_UNPACKED = 2 * 1024 * 1024 * 1024 - 1;
 
-/** The pack of `entries` (path, text) whose digest is `digest`; in path order, so the bytes depend on the texts alone. */
-export function encodePack(entries: ReadonlyArray<readonly [string, string]>, digest: string): Buffer {
+/** A pack's uncompressed bytes, and each text's bytes within them (for writing the file from the same bytes). */
+export interface PackPlain {
+  raw: Buffer;
+  bytes: Map<string, Buffer>;
+}
+
+/** The uncompressed pack of `entries` (path, text), in path order so that the bytes depend on the texts alone. */
+export function packPlain(entries: ReadonlyArray<readonly [string, string]>): PackPlain {
   const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const bodies = sorted.map(([, text]) => Buffer.from(text, "utf8"));
-  const header = JSON.stringify(sorted.map(([path], i) => [path, bodies[i].length]));
-  const raw = Buffer.concat([Buffer.from(`${header}\n`, "utf8"), ...bodies]);
+  // One buffer of the exact size, each text encoded into its place once: the writer writes each
+  // generated file from its slice, so no text is encoded twice and no buffer is made per file.
+  const lengths = sorted.map(([, text]) => Buffer.byteLength(text, "utf8"));
+  const header = `${JSON.stringify(sorted.map(([path], i) => [path, lengths[i]]))}\n`;
+  const raw = Buffer.allocUnsafe(Buffer.byteLength(header, "utf8") + lengths.reduce((a, b) => a + b, 0));
+  let at = raw.write(header, 0, "utf8");
+  const bytes = new Map<string, Buffer>();
+  sorted.forEach(([path, text], i) => {
+    raw.write(text, at, "utf8");
+    bytes.set(path, raw.subarray(at, at + lengths[i]));
+    at += lengths[i];
+  });
+  return { raw, bytes };
+}
+
+/** The pack file: the digest of what it holds on its first line, then the compressed bytes. */
+export function compressPack(raw: Buffer, digest: string): Buffer {
   const packed = brotliCompressSync(raw, {
     params: {
       // Quality 1 keeps a huge SDK's pack under 100 ms; a small one affords a tighter pack.
@@ -40,6 +60,11 @@ export function encodePack(entries: ReadonlyArray<readonly [string, string]>, di
     },
   });
   return Buffer.concat([Buffer.from(`${MAGIC}${digest}\n`, "utf8"), packed]);
+}
+
+/** The pack of `entries` whose digest is `digest`. */
+export function encodePack(entries: ReadonlyArray<readonly [string, string]>, digest: string): Buffer {
+  return compressPack(packPlain(entries).raw, digest);
 }
 
 /** The digest a pack file names on its first line, or undefined (no pack, or not one of ours). */

@@ -4,6 +4,9 @@
  */
 import { lstatSync, readFileSync, type Stats } from "node:fs";
 
+// A missing file is the common case on a first generation: no exception (with its stack) per path.
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /** State files (manifest, run journal, leftovers' manifests) are small; a larger one is not ours. */
 export const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
@@ -15,8 +18,8 @@ export function readText(p: string, max = Infinity): string | undefined {
 /** The bytes of a regular file at `p`, at most `max` bytes; else undefined. */
 export function readBytes(p: string, max = Infinity): Buffer | undefined {
   try {
-    const st = lstatSync(p);
-    if (!st.isFile() || st.size > max) return undefined;
+    const st = lstatSync(p, NO_THROW);
+    if (!st?.isFile() || st.size > max) return undefined;
     return readFileSync(p);
   } catch {
     return undefined;
@@ -33,8 +36,8 @@ export interface ReadFile {
 /** The text of a regular file at `p` and its stat, at most `max` bytes; else undefined. */
 export function readFile(p: string, max = Infinity): ReadFile | undefined {
   try {
-    const st = lstatSync(p);
-    if (!st.isFile() || st.size > max) return undefined;
+    const st = lstatSync(p, NO_THROW);
+    if (!st?.isFile() || st.size > max) return undefined;
     const text = readFileSync(p, "utf8");
     return { text, size: st.size, mtime: st.mtimeMs };
   } catch {
@@ -45,8 +48,8 @@ export function readFile(p: string, max = Infinity): ReadFile | undefined {
 /** The stat of a regular file at `p` (not following a final symlink), else undefined. */
 export function statFile(p: string): Stats | undefined {
   try {
-    const st = lstatSync(p);
-    return st.isFile() ? st : undefined;
+    const st = lstatSync(p, NO_THROW);
+    return st?.isFile() ? st : undefined;
   } catch {
     return undefined;
   }

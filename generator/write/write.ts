@@ -15,7 +15,7 @@ import { recoverLegacy } from "./legacy.js";
 import { escapingAncestor, removableUnder, unsafePathReason } from "./paths.js";
 import { scanTree, type EntryKind } from "./tree.js";
 import { previousOf, resolveEdits, type EmittedFile, type Resolution } from "./edits.js";
-import { encodePack, PACK_FILE, packDigest } from "./pristine.js";
+import { compressPack, PACK_FILE, packDigest, packPlain, type PackPlain } from "./pristine.js";
 import { MAX_STATE_BYTES, readText, statFile } from "./read.js";
 import { INDEX_FILE, indexText, type IndexEntry, type StatIndex } from "./stat-index.js";
 
@@ -98,14 +98,17 @@ export function diffOutput(outDir: string, files: OutputFile[]): { changed: stri
 }
 
 /** The pristine pack this run leaves: unchanged when it holds the same texts (by digest), else packed anew (lazily). */
-function packOf(root: string, res: Resolution<OutputFile>): Staged & { unchanged: boolean; absent: boolean } {
+function packOf(root: string, res: Resolution<OutputFile>): Staged & { unchanged: boolean; absent: boolean; plain: () => PackPlain } {
   const onDisk = packDigest(join(root, PACK_FILE));
+  let plain: PackPlain | undefined;
   let bytes: Buffer | undefined;
+  const plainOnce = () => (plain ??= packPlain(res.pristine));
   return {
     path: PACK_FILE,
     get content() {
-      return (bytes ??= encodePack(res.pristine, res.pristineDigest));
+      return (bytes ??= compressPack(plainOnce().raw, res.pristineDigest));
     },
+    plain: plainOnce,
     unchanged: onDisk === res.pristineDigest,
     absent: statFile(join(root, PACK_FILE)) === undefined,
   };
@@ -168,7 +171,15 @@ function writeLocked(root: string, outDir: string, emitted: OutputFile[], inputs
 
   // Only what is not on disk as it should be is written (the index says so without reading most files).
   const changed: Staged[] = res.files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
-  if (!pack.unchanged || tree.get(PACK_FILE) !== "file") changed.push(pack);
+  if (!pack.unchanged || tree.get(PACK_FILE) !== "file") {
+    // A file written as generated is written from its bytes in the pack (encoded once for both).
+    const { bytes } = pack.plain();
+    for (const [i, f] of changed.entries()) {
+      const slice = res.records.get(f.path)?.edited ? undefined : bytes.get(f.path);
+      if (slice) changed[i] = { path: f.path, content: slice };
+    }
+    changed.push(pack);
+  }
   const union = manifestText(new Set([...previous.listed, ...now]));
   const final = manifestText(now);
   // A file that replaces one goes through a temporary file; a new file is written where it goes
