@@ -11,6 +11,7 @@ import type { Api } from "./ir/types.js";
 import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
 import { inputsOf, type InputsRecord } from "./inputs.js";
+import { SILENT, type Progress } from "./progress.js";
 import { changelogText } from "./release/changelog.js";
 import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
 import { planRelease, releaseDate, type Release } from "./release/release.js";
@@ -53,6 +54,8 @@ export interface GenerateOptions {
   date?: string;
   /** The targets to look the configured ones up in (default: specsmith's own). */
   registry?: Registry;
+  /** Told each step (a terminal shows it; default: nothing). */
+  progress?: Progress;
 }
 
 /**
@@ -62,6 +65,8 @@ export interface GenerateOptions {
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
   // Each folder's lock first: a damaged one stops the run before the spec is even loaded.
   const locks = targets.map((config) => readLockFile(config.out, config.name));
+  const progress = opts.progress ?? SILENT;
+  progress.phase("loading the spec");
   const { api, loaded } = loadApi(spec, opts.overlays);
   // What the SDK is made from: the spec, the files it $refs and the overlays.
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
@@ -69,7 +74,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   const results: TargetResult[] = [];
   for (const [i, config] of targets.entries()) {
     const target = targetOf(opts.registry ?? TARGETS, config.name);
-    const result = await generateTarget(api, target, config, locks[i], opts);
+    const result = await generateTarget(api, target, config, locks[i], { ...opts, progress });
     result.files.push(...releaseFiles(api, config, result.release!, digest, opts.date ?? releaseDate()));
     const once = result.files.filter((f) => f.once).map((f) => f.path);
     const record = inputsOf(config, inputs, once, opts.release !== false, result.release!.version);
@@ -88,13 +93,16 @@ function targetOf(registry: Registry, name: string): AnyTarget {
 }
 
 /** One target's steps, each once: plan, surface, release (against the output folder's lock), emit, format. */
-async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions): Promise<TargetResult> {
+async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions & { progress: Progress }): Promise<TargetResult> {
+  opts.progress.phase(`planning ${config.name}`);
   const plan = target.plan(api, config);
   const held = opts.release === false && previous !== undefined;
   const release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
     : planRelease(config.version, target.surface(plan), previous, target.typeRules);
+  opts.progress.phase(`rendering ${config.name}`);
   const emitted = await target.emit(plan, release.version);
+  opts.progress.phase(`formatting ${config.name} (${emitted.files.length.toLocaleString("en-US")} files)`);
   await target.format(emitted);
   return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title };
 }
@@ -146,8 +154,11 @@ export function codeSamplesFile(results: TargetResult[]): string {
   );
 }
 
-export function writeAll(results: TargetResult[]): WriteSummary[] {
-  return results.map((r) => writeOutput(r.target.out, r.files, r.inputs && JSON.stringify(r.inputs)));
+export function writeAll(results: TargetResult[], progress: Progress = SILENT): WriteSummary[] {
+  return results.map((r) => {
+    progress.phase(`writing ${r.target.name}`);
+    return writeOutput(r.target.out, r.files, r.inputs && JSON.stringify(r.inputs), progress);
+  });
 }
 
 /**

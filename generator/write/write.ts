@@ -14,6 +14,7 @@ import { acquireLock, LockHeldError } from "./lock.js";
 import { recoverLegacy } from "./legacy.js";
 import { escapingAncestor, removableUnder, unsafePathReason } from "./paths.js";
 import { scanTree, type EntryKind } from "./tree.js";
+import { SILENT, type Progress } from "../progress.js";
 import { previousOf, resolveEdits, type EmittedFile, type Resolution } from "./edits.js";
 import { compressPack, PACK_FILE, packDigest, packPlain, type PackPlain } from "./pristine.js";
 import { MAX_STATE_BYTES, readText, statFile } from "./read.js";
@@ -136,7 +137,7 @@ function listed(files: OutputFile[]): string[] {
 }
 
 /** `inputs`: what the files were generated from, recorded in the index for the next run (see inputs.ts). */
-export function writeOutput(outDir: string, files: OutputFile[], inputs?: string): WriteSummary {
+export function writeOutput(outDir: string, files: OutputFile[], inputs?: string, progress: Progress = SILENT): WriteSummary {
   checkPaths(outDir, files);
   const notes = recoverLegacy(outDir);
   const root = openOutDir(outDir);
@@ -148,13 +149,18 @@ export function writeOutput(outDir: string, files: OutputFile[], inputs?: string
     throw fsError(e, outDir);
   }
   try {
-    return { ...writeLocked(root, outDir, files, inputs, lock.journal), notes };
+    return { ...writeLocked(root, outDir, files, { inputs, progress, journal: lock.journal }), notes };
   } finally {
     lock.release();
   }
 }
 
-function writeLocked(root: string, outDir: string, emitted: OutputFile[], inputs: string | undefined, journal: (temps: string[]) => void): Omit<WriteSummary, "notes"> {
+function writeLocked(
+  root: string,
+  outDir: string,
+  emitted: OutputFile[],
+  { inputs, progress, journal }: { inputs: string | undefined; progress: Progress; journal: (temps: string[]) => void },
+): Omit<WriteSummary, "notes"> {
   const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
   const previous = previousOf(root, parseManifest(manifestNow) ?? []);
   const res = resolveEdits(root, withBookkeeping(emitted), previous);
@@ -192,7 +198,7 @@ function writeLocked(root: string, outDir: string, emitted: OutputFile[], inputs
   if (widen) replaceManifest(root, outDir, union, before, tree);
   let stats: Stats[];
   try {
-    stats = stage(root, outDir, changed, temps, before, tree);
+    stats = stage(root, outDir, changed, temps, before, tree, progress);
   } catch (e) {
     if (widen) {
       if (manifestNow === undefined) rmSync(join(root, MANIFEST), { force: true });
@@ -210,8 +216,10 @@ function writeLocked(root: string, outDir: string, emitted: OutputFile[], inputs
   // The manifest on disk is what was there, or the widened one written above.
   if ((widen ? union : manifestNow) !== final) replaceManifest(root, outDir, final, before, tree);
   writeIndex(root, outDir, { res, changed, stats, inputs, pack }, previous.index, before, tree);
-  const generatedWritten = changed.filter((f) => f !== pack).length;
-  return { written: generatedWritten, unchanged: res.files.length - generatedWritten, removed, ignored: res.ignored, merged: res.merged, conflicts: res.conflicts };
+  // Counted: the target's files, not the writer's own bookkeeping (the pack, its .gitignore).
+  const ours = (p: string) => p === PACK_FILE || p === GITIGNORE.path;
+  const generatedWritten = changed.filter((f) => !ours(f.path)).length;
+  return { written: generatedWritten, unchanged: res.files.filter((f) => !ours(f.path)).length - generatedWritten, removed, ignored: res.ignored, merged: res.merged, conflicts: res.conflicts };
 }
 
 /**
@@ -272,7 +280,7 @@ function tempOf(rel: string): string {
 }
 
 /** Writes every temporary file; on any failure removes them and the folders it made, and throws. */
-function stage(root: string, outDir: string, staged: Staged[], temps: string[], generated: Set<string>, tree: Map<string, EntryKind>): Stats[] {
+function stage(root: string, outDir: string, staged: Staged[], temps: string[], generated: Set<string>, tree: Map<string, EntryKind>, progress = SILENT): Stats[] {
   const made: string[] = [];
   const stats: Stats[] = [];
   let i = 0;
@@ -285,6 +293,7 @@ function stage(root: string, outDir: string, staged: Staged[], temps: string[], 
       const inPlace = temps[i] === staged[i].path;
       const mode = tree.get(staged[i].path) === "file" ? modeOf(target) : undefined;
       stats.push(writeStat(join(root, temps[i]), staged[i].content, inPlace ? "wx" : "w", mode));
+      if ((i & 255) === 255 || i === staged.length - 1) progress.step(i + 1, staged.length);
     }
   } catch (e) {
     for (let j = 0; j <= i && j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });

@@ -1,0 +1,223 @@
+/**
+ * `specsmith generate`: one run (or one per save with --watch) of load → generate → write or check,
+ * reported as lines on a terminal (with progress when it takes a while), or as one JSON object with
+ * --json (for CI scripts: files written, unchanged, merged, conflicts, the release).
+ */
+import { join, resolve } from "node:path";
+import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from "./config.js";
+import { UsageError, formatDiagnostic } from "./diagnostics.js";
+import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
+import { upToDate } from "./inputs.js";
+import { SILENT, terminalProgress, type Progress } from "./progress.js";
+import { TARGETS, targetNames } from "./targets/registry.js";
+import { watchFiles } from "./watch.js";
+import { writeFileAtomic } from "./write/file.js";
+import { readText } from "./write/read.js";
+import { digestOf } from "./write/stat-index.js";
+import type { WriteSummary } from "./write/write.js";
+import { rel, say } from "./cli-io.js";
+
+export interface GenerateFlags {
+  overlay: string[];
+  config: string;
+  check?: boolean;
+  watch?: boolean;
+  spec?: string;
+  target?: string;
+  out?: string;
+  packageName?: string;
+  sdkClass?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** One target's outcome, as --json prints it. */
+interface TargetSummary {
+  name: string;
+  out: string;
+  files: number;
+  written: number;
+  unchanged: number;
+  removed: number;
+  merged: string[];
+  conflicts: string[];
+  ignored: string[];
+  release: { version: string; previous: string | null; bump: string; reason: string; changes: Record<"breaking" | "added" | "changed" | "docs", number> } | { version: string; reason: "up to date" };
+}
+
+/** The targets `--spec/--out` (or the config) ask for. */
+function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; targets: TargetConfig[]; config?: string; codeSamples?: string } {
+  const extra = flags.overlay.map((o) => resolve(o));
+  if (!flags.spec && !flags.out) {
+    const config = loadConfig(flags.config);
+    const targets = config.targets.filter((t) => !flags.target || t.name === flags.target);
+    if (targets.length === 0) throw new UsageError(`${flags.config} configures no ${flags.target ?? ""} target`);
+    // The code-samples overlay holds every target's snippets: a run of one target leaves it as it is.
+    const codeSamples = flags.target ? undefined : config.codeSamples;
+    return { spec: config.spec, overlays: [...config.overlays, ...extra], targets, config: resolve(flags.config), ...(codeSamples ? { codeSamples } : {}) };
+  }
+  if (!flags.spec || !flags.out) throw new UsageError(`--spec and --out go together (and --target, default ${targetNames(TARGETS)[0]})`);
+  const spec = resolve(flags.spec);
+  const target = derivedTarget(flags.target ?? targetNames(TARGETS)[0], spec, resolve(flags.out), flags);
+  return { spec, overlays: extra, targets: [target] };
+}
+
+export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => number): Promise<number> {
+  if (flags.json && flags.watch) throw new UsageError("--json prints one run's summary; it does not go with --watch");
+  const { spec, overlays, targets, config, codeSamples } = targetsOf(flags);
+  if (overlappingTargets(targets).length > 0) throw new UsageError("two targets write into overlapping folders");
+  const run = new GenerateRun(flags, spec, overlays, targets, codeSamples);
+  if (!flags.watch) return run.once();
+  // Watching: every failure is reported and the next save tries again.
+  const again = async () => {
+    await run.once().catch(report);
+    return [...run.loaded, ...(config ? [config] : [])];
+  };
+  const files = await again();
+  say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
+  watchFiles(files, again);
+  return new Promise<number>(() => {});
+}
+
+class GenerateRun {
+  /** The files the spec was read from, for --watch. */
+  loaded: string[];
+  constructor(
+    private readonly flags: GenerateFlags,
+    private readonly spec: string,
+    private readonly overlays: string[],
+    private readonly targets: TargetConfig[],
+    private readonly codeSamples: string | undefined,
+  ) {
+    this.loaded = [spec];
+  }
+
+  /** Human lines, unless --quiet (then only warnings and errors) or --json (then one object at the end). */
+  private tell(text: string): void {
+    if (!this.flags.quiet && !this.flags.json) say("stdout", text);
+  }
+
+  private progress(): Progress {
+    return this.flags.quiet || this.flags.json || !process.stderr.isTTY ? SILENT : terminalProgress(process.stderr, Number(process.env.SPECSMITH_PROGRESS_DELAY_MS ?? 500));
+  }
+
+  async once(): Promise<number> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    // Nothing changed since the last generation (inputs, build, output files): nothing to do.
+    const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples));
+    if (fresh.every((r) => r !== undefined)) {
+      this.targets.forEach((t, i) => this.tell(`specsmith: ${t.name} ${fresh[i]!.version}: no SDK changes\n`));
+      const what = this.targets.map((t) => rel(t.out)).join(", ");
+      this.tell(`specsmith: ${this.flags.check ? "output is " : ""}up to date (nothing changed since the last generation: ${what}) in ${ms()} ms\n`);
+      this.json({ upToDate: true, ms: ms(), targets: this.targets.map((t, i) => ({ name: t.name, out: t.out, release: { version: fresh[i]!.version, reason: "up to date" } })) });
+      return 0;
+    }
+    const progress = this.progress();
+    try {
+      const results = await generateAll(this.spec, this.targets, { overlays: this.overlays, release: !this.flags.watch, progress });
+      this.loaded = results[0]?.sources ?? [this.spec];
+      const warnings = results[0]?.warnings ?? [];
+      progress.end();
+      if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
+      for (const r of results) if (r.release) this.tell(releaseLine(r));
+      if (this.flags.check) return this.check(results, ms);
+      return this.write(results, progress, ms);
+    } finally {
+      progress.end();
+    }
+  }
+
+  private check(results: TargetResult[], ms: () => number): number {
+    const { diffs, ignored, edited } = checkAll(results);
+    const samples = this.codeSamples;
+    if (samples && readText(samples) !== codeSamplesFile(results)) diffs.push(`${readText(samples) === undefined ? "missing" : "changed"}: ${samples}`);
+    if (ignored.length > 0) this.tell(`specsmith: ignored (.specsmithignore): ${ignored.map(rel).join(", ")}\n`);
+    // Hand edits persist by design (not a difference), but a reviewer should see which files carry them.
+    if (edited.length > 0) this.tell(`specsmith: carrying hand edits (kept, merged on each generation): ${edited.map(rel).join(", ")}\n`);
+    this.json({ upToDate: diffs.length === 0, ms: ms(), differences: diffs, ignored, edited });
+    if (diffs.length > 0) {
+      say("stderr", `specsmith: output differs from a fresh generation (run \`specsmith generate\`):\n${diffs.map((d) => "  " + d).join("\n")}\n`);
+      return 3;
+    }
+    this.tell(`specsmith: output is up to date (${results.map((r) => `${r.files.length} files in ${rel(r.target.out)}`).join(", ")})\n`);
+    return 0;
+  }
+
+  private write(results: TargetResult[], progress: Progress, ms: () => number): number {
+    const samples = this.codeSamples ? codeSamplesFile(results) : undefined;
+    if (samples !== undefined) for (const r of results) if (r.inputs) r.inputs.samples = digestOf(samples);
+    const summaries = writeAll(results, progress);
+    progress.end();
+    if (this.codeSamples && samples !== undefined && writeFileAtomic(this.codeSamples, samples)) this.tell(`specsmith: code samples → ${rel(this.codeSamples)}\n`);
+    for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);
+    summaries.forEach((s, i) => {
+      const out = results[i].target.out;
+      if (s.ignored.length) this.tell(`specsmith: left alone (.specsmithignore): ${s.ignored.map((p) => rel(join(out, p))).join(", ")}\n`);
+      if (s.merged.length) this.tell(`specsmith: merged your edits with the new generation: ${s.merged.map((p) => rel(join(out, p))).join(", ")}\n`);
+    });
+    const conflicts = summaries.flatMap((s, i) => s.conflicts.map((p) => rel(join(results[i].target.out, p))));
+    const what = results.map(
+      (r, i) => `${r.target.name} (${r.files.length} files, ${summaries[i].written} written${summaries[i].removed ? `, ${summaries[i].removed} removed` : ""}) → ${rel(r.target.out)}`,
+    );
+    this.tell(`specsmith: generated ${what.join(", ")} in ${ms()} ms\n`);
+    this.json({ upToDate: false, ms: ms(), targets: results.map((r, i) => targetSummary(r, summaries[i])), codeSamples: this.codeSamples ?? null });
+    if (conflicts.length > 0) {
+      say(
+        "stderr",
+        `specsmith: your edits conflict with the new generation in ${conflicts.join(", ")}\n` +
+          "  hint: each conflict is marked <<<<<<< yours / ||||||| pristine / ======= / >>>>>>> generated; keep what you need, delete the markers, and generate again\n",
+      );
+      return 1;
+    }
+    return 0;
+  }
+
+  /** With --json: the run's summary, one line on stdout (paths as given, spec text as data). */
+  private json(summary: object): void {
+    if (this.flags.json) process.stdout.write(JSON.stringify(summary) + "\n");
+  }
+}
+
+function targetSummary(r: TargetResult, s: WriteSummary): TargetSummary {
+  const release = r.release!;
+  const count = (section: string) => release.changes.filter((c) => c.section === section).length;
+  return {
+    name: r.target.name,
+    out: r.target.out,
+    files: r.files.length,
+    written: s.written,
+    unchanged: s.unchanged,
+    removed: s.removed,
+    merged: s.merged,
+    conflicts: s.conflicts,
+    ignored: s.ignored,
+    release: {
+      version: release.version,
+      previous: release.previous?.version ?? null,
+      bump: release.bump,
+      reason: release.reason,
+      changes: { breaking: count("breaking"), added: count("added"), changed: count("changed"), docs: count("docs") },
+    },
+  };
+}
+
+/** What a generation releases: `typescript: 2.0.0 (major: 2 breaking changes, 10 added, …)`. */
+function releaseLine(r: TargetResult): string {
+  const rel = r.release!;
+  const count = (section: string) => rel.changes.filter((c) => c.section === section).length;
+  const counts = `${count("breaking")} breaking, ${count("added")} added, ${count("changed")} changed, ${count("docs")} docs`;
+  const was = rel.previous?.version;
+  switch (rel.reason) {
+    case "first":
+      return `specsmith: ${r.target.name} ${rel.version}: first generation in this folder (version from the config)\n`;
+    case "unchanged":
+      return `specsmith: ${r.target.name} ${rel.version}: no SDK changes\n`;
+    case "held":
+      return `specsmith: ${r.target.name} ${rel.version}: watching, so the version and CHANGELOG.md stay; \`specsmith generate\` releases the changes\n`;
+    case "config":
+      return `specsmith: ${r.target.name} ${was} → ${rel.version} (set in the config; the changes call for ${rel.bump}: ${counts})\n`;
+    case "bump":
+      return `specsmith: ${r.target.name} ${was} → ${rel.version} (${rel.bump}: ${counts})\n`;
+  }
+}

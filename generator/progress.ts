@@ -1,0 +1,56 @@
+/**
+ * What a long run is doing, on a terminal: one line on stderr, rewritten in place ("specsmith:
+ * rendering typescript…", "writing typescript 4,096/17,880"), shown only once the run has taken
+ * longer than half a second and cleared when it ends. Nothing at all without a terminal (CI, a pipe),
+ * with `--quiet` or with `--json`.
+ */
+export interface Progress {
+  /** A new step: what the run does now. */
+  phase(what: string): void;
+  /** How far the current step is. */
+  step(done: number, total: number): void;
+  /** The run is over: the line goes. */
+  end(): void;
+}
+
+export const SILENT: Progress = { phase() {}, step() {}, end() {} };
+
+interface Terminal {
+  write(text: string): unknown;
+  columns?: number;
+}
+
+/**
+ * Progress on `stream` (a TTY: writes to it are synchronous, so the line moves even while generation
+ * keeps the event loop busy). `delayMs`: how long a run stays silent first.
+ */
+export function terminalProgress(stream: Terminal, delayMs = 500, now: () => number = () => performance.now()): Progress {
+  const started = now();
+  let what = "";
+  let count = "";
+  let shown = false;
+  let last = -Infinity;
+  const draw = (force: boolean) => {
+    const t = now();
+    if (t - started < delayMs || (!force && t - last < 80)) return;
+    last = t;
+    shown = true;
+    const line = `specsmith: ${what}${count ? ` ${count}` : ""} (${((t - started) / 1000).toFixed(1)} s)`;
+    stream.write(`\r\x1b[K${line.slice(0, (stream.columns ?? 80) - 1)}`);
+  };
+  return {
+    phase(next) {
+      what = next;
+      count = "";
+      draw(true);
+    },
+    step(done, total) {
+      count = `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`;
+      draw(done === total);
+    },
+    end() {
+      if (shown) stream.write("\r\x1b[K");
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// What a run tells its user: progress on a terminal (and only there), a one-line summary, nothing but
+// warnings with --quiet, one JSON object with --json.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { terminalProgress } from "../generator/progress.js";
+import { CLI, specsmith } from "./helpers/cli.js";
+import { SPEC, tempDir } from "./helpers/paths.js";
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir("specsmith-progress-");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function args(name: string, ...extra: string[]): string[] {
+  const spec = join(dir, `${name}.yaml`);
+  copyFileSync(SPEC, spec);
+  return ["generate", "--spec", spec, "--out", join(dir, name), ...extra];
+}
+
+describe("terminalProgress", () => {
+  const fake = () => {
+    let t = 0;
+    const out: string[] = [];
+    const p = terminalProgress({ write: (s: string) => out.push(s), columns: 60 }, 500, () => t);
+    return { p, out, at: (ms: number) => (t = ms) };
+  };
+
+  it("stays silent for a short run", () => {
+    const { p, out, at } = fake();
+    p.phase("loading the spec");
+    at(300);
+    p.phase("writing typescript");
+    p.step(10, 10);
+    p.end();
+    expect(out).toEqual([]);
+  });
+
+  it("shows a long run's step in one line rewritten in place, throttled, and clears it at the end", () => {
+    const { p, out, at } = fake();
+    at(600);
+    p.phase("rendering typescript");
+    p.phase("writing typescript");
+    at(610);
+    p.step(256, 17_880);
+    at(700);
+    p.step(512, 17_880);
+    p.step(17_880, 17_880);
+    p.end();
+    expect(out).toEqual([
+      "\r\x1b[Kspecsmith: rendering typescript (0.6 s)",
+      "\r\x1b[Kspecsmith: writing typescript (0.6 s)",
+      // 610 ms: within 80 ms of the last line, not drawn; 700 ms: drawn; the last step always.
+      "\r\x1b[Kspecsmith: writing typescript 512/17,880 (0.7 s)",
+      "\r\x1b[Kspecsmith: writing typescript 17,880/17,880 (0.7 s)",
+      "\r\x1b[K",
+    ]);
+    expect(out.every((line) => line.length - "\r\x1b[K".length <= 59)).toBe(true);
+  });
+});
+
+describe("generate's output", () => {
+  it("on a terminal: the steps, then the line cleared and the summary", () => {
+    // A pseudo-terminal (Python's pty module) around the CLI: stderr is a TTY there.
+    const r = spawnSync("python3", ["-c", "import pty, sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)", process.execPath, CLI, ...args("tty")], {
+      encoding: "utf8",
+      env: { ...process.env, SPECSMITH_PROGRESS_DELAY_MS: "0" },
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    for (const step of ["loading the spec", "planning typescript", "rendering typescript", "formatting typescript", "writing typescript"]) expect(r.stdout).toContain(`specsmith: ${step}`);
+    expect(r.stdout).toMatch(/writing typescript \d+\/\d+/);
+    // The progress line is cleared before the summary is printed.
+    expect(r.stdout).toMatch(/\r\x1b\[K(\r\n|\n)?specsmith: generated typescript/);
+  });
+
+  it("without a terminal: no progress at all", () => {
+    const r = specsmith(args("pipe"), undefined, { env: { SPECSMITH_PROGRESS_DELAY_MS: "0" } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("specsmith: generated typescript");
+    expect(r.stdout).not.toContain("\x1b[K");
+  });
+
+  it("--quiet prints nothing on success", () => {
+    const r = specsmith(args("quiet", "--quiet"));
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toBe("");
+  });
+
+  it("--json: one object per run with the files, the release and whether anything was to do", () => {
+    const a = args("json", "--json");
+    const first = specsmith(a);
+    expect(first.code, first.stderr).toBe(0);
+    const s = JSON.parse(first.stdout);
+    expect(first.stdout.trim().split("\n")).toHaveLength(1);
+    expect(s).toMatchObject({
+      upToDate: false,
+      targets: [{ name: "typescript", out: join(dir, "json"), removed: 0, merged: [], conflicts: [], release: { reason: "first", previous: null, version: "0.1.0" } }],
+    });
+    expect(s.targets[0].written).toBe(s.targets[0].files);
+    const again = JSON.parse(specsmith(a).stdout);
+    expect(again).toMatchObject({ upToDate: true, targets: [{ name: "typescript", release: { version: "0.1.0", reason: "up to date" } }] });
+    const check = specsmith([...a, "--check"]);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout).upToDate).toBe(true);
+  });
+
+  it("--json does not go with --watch", () => {
+    const r = specsmith(args("json-watch", "--json", "--watch"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--json prints one run's summary; it does not go with --watch");
+  });
+});
