@@ -19,6 +19,17 @@ describe("formatting", () => {
   });
 });
 
+describe("the check itself", () => {
+  it("flags a file prettier would change, whichever parser saw it first", async () => {
+    const files = [
+      { path: "a.ts", content: "export const a = 1;\n" },
+      { path: "b.ts", content: "export const b  =  {x:1}\n" },
+      { path: "c.ts", content: "export type C = { x: string }\n" },
+    ];
+    expect(await formatCheck(files)).toEqual(["b.ts", "c.ts"]);
+  });
+});
+
 describe("python formatting", () => {
   it("generated/python and templates/python/runtime: every .py file is `ruff format`-clean", () => {
     expect(ruffFormatCheck([join(ROOT, "generated", "python", "src"), join(ROOT, "templates", "python", "runtime")])).toBe("");
