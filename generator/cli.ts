@@ -99,9 +99,10 @@ export async function main(argv: string[]): Promise<number> {
     .description("build the static docs site for the config's SDKs")
     .option("--config <file>", "generation config", "spec/specsmith.yaml")
     .option("--out <dir>", "the site's folder", "generated/site")
+    .option("--base <path>", "the site's base path when served below the domain's root (GitHub Pages: /repo/)")
     .option("--debug", "print stack traces of failures")
-    .action(async (flags: { config: string; out: string }) => {
-      code = await buildSite(flags.config, resolve(flags.out))
+    .action(async (flags: { config: string; out: string; base?: string }) => {
+      code = await buildSite(flags.config, resolve(flags.out), { base: flags.base })
         .then((b) => {
           say("stdout", `specsmith: docs site (${b.pages} pages) → ${rel(b.out)} in ${b.ms} ms\n`);
           return 0;
@@ -113,12 +114,16 @@ export async function main(argv: string[]): Promise<number> {
     .description("serve the docs site with reload while you edit")
     .option("--config <file>", "generation config", "spec/specsmith.yaml")
     .option("--port <n>", "port on 127.0.0.1", "5173")
+    .option("--base <path>", "the site's base path (as for build)")
     .option("--debug", "print stack traces of failures")
-    .action(async (flags: { config: string; port: string }) => {
-      code = await serveSite(flags.config, Number(flags.port))
-        .then((url) => {
+    .action(async (flags: { config: string; port: string; base?: string }) => {
+      code = await serveSite(flags.config, Number(flags.port), { base: flags.base })
+        .then(({ url, close }) => {
           say("stdout", `specsmith: serving the docs site at ${url} (Ctrl-C to stop)\n`);
-          return new Promise<number>(() => {});
+          // Ctrl-C or a termination stops the server and removes its source folder.
+          return new Promise<number>((done) => {
+            for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void close().then(() => done(0)));
+          });
         })
         .catch(report);
     });

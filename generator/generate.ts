@@ -38,6 +38,8 @@ export interface TargetResult {
   title?: string;
   /** What this generation was made from, for the next run to tell whether it has anything to do. */
   inputs?: InputsRecord;
+  /** The IR every target was generated from (the docs site's HTTP view reads it). */
+  api?: Api;
 }
 
 export const CHANGELOG = "CHANGELOG.md";
@@ -104,7 +106,7 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
   const emitted = await target.emit(plan, release.version);
   opts.progress.phase(`formatting ${config.name} (${emitted.files.length.toLocaleString("en-US")} files)`);
   await target.format(emitted);
-  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title };
+  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title, api };
 }
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */

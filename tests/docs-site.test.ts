@@ -3,13 +3,14 @@
  * 127.0.0.1, driven by headless Chromium (Debian's, through playwright-core). Search, the language
  * switch and its memory, every sidebar link, and a screenshot kept in .tmp/artifacts/.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { specsmith } from "./helpers/cli.js";
+import { spawnSync } from "node:child_process";
+import { finished, specsmith, startSpecsmith } from "./helpers/cli.js";
 import { ROOT, listFiles, tempDir } from "./helpers/paths.js";
 
 const SITE = join(ROOT, ".tmp", "site");
@@ -29,10 +30,11 @@ let server: Server;
 let base: string;
 let browser: Browser;
 
-/** A static file server for the built site: a missing file is a 404. */
-function serve(root: string): Promise<Server> {
+/** A static file server for the built site (below `prefix`): a missing file is a 404. */
+function serve(root: string, prefix = "/"): Promise<Server> {
   const s = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const url = new URL(req.url ?? "/", "http://x").pathname;
+    const path = normalize(decodeURIComponent(url.startsWith(prefix) ? "/" + url.slice(prefix.length) : "/\0missing")).replace(/^(\.\.[/\\])+/, "");
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) {
@@ -84,40 +86,67 @@ describe("the docs site", () => {
     await page.close();
   });
 
-  it("finds the ActorTokens page by searching 'actor token'", async () => {
+  it("finds an operation's own page by searching its name", async () => {
     const { page } = await open(`${base}/`);
     await page.locator(".VPNavBarSearch button").first().click();
-    await page.locator("#localsearch-input").fill("actor token");
+    await page.locator("#localsearch-input").fill("revoke");
     await page.locator("#localsearch-list a").first().waitFor();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/docs\/sdks\/actortokens\/README\.html/);
-    await expect.poll(() => page.locator("h1").first().textContent()).toContain("ActorTokens");
+    await page.waitForURL(/\/docs\/sdks\/actortokens\/revoke\.html/);
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain("revoke");
     await page.close();
   });
 
-  it("switches every example to Python, and remembers it on the next page load", async () => {
-    const { page, errors } = await open(`${base}/docs/sdks/actortokens/README.html#create`);
+  it("gives each operation a page; the resource page lists them, and its old #anchors lead to them", async () => {
+    const { page, errors } = await open(`${base}/docs/sdks/actortokens/README.html`);
+    expect(await page.locator(".vp-code-group").count()).toBe(0);
+    await page.locator(".vp-doc a", { hasText: "create" }).first().click();
+    await page.waitForURL(/\/docs\/sdks\/actortokens\/create\.html$/);
+    // A link published when operations were sections of the resource page.
+    await page.goto(`${base}/docs/sdks/actortokens/README.html#revoke`, { waitUntil: "networkidle" });
+    await page.waitForURL(/\/docs\/sdks\/actortokens\/revoke\.html$/);
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain("revoke");
+    // The home page's list of operations links to their pages.
+    await page.goto(`${base}/`, { waitUntil: "networkidle" });
+    const links = await page.locator(".vp-doc a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toContain(`${base}/docs/sdks/actortokens/create.html`);
+    expect(links.filter((h) => /README\.html#(create|revoke)$/.test(h))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("switches every example to Python, remembers it on the next page and after a reload, and takes ?lang= from a shared link", async () => {
+    const { page, errors } = await open(`${base}/docs/sdks/actortokens/create.html`);
     const groups = page.locator(".vp-code-group");
-    expect(await groups.count()).toBe(2);
+    expect(await groups.count()).toBe(1);
     await groups.first().locator(".tabs label", { hasText: "Python" }).click();
     await expect.poll(() => groups.first().locator(".blocks > .active").textContent()).toContain("clerk.actor_tokens.create(");
     // Another operation, after a reload: Python still.
-    await page.goto(`${base}/docs/sdks/actortokens/README.html#revoke`, { waitUntil: "networkidle" });
+    await page.goto(`${base}/docs/sdks/actortokens/revoke.html`, { waitUntil: "networkidle" });
     await page.reload({ waitUntil: "networkidle" });
-    await expect.poll(() => page.locator(".vp-code-group").nth(1).locator(".blocks > .active").textContent()).toContain('clerk.actor_tokens.revoke(actor_token_id="act_tok_abcdefghijk")');
-    const shot = join(ARTIFACTS, "docs-site-operation.png");
-    await page.locator(".vp-code-group").nth(1).scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator(".vp-code-group").first().locator(".blocks > .active").textContent()).toContain('clerk.actor_tokens.revoke(actor_token_id="act_tok_abcdefghijk")');
+    const shot = join(ARTIFACTS, "docs-site-operation-python.png");
+    await page.locator(".vp-code-group").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot, fullPage: false });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     expect(errors).toEqual([]);
     await page.close();
+    // A link shared in TypeScript opens in TypeScript for a reader who never chose (a fresh browser context).
+    const shared = await open(`${base}/docs/sdks/actortokens/revoke.html?lang=typescript`);
+    await expect.poll(() => shared.page.locator(".vp-code-group").first().locator(".blocks > .active").textContent()).toContain("clerk.actorTokens.revoke(");
+    const python = await open(`${base}/docs/sdks/actortokens/revoke.html?lang=python`);
+    await expect.poll(() => python.page.locator(".vp-code-group").first().locator(".blocks > .active").textContent()).toContain("clerk.actor_tokens.revoke(");
+    await shared.page.screenshot({ path: join(ARTIFACTS, "docs-site-operation-typescript.png") });
+    await shared.page.close();
+    await python.page.close();
   });
 
   it("every sidebar link, and every link of the models index, opens a page (no 404)", async () => {
     const { page } = await open(`${base}/docs/sdks/actortokens/README.html`);
     const sidebar = await page.locator(".VPSidebar a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    // Getting started, the resource and its two operations, the models index, RetryConfig.
-    expect(sidebar.length).toBeGreaterThanOrEqual(6);
+    // Getting started, the resource and its two operations, the models index, RetryConfig, two changelogs.
+    expect(sidebar.length).toBeGreaterThanOrEqual(8);
+    expect(sidebar.some((h) => h.endsWith("/docs/sdks/actortokens/revoke.html"))).toBe(true);
     await page.goto(`${base}/models.html`, { waitUntil: "networkidle" });
     const models = await page.locator(".vp-doc a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => !h.includes("#")));
     expect(models).toHaveLength(8);
@@ -129,6 +158,79 @@ describe("the docs site", () => {
     }
     await page.close();
   });
+});
+
+describe("a site built from any folder by an installed specsmith, below a base path", () => {
+  // specsmith packed (npm pack) and installed into a folder outside this repository, then run from an
+  // empty folder there: VitePress and Vue come from that install; nothing but the output folder
+  // appears in the working folder.
+  const home = tempDir("specsmith-installed-");
+  const cwd = join(home, "work");
+  let anywhereServer: Server;
+  let anywhereBase: string;
+
+  beforeAll(async () => {
+    const npm = (args: string[], at: string) => spawnSync("npm", args, { cwd: at, encoding: "utf8", timeout: 240_000 });
+    // dist/ is built (npm test builds first): the pack takes it as it is.
+    const packed = npm(["pack", "--ignore-scripts", "--silent", "--pack-destination", home], ROOT);
+    expect(packed.status, packed.stderr).toBe(0);
+    writeFileSync(join(home, "package.json"), JSON.stringify({ name: "user-project", private: true }));
+    const installed = npm(["install", "--no-audit", "--no-fund", "--prefer-offline", `./${packed.stdout.trim()}`], home);
+    expect(installed.status, installed.stderr).toBe(0);
+    mkdirSync(cwd);
+    const config = join(home, "specsmith.yaml");
+    writeFileSync(
+      config,
+      readFileSync(join(ROOT, "spec", "specsmith.yaml"), "utf8")
+        .replace(/^spec: .*$/m, `spec: ${join(ROOT, "spec", "clerk-actor-tokens.yaml")}`)
+        .replace(/out: \.\.\/generated\//g, `out: ${join(ROOT, "generated")}/`),
+    );
+    const bin = join(home, "node_modules", ".bin", "specsmith");
+    const r = spawnSync(bin, ["docs", "build", "--config", config, "--out", "site", "--base", "/sdk-docs/"], { cwd, encoding: "utf8", timeout: 180_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(cwd)).toEqual(["site"]);
+    anywhereServer = await serve(join(cwd, "site"), "/sdk-docs/");
+    anywhereBase = `http://127.0.0.1:${(anywhereServer.address() as AddressInfo).port}/sdk-docs/`;
+  }, 360_000);
+  afterAll(() => anywhereServer?.close());
+
+  it("opens below its base with no console errors, and links the home page to each SDK's changelog", async () => {
+    const { page, errors } = await open(anywhereBase);
+    expect(await page.locator("h1").first().textContent()).toContain("clerk-backend-api");
+    await page.locator(".vp-doc a", { hasText: "Changelog (Python)" }).click();
+    await page.waitForURL(/\/sdk-docs\/changelog\/python\.html$/);
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain("Changelog (Python)");
+    expect(await page.locator(".vp-doc").textContent()).toMatch(/\d+\.\d+\.\d+/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("docs dev", () => {
+  it("serves the home page and an operation page with reload, and stops cleanly on Ctrl-C", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const p = (probe.address() as AddressInfo).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const child = startSpecsmith(["docs", "dev", "--port", String(port)]);
+    const done = finished(child);
+    let said = "";
+    child.stdout!.on("data", (d: Buffer) => (said += d.toString()));
+    await expect.poll(() => said, { timeout: 60_000 }).toContain(`serving the docs site at http://127.0.0.1:${port}/`);
+    const { page, errors } = await open(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.html`);
+    await expect.poll(() => page.locator("h1").first().textContent(), { timeout: 30_000 }).toContain("create");
+    expect(await page.locator(".vp-code-group").count()).toBe(1);
+    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain("clerk-backend-api");
+    expect(errors, errors.join("\n")).toEqual([]);
+    await page.close();
+    child.kill("SIGINT");
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/error|\n\s+at /i);
+  }, 120_000);
 });
 
 describe("a hostile spec's site", () => {
@@ -182,13 +284,13 @@ describe("a hostile spec's site", () => {
   afterAll(() => hostileServer?.close());
 
   it("runs no code, publishes no local file, and shows the text", async () => {
-    for (const path of ["/", "/docs/sdks/things/README.html"]) {
+    for (const path of ["/", "/docs/sdks/things/README.html", "/docs/sdks/things/listthings.html"]) {
       const { page } = await open(`${hostileBase}${path}`);
       expect(await page.evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();
       expect(await page.locator("[onerror], [onmouseover], iframe").count()).toBe(0);
       const html = await page.content();
       expect(html).not.toContain(SECRET);
-      if (path !== "/") expect(await page.locator(".vp-doc").textContent()).toContain("Innocent words.");
+      if (path.endsWith("listthings.html")) expect(await page.locator(".vp-doc").textContent()).toContain("Innocent words.");
       await page.close();
     }
     for (const file of listFiles(join(dir, "site"))) expect(readFileSync(join(dir, "site", file), "utf8"), file).not.toContain(SECRET);

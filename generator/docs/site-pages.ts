@@ -149,18 +149,24 @@ const link = (path: string) => "/" + path.replace(/\.md$/, ".html");
 
 /** Resources with their operations, then models, then the rest. */
 export function siteSidebar(pages: SitePage[]): unknown[] {
-  const groups = pages.filter((p) => /^docs\/sdks\/[^/]+\/README\.md$/.test(p.path));
+  const groups = pages.filter((p) => RESOURCE_PAGE.test(p.path));
+  const inGroup = (g: SitePage) => {
+    const dir = g.path.slice(0, -"README.md".length);
+    return pages.filter((p) => p !== g && p.path.startsWith(dir) && !p.path.slice(dir.length).includes("/"));
+  };
+  const operations = new Set(groups.flatMap(inGroup));
   const models = pages.filter((p) => p.path.startsWith("docs/models/") && !p.path.startsWith("docs/models/utils/"));
-  const rest = pages.filter((p) => p.path !== "index.md" && !groups.includes(p) && !models.includes(p));
-  // Operations are method names (identifiers): a heading a description brings with markup is none.
-  const operations = (p: SitePage) =>
-    [...p.markdown.matchAll(/^## ([A-Za-z_$][\w$]*)$/gm)].filter((m) => m[1] !== "Overview").map((m) => ({ text: htmlText(m[1]), link: `${link(p.path)}#${m[1].toLowerCase()}` }));
+  const changelogs = pages.filter((p) => p.path.startsWith("changelog/"));
+  const rest = pages.filter((p) => p.path !== "index.md" && !groups.includes(p) && !operations.has(p) && !models.includes(p) && !changelogs.includes(p));
+  // An operation page's title is Resource.method; the sidebar, under its resource, shows the method.
+  const method = (p: SitePage) => htmlText(p.title.slice(p.title.lastIndexOf(".") + 1));
   return [
     { text: "Overview", items: [{ text: "Getting started", link: "/" }] },
-    ...groups.map((g) => ({ text: htmlText(g.title), link: link(g.path), collapsed: false, items: operations(g) })),
+    ...groups.map((g) => ({ text: htmlText(g.title), link: link(g.path), collapsed: false, items: inGroup(g).map((o) => ({ text: method(o), link: link(o.path) })) })),
     // One link to the models index: a sidebar of every model would be on every page (Clerk has 600).
     ...(models.length ? [{ text: "Models", items: [{ text: `All models (${models.length})`, link: "/models.html" }] }] : []),
     ...(rest.length ? [{ text: "Reference", items: rest.map((r) => ({ text: htmlText(r.title), link: link(r.path) })) }] : []),
+    ...(changelogs.length ? [{ text: "Changelog", items: changelogs.map((c) => ({ text: htmlText(c.title), link: link(c.path) })) }] : []),
   ];
 }
 
@@ -198,4 +204,138 @@ export function llmsTxt(title: string, pages: SitePage[], full: boolean): string
       pages.filter((p) => p.path.startsWith("docs/models/")),
     ),
   ].join("\n");
+}
+
+/** The home page with a link to each changelog page at its end. */
+export function withChangelogLinks(home: SitePage, changelogs: SitePage[]): SitePage {
+  if (changelogs.length === 0) return home;
+  const markdown = `${home.markdown.trimEnd()}\n\n## Changelog\n\n${changelogs.map((c) => `- [${c.title}](${c.path})`).join("\n")}\n`;
+  return { ...home, markdown, content: vPre(markdown) };
+}
+
+/**
+ * Each SDK's changelog (its CHANGELOG.md as the last generation left it) as a page. Its links are
+ * relative to the SDK's folder: each is rebased onto the page's, or, when the site has no such page
+ * (the Python SDK's model pages), kept as its text.
+ */
+export function changelogPages(changelogs: { target: string; text: string | undefined }[], sitePaths: ReadonlySet<string>): SitePage[] {
+  return changelogs.flatMap(({ target, text }) => {
+    if (text === undefined) return [];
+    const title = `Changelog (${LANGUAGE_NAMES[target] ?? target})`;
+    // The file's own first heading gives way to the page's.
+    const body = outsideFences(text.replace(/^# .*\n+/, ""), (line) =>
+      line.replace(/\[([^\]]*)\]\(([^()\s]*)\)/g, (all, label: string, href: string) => {
+        if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) return all;
+        const path = normalizePath(href.replace(/#.*$/, ""));
+        return sitePaths.has(path === "README.md" ? "index.md" : path) ? `[${label}](../${href})` : label;
+      }),
+    );
+    const markdown = `# ${title}\n\n${body}`;
+    return [{ path: `changelog/${target}.md`, markdown, content: vPre(markdown), title }];
+  });
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { typescript: "TypeScript", python: "Python" };
+
+/** A resource page's operations, each its own page beside it, and what links to them. */
+export interface OperationPages {
+  /** The resource pages (now overviews) and every operation page, in order. */
+  pages: SitePage[];
+  /** Per resource page's site link: its operations' anchors (the old `README.html#create` links). */
+  anchors: Record<string, string[]>;
+}
+
+/** A resource page of the generated docs: `docs/sdks/<resource>/README.md`. */
+const RESOURCE_PAGE = /^docs\/sdks\/[^/]+\/README\.md$/;
+/** An operation's section: its heading is the method name (an identifier; a description's heading never matches). */
+const OPERATION_HEADING = /^## ([A-Za-z_$][\w$]*)$/;
+
+/**
+ * Splits each resource page into an overview and a page per operation (`docs/sdks/<resource>/<op>.md`),
+ * so that every operation has a URL of its own, a search hit lands on it, and the sidebar lists it.
+ * Links to `README.md#<op>` on every page follow the operation to its page.
+ */
+export function operationPages(pages: SitePage[]): OperationPages {
+  const anchors: Record<string, string[]> = {};
+  const moved = new Map<string, Map<string, string>>();
+  const out: SitePage[] = [];
+  for (const page of pages) {
+    if (!RESOURCE_PAGE.test(page.path)) {
+      out.push(page);
+      continue;
+    }
+    const { overview, operations } = splitSections(page.markdown);
+    const dir = page.path.slice(0, -"README.md".length);
+    const names = new Map<string, string>();
+    const opPages = operations.map(({ name, body }) => {
+      const slug = name.toLowerCase();
+      // README.md and index.md are a resource's own pages on case-insensitive file systems too.
+      const file = slug === "readme" || slug === "index" ? `${slug}-operation.md` : `${slug}.md`;
+      names.set(slug, file);
+      const markdown = `# ${name}\n\n[${page.title}](README.md) › ${name}\n\n${promoteHeadings(body)}`;
+      return { path: dir + file, markdown, title: `${page.title}.${name}` };
+    });
+    moved.set(page.path, names);
+    anchors[link(page.path)] = [...names.keys()];
+    out.push({ ...page, markdown: overview }, ...opPages.map((p) => ({ ...p, content: "" })));
+  }
+  return { pages: out.map((p) => withMovedLinks(p, moved)), anchors };
+}
+
+/** A resource page's overview (everything before the first operation) and its operations' sections. */
+function splitSections(markdown: string): { overview: string; operations: { name: string; body: string }[] } {
+  const lines = markdown.split("\n");
+  const starts: { at: number; name: string }[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const open = /^ {0,3}(`{3,}|~{3,}|:{3,})/.exec(line);
+    if (fence) {
+      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+      return;
+    }
+    if (open && !line.trim().startsWith(":::")) fence = open[1];
+    const h = OPERATION_HEADING.exec(line);
+    if (h && h[1] !== "Overview") starts.push({ at: i, name: h[1] });
+  });
+  const overview = lines.slice(0, starts[0]?.at ?? lines.length).join("\n");
+  const operations = starts.map((s, k) => ({
+    name: s.name,
+    body:
+      lines
+        .slice(s.at + 1, starts[k + 1]?.at ?? lines.length)
+        .join("\n")
+        .trim() + "\n",
+  }));
+  return { overview: overview.trimEnd() + "\n", operations };
+}
+
+/** An operation's `###` sections become the page's `##` sections (outside code). */
+function promoteHeadings(markdown: string): string {
+  return outsideFences(markdown, (line) => line.replace(/^###(#*) /, "##$1 "));
+}
+
+/** A page whose links to a moved operation (`README.md#op`, `#op` on the resource page itself) point to its page. */
+function withMovedLinks(page: SitePage, moved: Map<string, Map<string, string>>): SitePage {
+  const here = page.path.slice(0, page.path.lastIndexOf("/") + 1);
+  const markdown = outsideFences(page.markdown, (line) =>
+    line.replace(/\]\(([^()\s]*?)(README\.md)?#([a-z_$][\w$]*)\)/g, (all, prefix: string, readme: string | undefined, anchor: string) => {
+      const target = readme ? normalizePath(here + prefix + "README.md") : prefix === "" ? page.path : undefined;
+      const file = target === undefined ? undefined : moved.get(target)?.get(anchor);
+      if (!file || target === undefined) return all;
+      // From the resource page itself (or its operations, in the same folder): the file's name.
+      return `](${target === page.path || here === target.slice(0, target.lastIndexOf("/") + 1) ? file : prefix + file})`;
+    }),
+  );
+  return { ...page, markdown, content: vPre(markdown) };
+}
+
+/** `a/b/../c.md` → `a/c.md`; `./` segments go. */
+function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "." || seg === "") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join("/");
 }

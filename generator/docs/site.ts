@@ -5,14 +5,17 @@
  * language chosen is remembered across pages); a sidebar by resource, operation and model; local
  * search; llms.txt and llms-full.txt. VitePress is loaded only here, never by `generate`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { loadConfig } from "../config.js";
 import { UsageError } from "../diagnostics.js";
 import { WriteError } from "../write/write.js";
 import { generateAll } from "../generate.js";
 import type { CodeSample } from "./code-samples.js";
-import { llmsTxt, modelsPage, siteDataText, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
+import { curlSamples } from "./curl.js";
+import { changelogPages, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
 
 export interface SiteBuild {
   out: string;
@@ -20,33 +23,86 @@ export interface SiteBuild {
   ms: number;
 }
 
-/** The site's source: every docs page, the theme and config, in a fresh folder. */
-async function siteSource(configPath: string, out: string): Promise<{ src: string; pages: SitePage[] }> {
+export interface SiteOptions {
+  /** The site's base path when it is served below a domain's root (GitHub Pages: `/repo/`). */
+  base?: string;
+}
+
+/** Checks `--base`: a path that starts and ends with a slash. */
+export function basePath(base: string | undefined): string {
+  if (base === undefined) return "/";
+  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base))
+    throw new UsageError(`--base "${base}" is not a base path like /my-sdk/\n  hint: start and end it with a slash; letters, digits, ".", "_", "~" and "-" between`);
+  return base;
+}
+
+/**
+ * The site's source: every docs page, the theme and config, in a fresh folder of the system's
+ * temporary directory (never the user's working tree). VitePress and Vue are specsmith's own
+ * dependencies: a `node_modules` link in that folder to where they are installed lets VitePress (and
+ * Node, for the pages it renders on the server) find them, wherever specsmith runs from.
+ */
+async function siteSource(configPath: string, out: string, opts: SiteOptions = {}): Promise<{ src: string; pages: SitePage[] }> {
   const config = loadConfig(configPath);
   const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false });
   // The pages are the first configured target's; every target's snippets join its usage examples.
   const main = results[0];
   if (!main) throw new UsageError(`${configPath} configures no target`);
   const samples = new Map<string, CodeSample[]>();
-  for (const r of results) for (const s of r.samples ?? []) (samples.get(s.operationId) ?? samples.set(s.operationId, []).get(s.operationId)!).push(s);
-  const pages = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, samples));
+  // Every target's snippet, then the HTTP request itself (curl).
+  const http = main.api ? curlSamples(main.api) : [];
+  for (const s of [...results.flatMap((r) => r.samples ?? []), ...http]) (samples.get(s.operationId) ?? samples.set(s.operationId, []).get(s.operationId)!).push(s);
+  const docs = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, samples));
+  const changelogs = changelogPages(
+    results.map((r) => ({ target: r.target.name, text: r.files.find((f) => f.path === "CHANGELOG.md")?.content })),
+    new Set(docs.map((p) => p.path)),
+  );
+  // Operations get pages of their own; links on every page (changelogs too) follow them.
+  const { pages, anchors } = operationPages([...docs, ...changelogs]);
   pages.push(modelsPage(pages));
-  // In the working folder (the project that installed vitepress), wherever the output goes: VitePress
-  // resolves vue and its theme from the source's folder upwards.
-  const src = mkdtempSync(join(process.cwd(), ".specsmith-site-"));
+  const home = pages.findIndex((p) => p.path === "index.md");
+  if (home >= 0)
+    pages[home] = withChangelogLinks(
+      pages[home],
+      pages.filter((p) => p.path.startsWith("changelog/")),
+    );
+  const src = mkdtempSync(join(tmpdir(), "specsmith-site-"));
+  symlinkSync(modulesFolder(), join(src, "node_modules"), "dir");
   for (const p of pages) write(join(src, p.path), p.content);
   const title = siteDataText(main.title ?? "API");
   write(join(src, "public", "llms.txt"), llmsTxt(title, pages, false));
   write(join(src, "public", "llms-full.txt"), llmsTxt(title, pages, true));
-  write(join(src, ".vitepress", "config.mjs"), configText(title, out, siteSidebar(pages)));
-  write(join(src, ".vitepress", "theme", "index.mjs"), THEME);
+  write(join(src, ".vitepress", "config.mjs"), configText(title, out, siteSidebar(pages), basePath(opts.base)));
+  write(join(src, ".vitepress", "theme", "index.mjs"), themeText(anchors));
   write(join(src, "public", "favicon.svg"), FAVICON);
+  // Browsers ask for /favicon.ico before they read the page's icon link (the dev server's pages add
+  // it late): one blue pixel, so no page logs a 404.
+  writeFileSync(join(src, "public", "favicon.ico"), faviconIco());
   return { src, pages };
+}
+
+/** The theme, with the map of moved operations (resource page → its operations' anchors). */
+function themeText(anchors: Record<string, string[]>): string {
+  // JSON of identifiers and our own paths, in a module (not HTML): nothing there can end the script.
+  return THEME.replace("/*ANCHORS*/ {}", JSON.stringify(anchors));
 }
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
+}
+
+/** The node_modules folder VitePress is installed in, beside specsmith (found from specsmith's own code). */
+function modulesFolder(): string {
+  let entry: string;
+  try {
+    entry = createRequire(import.meta.url).resolve("vitepress");
+  } catch {
+    throw new UsageError("`specsmith docs` builds the site with VitePress, which is not installed.\n  hint: npm install -D vitepress");
+  }
+  let dir = dirname(entry);
+  while (basename(dir) !== "node_modules" && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 async function vitepress(): Promise<typeof import("vitepress")> {
@@ -57,16 +113,14 @@ async function vitepress(): Promise<typeof import("vitepress")> {
   }
 }
 
-export async function buildSite(configPath: string, out: string): Promise<SiteBuild> {
+export async function buildSite(configPath: string, out: string, opts: SiteOptions = {}): Promise<SiteBuild> {
   const started = performance.now();
   const vp = await vitepress();
-  const { src, pages } = await siteSource(configPath, out);
+  const { src, pages } = await siteSource(configPath, out, opts);
   try {
     await vp.build(src);
   } catch (e) {
-    throw new WriteError(
-      `the docs site did not build: ${e instanceof Error ? e.message : String(e)}\n  hint: VitePress says why above (a dead link names a page the docs do not have); run from the project that installed vitepress`,
-    );
+    throw new WriteError(`the docs site did not build: ${e instanceof Error ? e.message : String(e)}\n  hint: VitePress says why above (a dead link names a page the docs do not have)`);
   } finally {
     rmSync(src, { recursive: true, force: true });
   }
@@ -74,22 +128,27 @@ export async function buildSite(configPath: string, out: string): Promise<SiteBu
 }
 
 /** Serves the site with reload; resolves once the server listens. */
-export async function serveSite(configPath: string, port: number): Promise<string> {
+export async function serveSite(configPath: string, port: number, opts: SiteOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const vp = await vitepress();
-  const { src } = await siteSource(configPath, join(process.cwd(), ".specsmith-site-out"));
+  const { src } = await siteSource(configPath, join(tmpdir(), "specsmith-site-out"), opts);
   const server = await vp.createServer(src, { port, host: "127.0.0.1" });
   await server.listen();
-  return `http://127.0.0.1:${server.config.server.port ?? port}/`;
+  const close = async () => {
+    await server.close();
+    rmSync(src, { recursive: true, force: true });
+  };
+  return { url: `http://127.0.0.1:${server.config.server.port ?? port}${basePath(opts.base)}`, close };
 }
 
-function configText(title: string, out: string, sidebar: unknown): string {
+function configText(title: string, out: string, sidebar: unknown, base: string): string {
   const config = {
     title,
+    base,
     outDir: out,
     cleanUrls: false,
     // A dead internal link fails the build; links to localhost (examples in descriptions) are not the site's.
     ignoreDeadLinks: "localhostLinks",
-    head: [["link", { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" }]],
+    head: [["link", { rel: "icon", type: "image/svg+xml", href: `${base}favicon.svg` }]],
     // markdown-it-attrs would turn a description's `{onerror=...}` into an attribute.
     markdown: { attrs: { disable: true } },
     themeConfig: { sidebar, search: { provider: "local" }, outline: [2, 3] },
@@ -97,14 +156,46 @@ function configText(title: string, out: string, sidebar: unknown): string {
   return `// Written by specsmith docs.\nexport default ${JSON.stringify(config, null, 2)};\n`;
 }
 
+/** A 1×1 ICO (one 32-bit BMP image) in the favicon's blue. */
+function faviconIco(): Buffer {
+  const ico = Buffer.alloc(6 + 16 + 48);
+  ico.writeUInt16LE(1, 2); // type: icon
+  ico.writeUInt16LE(1, 4); // one image
+  ico.set([1, 1, 0, 0], 6); // 1×1, no palette
+  ico.writeUInt16LE(1, 10); // planes
+  ico.writeUInt16LE(32, 12); // bits per pixel
+  ico.writeUInt32LE(48, 14); // image bytes
+  ico.writeUInt32LE(22, 18); // image offset
+  ico.writeUInt32LE(40, 22); // BITMAPINFOHEADER
+  ico.writeInt32LE(1, 26);
+  ico.writeInt32LE(2, 30); // height counts the AND mask too
+  ico.writeUInt16LE(1, 34);
+  ico.writeUInt16LE(32, 36);
+  ico.set([0xb2, 0x51, 0x34, 0xff], 62); // the pixel (BGRA); the AND mask row stays zero
+  return ico;
+}
+
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#3451b2"/></svg>\n`;
 
-/** The default theme, plus one thing: the language picked in any code group is picked in all, on every page. */
+/**
+ * The default theme, plus:
+ * - one language for the whole site: picked in any code group, or given in the URL (`?lang=python`,
+ *   so a shared link opens in the sender's language), it is picked in every group, on every page,
+ *   and remembered across reloads;
+ * - links published before operations had pages (`…/README.html#create`) go to the operation's page.
+ */
 const THEME = `import DefaultTheme from "vitepress/theme";
-import { useRoute } from "vitepress";
+import { useRoute, useRouter, withBase } from "vitepress";
 import { nextTick, onMounted, watch } from "vue";
 
 const KEY = "specsmith-language";
+const NAMES = { typescript: "TypeScript", python: "Python", curl: "curl" };
+const MOVED = /*ANCHORS*/ {};
+
+function fromUrl() {
+  const lang = new URLSearchParams(location.search).get("lang");
+  if (lang && Object.prototype.hasOwnProperty.call(NAMES, lang)) localStorage.setItem(KEY, NAMES[lang]);
+}
 
 function apply() {
   const lang = localStorage.getItem(KEY);
@@ -116,11 +207,23 @@ function apply() {
   }
 }
 
+function redirectMoved(router) {
+  const path = location.pathname.replace(withBase("/"), "/").replace(/(\\.html)?$/, ".html");
+  const anchor = decodeURIComponent(location.hash.slice(1));
+  const ops = MOVED[path];
+  if (!ops || !ops.includes(anchor)) return false;
+  router.go(withBase(path.replace(/README\\.html$/, anchor + ".html")));
+  return true;
+}
+
 export default {
   extends: DefaultTheme,
   setup() {
     const route = useRoute();
+    const router = useRouter();
     onMounted(() => {
+      if (redirectMoved(router)) return;
+      fromUrl();
       window.addEventListener("click", (e) => {
         const label = e.target.closest && e.target.closest(".vp-code-group .tabs label");
         if (!label) return;
@@ -129,7 +232,7 @@ export default {
       });
       apply();
     });
-    watch(() => route.path, () => nextTick(apply));
+    watch(() => route.path, () => nextTick(() => redirectMoved(router) || apply()));
   },
 };
 `;

@@ -120,6 +120,15 @@ export function shellWord(value: string): string {
   return "'" + visible(oneLine(value)).replace(/'/g, "'\\''") + "'";
 }
 
+/**
+ * A POSIX shell word that may span lines (a curl command's JSON body): always single-quoted, a quote
+ * inside closed, escaped and reopened; invisible characters shown as escapes (the JSON it carries has
+ * escaped its own control characters already).
+ */
+export function shellQuoted(value: string): string {
+  return "'" + visible(value).replace(/'/g, "'\\''") + "'";
+}
+
 /** A Python f-string's literal text (between replacement fields): braces doubled. */
 export function pyFStringText(text: string): string {
   return escapeChars(text, '"').replace(/\{/g, "{{").replace(/\}/g, "}}");

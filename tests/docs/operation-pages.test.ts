@@ -1,0 +1,94 @@
+// The docs site gives every operation a page of its own: resource pages split at their operations'
+// headings, links to `README.md#op` follow the operation, code stays as it is.
+import { describe, expect, it } from "vitest";
+import { changelogPages, operationPages, siteSidebar, vPre, withChangelogLinks, type SitePage } from "../../generator/docs/site-pages.js";
+
+const page = (path: string, markdown: string): SitePage => ({ path, markdown, content: vPre(markdown), title: /^# (.*)$/m.exec(markdown)?.[1] ?? path });
+
+const RESOURCE = [
+  "# Users",
+  "",
+  "## Overview",
+  "",
+  "Manage users.",
+  "",
+  "### Available Operations",
+  "",
+  "* [list](#list) - List users",
+  "* [readme](#readme) - An operation named like the page",
+  "",
+  "## list",
+  "",
+  "Lists users. See [get](#get) too.",
+  "",
+  "### Example Usage",
+  "",
+  "```python",
+  "## not a heading: a comment in code",
+  "### neither",
+  "```",
+  "",
+  "### Parameters",
+  "",
+  "| Parameter | Type |",
+  "",
+  "## readme",
+  "",
+  "Reads [the model](../../models/user.md).",
+  "",
+].join("\n");
+
+describe("operationPages", () => {
+  const { pages, anchors } = operationPages([
+    page("index.md", "# SDK\n\n* [list](docs/sdks/users/README.md#list) - List\n* [other](docs/sdks/users/README.md#nothere)\n"),
+    page("docs/sdks/users/README.md", RESOURCE),
+    page("docs/models/user.md", "# User\n\nUsed by [list](../sdks/users/README.md#list).\n"),
+  ]);
+  const at = (path: string) => pages.find((p) => p.path === path)!;
+
+  it.each([
+    ["the overview keeps what comes before the first operation", "docs/sdks/users/README.md", "Manage users.", "## list"],
+    ["an operation's page has its section, headings one level up, a way back", "docs/sdks/users/list.md", "# list\n\n[Users](README.md) › list\n\nLists users.", "### Example Usage"],
+    ["code keeps its lines, headings-like or not", "docs/sdks/users/list.md", "## not a heading: a comment in code\n### neither", "# readme"],
+    ["a name the resource page holds (README) gets a page of its own name", "docs/sdks/users/readme-operation.md", "Reads [the model](../../models/user.md).", "## list"],
+  ])("%s", (_, path, has, hasNot) => {
+    expect(at(path).markdown).toContain(has);
+    expect(at(path).markdown).not.toContain(hasNot);
+  });
+
+  it.each([
+    ["the resource page's own list", "docs/sdks/users/README.md", "* [list](list.md) - List users\n* [readme](readme-operation.md)"],
+    ["another page's link", "index.md", "* [list](docs/sdks/users/list.md) - List"],
+    ["a link from another folder", "docs/models/user.md", "Used by [list](../sdks/users/list.md)."],
+    ["an anchor that is not an operation stays", "index.md", "[other](docs/sdks/users/README.md#nothere)"],
+    ["a same-page anchor on an operation's page that is not an operation stays", "docs/sdks/users/list.md", "See [get](#get) too."],
+  ])("links follow the operation: %s", (_, path, has) => {
+    expect(at(path).markdown).toContain(has);
+  });
+
+  it("records each resource page's moved anchors (for links published before), and VitePress reads every page as text", () => {
+    expect(anchors).toEqual({ "/docs/sdks/users/README.html": ["list", "readme"] });
+    for (const p of pages) expect(p.content).toMatch(/^:{3,} v-pre\n/);
+  });
+
+  it("the sidebar lists each resource with its operations' pages; the changelogs come last and the home page links them", () => {
+    const changelogs = changelogPages(
+      [
+        { target: "typescript", text: "# Changelog\n\n## 1.0.0\n\n- [`users.list`](docs/sdks/users/README.md#list): added\n- [`Pet`](docs/models/pet.md): no page\n- [site](https://x.dev)\n" },
+        { target: "python", text: undefined },
+      ],
+      new Set(["docs/sdks/users/README.md"]),
+    );
+    expect(changelogs.map((c) => [c.path, c.title])).toEqual([["changelog/typescript.md", "Changelog (TypeScript)"]]);
+    // Links rebased onto the page's folder, or their text where the site has no such page.
+    expect(changelogs[0].markdown).toBe("# Changelog (TypeScript)\n\n## 1.0.0\n\n- [`users.list`](../docs/sdks/users/README.md#list): added\n- `Pet`: no page\n- [site](https://x.dev)\n");
+    expect(operationPages([page("docs/sdks/users/README.md", RESOURCE), ...changelogs]).pages.at(-1)!.markdown).toContain("(../docs/sdks/users/list.md)");
+    const sidebar = siteSidebar([...pages, ...changelogs]) as { text: string; items: { text: string; link: string }[] }[];
+    expect(sidebar.find((g) => g.text === "Users")!.items).toEqual([
+      { text: "list", link: "/docs/sdks/users/list.html" },
+      { text: "readme", link: "/docs/sdks/users/readme-operation.html" },
+    ]);
+    expect(sidebar.at(-1)).toEqual({ text: "Changelog", items: [{ text: "Changelog (TypeScript)", link: "/changelog/typescript.html" }] });
+    expect(withChangelogLinks(at("index.md"), changelogs).markdown).toMatch(/## Changelog\n\n- \[Changelog \(TypeScript\)\]\(changelog\/typescript\.md\)\n$/);
+  });
+});
