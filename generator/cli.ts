@@ -16,6 +16,7 @@ import { buildSite, serveSite } from "./docs/site.js";
 import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { WriteError } from "./write/write.js";
+import { runMock } from "./mock/command.js";
 
 let debug = false;
 
@@ -126,6 +127,16 @@ export async function main(argv: string[]): Promise<number> {
           });
         })
         .catch(report);
+    });
+  program
+    .command("mock")
+    .description("serve the spec's operations on 127.0.0.1 from its examples, checking each request (for an SDK's tests and examples)")
+    .argument("<spec>", "the OpenAPI document")
+    .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "4010")
+    .option("--overlay <file>", "an OpenAPI Overlay applied to the spec (repeatable)", collect, [])
+    .option("--debug", "print stack traces of failures")
+    .action(async (spec: string, flags: { port: string; overlay: string[] }) => {
+      code = await runMock(spec, flags).catch(report);
     });
   program
     .command("overlay")

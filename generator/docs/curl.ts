@@ -4,7 +4,7 @@
  * with the spec's examples, the credentials as placeholders and the example body as JSON. Every
  * value from the spec reaches the command through the shell escapers.
  */
-import { Examples, type Example } from "../ir/examples.js";
+import { Examples, plainValue } from "../ir/examples.js";
 import type { Api, Operation, SecurityScheme, Server } from "../ir/types.js";
 import { shellQuoted, shellWord } from "../render/escape.js";
 import type { CodeSample } from "./code-samples.js";
@@ -28,7 +28,7 @@ export function curlSamples(api: Api): CodeSample[] {
 }
 
 function curlCommand(op: Operation, server: string, examples: Examples, security: SecurityScheme[]): string {
-  const value = (p: Operation["params"][number]) => plain(examples.of(p.type, p.example ?? p.default));
+  const value = (p: Operation["params"][number]) => plainValue(examples.of(p.type, p.example ?? p.default));
   let path = op.path;
   for (const p of op.params.filter((p) => p.in === "path")) path = path.split(`{${p.wireName}}`).join(encodeURIComponent(String(value(p))));
   const query = new URLSearchParams(op.fixedQuery);
@@ -49,23 +49,9 @@ function curlCommand(op: Operation, server: string, examples: Examples, security
   for (const h of headers) lines.push(`  -H ${shellWord(h)}`);
   if (op.body && /json/i.test(op.body.contentType)) {
     lines.push(`  -H ${shellWord(`Content-Type: ${op.body.contentType}`)}`);
-    lines.push(`  -d ${shellQuoted(JSON.stringify(plain(examples.of(op.body.type)), null, 2))}`);
+    lines.push(`  -d ${shellQuoted(JSON.stringify(plainValue(examples.of(op.body.type)), null, 2))}`);
   } else if (op.body) lines.push(`  -H ${shellWord(`Content-Type: ${op.body.contentType}`)}`, `  --data-binary @body`);
   return lines.join(" \\\n");
-}
-
-/** An example as the plain JSON value it stands for (object keys as sent on the wire). */
-function plain(e: Example): unknown {
-  switch (e.kind) {
-    case "scalar":
-      return e.value;
-    case "array":
-      return e.items.map(plain);
-    case "object":
-      return Object.fromEntries(e.fields.map((f) => [f.key, plain(f.value)]));
-    case "raw":
-      return e.value;
-  }
 }
 
 function queryValue(v: unknown): string {

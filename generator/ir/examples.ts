@@ -168,3 +168,17 @@ function placeholder(type: string, format?: string): string | number | boolean {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** An example as the plain JSON value it stands for (object keys as sent on the wire). */
+export function plainValue(e: Example): unknown {
+  switch (e.kind) {
+    case "scalar":
+      return e.value;
+    case "array":
+      return e.items.map(plainValue);
+    case "object":
+      return Object.fromEntries(e.fields.map((f) => [f.key, plainValue(f.value)]));
+    case "raw":
+      return e.value;
+  }
+}

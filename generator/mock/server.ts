@@ -1,0 +1,297 @@
+/**
+ * `specsmith mock`: an HTTP server made from the spec's IR, for an SDK's tests and examples to call
+ * without the real API. Each request goes through named steps:
+ *   route (method and path template) → credentials (one of the operation's security alternatives)
+ *   → parameters (required path, query, header, cookie) → body (presence, content type, JSON, schema)
+ *   → answer (the first success response, its value built from the spec's examples: the same values
+ *   the docs' usage examples use, deterministic per operation).
+ * What does not match is answered with a problem document (RFC 9457): 404/405 for no such
+ * operation, 401 without credentials, 400 for a missing parameter, a wrong content type or bad JSON,
+ * 422 where the body does not fit its schema (each problem with its JSON pointer). Every request is
+ * logged on one line. Nothing a client sends can make it throw: a failure of its own is a 500 problem.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Examples, plainValue } from "../ir/examples.js";
+import type { Api, Model, Operation, Response, SecurityScheme } from "../ir/types.js";
+import { validateValue, type Problem } from "./validate.js";
+
+/** A larger body is refused (413) before it is read whole. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface MockOptions {
+  /** One line per request (default: nothing). */
+  log?: (line: string) => void;
+}
+
+interface Route {
+  op: Operation;
+  pattern: RegExp;
+  params: string[];
+}
+
+/** What a step answers when the request does not match: the status and the problem document. */
+class Mismatch {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors?: Problem[],
+  ) {}
+}
+
+export function createMockServer(api: Api, opts: MockOptions = {}): Server {
+  const mock = new Mock(api);
+  return createServer((req, res) => {
+    const started = performance.now();
+    mock.handle(req, res).then(
+      (label) => opts.log?.(`${req.method} ${req.url} → ${res.statusCode}${label ? ` ${label}` : ""} (${Math.round(performance.now() - started)} ms)`),
+      () => opts.log?.(`${req.method} ${req.url} → ${res.statusCode}`),
+    );
+  });
+}
+
+class Mock {
+  private readonly routes: Route[];
+  private readonly models: Map<string, Model>;
+  private readonly schemes: Map<string, SecurityScheme>;
+  private readonly examples: Examples;
+  /** Path prefixes of the spec's servers (`/v1`): a client whose server URL keeps them is served too. */
+  private readonly prefixes: string[];
+
+  constructor(private readonly api: Api) {
+    this.routes = api.operations.map(routeOf);
+    this.models = new Map(api.models.map((m) => [m.name, m]));
+    this.schemes = new Map(api.securitySchemes.map((s) => [s.name, s]));
+    this.examples = new Examples(api);
+    this.prefixes = [...new Set(api.servers.map((s) => pathOf(s.url)).filter((p) => p !== ""))];
+  }
+
+  /** Answers one request; resolves to the operation it matched (for the log line). */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
+    let op: Operation | undefined;
+    try {
+      const url = requestUrl(req.url);
+      const route = this.route(req.method ?? "GET", url.pathname);
+      op = route.op;
+      this.credentials(op, req, url);
+      this.parameters(op, req, url, route);
+      await this.body(op, req);
+      this.answer(op, res);
+    } catch (e) {
+      const m = e instanceof Mismatch ? e : new Mismatch(500, "Mock server error", e instanceof Error ? e.message : String(e));
+      problem(res, m);
+      req.resume();
+    }
+    return op?.specOperationId;
+  }
+
+  /** The operation for this method and path (with or without the servers' path prefix). */
+  private route(method: string, pathname: string): Route & { values: string[] } {
+    const paths = [pathname, ...this.prefixes.filter((p) => pathname.startsWith(p + "/")).map((p) => pathname.slice(p.length))];
+    let allowed: string[] = [];
+    for (const path of paths) {
+      for (const r of this.routes) {
+        const m = r.pattern.exec(path);
+        if (!m) continue;
+        if (r.op.httpMethod.toUpperCase() === method.toUpperCase()) return { ...r, values: m.slice(1) };
+        allowed = [...allowed, r.op.httpMethod.toUpperCase()];
+      }
+    }
+    if (allowed.length > 0) throw new Mismatch(405, "Method not allowed", `${method} is not an operation of ${pathname}; it takes ${allowed.join(", ")}`);
+    throw new Mismatch(404, "No such operation", `the spec has no operation at ${pathname}`);
+  }
+
+  /** One of the operation's security alternatives is present (a value of any kind: this is a mock). */
+  private credentials(op: Operation, req: IncomingMessage, url: URL): void {
+    if (op.security.length === 0 || op.security.some((alt) => alt.length === 0)) return;
+    const has = (s: SecurityScheme): boolean => {
+      const auth = req.headers.authorization ?? "";
+      switch (s.kind) {
+        case "bearer":
+        case "clientCredentials":
+          return /^Bearer\s+\S/i.test(auth);
+        case "basic":
+          return /^Basic\s+\S/i.test(auth);
+        case "apiKey":
+          if (s.in === "header") return typeof req.headers[s.param.toLowerCase()] === "string";
+          if (s.in === "query") return url.searchParams.has(s.param);
+          return cookies(req).has(s.param);
+      }
+    };
+    if (
+      op.security.some((alt) =>
+        alt.every((name) => {
+          const s = this.schemes.get(name);
+          return s !== undefined && has(s);
+        }),
+      )
+    )
+      return;
+    const wanted = op.security.map((alt) => alt.map((n) => describeScheme(this.schemes.get(n))).join(" and ")).join("; or ");
+    throw new Mismatch(401, "Unauthorized", `${op.specOperationId} needs credentials: ${wanted}`);
+  }
+
+  /** Every required parameter is there. */
+  private parameters(op: Operation, req: IncomingMessage, url: URL, route: Route & { values: string[] }): void {
+    const missing: Problem[] = [];
+    for (const p of op.params) {
+      if (!p.required || p.global) continue;
+      const present =
+        p.in === "path"
+          ? route.values[route.params.indexOf(p.wireName)] !== undefined
+          : p.in === "query"
+            ? url.searchParams.has(p.wireName) || [...url.searchParams.keys()].some((k) => k.startsWith(`${p.wireName}[`))
+            : p.in === "header"
+              ? req.headers[p.wireName.toLowerCase()] !== undefined
+              : cookies(req).has(p.wireName);
+      if (!present) missing.push({ pointer: `${p.in}/${p.wireName}`, message: `the required ${p.in} parameter ${p.wireName} is missing` });
+    }
+    for (const [i, value] of route.values.entries()) {
+      try {
+        decodeURIComponent(value);
+      } catch {
+        missing.push({ pointer: `path/${route.params[i]}`, message: "is not valid percent-encoding" });
+      }
+    }
+    if (missing.length > 0) throw new Mismatch(400, "Bad request", missing.map((m) => m.message).join("; "), missing);
+  }
+
+  /** The body: there when required, of the operation's content type, and (JSON) fitting its schema. */
+  private async body(op: Operation, req: IncomingMessage): Promise<void> {
+    const bytes = await readBody(req);
+    if (!op.body) return;
+    if (bytes.length === 0) {
+      if (op.body.required) throw new Mismatch(400, "Bad request", `${op.specOperationId} takes a ${op.body.contentType} body, and the request has none`);
+      return;
+    }
+    const sent = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    if (!sameMediaType(sent, op.body.contentType)) {
+      throw new Mismatch(400, "Bad request", `the body is ${sent ? `"${sent}"` : "of no content type"}; ${op.specOperationId} takes ${op.body.contentType}`);
+    }
+    if (!isJson(op.body.contentType)) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString("utf8"));
+    } catch {
+      throw new Mismatch(400, "Bad request", "the body is not valid JSON");
+    }
+    const problems = validateValue(value, op.body.type, this.models);
+    if (problems.length > 0) throw new Mismatch(422, "Unprocessable content", `the body does not fit ${op.specOperationId}'s schema`, problems);
+  }
+
+  /** The first success response, with a value built from the spec's examples. */
+  private answer(op: Operation, res: ServerResponse): void {
+    const r = firstSuccess(op.success);
+    const status = r ? statusOf(r.status) : 204;
+    if (!r?.type || status === 204 || status === 205) {
+      res.writeHead(status).end();
+      return;
+    }
+    const value = plainValue(this.examples.of(r.type));
+    if (r.events) {
+      const sentinel = r.events.sentinel === undefined ? "" : `data: ${r.events.sentinel}\n\n`;
+      res.writeHead(status, { "content-type": "text/event-stream" }).end(`data: ${JSON.stringify(value)}\n\n${sentinel}`);
+      return;
+    }
+    const type = r.contentType ?? "application/json";
+    if (isJson(type)) res.writeHead(status, { "content-type": type }).end(JSON.stringify(value));
+    else res.writeHead(status, { "content-type": type }).end(typeof value === "string" ? value : "mock body\n");
+  }
+}
+
+/** The request target as a URL (a target of `//x` is a path here, not a host). */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(`http://mock${target?.startsWith("/") ? target : `/${target ?? ""}`}`);
+  } catch {
+    throw new Mismatch(400, "Bad request", "the request target is not a valid path");
+  }
+}
+
+function routeOf(op: Operation): Route {
+  const params: string[] = [];
+  const source = op.path
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const m = /^\{([^}]+)\}$/.exec(part);
+      if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      params.push(m[1]);
+      return "([^/]+)";
+    })
+    .join("");
+  return { op, pattern: new RegExp(`^${source}/?$`), params };
+}
+
+function pathOf(serverUrl: string): string {
+  try {
+    return new URL(serverUrl.replace(/\{[^}]*\}/g, "x")).pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        req.destroy();
+        reject(new Mismatch(413, "Content too large", `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`));
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function cookies(req: IncomingMessage): Set<string> {
+  return new Set(
+    (req.headers.cookie ?? "")
+      .split(";")
+      .map((c) => c.split("=")[0].trim())
+      .filter(Boolean),
+  );
+}
+
+function sameMediaType(sent: string, declared: string): boolean {
+  const want = declared.split(";")[0].trim().toLowerCase();
+  if (sent === want) return true;
+  // A range (`*/*`, `image/*`) takes any type it covers.
+  const [type, sub] = want.split("/");
+  return sub === "*" && (type === "*" || sent.startsWith(`${type}/`));
+}
+
+function isJson(contentType: string): boolean {
+  return /^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim());
+}
+
+function firstSuccess(responses: Response[]): Response | undefined {
+  return [...responses].sort((a, b) => statusOf(a.status) - statusOf(b.status))[0];
+}
+
+function statusOf(status: string): number {
+  const n = Number(status.replace(/XX$/i, "00"));
+  return Number.isInteger(n) && n >= 200 && n < 600 ? n : 200;
+}
+
+function describeScheme(s: SecurityScheme | undefined): string {
+  if (!s) return "credentials";
+  switch (s.kind) {
+    case "bearer":
+    case "clientCredentials":
+      return "an Authorization: Bearer header";
+    case "basic":
+      return "an Authorization: Basic header";
+    case "apiKey":
+      return s.in === "header" ? `a ${s.param} header` : s.in === "query" ? `a ${s.param} query parameter` : `a ${s.param} cookie`;
+  }
+}
+
+/** An RFC 9457 problem document. */
+function problem(res: ServerResponse, m: Mismatch): void {
+  if (res.headersSent) return void res.end();
+  const body = { type: "about:blank", title: m.title, status: m.status, detail: m.detail, ...(m.errors ? { errors: m.errors } : {}) };
+  res.writeHead(m.status, { "content-type": "application/problem+json", connection: "close" }).end(JSON.stringify(body));
+}
