@@ -183,9 +183,11 @@ export function modelsPage(pages: SitePage[]): SitePage {
 }
 
 /** llms.txt (a map of the site) or llms-full.txt (every page's text). */
-export function llmsTxt(title: string, pages: SitePage[], full: boolean): string {
-  if (full) return pages.map((p) => `<!-- ${link(p.path)} -->\n${p.markdown.trim()}\n`).join("\n");
-  const section = (name: string, list: SitePage[]) => (list.length ? [`## ${name}`, "", ...list.map((p) => `- [${p.title}](${link(p.path)})`), ""] : []);
+export function llmsTxt(title: string, pages: SitePage[], full: boolean, base = "/"): string {
+  // Links as a reader fetches them: below the site's base path.
+  const at = (p: SitePage) => base.replace(/\/$/, "") + link(p.path);
+  if (full) return pages.map((p) => `<!-- ${at(p)} -->\n${p.markdown.trim()}\n`).join("\n");
+  const section = (name: string, list: SitePage[]) => (list.length ? [`## ${name}`, "", ...list.map((p) => `- [${p.title}](${at(p)})`), ""] : []);
   return [
     `# ${title}`,
     "",

@@ -70,8 +70,8 @@ async function siteSource(configPath: string, out: string, opts: SiteOptions = {
   symlinkSync(modulesFolder(), join(src, "node_modules"), "dir");
   for (const p of pages) write(join(src, p.path), p.content);
   const title = siteDataText(main.title ?? "API");
-  write(join(src, "public", "llms.txt"), llmsTxt(title, pages, false));
-  write(join(src, "public", "llms-full.txt"), llmsTxt(title, pages, true));
+  write(join(src, "public", "llms.txt"), llmsTxt(title, pages, false, basePath(opts.base)));
+  write(join(src, "public", "llms-full.txt"), llmsTxt(title, pages, true, basePath(opts.base)));
   write(join(src, ".vitepress", "config.mjs"), configText(title, out, siteSidebar(pages), basePath(opts.base)));
   write(join(src, ".vitepress", "theme", "index.mjs"), themeText(anchors));
   write(join(src, "public", "favicon.svg"), FAVICON);
