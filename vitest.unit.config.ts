@@ -11,6 +11,7 @@ export const UNIT_TESTS = [
   "tests/release/versions.test.ts",
   "tests/config.test.ts",
   "tests/docs.test.ts",
+  "tests/docs/**/*.test.ts",
   "tests/escape.test.ts",
   "tests/runtime.test.ts",
   "tests/templates.test.ts",

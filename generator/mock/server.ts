@@ -58,7 +58,7 @@ class Mock {
   /** Path prefixes of the spec's servers (`/v1`): a client whose server URL keeps them is served too. */
   private readonly prefixes: string[];
 
-  constructor(private readonly api: Api) {
+  constructor(api: Api) {
     this.routes = api.operations.map(routeOf);
     this.models = new Map(api.models.map((m) => [m.name, m]));
     this.schemes = new Map(api.securitySchemes.map((s) => [s.name, s]));
