@@ -59,7 +59,17 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** .ci/run installs Chromium in the background: wait for that install if it is still going. */
+async function chromiumInstalled(): Promise<void> {
+  const log = join(ROOT, ".tmp", "apt.log");
+  const done = join(ROOT, ".tmp", "apt.done");
+  if (existsSync(CHROMIUM) || !existsSync(log)) return;
+  for (let i = 0; i < 600 && !existsSync(done); i++) await new Promise((r) => setTimeout(r, 500));
+  if (existsSync(done) && readFileSync(done, "utf8").trim() !== "0") throw new Error(`apt-get could not install chromium:\n${readFileSync(log, "utf8").slice(-3000)}`);
+}
+
 beforeAll(async () => {
+  await chromiumInstalled();
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: the docs-site test drives a real browser.\n  Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run does this.`);
   }
@@ -72,7 +82,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE_PATH.replace(/\/$/, "")}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   mkdirSync(ARTIFACTS, { recursive: true });
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
