@@ -1,5 +1,5 @@
 /** View models of the Python docs pages (docs/sdks/<group>/README.md, docs/models/*.md) and their usage snippets. */
-import { Examples, type Example } from "../../ir/examples.js";
+import { Examples, plainValue, type Example } from "../../ir/examples.js";
 import type { Field, TypeRef } from "../../ir/types.js";
 import { snakeCase } from "../../ir/names.js";
 import { mdCell, pyString } from "../../render/escape.js";
@@ -107,12 +107,12 @@ function pyValue(p: PyPlan, t: TypeRef | null, e: Example, constructors: boolean
       return { kind: "list", items: e.items.map((i) => pyValue(p, r?.kind === "array" ? r.items : null, i, constructors, files)) };
     case "object": {
       const m = e.model ? p.models.get(e.model) : undefined;
-      if (!m || m.ir.kind !== "object" || m.ir.freeForm) return { kind: "raw", value: plain(e) };
+      if (!m || m.ir.kind !== "object" || m.ir.freeForm) return { kind: "raw", value: plainValue(e) };
       const fields: PyArg[] = [];
       const extra: Record<string, unknown> = {};
       for (const f of e.fields) {
         if (f.field) fields.push({ name: m.fieldNames.get(f.field) ?? pyAttr(f.key), value: pyValue(p, f.field.type, f.value, constructors, files) });
-        else extra[f.key] = plain(f.value);
+        else extra[f.key] = plainValue(f.value);
       }
       if (!constructors) return { kind: "dict", fields, extra: Object.keys(extra).length ? extra : null };
       return { kind: "model", cls: `${p.packageName}.${m.name}`, fields, extra: Object.keys(extra).length ? extra : null };
@@ -159,17 +159,6 @@ function keepsExtra(p: PyPlan, t: TypeRef, seen = new Set<string>()): boolean {
   }
 }
 
-export function plain(e: Example): unknown {
-  switch (e.kind) {
-    case "scalar":
-    case "raw":
-      return e.value;
-    case "array":
-      return e.items.map(plain);
-    case "object":
-      return Object.fromEntries(e.fields.map((f) => [f.key, plain(f.value)]));
-  }
-}
 
 export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples: Examples) {
   const op = m.ir;

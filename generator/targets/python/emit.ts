@@ -9,7 +9,8 @@ import { backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import type { Emitted } from "../target.js";
-import { fileDoc, modelDoc, operationDoc, plain, retryDocs } from "./docs.js";
+import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
+import { plainValue } from "../../ir/examples.js";
 import { pythonHelpers } from "./helpers.js";
 import { methodView } from "./methods.js";
 import { modelView } from "./models.js";
@@ -62,7 +63,7 @@ class Emission {
   }
   /** What a usage example passes to the client: the global parameters (an example of each, as Speakeasy's snippets show them), then the credentials. */
   get clientOptions() {
-    const globals = this.p.api.globals.map((g) => ({ name: this.p.securityArgs.get(`global:${g.option}`)!, value: plain(this.examples.of(g.type)) }));
+    const globals = this.p.api.globals.map((g) => ({ name: this.p.securityArgs.get(`global:${g.option}`)!, value: plainValue(this.examples.of(g.type)) }));
     return [...globals, ...this.authOptions];
   }
 }
