@@ -215,7 +215,7 @@ function writeLocked(
   }
   // The manifest on disk is what was there, or the widened one written above.
   if ((widen ? union : manifestNow) !== final) replaceManifest(root, outDir, final, before, tree);
-  writeIndex(root, outDir, { res, changed, stats, inputs, pack }, previous.index, before, tree);
+  writeIndex(root, outDir, { res, changed, stats, inputs }, previous.index, before, tree);
   // Counted: the target's files, not the writer's own bookkeeping (the pack, its .gitignore).
   const ours = (p: string) => p === PACK_FILE || p === GITIGNORE.path;
   const generatedWritten = changed.filter((f) => !ours(f.path)).length;
@@ -231,7 +231,7 @@ function writeLocked(
 function writeIndex(
   root: string,
   outDir: string,
-  run: { res: Resolution<OutputFile>; changed: Staged[]; stats: Stats[]; inputs: string | undefined; pack: Staged },
+  run: { res: Resolution<OutputFile>; changed: Staged[]; stats: Stats[]; inputs: string | undefined },
   index: StatIndex,
   generated: Set<string>,
   tree: Map<string, EntryKind>,
