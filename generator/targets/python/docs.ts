@@ -159,7 +159,6 @@ function keepsExtra(p: PyPlan, t: TypeRef, seen = new Set<string>()): boolean {
   }
 }
 
-
 export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples: Examples) {
   const op = m.ir;
   const args: PyArg[] = [];
