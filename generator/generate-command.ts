@@ -131,7 +131,8 @@ class GenerateRun {
   private check(results: TargetResult[], ms: () => number): number {
     const { diffs, ignored, edited } = checkAll(results);
     const samples = this.codeSamples;
-    if (samples && readText(samples) !== codeSamplesFile(results)) diffs.push(`${readText(samples) === undefined ? "missing" : "changed"}: ${samples}`);
+    const onDisk = samples ? readText(samples) : undefined;
+    if (samples && onDisk !== codeSamplesFile(results)) diffs.push(`${onDisk === undefined ? "missing" : "changed"}: ${samples}`);
     if (ignored.length > 0) this.tell(`specsmith: ignored (.specsmithignore): ${ignored.map(rel).join(", ")}\n`);
     // Hand edits persist by design (not a difference), but a reviewer should see which files carry them.
     if (edited.length > 0) this.tell(`specsmith: carrying hand edits (kept, merged on each generation): ${edited.map(rel).join(", ")}\n`);

@@ -12,6 +12,7 @@ import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
 import { inputsOf, type InputsRecord } from "./inputs.js";
 import { SILENT, type Progress } from "./progress.js";
+import { digestOf } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
 import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
 import { planRelease, releaseDate, type Release } from "./release/release.js";
@@ -73,13 +74,15 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   // What the SDK is made from: the spec, the files it $refs and the overlays.
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   const digest = specDigest(inputs.map((s) => s.text));
+  // Each file's own digest, for the next run to tell whether anything changed (once, for every target).
+  const sourceDigests = inputs.map((s): [string, string] => [s.path, digestOf(s.text)]);
   const results: TargetResult[] = [];
   for (const [i, config] of targets.entries()) {
     const target = targetOf(opts.registry ?? TARGETS, config.name);
     const result = await generateTarget(api, target, config, locks[i], { ...opts, progress });
     result.files.push(...releaseFiles(api, config, result.release!, digest, opts.date ?? releaseDate()));
     const once = result.files.filter((f) => f.once).map((f) => f.path);
-    const record = inputsOf(config, inputs, once, opts.release !== false, result.release!.version);
+    const record = inputsOf(config, sourceDigests, once, opts.release !== false, result.release!.version);
     if (record) result.inputs = record;
     results.push(result);
   }

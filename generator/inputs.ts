@@ -42,13 +42,13 @@ export interface InputsRecord {
 export const currentBuild = (): string | undefined => globalThis.SPECSMITH_BUILD;
 
 /** What a generation of `config` from `sources` is made from; undefined when run from source. */
-export function inputsOf(config: TargetConfig, sources: { path: string; text: string }[], once: string[], release: boolean, version: string): InputsRecord | undefined {
+export function inputsOf(config: TargetConfig, sources: [path: string, digest: string][], once: string[], release: boolean, version: string): InputsRecord | undefined {
   const build = currentBuild();
   if (build === undefined) return undefined;
   return {
     build,
     target: digestOf(JSON.stringify(config)),
-    sources: sources.map((s) => [s.path, digestOf(s.text)]),
+    sources,
     ignore: digestOf(readText(join(config.out, IGNORE_FILE)) ?? ""),
     once,
     release,

@@ -45,7 +45,7 @@ function curlCommand(op: Operation, server: string, examples: Examples, security
   for (const p of op.params.filter((p) => p.in === "header" && p.required)) headers.push(`${p.wireName}: ${queryValue(value(p))}`);
   const search = query.toString();
   const lines = [`curl -X ${op.httpMethod.toUpperCase()} ${shellWord(server + path + (search ? `?${search}` : ""))}`];
-  lines.push(...(auth.length ? [`  ${auth.join(" ")}`] : []));
+  if (auth.length) lines.push(`  ${auth.join(" ")}`);
   for (const h of headers) lines.push(`  -H ${shellWord(h)}`);
   if (op.body && /json/i.test(op.body.contentType)) {
     lines.push(`  -H ${shellWord(`Content-Type: ${op.body.contentType}`)}`);

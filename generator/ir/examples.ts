@@ -138,7 +138,8 @@ export class Examples {
 /** How many values one example may hold. */
 const MAX_VALUES = 500;
 
-function fits(type: string, v: unknown): boolean {
+/** Whether `v` is a value of the primitive `type` (a type the IR does not name takes any value). */
+export function isPrimitive(type: string, v: unknown): boolean {
   switch (type) {
     case "string":
       return typeof v === "string";
@@ -149,8 +150,13 @@ function fits(type: string, v: unknown): boolean {
     case "boolean":
       return typeof v === "boolean";
     default:
-      return v !== undefined && (typeof v === "string" || typeof v === "number" || typeof v === "boolean");
+      return true;
   }
+}
+
+/** A spec's example an example can show as it is: of the type, and a scalar. */
+function fits(type: string, v: unknown): boolean {
+  return isPrimitive(type, v) && (typeof v === "string" || typeof v === "number" || typeof v === "boolean");
 }
 
 function placeholder(type: string, format?: string): string | number | boolean {

@@ -4,6 +4,7 @@
  * Each problem has the JSON pointer of the value and what was expected. Unknown properties are
  * allowed (servers usually ignore them, and a newer client may send them).
  */
+import { isPrimitive } from "../ir/examples.js";
 import type { Model, TypeRef } from "../ir/types.js";
 
 export interface Problem {
@@ -31,7 +32,7 @@ function check(v: unknown, t: TypeRef, at: string, models: ReadonlyMap<string, M
   const bad = (expected: string) => out.push({ pointer: at || "/", message: `expected ${expected}, got ${kindOf(v)}` });
   switch (t.kind) {
     case "primitive":
-      if (!primitiveFits(v, t.type)) bad(t.type);
+      if (!isPrimitive(t.type, v)) bad(t.type);
       return;
     case "literal":
       if (v !== t.value) out.push({ pointer: at || "/", message: `expected ${JSON.stringify(t.value)}` });
@@ -66,7 +67,7 @@ function checkModel(v: unknown, m: Model | undefined, at: string, models: Readon
   if (m.kind === "alias") return check(v, m.type, at, models, out, depth + 1);
   if (m.kind === "enum") {
     if (m.open) {
-      if (!primitiveFits(v, m.type)) out.push({ pointer: at || "/", message: `expected ${m.type}, got ${kindOf(v)}` });
+      if (!isPrimitive(m.type, v)) out.push({ pointer: at || "/", message: `expected ${m.type}, got ${kindOf(v)}` });
     } else if (!m.members.some((member) => member.value === v)) {
       out.push({ pointer: at || "/", message: `expected one of ${m.members.map((member) => JSON.stringify(member.value)).join(", ")}` });
     }
@@ -86,21 +87,6 @@ function checkModel(v: unknown, m: Model | undefined, at: string, models: Readon
 
 function nullableModel(m: Model | undefined): boolean {
   return m?.kind === "alias" && (m.type.nullable === true || m.type.kind === "null");
-}
-
-function primitiveFits(v: unknown, type: string): boolean {
-  switch (type) {
-    case "string":
-      return typeof v === "string";
-    case "integer":
-      return typeof v === "number" && Number.isInteger(v);
-    case "number":
-      return typeof v === "number";
-    case "boolean":
-      return typeof v === "boolean";
-    default:
-      return true;
-  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
