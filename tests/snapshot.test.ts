@@ -94,7 +94,8 @@ describe("generate --watch", () => {
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     const waitFor = async (test: () => boolean) => {
-      for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
+      // Up to 30 s: on a loaded machine (the whole suite on 2 cores) a regeneration once took over 10.
+      for (let i = 0; i < 600 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
       expect(test()).toBe(true);
     };
     try {
