@@ -17,6 +17,29 @@ import typing
 import pydantic
 
 
+def build(cls: type, built: set, path: tuple = ()) -> None:
+    """Builds a model's schema (the SDK defers it to first use), the models its fields name first.
+
+    Every annotation must resolve and every schema build. Children first, because pydantic reuses a
+    built model's schema inside its parents' but builds an unbuilt one again inline for each parent:
+    GitHub's 5,000 models took twice as long in name order.
+    """
+    if cls in built or cls in path:
+        return
+    hints = typing.get_type_hints(cls, include_extras=True)
+    for hint in hints.values():
+        for model in named_models(hint):
+            build(model, built, path + (cls,))
+    cls.model_rebuild()
+    built.add(cls)
+
+
+def named_models(hint: object) -> list:
+    if isinstance(hint, type) and issubclass(hint, pydantic.BaseModel):
+        return [hint]
+    return [m for arg in typing.get_args(hint) for m in named_models(arg)]
+
+
 def check(src: str, name: str) -> None:
     sys.path.insert(0, src)
     errors = []
@@ -33,15 +56,14 @@ def check(src: str, name: str) -> None:
             errors.append(f"import {info.name}: {type(e).__name__}: {e}")
     models = 0
     methods = 0
+    built: set[type] = set()
     for module in modules:
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ != module.__name__:
                 continue
             if issubclass(cls, pydantic.BaseModel):
                 try:
-                    # A model whose annotations all resolved is built on import; rebuilding only the others
-                    # still raises for one that cannot resolve.
-                    cls.model_rebuild()
+                    build(cls, built)
                     models += 1
                 except Exception as e:  # noqa: BLE001
                     errors.append(f"model {cls.__qualname__}: {type(e).__name__}: {e}")
