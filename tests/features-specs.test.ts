@@ -3,8 +3,8 @@
 // their paginated and streaming operations type-check (TypeScript) and run against a local server
 // (Python); OpenRouter's loads and reads as it should (its 3,600-file SDK is left to the corpus-style
 // runs, for the suite's time); and Mistral's own
-// documented TypeScript usage of its streams runs unchanged against a local server (but for the
-// server URL and where the package is imported from).
+// documented usage of its streams runs unchanged in both languages against a local server (but for
+// the server URL and where the package is imported from).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -94,7 +94,7 @@ describe("features spec openrouter (3,600 files: its IR only, to keep the suite'
   });
 });
 
-describe("Mistral's documented TypeScript usage of its streams", () => {
+describe("Mistral's documented usage of its streams, in both languages", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await TestServer.start();
@@ -102,37 +102,76 @@ describe("Mistral's documented TypeScript usage of its streams", () => {
   afterAll(() => server.close());
 
   const reference = readFileSync(join(SHARED, "reference", "speakeasy-streaming-pagination", "mistral.md"), "utf8");
-  const sections = ["chat.stream", "fim.stream", "agents.stream"];
+  /** Each documented stream: its request path, the events the server sends, and how each prints (console.log / print). */
+  const SECTIONS = [
+    { section: "chat.stream", path: "/v1/chat/completions", kind: "chunk" },
+    { section: "fim.stream", path: "/v1/fim/completions", kind: "chunk" },
+    { section: "agents.stream", path: "/v1/agents/completions", kind: "chunk" },
+    // A nested group (tag `beta.conversations`): reached as mistral.beta.conversations.
+    { section: "beta.conversations.start_stream", path: "/v1/conversations", kind: "conversation" },
+  ] as const;
+  const events = (kind: "chunk" | "conversation") =>
+    kind === "chunk"
+      ? ["Claude", " Monet"]
+          .map(
+            (delta) =>
+              `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", model: "mistral-large-latest", choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] })}\n\n`,
+          )
+          .join("") + "data: [DONE]\n\n"
+      : ["conv-1", "conv-2"].map((id) => `event: conversation.response.started\ndata: ${JSON.stringify({ type: "conversation.response.started", conversation_id: id })}\n\n`).join("");
+  const sseServer = (kind: "chunk" | "conversation") =>
+    server.reply(async (_req, res: ServerResponse) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.end(events(kind));
+    });
+  const block = (section: string, lang: "typescript" | "python") => new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(reference.split(`## ${section}\n`)[1])![1];
+  const checkRequest = (path: string) => {
+    const [req] = server.requests;
+    expect(req.method).toBe("POST");
+    expect(req.url).toBe(path);
+    expect(req.headers.authorization).toBe("Bearer key");
+    expect(req.headers.accept).toMatch(/^text\/event-stream\b/);
+    expect(JSON.parse(req.body).stream).toBe(true);
+  };
 
-  it.each(sections)(
-    "%s runs unchanged and prints each event until [DONE]",
-    async (section) => {
-      const body = reference.split(`## ${section}\n`)[1];
-      const code = /```typescript\n([\s\S]*?)```/.exec(body)![1];
-      server.reply(async (_req, res: ServerResponse) => {
-        res.writeHead(200, { "content-type": "text/event-stream" });
-        for (const delta of ["Claude", " Monet"]) {
-          const chunk = { id: "c1", object: "chat.completion.chunk", model: "mistral-large-latest", choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] };
-          res.write(`data: ${JSON.stringify(chunk)}\n\n`);
-        }
-        res.end("data: [DONE]\n\n");
-      });
+  it.each(SECTIONS)(
+    "TypeScript: $section runs unchanged and prints each event (not the sentinel)",
+    async ({ section, path, kind }) => {
+      sseServer(kind);
       // Server URL aside (the reference talks to Mistral's), and the package imported from its folder.
       const index = join(OUT, "mistral-ts", "src", "index.ts");
-      const script = code.replace('from "@mistralai/mistralai"', `from ${JSON.stringify(index)}`).replace("new Mistral({", `new Mistral({\n  serverURL: ${JSON.stringify(server.url)},`);
-      const file = join(OUT, `mistral-${section.replace(".", "-")}.ts`);
+      const script = block(section, "typescript")
+        .replace('from "@mistralai/mistralai"', `from ${JSON.stringify(index)}`)
+        .replace("new Mistral({", `new Mistral({\n  serverURL: ${JSON.stringify(server.url)},`);
+      const file = join(OUT, `mistral-${section.replace(/\./g, "-")}.ts`);
       writeFileSync(file, script);
       const r = await run(join(ROOT, "node_modules", ".bin", "tsx"), [file], { env: { ...process.env, MISTRAL_API_KEY: "key" }, timeoutMs: 60_000 });
       expect(r.stderr).toBe("");
-      // console.log prints each CompletionEvent (nested objects abbreviated): two, and not the sentinel.
-      expect(r.stdout.match(/object: 'chat\.completion\.chunk'/g)?.length).toBe(2);
+      // console.log prints each event (nested objects abbreviated): two, and not the sentinel.
+      if (kind === "chunk") expect(r.stdout.match(/object: 'chat\.completion\.chunk'/g)?.length).toBe(2);
+      else expect([...r.stdout.matchAll(/conversationId: '(conv-\d)'/g)].map((m) => m[1])).toEqual(["conv-1", "conv-2"]);
       expect(r.stdout).not.toContain("DONE");
-      const [req] = server.requests;
-      expect(req.method).toBe("POST");
-      expect(req.url).toBe(section === "chat.stream" ? "/v1/chat/completions" : section === "fim.stream" ? "/v1/fim/completions" : "/v1/agents/completions");
-      expect(req.headers.authorization).toBe("Bearer key");
-      expect(req.headers.accept).toMatch(/^text\/event-stream\b/);
-      expect(JSON.parse(req.body).stream).toBe(true);
+      checkRequest(path);
+    },
+    60_000,
+  );
+
+  it.each(SECTIONS)(
+    "Python: $section runs unchanged and prints each event (not the sentinel)",
+    async ({ section, path, kind }) => {
+      sseServer(kind);
+      // The server URL from the SDK's environment variable; the package imported as ours is laid out
+      // (Mistral's gen.yaml puts it under `mistralai.client`).
+      const script = block(section, "python").replace("from mistralai.client import Mistral", "from mistralai import Mistral");
+      const file = join(OUT, `mistral-${section.replace(/\./g, "-")}.py`);
+      writeFileSync(file, script);
+      const env = { ...process.env, MISTRAL_API_KEY: "key", MISTRAL_SERVER_URL: server.url, PYTHONPATH: join(OUT, "mistral-py", "src"), PYTHONDONTWRITEBYTECODE: "1" };
+      const r = await run(PYTHON, [file], { env, timeoutMs: 60_000 });
+      expect(r.stderr).toBe("");
+      if (kind === "chunk") expect(r.stdout.match(/object='chat\.completion\.chunk'/g)?.length).toBe(2);
+      else expect([...r.stdout.matchAll(/conversation_id='(conv-\d)'/g)].map((m) => m[1])).toEqual(["conv-1", "conv-2"]);
+      expect(r.stdout).not.toContain("DONE");
+      checkRequest(path);
     },
     60_000,
   );

@@ -9,6 +9,7 @@ import { writeOutput } from "../generator/write/write.js";
 import { ROOT } from "./helpers/paths.js";
 import { TestServer, json } from "./helpers/server.js";
 import { tscAsync } from "./helpers/tsc.js";
+import { runFixtureCheck } from "./helpers/python.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -425,5 +426,45 @@ describe("uploads-nulls-dates-open-enums", () => {
     );
     const r = await tscAsync(["--strict", "--noEmit", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", join(out, "open-enum-check.ts")]);
     expect(r.output).toBe("");
+  });
+});
+
+describe("nested-groups", () => {
+  it("TypeScript: sdk.beta.conversations.entries reaches its operation; a parent keeps its own methods; beta.agents is not agents", async () => {
+    const m = await sdk("nested-groups", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((req, res) => json(res, 200, [`${req.method} ${req.url}`]));
+    expect(await c.beta.conversations.entries.list({ id: "conv_1" })).toEqual(["GET /beta/conversations/conv_1/entries"]);
+    server.reply((_req, res) => json(res, 200, { id: "conv_2" }));
+    expect(await c.beta.conversations.start({ inputs: "Hi" })).toEqual({ id: "conv_2" });
+    expect(JSON.parse(server.requests[0].body)).toEqual({ inputs: "Hi" });
+    server.reply((_req, res) => json(res, 200, { enabled: true }));
+    expect(await c.beta.status()).toEqual({ enabled: true });
+    server.reply((req, res) => json(res, 200, [{ id: req.url }]));
+    expect(await c.agents.list()).toEqual([{ id: "/agents" }]);
+    expect(await c.beta.agents.list()).toEqual([{ id: "/beta/agents" }]);
+    expect(c.beta.agents.constructor.name).toBe("BetaAgents");
+    // One object per getter, as for top-level groups.
+    expect(c.beta.conversations).toBe(c.beta.conversations);
+    // The standalone functions are named by the whole path.
+    const funcs = await import(pathToFileURL(join(ROOT, ".tmp", "fixture-http", "nested-groups", "src", "funcs", "betaConversationsEntriesList.ts")).href);
+    server.reply((req, res) => json(res, 200, [req.url]));
+    const r = await funcs.betaConversationsEntriesList(c, { id: "x" });
+    expect(r).toEqual({ ok: true, value: ["/beta/conversations/x/entries"] });
+  });
+
+  it("Python: the same, sync and async", async () => {
+    const py = await runFixtureCheck("nested-groups", "groups", "nested_groups_check.py", "nested-groups-py");
+    expect(py.stderr).toBe("");
+    expect(JSON.parse(py.stdout)).toEqual({
+      entries: ["GET /beta/conversations/conv_1/entries"],
+      start: "conv_2",
+      start_body: { inputs: "Hi" },
+      status: true,
+      agents: "/agents",
+      beta_agents: "/beta/agents",
+      classes: [true, true],
+      entries_async: ["GET /beta/conversations/conv_9/entries"],
+    });
   });
 });

@@ -35,7 +35,37 @@ export function buildOperations(ctx: BuildContext, globalSecurity: string[][]): 
       names.groups.get(operation.group)!.operations.push(operation.operationId);
     }
   }
-  return { operations, groups: [...names.groups.values()] };
+  return { operations, groups: withParents([...names.groups.values()]) };
+}
+
+/**
+ * Every level of a nested group is a group: `beta.conversations` needs a `beta` holding it, made
+ * (with no operations) when the spec names none; it comes right before its first child, so the
+ * order stays the spec's.
+ */
+function withParents(groups: Group[]): Group[] {
+  const byName = new Map(groups.map((g) => [g.name, g]));
+  const out: Group[] = [];
+  const placed = new Set<string>();
+  const place = (g: Group) => {
+    if (placed.has(g.name)) return;
+    if (g.path.length > 1) {
+      const up = g.path.slice(0, -1);
+      const name = camelCase(up.join(" "));
+      let parent = byName.get(name);
+      if (!parent) {
+        parent = { name, title: up.map(pascalCase).join("."), operations: [], path: up };
+        byName.set(name, parent);
+        if (up.length > 1) parent.parent = camelCase(up.slice(0, -1).join(" "));
+      }
+      g.parent = parent.name;
+      place(parent);
+    }
+    placed.add(g.name);
+    out.push(g);
+  };
+  groups.forEach(place);
+  return out;
 }
 
 interface Where {
@@ -92,17 +122,22 @@ function markStreamSwitch(ctx: BuildContext, body: Body | undefined, success: Re
   if (!body || !streamsOnly(success)) return;
   const model = body.type.kind === "ref" ? ctx.schemas.models.get(body.type.model) : undefined;
   const f = model?.kind === "object" ? model.fields.find((x) => x.wireName === "stream") : undefined;
-  if (f && f.default === true && f.type.kind === "primitive" && f.type.type === "boolean") f.sendDefault = true;
+  const isBoolean = f && ((f.type.kind === "primitive" && f.type.type === "boolean") || (f.type.kind === "literal" && f.type.value === true));
+  if (f && f.default === true && isBoolean) f.sendDefault = true;
 }
 
 /** The group (`x-speakeasy-group`, else the first tag, else the path's first word) and the method name in it. */
 function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, rawId: string): { group: string; method: string } {
   const tags = Array.isArray(op.tags) ? op.tags.map(String) : [];
-  const groupRaw = str(op["x-speakeasy-group"]) ?? tags[0] ?? words(path)[0] ?? "default";
+  const explicit = str(op["x-speakeasy-group"]);
+  const groupRaw = explicit ?? tags[0] ?? words(path)[0] ?? "default";
   const group = camelCase(groupRaw) || "default";
   if (!names.groups.has(group)) {
     const tag = Array.isArray(ctx.doc.tags) ? (ctx.doc.tags as Obj[]).find((t) => isObj(t) && t.name === tags[0]) : undefined;
-    names.groups.set(group, { name: group, title: pascalCase(groupRaw), description: str(tag?.description), operations: [] });
+    // A dot nests, in x-speakeasy-group or a tag, as Speakeasy reads them (`beta.conversations`).
+    const levels = (explicit || tags[0] ? groupRaw.split(".") : [groupRaw]).map((l) => camelCase(l)).filter(Boolean);
+    const nested = levels.length > 1 ? levels : [group];
+    names.groups.set(group, { name: group, title: nested.length > 1 ? nested.map(pascalCase).join(".") : pascalCase(groupRaw), description: str(tag?.description), operations: [], path: nested });
     names.methods.set(group, new NameScope());
   }
   const method = names.methods.get(group)!.claim(camelCase(str(op["x-speakeasy-name-override"]) ?? stripGroup(rawId, groupRaw)) || "call");

@@ -84,6 +84,8 @@ export class SchemaConverter {
         return enumNullable ? { kind: "ref", model: name, nullable: true } : { kind: "ref", model: name };
       }
       if (values.length > 0 && values.every(isLiteral)) {
+        // `enum: [true]` is the literal `true` (a one-variant union would name no type).
+        if (values.length === 1) return enumNullable ? { kind: "literal", value: values[0] as boolean, nullable: true } : { kind: "literal", value: values[0] as boolean };
         return withNull({ kind: "union", variants: (values as (string | number | boolean)[]).map((value) => ({ kind: "literal", value })) });
       }
     }

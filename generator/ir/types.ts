@@ -248,11 +248,20 @@ export interface RetryPolicy {
 }
 
 export interface Group {
+  /** Unique key (camelCase of the whole group name): `actorTokens`, `betaConversations`. */
   name: string;
-  /** PascalCase display name, e.g. ActorTokens. */
+  /** Display name: PascalCase, its levels joined by dots (`ActorTokens`, `Beta.Conversations`). */
   title: string;
   description?: string;
   operations: string[];
+  /**
+   * The accessors from the SDK object down to this group, camelCase: `["actorTokens"]`; a dotted
+   * `x-speakeasy-group` nests (`beta.conversations` → `["beta", "conversations"]`, reached as
+   * `sdk.beta.conversations`), as in Speakeasy's SDKs.
+   */
+  path: string[];
+  /** The enclosing group's name (every level of a path is a group, with or without operations of its own). */
+  parent?: string;
 }
 
 export interface Api {

@@ -12,7 +12,7 @@
  * payloads, an *errorClass*; every emitted symbol has a *file* (or module) and a *doc* page.
  */
 import type { CodeSample } from "../docs/code-samples.js";
-import type { Api, Model, Operation } from "../ir/types.js";
+import type { Api, Group, Model, Operation } from "../ir/types.js";
 import type { TypeRules } from "../release/types.js";
 import type { Surface } from "../release/surface.js";
 import type { OutputFile } from "../write/write.js";
@@ -47,8 +47,11 @@ export interface OperationPlanBase {
 }
 
 export interface GroupPlanBase<O extends OperationPlanBase = OperationPlanBase> {
-  /** The attribute or getter on the SDK object. */
+  ir: Group;
+  /** The attribute or getter on the SDK object, or on the enclosing group's object when nested. */
   accessor: string;
+  /** The accessors from the SDK object, dotted: `actorTokens`, `beta.conversations` (what usage examples write). */
+  access: string;
   className: string;
   title: string;
   /** Docs page under docs/. */

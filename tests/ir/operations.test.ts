@@ -12,7 +12,7 @@ describe("operations", () => {
       { operationId: "ActorTokensCreate", tags: ["Actor Tokens"] },
       "ActorTokensCreate actorTokens.create",
     ],
-    ["x-speakeasy-group wins over tags", "/users", { operationId: "listUsers", tags: ["Users"], "x-speakeasy-group": "admin.users" }, "ListUsers adminUsers.listUsers"],
+    ["x-speakeasy-group wins over tags", "/users", { operationId: "listUsers", tags: ["Users"], "x-speakeasy-group": "admins" }, "ListUsers admins.listUsers"],
     ["x-speakeasy-name-override names the method", "/users", { operationId: "users_list_all", tags: ["users"], "x-speakeasy-name-override": "list" }, "UsersListAll users.list"],
     ["no tag: the path's first word is the group", "/pets/{id}", { operationId: "getPet" }, "GetPet pets.getPet"],
     ["no operationId: one from the method and path", "/pets/{id}", { tags: ["pets"] }, "GetPetsById pets.getPetsById"],
@@ -23,6 +23,33 @@ describe("operations", () => {
     const o = api.operations[0];
     expect(`${o.operationId} ${o.group}.${o.method}`).toBe(want);
     expect(api.groups.map((g) => g.name)).toEqual([o.group]);
+  });
+
+  it.each([
+    ["x-speakeasy-group", { "x-speakeasy-group": "beta.conversations" }],
+    ["a tag", { tags: ["beta.conversations"] }],
+  ] as const)("a dot in %s nests the group, under a parent made for it when the spec has none", (_name, where) => {
+    const api = apiOf({ paths: { "/chat": { get: { ...ok, operationId: "chat", tags: ["chat"] } }, "/conversations": { get: { ...ok, operationId: "list", ...where } } } });
+    expect(api.operations[1].group).toBe("betaConversations");
+    expect(api.groups.map((g) => [g.name, g.title, g.path.join("."), g.parent ?? null, g.operations.length])).toEqual([
+      ["chat", "Chat", "chat", null, 1],
+      ["beta", "Beta", "beta", null, 0],
+      ["betaConversations", "Beta.Conversations", "beta.conversations", "beta", 1],
+    ]);
+  });
+
+  it("a nested group's parent is the spec's own group of that name when there is one, and levels go deeper", () => {
+    const api = apiOf({
+      paths: {
+        "/a": { get: { ...ok, operationId: "deep", "x-speakeasy-group": "beta.conversations.entries" } },
+        "/b": { get: { ...ok, operationId: "status", tags: ["beta"] } },
+      },
+    });
+    expect(api.groups.map((g) => [g.name, g.path.join("."), g.parent ?? null, g.operations.length])).toEqual([
+      ["beta", "beta", null, 1],
+      ["betaConversations", "beta.conversations", "beta", 0],
+      ["betaConversationsEntries", "beta.conversations.entries", "betaConversations", 1],
+    ]);
   });
 
   it("ids are unique in the API and method names in their group", () => {

@@ -4,6 +4,7 @@ import { constantCase } from "../../ir/names.js";
 import type { SecurityScheme } from "../../ir/types.js";
 import { VERSION } from "../../paths.js";
 import { engineFor, type Engine } from "../../render/engine.js";
+import { childrenOf } from "../shared/groups.js";
 import { trimNewlines } from "../../render/markdown.js";
 import { backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
@@ -106,9 +107,12 @@ function emitResources(e: Emission): void {
       doc: g.description ?? "",
       baseImports: importNames(RESOURCE_MODEL_IMPORTS.names),
       methods: g.operations.map((m) => methodView(p, m)),
+      children: childrenOf(p.groups, g).map((c) => ({ attr: c.accessor, className: c.className, module: c.module })),
     });
-    const operations = g.operations.map((m) => operationDoc(p, g.accessor, m, e.examples));
-    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, attr: g.accessor, operations });
+    // (A group that only holds others, such as `beta` of `beta.conversations`, has no page.)
+    if (g.operations.length === 0) continue;
+    const operations = g.operations.map((m) => operationDoc(p, g.access, m, e.examples));
+    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, attr: g.access, operations });
     operations.forEach((op, i) => {
       const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op }));
       e.emitted.samples.push({ operationId: g.operations[i].ir.specOperationId, pointer: g.operations[i].ir.source, lang: "python", label: "Python", source });
@@ -123,9 +127,9 @@ function emitClient(e: Emission): void {
     sdkClass: p.sdkClass,
     title: p.api.info.title,
     clientVar: p.clientVar,
-    firstGroup: p.groups[0]?.accessor ?? "",
+    firstGroup: p.groups.find((g) => !g.ir.parent)?.accessor ?? "",
     serverEnv: e.serverEnv,
-    groups: p.groups.map((g) => ({ attr: g.accessor, className: g.className, module: g.module })),
+    groups: p.groups.filter((g) => !g.ir.parent).map((g) => ({ attr: g.accessor, className: g.className, module: g.module })),
     securityOptions: p.api.securitySchemes.map((s) => ({ name: p.securityArgs.get(s.name)!, typeExpr: CREDENTIAL_TYPES[s.kind] })),
     // x-speakeasy-globals: arguments whose values fill the operations' parameters of the same name.
     globalOptions: p.api.globals.map((g) => ({
@@ -190,12 +194,13 @@ function configView(e: Emission) {
 function emitReadme(e: Emission): void {
   const { p } = e;
   const api = p.api;
-  const first = p.groups[0]?.operations[0];
+  const firstGroup = p.groups.find((g) => g.operations.length > 0);
+  const first = firstGroup?.operations[0];
   const upload = p.groups.flatMap((g) => g.operations.map((m) => ({ g, m }))).find(({ m }) => m.ir.body?.encoding === "multipart" && m.args.some((a) => a.source === "field"));
   const errorClasses = p.modelList.filter((m) => m.errorClass).map((m) => ({ name: m.errorClass, doc: `docs/${m.doc}` }));
   // The first operation of each kind the README shows: paginated, streaming events, downloading bytes.
   const all = p.groups.flatMap((g) => g.operations.map((m) => ({ g, m })));
-  const docOf = (x: { g: PyGroupPlan; m: PyMethodPlan } | undefined) => (x ? operationDoc(p, x.g.accessor, x.m, e.examples) : null);
+  const docOf = (x: { g: PyGroupPlan; m: PyMethodPlan } | undefined) => (x ? operationDoc(p, x.g.access, x.m, e.examples) : null);
   const view = {
     paged: docOf(all.find(({ m }) => m.ir.pagination)),
     events: docOf(all.find(({ m }) => streamsOnly(m.ir.success))),
@@ -212,9 +217,11 @@ function emitReadme(e: Emission): void {
     serverEnv: e.serverEnv,
     defaultServer: defaultServerUrls(api)[0],
     servers: defaultServerUrls(api).map((url, i) => ({ index: i, url })),
-    example: first ? operationDoc(p, p.groups[0].accessor, first, e.examples) : null,
-    upload: upload ? operationDoc(p, upload.g.accessor, upload.m, e.examples) : null,
-    groups: p.groups.map((g) => ({ attr: g.accessor, doc: `docs/${g.doc}`, operations: g.operations.map((m) => ({ name: m.method, summary: m.ir.summary ?? m.ir.method, anchor: m.method })) })),
+    example: firstGroup && first ? operationDoc(p, firstGroup.access, first, e.examples) : null,
+    upload: upload ? operationDoc(p, upload.g.access, upload.m, e.examples) : null,
+    groups: p.groups
+      .filter((g) => g.operations.length > 0)
+      .map((g) => ({ attr: g.access, doc: `docs/${g.doc}`, operations: g.operations.map((m) => ({ name: m.method, summary: m.ir.summary ?? m.ir.method, anchor: m.method })) })),
     errorClasses,
     firstError: errorClasses[0]?.name ?? null,
     retry: api.retries?.strategy === "backoff" ? api.retries : null,

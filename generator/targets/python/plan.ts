@@ -3,9 +3,10 @@
  * pydantic's own members, and each method's arguments as Speakeasy's Python SDKs take them
  * (`flattenRequests`, `maxMethodParams`, `methodArguments: infer-optional-args`).
  */
-import type { Api, Field, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
+import type { Api, Field, Group, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
 import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
 import { fileStem } from "../shared/files.js";
+import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
 import { inlineAliases } from "./aliases.js";
 import { RESERVED_CLASSES } from "./runtime.js";
@@ -184,7 +185,11 @@ export interface PyMethodPlan {
 }
 
 export interface PyGroupPlan {
+  ir: Group;
+  /** Attribute on the SDK object, or on the enclosing group's object. */
   accessor: string;
+  /** The attributes from the SDK object, dotted (`beta.conversations`). */
+  access: string;
   className: string;
   /** Module under the package, e.g. "actortokens". */
   module: string;
@@ -229,23 +234,12 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
   for (const m of api.models) models.set(m.name, planModel(m, classes, modules));
   // Models keep their names; a resource class that would clash with one takes an `SDK` suffix
   // (`DomainsSDK`), as in Speakeasy's SDKs, and so does its docs folder.
-  const groupClasses = new Map(api.groups.map((g) => [g.name, claimGroupClass(classes, pascalCase(g.title) || "Resource")]));
-  const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
-  const groupDocs = new NameScope();
-  // Attributes of the SDK object: clear of its own members.
-  const groupAttrs = new NameScope(["close", "aclose", "_client", "sdk_configuration"]);
-  const groups = api.groups.map((g) => {
-    // A method named `models` would shadow the module that the signatures after it name (in the
-    // class's scope, as type checkers read them); so would `date`, `datetime` and `open_enum`.
-    const methodNames = new NameScope(["close", "models", "utils", "date", "datetime", "open_enum", "discriminate"]);
-    const ops = g.operations.map((id) => api.operations.find((o) => o.operationId === id)!);
-    const methods = ops.map((op) => planMethod(op, claimMethod(methodNames, pyIdent(op.method)), models));
-    const attr = groupAttrs.claim(pyIdent(g.name));
-    const compact = attr.replace(/_/g, "");
-    const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
-    const className = groupClasses.get(g.name)!;
-    return { accessor: attr, className, module, doc: `sdks/${groupDocs.claim(fileStem(className.toLowerCase()))}/README.md`, title: g.title, description: g.description ?? null, operations: methods };
-  });
+  const groupClasses = groupClassNames(
+    api.groups,
+    (name) => !classes.has(name),
+    (name) => claimGroupClass(classes, name),
+  );
+  const groups = planGroups(api, groupClasses, models);
   const aliases = [...inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name))].flatMap(([name, model]) => {
     const m = models.get(model)!;
     const forms = [{ name: classes.claim(name), module: m.module, attr: m.name }];
@@ -266,6 +260,51 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     securityArgs: securityArgs(api),
     aliases,
   };
+}
+
+/**
+ * A module per group (sync and async methods) and its docs page; an attribute on the SDK object for a
+ * top-level group, on the enclosing group's object for a nested one (clear of that class's methods).
+ * Top-level groups claim their names first.
+ */
+function planGroups(api: Api, classes: Map<string, string>, models: Map<string, PyModelPlan>): PyGroupPlan[] {
+  const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
+  const groupDocs = new NameScope();
+  // Attributes of the SDK object: clear of its own members.
+  const groupAttrs = new NameScope(["close", "aclose", "_client", "sdk_configuration"]);
+  const byId = new Map(api.operations.map((o) => [o.operationId, o]));
+  const memberScopes = new Map<string, NameScope>();
+  const methodsOf = new Map(
+    api.groups.map((g) => {
+      // A method named `models` would shadow the module that the signatures after it name (in the
+      // class's scope, as type checkers read them); so would `date`, `datetime` and `open_enum`.
+      const scope = new NameScope(["close", "models", "utils", "date", "datetime", "open_enum", "discriminate", "_client"]);
+      memberScopes.set(g.name, scope);
+      return [g.name, g.operations.map((id) => byId.get(id)!).map((op) => planMethod(op, claimMethod(scope, pyIdent(op.method)), models))];
+    }),
+  );
+  const planned = new Map<string, PyGroupPlan>();
+  for (const g of byDepth(api.groups)) {
+    const parent = g.parent ? planned.get(g.parent) : undefined;
+    const attr = (parent ? memberScopes.get(parent.ir.name)! : groupAttrs).claim(pyIdent(lastLevel(g)));
+    // A nested group's module follows its class (`Conversations`, or `BetaAgents` beside a top-level `Agents`).
+    const compact = g.path.length > 1 ? classes.get(g.name)!.toLowerCase() : attr.replace(/_/g, "");
+    const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
+    const className = classes.get(g.name)!;
+    const access = parent ? `${parent.access}.${attr}` : attr;
+    planned.set(g.name, {
+      ir: g,
+      accessor: attr,
+      access,
+      className,
+      module,
+      doc: `sdks/${groupDocs.claim(fileStem(className.toLowerCase()))}/README.md`,
+      title: g.title,
+      description: g.description ?? null,
+      operations: methodsOf.get(g.name)!,
+    });
+  }
+  return api.groups.map((g) => planned.get(g.name)!);
 }
 
 function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPlan {

@@ -2,6 +2,7 @@
 import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { SCHEME_KINDS, backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
+import { childrenOf } from "../shared/groups.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import { Examples } from "../../ir/examples.js";
 import type { SecurityScheme } from "../../ir/types.js";
@@ -103,7 +104,7 @@ function emitOperations(e: Emission): void {
     e.src(op.file, "src/func.ts.hbs", view, funcMovesUnion(view));
   }
   for (const g of p.groups) {
-    const view = resourceView(p, g, funcs, e.types);
+    const view = resourceView(p, g, childrenOf(p.groups, g), funcs, e.types);
     e.src(g.file, "src/resource.ts.hbs", view, resourceMovesUnion(view));
   }
 }
@@ -113,15 +114,16 @@ function emitClient(e: Emission): void {
   const { p } = e;
   const sdkImports = new Imports("sdk/sdk.ts");
   sdkImports.add("core.ts", p.coreClass, false);
-  for (const g of p.groups) sdkImports.add(g.file, g.className, false);
-  const first = p.groups[0];
+  const top = p.groups.filter((g) => !g.ir.parent);
+  for (const g of top) sdkImports.add(g.file, g.className, false);
+  const first = p.groups.find((g) => g.operations.length > 0);
   e.src("sdk/sdk.ts", "src/sdk.ts.hbs", {
     imports: sdkImports.render(),
     title: p.api.info.title,
     sdkClass: p.sdkClass,
     coreClass: p.coreClass,
-    exampleAccess: first ? `${p.clientVar}.${first.accessor}.${first.operations[0]?.method ?? ""}()` : "",
-    groups: p.groups.map((g) => ({ name: g.accessor, className: g.className, docLines: docLines(g.description ?? undefined) })),
+    exampleAccess: first ? `${p.clientVar}.${first.access}.${first.operations[0].method}()` : "",
+    groups: top.map((g) => ({ name: g.accessor, className: g.className, docLines: docLines(g.description ?? undefined) })),
   });
   e.src("core.ts", "src/core.ts.hbs", { coreClass: p.coreClass, packageName: p.packageName });
   e.src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: p.modelList.some((m) => m.ir.place === "operations") });
@@ -190,15 +192,16 @@ function emitDocs(e: Emission): Map<OperationPlan, OperationDoc> {
   const { p } = e;
   const common = { sdkClass: p.sdkClass, packageName: p.packageName, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
   const opDocs = new Map<OperationPlan, OperationDoc>();
-  for (const g of p.groups) {
+  // (A group that only holds others, such as `beta` of `beta.conversations`, has no page.)
+  for (const g of p.groups.filter((x) => x.operations.length > 0)) {
     const ops = g.operations.map((op) => {
       const d = { ...operationDoc(p, g, op, e.examples), anchor: op.method.toLowerCase() };
       opDocs.set(op, d);
-      const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: d, group: g.accessor }));
+      const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: d, group: g.access }));
       e.emitted.samples.push({ operationId: op.ir.specOperationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source });
       return d;
     });
-    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, group: g.accessor, description: g.description, operations: ops, coreClass: p.coreClass });
+    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, group: g.access, description: g.description, operations: ops, coreClass: p.coreClass });
   }
   e.doc("lib/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
   return opDocs;
@@ -208,7 +211,7 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
   const { p } = e;
   const api = p.api;
   const servers = defaultServerUrls(api);
-  const firstGroup = p.groups[0];
+  const firstGroup = p.groups.find((g) => g.operations.length > 0);
   const firstOp = firstGroup?.operations[0];
   const enumModel = p.modelList.find((m) => m.ir.kind === "enum");
   const errorClasses = p.modelList
@@ -219,7 +222,7 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
       statuses: [...new Set(p.operations.flatMap((o) => o.ir.errors.filter((x) => x.model === m.ir.name).flatMap((x) => x.statuses)))].join(", "),
     }));
   // The first operation of each kind the README shows: paginated, streaming events, downloading bytes.
-  const ops = p.groups.flatMap((g) => g.operations.map((op) => ({ op: opDocs.get(op)!, group: g.accessor, ir: op.ir })));
+  const ops = p.groups.flatMap((g) => g.operations.map((op) => ({ op: opDocs.get(op)!, group: g.access, ir: op.ir })));
   const pick = (test: (ir: OperationPlan["ir"]) => boolean) => ops.find((x) => test(x.ir)) ?? null;
   e.file(
     "README.md",
@@ -238,17 +241,19 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
       authOptions: e.authOptions,
       clientOptions: e.clientOptions,
       firstOp: firstOp ? opDocs.get(firstOp)! : null,
-      firstGroup: firstGroup?.accessor ?? "",
+      firstGroup: firstGroup?.access ?? "",
       securityTable: {
         headers: ["Name", "Type", "Scheme"],
         rows: api.securitySchemes.map((s) => [mdCell(mdCode(s.option)), CREDENTIAL_TYPES[s.kind], s.kind === "apiKey" ? `API key (${s.in} ${mdCell(mdCode(s.param))})` : SCHEME_KINDS[s.kind].scheme]),
       },
       securityPlural: api.securitySchemes.length > 1,
-      groups: p.groups.map((g) => ({
-        name: g.accessor,
-        doc: `docs/${g.doc}`,
-        operations: g.operations.map((op) => ({ method: op.method, func: op.func, summary: op.ir.summary ?? op.method, anchor: op.method.toLowerCase() })),
-      })),
+      groups: p.groups
+        .filter((g) => g.operations.length > 0)
+        .map((g) => ({
+          name: g.access,
+          doc: `docs/${g.doc}`,
+          operations: g.operations.map((op) => ({ method: op.method, func: op.func, summary: op.ir.summary ?? op.method, anchor: op.method.toLowerCase() })),
+        })),
       retry: backoffPolicy(api),
       retryCodesText: (api.retries?.statusCodes ?? []).join(", "),
       errorClasses,

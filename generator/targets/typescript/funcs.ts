@@ -214,6 +214,8 @@ export interface ResourceView {
   className: string;
   imports: Import[];
   docLines: string[];
+  /** Nested groups: a getter each (`beta.conversations`). */
+  children: { name: string; className: string; docLines: string[] }[];
   methods: {
     name: string;
     func: string;
@@ -225,8 +227,9 @@ export interface ResourceView {
   }[];
 }
 
-export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, FuncView>, types: TypeWriter): ResourceView {
+export function resourceView(p: Plan, g: GroupPlan, children: GroupPlan[], funcs: Map<OperationPlan, FuncView>, types: TypeWriter): ResourceView {
   const imports = new Imports(g.file);
+  for (const c of children) imports.add(c.file, c.className, false);
   imports.runtime("ClientSDK");
   imports.runtime("RequestOptions");
   imports.config("SDKOptions");
@@ -235,6 +238,7 @@ export function resourceView(p: Plan, g: GroupPlan, funcs: Map<OperationPlan, Fu
   return {
     className: g.className,
     docLines: docLines(g.description ?? undefined),
+    children: children.map((c) => ({ name: c.accessor, className: c.className, docLines: docLines(c.description ?? undefined) })),
     methods: g.operations.map((op) => {
       const f = funcs.get(op)!;
       imports.add(op.file, op.func, false);

@@ -3,11 +3,12 @@
  * computes each file's imports. Templates only print what this decides.
  */
 import { posix } from "node:path";
-import type { Api, Model, Operation, TypeRef } from "../../ir/types.js";
+import type { Api, Group, Model, Operation, TypeRef } from "../../ir/types.js";
 import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
+import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
 import { RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
 import type { DecodeVariant, Decoder, Import, Mapping, TsType, UnionVariant } from "./types.js";
@@ -46,8 +47,11 @@ export interface OperationPlan {
 }
 
 export interface GroupPlan {
-  /** Getter on the SDK class (clear of the class's own members). */
+  ir: Group;
+  /** Getter on the SDK class, or on the enclosing group's class (clear of the class's own members). */
   accessor: string;
+  /** The getters from the SDK object, dotted (`beta.conversations`). */
+  access: string;
   title: string;
   className: string;
   file: string;
@@ -71,7 +75,11 @@ export function plan(api: Api, opts: TargetOptions): Plan {
   const files = new NameScope();
   const models = new Map<string, ModelPlan>();
   // Group resource classes first: they share the module namespace of the SDK class file.
-  const groupClasses = new Map(api.groups.map((g) => [g.name, scope.claim(pascalCase(g.title) || "Resource")]));
+  const groupClasses = groupClassNames(
+    api.groups,
+    (name) => !scope.has(name),
+    (name) => scope.claim(name),
+  );
 
   for (const m of api.models) {
     // Free-form objects are written inline as `{ [k: string]: unknown }`: no symbol, no file.
@@ -104,20 +112,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     const func = funcs.claim(camelCase(op.group) + pascalCase(op.method));
     return { ir: op, method: methods.get(op.group)!.claim(op.method), func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts` };
   });
-  const getters = new NameScope(CLASS_MEMBERS);
-  const byId = new Map(operations.map((o) => [o.ir.operationId, o]));
-  // sdk/sdk.ts holds the SDK class: a group named "sdk" needs another file.
-  const groupFiles = new NameScope(["sdk"]);
-  const groupDocs = new NameScope();
-  const groups = api.groups.map((g): GroupPlan => ({
-    accessor: getters.claim(g.name),
-    title: g.title,
-    className: groupClasses.get(g.name)!,
-    file: `sdk/${groupFiles.claim(fileStem(g.name.toLowerCase()))}.ts`,
-    doc: `sdks/${groupDocs.claim(fileStem(g.name.toLowerCase()))}/README.md`,
-    operations: g.operations.map((id) => byId.get(id)!),
-    description: g.description ?? null,
-  }));
+  const groups = planGroups(api, groupClasses, operations, methods);
 
   return {
     api,
@@ -132,6 +127,38 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
   };
+}
+
+/**
+ * The resource classes: a getter on the SDK class for each top-level group, on the enclosing group's
+ * class for a nested one (clear of that class's methods); a file and a docs page each, named after
+ * the group's last level. Top-level groups claim first.
+ */
+function planGroups(api: Api, classes: Map<string, string>, operations: OperationPlan[], methods: Map<string, NameScope>): GroupPlan[] {
+  const getters = new NameScope(CLASS_MEMBERS);
+  const byId = new Map(operations.map((o) => [o.ir.operationId, o]));
+  // sdk/sdk.ts holds the SDK class: a group named "sdk" needs another file.
+  const groupFiles = new NameScope(["sdk"]);
+  const groupDocs = new NameScope();
+  const planned = new Map<string, GroupPlan>();
+  for (const g of byDepth(api.groups)) {
+    const parent = g.parent ? planned.get(g.parent) : undefined;
+    const accessor = (parent ? methods.get(parent.ir.name)! : getters).claim(lastLevel(g));
+    // A nested group's files follow its class (`Conversations`, or `BetaAgents` beside a top-level `Agents`).
+    const stem = fileStem((g.path.length > 1 ? classes.get(g.name)! : g.name).toLowerCase());
+    planned.set(g.name, {
+      ir: g,
+      accessor,
+      access: parent ? `${parent.access}.${accessor}` : accessor,
+      title: g.title,
+      className: classes.get(g.name)!,
+      file: `sdk/${groupFiles.claim(stem)}.ts`,
+      doc: `sdks/${groupDocs.claim(stem)}/README.md`,
+      operations: g.operations.map((id) => byId.get(id)!),
+      description: g.description ?? null,
+    });
+  }
+  return api.groups.map((g) => planned.get(g.name)!);
 }
 
 /** A runtime symbol as the TypeWriter's `use` callback takes it (imported like a model's symbol). */

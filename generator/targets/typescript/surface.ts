@@ -22,7 +22,7 @@ export function typescriptSurface(p: Plan): Surface {
       const received = new Set(errorModels);
       for (const r of ir.success) refsOf(r.type, received);
       return [
-        `${client}.${g.accessor}.${op.method}`,
+        `${client}.${g.access}.${op.method}`,
         {
           operationId: ir.specOperationId,
           http: `${ir.httpMethod.toUpperCase()} ${ir.path}`,

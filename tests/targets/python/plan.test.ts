@@ -172,3 +172,23 @@ describe("the Accept header both SDKs send", () => {
     expect(acceptHeader(a.operations[0])).toBe(want);
   });
 });
+
+describe("python nested groups", () => {
+  const ok = { responses: { "204": { description: "done" } } };
+  it("a nested group is an attribute of its parent's object; its class and module take its last level, or its whole path when that is taken", () => {
+    const p = planPython(
+      api("nested", {
+        "/agents": { get: { ...ok, operationId: "list", tags: ["agents"] } },
+        "/beta/agents": { get: { ...ok, operationId: "list", tags: ["beta.agents"] } },
+        "/beta/conversations": { get: { ...ok, operationId: "start_stream", tags: ["beta.conversations"] } },
+      }),
+      { packageName: "pkg", sdkClass: "SDK", version: "1.0.0" },
+    );
+    expect(p.groups.map((g) => [g.access, g.accessor, g.className, g.module, g.doc])).toEqual([
+      ["agents", "agents", "Agents", "agents", "sdks/agents/README.md"],
+      ["beta", "beta", "Beta", "beta", "sdks/beta/README.md"],
+      ["beta.agents", "agents", "BetaAgents", "betaagents", "sdks/betaagents/README.md"],
+      ["beta.conversations", "conversations", "Conversations", "conversations", "sdks/conversations/README.md"],
+    ]);
+  });
+});

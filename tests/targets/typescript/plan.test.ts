@@ -70,3 +70,26 @@ describe("typescript planner: operations and groups", () => {
     expect([p.clientVar, p.groups[0].operations[0].method, p.coreClass]).toEqual(["acme", "listUsers", "AcmeCore"]);
   });
 });
+
+describe("typescript planner: nested groups", () => {
+  const ok = { responses: { "204": { description: "done" } } };
+  const nested = apiOf({
+    paths: {
+      "/agents": { get: { ...ok, operationId: "list", tags: ["agents"] } },
+      "/beta/agents": { get: { ...ok, operationId: "list", tags: ["beta.agents"] } },
+      "/beta/conversations": { get: { ...ok, operationId: "list", tags: ["beta.conversations"] }, post: { ...ok, operationId: "conversations", tags: ["beta"] } },
+    },
+  });
+
+  it("a nested group is reached through its parent; its class and files take its last level, or its whole path when that is taken", () => {
+    const p = plan(nested, opts);
+    expect(p.groups.map((g) => [g.access, g.accessor, g.className, g.file, g.doc])).toEqual([
+      ["agents", "agents", "Agents", "sdk/agents.ts", "sdks/agents/README.md"],
+      ["beta", "beta", "Beta", "sdk/beta.ts", "sdks/beta/README.md"],
+      ["beta.agents", "agents", "BetaAgents", "sdk/betaagents.ts", "sdks/betaagents/README.md"],
+      // The parent's own method `conversations` keeps its name: the getter takes another.
+      ["beta.conversations2", "conversations2", "Conversations", "sdk/conversations.ts", "sdks/conversations/README.md"],
+    ]);
+    expect(p.operations.map((o) => o.func)).toEqual(["agentsList", "betaAgentsList", "betaConversationsList", "betaConversations"]);
+  });
+});
