@@ -8,9 +8,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadApi } from "../generator/api.js";
+import { createMockServer } from "../generator/mock/server.js";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
 import { ROOT, SHARED, listFiles } from "./helpers/paths.js";
@@ -82,7 +84,7 @@ describe.each(SPECS)("features spec $name", ({ name, spec, sdkClass, ts, py }) =
   );
 });
 
-describe("features spec openrouter (3,600 files: its IR only, to keep the suite's time)", () => {
+describe("features spec openrouter", () => {
   it("loads (a discriminator mapping's extension key is not a mapping) and reads its 20 paginations and 6 JSON-or-stream operations", () => {
     const { api } = loadApi(join(FEATURES, "openrouter-1.2.54.openapi.yaml"));
     const kinds = api.operations.flatMap((o) => (o.pagination ? [o.pagination.kind] : []));
@@ -92,6 +94,120 @@ describe("features spec openrouter (3,600 files: its IR only, to keep the suite'
     expect(both.length).toBe(6);
     expect(both.every((o) => o.success.find((r) => r.events)?.events?.sentinel === "[DONE]")).toBe(true);
   });
+});
+
+/**
+ * OpenRouter's documented usage (../shared/reference/speakeasy-streaming-pagination/openrouter.md),
+ * run against `specsmith mock` of the same spec, whose pages follow each operation's pagination.
+ * Changed only in where the SDK is imported from and the server URL; in Python also in two header
+ * arguments' names, which the reference's Python SDK took from another overlay (see the reference).
+ */
+describe("OpenRouter's documented usage, in both languages, against the mock server", () => {
+  const tsOut = join(OUT, "openrouter-ts");
+  const pyOut = join(OUT, "openrouter-py");
+  const reference = readFileSync(join(SHARED, "reference", "speakeasy-streaming-pagination", "openrouter.md"), "utf8");
+  const block = (section: string, lang: string) => new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(reference.split(`## ${section}\n`)[1])![1];
+  let base = "";
+  let close = () => {};
+  const seen: string[] = [];
+  /** An event stream to answer the next chat completion with, whatever it asks for. */
+  let streamChat: string | null = null;
+
+  beforeAll(async () => {
+    const spec = join(FEATURES, "openrouter-1.2.54.openapi.yaml");
+    for (const dir of [tsOut, pyOut]) rmSync(dir, { recursive: true, force: true });
+    const results = await generateAll(spec, [
+      { name: "typescript", out: tsOut, packageName: "@openrouter/sdk", sdkClass: "OpenRouter", version: "1.0.0" },
+      { name: "python", out: pyOut, packageName: "openrouter", sdkClass: "OpenRouter", version: "1.0.0" },
+    ]);
+    writeOutput(tsOut, results[0].files);
+    writeOutput(pyOut, results[1].files);
+    const mock = createMockServer(loadApi(spec).api);
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      if (streamChat !== null && req.url?.endsWith("/chat/completions")) {
+        req.resume();
+        res.writeHead(200, { "content-type": "text/event-stream" }).end(streamChat);
+      } else mock.emit("request", req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  }, 180_000);
+  afterAll(() => close());
+
+  const runTs = async (name: string, code: string) => {
+    const index = join(tsOut, "src", "index.ts");
+    const script = code.replace('from "@openrouter/sdk"', `from ${JSON.stringify(index)}`).replace("new OpenRouter({", `new OpenRouter({\n  serverURL: ${JSON.stringify(base)},`);
+    const file = join(OUT, `openrouter-${name}.ts`);
+    writeFileSync(file, script);
+    seen.length = 0;
+    return run(join(ROOT, "node_modules", ".bin", "tsx"), [file], { env: { ...process.env, OPENROUTER_API_KEY: "key" }, timeoutMs: 120_000 });
+  };
+
+  it.each([
+    ["files.list (cursor)", "files", 3],
+    ["models.list (offsetLimit)", "models", 4],
+    ["embeddings.listModels (offsetLimit)", "embeddings/models", 4],
+    ["README: Pagination (TypeScript)", "byok", 4],
+  ] as const)(
+    "TypeScript: %s walks the mock's three pages and stops",
+    async (section, path, requests) => {
+      const r = await runTs(path.replace("/", "-"), block(section, "typescript"));
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      // Each page is printed (its `result` first); an offset walk ends on the empty page after the third.
+      expect(seen.length).toBe(requests);
+      expect(seen.every((s) => s.startsWith(`GET /${path}`))).toBe(true);
+      expect(r.stdout.match(/^ {2}result: /gm)?.length).toBe(requests);
+    },
+    120_000,
+  );
+
+  it("TypeScript: chat.send (no stream field) prints the JSON result", async () => {
+    const r = await runTs("chat", block("chat.send (JSON or event stream)", "typescript"));
+    expect(r.stderr).toBe("");
+    expect(seen).toEqual(["POST /chat/completions"]);
+    expect(r.stdout).toMatch(/choices: \[/);
+  }, 120_000);
+
+  const runPy = async (name: string, code: string) => {
+    const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(pyOut, "src", "openrouter", "config.py"), "utf8"))![1];
+    const script = code.replace("x_open_router_title=", "app_title=").replace("x_open_router_categories=", "app_categories=");
+    const file = join(OUT, `openrouter-${name}.py`);
+    writeFileSync(file, script);
+    seen.length = 0;
+    return run(PYTHON, [file], { env: { ...process.env, OPENROUTER_API_KEY: "key", [env]: base, PYTHONPATH: join(pyOut, "src"), PYTHONDONTWRITEBYTECODE: "1" }, timeoutMs: 120_000 });
+  };
+
+  it("Python: files.list walks the pages with res.next() until None", async () => {
+    const r = await runPy("files", block("files.list (cursor)", "python"));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(seen).toEqual(["GET /files", "GET /files?cursor=page-2", "GET /files?cursor=page-3"]);
+  }, 120_000);
+
+  it("Python: chat.send, read as an event stream (as documented, even with stream=False), prints each event", async () => {
+    // The documented usage reads the answer as a stream: the server streams (the mock's own events).
+    const mockStream = await fetch(`${base}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer key" },
+      body: JSON.stringify({ messages: [{ role: "user", content: "hi" }], stream: true }),
+    });
+    expect(mockStream.headers.get("content-type")).toBe("text/event-stream");
+    streamChat = await mockStream.text();
+    try {
+      const r = await runPy("chat", block("chat.send (JSON or event stream)", "python"));
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(seen).toEqual(["POST /chat/completions"]);
+      // The mock's two events, not the sentinel.
+      expect(r.stdout.trim().split("\n")).toHaveLength(2);
+      expect(r.stdout).not.toContain("DONE");
+    } finally {
+      streamChat = null;
+    }
+  }, 120_000);
 });
 
 describe("Mistral's documented usage of its streams, in both languages", () => {

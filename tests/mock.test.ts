@@ -147,7 +147,7 @@ describe("the mock server's checks (in process)", () => {
   it("streams an event stream's example event, then its sentinel", async () => {
     const r = await fetch(`${base}/events`);
     expect(r.headers.get("content-type")).toBe("text/event-stream");
-    expect(await r.text()).toBe("data: {}\n\ndata: [DONE]\n\n");
+    expect(await r.text()).toBe('data: {"n":0}\n\ndata: {"n":0}\n\ndata: [DONE]\n\n');
   });
 
   it("never fails on a malformed request (any method, path, headers and body; fixed seed)", async () => {
@@ -182,5 +182,154 @@ describe("the mock server's checks (in process)", () => {
     );
     // Still up.
     expect((await fetch(`${base}/events`)).status).toBe(200);
+  });
+});
+
+/** A mock server for a spec of paths, in this process; its base URL. */
+async function mockOf(paths: Record<string, unknown>, schemas: Record<string, unknown> = {}): Promise<{ base: string; close: () => void }> {
+  const server = createMockServer(apiOf({ paths, components: { schemas } }));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+const itemList = (extra: Record<string, unknown> = {}) => ({
+  "200": {
+    description: "a page",
+    content: {
+      "application/json": {
+        schema: {
+          type: "object",
+          required: ["data", ...Object.keys(extra)],
+          properties: { data: { type: "array", items: { type: "object", required: ["id"], properties: { id: { type: "string", example: "it_1" } } } }, ...extra },
+        },
+      },
+    },
+  },
+});
+
+describe("the mock server's pages (by the operation's pagination rules)", () => {
+  const page = (inputs: unknown[], outputs: Record<string, string>, type: string) => ({ "x-speakeasy-pagination": { type, inputs, outputs: { results: "$.data", ...outputs } } });
+  const q = (name: string, type: string) => ({ name, in: "query", schema: { type: type === "cursor" ? "string" : "integer" } });
+
+  it.each([
+    [
+      "offset and limit: three pages of `limit` items, then an empty one",
+      {
+        parameters: [q("offset", "integer"), q("limit", "integer")],
+        ...page(
+          [
+            { in: "parameters", name: "offset", type: "offset" },
+            { in: "parameters", name: "limit", type: "limit" },
+          ],
+          {},
+          "offsetLimit",
+        ),
+      },
+      ["?limit=2", "?limit=2&offset=2", "?limit=2&offset=4", "?limit=2&offset=6"],
+      [2, 2, 2, 0],
+    ],
+    [
+      "page numbers from 1: as many items as the example page without a limit",
+      { parameters: [q("page", "integer")], ...page([{ in: "parameters", name: "page", type: "page" }], {}, "offsetLimit") },
+      ["", "?page=2", "?page=3", "?page=4"],
+      [1, 1, 1, 0],
+    ],
+  ] as const)("%s", async (_name, op, queries, counts) => {
+    const m = await mockOf({ "/items": { get: { operationId: "list", ...op, responses: itemList() } } });
+    try {
+      const got: number[] = [];
+      for (const query of queries) got.push(((await (await fetch(`${m.base}/items${query}`)).json()) as { data: unknown[] }).data.length);
+      expect(got).toEqual(counts);
+    } finally {
+      m.close();
+    }
+  });
+
+  it("a cursor: each page names the next one's cursor, the last none; has_more says the same", async () => {
+    const op = { parameters: [q("cursor", "cursor")], ...page([{ in: "parameters", name: "cursor", type: "cursor" }], { nextCursor: "$.next" }, "cursor") };
+    const m = await mockOf({ "/items": { get: { operationId: "list", ...op, responses: itemList({ next: { type: "string", nullable: true }, has_more: { type: "boolean" } }) } } });
+    try {
+      const seen: unknown[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const body = (await (await fetch(`${m.base}/items${cursor ? `?cursor=${cursor}` : ""}`)).json()) as { data: { id: string }[]; next: string | null };
+        seen.push([body.data.map((x) => x.id), body.next]);
+        cursor = body.next;
+        if (!cursor) break;
+      }
+      expect(seen).toEqual([
+        [["it_1"], "page-2"],
+        [["it_1"], "page-3"],
+        [["it_1"], null],
+      ]);
+    } finally {
+      m.close();
+    }
+  });
+
+  it("a Link header: rel=next on this server until the last page", async () => {
+    const m = await mockOf({
+      "/items": {
+        get: {
+          operationId: "list",
+          responses: {
+            "200": {
+              description: "a page",
+              headers: { Link: { schema: { type: "string" } } },
+              content: { "application/json": { schema: { type: "array", items: { type: "string", example: "x" } } } },
+            },
+          },
+        },
+      },
+    });
+    try {
+      const links: (string | null)[] = [];
+      let next: string | null = `${m.base}/items`;
+      while (next && links.length < 5) {
+        const r: Response = await fetch(next);
+        expect(((await r.json()) as unknown[]).length).toBe(1);
+        const link: string | null = r.headers.get("link");
+        links.push(link);
+        next = link ? /<([^>]+)>; rel="next"/.exec(link)![1] : null;
+      }
+      expect(links).toEqual([`<${m.base}/items?mock_page=1>; rel="next"`, `<${m.base}/items?mock_page=2>; rel="next"`, null]);
+    } finally {
+      m.close();
+    }
+  });
+});
+
+describe("the mock server's event streams", () => {
+  const both = {
+    "200": {
+      description: "JSON or events",
+      content: {
+        "application/json": { schema: { type: "object", required: ["text"], properties: { text: { type: "string", example: "whole" } } } },
+        "text/event-stream": {
+          schema: {
+            type: "object",
+            required: ["event", "data"],
+            properties: { event: { type: "string", example: "delta" }, data: { type: "object", required: ["text"], properties: { text: { type: "string", example: "part" } } } },
+          },
+          "x-speakeasy-sse-sentinel": "[DONE]",
+        },
+      },
+    },
+  };
+  const body = { type: "object", properties: { stream: { type: "boolean" } } };
+
+  it("answers JSON, or the event stream when the request says stream: true; an event's envelope is its own lines", async () => {
+    const m = await mockOf({ "/chat": { post: { operationId: "chat", requestBody: { content: { "application/json": { schema: body } } }, responses: both } } });
+    try {
+      const send = (stream: boolean) => fetch(`${m.base}/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ stream }) });
+      const json = await send(false);
+      expect(json.headers.get("content-type")).toBe("application/json");
+      expect(await json.json()).toEqual({ text: "whole" });
+      const events = await send(true);
+      expect(events.headers.get("content-type")).toBe("text/event-stream");
+      expect(await events.text()).toBe('event: delta\ndata: {"text":"part"}\n\nevent: delta\ndata: {"text":"part"}\n\ndata: [DONE]\n\n');
+    } finally {
+      m.close();
+    }
   });
 });

@@ -4,7 +4,9 @@
  *   route (method and path template) → credentials (one of the operation's security alternatives)
  *   → parameters (required path, query, header, cookie) → body (presence, content type, JSON, schema)
  *   → answer (the first success response, its value built from the spec's examples: the same values
- *   the docs' usage examples use, deterministic per operation).
+ *   the docs' usage examples use, deterministic per operation; a paginated operation serves three
+ *   pages by its own rules (pages.ts); an event stream sends the example event twice, then the
+ *   sentinel).
  * What does not match is answered with a problem document (RFC 9457): 404/405 for no such
  * operation, 401 without credentials, 400 for a missing parameter, a wrong content type or bad JSON,
  * 422 where the body does not fit its schema (each problem with its JSON pointer). Every request is
@@ -12,7 +14,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Examples, plainValue } from "../ir/examples.js";
-import type { Api, Model, Operation, Response, SecurityScheme } from "../ir/types.js";
+import type { Api, EventStreamSpec, Model, Operation, Pagination, Response, SecurityScheme, TypeRef } from "../ir/types.js";
+import { pageOf, typeAt, type PageRequest } from "./pages.js";
 import { validateValue, type Problem } from "./validate.js";
 
 /** A larger body is refused (413) before it is read whole. */
@@ -62,7 +65,8 @@ class Mock {
     this.routes = api.operations.map(routeOf);
     this.models = new Map(api.models.map((m) => [m.name, m]));
     this.schemes = new Map(api.securitySchemes.map((s) => [s.name, s]));
-    this.examples = new Examples(api);
+    // Answers show optional fields too (and an item in each array), as a real server would fill them.
+    this.examples = new Examples(api, { optional: true });
     this.prefixes = [...new Set(api.servers.map((s) => pathOf(s.url)).filter((p) => p !== ""))];
   }
 
@@ -70,13 +74,13 @@ class Mock {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
     let op: Operation | undefined;
     try {
-      const url = requestUrl(req.url);
+      const url = requestUrl(req.url, req.headers.host);
       const route = this.route(req.method ?? "GET", url.pathname);
       op = route.op;
       this.credentials(op, req, url);
       this.parameters(op, req, url, route);
-      await this.body(op, req);
-      this.answer(op, res);
+      const body = await this.body(op, req);
+      this.answer(op, res, { url, body });
     } catch (e) {
       const m = e instanceof Mismatch ? e : new Mismatch(500, "Mock server error", e instanceof Error ? e.message : String(e));
       problem(res, m);
@@ -156,19 +160,19 @@ class Mock {
     if (missing.length > 0) throw new Mismatch(400, "Bad request", missing.map((m) => m.message).join("; "), missing);
   }
 
-  /** The body: there when required, of the operation's content type, and (JSON) fitting its schema. */
-  private async body(op: Operation, req: IncomingMessage): Promise<void> {
+  /** The body: there when required, of the operation's content type, and (JSON) fitting its schema; its value when JSON. */
+  private async body(op: Operation, req: IncomingMessage): Promise<unknown> {
     const bytes = await readBody(req);
-    if (!op.body) return;
+    if (!op.body) return undefined;
     if (bytes.length === 0) {
       if (op.body.required) throw new Mismatch(400, "Bad request", `${op.specOperationId} takes a ${op.body.contentType} body, and the request has none`);
-      return;
+      return undefined;
     }
     const sent = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
     if (!sameMediaType(sent, op.body.contentType)) {
       throw new Mismatch(400, "Bad request", `the body is ${sent ? `"${sent}"` : "of no content type"}; ${op.specOperationId} takes ${op.body.contentType}`);
     }
-    if (!isJson(op.body.contentType)) return;
+    if (!isJson(op.body.contentType)) return undefined;
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString("utf8"));
@@ -177,11 +181,21 @@ class Mock {
     }
     const problems = validateValue(value, op.body.type, this.models);
     if (problems.length > 0) throw new Mismatch(422, "Unprocessable content", `the body does not fit ${op.specOperationId}'s schema`, problems);
+    return value;
   }
 
-  /** The first success response, with a value built from the spec's examples. */
-  private answer(op: Operation, res: ServerResponse): void {
-    const r = firstSuccess(op.success);
+  /** One item of a page whose example holds none, built from the item's schema. */
+  private itemOf(p: Pagination, type: TypeRef, value: unknown): unknown {
+    const list = p.itemType ? { kind: "array" as const, items: p.itemType } : p.results ? typeAt(type, p.results, value, this.models) : undefined;
+    return list?.kind === "array" ? plainValue(this.examples.of(list.items)) : undefined;
+  }
+
+  /**
+   * The first success response (the event stream when the request asks for one: `stream: true`),
+   * with a value built from the spec's examples; a paginated operation's page by its rules.
+   */
+  private answer(op: Operation, res: ServerResponse, req: PageRequest): void {
+    const r = chosenSuccess(op.success, req.body);
     const status = r ? statusOf(r.status) : 204;
     if (!r?.type || status === 204 || status === 205) {
       res.writeHead(status).end();
@@ -189,20 +203,22 @@ class Mock {
     }
     const value = plainValue(this.examples.of(r.type));
     if (r.events) {
-      const sentinel = r.events.sentinel === undefined ? "" : `data: ${r.events.sentinel}\n\n`;
-      res.writeHead(status, { "content-type": "text/event-stream" }).end(`data: ${JSON.stringify(value)}\n\n${sentinel}`);
+      res.writeHead(status, { "content-type": "text/event-stream" }).end(eventStream(value, r.events));
       return;
     }
     const type = r.contentType ?? "application/json";
-    if (isJson(type)) res.writeHead(status, { "content-type": type }).end(JSON.stringify(value));
-    else res.writeHead(status, { "content-type": type }).end(typeof value === "string" ? value : "mock body\n");
+    if (isJson(type)) {
+      const page = op.pagination ? pageOf(op.pagination, value, req, () => this.itemOf(op.pagination!, r.type!, value)) : { body: value, headers: {} };
+      res.writeHead(status, { "content-type": type, ...page.headers }).end(JSON.stringify(page.body));
+    } else res.writeHead(status, { "content-type": type }).end(typeof value === "string" ? value : "mock body\n");
   }
 }
 
-/** The request target as a URL (a target of `//x` is a path here, not a host). */
-function requestUrl(target: string | undefined): URL {
+/** The request target as a URL on the host it was sent to (a target of `//x` is a path here, not a host). */
+function requestUrl(target: string | undefined, host: string | undefined): URL {
+  const origin = host && /^[\w.-]+(:\d+)?$|^\[[\d:a-f.]+\](:\d+)?$/i.test(host) ? host : "mock";
   try {
-    return new URL(`http://mock${target?.startsWith("/") ? target : `/${target ?? ""}`}`);
+    return new URL(`http://${origin}${target?.startsWith("/") ? target : `/${target ?? ""}`}`);
   } catch {
     throw new Mismatch(400, "Bad request", "the request target is not a valid path");
   }
@@ -269,6 +285,31 @@ function isJson(contentType: string): boolean {
 
 function firstSuccess(responses: Response[]): Response | undefined {
   return [...responses].sort((a, b) => statusOf(a.status) - statusOf(b.status))[0];
+}
+
+/** Of an operation that answers JSON or an event stream, the stream when the body says `stream: true`. */
+function chosenSuccess(responses: Response[], body: unknown): Response | undefined {
+  const streams = typeof body === "object" && body !== null && (body as Record<string, unknown>).stream === true;
+  return (streams ? responses.find((r) => r.events) : responses.find((r) => !r.events)) ?? firstSuccess(responses);
+}
+
+/**
+ * Two events of the example (an envelope's `event`, `id` and `data` on their own lines; data as
+ * JSON unless it is text), then the sentinel when the spec names one.
+ */
+function eventStream(value: unknown, spec: EventStreamSpec): string {
+  const fields = spec.envelope && typeof value === "object" && value !== null ? (value as Record<string, unknown>) : { data: value };
+  const line = (name: string, v: unknown) => {
+    if (v === undefined || v === null) return "";
+    const text = typeof v === "string" && (name !== "data" || spec.data !== "json") ? v : JSON.stringify(v);
+    // A line break in text data continues it on another data line, as the SSE format has it.
+    return text
+      .split(/\r\n|\r|\n/)
+      .map((l) => `${name}: ${l}\n`)
+      .join("");
+  };
+  const event = line("event", fields.event) + line("id", fields.id) + line("data", fields.data) + "\n";
+  return event + event + (spec.sentinel === undefined ? "" : `data: ${spec.sentinel}\n\n`);
 }
 
 function statusOf(status: string): number {
