@@ -4,7 +4,7 @@
 // (Python); OpenRouter's loads and reads as it should (its 3,600-file SDK is left to the corpus-style
 // runs, for the suite's time); and Mistral's own
 // documented usage of its streams runs unchanged in both languages against a local server (but for
-// the server URL and where the package is imported from).
+// the server URL, and in TypeScript where the package is imported from).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +24,7 @@ import { tscAsync } from "./helpers/tsc.js";
 const FEATURES = join(SHARED, "specs", "features");
 const OUT = join(ROOT, ".tmp", "features");
 const SPECS = [
-  { name: "mistral", spec: "mistral-2.0.openapi.yaml", sdkClass: "Mistral", ts: "@mistralai/mistralai", py: "mistralai" as string | null },
+  { name: "mistral", spec: "mistral-2.0.openapi.yaml", sdkClass: "Mistral", ts: "@mistralai/mistralai", py: "mistralai.client" as string | null },
   { name: "speakeasy-test-suite", spec: "speakeasy-test-suite.pagination-sse.openapi.yaml", sdkClass: "SDK", ts: "openapi", py: "sdk" },
 ];
 
@@ -74,7 +74,7 @@ describe.each(SPECS)("features spec $name", ({ name, spec, sdkClass, ts, py }) =
       const pages = streamingPages(pyOut, /with res as event_stream:|res = res\.next\(\)/);
       expect(pages.length).toBeGreaterThan(0);
       // The environment variable the SDK reads its server URL from (OPEN_ROUTER_SERVER_URL, ...).
-      const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(pyOut, "src", py!, "config.py"), "utf8"))![1];
+      const env = /SERVER_URL_ENV = "(\w+)"/.exec(readFileSync(join(pyOut, "src", ...py!.split("."), "config.py"), "utf8"))![1];
       const r = spawnSync(PYTHON, [join(ROOT, "tests/python/run_snippets.py"), join(pyOut, "src"), env, ...pages], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26 });
       const report = JSON.parse(r.stdout.trim().split("\n").pop()!) as { total: number; results: { ok: boolean; operation: string; error: string }[] };
       expect(report.results.filter((x) => !x.ok)).toEqual([]);
@@ -276,9 +276,9 @@ describe("Mistral's documented usage of its streams, in both languages", () => {
     "Python: $section runs unchanged and prints each event (not the sentinel)",
     async ({ section, path, kind }) => {
       sseServer(kind);
-      // The server URL from the SDK's environment variable; the package imported as ours is laid out
-      // (Mistral's gen.yaml puts it under `mistralai.client`).
-      const script = block(section, "python").replace("from mistralai.client import Mistral", "from mistralai import Mistral");
+      // The server URL from the SDK's environment variable. The package is `mistralai.client`, as
+      // Mistral's gen.yaml names its module (a namespace package `mistralai`).
+      const script = block(section, "python");
       const file = join(OUT, `mistral-${section.replace(/\./g, "-")}.py`);
       writeFileSync(file, script);
       const env = { ...process.env, MISTRAL_API_KEY: "key", MISTRAL_SERVER_URL: server.url, PYTHONPATH: join(OUT, "mistral-py", "src"), PYTHONDONTWRITEBYTECODE: "1" };

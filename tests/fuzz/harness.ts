@@ -91,12 +91,12 @@ for (const { i, operations } of sdks) {
   for (const f of walk(src)) await import(pathToFileURL(f).href);
   const { SDK } = await import(pathToFileURL(join(src, "index.js")).href);
   const sdk = new SDK({});
-  let methods = 0;
-  for (const key of Object.getOwnPropertyNames(Object.getPrototypeOf(sdk))) {
-    if (key === "constructor") continue;
-    const group = sdk[key];
-    methods += Object.getOwnPropertyNames(Object.getPrototypeOf(group)).filter((m) => m !== "constructor" && typeof group[m] === "function").length;
-  }
+  // Methods of every group, nested ones (a getter of a group) included.
+  const count = (obj) =>
+    Object.getOwnPropertyNames(Object.getPrototypeOf(obj))
+      .filter((k) => k !== "constructor")
+      .reduce((n, k) => n + (typeof obj[k] === "function" ? 1 : obj[k] && typeof obj[k] === "object" ? count(obj[k]) : 0), 0);
+  const methods = count(sdk);
   if (methods !== operations) out.lost.push("sdk" + i + ": " + methods + " methods for " + operations + " operations");
 }
 console.log(JSON.stringify(out));
@@ -130,11 +130,11 @@ for s in ${JSON.stringify(sdks)}:
                 if cls.__module__ == module.__name__ and issubclass(cls, pydantic.BaseModel):
                     cls.model_rebuild(force=True)
         sdk = pkg.SDK()
-        methods = 0
-        for attr, group in vars(sdk).items():
-            if attr == "_client":
-                continue
-            methods += len([n for n, f in inspect.getmembers(type(group), inspect.isfunction) if not n.startswith("__") and not inspect.iscoroutinefunction(f)])
+        # Methods of every group, nested ones (an attribute of a group) included.
+        def count(group):
+            n = len([n for n, f in inspect.getmembers(type(group), inspect.isfunction) if not n.startswith("__") and not inspect.iscoroutinefunction(f)])
+            return n + sum(count(v) for a, v in vars(group).items() if a != "_client" and hasattr(v, "_client"))
+        methods = sum(count(g) for attr, g in vars(sdk).items() if attr != "_client")
         if methods != s["operations"]:
             out["lost"].append("sdk%d: %d methods for %d operations" % (s["i"], methods, s["operations"]))
     except Exception as e:
