@@ -76,6 +76,13 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
       if (t.idempotencyHeader !== undefined && (typeof t.idempotencyHeader !== "string" || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(t.idempotencyHeader))) {
         err(["targets", name, "idempotencyHeader"], "`idempotencyHeader` must be a header name", "e.g. idempotencyHeader: Idempotency-Key");
       }
+      if (t.maxMethodParams !== undefined && !(typeof t.maxMethodParams === "number" && Number.isInteger(t.maxMethodParams) && t.maxMethodParams >= 0 && t.maxMethodParams <= 100)) {
+        err(
+          ["targets", name, "maxMethodParams"],
+          "`maxMethodParams` must be a whole number from 0 to 100",
+          "e.g. maxMethodParams: 4 (arguments up to 4 parameters, else one request object; 0: always the object)",
+        );
+      }
       if (t.version !== undefined && typeof t.version !== "string") {
         err(
           ["targets", name, "version"],
@@ -95,6 +102,7 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         sdkClass: String(t.sdkClass ?? ""),
         version: typeof t.version === "string" ? t.version : "0.1.0",
         ...(typeof t.idempotencyHeader === "string" ? { idempotencyHeader: t.idempotencyHeader } : {}),
+        ...(typeof t.maxMethodParams === "number" ? { maxMethodParams: t.maxMethodParams } : {}),
       });
     }
   }

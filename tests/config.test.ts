@@ -86,6 +86,27 @@ describe("config `version`", () => {
   });
 });
 
+describe("config `maxMethodParams`", () => {
+  const write = (value: string) => {
+    const path = join(tempDir(), "specsmith.yaml");
+    writeFileSync(path, `spec: spec.yaml\ntargets:\n  typescript:\n    out: out\n    packageName: p\n    sdkClass: P\n    maxMethodParams: ${value}\n`);
+    return path;
+  };
+  it("is passed to the target", () => {
+    expect(loadConfig(write("4")).targets[0].maxMethodParams).toBe(4);
+  });
+  it.each(["-1", "2.5", '"4"', "101"])("maxMethodParams: %s is a located error", (value) => {
+    try {
+      loadConfig(write(value));
+      expect.unreachable();
+    } catch (e) {
+      const [d] = (e as SpecError).diagnostics;
+      expect([d.line, d.pointer]).toEqual([7, "#/targets/typescript/maxMethodParams"]);
+      expect(d.message).toMatch(/whole number from 0 to 100/);
+    }
+  });
+});
+
 describe("terminalSafe", () => {
   it.each([
     ["plain text", "plain text", false],

@@ -468,3 +468,28 @@ describe("nested-groups", () => {
     });
   });
 });
+
+describe("positional-args", () => {
+  it("x-speakeasy-max-method-params: parameters as arguments in the spec's order (an optional one before a required one passed as undefined), else the request object", async () => {
+    const m = await sdk("positional-args", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((req, res) => json(res, 200, [{ id: req.url, name: String(req.headers["x-org"]) }]));
+    expect(await c.tags.list(undefined, "org_1")).toEqual([{ id: "/tags", name: "org_1" }]);
+    expect(await c.tags.list("c2", "org_2")).toEqual([{ id: "/tags?cursor=c2", name: "org_2" }]);
+    server.reply((req, res) => json(res, 200, { id: req.url, name: req.method === "PATCH" ? (JSON.parse(req.body || "null")?.name ?? "none") : "got" }));
+    expect(await c.tags.get("a/b")).toEqual({ id: "/tags/a%2Fb", name: "got" });
+    expect(await c.tags.update("t1", { name: "later" })).toEqual({ id: "/tags/t1", name: "later" });
+    expect(await c.tags.update("t1")).toEqual({ id: "/tags/t1", name: "none" });
+    expect(server.requests[0].body).toBe("");
+    server.reply((_req, res) => {
+      res.statusCode = 204;
+      res.end();
+    });
+    await c.tags.delete({ id: "t1", force: true });
+    expect(server.requests[0].url).toBe("/tags/t1?force=true");
+    // The standalone function takes the same arguments after the client.
+    const { tagsGet } = await import(pathToFileURL(join(ROOT, ".tmp", "fixture-http", "positional-args", "src", "funcs", "tagsGet.ts")).href);
+    server.reply((req, res) => json(res, 200, { id: req.url, name: "f" }));
+    expect(await tagsGet(c, "t9")).toEqual({ ok: true, value: { id: "/tags/t9", name: "f" } });
+  });
+});

@@ -27,6 +27,13 @@ export interface TargetOptions {
    * key on each retry of one call, so a retried request cannot take effect twice (as Stainless does).
    */
   idempotencyHeader?: string;
+  /**
+   * Speakeasy's `maxMethodParams`: a method takes its parameters (the body counting as one) as
+   * arguments while there are at most this many, else one request object; an operation's
+   * `x-speakeasy-max-method-params` wins. 0: always the request object. Each target has its default
+   * (Speakeasy's: TypeScript 0, Python 20).
+   */
+  maxMethodParams?: number;
 }
 
 /** The settings a target checks by its own language's rules (a version is semver first, for every target). */

@@ -239,7 +239,7 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     (name) => !classes.has(name),
     (name) => claimGroupClass(classes, name),
   );
-  const groups = planGroups(api, groupClasses, models);
+  const groups = planGroups(api, groupClasses, models, opts.maxMethodParams ?? MAX_METHOD_PARAMS);
   const aliases = [...inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name))].flatMap(([name, model]) => {
     const m = models.get(model)!;
     const forms = [{ name: classes.claim(name), module: m.module, attr: m.name }];
@@ -267,7 +267,7 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
  * top-level group, on the enclosing group's object for a nested one (clear of that class's methods).
  * Top-level groups claim their names first.
  */
-function planGroups(api: Api, classes: Map<string, string>, models: Map<string, PyModelPlan>): PyGroupPlan[] {
+function planGroups(api: Api, classes: Map<string, string>, models: Map<string, PyModelPlan>, maxParams: number): PyGroupPlan[] {
   const groupModules = new NameScope(["sdk", "config", "models", "utils", "__init__", ...PY_KEYWORDS]);
   const groupDocs = new NameScope();
   // Attributes of the SDK object: clear of its own members.
@@ -280,7 +280,7 @@ function planGroups(api: Api, classes: Map<string, string>, models: Map<string, 
       // class's scope, as type checkers read them); so would `date`, `datetime` and `open_enum`.
       const scope = new NameScope(["close", "models", "utils", "date", "datetime", "open_enum", "discriminate", "_client"]);
       memberScopes.set(g.name, scope);
-      return [g.name, g.operations.map((id) => byId.get(id)!).map((op) => planMethod(op, claimMethod(scope, pyIdent(op.method)), models))];
+      return [g.name, g.operations.map((id) => byId.get(id)!).map((op) => planMethod(op, claimMethod(scope, pyIdent(op.method)), models, maxParams))];
     }),
   );
   const planned = new Map<string, PyGroupPlan>();
@@ -330,11 +330,11 @@ function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPla
  * Beyond that, one `request` argument (the operation's request model). An operation whose only input
  * is an optional body takes that body as `request`, so that sending no body stays possible.
  */
-function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan>): PyMethodPlan {
+function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan>, maxParams: number): PyMethodPlan {
   // Also clear of the module names a method body reads (`models.ChatRequest`, `httpx.Response`).
   const scope = new NameScope(["self", "retries", "server_url", "timeout_ms", "http_headers", "models", "httpx"]);
   const count = op.params.length + (op.body ? 1 : 0);
-  if (count > (op.maxMethodParams ?? MAX_METHOD_PARAMS) && op.request && !op.request.wrapsBody) {
+  if (count > (op.maxMethodParams ?? maxParams) && op.request && !op.request.wrapsBody) {
     const arg: PyArgPlan = { name: "request", source: "request", param: null, field: null, type: op.request.type, required: op.request.required };
     return { ir: op, method: name, args: [arg], shape: "request", flatBody: null };
   }

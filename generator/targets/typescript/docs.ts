@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import { Examples, type Example } from "../../ir/examples.js";
 import type { Model, TypeRef } from "../../ir/types.js";
-import { mdCell, tsString } from "../../render/escape.js";
+import { mdCell, mdCode, tsString } from "../../render/escape.js";
 import { TsCode, mentions } from "./literals.js";
 import { sendsDefault } from "../shared/fields.js";
 import { exampleCell } from "../../render/markdown.js";
@@ -93,6 +93,10 @@ export interface OperationDoc {
   path: string;
   /** Whether the example shows a request. */
   hasRequest: boolean;
+  /** The example call's arguments: the request object, or each positional argument's value (trailing absent ones left out). */
+  args: unknown[];
+  /** What a call that passes options and shows no request writes before them: `undefined` per argument. */
+  skipped: unknown[];
   /** Whether the method takes a request argument at all (an example that shows none and passes options writes `undefined` first). */
   takesRequest: boolean;
   request: unknown;
@@ -112,9 +116,13 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
   const rows: string[][] = [];
   let request: unknown = null;
   if (ir.request) {
-    rows.push(["`request`", docType(p, ir.request.type, from), ir.request.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", "The request object to use for the request."]);
     request = toTsValue(requestExample(p, op, examples));
+    if (op.positional) {
+      for (const a of op.positional)
+        rows.push([mdCode(a.name), docType(p, a.field.type, from), a.presence === "required" ? ":heavy_check_mark:" : ":heavy_minus_sign:", mdCell(a.field.description ?? "")]);
+    } else rows.push(["`request`", docType(p, ir.request.type, from), ir.request.required ? ":heavy_check_mark:" : ":heavy_minus_sign:", "The request object to use for the request."]);
   }
+  const { args, skipped } = callArgs(op, request);
   rows.push(
     ["`options`", "RequestOptions", ":heavy_minus_sign:", "Used to set various options for making HTTP requests."],
     [
@@ -147,8 +155,10 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     path: ir.path,
     // An optional request with nothing in it is left out of the example call.
     takesRequest: !!ir.request,
-    hasRequest: !!ir.request && (ir.request.required || !(request !== null && typeof request === "object" && Object.keys(request).length === 0)),
+    hasRequest: args.length > 0,
     request,
+    args,
+    skipped,
     rfcDate: mentions(request, "RFCDate"),
     returnsValue: !!success?.type,
     iterate,
@@ -156,6 +166,24 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     response,
     errors: { headers: ["Error Type", "Status Code", "Content Type"], rows: errRows },
   };
+}
+
+/**
+ * The example call's arguments: the request object (left out when optional and empty), or each
+ * positional argument's example value, `undefined` for an absent one before a present one.
+ */
+function callArgs(op: OperationPlan, request: unknown): { args: unknown[]; skipped: unknown[] } {
+  const ir = op.ir;
+  if (!ir.request) return { args: [], skipped: [] };
+  const obj = request !== null && typeof request === "object" ? (request as Record<string, unknown>) : {};
+  if (!op.positional) {
+    const empty = request !== null && typeof request === "object" && Object.keys(request).length === 0;
+    return { args: ir.request.required || !empty ? [request] : [], skipped: [new TsCode("undefined")] };
+  }
+  const values = op.positional.map((a) => (Object.hasOwn(obj, a.field.name) ? obj[a.field.name] : new TsCode("undefined")));
+  let end = values.length;
+  while (end > 0 && op.positional[end - 1].presence === "optional" && !Object.hasOwn(obj, op.positional[end - 1].field.name)) end--;
+  return { args: values.slice(0, end), skipped: op.positional.map(() => new TsCode("undefined")) };
 }
 
 /** What a call resolves to, for the Response section: pages, event streams and byte streams named as such. */

@@ -4,12 +4,35 @@ import type { Encoding, Operation, Parameter } from "../../ir/types.js";
 import { docLines, mappingMovesUnion } from "./models.js";
 import { tsInlineLiteral } from "./literals.js";
 import { pageSpecLiteral } from "./pagination.js";
-import { Imports, TypeWriter, propAccess, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
+import { Imports, TypeWriter, propAccess, propKey, type ImportSource, type GroupPlan, type ModelPlan, type OperationPlan, type Plan } from "./plan.js";
 import type { RuntimeName } from "./runtime.js";
 import { checkFn, typeText, type Import, type Mapping, type TsType } from "./types.js";
 import { unionMovesWhole } from "./unions.js";
 
+/** A positional argument as the function and method signatures print it, and the request key it fills. */
+export interface ArgView {
+  name: string;
+  key: string;
+  /** Written `{ key: name }`, or `{ name }` when they are the same. */
+  shorthand: boolean;
+  type: TsType;
+  /** `name?: T`. */
+  optional: boolean;
+  /** `name: T | undefined` (an optional argument before a required one). */
+  orUndefined: boolean;
+}
+
+/** The positional arguments of an operation (empty when it takes one request object). */
+export function argViews(op: OperationPlan, types: TypeWriter, use: (m: ImportSource, symbol: string) => void): ArgView[] {
+  return (op.positional ?? []).map((a) => {
+    const key = propKey(a.field.name);
+    return { name: a.name, key, shorthand: key === a.name, type: types.type(a.field.type, false, use), optional: a.presence === "optional", orUndefined: a.presence === "undefined" };
+  });
+}
+
 export interface FuncView {
+  /** Positional arguments (Speakeasy's maxMethodParams) gathered into `request` first; empty: one request object. */
+  args: ArgView[];
   func: string;
   coreClass: string;
   imports: Import[];
@@ -168,6 +191,7 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
   if (security.length) imports.config("SECURITY");
 
   const view: FuncView = {
+    args: argViews(op, types, use),
     func: op.func,
     coreClass: p.coreClass,
     imports: [],
@@ -202,12 +226,20 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
 
 /** Whether the function's file holds a union prettier and oxfmt lay out differently (see unions.ts). */
 export function funcMovesUnion(v: FuncView): boolean {
-  return (v.requestType !== null && unionMovesWhole(2, `request${v.requestOptional ? "?" : ""}: `, v.requestType, ",")) || mappingMovesUnion(v.body?.map ?? null);
+  return (
+    (v.requestType !== null && unionMovesWhole(2, `request${v.requestOptional ? "?" : ""}: `, v.requestType, ",")) ||
+    v.args.some((a) => unionMovesWhole(2, `${a.name}${a.optional ? "?" : ""}: `, a.type, a.orUndefined ? " | undefined," : ",")) ||
+    mappingMovesUnion(v.body?.map ?? null)
+  );
 }
 
 /** The same for a resource class: its methods' request parameters. */
 export function resourceMovesUnion(v: ResourceView): boolean {
-  return v.methods.some((m) => m.requestType !== null && unionMovesWhole(4, `request${m.requestOptional ? "?" : ""}: `, m.requestType, ","));
+  return v.methods.some(
+    (m) =>
+      (m.requestType !== null && unionMovesWhole(4, `request${m.requestOptional ? "?" : ""}: `, m.requestType, ",")) ||
+      m.args.some((a) => unionMovesWhole(4, `${a.name}${a.optional ? "?" : ""}: `, a.type, a.orUndefined ? " | undefined," : ",")),
+  );
 }
 
 export interface ResourceView {
@@ -220,6 +252,7 @@ export interface ResourceView {
     name: string;
     func: string;
     docLines: string[];
+    args: ArgView[];
     hasRequest: boolean;
     requestOptional: boolean;
     requestType: TsType | null;
@@ -244,7 +277,7 @@ export function resourceView(p: Plan, g: GroupPlan, children: GroupPlan[], funcs
       imports.add(op.file, op.func, false);
       const req = op.ir.request;
       // Re-walk the types so this file imports what its signatures mention.
-      const requestType = req ? types.type(req.type, false, use) : null;
+      const requestType = req && !op.positional ? types.type(req.type, false, use) : null;
       for (const s of op.ir.success) if (s.type && (s.encoding === "json" || s.events)) types.type(s.type, false, use);
       if (op.ir.success.some((s) => s.events)) imports.runtime("EventStream", true);
       if (f.paged) {
@@ -252,7 +285,16 @@ export function resourceView(p: Plan, g: GroupPlan, children: GroupPlan[], funcs
         const item = op.ir.pagination?.itemType;
         if (item) types.type(item, false, use);
       }
-      return { name: op.method, func: op.func, docLines: f.docLines, hasRequest: f.hasRequest, requestOptional: f.requestOptional, requestType, returnType: f.returnType };
+      return {
+        name: op.method,
+        func: op.func,
+        docLines: f.docLines,
+        args: argViews(op, types, use),
+        hasRequest: f.hasRequest,
+        requestOptional: f.requestOptional,
+        requestType,
+        returnType: f.returnType,
+      };
     }),
     imports: imports.render(),
   };

@@ -36,6 +36,8 @@ export const typescriptHelpers: Helpers = {
   tsMapNested: (m: Mapping, v: string) => mapText(m, v, true),
   /** A data value as a TypeScript literal at the given indent: objects expanded one key a line. */
   tsLiteral: (value: unknown, indent: unknown) => tsLiteral(value, typeof indent === "number" ? indent : 0),
+  /** A call's arguments, each a literal at the given indent, comma-separated: {{tsArgs values indent}}. */
+  tsArgs: (values: unknown[], indent: unknown) => values.map((v) => tsLiteral(v, typeof indent === "number" ? indent : 0)).join(", "),
 };
 
 /**

@@ -3,11 +3,12 @@
  * computes each file's imports. Templates only print what this decides.
  */
 import { posix } from "node:path";
-import type { Api, Group, Model, Operation, TypeRef } from "../../ir/types.js";
+import type { Api, Field, Group, Model, Operation, TypeRef } from "../../ir/types.js";
 import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
+import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
 import { RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
@@ -36,8 +37,20 @@ export interface ModelPlan {
   inline: boolean;
 }
 
+/** One positional argument of a method (Speakeasy's maxMethodParams): a field of the request model. */
+export interface PositionalArg {
+  /** The argument's name (an identifier clear of what the function body names). */
+  name: string;
+  /** The request model's field it fills. */
+  field: Field;
+  /** `optional`: `name?: T` (only optional ones follow); `undefined`: `name: T | undefined` (a required one follows). */
+  presence: "required" | "optional" | "undefined";
+}
+
 export interface OperationPlan {
   ir: Operation;
+  /** The request's fields as arguments, in the request model's order; null: one request object. */
+  positional: PositionalArg[] | null;
   /** Method name on its resource class (clear of the class's own members). */
   method: string;
   /** Standalone function name, e.g. actorTokensCreate. */
@@ -110,7 +123,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
   const methods = new Map(api.groups.map((g) => [g.name, new NameScope(CLASS_MEMBERS)]));
   const operations = api.operations.map((op): OperationPlan => {
     const func = funcs.claim(camelCase(op.group) + pascalCase(op.method));
-    return { ir: op, method: methods.get(op.group)!.claim(op.method), func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts` };
+    return { ir: op, method: methods.get(op.group)!.claim(op.method), func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts`, positional: positionalArgs(op, models, opts) };
   });
   const groups = planGroups(api, groupClasses, operations, methods);
 
@@ -127,6 +140,34 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
   };
+}
+
+/** Names a function body uses besides its imports: an argument must not shadow them. */
+const FUNCTION_LOCALS = ["client", "options", "request", "req", "query", "headers", "cookies", "data", "json", "res", "next", "undefined", "arguments", "eval"];
+const JS_RESERVED =
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(
+    " ",
+  );
+
+/**
+ * Speakeasy's maxMethodParams for TypeScript: with at most that many parameters (the body counting as
+ * one; the operation's x-speakeasy-max-method-params, else the target's option, else 0), the method
+ * takes them as arguments (`update("<id>", { name })`) in the request model's order, else one request
+ * object. An optional argument before a required one is typed `T | undefined`.
+ */
+function positionalArgs(op: Operation, models: Map<string, ModelPlan>, opts: TargetOptions): PositionalArg[] | null {
+  const max = op.maxMethodParams ?? opts.maxMethodParams ?? 0;
+  const req = op.request;
+  const model = req && !req.wrapsBody && req.type.kind === "ref" ? models.get(req.type.model)?.ir : undefined;
+  if (model?.kind !== "object" || model.fields.length === 0 || model.fields.length > max) return null;
+  const scope = new NameScope([...FUNCTION_LOCALS, ...JS_RESERVED, ...RESERVED_NAMES]);
+  const required = model.fields.map((f) => requiredInModel(f, model.usage));
+  const lastRequired = required.lastIndexOf(true);
+  return model.fields.map((f, i) => ({
+    name: scope.claim(isIdentifier(f.name) ? f.name : camelCase(f.name) || "arg"),
+    field: f,
+    presence: required[i] ? "required" : i < lastRequired ? "undefined" : "optional",
+  }));
 }
 
 /**

@@ -17,7 +17,20 @@ export function typescriptSurface(p: Plan): Surface {
   const methods = p.groups.flatMap((g) =>
     g.operations.map((op): [string, MethodSurface] => {
       const ir = op.ir;
-      const args: FieldSurface[] = ir.request ? [fieldSurface({ name: "request", wire: "request", type: text(ir.request.type), required: ir.request.required, nullable: false })] : [];
+      // Positional arguments (maxMethodParams) are the signature: a renamed, added or reordered one breaks callers.
+      const args: FieldSurface[] = op.positional
+        ? op.positional.map((a) =>
+            fieldSurface({
+              name: a.name,
+              wire: a.field.wireName,
+              type: text(a.field.type),
+              required: a.presence !== "optional",
+              nullable: "nullable" in a.field.type && a.field.type.nullable === true,
+            }),
+          )
+        : ir.request
+          ? [fieldSurface({ name: "request", wire: "request", type: text(ir.request.type), required: ir.request.required, nullable: false })]
+          : [];
       const errorModels = ir.errors.map((e) => e.model).filter((m) => p.models.get(m)!.errorClass);
       const received = new Set(errorModels);
       for (const r of ir.success) refsOf(r.type, received);
@@ -27,6 +40,7 @@ export function typescriptSurface(p: Plan): Surface {
           operationId: ir.specOperationId,
           http: `${ir.httpMethod.toUpperCase()} ${ir.path}`,
           args,
+          ...(op.positional ? { positional: true as const } : {}),
           returns: typeText(resultType(ir, types, () => {})),
           errors: [...new Set(errorModels.map(symbolOf))].sort(),
           sends: symbols(refsOf(ir.request?.type)),

@@ -107,6 +107,18 @@ describe("python method arguments", () => {
   });
 });
 
+describe("python maxMethodParams (the target's option)", () => {
+  it("sets where methods stop taking arguments; an operation's extension still wins", () => {
+    const a = api("max-option", {
+      "/things/{id}": { get: { operationId: "Get", parameters: [path("id"), query("q")], responses: ok } },
+      "/other/{id}": { get: { operationId: "Other", "x-speakeasy-max-method-params": 5, parameters: [path("id"), query("q")], responses: ok } },
+    });
+    const shapes = (max: number) => planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1", maxMethodParams: max }).groups.flatMap((g) => g.operations.map((m) => m.shape));
+    expect(shapes(1)).toEqual(["request", "flat"]);
+    expect(shapes(2)).toEqual(["flat", "flat"]);
+  });
+});
+
 describe("python names", () => {
   it("a method's _async twin never meets another operation's name", () => {
     const a = api("async-twins", { "/m": { post: { operationId: "merge", tags: ["pulls"], responses: ok } }, "/n": { post: { operationId: "merge_async", tags: ["pulls"], responses: ok } } });

@@ -93,3 +93,37 @@ describe("typescript planner: nested groups", () => {
     expect(p.operations.map((o) => o.func)).toEqual(["agentsList", "betaAgentsList", "betaConversationsList", "betaConversations"]);
   });
 });
+
+describe("typescript planner: positional arguments (maxMethodParams)", () => {
+  const ok = { responses: { "204": { description: "done" } } };
+  const api = (ext: Record<string, unknown>) =>
+    apiOf({
+      paths: {
+        "/tags/{id}": {
+          patch: {
+            ...ok,
+            operationId: "update",
+            tags: ["tags"],
+            ...ext,
+            parameters: [
+              { name: "id", in: "path", required: true, schema: { type: "string" } },
+              { name: "dryRun", in: "query", schema: { type: "boolean" } },
+              { name: "X-Org", in: "header", required: true, schema: { type: "string" } },
+            ],
+            requestBody: { content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } } },
+          },
+        },
+      },
+    });
+  const args = (p: ReturnType<typeof plan>) => p.operations[0].positional?.map((a) => `${a.name}:${a.presence}`) ?? null;
+
+  it.each([
+    ["no limit: one request object (TypeScript's default is 0)", {}, undefined, null],
+    ["the extension allows all four", { "x-speakeasy-max-method-params": 4 }, undefined, ["id:required", "dryRun:undefined", "xOrg:required", "requestBody:optional"]],
+    ["the target's option", {}, 4, ["id:required", "dryRun:undefined", "xOrg:required", "requestBody:optional"]],
+    ["fewer allowed than there are: the request object", { "x-speakeasy-max-method-params": 3 }, undefined, null],
+    ["the extension wins over the option", { "x-speakeasy-max-method-params": 0 }, 10, null],
+  ] as const)("%s", (_name, ext, max, want) => {
+    expect(args(plan(api(ext), { ...opts, ...(max === undefined ? {} : { maxMethodParams: max }) }))).toEqual(want);
+  });
+});
