@@ -116,7 +116,9 @@ describe("python SDK", () => {
     const code = "import tomllib,json,sys; print(json.dumps(tomllib.load(open(sys.argv[1],'rb'))))";
     const r = spawnSync(PYTHON, ["-c", code, join(GENERATED_PY, "pyproject.toml")], { encoding: "utf8" });
     const toml = JSON.parse(r.stdout);
-    expect(toml.project).toMatchObject({ name: "clerk-backend-api", version: "0.1.0", "requires-python": ">=3.9" });
+    // The version is the release step's (bumped as the committed SDK's surface grows): the lock's.
+    const lock = JSON.parse(readFileSync(join(GENERATED_PY, ".specsmith", "lock.json"), "utf8")) as { version: string };
+    expect(toml.project).toMatchObject({ name: "clerk-backend-api", version: lock.version, "requires-python": ">=3.9" });
     expect(toml.project.dependencies.map((d: string) => d.replace(/ /g, ""))).toEqual(REQUIREMENTS);
     expect(toml["tool"]["setuptools"]["packages"]["find"]["where"]).toEqual(["src"]);
   });
@@ -135,7 +137,8 @@ describe("python SDK", () => {
     const script = "import clerk_backend_api as c, httpx, pydantic; print(c.__version__, c.Clerk.__name__, pydantic.VERSION.split('.')[0]); c.Clerk(bearer_auth='t').close()";
     const py = spawnSync(python, ["-c", script], { encoding: "utf8", cwd: venv });
     expect(py.stderr).toBe("");
-    expect(py.stdout.trim()).toBe("0.1.0 Clerk 2");
+    const lock = JSON.parse(readFileSync(join(GENERATED_PY, ".specsmith", "lock.json"), "utf8")) as { version: string };
+    expect(py.stdout.trim()).toBe(`${lock.version} Clerk 2`);
   }, 300_000);
 });
 

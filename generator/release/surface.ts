@@ -125,6 +125,11 @@ export function usageOf(m: Model): { sends: boolean; receives: boolean } {
   return { sends: u ? u.request || !u.response : true, receives: u ? u.response || !u.request : true };
 }
 
+/** Another name a model is exported by (Speakeasy's name for an inline schema): added, renamed or dropped like any symbol. */
+export function aliasSurface(m: Model, symbol: string, link: string): ModelSurface {
+  return { kind: "alias", ...usageOf(m), type: symbol, refs: [symbol], link };
+}
+
 /** Keys sorted, so the same surface always serializes to the same bytes. */
 export function sortedRecord<T>(entries: [string, T][]): Record<string, T> {
   const out: Record<string, T> = {};

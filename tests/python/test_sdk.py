@@ -1,6 +1,7 @@
 """The generated Python SDK against a real HTTP server on 127.0.0.1: the behaviour matrix."""
 
 import asyncio
+import re
 import threading
 import time
 import unittest
@@ -83,7 +84,8 @@ class SDKTest(ServerTestCase):
         self.assertEqual(req.headers["content-type"], "application/json")
         self.assertRegex(
             req.headers["user-agent"],
-            r"^clerk_backend_api/0\.1\.0 \(specsmith [\d.]+; python; api 2026-05-12\)$",
+            # The package's own version (the release step bumps it), then specsmith's and the API's.
+            rf"^clerk_backend_api/{re.escape(clerk_backend_api.__version__)} \(specsmith [\d.]+; python; api 2026-05-12\)$",
         )
         self.assertEqual(
             req.json(),

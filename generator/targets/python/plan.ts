@@ -8,7 +8,7 @@ import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.j
 import { fileStem } from "../shared/files.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
-import { inlineAliases } from "./aliases.js";
+import { inlineAliases } from "../shared/aliases.js";
 import { RESERVED_CLASSES } from "./runtime.js";
 import { sentDefault } from "./types.js";
 

@@ -1,6 +1,6 @@
 /** The Python SDK's public surface (for the lock and `specsmith diff`), from the same plan the code comes from. */
 import type { Api, TypeRef } from "../../ir/types.js";
-import { apiSurface, docOf, fieldSurface, nonNull, refsOf, sortedRecord, usageOf, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
+import { aliasSurface, apiSurface, docOf, fieldSurface, nonNull, refsOf, sortedRecord, usageOf, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
 import { splitTop } from "../../release/types.js";
 import { requiredInModel } from "../shared/fields.js";
 import { returnType } from "./methods.js";
@@ -12,6 +12,11 @@ export function pythonSurface(p: PyPlan): Surface {
   const client = p.clientVar;
   const methods = p.groups.flatMap((g) => g.operations.map((m): [string, MethodSurface] => [`${client}.${g.access}.${m.method}`, methodSurface(p, m, `docs/${g.doc}#${m.method}`)]));
   const models = p.modelList.map((m): [string, ModelSurface] => [symbolOf(m), modelSurface(p, m)]);
+  const byName = new Map(p.modelList.map((m) => [m.name, m]));
+  for (const a of p.aliases) {
+    const m = byName.get(a.attr);
+    if (m) models.push([a.name, aliasSurface(m.ir, symbolOf(m), `docs/${m.doc}`)]);
+  }
   return {
     target: "python",
     ...apiSurface(api),

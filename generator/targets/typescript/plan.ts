@@ -8,6 +8,7 @@ import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
+import { inlineAliases } from "../shared/aliases.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
@@ -79,6 +80,8 @@ export interface Plan extends PlanBase {
   modelList: ModelPlan[];
   operations: OperationPlan[];
   groups: GroupPlan[];
+  /** Other names a model is exported by, from its namespace's index (Speakeasy's, for inline schemas). */
+  aliases: { name: string; model: ModelPlan }[];
 }
 
 export function plan(api: Api, opts: TargetOptions): Plan {
@@ -126,6 +129,11 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     return { ir: op, method: methods.get(op.group)!.claim(op.method), func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts`, positional: positionalArgs(op, models, opts) };
   });
   const groups = planGroups(api, groupClasses, operations, methods);
+  // Speakeasy's shortest free names for inline enums and objects, beside ours (targets/shared/aliases.ts).
+  const aliases = [...inlineAliases(api, (name) => scope.has(name))].flatMap(([name, model]) => {
+    const target = models.get(model)!;
+    return target.inline || target.errorClass ? [] : [{ name: scope.claim(name), model: target }];
+  });
 
   return {
     api,
@@ -137,6 +145,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     modelList: [...models.values()].filter((m) => !m.inline),
     operations,
     groups,
+    aliases,
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
   };

@@ -1,6 +1,19 @@
 /** The TypeScript SDK's public surface (for the lock and `specsmith diff`), from the same plan the code comes from. */
 import type { TypeRef } from "../../ir/types.js";
-import { apiSurface, docOf, nonNull, refsOf, sortedRecord, usageOf, fieldSurface, type FieldSurface, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
+import {
+  aliasSurface,
+  apiSurface,
+  docOf,
+  nonNull,
+  refsOf,
+  sortedRecord,
+  usageOf,
+  fieldSurface,
+  type FieldSurface,
+  type MethodSurface,
+  type ModelSurface,
+  type Surface,
+} from "../../release/surface.js";
 import { requiredInModel, sendsDefault } from "../shared/fields.js";
 import { resultType } from "./funcs.js";
 import { TypeWriter, type ModelPlan, type Plan } from "./plan.js";
@@ -53,6 +66,7 @@ export function typescriptSurface(p: Plan): Surface {
     }),
   );
   const models = p.modelList.map((mp): [string, ModelSurface] => [symbolOfModel(mp), modelSurface(mp, text, symbols)]);
+  for (const a of p.aliases) models.push([a.name, aliasSurface(a.model.ir, symbolOfModel(a.model), `docs/${a.model.doc}`)]);
   return {
     target: "typescript",
     ...apiSurface(api),

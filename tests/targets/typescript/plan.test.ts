@@ -127,3 +127,16 @@ describe("typescript planner: positional arguments (maxMethodParams)", () => {
     expect(args(plan(api(ext), { ...opts, ...(max === undefined ? {} : { maxMethodParams: max }) }))).toEqual(want);
   });
 });
+
+describe("typescript planner: Speakeasy's names for inline schemas (aliases)", () => {
+  it("exports an inline enum by its shortest free name beside ours, never over a model's name", () => {
+    const p = plan(
+      schemasApi({
+        Folder: { type: "object", properties: { access_level: { type: "string", enum: ["read", "write"] }, color: { type: "string", enum: ["red"] } } },
+        Color: { type: "object", properties: { hex: { type: "string" } } },
+      }),
+      opts,
+    );
+    expect(p.aliases.map((a) => `${a.name} = ${a.model.name}`)).toEqual(["AccessLevel = FolderAccessLevel"]);
+  });
+});

@@ -4,8 +4,8 @@
  * Our IR names an inline schema after its parent (`GetApiKeysIncludeInvalid`); Speakeasy names it
  * by the shortest free name in a chain of candidates (`IncludeInvalid`, then `QueryParamStatus`,
  * then `ListInvitationsQueryParamStatus`), first come first served. Users' code and Speakeasy's
- * snippets write enum members by those names (`clerk_backend_api.IncludeInvalid.FALSE`), so the
- * Python SDK also answers to them. Our own names stay the documented ones: the docs reproduce
+ * snippets write enum members by those names (`clerk_backend_api.IncludeInvalid.FALSE`,
+ * `components.AccessLevel.Read`), so both SDKs also answer to them. Our own names stay the documented ones: the docs reproduce
  * Speakeasy's pages, whose inline schemas carry parent names. This approximates Speakeasy's name
  * resolution from its output; it is not its algorithm.
  */
