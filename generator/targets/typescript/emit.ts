@@ -93,7 +93,7 @@ function emitModels(e: Emission): void {
     const aliases = p.aliases
       .filter((a) => a.model.ir.place === place)
       // An enum is a value and a type; an object model only a type (isolatedModules re-exports it as one).
-      .map((a) => ({ name: a.name, model: a.model.name, typeOnly: a.model.ir.kind !== "enum", from: "./" + a.model.file.split("/").pop()!.replace(/\.ts$/, ".js") }))
+      .map((a) => ({ name: a.name, className: a.model.name, typeOnly: a.model.ir.kind !== "enum", from: "./" + a.model.file.split("/").pop()!.replace(/\.ts$/, ".js") }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     e.src(`models/${place}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort(), aliases });
   }
