@@ -50,7 +50,11 @@ export function pyAnnotation(ctx: TypeContext, t: TypeRef, depth = 0): string {
       if (t.type === "string" && t.format === "date") return "date";
       return PRIMITIVES[t.type];
     case "literal":
-      return typeof t.value === "string" ? "str" : typeof t.value === "boolean" ? "bool" : Number.isInteger(t.value) ? "int" : "float";
+      // A const is its one value (`Literal["chat.completion"]`), as type checkers, unions and `diff` see it;
+      // Literal takes no floats.
+      if (typeof t.value === "string") return `Literal[${pyString(t.value)}]`;
+      if (typeof t.value === "boolean") return `Literal[${t.value ? "True" : "False"}]`;
+      return Number.isInteger(t.value) ? `Literal[${t.value}]` : "float";
     case "null":
       return "None";
     case "ref":

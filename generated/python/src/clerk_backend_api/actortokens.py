@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime  # noqa: F401
-from typing import IO, Any, Dict, Iterable, List, Mapping, Optional, Union  # noqa: F401
+from typing import IO, Any, Dict, Iterable, List, Literal, Mapping, Optional, Union  # noqa: F401
 
 import httpx  # noqa: F401
 

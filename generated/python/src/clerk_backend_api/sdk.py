@@ -2,7 +2,7 @@
 
 import logging
 import os
-from typing import Any, Callable, Dict, Optional, Union  # noqa: F401
+from typing import Any, Callable, Dict, Literal, Optional, Union  # noqa: F401
 
 import httpx
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime  # noqa: F401
-from typing import Any, Dict, List, Optional, Union  # noqa: F401
+from typing import Any, Dict, List, Literal, Optional, Union  # noqa: F401
 
 from pydantic import ConfigDict, PlainValidator  # noqa: F401
 from pydantic import Discriminator as _Discriminator, Tag as _Tag  # noqa: F401

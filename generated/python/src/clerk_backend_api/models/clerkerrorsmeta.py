@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime  # noqa: F401
-from typing import Any, Dict, List, Optional, Union  # noqa: F401
+from typing import Any, Dict, List, Literal, Optional, Union  # noqa: F401
 
 import pydantic
 from pydantic import ConfigDict, PlainValidator  # noqa: F401
