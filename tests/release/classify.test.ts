@@ -189,6 +189,15 @@ const CASES: Case[] = [
     bump: "major",
   },
   {
+    // TypeScript's argument accepts null too: nothing breaks. Python takes a body it may send as null
+    // as `request=` rather than flattened keyword arguments: callers break, and diff says so.
+    name: "a request body becomes nullable",
+    change: (s) => (s.paths["/users"].post.requestBody.content["application/json"].schema = { anyOf: [{ $ref: "#/components/schemas/NewUser" }, { type: "null" }] }),
+    typescript: ["changed changed shop.users.createUser"],
+    python: ["breaking changed shop.users.create_user"],
+    bump: { typescript: "patch", python: "major" },
+  },
+  {
     name: "a response field stops being nullable",
     change: (s) => (schemas(s).Order.properties.note = { type: "string" }),
     typescript: ["changed changed Order.note", "changed changed shop.orders.getOrder"],

@@ -42,7 +42,7 @@ export function typescriptSurface(p: Plan): Surface {
             }),
           )
         : ir.request
-          ? [fieldSurface({ name: "request", wire: "request", type: text(ir.request.type), required: ir.request.required, nullable: false })]
+          ? [fieldSurface({ name: "request", wire: "request", type: text(ir.request.type), required: ir.request.required, nullable: isNull(ir.request.type) })]
           : [];
       const errorModels = ir.errors.map((e) => e.model).filter((m) => p.models.get(m)!.errorClass);
       const received = new Set(errorModels);
