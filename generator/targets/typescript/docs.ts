@@ -159,7 +159,13 @@ export function operationDoc(p: Plan, g: GroupPlan, op: OperationPlan, examples:
     request,
     args,
     skipped,
-    rfcDate: mentions(request, "RFCDate"),
+    // The example's client options (date-typed globals) may need it as much as the request.
+    rfcDate:
+      mentions(request, "RFCDate") ||
+      mentions(
+        p.api.globals.map((g) => toTsValue(examples.of(g.type))),
+        "RFCDate",
+      ),
     returnsValue: !!success?.type,
     iterate,
     params: { headers: ["Parameter", "Type", "Required", "Description"], rows },

@@ -12,6 +12,7 @@ import { mdCell, mdCode, tsString } from "../../render/escape.js";
 import { trimNewlines } from "../../render/markdown.js";
 import type { Emitted } from "../target.js";
 import { modelDoc, operationDoc, toTsValue, type OperationDoc } from "./docs.js";
+import { mentions } from "./literals.js";
 import { typescriptHelpers } from "./helpers.js";
 import { streamsOnly } from "../../ir/responses.js";
 import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
@@ -245,6 +246,10 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
       clientVar: p.clientVar,
       authOptions: e.authOptions,
       clientOptions: e.clientOptions,
+      clientRFCDate: mentions(
+        e.clientOptions.map((o) => o.placeholder),
+        "RFCDate",
+      ),
       firstOp: firstOp ? opDocs.get(firstOp)! : null,
       firstGroup: firstGroup?.access ?? "",
       securityTable: {

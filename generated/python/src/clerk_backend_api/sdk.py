@@ -2,6 +2,7 @@
 
 import logging
 import os
+from datetime import date, datetime  # noqa: F401
 from typing import Any, Callable, Dict, Literal, Optional, Union  # noqa: F401
 
 import httpx
