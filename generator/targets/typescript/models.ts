@@ -25,6 +25,8 @@ export interface FieldView {
   wireName: string;
   propName: string;
   required: boolean;
+  /** Required in the `$Wire` type (a defaulted field always goes out). */
+  wireRequired: boolean;
   /** Never sent: the mapping to the wire leaves it out. */
   readOnly: boolean;
   type: TsType;
@@ -209,6 +211,8 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     wireName: f.wireName,
     propName: f.name,
     required,
+    // On the wire a defaulted field is always there (toWire sends the default), as the spec requires it.
+    wireRequired: required || defaulted,
     readOnly: f.readOnly,
     type: types.type(f.type, false, use),
     wireType: isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use),
