@@ -50,9 +50,9 @@ export function pyAnnotation(ctx: TypeContext, t: TypeRef, depth = 0): string {
       if (t.type === "string" && t.format === "date") return "date";
       return PRIMITIVES[t.type];
     case "literal":
-      // A const is its one value (`Literal["chat.completion"]`), as type checkers, unions and `diff` see it;
-      // Literal takes no floats.
-      if (typeof t.value === "string") return `Literal[${pyString(t.value)}]`;
+      // A const is its one value (`Literal["chat.completion"]`), as type checkers, unions and `diff` see it.
+      // Literal takes no floats, and pydantic no string with a lone surrogate (the fuzz suite's): `str`.
+      if (typeof t.value === "string") return wellFormed(t.value) === t.value ? `Literal[${pyString(t.value)}]` : "str";
       if (typeof t.value === "boolean") return `Literal[${t.value ? "True" : "False"}]`;
       return Number.isInteger(t.value) ? `Literal[${t.value}]` : "float";
     case "null":

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Api } from "../../../generator/ir/types.js";
 import { loadApi } from "../../../generator/api.js";
 import { planPython } from "../../../generator/targets/python/plan.js";
+import { pyAnnotation } from "../../../generator/targets/python/types.js";
 import { acceptHeader } from "../../../generator/targets/shared/http.js";
 /** An API from paths (and component schemas), through the real loader, in memory. */
 function api(name: string, paths: Record<string, unknown>, schemas: Record<string, unknown> = {}): Api {
@@ -202,5 +203,18 @@ describe("python nested groups", () => {
       ["beta.agents", "agents", "BetaAgents", "betaagents", "sdks/betaagents/README.md"],
       ["beta.conversations", "conversations", "Conversations", "conversations", "sdks/conversations/README.md"],
     ]);
+  });
+});
+
+describe("python const annotations", () => {
+  it.each([
+    ["a string", "chat.completion", 'Literal["chat.completion"]'],
+    ["a boolean", true, "Literal[True]"],
+    ["an integer", 3, "Literal[3]"],
+    ["a float (Literal takes none)", 1.5, "float"],
+    ["a string with a lone surrogate (pydantic cannot build it)", "\ud800", "str"],
+  ] as const)("%s", (_name, value, want) => {
+    const p = planPython(api("consts", {}), { packageName: "pkg", sdkClass: "SDK", version: "1" });
+    expect(pyAnnotation({ p, form: "model", qualify: (_m, n) => n }, { kind: "literal", value })).toBe(want);
   });
 });
