@@ -287,15 +287,14 @@ function planGroups(api: Api, classes: Map<string, string>, models: Map<string, 
   for (const g of byDepth(api.groups)) {
     const parent = g.parent ? planned.get(g.parent) : undefined;
     const attr = (parent ? memberScopes.get(parent.ir.name)! : groupAttrs).claim(pyIdent(lastLevel(g)));
-    // A nested group's module follows its class (`Conversations`, or `BetaAgents` beside a top-level `Agents`).
-    const compact = g.path.length > 1 ? classes.get(g.name)!.toLowerCase() : attr.replace(/_/g, "");
-    const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
     const className = classes.get(g.name)!;
-    const access = parent ? `${parent.access}.${attr}` : attr;
+    // A nested group's module follows its class (`Conversations`, or `BetaAgents` beside a top-level `Agents`).
+    const compact = g.path.length > 1 ? className.toLowerCase() : attr.replace(/_/g, "");
+    const module = groupModules.claim(fileStem(/^[a-z]\w*$/.test(compact) ? compact : `resource_${compact || "default"}`));
     planned.set(g.name, {
       ir: g,
       accessor: attr,
-      access,
+      access: parent ? `${parent.access}.${attr}` : attr,
       className,
       module,
       doc: `sdks/${groupDocs.claim(fileStem(className.toLowerCase()))}/README.md`,
