@@ -19,7 +19,7 @@ import { planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
-import type { AnyTarget } from "./targets/target.js";
+import type { AnyTarget, PlanBase } from "./targets/target.js";
 import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 
@@ -41,6 +41,16 @@ export interface TargetResult {
   inputs?: InputsRecord;
   /** The IR every target was generated from (the docs site's HTTP view reads it). */
   api?: Api;
+  /** Where this target's docs put each resource's operations and each model (the docs site joins targets' pages by it). */
+  docs?: DocsIndex;
+}
+
+/** A target's docs pages by what they document; paths are relative to its output folder. */
+export interface DocsIndex {
+  /** Each resource page and its operations' sections, in page order: IR id and the section's heading (the method). */
+  groups: { name: string; page: string; operations: { id: string; method: string }[] }[];
+  /** Each model's page, by IR model name. */
+  models: { name: string; page: string }[];
 }
 
 export const CHANGELOG = "CHANGELOG.md";
@@ -100,7 +110,7 @@ function targetOf(registry: Registry, name: string): AnyTarget {
 /** One target's steps, each once: plan, surface, release (against the output folder's lock), emit, format. */
 async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions & { progress: Progress }): Promise<TargetResult> {
   opts.progress.phase(`planning ${config.name}`);
-  const plan = target.plan(api, config);
+  const plan: PlanBase = target.plan(api, config);
   const held = opts.release === false && previous !== undefined;
   const release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
@@ -109,7 +119,11 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
   const emitted = await target.emit(plan, release.version);
   opts.progress.phase(`formatting ${config.name} (${emitted.files.length.toLocaleString("en-US")} files)`);
   await target.format(emitted);
-  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title, api };
+  const docs: DocsIndex = {
+    groups: plan.groups.map((g) => ({ name: g.ir.name, page: `docs/${g.doc}`, operations: g.operations.map((o) => ({ id: o.ir.operationId, method: o.method })) })),
+    models: plan.modelList.filter((m) => m.doc).map((m) => ({ name: m.ir.name, page: `docs/${m.doc}` })),
+  };
+  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title, api, docs };
 }
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */

@@ -157,6 +157,43 @@ describe("the docs site", () => {
     await python.page.close();
   });
 
+  it("shows the whole operation page in the chosen language: tables, model links and model pages, and the HTTP view", async () => {
+    const { page, errors } = await open(`${base}/docs/sdks/actortokens/create.html?lang=python`);
+    const doc = page.locator(".vp-doc");
+    // TypeScript's standalone function has no Python part: its heading goes too.
+    await expect.poll(() => page.locator("h2", { hasText: "Standalone function" }).isVisible()).toBe(false);
+    await expect.poll(() => page.locator("h2", { hasText: "Parameters" }).isVisible()).toBe(true);
+    // The outline beside the page follows: Parameters listed, the standalone function not.
+    await expect.poll(() => page.locator(".VPDocAsideOutline a", { hasText: "Parameters" }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator(".VPDocAsideOutline a", { hasText: "Standalone function" }).isVisible()).toBe(false);
+    expect(await doc.innerText()).toContain("models.CreateActorTokenRequestBody");
+    expect(await doc.innerText()).not.toContain("operations.CreateActorTokenRequestBody");
+    await page.locator(".vp-doc a:visible", { hasText: "models.CreateActorTokenRequestBody" }).click();
+    await page.waitForURL(/\/python\/docs\/models\/createactortokenrequestbody\.html$/);
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain("CreateActorTokenRequestBody");
+    await expect.poll(() => doc.innerText()).toContain("user_id");
+    // The same model in the other language, and back.
+    await page.locator(".vp-doc a", { hasText: "TypeScript" }).first().click();
+    await page.waitForURL(/\/docs\/models\/operations\/createactortokenrequestbody\.html$/);
+    await expect.poll(() => doc.innerText()).toContain("userId");
+    // Still Python after a reload of an operation page.
+    await page.goto(`${base}/docs/sdks/actortokens/revoke.html`, { waitUntil: "networkidle" });
+    await page.reload({ waitUntil: "networkidle" });
+    // (Python takes the path parameter as an argument; TypeScript, a request object.)
+    await expect.poll(() => doc.innerText()).toMatch(/actor_token_id\s+str\s/);
+    expect(await doc.innerText()).not.toContain("operations.RevokeActorTokenRequest");
+    expect(errors).toEqual([]);
+    await page.close();
+    // The HTTP view: the curl command, and the wire's parameters and statuses.
+    const http = await open(`${base}/docs/sdks/actortokens/revoke.html?lang=curl`);
+    const text = () => http.page.locator(".vp-doc").innerText();
+    await expect.poll(text).toContain("curl -X POST");
+    expect(await text()).toMatch(/actor_token_id\s+path\s+string\s+yes/);
+    expect(await text()).not.toContain("models.RevokeActorTokenRequest");
+    await http.page.screenshot({ path: join(ARTIFACTS, "docs-site-operation-curl.png"), fullPage: true });
+    await http.page.close();
+  });
+
   it("links the home page to each SDK's changelog", async () => {
     const { page, errors } = await open(`${base}/`);
     await page.locator(".vp-doc a", { hasText: "Changelog (Python)" }).click();
@@ -170,12 +207,15 @@ describe("the docs site", () => {
   it("every sidebar link, and every link of the models index, opens a page (no 404)", async () => {
     const { page } = await open(`${base}/docs/sdks/actortokens/README.html`);
     const sidebar = await page.locator(".VPSidebar a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    // Getting started, the resource and its two operations, the models index, RetryConfig, two changelogs.
-    expect(sidebar.length).toBeGreaterThanOrEqual(8);
+    // Getting started (twice), the resource and its two operations, the models index, RetryConfig (twice), two changelogs.
+    expect(sidebar.length).toBeGreaterThanOrEqual(10);
+    expect(sidebar.some((h) => h.endsWith("/python/index.html"))).toBe(true);
     expect(sidebar.some((h) => h.endsWith("/docs/sdks/actortokens/revoke.html"))).toBe(true);
     await page.goto(`${base}/models.html`, { waitUntil: "networkidle" });
     const models = await page.locator(".vp-doc a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => !h.includes("#")));
-    expect(models).toHaveLength(8);
+    // Each language's model pages (TypeScript's 8, Python's 11).
+    expect(models).toHaveLength(19);
+    expect(models.filter((h) => h.includes("/python/docs/models/"))).toHaveLength(11);
     const hrefs = [...sidebar, ...models];
     for (const href of new Set(hrefs.map((h) => h.replace(/#.*$/, "")))) {
       const res = await page.goto(href);
@@ -243,7 +283,18 @@ describe("a hostile spec's site", () => {
     openapi: "3.1.0",
     info: { title: `Evil </script><script>${PWN}</script> API`, version: "1.0.0" },
     tags: [{ name: "things", description: `## <img/src=x/onerror=${PWN}>\n\n<!--@include: ${secretFile}-->` }],
-    paths: { "/things": { get: { operationId: "listThings", tags: ["things"], description, responses: { "204": { description: "ok" } } } } },
+    paths: {
+      "/things": {
+        get: {
+          operationId: "listThings",
+          tags: ["things"],
+          description,
+          // The HTTP view's tables and the Python pages show parameter names and descriptions too.
+          parameters: [{ name: `q|<img src=x onerror=${PWN}>`, in: "query", description: `<img src=x onerror=${PWN}> |x|`, schema: { type: "string" } }],
+          responses: { "204": { description: `ok <script>${PWN}</script> {{ 1+1 }}` } },
+        },
+      },
+    },
   };
   let hostileServer: Server;
   let hostileBase: string;
@@ -264,13 +315,21 @@ describe("a hostile spec's site", () => {
   afterAll(() => hostileServer?.close());
 
   it("runs no code, publishes no local file, and shows the text", async () => {
-    for (const path of ["/", "/docs/sdks/things/README.html", "/docs/sdks/things/listthings.html"]) {
+    for (const path of [
+      "/",
+      "/python/index.html",
+      "/docs/sdks/things/README.html",
+      "/docs/sdks/things/listthings.html",
+      "/docs/sdks/things/listthings.html?lang=curl",
+      "/docs/sdks/things/listthings.html?lang=python",
+    ]) {
       const { page } = await open(`${hostileBase}${path}`);
       expect(await page.evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();
       expect(await page.locator("[onerror], [onmouseover], iframe").count()).toBe(0);
       const html = await page.content();
       expect(html).not.toContain(SECRET);
-      if (path.endsWith("listthings.html")) expect(await page.locator(".vp-doc").textContent()).toContain("Innocent words.");
+      if (path.includes("listthings.html")) expect(await page.locator(".vp-doc").textContent()).toContain("Innocent words.");
+      if (path.endsWith("?lang=curl")) expect(await page.locator(".vp-doc").innerText()).toContain("ok <script>globalThis.pwned=1</script> {{ 1+1 }}");
       await page.close();
     }
     for (const file of listFiles(join(dir, "site"))) expect(readFileSync(join(dir, "site", file), "utf8"), file).not.toContain(SECRET);

@@ -1,6 +1,7 @@
 /** The docs site's pages, sidebar and llms.txt, from the markdown pages `generate` renders. */
 import { htmlAttr } from "../render/escape.js";
 import type { CodeSample } from "./code-samples.js";
+import { LANGUAGE_LABELS, MARKDOWN_LINK, langBlock, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
 
 export interface SitePage {
   /** Path in the site's source: README.md becomes index.md. */
@@ -105,26 +106,6 @@ export function balanceTags(text: string): string {
   return out + text.slice(last);
 }
 
-/** `text` with `f` applied to each line outside fenced code blocks. */
-function outsideFences(text: string, f: (line: string) => string): string {
-  let fence: string | undefined;
-  return text
-    .split("\n")
-    .map((line) => {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (fence) {
-        if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
-        return line;
-      }
-      if (open) {
-        fence = open[1];
-        return line;
-      }
-      return f(line);
-    })
-    .join("\n");
-}
-
 /** Text VitePress renders as HTML (sidebar items use v-html): escaped. */
 export function htmlText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -155,13 +136,23 @@ export function siteSidebar(pages: SitePage[]): unknown[] {
     return pages.filter((p) => p !== g && p.path.startsWith(dir) && !p.path.slice(dir.length).includes("/"));
   };
   const operations = new Set(groups.flatMap(inGroup));
-  const models = pages.filter((p) => p.path.startsWith("docs/models/") && !p.path.startsWith("docs/models/utils/"));
+  const models = pages.filter((p) => /^([^/]+\/)?docs\/models\//.test(p.path) && !/^([^/]+\/)?docs\/models\/utils\//.test(p.path));
   const changelogs = pages.filter((p) => p.path.startsWith("changelog/"));
-  const rest = pages.filter((p) => p.path !== "index.md" && !groups.includes(p) && !operations.has(p) && !models.includes(p) && !changelogs.includes(p));
+  // Another language's README (`python/index.md`) beside the site's home.
+  const homes = pages.filter((p) => /^[^/]+\/index\.md$/.test(p.path));
+  const rest = pages.filter(
+    (p) => p.path !== "index.md" && p.path !== "models.md" && !homes.includes(p) && !groups.includes(p) && !operations.has(p) && !models.includes(p) && !changelogs.includes(p),
+  );
   // An operation page's title is Resource.method; the sidebar, under its resource, shows the method.
   const method = (p: SitePage) => htmlText(p.title.slice(p.title.lastIndexOf(".") + 1));
   return [
-    { text: "Overview", items: [{ text: "Getting started", link: "/" }] },
+    {
+      text: "Overview",
+      items: [
+        { text: "Getting started", link: "/" },
+        ...homes.map((h) => ({ text: `Getting started (${htmlText(LANGUAGE_LABELS[h.path.split("/")[0]] ?? h.path.split("/")[0])})`, link: link(h.path) })),
+      ],
+    },
     ...groups.map((g) => ({ text: htmlText(g.title), link: link(g.path), collapsed: false, items: inGroup(g).map((o) => ({ text: method(o), link: link(o.path) })) })),
     // One link to the models index: a sidebar of every model would be on every page (Clerk has 600).
     ...(models.length ? [{ text: "Models", items: [{ text: `All models (${models.length})`, link: "/models.html" }] }] : []),
@@ -170,14 +161,23 @@ export function siteSidebar(pages: SitePage[]): unknown[] {
   ];
 }
 
-/** The models index page: every model page, by namespace. */
-export function modelsPage(pages: SitePage[]): SitePage {
-  const models = pages.filter((p) => p.path.startsWith("docs/models/") && !p.path.startsWith("docs/models/utils/"));
-  const spaces = [...new Set(models.map((m) => m.path.split("/")[2]))];
+/** The models index page: every language's model pages (each in its language's block), by namespace. */
+export function modelsPage(pages: SitePage[], langs: string[] = []): SitePage {
   const lines = ["# Models", ""];
-  for (const space of spaces) {
-    lines.push(`## ${space}`, "", ...models.filter((m) => m.path.split("/")[2] === space).map((m) => `- [${m.title}](${m.path})`), "");
-  }
+  langs.forEach((lang, i) => {
+    // The first language's pages are at the site's root, every other's below its name.
+    const root = i === 0 ? "docs/models/" : `${lang}/docs/models/`;
+    const models = pages.filter((p) => p.path.startsWith(root) && !p.path.startsWith(`${root}utils/`));
+    if (models.length === 0) return;
+    const body: string[] = [];
+    const spaces = [...new Set(models.map((m) => m.path.slice(root.length).split("/").slice(0, -1).join("/")))];
+    for (const space of spaces) {
+      const inSpace = models.filter((m) => m.path.slice(root.length).split("/").slice(0, -1).join("/") === space);
+      if (space) body.push(`## ${space}`, "");
+      body.push(...inSpace.map((m) => `- [${m.title}](${m.path})`), "");
+    }
+    lines.push(langs.length > 1 ? langBlock([lang], body.join("\n").trim()) : body.join("\n").trim(), "");
+  });
   const markdown = lines.join("\n");
   return { path: "models.md", markdown, content: vPre(markdown), title: "Models" };
 }
@@ -203,7 +203,7 @@ export function llmsTxt(title: string, pages: SitePage[], full: boolean, base = 
     ),
     ...section(
       "Models",
-      pages.filter((p) => p.path.startsWith("docs/models/")),
+      pages.filter((p) => /^([^/]+\/)?docs\/models\//.test(p.path)),
     ),
   ].join("\n");
 }
@@ -220,15 +220,20 @@ export function withChangelogLinks(home: SitePage, changelogs: SitePage[]): Site
  * relative to the SDK's folder: each is rebased onto the page's, or, when the site has no such page
  * (the Python SDK's model pages), kept as its text.
  */
-export function changelogPages(changelogs: { target: string; text: string | undefined }[], sitePaths: ReadonlySet<string>): SitePage[] {
-  return changelogs.flatMap(({ target, text }) => {
+export function changelogPages(changelogs: { target: string; text: string | undefined; resolve?: (path: string, anchor: string) => string | undefined }[], sitePaths: ReadonlySet<string>): SitePage[] {
+  return changelogs.flatMap(({ target, text, resolve }) => {
     if (text === undefined) return [];
-    const title = `Changelog (${LANGUAGE_NAMES[target] ?? target})`;
+    const title = `Changelog (${LANGUAGE_LABELS[target] ?? target})`;
     // The file's own first heading gives way to the page's.
     const body = outsideFences(text.replace(/^# .*\n+/, ""), (line) =>
-      line.replace(/\[([^\]]*)\]\(([^()\s]*)\)/g, (all, label: string, href: string) => {
+      line.replace(MARKDOWN_LINK, (all, label: string, href: string) => {
         if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) return all;
         const path = normalizePath(href.replace(/#.*$/, ""));
+        if (resolve) {
+          // A target below its own folder: its paths are the resolver's to map.
+          const site = resolve(path, /#(.*)$/.exec(href)?.[1] ?? "");
+          return site === undefined ? label : `[${label}](../${site})`;
+        }
         return sitePaths.has(path === "README.md" ? "index.md" : path) ? `[${label}](../${href})` : label;
       }),
     );
@@ -237,14 +242,28 @@ export function changelogPages(changelogs: { target: string; text: string | unde
   });
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { typescript: "TypeScript", python: "Python" };
-
 /** A resource page's operations, each its own page beside it, and what links to them. */
 export interface OperationPages {
   /** The resource pages (now overviews) and every operation page, in order. */
   pages: SitePage[];
   /** Per resource page's site link: its operations' anchors (the old `README.html#create` links). */
   anchors: Record<string, string[]>;
+}
+
+/** The other languages of each operation page (the main language's pages are split). */
+export interface OperationLanguages {
+  /** The main language (its snippets' code group is the usage example). */
+  main: string;
+  /** The IR id of the operation a resource page's `## method` section documents. */
+  idOf(page: string, method: string): string | undefined;
+  /** Every other language's section of an operation, with links from the operation page at `sitePath`. */
+  sections(id: string, sitePath: string): LanguageSection[];
+}
+
+/** An operation page's file in its resource's folder: README.md and index.md are the resource's own (on case-insensitive file systems too). */
+export function operationFile(method: string): string {
+  const slug = method.toLowerCase();
+  return slug === "readme" || slug === "index" ? `${slug}-operation.md` : `${slug}.md`;
 }
 
 /** A resource page of the generated docs: `docs/sdks/<resource>/README.md`. */
@@ -257,7 +276,7 @@ const OPERATION_HEADING = /^## ([A-Za-z_$][\w$]*)$/;
  * so that every operation has a URL of its own, a search hit lands on it, and the sidebar lists it.
  * Links to `README.md#<op>` on every page follow the operation to its page.
  */
-export function operationPages(pages: SitePage[]): OperationPages {
+export function operationPages(pages: SitePage[], languages?: OperationLanguages): OperationPages {
   const anchors: Record<string, string[]> = {};
   const moved = new Map<string, Map<string, string>>();
   const out: SitePage[] = [];
@@ -271,10 +290,11 @@ export function operationPages(pages: SitePage[]): OperationPages {
     const names = new Map<string, string>();
     const opPages = operations.map(({ name, body }) => {
       const slug = name.toLowerCase();
-      // README.md and index.md are a resource's own pages on case-insensitive file systems too.
-      const file = slug === "readme" || slug === "index" ? `${slug}-operation.md` : `${slug}.md`;
+      const file = operationFile(name);
       names.set(slug, file);
-      const markdown = `# ${name}\n\n[${page.title}](README.md) › ${name}\n\n${promoteHeadings(body)}`;
+      const id = languages?.idOf(page.path, name);
+      const merged = languages && id !== undefined ? mergedSection({ lang: languages.main, body }, languages.sections(id, dir + file)) : body;
+      const markdown = `# ${name}\n\n[${page.title}](README.md) › ${name}\n\n${promoteHeadings(merged)}`;
       return { path: dir + file, markdown, title: `${page.title}.${name}` };
     });
     moved.set(page.path, names);
@@ -285,7 +305,7 @@ export function operationPages(pages: SitePage[]): OperationPages {
 }
 
 /** A resource page's overview (everything before the first operation) and its operations' sections. */
-function splitSections(markdown: string): { overview: string; operations: { name: string; body: string }[] } {
+export function splitSections(markdown: string): { overview: string; operations: { name: string; body: string }[] } {
   const lines = markdown.split("\n");
   const starts: { at: number; name: string }[] = [];
   let fence: string | undefined;
@@ -329,15 +349,4 @@ function withMovedLinks(page: SitePage, moved: Map<string, Map<string, string>>)
     }),
   );
   return { ...page, markdown, content: vPre(markdown) };
-}
-
-/** `a/b/../c.md` → `a/c.md`; `./` segments go. */
-function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const seg of path.split("/")) {
-    if (seg === "." || seg === "") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join("/");
 }

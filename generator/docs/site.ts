@@ -1,9 +1,10 @@
 /**
  * `specsmith docs build|dev`: a static docs site, built by VitePress from the pages `generate` writes
- * (the same view models; nothing is re-parsed). The pages are the TypeScript SDK's, with each
- * operation's usage example in a code group holding the TypeScript and Python snippets (the
- * language chosen is remembered across pages); a sidebar by resource, operation and model; local
- * search; llms.txt and llms-full.txt. VitePress is loaded only here, never by `generate`.
+ * (the same view models; nothing is re-parsed). The first target's pages are the site's frame; each
+ * operation page holds every target's parts and the HTTP view, one language shown at a time (the
+ * reader's choice, remembered across pages); the other targets' model pages and README sit below
+ * their names (site-targets.ts); a sidebar by resource, operation and model; local search; llms.txt
+ * and llms-full.txt. VitePress is loaded only here, never by `generate`.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,7 +16,10 @@ import { WriteError } from "../write/write.js";
 import { generateAll } from "../generate.js";
 import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
+import { httpReference, type ReferencePart } from "./http-reference.js";
+import { languageCss } from "./site-languages.js";
 import { changelogPages, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
+import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
 
 export interface SiteBuild {
   out: string;
@@ -53,13 +57,29 @@ async function siteSource(configPath: string, out: string, opts: SiteOptions = {
   const http = main.api ? curlSamples(main.api) : [];
   for (const s of [...results.flatMap((r) => r.samples ?? []), ...http]) (samples.get(s.operationId) ?? samples.set(s.operationId, []).get(s.operationId)!).push(s);
   const docs = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, samples));
+  const others = main.docs ? results.slice(1).flatMap((r) => siteTarget(r, main.docs!) ?? []) : [];
+  const otherPages = others.flatMap(targetPages);
+  const sitePaths = new Set([...docs, ...otherPages].map((p) => p.path));
   const changelogs = changelogPages(
-    results.map((r) => ({ target: r.target.name, text: r.files.find((f) => f.path === "CHANGELOG.md")?.content })),
-    new Set(docs.map((p) => p.path)),
+    results.map((r, i) => ({
+      target: r.target.name,
+      text: r.files.find((f) => f.path === "CHANGELOG.md")?.content,
+      resolve: i === 0 ? undefined : others.find((o) => o.lang === r.target.name)?.resolve,
+    })),
+    sitePaths,
   );
-  // Operations get pages of their own; links on every page (changelogs too) follow them.
-  const { pages, anchors } = operationPages([...docs, ...changelogs]);
-  pages.push(modelsPage(pages));
+  // Operations get pages of their own, each with every language's parts; links on every page (changelogs too) follow them.
+  const reference = main.api ? httpReference(main.api) : new Map<string, ReferencePart[]>();
+  const httpText = new Map([...reference].map(([id, parts]) => [id, parts.map((p) => `### ${p.heading}\n\n${p.body}`).join("\n\n")]));
+  const languages = main.docs ? operationLanguages({ lang: main.target.name, docs: main.docs }, others, httpText) : undefined;
+  const split = operationPages([...docs, ...otherPages, ...changelogs], languages);
+  const modelPages = [main, ...results.slice(1)].flatMap((r) => {
+    const prefix = r === main ? "" : `${r.target.name}/`;
+    return r.docs ? [{ lang: r.target.name, byName: new Map(r.docs.models.map((m) => [m.name, prefix + m.page])) }] : [];
+  });
+  const pages = withModelLinks(split.pages, modelPages);
+  const anchors = split.anchors;
+  pages.push(modelsPage(pages, [main.target.name, ...others.map((o) => o.lang)]));
   const home = pages.findIndex((p) => p.path === "index.md");
   if (home >= 0)
     pages[home] = withChangelogLinks(
@@ -74,6 +94,7 @@ async function siteSource(configPath: string, out: string, opts: SiteOptions = {
   write(join(src, "public", "llms-full.txt"), llmsTxt(title, pages, true, basePath(opts.base)));
   write(join(src, ".vitepress", "config.mjs"), configText(title, out, siteSidebar(pages), basePath(opts.base)));
   write(join(src, ".vitepress", "theme", "index.mjs"), themeText(anchors));
+  write(join(src, ".vitepress", "theme", "languages.css"), languageCss([main.target.name, ...others.map((o) => o.lang), "curl"], main.target.name));
   write(join(src, "public", "favicon.svg"), FAVICON);
   // Browsers ask for /favicon.ico before they read the page's icon link (the dev server's pages add
   // it late): one blue pixel, so no page logs a 404.
@@ -187,6 +208,7 @@ const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><re
 const THEME = `import DefaultTheme from "vitepress/theme";
 import { useRoute, useRouter, withBase } from "vitepress";
 import { nextTick, onMounted, watch } from "vue";
+import "./languages.css";
 
 const KEY = "specsmith-language";
 const NAMES = { typescript: "TypeScript", python: "Python", curl: "curl" };
@@ -200,10 +222,24 @@ function fromUrl() {
 function apply() {
   const lang = localStorage.getItem(KEY);
   if (!lang) return;
+  // Every part of the page in that language (the blocks languages.css shows), not only the examples.
+  const key = Object.keys(NAMES).find((k) => NAMES[k] === lang);
+  if (key) document.documentElement.dataset.specsmithLang = key;
   for (const label of document.querySelectorAll(".vp-code-group .tabs label")) {
     if (label.textContent.trim() !== lang) continue;
     const input = document.getElementById(label.getAttribute("for"));
     if (input && !input.checked) input.click();
+  }
+  // After the outline renders (it follows the page's headings once mounted).
+  setTimeout(outline, 50);
+}
+
+// The outline lists every heading; one only another language has is hidden with its block.
+function outline() {
+  for (const a of document.querySelectorAll(".VPDocAsideOutline a.outline-link")) {
+    const heading = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    const hidden = heading && heading.closest(".specsmith-lang") && heading.offsetParent === null;
+    a.parentElement.style.display = hidden ? "none" : "";
   }
 }
 

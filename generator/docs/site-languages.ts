@@ -1,0 +1,153 @@
+/**
+ * One language for a whole docs-site page. An operation page holds every language's part under one
+ * heading each (`Parameters`: the TypeScript table, the Python table, the HTTP table), each part in
+ * a block the site shows only while its language is chosen; a heading only some languages have is
+ * shown only with them. The blocks are plain `<div>`s with a `data-langs` list, so the page reads
+ * whole without script, and the theme's stylesheet (`languageCss`) picks the blocks to show.
+ */
+import type { ReferencePart } from "./http-reference.js";
+
+export const LANGUAGE_LABELS: Record<string, string> = { typescript: "TypeScript", python: "Python", curl: "curl" };
+
+/** A section's text before its first `###` heading, and its `###` parts (outside code). */
+export function splitParts(section: string): { preamble: string; parts: ReferencePart[] } {
+  const lines = section.split("\n");
+  const starts: number[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const open = /^ {0,3}(`{3,}|~{3,}|:{3,})/.exec(line);
+    if (fence) {
+      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+      return;
+    }
+    if (open && !/^ {0,3}:{3,}\s*$/.test(line)) fence = open[1];
+    if (/^### \S/.test(line)) starts.push(i);
+  });
+  const preamble = lines
+    .slice(0, starts[0] ?? lines.length)
+    .join("\n")
+    .trim();
+  const parts = starts.map((at, k) => ({
+    heading: lines[at].slice(4).trim(),
+    body: lines
+      .slice(at + 1, starts[k + 1] ?? lines.length)
+      .join("\n")
+      .trim(),
+  }));
+  return { preamble, parts };
+}
+
+/** Markdown shown only while one of `langs` is chosen (blank lines keep it markdown inside the HTML block). */
+export function langBlock(langs: string[], markdown: string): string {
+  return `<div class="specsmith-lang" data-langs="${langs.join(" ")}">\n\n${markdown}\n\n</div>`;
+}
+
+export interface LanguageSection {
+  lang: string;
+  /** The operation's section of that language's resource page, its links already pointing into the site. */
+  body: string;
+}
+
+/**
+ * An operation's section with every language's parts: the main language's description, then each
+ * heading once (in the main language's order, then the others'), each language's part below it in
+ * its block. The usage example is the main language's: its code group already holds every language.
+ */
+export function mergedSection(main: LanguageSection, others: LanguageSection[]): string {
+  const all = [main, ...others].map((s) => ({ lang: s.lang, ...splitParts(s.body) }));
+  const headings: string[] = [];
+  for (const s of all) for (const p of s.parts) if (!headings.includes(p.heading)) headings.push(p.heading);
+  const out = [all[0].preamble];
+  for (const heading of headings) {
+    const holders = all.filter((s) => s.parts.some((p) => p.heading === heading));
+    const usage = heading === "Example Usage" && holders[0] === all[0] && all[0].parts.find((p) => p.heading === heading)!.body.includes("::: code-group");
+    if (usage) {
+      out.push(`### ${heading}`, all[0].parts.find((p) => p.heading === heading)!.body);
+      continue;
+    }
+    const heads = `### ${heading}`;
+    out.push(
+      holders.length === all.length
+        ? heads
+        : langBlock(
+            holders.map((h) => h.lang),
+            heads,
+          ),
+    );
+    for (const h of holders) out.push(langBlock([h.lang], h.parts.find((p) => p.heading === heading)!.body));
+  }
+  return out.filter((x) => x !== "").join("\n\n") + "\n";
+}
+
+/**
+ * The stylesheet that shows the chosen language's blocks: the theme sets `data-specsmith-lang` on
+ * the document; before it does (and without script) the main language shows.
+ */
+export function languageCss(langs: string[], main: string): string {
+  const rules = [".specsmith-lang { display: none; }", `html:not([data-specsmith-lang]) .specsmith-lang[data-langs~="${main}"] { display: block; }`];
+  for (const lang of langs) rules.push(`html[data-specsmith-lang="${lang}"] .specsmith-lang[data-langs~="${lang}"] { display: block; }`);
+  return rules.join("\n") + "\n";
+}
+
+/** A markdown link whose label may hold one level of brackets (`[Optional[utils.RetryConfig]](…)`). */
+export const MARKDOWN_LINK = /\[((?:[^[\]]|\[[^[\]]*\])*)\]\(([^()\s]*)\)/g;
+
+/**
+ * `markdown`'s relative links (outside code), written in a file at `from` of a target's output, as
+ * links from the site page at `to`: `resolve` gives the site path of a target path and anchor, or
+ * undefined when the site has no such page (the link becomes its text).
+ */
+export function rebaseLinks(markdown: string, from: string, to: string, resolve: (path: string, anchor: string) => string | undefined): string {
+  const here = dirOf(from);
+  return outsideFences(markdown, (line) =>
+    line.replace(MARKDOWN_LINK, (all, label: string, href: string) => {
+      if (/^([a-z][a-z0-9+.-]*:|\/)/i.test(href)) return all;
+      const hash = href.indexOf("#");
+      const path = hash === -1 ? href : href.slice(0, hash);
+      const anchor = hash === -1 ? "" : href.slice(hash + 1);
+      const target = resolve(path === "" ? from : normalizePath(here + path), anchor);
+      return target === undefined ? label : `[${label}](${relativePath(to, target)})`;
+    }),
+  );
+}
+
+/** The link from the page at `from` to the site path `target` (which may carry `#anchor`). */
+export function relativePath(from: string, target: string): string {
+  const a = dirOf(from).split("/").filter(Boolean);
+  const b = target.split("/");
+  let k = 0;
+  while (k < a.length && k < b.length - 1 && a[k] === b[k]) k++;
+  return "../".repeat(a.length - k) + b.slice(k).join("/");
+}
+
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+/** `a/b/../c.md` → `a/c.md`; `./` segments go. */
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "." || seg === "") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/** `text` with `f` applied to each line outside fenced code blocks. */
+export function outsideFences(text: string, f: (line: string) => string): string {
+  let fence: string | undefined;
+  return text
+    .split("\n")
+    .map((line) => {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+        return line;
+      }
+      if (open) fence = open[1];
+      return open ? line : f(line);
+    })
+    .join("\n");
+}
