@@ -7,6 +7,9 @@
  */
 import type { ReferencePart } from "./http-reference.js";
 
+/** The HTTP view's language: it has no model pages of its own (the first SDK's stand in). */
+export const HTTP_LANG = "curl";
+
 export const LANGUAGE_LABELS: Record<string, string> = { typescript: "TypeScript", python: "Python", curl: "curl" };
 
 /** A section's text before its first `###` heading, and its `###` parts (outside code). */

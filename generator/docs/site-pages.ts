@@ -1,7 +1,7 @@
 /** The docs site's pages, sidebar and llms.txt, from the markdown pages `generate` renders. */
 import { htmlAttr } from "../render/escape.js";
 import type { CodeSample } from "./code-samples.js";
-import { LANGUAGE_LABELS, MARKDOWN_LINK, langBlock, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
+import { HTTP_LANG, LANGUAGE_LABELS, MARKDOWN_LINK, langBlock, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
 
 export interface SitePage {
   /** Path in the site's source: README.md becomes index.md. */
@@ -176,7 +176,8 @@ export function modelsPage(pages: SitePage[], langs: string[] = []): SitePage {
       if (space) body.push(`## ${space}`, "");
       body.push(...inSpace.map((m) => `- [${m.title}](${m.path})`), "");
     }
-    lines.push(langs.length > 1 ? langBlock([lang], body.join("\n").trim()) : body.join("\n").trim(), "");
+    // The HTTP view lists the first language's models.
+    lines.push(langs.length > 1 ? langBlock(i === 0 ? [lang, HTTP_LANG] : [lang], body.join("\n").trim()) : body.join("\n").trim(), "");
   });
   const markdown = lines.join("\n");
   return { path: "models.md", markdown, content: vPre(markdown), title: "Models" };

@@ -6,7 +6,7 @@
  * target's text are rebased onto the site's pages; a link to a page the site lacks becomes its text.
  */
 import type { DocsIndex, TargetResult } from "../generate.js";
-import { LANGUAGE_LABELS, rebaseLinks, relativePath, type LanguageSection } from "./site-languages.js";
+import { HTTP_LANG, LANGUAGE_LABELS, rebaseLinks, relativePath, type LanguageSection } from "./site-languages.js";
 import { operationFile, splitSections, vPre, type OperationLanguages, type SitePage } from "./site-pages.js";
 
 /** A target other than the site's first, as the site holds it. */
@@ -89,7 +89,7 @@ export function operationLanguages(main: { lang: string; docs: DocsIndex }, othe
     idOf: (page, method) => ids.get(page)?.get(method),
     sections: (id, sitePath): LanguageSection[] => [
       ...(sections.get(id) ?? []).map((s) => ({ lang: s.t.lang, body: rebaseLinks(s.body, s.from, sitePath, s.t.resolve) })),
-      ...(http.has(id) ? [{ lang: "curl", body: http.get(id)! }] : []),
+      ...(http.has(id) ? [{ lang: HTTP_LANG, body: http.get(id)! }] : []),
     ],
   };
 }

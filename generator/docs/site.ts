@@ -17,7 +17,7 @@ import { generateAll } from "../generate.js";
 import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
 import { httpReference, type ReferencePart } from "./http-reference.js";
-import { languageCss } from "./site-languages.js";
+import { HTTP_LANG, languageCss } from "./site-languages.js";
 import { changelogPages, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
 import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
 
@@ -94,7 +94,7 @@ async function siteSource(configPath: string, out: string, opts: SiteOptions = {
   write(join(src, "public", "llms-full.txt"), llmsTxt(title, pages, true, basePath(opts.base)));
   write(join(src, ".vitepress", "config.mjs"), configText(title, out, siteSidebar(pages), basePath(opts.base)));
   write(join(src, ".vitepress", "theme", "index.mjs"), themeText(anchors));
-  write(join(src, ".vitepress", "theme", "languages.css"), languageCss([main.target.name, ...others.map((o) => o.lang), "curl"], main.target.name));
+  write(join(src, ".vitepress", "theme", "languages.css"), languageCss([main.target.name, ...others.map((o) => o.lang), HTTP_LANG], main.target.name));
   write(join(src, "public", "favicon.svg"), FAVICON);
   // Browsers ask for /favicon.ico before they read the page's icon link (the dev server's pages add
   // it late): one blue pixel, so no page logs a 404.
