@@ -4,11 +4,14 @@
  * switch and its memory, every sidebar link, and a screenshot kept in .tmp/artifacts/.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildContent, type SiteContent } from "../generator/docs/site.js";
+import { vPre, type SitePage } from "../generator/docs/site-pages.js";
 import { finished, specsmith, startSpecsmith } from "./helpers/cli.js";
 import { ROOT, listFiles, tempDir } from "./helpers/paths.js";
 
@@ -59,6 +62,25 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/**
+ * specsmith packed (`npm pack`, as the registry would get it) and installed from the tarball into an
+ * empty folder; the installed CLI's path. npm's cache (filled by `npm ci`) serves the dependencies.
+ */
+function installPacked(): string {
+  const dir = tempDir("specsmith-packed-");
+  const run = (cmd: string, args: string[], cwd: string) => {
+    const r = spawnSync(cmd, args, { cwd, encoding: "utf8", timeout: 240_000 });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
+    return r.stdout;
+  };
+  const tarball = JSON.parse(run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], ROOT))[0].filename as string;
+  const app = join(dir, "app");
+  mkdirSync(app);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "an-sdk-repo", private: true }));
+  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(dir, tarball)], app);
+  return join(app, "node_modules", "specsmith", "bin", "specsmith.js");
+}
+
 /** .ci/run installs Chromium in the background: wait for that install if it is still going. */
 async function chromiumInstalled(): Promise<void> {
   const log = join(ROOT, ".tmp", "apt.log");
@@ -73,7 +95,14 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: the docs-site test drives a real browser.\n  Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run does this.`);
   }
-  const r = specsmith(["docs", "build", "--config", join(ROOT, "spec", "specsmith.yaml"), "--out", "site", "--base", BASE_PATH], CWD, { timeoutMs: 180_000 });
+  // specsmith as a user installs it: `npm pack`, then `npm install` of the tarball in a folder of its own.
+  const installed = installPacked();
+  const built = spawnSync(process.execPath, [installed, "docs", "build", "--config", join(ROOT, "spec", "specsmith.yaml"), "--out", "site", "--base", BASE_PATH], {
+    cwd: CWD,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  const r = { code: built.status, stderr: built.stderr };
   expect(r.stderr.replace(/^.*(building|rendering|build complete).*\n/gm, "")).toBe("");
   expect(r.code).toBe(0);
   // Nothing but the output folder where it ran.
@@ -250,6 +279,27 @@ describe("docs dev", () => {
     const r = await done;
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/error|\n\s+at /i);
+  }, 120_000);
+});
+
+describe("a dead link", () => {
+  const page = (path: string, markdown: string): SitePage => ({ path, markdown, content: vPre(markdown), title: path });
+  const site = (markdown: string): SiteContent => ({
+    title: "Dead links",
+    anchors: {},
+    languages: ["typescript"],
+    pages: [page("index.md", "# Home\n\nSee [things](docs/sdks/things/README.md).\n"), page("docs/sdks/things/README.md", markdown)],
+  });
+
+  it("injected into a page fails the build, naming the page and the link", async () => {
+    const out = join(tempDir("specsmith-dead-link-"), "site");
+    const vp = await import("vitepress");
+    await expect(buildContent(vp, site("# Things\n\nSee [the guide](../guide.md#intro) and [home](../../README.md).\n"), out)).rejects.toThrow(
+      "docs/sdks/things/README.md links to ../guide.md#intro, which the site does not have",
+    );
+    expect(existsSync(out)).toBe(false);
+    // One our check leaves to VitePress (no .md): VitePress's own check fails the build.
+    await expect(buildContent(vp, site("# Things\n\nSee [the guide](../guide).\n"), out)).rejects.toThrow(/the docs site did not build: .*dead link/);
   }, 120_000);
 });
 

@@ -351,3 +351,26 @@ function withMovedLinks(page: SitePage, moved: Map<string, Map<string, string>>)
   );
   return { ...page, markdown, content: vPre(markdown) };
 }
+
+/**
+ * Links between the site's pages (relative, to a `.md` page, outside code) whose page the site does
+ * not have. Every link the docs write names a page they write, so one here is a bug: the build stops
+ * and names it rather than publish it (VitePress checks again as it renders).
+ */
+export function deadLinks(pages: SitePage[]): { page: string; link: string }[] {
+  const paths = new Set(pages.map((p) => p.path));
+  const dead: { page: string; link: string }[] = [];
+  for (const page of pages) {
+    const here = page.path.slice(0, page.path.lastIndexOf("/") + 1);
+    outsideFences(page.markdown, (line) => {
+      for (const m of line.replace(/(`+)[\s\S]*?\1/g, "").matchAll(MARKDOWN_LINK)) {
+        const path = m[2].replace(/#.*$/, "");
+        if (/^([a-z][a-z0-9+.-]*:|\/)/i.test(path) || !path.endsWith(".md")) continue;
+        const target = normalizePath(here + path);
+        if (!paths.has(target) && !(target === "README.md" && paths.has("index.md"))) dead.push({ page: page.path, link: m[2] });
+      }
+      return line;
+    });
+  }
+  return dead;
+}

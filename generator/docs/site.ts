@@ -18,7 +18,7 @@ import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
 import { httpReference, type ReferencePart } from "./http-reference.js";
 import { HTTP_LANG, languageCss } from "./site-languages.js";
-import { changelogPages, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
+import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebar, type SitePage } from "./site-pages.js";
 import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
 
 export interface SiteBuild {
@@ -40,13 +40,17 @@ export function basePath(base: string | undefined): string {
   return base;
 }
 
-/**
- * The site's source: every docs page, the theme and config, in a fresh folder of the system's
- * temporary directory (never the user's working tree). VitePress and Vue are specsmith's own
- * dependencies: a `node_modules` link in that folder to where they are installed lets VitePress (and
- * Node, for the pages it renders on the server) find them, wherever specsmith runs from.
- */
-async function siteSource(configPath: string, out: string, opts: SiteOptions = {}): Promise<{ src: string; pages: SitePage[] }> {
+/** What a site is made of: its pages, title, the anchors of moved operations, and its languages. */
+export interface SiteContent {
+  title: string;
+  pages: SitePage[];
+  anchors: Record<string, string[]>;
+  /** The languages a reader picks from, the first shown until one is picked. */
+  languages: string[];
+}
+
+/** Every target's pages for the config's spec, joined into the site's (see site-targets.ts). */
+async function siteContent(configPath: string): Promise<SiteContent> {
   const config = loadConfig(configPath);
   const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false });
   // The pages are the first configured target's; every target's snippets join its usage examples.
@@ -59,26 +63,21 @@ async function siteSource(configPath: string, out: string, opts: SiteOptions = {
   const docs = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, samples));
   const others = main.docs ? results.slice(1).flatMap((r) => siteTarget(r, main.docs!) ?? []) : [];
   const otherPages = others.flatMap(targetPages);
-  const sitePaths = new Set([...docs, ...otherPages].map((p) => p.path));
   const changelogs = changelogPages(
     results.map((r, i) => ({
       target: r.target.name,
       text: r.files.find((f) => f.path === "CHANGELOG.md")?.content,
       resolve: i === 0 ? undefined : others.find((o) => o.lang === r.target.name)?.resolve,
     })),
-    sitePaths,
+    new Set([...docs, ...otherPages].map((p) => p.path)),
   );
   // Operations get pages of their own, each with every language's parts; links on every page (changelogs too) follow them.
   const reference = main.api ? httpReference(main.api) : new Map<string, ReferencePart[]>();
   const httpText = new Map([...reference].map(([id, parts]) => [id, parts.map((p) => `### ${p.heading}\n\n${p.body}`).join("\n\n")]));
   const languages = main.docs ? operationLanguages({ lang: main.target.name, docs: main.docs }, others, httpText) : undefined;
   const split = operationPages([...docs, ...otherPages, ...changelogs], languages);
-  const modelPages = [main, ...results.slice(1)].flatMap((r) => {
-    const prefix = r === main ? "" : `${r.target.name}/`;
-    return r.docs ? [{ lang: r.target.name, byName: new Map(r.docs.models.map((m) => [m.name, prefix + m.page])) }] : [];
-  });
+  const modelPages = results.flatMap((r, i) => (r.docs ? [{ lang: r.target.name, byName: new Map(r.docs.models.map((m) => [m.name, (i === 0 ? "" : `${r.target.name}/`) + m.page])) }] : []));
   const pages = withModelLinks(split.pages, modelPages);
-  const anchors = split.anchors;
   pages.push(modelsPage(pages, [main.target.name, ...others.map((o) => o.lang)]));
   const home = pages.findIndex((p) => p.path === "index.md");
   if (home >= 0)
@@ -86,20 +85,35 @@ async function siteSource(configPath: string, out: string, opts: SiteOptions = {
       pages[home],
       pages.filter((p) => p.path.startsWith("changelog/")),
     );
+  return { title: siteDataText(main.title ?? "API"), pages, anchors: split.anchors, languages: [main.target.name, ...others.map((o) => o.lang), HTTP_LANG] };
+}
+
+/**
+ * The site's source: every page, the theme and config, in a fresh folder of the system's temporary
+ * directory (never the user's working tree). VitePress and Vue are specsmith's own dependencies: a
+ * `node_modules` link in that folder to where they are installed lets VitePress (and Node, for the
+ * pages it renders on the server) find them, wherever specsmith runs from.
+ */
+function siteSource(site: SiteContent, out: string, opts: SiteOptions): string {
+  const dead = deadLinks(site.pages);
+  if (dead.length > 0)
+    throw new WriteError(
+      `the docs site has ${dead.length} dead link(s):\n${dead.map((d) => `  ${d.page} links to ${d.link}, which the site does not have`).join("\n")}\n  hint: a page the docs link to is missing; this is a bug in the pages, please report it`,
+    );
   const src = mkdtempSync(join(tmpdir(), "specsmith-site-"));
   symlinkSync(modulesFolder(), join(src, "node_modules"), "dir");
-  for (const p of pages) write(join(src, p.path), p.content);
-  const title = siteDataText(main.title ?? "API");
-  write(join(src, "public", "llms.txt"), llmsTxt(title, pages, false, basePath(opts.base)));
-  write(join(src, "public", "llms-full.txt"), llmsTxt(title, pages, true, basePath(opts.base)));
-  write(join(src, ".vitepress", "config.mjs"), configText(title, out, siteSidebar(pages), basePath(opts.base)));
-  write(join(src, ".vitepress", "theme", "index.mjs"), themeText(anchors));
-  write(join(src, ".vitepress", "theme", "languages.css"), languageCss([main.target.name, ...others.map((o) => o.lang), HTTP_LANG], main.target.name));
+  for (const p of site.pages) write(join(src, p.path), p.content);
+  const base = basePath(opts.base);
+  write(join(src, "public", "llms.txt"), llmsTxt(site.title, site.pages, false, base));
+  write(join(src, "public", "llms-full.txt"), llmsTxt(site.title, site.pages, true, base));
+  write(join(src, ".vitepress", "config.mjs"), configText(site.title, out, siteSidebar(site.pages), base));
+  write(join(src, ".vitepress", "theme", "index.mjs"), themeText(site.anchors));
+  write(join(src, ".vitepress", "theme", "languages.css"), languageCss(site.languages, site.languages[0]));
   write(join(src, "public", "favicon.svg"), FAVICON);
   // Browsers ask for /favicon.ico before they read the page's icon link (the dev server's pages add
   // it late): one blue pixel, so no page logs a 404.
   writeFileSync(join(src, "public", "favicon.ico"), faviconIco());
-  return { src, pages };
+  return src;
 }
 
 /** The theme, with the map of moved operations (resource page → its operations' anchors). */
@@ -137,7 +151,14 @@ async function vitepress(): Promise<typeof import("vitepress")> {
 export async function buildSite(configPath: string, out: string, opts: SiteOptions = {}): Promise<SiteBuild> {
   const started = performance.now();
   const vp = await vitepress();
-  const { src, pages } = await siteSource(configPath, out, opts);
+  const site = await siteContent(configPath);
+  await buildContent(vp, site, out, opts);
+  return { out, pages: site.pages.length, ms: Math.round(performance.now() - started) };
+}
+
+/** Builds a site from its pages: checks them, writes the source, runs VitePress, removes the source. */
+export async function buildContent(vp: typeof import("vitepress"), site: SiteContent, out: string, opts: SiteOptions = {}): Promise<void> {
+  const src = siteSource(site, out, opts);
   try {
     await vp.build(src);
   } catch (e) {
@@ -145,13 +166,12 @@ export async function buildSite(configPath: string, out: string, opts: SiteOptio
   } finally {
     rmSync(src, { recursive: true, force: true });
   }
-  return { out, pages: pages.length, ms: Math.round(performance.now() - started) };
 }
 
 /** Serves the site with reload; resolves once the server listens. */
 export async function serveSite(configPath: string, port: number, opts: SiteOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const vp = await vitepress();
-  const { src } = await siteSource(configPath, join(tmpdir(), "specsmith-site-out"), opts);
+  const src = siteSource(await siteContent(configPath), join(tmpdir(), "specsmith-site-out"), opts);
   const server = await vp.createServer(src, { port, host: "127.0.0.1" });
   await server.listen();
   const close = async () => {

@@ -1,7 +1,7 @@
 // The docs site gives every operation a page of its own: resource pages split at their operations'
 // headings, links to `README.md#op` follow the operation, code stays as it is.
 import { describe, expect, it } from "vitest";
-import { changelogPages, operationPages, siteSidebar, vPre, withChangelogLinks, type SitePage } from "../../generator/docs/site-pages.js";
+import { changelogPages, deadLinks, operationPages, siteSidebar, vPre, withChangelogLinks, type SitePage } from "../../generator/docs/site-pages.js";
 
 const page = (path: string, markdown: string): SitePage => ({ path, markdown, content: vPre(markdown), title: /^# (.*)$/m.exec(markdown)?.[1] ?? path });
 
@@ -90,5 +90,18 @@ describe("operationPages", () => {
     ]);
     expect(sidebar.at(-1)).toEqual({ text: "Changelog", items: [{ text: "Changelog (TypeScript)", link: "/changelog/typescript.html" }] });
     expect(withChangelogLinks(at("index.md"), changelogs).markdown).toMatch(/## Changelog\n\n- \[Changelog \(TypeScript\)\]\(changelog\/typescript\.md\)\n$/);
+  });
+});
+
+describe("deadLinks", () => {
+  const pages = [
+    page("index.md", "# SDK\n\n[users](docs/sdks/users/README.md) [gone](docs/gone.md#x) `[code](nope.md)`\n\n```md\n[fenced](nope.md)\n```\n"),
+    page("docs/sdks/users/README.md", "# Users\n\n[home](../../../README.md) [web](https://example.com/a.md) [abs](/x.md) [self](#list) [model](../../models/missing.md)\n"),
+  ];
+  it("names each relative link to a .md page the site lacks, with its page; code, other schemes and the root README pass", () => {
+    expect(deadLinks(pages)).toEqual([
+      { page: "index.md", link: "docs/gone.md#x" },
+      { page: "docs/sdks/users/README.md", link: "../../models/missing.md" },
+    ]);
   });
 });
