@@ -77,6 +77,7 @@ describe("the mock server's checks (in process)", () => {
     components: {
       securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } },
       schemas: {
+        Taken: { type: "object", properties: { message: { type: "string", example: "the name is taken" } } },
         Pet: { type: "object", required: ["name", "kind"], properties: { name: { type: "string", example: "Rex" }, kind: { type: "string", enum: ["dog", "cat"] }, age: { type: "integer" } } },
       },
     },
@@ -86,7 +87,10 @@ describe("the mock server's checks (in process)", () => {
           operationId: "createPet",
           parameters: [{ name: "dry", in: "query", required: true, schema: { type: "boolean" } }],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } },
-          responses: { "201": { description: "made", content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } } },
+          responses: {
+            "201": { description: "made", content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } },
+            "409": { description: "taken", content: { "application/json": { schema: { $ref: "#/components/schemas/Taken" } } } },
+          },
         },
       },
       "/events": {
@@ -135,12 +139,24 @@ describe("the mock server's checks (in process)", () => {
         ],
       },
     ],
+    ["Prefer: code=409 (Prism's convention): the declared error's example", "POST", "/pets?dry=true", { ...key, ...json, prefer: "code=409" }, pet, 409, { message: "the name is taken" }],
+    ["Prefer: code=201: that success", "POST", "/pets?dry=true", { ...key, ...json, prefer: "code=201" }, pet, 201, { name: "Rex" }],
+    [
+      "Prefer: a status not declared: a problem document with it",
+      "POST",
+      "/pets?dry=true",
+      { ...key, ...json, prefer: "code=503" },
+      pet,
+      503,
+      { detail: "createPet declares no 503 response: this is what a client gets for one" },
+    ],
+    ["Prefer: the request's checks come first", "POST", "/pets?dry=true", { ...json, prefer: "code=409" }, pet, 401, { title: "Unauthorized" }],
     ["no such path", "GET", "/nothing", key, "", 404, { title: "No such operation" }],
     ["no such method", "DELETE", "/pets", key, "", 405, { detail: "DELETE is not an operation of /pets; it takes POST" }],
   ] as const)("%s", async (_, method, path, headers, body, status, want) => {
     const r = await fetch(base + path, { method, headers, ...(body ? { body } : {}) });
     expect(r.status).toBe(status);
-    if (status >= 400) expect(r.headers.get("content-type")).toBe("application/problem+json");
+    if (status >= 400) expect(r.headers.get("content-type")).toBe(status === 409 ? "application/json" : "application/problem+json");
     expect(await r.json()).toMatchObject(want);
   });
 

@@ -9,7 +9,8 @@
  *   sentinel).
  * What does not match is answered with a problem document (RFC 9457): 404/405 for no such
  * operation, 401 without credentials, 400 for a missing parameter, a wrong content type or bad JSON,
- * 422 where the body does not fit its schema (each problem with its JSON pointer). Every request is
+ * 422 where the body does not fit its schema (each problem with its JSON pointer). A request with
+ * `Prefer: code=N` (Prism's convention) gets the operation's declared N answer. Every request is
  * logged on one line. Nothing a client sends can make it throw: a failure of its own is a 500 problem.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -80,7 +81,9 @@ class Mock {
       this.credentials(op, req, url);
       this.parameters(op, req, url, route);
       const body = await this.body(op, req);
-      this.answer(op, res, { url, body });
+      const code = preferredStatus(req);
+      if (code === undefined) this.answer(op, res, { url, body });
+      else this.answerWith(op, res, code, { url, body });
     } catch (e) {
       const m = e instanceof Mismatch ? e : new Mismatch(500, "Mock server error", e instanceof Error ? e.message : String(e));
       problem(res, m);
@@ -184,6 +187,22 @@ class Mock {
     return value;
   }
 
+  /**
+   * The answer a `Prefer: code=N` asks for: the success response of that status, else the error
+   * model declared for it (an example of it); a status the operation does not declare gets a
+   * problem document (what an SDK sees from an error it has no model for).
+   */
+  private answerWith(op: Operation, res: ServerResponse, code: number, req: PageRequest): void {
+    const success = op.success.find((r) => covers(r.status, code) && r.status !== "default");
+    if (success) return this.answer({ ...op, success: [success] }, res, req);
+    const exact = op.errors.find((e) => e.statuses.includes(String(code)));
+    const error = exact ?? op.errors.find((e) => e.statuses.some((s) => covers(s, code)));
+    if (!error) throw new Mismatch(code, "Mock error", `${op.specOperationId} declares no ${code} response: this is what a client gets for one`);
+    const value = plainValue(this.examples.of({ kind: "ref", model: error.model }));
+    const type = error.contentType || "application/json";
+    res.writeHead(code, { "content-type": type }).end(isJson(type) ? JSON.stringify(value) : typeof value === "string" ? value : "mock error\n");
+  }
+
   /** One item of a page whose example holds none, built from the item's schema. */
   private itemOf(p: Pagination, type: TypeRef, value: unknown): unknown {
     const list = p.itemType ? { kind: "array" as const, items: p.itemType } : p.results ? typeAt(type, p.results, value, this.models) : undefined;
@@ -212,6 +231,21 @@ class Mock {
       res.writeHead(status, { "content-type": type, ...page.headers }).end(JSON.stringify(page.body));
     } else res.writeHead(status, { "content-type": type }).end(typeof value === "string" ? value : "mock body\n");
   }
+}
+
+/**
+ * Prism's convention for tests of error handling: `Prefer: code=404` asks for the operation's
+ * declared 404 answer (after the request passed every check).
+ */
+function preferredStatus(req: IncomingMessage): number | undefined {
+  const m = /(?:^|[,;\s])code=([1-5]\d\d)(?![\d])/.exec(String(req.headers.prefer ?? ""));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Whether a declared status (`404`, `4XX`, `default`) covers `code`. */
+function covers(declared: string, code: number): boolean {
+  if (declared === "default") return code >= 400;
+  return /^\dXX$/i.test(declared) ? Number(declared[0]) === Math.floor(code / 100) : Number(declared) === code;
 }
 
 /** The request target as a URL on the host it was sent to (a target of `//x` is a path here, not a host). */
