@@ -43,7 +43,9 @@ export class Examples {
    */
   of(t: TypeRef, given?: unknown, depth = 0, optionalField = false): Example {
     if (depth === 0 && this.path.length === 0) this.budget = MAX_VALUES;
-    if (depth > 8 || --this.budget < 0) return { kind: "raw", value: given ?? null };
+    // Past the depth or the budget, no more nesting: an array is empty, an object null; a leaf (a
+    // scalar, an enum) still gets its value, as null would not be one of its type.
+    if ((depth > 8 || --this.budget < 0) && !this.isLeaf(t)) return { kind: "raw", value: given ?? (t.kind === "array" ? [] : null) };
     if (given === null && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     if (given === undefined && optionalField && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     switch (t.kind) {
@@ -87,6 +89,11 @@ export class Examples {
     const at = ex.fields.findIndex((f) => f.key === d.property);
     const fields = at === -1 ? [{ field, key: d.property, value }, ...ex.fields] : ex.fields.map((f, i) => (i === at ? { ...f, value } : f));
     return { ...ex, fields };
+  }
+
+  /** A scalar type, or an enum: its example nests nothing. */
+  private isLeaf(t: TypeRef): boolean {
+    return t.kind === "primitive" || t.kind === "literal" || t.kind === "null" || (t.kind === "ref" && this.models.get(t.model)?.kind === "enum");
   }
 
   /** Whether `t` names a model the example is inside of (through aliases, each looked at once). */
