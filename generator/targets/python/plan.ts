@@ -207,6 +207,11 @@ export interface PyPlan extends PlanBase {
   securityArgs: Map<string, string>;
   /** Speakeasy-compatible names of inline enums and objects, exported beside ours (see aliases.ts). */
   aliases: { name: string; module: string; attr: string }[];
+  /**
+   * What the release surface keys methods by (`clerk.users.list`): the client variable's first
+   * rule, kept even where the examples' variable had to differ, so that no lock sees a rename.
+   */
+  surfaceVar: string;
 }
 
 /** A keyword-safe snake_case identifier. */
@@ -246,14 +251,20 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     if (m.typedDict) forms.push({ name: classes.claim(`${name}TypedDict`), module: m.module, attr: m.typedDict });
     return forms;
   });
-  const clientVar = opts.sdkClass.toLowerCase() === opts.sdkClass ? "sdk" : pyIdent(opts.sdkClass);
+  // The usage examples' client variable: never the package's own name (`pets.CreatePetKind` in the
+  // same example would read the client's attribute), nor a name they import.
+  const taken = new Set([opts.packageName.split(".")[0], opts.sdkClass, "parse_datetime"]);
+  const surfaceVar = opts.sdkClass.toLowerCase() === opts.sdkClass ? "sdk" : pyIdent(opts.sdkClass);
+  const clientVar = [surfaceVar, "sdk", "sdk_client"].find((v) => !taken.has(v))!;
   return {
     api,
     packageName: opts.packageName,
     sdkClass: opts.sdkClass,
     version: opts.version,
     idempotencyHeader: opts.idempotencyHeader ?? null,
+    tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,
     clientVar,
+    surfaceVar,
     models,
     modelList: [...models.values()],
     groups,

@@ -9,7 +9,7 @@ import { isNullable, pyAnnotation, type PyForm } from "./types.js";
 
 export function pythonSurface(p: PyPlan): Surface {
   const api = p.api;
-  const client = p.clientVar;
+  const client = p.surfaceVar;
   const methods = p.groups.flatMap((g) => g.operations.map((m): [string, MethodSurface] => [`${client}.${g.access}.${m.method}`, methodSurface(p, m, `docs/${g.doc}#${m.method}`)]));
   const models = p.modelList.map((m): [string, ModelSurface] => [symbolOf(m), modelSurface(p, m)]);
   const byName = new Map(p.modelList.map((m) => [m.name, m]));
