@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("generate the SDKs and docs that spec/specsmith.yaml configures, or one target for --spec")
     .option("--config <file>", "generation config", "spec/specsmith.yaml")
     .option("--check", "compare the output with a fresh generation instead of writing (exit 3 if it differs)")
+    .option("--test", "after writing, run each SDK's generated tests (targets with tests: true) against `specsmith mock` (exit 5 naming the failing operations)")
     .option("--watch", "regenerate whenever the spec, a file it $refs, or the config changes")
     .option("--spec <file>", "an OpenAPI document (3.0 or 3.1, YAML or JSON) instead of the config's")
     .option("--overlay <file>", "an OpenAPI Overlay 1.0 applied to the spec (repeatable; after the config's overlays)", collect, [])

@@ -83,6 +83,9 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
           "e.g. maxMethodParams: 4 (arguments up to 4 parameters, else one request object; 0: always the object)",
         );
       }
+      if (t.tests !== undefined && typeof t.tests !== "boolean") {
+        err(["targets", name, "tests"], "`tests` must be true or false", "tests: true generates a test per operation, run against `specsmith mock`");
+      }
       if (t.version !== undefined && typeof t.version !== "string") {
         err(
           ["targets", name, "version"],
@@ -103,6 +106,7 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         version: typeof t.version === "string" ? t.version : "0.1.0",
         ...(typeof t.idempotencyHeader === "string" ? { idempotencyHeader: t.idempotencyHeader } : {}),
         ...(typeof t.maxMethodParams === "number" ? { maxMethodParams: t.maxMethodParams } : {}),
+        ...(t.tests === true ? { tests: true } : {}),
       });
     }
   }

@@ -6,10 +6,12 @@
 import { join, resolve } from "node:path";
 import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from "./config.js";
 import { UsageError, formatDiagnostic } from "./diagnostics.js";
+import { exampleProblems } from "./mock/example-check.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
 import { upToDate } from "./inputs.js";
 import { SILENT, terminalProgress, type Progress } from "./progress.js";
-import { TARGETS, targetNames } from "./targets/registry.js";
+import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
+import { CLI_SCRIPT } from "./paths.js";
 import { watchFiles } from "./watch.js";
 import { writeFileAtomic } from "./write/file.js";
 import { readText } from "./write/read.js";
@@ -21,6 +23,7 @@ export interface GenerateFlags {
   overlay: string[];
   config: string;
   check?: boolean;
+  test?: boolean;
   watch?: boolean;
   spec?: string;
   target?: string;
@@ -66,6 +69,10 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
   if (flags.json && flags.watch) throw new UsageError("--json prints one run's summary; it does not go with --watch");
   const { spec, overlays, targets, config, codeSamples } = targetsOf(flags);
   if (overlappingTargets(targets).length > 0) throw new UsageError("two targets write into overlapping folders");
+  if (flags.test && (flags.check || flags.watch)) throw new UsageError(`--test runs the tests of what generate writes; it does not go with --${flags.check ? "check" : "watch"}`);
+  if (flags.test && !targets.some((t) => t.tests))
+    throw new UsageError(`--test runs the SDKs' generated tests, and no target generates any
+  hint: set \`tests: true\` under targets.${targets[0].name} in ${flags.config}`);
   const run = new GenerateRun(flags, spec, overlays, targets, codeSamples);
   if (!flags.watch) return run.once();
   // Watching: every failure is reported and the next save tries again.
@@ -106,7 +113,8 @@ class GenerateRun {
     const ms = () => Math.round(performance.now() - started);
     // Nothing changed since the last generation (inputs, build, output files): nothing to do.
     const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples));
-    if (fresh.every((r) => r !== undefined)) {
+    // (--test generates anyway: its verdict names operations, which the generation maps its tests to.)
+    if (!this.flags.test && fresh.every((r) => r !== undefined)) {
       this.targets.forEach((t, i) => this.tell(`specsmith: ${t.name} ${fresh[i]!.version}: no SDK changes\n`));
       const what = this.targets.map((t) => rel(t.out)).join(", ");
       this.tell(`specsmith: ${this.flags.check ? "output is " : ""}up to date (nothing changed since the last generation: ${what}) in ${ms()} ms\n`);
@@ -122,7 +130,8 @@ class GenerateRun {
       if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
       for (const r of results) if (r.release) this.tell(releaseLine(r));
       if (this.flags.check) return this.check(results, ms);
-      return this.write(results, progress, ms);
+      const code = this.write(results, progress, ms);
+      return code === 0 && this.flags.test ? await this.test(results) : code;
     } finally {
       progress.end();
     }
@@ -172,6 +181,45 @@ class GenerateRun {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * `--test`: each target's generated tests, run by its own test runner against `specsmith mock`;
+   * exit 5 naming the operations whose tests failed.
+   */
+  private async test(results: TargetResult[]): Promise<number> {
+    const failures: string[] = [];
+    // The spec's own examples first: the SDKs' calls fill their gaps, the maintainer should hear of them.
+    const stale = results[0]?.api ? exampleProblems(results[0].api) : [];
+    if (stale.length > 0) {
+      const operations = [...new Set(stale.map((x) => x.operation))];
+      failures.push(
+        `the spec's examples: ${stale.length} no longer fit their schemas, of ${operations.length} operation(s): ${operations.join(", ")}\n` +
+          stale.map((x) => `  ${x.operation}: the example of ${x.where}: ${x.problems.map((p) => `${p.pointer} ${p.message}`).join("; ")}`).join("\n"),
+      );
+    }
+    for (const r of results.filter((x) => x.target.tests)) {
+      const target = findTarget(TARGETS, r.target.name);
+      if (!target?.runTests) continue;
+      this.tell(`specsmith: running the ${r.target.name} SDK's tests (${rel(r.target.out)}/tests)\n`);
+      const run = await target.runTests(r.target.out, CLI_SCRIPT);
+      const operationOf = new Map((r.tests ?? []).map((t) => [t.id, t.operation]));
+      if (run.failed.length === 0) {
+        this.tell(`specsmith: ${r.target.name}: ${run.total} tests passed\n`);
+        continue;
+      }
+      const operations = [...new Set(run.failed.map((f) => operationOf.get(f.id) ?? f.id))];
+      failures.push(
+        `${r.target.name}: ${run.failed.length} of ${run.total} tests failed, of ${operations.length} operation(s): ${operations.join(", ")}\n` +
+          run.failed.map((f) => `  ${f.id}: ${f.message}`).join("\n"),
+      );
+    }
+    if (failures.length === 0) return 0;
+    say(
+      "stderr",
+      `specsmith: the regenerated SDKs' tests failed\n${failures.join("\n")}\n  hint: update the spec's examples to fit their schemas (the docs and tests fill in what an example lacks); a test that fails otherwise is a call the SDK or the mock gets wrong\n`,
+    );
+    return 5;
   }
 
   /** With --json: the run's summary, one line on stdout (paths as given, spec text as data). */

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
@@ -19,7 +19,7 @@ import { planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
-import type { AnyTarget, PlanBase } from "./targets/target.js";
+import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
 import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 
@@ -43,6 +43,8 @@ export interface TargetResult {
   api?: Api;
   /** Where this target's docs put each resource's operations and each model (the docs site joins targets' pages by it). */
   docs?: DocsIndex;
+  /** With `tests: true`: each generated test and the operation it tests. */
+  tests?: GeneratedTest[];
 }
 
 /** A target's docs pages by what they document; paths are relative to its output folder. */
@@ -89,7 +91,9 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   const results: TargetResult[] = [];
   for (const [i, config] of targets.entries()) {
     const target = targetOf(opts.registry ?? TARGETS, config.name);
-    const result = await generateTarget(api, target, config, locks[i], { ...opts, progress });
+    // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
+    const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (opts.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
+    const result = await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], { ...opts, progress });
     result.files.push(...releaseFiles(api, config, result.release!, digest, opts.date ?? releaseDate()));
     const once = result.files.filter((f) => f.once).map((f) => f.path);
     const record = inputsOf(config, sourceDigests, once, opts.release !== false, result.release!.version);
@@ -123,7 +127,7 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
     groups: plan.groups.map((g) => ({ name: g.ir.name, page: `docs/${g.doc}`, operations: g.operations.map((o) => ({ id: o.ir.operationId, method: o.method })) })),
     models: plan.modelList.filter((m) => m.doc).map((m) => ({ name: m.ir.name, page: `docs/${m.doc}` })),
   };
-  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title, api, docs };
+  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title, api, docs, tests: emitted.tests };
 }
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
@@ -157,6 +161,11 @@ function existingChangelog(out: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A relative path with forward slashes, the same on every OS. */
+function portable(path: string): string {
+  return path.split(sep).join("/");
 }
 
 export function specDigest(texts: string[]): string {

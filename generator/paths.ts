@@ -16,4 +16,6 @@ export const PACKAGE_ROOT = (() => {
 
 export const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version;
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
+/** specsmith's own CLI script (what generated tests start `specsmith mock` with under `generate --test`). */
+export const CLI_SCRIPT = join(PACKAGE_ROOT, "bin", "specsmith.js");
 export const PRECOMPILED = join(PACKAGE_ROOT, "dist", "templates.js");

@@ -107,6 +107,30 @@ describe("config `maxMethodParams`", () => {
   });
 });
 
+describe("config `tests`", () => {
+  const write = (value: string) => {
+    const path = join(tempDir(), "specsmith.yaml");
+    writeFileSync(path, `spec: spec.yaml\ntargets:\n  python:\n    out: out\n    packageName: p\n    sdkClass: P\n    tests: ${value}\n`);
+    return path;
+  };
+  it.each([
+    ["true", true],
+    ["false", undefined],
+  ])("tests: %s", (value, want) => {
+    expect(loadConfig(write(value)).targets[0].tests).toBe(want);
+  });
+  it.each(["yes please", "1", "[]"])("tests: %s is a located error", (value) => {
+    try {
+      loadConfig(write(value));
+      expect.unreachable();
+    } catch (e) {
+      const [d] = (e as SpecError).diagnostics;
+      expect([d.line, d.pointer]).toEqual([7, "#/targets/python/tests"]);
+      expect(d.message).toBe("`tests` must be true or false");
+    }
+  });
+});
+
 describe("terminalSafe", () => {
   it.each([
     ["plain text", "plain text", false],

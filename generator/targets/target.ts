@@ -34,6 +34,18 @@ export interface TargetOptions {
    * (Speakeasy's: TypeScript 0, Python 20).
    */
   maxMethodParams?: number;
+  /** `tests: true`: a test per operation (and per declared error) under tests/, run against `specsmith mock`. */
+  tests?: boolean;
+  /**
+   * What the generated tests start the mock server from: the spec and overlays, as paths relative
+   * to the output folder (set by `generate` from where the spec is).
+   */
+  mockInputs?: MockInputs;
+}
+
+export interface MockInputs {
+  spec: string;
+  overlays: string[];
 }
 
 /** The settings a target checks by its own language's rules (a version is semver first, for every target). */
@@ -78,6 +90,8 @@ export interface PlanBase {
   clientVar: string;
   /** The configured idempotency header (see TargetOptions), or null. */
   idempotencyHeader: string | null;
+  /** With `tests: true`: what the generated tests start the mock server from; else null (no tests). */
+  tests: MockInputs | null;
 }
 
 /** A target's output before formatting, and each operation's usage snippet (the code-samples overlay, the docs site). */
@@ -88,6 +102,22 @@ export interface Emitted {
   preformatted: ReadonlySet<string>;
   /** Paths the target's formatter treats with care (TypeScript: files for prettier itself). */
   formatHints: ReadonlySet<string>;
+  /** With `tests: true`: each generated test (as `runTests` names it) and the operation it tests. */
+  tests?: GeneratedTest[];
+}
+
+export interface GeneratedTest {
+  /** The test as the target's test runner reports it (`tests/users.test.ts > ListUsers`). */
+  id: string;
+  /** The operation's id as the spec spells it. */
+  operation: string;
+}
+
+/** What running an SDK's generated tests found. */
+export interface TestRun {
+  total: number;
+  /** The failed tests' ids (as GeneratedTest has them), each with the runner's first words on why. */
+  failed: { id: string; message: string }[];
 }
 
 export interface Target<P extends PlanBase = PlanBase> {
@@ -109,6 +139,11 @@ export interface Target<P extends PlanBase = PlanBase> {
   emit(plan: P, version: string): Promise<Emitted>;
   /** Formats the emitted files in place, as the language's ecosystem formats them. */
   format(emitted: Emitted): Promise<void>;
+  /**
+   * Runs the generated tests of the SDK written in `out` (`tests: true`) with the language's test
+   * runner, against `specsmith mock` (the CLI script `specsmith`).
+   */
+  runTests?(out: string, specsmith: string): Promise<TestRun>;
 }
 
 /** A target whose plan type is not known to the caller (the registry's view). */

@@ -12,8 +12,9 @@ export const PYTHON = join(VENV, "bin", "python");
 /** What a generated pyproject.toml depends on, at the versions it allows. */
 export const REQUIREMENTS = ["httpcore>=1.0.9,<2", "httpx>=0.28.1,<1", "pydantic>=2.11.2,<3", "typing-extensions>=4.12.2"];
 /** What the tests use on top: mypy, to type-check every generated SDK under --strict, and ruff's
- * pyflakes and bugbear rules (undefined or unused names, likely bugs). */
-export const TOOLS = ["mypy>=1.10", "ruff>=0.5"];
+ * pyflakes and bugbear rules (undefined or unused names, likely bugs); pytest and pytest-asyncio, to run
+ * the SDKs' generated tests. */
+export const TOOLS = ["mypy>=1.10", "ruff>=0.5", "pytest>=8", "pytest-asyncio>=0.23"];
 const MARKER = join(VENV, "specsmith-requirements.json");
 
 /** Local package indexes pip is configured with (this machine's stand-in for PyPI). */

@@ -18,7 +18,7 @@ const toy: Target<PlanBase> = {
   typeRules: { members: (t) => [t], containers: [], widenings: [] },
   settingProblem: (key, value) => (value === "reserved" ? `"${value}" is a toy keyword (${key})` : undefined),
   packageNameFrom: (stem) => stem,
-  plan: (api, o) => ({ api, sdkClass: o.sdkClass, packageName: o.packageName, version: o.version, modelList: [], groups: [], clientVar: "toy", idempotencyHeader: null }),
+  plan: (api, o) => ({ api, sdkClass: o.sdkClass, packageName: o.packageName, version: o.version, modelList: [], groups: [], clientVar: "toy", idempotencyHeader: null, tests: null }),
   surface: (p) => ({
     target: "toy",
     ...apiSurface(p.api),

@@ -9,6 +9,7 @@ import { trimNewlines } from "../../render/markdown.js";
 import { backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
+import { errorCases, mockInputsFile } from "../shared/tests.js";
 import type { Emitted } from "../target.js";
 import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
 import { plainValue } from "../../ir/examples.js";
@@ -77,10 +78,11 @@ export async function emitPython(p: PyPlan, version: string): Promise<Emitted> {
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
   e.emitted.files.push(...runtime, { path: `${e.pkg}/py.typed`, content: "" });
   emitModels(e);
-  emitResources(e);
+  const opDocs = emitResources(e);
   emitClient(e);
   emitPackage(e);
   emitReadme(e);
+  if (p.tests) emitTests(e, opDocs);
   e.emitted.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return e.emitted;
 }
@@ -97,8 +99,11 @@ function emitModels(e: Emission): void {
   if (p.api.operations.some((op) => op.body?.encoding === "multipart")) e.doc("models/file.md", "docs/model.md.hbs", fileDoc());
 }
 
+type OperationDoc = ReturnType<typeof operationDoc>;
+
 /** A module per resource (sync and async methods), its docs page, and each operation's usage snippet. */
-function emitResources(e: Emission): void {
+function emitResources(e: Emission): Map<PyGroupPlan, OperationDoc[]> {
+  const opDocs = new Map<PyGroupPlan, OperationDoc[]>();
   const { p, pkg } = e;
   const common = { packageName: p.packageName, sdkClass: p.sdkClass, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
   for (const g of p.groups) {
@@ -112,10 +117,51 @@ function emitResources(e: Emission): void {
     // (A group that only holds others, such as `beta` of `beta.conversations`, has no page.)
     if (g.operations.length === 0) continue;
     const operations = g.operations.map((m) => operationDoc(p, g.access, m, e.examples));
+    opDocs.set(g, operations);
     e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, attr: g.access, operations });
     operations.forEach((op, i) => {
       const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op }));
       e.emitted.samples.push({ operationId: g.operations[i].ir.specOperationId, pointer: g.operations[i].ir.source, lang: "python", label: "Python", source });
+    });
+  }
+  return opDocs;
+}
+
+/**
+ * `tests: true`: a pytest module per resource, a sync and an async test per operation (its docs
+ * example against the mock) and one per declared error (the mock asked for that status must make
+ * the call raise the error's class); the mock's inputs, the helper that starts it, the fixture.
+ */
+function emitTests(e: Emission, opDocs: Map<PyGroupPlan, OperationDoc[]>): void {
+  const { p } = e;
+  e.emitted.files.push(mockInputsFile(p.tests!));
+  const helpers = runtimeFiles("python", "tests", "testing");
+  for (const f of helpers) (e.emitted.preformatted as Set<string>).add(f.path);
+  e.emitted.files.push(...helpers);
+  for (const [g, docs] of opDocs) {
+    const operations = g.operations.map((m, i) => ({
+      op: docs[i],
+      errors: errorCases(m.ir).flatMap((c) => {
+        const cls = p.models.get(c.model)?.errorClass;
+        return cls ? [{ status: c.status, errorClass: cls }] : [];
+      }),
+    }));
+    const module = `test_${g.module.replace(/\//g, "_")}`;
+    // Each test as pytest's JUnit report names it: the module, the function.
+    g.operations.forEach((m, i) => {
+      const names = [m.method, `${m.method}_async`, ...operations[i].errors.map((x) => `${m.method}_error_${x.status}`)];
+      for (const name of names) (e.emitted.tests ??= []).push({ id: `tests.${module}::test_${name}`, operation: m.ir.specOperationId });
+    });
+    e.py(`tests/${module}.py`, "tests/test_group.py.hbs", {
+      title: g.title,
+      packageName: p.packageName,
+      sdkClass: p.sdkClass,
+      clientVar: p.clientVar,
+      clientOptions: e.clientOptions,
+      importsPackage: docs.some((d) => d.importsPackage),
+      importsParseDatetime: docs.some((d) => d.importsParseDatetime),
+      hasErrors: operations.some((o) => o.errors.length > 0),
+      operations,
     });
   }
 }
@@ -150,6 +196,7 @@ function emitPackage(e: Emission): void {
       version: p.version,
       description: `Python SDK for the ${p.api.info.title}`,
       packageName: p.packageName,
+      tests: p.tests !== null,
     }),
   });
 }

@@ -50,6 +50,8 @@ export const PYTHON_CODE_FIELDS = [
   "base",
   "packageName",
   "packageDir",
+  // a status code the planner chose for a generated test (three digits)
+  "status",
   // expressions built from identifiers: a parameter's variable, `request.user_id`, `models.ActorToken`,
   // annotations (`Optional[List[models.Tag]]`), defaults (`None`, `UNSET`), `to_wire(models.X, body)`
   "expr",

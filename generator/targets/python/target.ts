@@ -1,4 +1,5 @@
 /** The Python target: a package on httpx and pydantic v2, call-compatible with Speakeasy's, formatted by ruff's formatter. */
+import { runPythonTests } from "./run-tests.js";
 import { splitTop } from "../../release/types.js";
 import type { Target } from "../target.js";
 import { emitPython } from "./emit.js";
@@ -40,4 +41,5 @@ export const python: Target<PyPlan> = {
   surface: pythonSurface,
   emit: emitPython,
   format: (emitted) => formatPython(emitted.files, emitted.preformatted),
+  runTests: runPythonTests,
 };

@@ -1,11 +1,14 @@
-/** Runtime sources (real, tested code under templates/<target>/runtime) copied into an SDK as they are. */
+/**
+ * Runtime sources (real, tested code under templates/<target>/runtime) copied into an SDK as they
+ * are; `folder: "testing"`: the helpers of the SDK's generated tests.
+ */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { TEMPLATES_DIR } from "../../paths.js";
 import type { OutputFile } from "../../write/write.js";
 
-export function runtimeFiles(target: string, into: string): OutputFile[] {
-  const dir = join(TEMPLATES_DIR, target, "runtime");
+export function runtimeFiles(target: string, into: string, folder: "runtime" | "testing" = "runtime"): OutputFile[] {
+  const dir = join(TEMPLATES_DIR, target, folder);
   return list(dir).map((file) => {
     const rel = relative(dir, file).split(sep).join("/");
     return { path: `${into}/${rel}`, content: readFileSync(file, "utf8"), ...(USERS.has(rel) ? { once: true } : {}) };

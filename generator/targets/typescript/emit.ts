@@ -4,6 +4,7 @@ import { SCHEME_KINDS, backoffPolicy, credentialPlaceholder, exampleSchemes } fr
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { childrenOf } from "../shared/groups.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
+import { errorCases, mockInputsFile } from "../shared/tests.js";
 import { Examples } from "../../ir/examples.js";
 import type { SecurityScheme } from "../../ir/types.js";
 import { VERSION } from "../../paths.js";
@@ -67,6 +68,7 @@ export async function emitTypeScript(p: Plan, version: string): Promise<Emitted>
   emitPackage(e);
   const opDocs = emitDocs(e);
   emitReadme(e, opDocs);
+  if (p.tests) emitTests(e, opDocs);
   // Runtime: real, tested (and prettier-formatted) TypeScript, copied as it is.
   const runtime = runtimeFiles("typescript", "src");
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
@@ -189,8 +191,57 @@ function emitPackage(e: Emission): void {
   const { p } = e;
   // Subpaths as Speakeasy's packages export them: each models namespace, and any module with or without `.js`.
   const modelNamespaces = ["components", "errors", ...(p.modelList.some((m) => m.ir.place === "operations") ? ["operations"] : [])].map((name) => ({ name }));
-  e.file("package.json", "package.json.hbs", { packageName: p.packageName, version: p.version, description: `TypeScript SDK for the ${p.api.info.title}`, modelNamespaces });
+  e.file("package.json", "package.json.hbs", {
+    packageName: p.packageName,
+    version: p.version,
+    description: `TypeScript SDK for the ${p.api.info.title}`,
+    modelNamespaces,
+    tests: p.tests !== null,
+    specsmithRange: `^${VERSION}`,
+  });
   e.file("tsconfig.json", "tsconfig.json.hbs", {});
+}
+
+/** The names a generated test file declares or imports besides the SDK class. */
+const TEST_LOCALS = new Set(["describe", "expect", "inject", "it", "errors", "drain", "clientOn", "RFCDate"]);
+
+/**
+ * `tests: true`: a vitest file per resource, a test per operation (its docs example against the
+ * mock) and per declared error (the mock asked for that status must make the call throw the
+ * error's class); the mock's inputs and the helper that starts it.
+ */
+function emitTests(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void {
+  const { p } = e;
+  e.emitted.files.push(mockInputsFile(p.tests!));
+  const helpers = runtimeFiles("typescript", "tests", "testing");
+  for (const f of helpers) (e.emitted.preformatted as Set<string>).add(f.path);
+  e.emitted.files.push(...helpers);
+  e.file("vitest.config.ts", "vitest.config.ts.hbs", {});
+  // An SDK class named like one of the file's own names is imported under another.
+  const sdkName = TEST_LOCALS.has(p.sdkClass) ? `${p.sdkClass}SDK` : p.sdkClass;
+  for (const g of p.groups.filter((x) => x.operations.length > 0)) {
+    const operations = g.operations.map((op) => ({
+      name: op.ir.specOperationId,
+      op: opDocs.get(op)!,
+      errors: errorCases(op.ir).flatMap((c) => {
+        const cls = p.models.get(c.model)?.errorClass;
+        return cls ? [{ name: `${op.ir.specOperationId}: ${c.status} throws ${cls}`, prefer: `code=${c.status}`, errorClass: cls }] : [];
+      }),
+    }));
+    const file = g.file.replace(/^sdk\//, "tests/").replace(/\.ts$/, ".test.ts");
+    // Each test as vitest reports it: the file, the describe block's title, the test's.
+    for (const o of operations) for (const name of [o.name, ...o.errors.map((x) => x.name)]) (e.emitted.tests ??= []).push({ id: `${file} > ${g.title} > ${name}`, operation: o.name });
+    e.file(file, "tests/group.test.ts.hbs", {
+      title: g.title,
+      group: g.access,
+      sdkImport: sdkName === p.sdkClass ? p.sdkClass : `${p.sdkClass} as ${sdkName}`,
+      sdkName,
+      rfcDate: operations.some((o) => o.op.rfcDate),
+      hasErrors: operations.some((o) => o.errors.length > 0),
+      clientOptions: e.clientOptions,
+      operations,
+    });
+  }
 }
 
 /** A page per resource (and the usage snippets of its operations), and the RetryConfig page. */

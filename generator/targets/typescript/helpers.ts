@@ -69,6 +69,8 @@ export const TYPESCRIPT_CODE_FIELDS = [
   "importName",
   "typeName",
   "dataClass",
+  "sdkImport",
+  "sdkName",
   // property keys and accessors (propKey/propAccess quote with tsString when a name is not an identifier)
   "prop",
   "key",

@@ -148,6 +148,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     aliases,
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
+    tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 /** The TypeScript target: a zero-dependency SDK on fetch, its docs, and its formatter (oxfmt, prettier where they differ). */
+import { runTypeScriptTests } from "./run-tests.js";
 import { splitTop } from "../../release/types.js";
 import type { Target } from "../target.js";
 import { emitTypeScript } from "./emit.js";
@@ -40,4 +41,5 @@ export const typescript: Target<Plan> = {
   surface: typescriptSurface,
   emit: emitTypeScript,
   format: (emitted) => formatTypeScript(emitted.files, emitted.formatHints, emitted.preformatted),
+  runTests: runTypeScriptTests,
 };
