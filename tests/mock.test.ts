@@ -93,6 +93,13 @@ describe("the mock server's checks (in process)", () => {
           },
         },
       },
+      "/forms": {
+        post: {
+          operationId: "postForm",
+          requestBody: { required: true, content: { "application/x-www-form-urlencoded": { schema: { type: "object", properties: { a: { type: "string" } } } } } },
+          responses: { "204": { description: "ok" } },
+        },
+      },
       "/events": {
         get: {
           operationId: "streamEvents",
@@ -123,6 +130,7 @@ describe("the mock server's checks (in process)", () => {
     ["a required query parameter missing", "POST", "/pets", { ...key, ...json }, pet, 400, { errors: [{ pointer: "query/dry", message: "the required query parameter dry is missing" }] }],
     ["the wrong content type", "POST", "/pets?dry=true", { ...key, "content-type": "text/plain" }, pet, 400, { detail: 'the body is "text/plain"; createPet takes application/json' }],
     ["no body", "POST", "/pets?dry=true", key, "", 400, { detail: "createPet takes a application/json body, and the request has none" }],
+    ["an empty form: a form with no fields", "POST", "/forms", { ...key, "content-type": "application/x-www-form-urlencoded" }, "", 204, {}],
     ["a body that is not JSON", "POST", "/pets?dry=true", { ...key, ...json }, "{name:", 400, { detail: "the body is not valid JSON" }],
     [
       "a body that does not fit the schema",
@@ -157,7 +165,8 @@ describe("the mock server's checks (in process)", () => {
     const r = await fetch(base + path, { method, headers, ...(body ? { body } : {}) });
     expect(r.status).toBe(status);
     if (status >= 400) expect(r.headers.get("content-type")).toBe(status === 409 ? "application/json" : "application/problem+json");
-    expect(await r.json()).toMatchObject(want);
+    if (status === 204) expect(await r.text()).toBe("");
+    else expect(await r.json()).toMatchObject(want);
   });
 
   it("streams an event stream's example event, then its sentinel", async () => {
@@ -278,6 +287,35 @@ describe("the mock server's pages (by the operation's pagination rules)", () => 
         [["it_1"], "page-3"],
         [["it_1"], null],
       ]);
+    } finally {
+      m.close();
+    }
+  });
+
+  it("a cursor read from the items (Stripe's last id): written on pages with a next one, the items' own on the last; no page changes another", async () => {
+    // Stripe's convention, no extension: `has_more`, `starting_after` and the items' ids.
+    const op = { parameters: [q("starting_after", "cursor"), q("limit", "integer")] };
+    const m = await mockOf({ "/items": { get: { operationId: "list", ...op, responses: itemList({ has_more: { type: "boolean" } }) } } });
+    try {
+      const walk = async () => {
+        const seen: unknown[] = [];
+        let cursor: string | undefined;
+        for (let i = 0; i < 5; i++) {
+          const body = (await (await fetch(`${m.base}/items${cursor ? `?starting_after=${cursor}` : ""}`)).json()) as { data: { id: string }[]; has_more: boolean };
+          seen.push([body.data.map((x) => x.id), body.has_more]);
+          if (!body.has_more) break;
+          cursor = body.data[body.data.length - 1].id;
+        }
+        return seen;
+      };
+      const want = [
+        [["page-2"], true],
+        [["page-3"], true],
+        [["it_1"], false],
+      ];
+      expect(await walk()).toEqual(want);
+      // The same again: the last page wrote nothing into the example the next request starts from.
+      expect(await walk()).toEqual(want);
     } finally {
       m.close();
     }

@@ -25,7 +25,7 @@ export class Examples {
    */
   constructor(
     api: Api,
-    private readonly opts: { optional?: boolean } = {},
+    private readonly opts: { optional?: boolean; limits?: { depth: number; values: number } } = {},
   ) {
     this.models = new Map(api.models.map((m) => [m.name, m]));
   }
@@ -42,15 +42,15 @@ export class Examples {
    * nullable one without an example shows null.
    */
   of(t: TypeRef, given?: unknown, depth = 0, optionalField = false): Example {
-    if (depth === 0 && this.path.length === 0) this.budget = MAX_VALUES;
+    if (depth === 0 && this.path.length === 0) this.budget = this.limits.values;
     // Past the depth or the budget, no more nesting: an array is empty, an object null; a leaf (a
     // scalar, an enum) still gets its value, as null would not be one of its type.
-    if ((depth > 8 || --this.budget < 0) && !this.isLeaf(t)) return { kind: "raw", value: given ?? (t.kind === "array" ? [] : null) };
+    if ((depth > this.limits.depth || --this.budget < 0) && !this.isLeaf(t)) return { kind: "raw", value: given ?? (t.kind === "array" ? [] : null) };
     if (given === null && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     if (given === undefined && optionalField && "nullable" in t && t.nullable) return { kind: "scalar", value: null };
     switch (t.kind) {
       case "primitive": {
-        const value = fits(t.type, given) ? (given as string | number | boolean) : placeholder(t.type, t.format);
+        const value = fits(t.type, given) && fitsFormat(t.format, given) ? (given as string | number | boolean) : placeholder(t.type, t.format);
         // Dates are told apart: an SDK may take them as its own date type (TypeScript: Date, RFCDate).
         if (t.type === "string" && (t.format === "date-time" || t.format === "date")) return { kind: "scalar", value, format: t.format };
         return { kind: "scalar", value };
@@ -91,6 +91,11 @@ export class Examples {
     return { ...ex, fields };
   }
 
+  /** How deep an example nests and how many values it holds, at most (docs: what a reader takes in). */
+  private get limits(): { depth: number; values: number } {
+    return this.opts.limits ?? { depth: 8, values: MAX_VALUES };
+  }
+
   /** A scalar type, or an enum: its example nests nothing. */
   private isLeaf(t: TypeRef): boolean {
     return t.kind === "primitive" || t.kind === "literal" || t.kind === "null" || (t.kind === "ref" && this.models.get(t.model)?.kind === "enum");
@@ -110,7 +115,7 @@ export class Examples {
 
   ofModel(m: Model, given: unknown, depth = 0): Example {
     // Called for a model's own docs too: a new example, a new budget.
-    if (depth === 0 && this.path.length === 0) this.budget = MAX_VALUES;
+    if (depth === 0 && this.path.length === 0) this.budget = this.limits.values;
     if (m.kind === "enum") {
       const hit = m.members.find((x) => x.value === given);
       const example = m.members.find((x) => x.value === m.example);
@@ -164,6 +169,17 @@ export function isPrimitive(type: string, v: unknown): boolean {
 /** A spec's example an example can show as it is: of the type, and a scalar. */
 function fits(type: string, v: unknown): boolean {
   return isPrimitive(type, v) && (typeof v === "string" || typeof v === "number" || typeof v === "boolean");
+}
+
+/**
+ * A date example is one (GitHub's has `"\"2007-10-29T02:42:39.000-07:00\""`, quotes included): the
+ * SDKs parse dates, so a date that is not one would make the example fail where it runs.
+ */
+function fitsFormat(format: string | undefined, v: unknown): boolean {
+  if (typeof v !== "string") return true;
+  if (format === "date-time") return /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+  if (format === "date") return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+  return true;
 }
 
 function placeholder(type: string, format?: string): string | number | boolean {

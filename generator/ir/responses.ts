@@ -25,8 +25,23 @@ export function buildResponses(ctx: BuildContext, op: Obj, opLoc: Loc, base: str
       errors.set(resp.type.model, use);
     }
   }
+  if (success.length === 0) {
+    const redirect = Object.keys(responses).find((s) => /^3(0[1237]|08|XX)$/i.test(s));
+    if (redirect) success.push(redirectedDownload(ctx, responses[redirect], opLoc, redirect));
+  }
   success.sort((a, b) => a.status.localeCompare(b.status));
   return { success, errors: [...errors.values()] };
+}
+
+/**
+ * An operation that answers only with a redirect (GitHub's archive and log downloads: `302` with a
+ * `Location`) answers, once the SDK has followed it, with what the location serves: bytes of a type
+ * the spec cannot say. It is a download (a stream of bytes) of status 200.
+ */
+function redirectedDownload(ctx: BuildContext, raw: unknown, opLoc: Loc, status: string): Response {
+  const r = ctx.resolver.deref<Obj>(raw, { ...opLoc, path: [...opLoc.path, "responses", status] });
+  const description = str(r.value.description);
+  return { status: "200", ...(description ? { description } : {}), contentType: "application/octet-stream", encoding: "binary", type: { kind: "primitive", type: "string", format: "binary" } };
 }
 
 const EVENT_STREAM = /^text\/event-stream\s*(;|$)/i;

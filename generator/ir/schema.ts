@@ -54,13 +54,13 @@ export class SchemaConverter {
     if (isRef(schema)) {
       const target = this.resolver.deref(schema, loc);
       const reserved = this.byLocation.get(locKey(target.loc));
-      if (this.buildingComponents && reserved && !this.models.has(reserved) && target.loc.file === this.resolver.root && isNamedLocation(target.loc.path) && target.loc.path[0] === "components") {
-        return { kind: "ref", model: reserved };
-      }
-      if (isNamedLocation(target.loc.path) || !reserved) {
-        return this.refTo(target, place);
-      }
-      return { kind: "ref", model: this.byLocation.get(locKey(target.loc))! };
+      const t: TypeRef =
+        this.buildingComponents && reserved && !this.models.has(reserved) && target.loc.file === this.resolver.root && isNamedLocation(target.loc.path) && target.loc.path[0] === "components"
+          ? { kind: "ref", model: reserved }
+          : isNamedLocation(target.loc.path) || !reserved
+            ? this.refTo(target, place)
+            : { kind: "ref", model: this.byLocation.get(locKey(target.loc))! };
+      return nullableRef(t, target.value, this.models);
     }
     if (schema === true || schema === undefined || (isObj(schema) && Object.keys(schema).length === 0)) {
       return { kind: "primitive", type: "unknown" };
@@ -316,6 +316,16 @@ export class SchemaConverter {
     }
     return name;
   }
+}
+
+/**
+ * A reference to a named object or enum schema that allows null itself (`nullable: true`, `type:
+ * [object, "null"]`, GitHub's `auto-merge`): the reference is nullable, as the schema says. (An
+ * alias's own type carries its nullability.)
+ */
+function nullableRef(t: TypeRef, target: unknown, models: ReadonlyMap<string, Model>): TypeRef {
+  if (t.kind !== "ref" || t.nullable || !isObj(target) || !typesOf(target).nullable) return t;
+  return models.get(t.model)?.kind === "alias" ? t : { ...t, nullable: true };
 }
 
 export function typesOf(schema: Obj): { types: string[]; nullable: boolean } {

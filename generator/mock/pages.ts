@@ -47,12 +47,16 @@ export function pageOf(p: Pagination, example: unknown, req: PageRequest, item: 
   const index = pageIndex(p, input, size, req.url);
   const start = index.offset ?? index.page * size;
   const total = PAGES * size;
-  const slice = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, k) => items[(start + k) % items.length]);
+  // Each item its own copy: a cursor written into one (Stripe's is the last item's id) stays on this page.
+  const slice = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, k) => structuredClone(items[(start + k) % items.length]));
   const more = start + size < total;
   const next = index.offset === undefined ? index.page + 1 : undefined;
   let body = setPath(example, p.results!, slice);
   const headers: Record<string, string> = {};
-  if (p.nextCursor) body = setPath(body, p.nextCursor, more && next !== undefined ? cursorValue(getPath(example, p.nextCursor), next) : null);
+  // A cursor read from the items (`data[-1].id`) is an item's field: written where there is a next
+  // page, left as it is on the last (has_more says it is the last); a cursor of its own is null there.
+  const fromItems = p.nextCursor !== undefined && p.results !== undefined && p.results.every((k, i) => p.nextCursor![i] === k);
+  if (p.nextCursor && (more || !fromItems)) body = setPath(body, p.nextCursor, more && next !== undefined ? cursorValue(getPath(example, p.nextCursor), next) : null);
   if (p.hasMore) body = setPath(body, p.hasMore, more);
   if (p.numPages) body = setPath(body, p.numPages, PAGES);
   if (p.kind === "url" && p.nextUrl) body = setPath(body, p.nextUrl, more ? nextUrl(req.url, index.page + 1) : null);

@@ -67,7 +67,8 @@ class Mock {
     this.models = new Map(api.models.map((m) => [m.name, m]));
     this.schemes = new Map(api.securitySchemes.map((s) => [s.name, s]));
     // Answers show optional fields too (and an item in each array), as a real server would fill them.
-    this.examples = new Examples(api, { optional: true });
+    // A server's answer is whole: deeper and larger than a docs example (GitHub's pull request nests 12 levels).
+    this.examples = new Examples(api, { optional: true, limits: { depth: 32, values: 20_000 } });
     this.prefixes = [...new Set(api.servers.map((s) => pathOf(s.url)).filter((p) => p !== ""))];
   }
 
@@ -168,7 +169,9 @@ class Mock {
     const bytes = await readBody(req);
     if (!op.body) return undefined;
     if (bytes.length === 0) {
-      if (op.body.required) throw new Mismatch(400, "Bad request", `${op.specOperationId} takes a ${op.body.contentType} body, and the request has none`);
+      // An empty form is a form with no fields (a call that sets none of its optional fields sends one).
+      if (op.body.required && !/^application\/x-www-form-urlencoded\b/i.test(op.body.contentType))
+        throw new Mismatch(400, "Bad request", `${op.specOperationId} takes a ${op.body.contentType} body, and the request has none`);
       return undefined;
     }
     const sent = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();

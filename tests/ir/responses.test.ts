@@ -19,6 +19,31 @@ describe("responses", () => {
     expect(op.success.map((r) => `${r.status} ${r.encoding ?? "none"} ${show(r.type)}`)).toEqual(["200 json DoThingResponse", "201 binary binary string", "202 text string", "204 none -"]);
   });
 
+  it.each([
+    ["302 with a Location (GitHub's downloads)", { "302": { description: "Response", headers: { Location: { schema: { type: "string" } } } }, "410": json(err) }, ["200 binary binary string"]],
+    ["307", { "307": { description: "moved" } }, ["200 binary binary string"]],
+    ["a redirect beside a 200 stays out", { "200": json({ type: "string" }), "302": { description: "moved" } }, ["200 json string"]],
+    ["304 Not Modified is no redirect", { "304": { description: "same" } }, []],
+  ])("an operation that only redirects answers with what the location serves, a download: %s", (_, responses, want) => {
+    expect(operationApi({ responses }, { components }).operations[0].success.map((r) => `${r.status} ${r.encoding ?? "none"} ${show(r.type)}`)).toEqual(want);
+  });
+
+  it("a reference to a schema that allows null itself is nullable (GitHub's auto-merge)", () => {
+    const api = operationApi(
+      { responses: { "200": json({ $ref: "#/components/schemas/Pull" }) } },
+      {
+        components: {
+          schemas: {
+            Pull: { type: "object", required: ["auto_merge", "state"], properties: { auto_merge: { $ref: "#/components/schemas/AutoMerge" }, state: { $ref: "#/components/schemas/State" } } },
+            AutoMerge: { type: "object", nullable: true, properties: { method: { type: "string" } } },
+            State: { type: ["string", "null"], enum: ["open", "closed", null] },
+          },
+        },
+      },
+    );
+    expect(showModel(model(api, "Pull"))).toBe("object { autoMerge(auto_merge): AutoMerge?; state: State? }");
+  });
+
   it("error responses with a JSON model are error uses, one per model with its statuses", () => {
     const api = operationApi(
       { responses: { "200": json({ type: "string" }), "400": json(err), "422": json(err), "5XX": json(err), default: json({ type: "object", properties: { x: { type: "string" } } }) } },
