@@ -15,17 +15,7 @@ export const LANGUAGE_LABELS: Record<string, string> = { typescript: "TypeScript
 /** A section's text before its first `###` heading, and its `###` parts (outside code). */
 export function splitParts(section: string): { preamble: string; parts: ReferencePart[] } {
   const lines = section.split("\n");
-  const starts: number[] = [];
-  let fence: string | undefined;
-  lines.forEach((line, i) => {
-    const open = /^ {0,3}(`{3,}|~{3,}|:{3,})/.exec(line);
-    if (fence) {
-      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
-      return;
-    }
-    if (open && !/^ {0,3}:{3,}\s*$/.test(line)) fence = open[1];
-    if (/^### \S/.test(line)) starts.push(i);
-  });
+  const starts = headingLines(lines, /^### \S/);
   const preamble = lines
     .slice(0, starts[0] ?? lines.length)
     .join("\n")
@@ -38,6 +28,22 @@ export function splitParts(section: string): { preamble: string; parts: Referenc
       .trim(),
   }));
   return { preamble, parts };
+}
+
+/** The indexes of the lines matching `heading` outside fenced code (a `:::` container is no fence: its code blocks are). */
+export function headingLines(lines: string[], heading: RegExp): number[] {
+  const at: number[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+      return;
+    }
+    if (open) fence = open[1];
+    else if (heading.test(line)) at.push(i);
+  });
+  return at;
 }
 
 /** Markdown shown only while one of `langs` is chosen (blank lines keep it markdown inside the HTML block). */

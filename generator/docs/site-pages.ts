@@ -1,7 +1,7 @@
 /** The docs site's pages, sidebar and llms.txt, from the markdown pages `generate` renders. */
 import { htmlAttr } from "../render/escape.js";
 import type { CodeSample } from "./code-samples.js";
-import { HTTP_LANG, LANGUAGE_LABELS, MARKDOWN_LINK, langBlock, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
+import { HTTP_LANG, LANGUAGE_LABELS, MARKDOWN_LINK, headingLines, langBlock, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
 
 export interface SitePage {
   /** Path in the site's source: README.md becomes index.md. */
@@ -308,18 +308,9 @@ export function operationPages(pages: SitePage[], languages?: OperationLanguages
 /** A resource page's overview (everything before the first operation) and its operations' sections. */
 export function splitSections(markdown: string): { overview: string; operations: { name: string; body: string }[] } {
   const lines = markdown.split("\n");
-  const starts: { at: number; name: string }[] = [];
-  let fence: string | undefined;
-  lines.forEach((line, i) => {
-    const open = /^ {0,3}(`{3,}|~{3,}|:{3,})/.exec(line);
-    if (fence) {
-      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
-      return;
-    }
-    if (open && !line.trim().startsWith(":::")) fence = open[1];
-    const h = OPERATION_HEADING.exec(line);
-    if (h && h[1] !== "Overview") starts.push({ at: i, name: h[1] });
-  });
+  const starts = headingLines(lines, OPERATION_HEADING)
+    .map((at) => ({ at, name: OPERATION_HEADING.exec(lines[at])![1] }))
+    .filter((h) => h.name !== "Overview");
   const overview = lines.slice(0, starts[0]?.at ?? lines.length).join("\n");
   const operations = starts.map((s, k) => ({
     name: s.name,
