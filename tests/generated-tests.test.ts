@@ -124,6 +124,18 @@ describe("generate --test", () => {
     expect(readFileSync(file, "utf8")).toContain('clientOn("code=503")');
   }, 300_000);
 
+  it("an OAuth2 client-credentials API: the SDKs fetch their token from the mock's token URL, then call", () => {
+    const dir = project("spec.yaml");
+    // The fixture's spec with client credentials alone (beside a bearer token, the docs' example uses the token).
+    const fixture = readFileSync(join(ROOT, "tests", "fixtures", "oauth2-client-credentials", "spec.yaml"), "utf8");
+    writeFileSync(join(dir, "spec.yaml"), fixture.replace("  - token: []\n", "").replace("    token: { type: http, scheme: bearer }\n", ""));
+    const r = specsmith(["generate", "--config", "specsmith.yaml", "--test"], dir, { timeoutMs: 240_000, env: { PYTHON } });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/specsmith: typescript: \d+ tests passed/);
+    expect(r.stdout).toMatch(/specsmith: python: \d+ tests passed/);
+    expect(r.code).toBe(0);
+  }, 300_000);
+
   it("without a target that generates tests, says how to get them (exit 2)", () => {
     const dir = tempDir("specsmith-gen-tests-none-");
     writeFileSync(join(dir, "spec.yaml"), PETS("name"));

@@ -10,7 +10,8 @@
  * What does not match is answered with a problem document (RFC 9457): 404/405 for no such
  * operation, 401 without credentials, 400 for a missing parameter, a wrong content type or bad JSON,
  * 422 where the body does not fit its schema (each problem with its JSON pointer). A request with
- * `Prefer: code=N` (Prism's convention) gets the operation's declared N answer. Every request is
+ * `Prefer: code=N` (Prism's convention) gets the operation's declared N answer; a POST to an OAuth2
+ * client-credentials token URL gets a token. Every request is
  * logged on one line. Nothing a client sends can make it throw: a failure of its own is a 500 problem.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -18,6 +19,9 @@ import { Examples, plainValue } from "../ir/examples.js";
 import type { Api, EventStreamSpec, Model, Operation, Pagination, Response, SecurityScheme, TypeRef } from "../ir/types.js";
 import { pageOf, typeAt, type PageRequest } from "./pages.js";
 import { validateValue, type Problem } from "./validate.js";
+
+/** What the token endpoint answers (RFC 6749 §5.1): a bearer token for an hour. */
+const MOCK_TOKEN = { access_token: "mock-access-token", token_type: "Bearer", expires_in: 3600 };
 
 /** A larger body is refused (413) before it is read whole. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -77,6 +81,11 @@ class Mock {
     let op: Operation | undefined;
     try {
       const url = requestUrl(req.url, req.headers.host);
+      if (this.isTokenRequest(req.method ?? "GET", url.pathname)) {
+        await readBody(req);
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(MOCK_TOKEN));
+        return "token";
+      }
       const route = this.route(req.method ?? "GET", url.pathname);
       op = route.op;
       this.credentials(op, req, url);
@@ -91,6 +100,16 @@ class Mock {
       req.resume();
     }
     return op?.specOperationId;
+  }
+
+  /**
+   * A POST to an OAuth2 client-credentials scheme's token URL (its path, with or without the
+   * servers' prefix): the SDKs fetch their token here before calling an operation that needs it.
+   */
+  private isTokenRequest(method: string, pathname: string): boolean {
+    if (method.toUpperCase() !== "POST") return false;
+    const paths = [pathname, ...this.prefixes.filter((p) => pathname.startsWith(p + "/")).map((p) => pathname.slice(p.length))];
+    return [...this.schemes.values()].some((s) => s.kind === "clientCredentials" && paths.includes(pathOf(new URL(s.tokenUrl, "http://mock/").href) || "/"));
   }
 
   /** The operation for this method and path (with or without the servers' path prefix). */
