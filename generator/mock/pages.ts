@@ -67,13 +67,14 @@ export function pageOf(p: Pagination, example: unknown, req: PageRequest, item: 
 /** Which page the request asks for: by offset (items skipped), or by page index from 0. */
 function pageIndex(p: Pagination, input: (role: "offset" | "page" | "limit" | "cursor") => unknown, size: number, url: URL): { offset?: number; page: number } {
   if (p.kind === "url" || p.kind === "link") return { page: Math.max(0, Number(url.searchParams.get(PAGE_PARAM) ?? 0) || 0) };
-  if (p.inputs.some((i) => i.role === "offset")) {
-    const offset = Math.max(0, Math.floor(Number(input("offset") ?? 0)) || 0);
-    return { offset, page: Math.floor(offset / size) };
-  }
+  // A page number wins over an offset where a spec has both: the SDKs move the page number on.
   if (p.inputs.some((i) => i.role === "page")) {
     const first = p.inputs.find((i) => i.role === "page")?.default ?? 1;
     return { page: Math.max(0, (Math.floor(Number(input("page") ?? first)) || first) - first) };
+  }
+  if (p.inputs.some((i) => i.role === "offset")) {
+    const offset = Math.max(0, Math.floor(Number(input("offset") ?? 0)) || 0);
+    return { offset, page: Math.floor(offset / size) };
   }
   const cursor = input("cursor");
   const m = /^(?:page-)?(\d+)$/.exec(String(cursor ?? ""));

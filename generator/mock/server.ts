@@ -17,6 +17,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Examples, plainValue } from "../ir/examples.js";
 import type { Api, EventStreamSpec, Model, Operation, Pagination, Response, SecurityScheme, TypeRef } from "../ir/types.js";
+import { streamsOnly } from "../ir/responses.js";
 import { pageOf, typeAt, type PageRequest } from "./pages.js";
 import { validateValue, type Problem } from "./validate.js";
 
@@ -91,6 +92,8 @@ class Mock {
       this.credentials(op, req, url);
       this.parameters(op, req, url, route);
       const body = await this.body(op, req);
+      // Speakeasy's streaming twins share a method and path: `stream: true` is the streaming one's.
+      op = this.twinFor(route, body) ?? op;
       const code = preferredStatus(req);
       if (code === undefined) this.answer(op, res, { url, body });
       else this.answerWith(op, res, code, { url, body });
@@ -110,6 +113,18 @@ class Mock {
     if (method.toUpperCase() !== "POST") return false;
     const paths = [pathname, ...this.prefixes.filter((p) => pathname.startsWith(p + "/")).map((p) => pathname.slice(p.length))];
     return [...this.schemes.values()].some((s) => s.kind === "clientCredentials" && paths.includes(pathOf(new URL(s.tokenUrl, "http://mock/").href) || "/"));
+  }
+
+  /**
+   * Of operations with the same method and path (Speakeasy's `chat` and `stream_chat`), the one this
+   * body asks for: with `stream: true`, one that answers an event stream; else one that answers JSON.
+   */
+  private twinFor(route: Route, body: unknown): Operation | undefined {
+    const twins = this.routes.filter((r) => r !== route && r.pattern.source === route.pattern.source && r.op.httpMethod === route.op.httpMethod).map((r) => r.op);
+    if (twins.length === 0) return undefined;
+    const streams = typeof body === "object" && body !== null && (body as Record<string, unknown>).stream === true;
+    const fits = (o: Operation) => (streams ? o.success.some((r) => r.events) : !streamsOnly(o.success));
+    return fits(route.op) ? undefined : twins.find(fits);
   }
 
   /** The operation for this method and path (with or without the servers' path prefix). */

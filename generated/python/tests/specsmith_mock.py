@@ -90,34 +90,48 @@ def start_mock() -> Iterator[str]:
                 proc.wait()
 
 
+# The mock serves a few pages and events: a result that goes on past this loops (a test fails, never hangs).
+MAX_ITEMS = 1000
+
+
+def _count(item: object, seen: List[object]) -> None:
+    seen.append(item)
+    if len(seen) > MAX_ITEMS:
+        raise AssertionError(
+            f"the result went on past {MAX_ITEMS} pages or events: the SDK or the mock loops"
+        )
+
+
 def drain(res: T) -> T:
     """Reads a result to its end: every page of a list, every event of a stream, every byte of a download."""
+    seen: List[object] = []
     if isinstance(res, httpx.Response):
         res.read()
         res.close()
     elif hasattr(res, "__enter__") and hasattr(res, "__iter__"):
         with res as items:  # type: ignore[attr-defined]
-            for _ in items:
-                pass
+            for item in items:
+                _count(item, seen)
     elif hasattr(res, "next") and hasattr(res, "__iter__"):
-        for _ in res:  # type: ignore[attr-defined]
-            pass
+        for page in res:  # type: ignore[attr-defined]
+            _count(page, seen)
     return res
 
 
 async def drain_async(res: T) -> T:
     """The same for an async call's result."""
     value: Any = res
+    seen: List[object] = []
     if isinstance(value, httpx.Response):
         await value.aread()
         await value.aclose()
     elif hasattr(value, "__aenter__"):
         async with value as items:
-            async for _ in items:
-                pass
+            async for item in items:
+                _count(item, seen)
     elif hasattr(value, "__aiter__"):
-        async for _ in value:
-            pass
+        async for page in value:
+            _count(page, seen)
     return res
 
 

@@ -86,7 +86,17 @@ export async function drain<T>(result: T): Promise<T> {
     result !== null &&
     Symbol.asyncIterator in result
   ) {
-    for await (const _ of result as AsyncIterable<unknown>);
+    let n = 0;
+    for await (const _ of result as AsyncIterable<unknown>) {
+      // The mock serves a few pages and events: a result that goes on loops (fail, never hang).
+      if (++n > MAX_ITEMS) {
+        throw new Error(
+          `the result went on past ${MAX_ITEMS} pages or events: the SDK or the mock loops`,
+        );
+      }
+    }
   }
   return result;
 }
+
+const MAX_ITEMS = 1000;
