@@ -5,7 +5,7 @@
  * and fails naming the operations; the whole Clerk API's tests pass in both languages.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPythonTests } from "../generator/targets/python/run-tests.js";
@@ -78,7 +78,7 @@ describe("the committed SDKs' generated tests (spec/specsmith.yaml has tests: tr
       expect(r.stdout + r.stderr).toBe("");
       expect(r.status).toBe(0);
     } finally {
-      spawnSync("rm", ["-f", config]);
+      rmSync(config, { force: true });
     }
   });
 
