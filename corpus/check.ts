@@ -48,7 +48,7 @@ export async function checkSpec(name: string, spec: string, out: string, root: s
   writeOutput(pyOut, pyFiles);
   const pythonErrors = checkPythonSdk(join(pyOut, "src"), "sdk_pkg").errors;
   const operations = files.filter((f) => f.path.startsWith("src/funcs/")).length;
-  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", out, "--noEmit"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript-7/bin/tsc"), "-p", out, "--noEmit"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const typeErrors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
   const brokenLinks = broken(
     out,

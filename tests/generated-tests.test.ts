@@ -13,6 +13,7 @@ import { runTypeScriptTests } from "../generator/targets/typescript/run-tests.js
 import { BIN, GENERATED_PY, GENERATED_TS, ROOT, SHARED, tempDir } from "./helpers/paths.js";
 import { PYTHON } from "./helpers/python.js";
 import { specsmith } from "./helpers/cli.js";
+import { TSC } from "./helpers/tsc.js";
 
 process.env.PYTHON = PYTHON;
 
@@ -74,7 +75,7 @@ describe("the committed SDKs' generated tests (spec/specsmith.yaml has tests: tr
     const config = join(GENERATED_TS, "tsconfig.tests.json");
     writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true, rootDir: ".", types: ["node"] }, include: ["src", "tests", "vitest.config.ts"] }));
     try {
-      const r = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", config], { encoding: "utf8", timeout: 120_000 });
+      const r = spawnSync(process.execPath, [TSC, "-p", config], { encoding: "utf8", timeout: 120_000 });
       expect(r.stdout + r.stderr).toBe("");
       expect(r.status).toBe(0);
     } finally {

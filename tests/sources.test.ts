@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { ROOT } from "./helpers/paths.js";
 import { run } from "./helpers/spawn.js";
+import { TSC } from "./helpers/tsc.js";
 
 it("the sources type-check and are prettier-formatted", async () => {
   const [types, format] = await Promise.all([
-    run(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.json"), "--noEmit"], { cwd: ROOT }),
+    run(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.json"), "--noEmit"], { cwd: ROOT }),
     run(process.execPath, [join(ROOT, "node_modules/prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "**/*.{ts,mjs}"], { cwd: ROOT }),
   ]);
   expect(types.stdout + types.stderr).toBe("");
