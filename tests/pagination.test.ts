@@ -72,6 +72,20 @@ describe("pagination: TypeScript", () => {
     expect(server.requests.map((r) => query(r).page ?? "")).toEqual(["", "2", "3", "4"]);
   });
 
+  it("offsetLimit: a server that ignores the offset or page number (the same full page again) is an error, not a loop", async () => {
+    server.reply((_req, res) => json(res, 200, { data: items(0, 2) }));
+    const err = await collect(await client().items.listItems()).catch((e: unknown) => e);
+    expect((err as Error).name).toBe("SDKError");
+    expect(String((err as Error).message)).toMatch(/same page twice/);
+    expect(server.requests.map((r) => query(r).offset ?? "")).toEqual(["", "2"]);
+    server.reply((_req, res) => json(res, 200, { items: items(10, 2), page_info: { total_pages: 9 } }));
+    await expect(collect(await client().items.listPages())).rejects.toThrow(/same page twice/);
+    expect(server.requests.map((r) => query(r).page ?? "")).toEqual(["", "2"]);
+    // Pages whose items differ go on, even with the same item count.
+    server.reply((req, res) => json(res, 200, { items: items(Number(query(req).page ?? 1), 2), page_info: { total_pages: 3 } }));
+    expect((await collect(await client().items.listPages())).length).toBe(3);
+  });
+
   it("cursor in the request body: the next cursor goes into the body, the rest of it stays", async () => {
     server.reply((req, res) => {
       const token = JSON.parse(req.body).page_token ?? "";

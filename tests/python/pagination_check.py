@@ -139,6 +139,30 @@ def sync_checks():
         assert "same next page twice" in str(e), str(e)
     assert len(server.requests) == 2
 
+    # A server that ignores the offset or page number: the same full page again is an error, not a loop.
+    server.reply(lambda rec, n: Reply(200, {"data": items(0, 2)}))
+    first = s.items.list_items()
+    assert first is not None
+    try:
+        list(first)
+        raise AssertionError("a repeated page was followed")
+    except SDKError as e:
+        assert "same page twice" in str(e), str(e)
+    assert [query(r).get("offset", "") for r in server.requests] == ["", "2"]
+    server.reply(
+        lambda rec, n: Reply(
+            200, {"items": items(10, 2), "page_info": {"total_pages": 9}}
+        )
+    )
+    first = s.items.list_pages()
+    assert first is not None
+    try:
+        list(first)
+        raise AssertionError("a repeated page was followed")
+    except SDKError as e:
+        assert "same page twice" in str(e), str(e)
+    assert len(server.requests) == 2
+
     server.reply(by_url)
     first = s.events.list_linked()
     assert first is not None
@@ -222,6 +246,16 @@ async def async_checks():
     first = await s.repos.list_repos_async(per_page=1)
     assert first is not None
     assert [p.result[0].id async for p in first] == ["i1", "i2", "i3", "i4"]
+
+    server.reply(lambda rec, n: Reply(200, {"data": items(0, 2)}))
+    first = await s.items.list_items_async()
+    assert first is not None
+    try:
+        async for _ in first:
+            pass
+        raise AssertionError("a repeated page was followed")
+    except SDKError as e:
+        assert "same page twice" in str(e)
 
     server.reply(
         lambda rec, n: Reply(200, {"events": items(0, 1), "next_cursor": "same"})

@@ -75,12 +75,20 @@ class PageSpec:
 
 class PageAt:
     """Where a page's request goes: the request (with its inputs), or a URL a response named, and the
-    cursors and URLs already requested (a server that repeats one is stopped, not followed)."""
+    cursors and URLs already requested (a server that repeats one is stopped, not followed). `before`:
+    the items (JSON) of the page before, where the request moves an offset or page number."""
 
-    def __init__(self, request: Any, url: Optional[str], seen: FrozenSet[str]):
+    def __init__(
+        self,
+        request: Any,
+        url: Optional[str],
+        seen: FrozenSet[str],
+        before: Optional[str] = None,
+    ):
         self.request = request
         self.url = url
         self.seen = seen
+        self.before = before
 
 
 class _PageBase(Generic[T]):
@@ -184,7 +192,11 @@ def following(spec: PageSpec, res: httpx.Response, at: PageAt) -> Optional[PageA
     if limit is not None and count is not None and count < limit:
         return None
     if spec.kind == "offsetLimit":
-        return _next_offset(spec, wire, at, count if count is not None else limit)
+        items = pick(wire, spec.results) if spec.results is not None else wire
+        before = _unmoved(items, at, res)
+        return _next_offset(
+            spec, wire, at, count if count is not None else limit, before
+        )
     if spec.kind == "cursor":
         cursor_input = spec.input("cursor")
         cursor = pick(wire, spec.next_cursor) if spec.next_cursor is not None else None
@@ -202,7 +214,7 @@ def following(spec: PageSpec, res: httpx.Response, at: PageAt) -> Optional[PageA
 
 
 def _next_offset(
-    spec: PageSpec, wire: Any, at: PageAt, step: Optional[float]
+    spec: PageSpec, wire: Any, at: PageAt, step: Optional[float], before: str
 ) -> Optional[PageAt]:
     page = spec.input("page")
     if page is not None:
@@ -212,12 +224,31 @@ def _next_offset(
         if isinstance(pages, (int, float)) and not isinstance(pages, bool):
             if current >= pages:
                 return None
-        return PageAt(with_input(at.request, page, current + 1), at.url, at.seen)
+        return PageAt(
+            with_input(at.request, page, current + 1), at.url, at.seen, before
+        )
     offset = spec.input("offset")
     if offset is None or not step:
         return None
     current = input_value(spec, at.request, "offset") or 0
-    return PageAt(with_input(at.request, offset, current + step), at.url, at.seen)
+    return PageAt(
+        with_input(at.request, offset, current + step), at.url, at.seen, before
+    )
+
+
+def _unmoved(items: Any, at: PageAt, res: httpx.Response) -> str:
+    """This page's items as JSON; raises if they are the page before's. An offset or page number
+    that the server does not read would otherwise bring the same full page forever."""
+    key = json.dumps(items, sort_keys=True, default=str)
+    if key == at.before:
+        raise SDKError(
+            "Pagination stopped: the server sent the same page twice (it may not read the offset or page parameter)",
+            res.status_code,
+            res.headers,
+            res.text,
+            res,
+        )
+    return key
 
 
 def _visit(

@@ -53,6 +53,8 @@ export type PageAt<R> = {
   url?: string;
   /** Cursors and URLs already requested: a server that repeats one is stopped, not followed. */
   seen: ReadonlySet<string>;
+  /** The items (JSON) of the page before, where the request moves an offset or page number. */
+  before?: string;
 };
 
 /** Requests the page at `at` (the operation's own function). */
@@ -145,7 +147,13 @@ function following<R>(
   if (limit !== undefined && count !== undefined && count < limit) return null;
   switch (spec.kind) {
     case "offsetLimit":
-      return nextOffset(spec, wire, at, count ?? limit);
+      return nextOffset(
+        spec,
+        wire,
+        at,
+        count ?? limit,
+        unmoved(results ?? wire, at, res),
+      );
     case "cursor": {
       const input = spec.inputs.find((x) => x.role === "cursor");
       const cursor = spec.nextCursor ? pick(wire, spec.nextCursor) : undefined;
@@ -173,18 +181,43 @@ function nextOffset<R>(
   wire: unknown,
   at: PageAt<R>,
   step: number | undefined,
+  before: string,
 ): PageAt<R> | null {
   const page = spec.inputs.find((x) => x.role === "page");
   if (page) {
     const current = inputValue(spec, at.request, "page") ?? 1;
     const pages = spec.numPages ? pick(wire, spec.numPages) : undefined;
     if (typeof pages === "number" && current >= pages) return null;
-    return { ...at, request: withValue(at.request, page.path, current + 1) };
+    return {
+      ...at,
+      before,
+      request: withValue(at.request, page.path, current + 1),
+    };
   }
   const offset = spec.inputs.find((x) => x.role === "offset");
   if (!offset || !step) return null;
   const current = inputValue(spec, at.request, "offset") ?? 0;
-  return { ...at, request: withValue(at.request, offset.path, current + step) };
+  return {
+    ...at,
+    before,
+    request: withValue(at.request, offset.path, current + step),
+  };
+}
+
+/**
+ * This page's items as JSON; throws if they are the page before's. An offset or page number that the
+ * server does not read would otherwise bring the same full page forever.
+ */
+function unmoved<R>(items: unknown, at: PageAt<R>, res: HTTPResponse): string {
+  const key = JSON.stringify(items) ?? "";
+  if (key === at.before) {
+    throw new SDKError(
+      "Pagination stopped: the server sent the same page twice (it may not read the offset or page parameter)",
+      res.response,
+      res.body,
+    );
+  }
+  return key;
 }
 
 /** The page at `next`, unless a page with that key was requested before in this chain. */
