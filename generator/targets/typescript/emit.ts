@@ -141,6 +141,7 @@ function emitClient(e: Emission): void {
 function emitConfig(e: Emission): void {
   const { p } = e;
   const configImports = new Imports("lib/config.ts");
+  if (p.idempotencyHeader) configImports.runtime("idempotencyKey");
   const api = p.api;
   const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
   e.src("lib/config.ts", "src/config.ts.hbs", {

@@ -172,6 +172,10 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     };
   }
   const returnType = paged ? paged.pageType : bodyType;
+  const stream = ir.success.some((r) => r.events || r.encoding === "binary");
+  if (stream) imports.runtime("streamed");
+  const idempotencyHeader = ir.params.find((x) => x.in === "header" && /^idempotency-key$/i.test(x.wireName))?.wireName ?? null;
+  if (idempotencyHeader) imports.runtime("idempotencyKey");
 
   const errors = ir.errors.flatMap((e) => {
     const m = p.models.get(e.model)!;
@@ -212,13 +216,13 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     headers,
     cookies,
     hasHeaders: headers.length > 0 || cookies.length > 0,
-    idempotencyHeader: ir.params.find((x) => x.in === "header" && /^idempotency-key$/i.test(x.wireName))?.wireName ?? null,
+    idempotencyHeader,
     body,
     needsJSON,
     success,
     errors,
     paged,
-    stream: ir.success.some((r) => r.events || r.encoding === "binary"),
+    stream,
   };
   view.imports = imports.render();
   return view;

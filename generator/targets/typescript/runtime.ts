@@ -89,6 +89,8 @@ export const RUNTIME_EXPORTS = {
     ClientSDK: "class",
     HTTPRequest: "type",
     HTTPResponse: "type",
+    StreamingCall: "type",
+    Idempotency: "type",
     send: "function",
     invalidRequest: "function",
   },
@@ -106,6 +108,8 @@ export const RUNTIME_EXPORTS = {
     apiKey: "const",
     clientCredentials: "const",
   },
+  "lib/streamed.ts": { streamed: "function" },
+  "lib/idempotency.ts": { idempotencyKey: "function" },
   "lib/url.ts": { encodePath: "function", QueryParam: "type", appendQuery: "function", headerValue: "function", cookiePair: "function" },
   "models/errors/apierror.ts": { APIError: "class" },
   "models/errors/httpclienterrors.ts": {
@@ -137,6 +141,8 @@ const imports = <T extends { [N in keyof T]: FilesExporting<N & string> }>(table
 /** The runtime symbols generated modules import, each from the one file that defines it for them. */
 const IMPORTED = imports({
   send: "lib/sdks.ts",
+  streamed: "lib/streamed.ts",
+  idempotencyKey: "lib/idempotency.ts",
   invalidRequest: "lib/sdks.ts",
   ClientSDK: "lib/sdks.ts",
   HTTPRequest: "lib/sdks.ts",

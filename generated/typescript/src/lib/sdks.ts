@@ -68,7 +68,7 @@ export type SDKDefaults = {
   retryConfig: RetryConfig;
   retryCodes: string[];
   /** Sent with a fresh key on every POST and PATCH (the same key on each retry of a call). */
-  idempotencyHeader?: string;
+  idempotency?: Idempotency;
   metadata: {
     packageName: string;
     sdkVersion: string;
@@ -129,14 +129,34 @@ export type HTTPRequest = {
   contentType?: string;
   accept: string;
   security: SecurityScheme[][];
-  /** The operation declares this idempotency header: a call sends one key on every attempt. */
-  idempotencyHeader?: string;
+  /** The operation declares an idempotency header: a call sends one key on every attempt. */
+  idempotency?: Idempotency;
   /**
    * The success body is streamed (events, downloads): a 2XX answer that is not JSON is handed over
-   * unread as `stream`; the timeout then bounds each wait for the next chunk, and the caller's
+   * unread as `stream`, through this guard (lib/streamed.ts `streamed`, imported only by the
+   * operations that stream): the timeout then bounds each wait for the next chunk, and the caller's
    * signal still aborts it.
    */
-  stream?: boolean;
+  stream?: (
+    call: StreamingCall,
+    body: ReadableStream<Uint8Array>,
+  ) => ReadableStream<Uint8Array>;
+};
+
+/**
+ * An idempotency header and where its keys come from (lib/idempotency.ts `idempotencyKey`, imported
+ * only by SDKs and operations that send one).
+ */
+export type Idempotency = { header: string; key: () => string };
+
+/** What a streamed body's guard needs of its call: the attempt's timer, and the call's errors and cleanup. */
+export type StreamingCall = {
+  readonly current:
+    | { controller: AbortController; timer?: Timer; timedOut: boolean }
+    | undefined;
+  readonly timeoutMs: number;
+  cleanup(): void;
+  classify(err: unknown): HTTPClientError;
 };
 
 /** A response with its body read (as bytes, and as text), or handed over unread as `stream`. */
@@ -198,27 +218,44 @@ export async function send(
 }
 
 /** One call of `send`: what it sends, and the state of its current attempt. */
-class Call {
-  private current:
+class Call implements StreamingCall {
+  current:
     | { controller: AbortController; timer?: Timer; timedOut: boolean }
     | undefined;
   /** The body went to the caller unread: its stream cleans up when it ends. */
   handedOver = false;
+  // What only the call itself reads is #private: a bundler shortens those names, not others.
   /** Errors after-error hooks return reach the caller as they are. */
-  private readonly fromHooks = new WeakSet<object>();
-  private readonly onAbort = () =>
-    this.current?.controller.abort(this.signal?.reason);
+  readonly #fromHooks = new WeakSet<object>();
+  readonly #onAbort = () => this.current?.controller.abort(this.signal?.reason);
+  readonly #client: ClientSDK;
+  readonly #options: RequestOptions | undefined;
+  readonly #prepared: Prepared;
+  readonly #ctx: HookContext;
+  readonly #policy: RetryConfig;
+  #url: string;
+  #method: string;
+  #body: BodyInit | undefined;
 
   private constructor(
-    private readonly client: ClientSDK,
-    private readonly options: RequestOptions | undefined,
-    private readonly prepared: Prepared,
-    private readonly ctx: HookContext,
-    private readonly policy: RetryConfig,
-    private url: string,
-    private method: string,
-    private body: BodyInit | undefined,
-  ) {}
+    client: ClientSDK,
+    options: RequestOptions | undefined,
+    prepared: Prepared,
+    ctx: HookContext,
+    policy: RetryConfig,
+    url: string,
+    method: string,
+    body: BodyInit | undefined,
+  ) {
+    this.#client = client;
+    this.#options = options;
+    this.#prepared = prepared;
+    this.#ctx = ctx;
+    this.#policy = policy;
+    this.#url = url;
+    this.#method = method;
+    this.#body = body;
+  }
 
   /** Step 1: the request as the API description and the options make it, then the hooks' changes. */
   static async build(
@@ -252,52 +289,53 @@ class Call {
       req.method,
       req.body,
     );
-    call.beforeCreateRequest();
+    call.#beforeCreateRequest();
     return call;
   }
 
   get where(): string {
-    return this.prepared.where;
+    return this.#prepared.where;
   }
 
   get signal(): AbortSignal | null | undefined {
-    return this.prepared.signal;
+    return this.#prepared.signal;
   }
 
-  private get timeoutMs(): number {
-    return this.options?.timeoutMs ?? this.client._options.timeoutMs ?? 0;
+  get timeoutMs(): number {
+    return this.#options?.timeoutMs ?? this.#client._options.timeoutMs ?? 0;
   }
 
   /** Before-create-request hooks may move the call and change its headers and body, once per call. */
-  private beforeCreateRequest(): void {
-    const hooks = this.client._hooks;
+  #beforeCreateRequest(): void {
+    const hooks = this.#client._hooks;
     if (hooks.beforeCreateRequestHooks.length === 0) return;
-    const { headers } = this.prepared;
-    const input = hooks.beforeCreateRequest(this.ctx, {
-      url: new URL(this.url),
-      options: { method: this.method, headers, body: this.body },
+    const { headers } = this.#prepared;
+    const input = hooks.beforeCreateRequest(this.#ctx, {
+      url: new URL(this.#url),
+      options: { method: this.#method, headers, body: this.#body },
     });
-    this.url = input.url.toString();
-    this.method = input.options.method ?? this.method;
-    this.body = input.options.body ?? undefined;
+    this.#url = input.url.toString();
+    this.#method = input.options.method ?? this.#method;
+    this.#body = input.options.body ?? undefined;
     new Headers(input.options.headers).forEach((v, k) => headers.set(k, v));
   }
 
   /** The caller's abort signal ends the current attempt (and a wait between attempts). */
   watchAbort(): void {
-    this.signal?.addEventListener("abort", this.onAbort, { once: true });
+    this.signal?.addEventListener("abort", this.#onAbort, { once: true });
   }
 
   cleanup(): void {
     if (this.current?.timer !== undefined) clearTimeout(this.current.timer);
-    this.signal?.removeEventListener("abort", this.onAbort);
+    this.signal?.removeEventListener("abort", this.#onAbort);
   }
 
   /** Step 2: attempts under the retry policy. */
   attemptWithRetries(): Promise<Attempt> {
-    const { idempotent } = this.prepared;
-    return retry(() => this.attempt(), this.policy, {
-      statusCodes: this.options?.retryCodes ?? this.client._defaults.retryCodes,
+    const { idempotent } = this.#prepared;
+    return retry(() => this.#attempt(), this.#policy, {
+      statusCodes:
+        this.#options?.retryCodes ?? this.#client._defaults.retryCodes,
       // A request with an effect is repeated after a connection error only if it cannot have
       // reached the server, or it carries an idempotency key.
       isRetryableError: (err) =>
@@ -309,36 +347,36 @@ class Call {
   }
 
   /** One attempt: before-request hooks, fetch (following redirects), after-error hooks. */
-  private async attempt(): Promise<Attempt> {
-    const mine = this.startAttempt();
-    const hooks = this.client._hooks;
-    const log = this.client._options.debugLogger;
+  async #attempt(): Promise<Attempt> {
+    const mine = this.#startAttempt();
+    const hooks = this.#client._hooks;
+    const log = this.#client._options.debugLogger;
     let init: RequestInit = withDuplex({
-      ...this.prepared.fetchOptions,
-      method: this.method,
-      headers: this.prepared.headers,
-      body: this.body,
+      ...this.#prepared.fetchOptions,
+      method: this.#method,
+      headers: this.#prepared.headers,
+      body: this.#body,
       signal: mine.controller.signal,
     });
-    let target = this.url;
+    let target = this.#url;
     let response: Response;
     // Before-request hooks see each attempt's request; the body stays the SDK's. A hook's own
     // exception is the hook's error: the caller gets it as it is, and it is never retried.
     if (hooks.beforeRequestHooks.length > 0) {
       try {
         const request = await hooks.beforeRequest(
-          this.ctx,
+          this.#ctx,
           new Request(target, withDuplex(init)),
         );
         target = request.url;
         init = { ...init, method: request.method, headers: request.headers };
       } catch (err) {
-        return { error: this.hookError(err) };
+        return { error: this.#hookError(err) };
       }
     }
     try {
       log?.log(`specsmith: request ${init.method} ${target.split("?")[0]}`);
-      response = await this.fetch(target, init);
+      response = await this.#fetch(target, init);
       log?.log(
         `specsmith: response ${response.status} ${response.headers.get("content-type") ?? ""}`,
       );
@@ -346,25 +384,25 @@ class Call {
       const failure =
         error instanceof HTTPClientError ? error : this.classify(error);
       if (hooks.afterErrorHooks.length === 0) return { error: failure };
-      const out = await hooks.afterError(this.ctx, null, failure);
+      const out = await hooks.afterError(this.#ctx, null, failure);
       return {
         error:
           out.error && out.error !== failure
-            ? this.hookError(out.error)
+            ? this.#hookError(out.error)
             : failure,
       };
     }
     // After-error hooks see each attempt's error response: they may replace it, or fail the call.
     if (response.status >= 400 && hooks.afterErrorHooks.length > 0) {
-      const out = await hooks.afterError(this.ctx, response, null);
-      if (out.error) return { error: this.hookError(out.error) };
+      const out = await hooks.afterError(this.#ctx, response, null);
+      if (out.error) return { error: this.#hookError(out.error) };
       response = out.response ?? response;
     }
     return { response };
   }
 
   /** A fresh controller (and timeout) for the next attempt. */
-  private startAttempt(): {
+  #startAttempt(): {
     controller: AbortController;
     timer?: Timer;
     timedOut: boolean;
@@ -387,44 +425,44 @@ class Call {
   }
 
   /** Through the httpClient option (or an SDK-init hook's), else fetch; redirects by the SDK unless fetchOptions.redirect says. */
-  private fetch(target: string, init: RequestInit): Promise<Response> {
-    const client = this.client._httpClient;
+  #fetch(target: string, init: RequestInit): Promise<Response> {
+    const client = this.#client._httpClient;
     const fetcher = client
       ? (input: RequestInfo | URL, i?: RequestInit) =>
           client.request(new Request(input, withDuplex(i)))
       : (input: RequestInfo | URL, i?: RequestInit) => fetch(input, i);
-    return this.prepared.fetchOptions.redirect === undefined
+    return this.#prepared.fetchOptions.redirect === undefined
       ? fetchFollowingRedirects(
           target,
           init,
-          this.prepared.credentials,
+          this.#prepared.credentials,
           fetcher,
         )
       : fetcher(target, init);
   }
 
-  private hookError(err: unknown): unknown {
-    if (typeof err === "object" && err !== null) this.fromHooks.add(err);
+  #hookError(err: unknown): unknown {
+    if (typeof err === "object" && err !== null) this.#fromHooks.add(err);
     return err;
   }
 
   /** Step 3: the final response (after-success hooks, its body read), or the error of the last attempt. */
   async decode(
     outcome: Attempt,
-    stream?: boolean,
+    stream?: HTTPRequest["stream"],
   ): Promise<Result<HTTPResponse, HTTPClientError>> {
     if (!outcome.response) {
       const err = outcome.error;
       if (err instanceof HTTPClientError) return ERR(err);
       // Not an HTTPClientError, though the Result's type says so: the user's hook chose it.
-      if (typeof err === "object" && err !== null && this.fromHooks.has(err))
+      if (typeof err === "object" && err !== null && this.#fromHooks.has(err))
         return ERR(err as HTTPClientError);
       return ERR(this.classify(err));
     }
     let response = outcome.response;
-    const hooks = this.client._hooks;
+    const hooks = this.#client._hooks;
     if (response.status < 400 && hooks.afterSuccessHooks.length > 0)
-      response = await hooks.afterSuccess(this.ctx, response);
+      response = await hooks.afterSuccess(this.#ctx, response);
     if (
       stream &&
       response.ok &&
@@ -432,57 +470,13 @@ class Call {
       !/json/i.test(response.headers.get("content-type") ?? "")
     ) {
       this.handedOver = true;
-      const body = this.guard(response.body);
+      const body = stream(this, response.body);
       return OK({ response, body: "", bytes: new Uint8Array(), stream: body });
     }
     // The body is read under the same timeout as the attempt that produced it.
     const bytes = new Uint8Array(await response.arrayBuffer());
     const text = new TextDecoder().decode(bytes);
     return OK({ response, body: text, bytes });
-  }
-
-  /**
-   * The body as the caller reads it: the timeout bounds each wait for a chunk (a stream may run as
-   * long as it keeps moving), an abort or a timeout ends it with the call's error, and the call's
-   * timer and abort listener go when it ends or is cancelled.
-   */
-  private guard(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-    const reader = body.getReader();
-    const current = this.current;
-    const arm = () => {
-      if (!current || this.timeoutMs <= 0) return;
-      if (current.timer !== undefined) clearTimeout(current.timer);
-      current.timer = setTimeout(() => {
-        current.timedOut = true;
-        current.controller.abort();
-      }, this.timeoutMs);
-    };
-    const done = () => {
-      this.cleanup();
-      reader.releaseLock();
-    };
-    arm();
-    return new ReadableStream<Uint8Array>({
-      pull: async (ctrl) => {
-        try {
-          const { done: end, value } = await reader.read();
-          if (end) {
-            done();
-            ctrl.close();
-            return;
-          }
-          arm();
-          ctrl.enqueue(value);
-        } catch (err) {
-          done();
-          ctrl.error(this.classify(err));
-        }
-      },
-      cancel: async (reason) => {
-        await reader.cancel(reason).catch(() => undefined);
-        done();
-      },
-    });
   }
 
   /** What went wrong, as the error the caller gets: timeout, abort, connection, or unexpected. */
@@ -582,13 +576,11 @@ async function prepare(
       "fetchOptions.headers holds a header that cannot be sent (CR, LF or NUL in a value, or an invalid name)",
     );
   }
-  const keyHeader =
-    req.idempotencyHeader ??
-    (IDEMPOTENT.has(req.method)
-      ? undefined
-      : client._defaults.idempotencyHeader);
-  if (keyHeader && !headers.has(keyHeader))
-    headers.set(keyHeader, newIdempotencyKey());
+  const keyed =
+    req.idempotency ??
+    (IDEMPOTENT.has(req.method) ? undefined : client._defaults.idempotency);
+  if (keyed && !headers.has(keyed.header))
+    headers.set(keyed.header, keyed.key());
   const qs = query.toString();
   return {
     url: req.url
@@ -605,7 +597,7 @@ async function prepare(
     ],
     idempotent:
       IDEMPOTENT.has(req.method) ||
-      (keyHeader !== undefined && headers.has(keyHeader)),
+      (keyed !== undefined && headers.has(keyed.header)),
     signal,
     fetchOptions,
   };
@@ -672,16 +664,6 @@ function errorCode(err: unknown): string | undefined {
     if (typeof code === "string") return code;
   }
   return undefined;
-}
-
-/** A fresh idempotency key: a random UUID. */
-function newIdempotencyKey(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  const hex = Array.from({ length: 32 }, () =>
-    Math.floor(Math.random() * 16).toString(16),
-  ).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 type Timer = ReturnType<typeof setTimeout>;

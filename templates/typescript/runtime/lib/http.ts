@@ -22,29 +22,33 @@ export type ResponseHook = (
 
 export type HTTPClientOptions = { fetcher?: Fetcher };
 
+type HookName = "beforeRequest" | "requestError" | "response";
+type Hooks = {
+  beforeRequest: BeforeRequestHook[];
+  requestError: RequestErrorHook[];
+  response: ResponseHook[];
+};
+
 export class HTTPClient {
-  private readonly fetcher: Fetcher;
-  private requestHooks: BeforeRequestHook[] = [];
-  private requestErrorHooks: RequestErrorHook[] = [];
-  private responseHooks: ResponseHook[] = [];
+  readonly #fetcher: Fetcher;
+  // One list per hook name: add, remove and clone are each one line, not three branches.
+  #hooks: Hooks = { beforeRequest: [], requestError: [], response: [] };
 
   constructor(private readonly options: HTTPClientOptions = {}) {
-    this.fetcher = options.fetcher ?? ((input, init) => fetch(input, init));
+    this.#fetcher = options.fetcher ?? ((input, init) => fetch(input, init));
   }
 
   /** Sends `request` through the hooks and the fetcher. */
   async request(request: Request): Promise<Response> {
+    const hooks = this.#hooks;
     let req = request;
-    for (const hook of this.requestHooks) {
-      const next = await hook(req);
-      if (next) req = next;
-    }
+    for (const hook of hooks.beforeRequest) req = (await hook(req)) || req;
     try {
-      const res = await this.fetcher(req);
-      for (const hook of this.responseHooks) await hook(res, req);
+      const res = await this.#fetcher(req);
+      for (const hook of hooks.response) await hook(res, req);
       return res;
     } catch (err) {
-      for (const hook of this.requestErrorHooks) await hook(err, req);
+      for (const hook of hooks.requestError) await hook(err, req);
       throw err;
     }
   }
@@ -53,35 +57,31 @@ export class HTTPClient {
   addHook(hook: "requestError", fn: RequestErrorHook): this;
   addHook(hook: "response", fn: ResponseHook): this;
   addHook(
-    hook: "beforeRequest" | "requestError" | "response",
+    hook: HookName,
     fn: BeforeRequestHook | RequestErrorHook | ResponseHook,
   ): this {
-    if (hook === "beforeRequest")
-      this.requestHooks.push(fn as BeforeRequestHook);
-    else if (hook === "requestError")
-      this.requestErrorHooks.push(fn as RequestErrorHook);
-    else this.responseHooks.push(fn as ResponseHook);
+    (this.#hooks[hook] as unknown[]).push(fn);
     return this;
   }
 
   removeHook(
-    hook: "beforeRequest" | "requestError" | "response",
+    hook: HookName,
     fn: BeforeRequestHook | RequestErrorHook | ResponseHook,
   ): this {
-    const drop = <T>(list: T[]) => list.filter((f) => f !== fn);
-    if (hook === "beforeRequest") this.requestHooks = drop(this.requestHooks);
-    else if (hook === "requestError")
-      this.requestErrorHooks = drop(this.requestErrorHooks);
-    else this.responseHooks = drop(this.responseHooks);
+    const list = this.#hooks[hook] as unknown[];
+    this.#hooks = { ...this.#hooks, [hook]: list.filter((f) => f !== fn) };
     return this;
   }
 
   /** A copy with the same fetcher and hooks (adding to one leaves the other alone). */
   clone(): HTTPClient {
     const child = new HTTPClient(this.options);
-    child.requestHooks = [...this.requestHooks];
-    child.requestErrorHooks = [...this.requestErrorHooks];
-    child.responseHooks = [...this.responseHooks];
+    const h = this.#hooks;
+    child.#hooks = {
+      beforeRequest: [...h.beforeRequest],
+      requestError: [...h.requestError],
+      response: [...h.response],
+    };
     return child;
   }
 }
