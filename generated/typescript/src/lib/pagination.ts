@@ -53,8 +53,8 @@ export type PageAt<R> = {
   url?: string;
   /** Cursors and URLs already requested: a server that repeats one is stopped, not followed. */
   seen: ReadonlySet<string>;
-  /** The items (JSON) of the page before, where the request moves an offset or page number. */
-  before?: string;
+  /** Where the request moves an offset or page number: the items (JSON) of the page before, and how many pages in a row had them. */
+  before?: { items: string; pages: number };
 };
 
 /** Requests the page at `at` (the operation's own function). */
@@ -181,7 +181,7 @@ function nextOffset<R>(
   wire: unknown,
   at: PageAt<R>,
   step: number | undefined,
-  before: string,
+  before: PageAt<R>["before"],
 ): PageAt<R> | null {
   const page = spec.inputs.find((x) => x.role === "page");
   if (page) {
@@ -205,19 +205,28 @@ function nextOffset<R>(
 }
 
 /**
- * This page's items as JSON; throws if they are the page before's. An offset or page number that the
- * server does not read would otherwise bring the same full page forever.
+ * Full pages in a row with the same items before pagination stops: an offset or page number that the
+ * server does not read would otherwise bring the same page forever. Not 2: a mock server that repeats
+ * its example items, or a collection of look-alike items, may send a page's twin.
  */
-function unmoved<R>(items: unknown, at: PageAt<R>, res: HTTPResponse): string {
+const SAME_PAGES = 5;
+
+/** This page's items as JSON, and how many pages in a row had them; throws at SAME_PAGES. */
+function unmoved<R>(
+  items: unknown,
+  at: PageAt<R>,
+  res: HTTPResponse,
+): { items: string; pages: number } {
   const key = JSON.stringify(items) ?? "";
-  if (key === at.before) {
+  const pages = key === at.before?.items ? at.before.pages + 1 : 1;
+  if (pages >= SAME_PAGES) {
     throw new SDKError(
-      "Pagination stopped: the server sent the same page twice (it may not read the offset or page parameter)",
+      `Pagination stopped: the server sent the same page ${pages} times (it may not read the offset or page parameter)`,
       res.response,
       res.body,
     );
   }
-  return key;
+  return { items: key, pages };
 }
 
 /** The page at `next`, unless a page with that key was requested before in this chain. */

@@ -18,6 +18,7 @@ from typing import (
     List,
     Optional,
     Sequence,
+    Tuple,
     TypeVar,
     Union,
 )
@@ -76,14 +77,15 @@ class PageSpec:
 class PageAt:
     """Where a page's request goes: the request (with its inputs), or a URL a response named, and the
     cursors and URLs already requested (a server that repeats one is stopped, not followed). `before`:
-    the items (JSON) of the page before, where the request moves an offset or page number."""
+    where the request moves an offset or page number, the items (JSON) of the page before and how many
+    pages in a row had them."""
 
     def __init__(
         self,
         request: Any,
         url: Optional[str],
         seen: FrozenSet[str],
-        before: Optional[str] = None,
+        before: Optional[Tuple[str, int]] = None,
     ):
         self.request = request
         self.url = url
@@ -214,7 +216,11 @@ def following(spec: PageSpec, res: httpx.Response, at: PageAt) -> Optional[PageA
 
 
 def _next_offset(
-    spec: PageSpec, wire: Any, at: PageAt, step: Optional[float], before: str
+    spec: PageSpec,
+    wire: Any,
+    at: PageAt,
+    step: Optional[float],
+    before: Tuple[str, int],
 ) -> Optional[PageAt]:
     page = spec.input("page")
     if page is not None:
@@ -236,19 +242,25 @@ def _next_offset(
     )
 
 
-def _unmoved(items: Any, at: PageAt, res: httpx.Response) -> str:
-    """This page's items as JSON; raises if they are the page before's. An offset or page number
-    that the server does not read would otherwise bring the same full page forever."""
+# Full pages in a row with the same items before pagination stops: an offset or page number that the
+# server does not read would otherwise bring the same page forever. Not 2: a mock server that repeats
+# its example items, or a collection of look-alike items, may send a page's twin.
+_SAME_PAGES = 5
+
+
+def _unmoved(items: Any, at: PageAt, res: httpx.Response) -> Tuple[str, int]:
+    """This page's items as JSON, and how many pages in a row had them; raises at _SAME_PAGES."""
     key = json.dumps(items, sort_keys=True, default=str)
-    if key == at.before:
+    pages = at.before[1] + 1 if at.before is not None and at.before[0] == key else 1
+    if pages >= _SAME_PAGES:
         raise SDKError(
-            "Pagination stopped: the server sent the same page twice (it may not read the offset or page parameter)",
+            f"Pagination stopped: the server sent the same page {pages} times (it may not read the offset or page parameter)",
             res.status_code,
             res.headers,
             res.text,
             res,
         )
-    return key
+    return key, pages
 
 
 def _visit(
