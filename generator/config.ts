@@ -83,6 +83,13 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
           "e.g. maxMethodParams: 4 (arguments up to 4 parameters, else one request object; 0: always the object)",
         );
       }
+      if (t.baseErrorName !== undefined && (typeof t.baseErrorName !== "string" || !/^[A-Z][A-Za-z0-9_]*$/.test(t.baseErrorName) || ["None", "True", "False"].includes(t.baseErrorName))) {
+        err(
+          ["targets", name, "baseErrorName"],
+          "`baseErrorName` must be a class name: a capital letter, then letters, digits or _",
+          "e.g. baseErrorName: ClerkBaseError (Speakeasy's gen.yaml option of that name)",
+        );
+      }
       if (t.tests !== undefined && typeof t.tests !== "boolean") {
         err(["targets", name, "tests"], "`tests` must be true or false", "tests: true generates a test per operation, run against `specsmith mock`");
       }
@@ -106,6 +113,7 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         version: typeof t.version === "string" ? t.version : "0.1.0",
         ...(typeof t.idempotencyHeader === "string" ? { idempotencyHeader: t.idempotencyHeader } : {}),
         ...(typeof t.maxMethodParams === "number" ? { maxMethodParams: t.maxMethodParams } : {}),
+        ...(typeof t.baseErrorName === "string" ? { baseErrorName: t.baseErrorName } : {}),
         ...(t.tests === true ? { tests: true } : {}),
       });
     }

@@ -107,6 +107,27 @@ describe("config `maxMethodParams`", () => {
   });
 });
 
+describe("config `baseErrorName`", () => {
+  const write = (value: string) => {
+    const path = join(tempDir(), "specsmith.yaml");
+    writeFileSync(path, `spec: spec.yaml\ntargets:\n  python:\n    out: out\n    packageName: p\n    sdkClass: P\n    baseErrorName: ${value}\n`);
+    return path;
+  };
+  it("is passed to the target", () => {
+    expect(loadConfig(write("ClerkBaseError")).targets[0].baseErrorName).toBe("ClerkBaseError");
+  });
+  it.each(["clerkBaseError", "Clerk-Error", "None", "3", '""'])("baseErrorName: %s is a located error", (value) => {
+    try {
+      loadConfig(write(value));
+      expect.unreachable();
+    } catch (e) {
+      const [d] = (e as SpecError).diagnostics;
+      expect([d.line, d.pointer]).toEqual([7, "#/targets/python/baseErrorName"]);
+      expect(d.message).toMatch(/must be a class name/);
+    }
+  });
+});
+
 describe("config `tests`", () => {
   const write = (value: string) => {
     const path = join(tempDir(), "specsmith.yaml");

@@ -50,14 +50,22 @@ describe("generated/typescript", () => {
         'export const clerk = new Clerk({ bearerAuth: "sk", debugLogger: console, httpClient: new HTTPClient(), headers: { "x-a": "b" }, timeoutMs: 1 });',
         `export const loaded = [${subpaths.map((_, i) => `Object.keys(m${i}).length`).join(", ")}];`,
         'export const day: string = new RFCDate("2025-01-31").toString();',
+        "// spec/specsmith.yaml's baseErrorName: APIError under Speakeasy's name, as a class and a type.",
+        'import { APIError, ClerkBaseError } from "clerk-backend-api/models/errors";',
+        "export const base: ClerkBaseError | null = null;",
+        "export const sameBase = ClerkBaseError === APIError;",
         "",
       ].join("\n"),
     );
     const checked = tsc(["--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--outDir", app, join(app, "app.ts")], app, compiler);
     expect(checked.output).toBe("");
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", 'const m = await import("./app.js"); console.log(JSON.stringify(m.loaded), m.day);'], { cwd: app, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", 'const m = await import("./app.js"); console.log(JSON.stringify(m.loaded), m.day, m.sameBase);'], {
+      cwd: app,
+      encoding: "utf8",
+    });
     expect(run.stderr).toBe("");
-    const [loaded, day] = run.stdout.trim().split(" ");
+    const [loaded, day, sameBase] = run.stdout.trim().split(" ");
+    expect(sameBase).toBe("true");
     expect(JSON.parse(loaded).every((n: number) => n > 0)).toBe(true);
     expect(day).toBe("2025-01-31");
     rmSync(join(app), { recursive: true, force: true });

@@ -34,6 +34,12 @@ export interface TargetOptions {
    * (Speakeasy's: TypeScript 0, Python 20).
    */
   maxMethodParams?: number;
+  /**
+   * Speakeasy's `baseErrorName`: the base class of every error carrying a response (ours is
+   * `APIError`) also exported under this name, so `except models.ClerkBaseError` and
+   * `instanceof ClerkBaseError` written for Speakeasy's SDK keep working.
+   */
+  baseErrorName?: string;
   /** `tests: true`: a test per operation (and per declared error) under tests/, run against `specsmith mock`. */
   tests?: boolean;
   /**

@@ -195,6 +195,30 @@ class SDKTest(ServerTestCase):
                 self.assertIn(f"Status {status}", str(e))
                 self.assertNotIn(TOKEN, exposed(e))
 
+    def test_speakeasy_base_error_name_catches_every_http_error(self) -> None:
+        # spec/specsmith.yaml sets baseErrorName: ClerkBaseError, as Clerk's gen.yaml does; the
+        # error-handling example of Speakeasy's README (except models.ClerkBaseError) works unchanged.
+        self.assertIs(models.ClerkBaseError, models.APIError)
+        self.server.reply(lambda r, n: Reply(422, WIRE_ERRORS))
+        clerk = self.clerk()
+        try:
+            clerk.actor_tokens.create(request={"user_id": "u", "actor": {"sub": "s"}})
+            self.fail("no error raised")
+        except models.ClerkBaseError as e:
+            self.assertEqual((e.status_code, e.raw_response.status_code), (422, 422))
+            self.assertIsInstance(e.message, str)
+            self.assertIsInstance(e, models.ClerkErrors)
+            assert isinstance(e, models.ClerkErrors)
+            self.assertEqual(e.data.errors[0].long_message, "The input is invalid.")
+        self.server.reply(
+            lambda r, n: Reply(
+                418, raw=b"teapot", headers={"Content-Type": "text/plain"}
+            )
+        )
+        with self.assertRaises(models.ClerkBaseError) as ctx:
+            clerk.actor_tokens.revoke(actor_token_id="x")
+        self.assertIsInstance(ctx.exception, models.SDKError)
+
     def test_other_responses_raise_sdk_error(self) -> None:
         cases = [
             ("create", 404, "application/json", b"{}"),

@@ -271,6 +271,7 @@ function emitReadme(e: Emission): void {
       .map((g) => ({ attr: g.access, doc: `docs/${g.doc}`, operations: g.operations.map((m) => ({ name: m.method, summary: m.ir.summary ?? m.ir.method, anchor: m.method })) })),
     errorClasses,
     firstError: errorClasses[0]?.name ?? null,
+    baseError: p.baseError ? `models.${p.baseError}` : null,
     retry: api.retries?.strategy === "backoff" ? api.retries : null,
     idempotencyHeader: p.idempotencyHeader,
   };

@@ -9,6 +9,7 @@ import { fileStem } from "../shared/files.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
 import { inlineAliases } from "../shared/aliases.js";
+import { baseErrorAlias } from "../shared/base-error.js";
 import { RESERVED_CLASSES } from "./runtime.js";
 import { sentDefault } from "./types.js";
 
@@ -207,6 +208,8 @@ export interface PyPlan extends PlanBase {
   securityArgs: Map<string, string>;
   /** Speakeasy-compatible names of inline enums and objects, exported beside ours (see aliases.ts). */
   aliases: { name: string; module: string; attr: string }[];
+  /** Speakeasy's `baseErrorName`: APIError also exported under it from the models package. */
+  baseError: string | null;
   /**
    * What the release surface keys methods by (`clerk.users.list`): the client variable's first
    * rule, kept even where the examples' variable had to differ, so that no lock sees a rename.
@@ -251,6 +254,8 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     if (m.typedDict) forms.push({ name: classes.claim(`${name}TypedDict`), module: m.module, attr: m.typedDict });
     return forms;
   });
+  const baseError = baseErrorAlias("python", opts.baseErrorName, (name) => classes.has(name));
+  if (baseError) aliases.push({ name: classes.claim(baseError), module: "_errors", attr: "APIError" });
   // The usage examples' client variable: never the package's own name (`pets.CreatePetKind` in the
   // same example would read the client's attribute), nor a name they import.
   const taken = new Set([opts.packageName.split(".")[0], opts.sdkClass, "parse_datetime"]);
@@ -270,6 +275,7 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     groups,
     securityArgs: securityArgs(api),
     aliases,
+    baseError,
   };
 }
 

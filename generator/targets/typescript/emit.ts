@@ -98,6 +98,7 @@ function emitModels(e: Emission): void {
       // An enum is a value and a type; an object model only a type (isolatedModules re-exports it as one).
       .map((a) => ({ name: a.name, className: a.model.name, typeOnly: a.model.ir.kind !== "enum", from: "./" + a.model.file.split("/").pop()!.replace(/\.ts$/, ".js") }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
+    if (place === "errors" && p.baseError) aliases.push({ name: p.baseError, className: "APIError", typeOnly: false, from: "./apierror.js" });
     e.src(`models/${place}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort(), aliases });
   }
 }

@@ -9,6 +9,7 @@ import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
 import { inlineAliases } from "../shared/aliases.js";
+import { baseErrorAlias } from "../shared/base-error.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
@@ -82,6 +83,8 @@ export interface Plan extends PlanBase {
   groups: GroupPlan[];
   /** Other names a model is exported by, from its namespace's index (Speakeasy's, for inline schemas). */
   aliases: { name: string; model: ModelPlan }[];
+  /** Speakeasy's `baseErrorName`: APIError also exported under it from the errors namespace. */
+  baseError: string | null;
 }
 
 export function plan(api: Api, opts: TargetOptions): Plan {
@@ -134,6 +137,8 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     const target = models.get(model)!;
     return target.inline || target.errorClass ? [] : [{ name: scope.claim(name), model: target }];
   });
+  const baseError = baseErrorAlias("typescript", opts.baseErrorName, (name) => scope.has(name));
+  if (baseError) scope.claim(baseError);
 
   return {
     api,
@@ -146,6 +151,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     operations,
     groups,
     aliases,
+    baseError,
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
     tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,

@@ -218,3 +218,15 @@ describe("python const annotations", () => {
     expect(pyAnnotation({ p, form: "model", qualify: (_m, n) => n }, { kind: "literal", value })).toBe(want);
   });
 });
+
+describe("python planner: Speakeasy's baseErrorName", () => {
+  const a = (): Api => api("base-error", {}, { ClerkError: { type: "object", properties: { message: { type: "string" } } } });
+  it("exports APIError under the name as well, lazily like the models", () => {
+    const p = planPython(a(), { packageName: "pkg", sdkClass: "SDK", version: "1", baseErrorName: "ClerkBaseError" });
+    expect(p.baseError).toBe("ClerkBaseError");
+    expect(p.aliases).toContainEqual({ name: "ClerkBaseError", module: "_errors", attr: "APIError" });
+  });
+  it.each(["ClerkError", "SDKError"])("%s (a model's or the runtime's name) is refused, naming the option", (baseErrorName) => {
+    expect(() => planPython(a(), { packageName: "pkg", sdkClass: "SDK", version: "1", baseErrorName })).toThrow(/targets\.python\.baseErrorName: "\w+" is already a name/);
+  });
+});

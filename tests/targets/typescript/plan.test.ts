@@ -140,3 +140,20 @@ describe("typescript planner: Speakeasy's names for inline schemas (aliases)", (
     expect(p.aliases.map((a) => `${a.name} = ${a.model.name}`)).toEqual(["AccessLevel = FolderAccessLevel"]);
   });
 });
+
+describe("typescript planner: Speakeasy's baseErrorName", () => {
+  const schemas = { ClerkError: { type: "object", properties: { message: { type: "string" } } } };
+  it.each([
+    ["unset: APIError alone", undefined, null],
+    ["a free name: APIError is also exported under it", "ClerkBaseError", "ClerkBaseError"],
+    ["APIError itself: nothing to add", "APIError", null],
+  ] as const)("%s", (_name, baseErrorName, want) => {
+    expect(plan(schemasApi(schemas), { ...opts, ...(baseErrorName ? { baseErrorName } : {}) }).baseError).toBe(want);
+  });
+  it.each([
+    ["a model's name", "ClerkError"],
+    ["a runtime symbol's", "SDKError"],
+  ])("%s is refused, naming the option", (_name, baseErrorName) => {
+    expect(() => plan(schemasApi(schemas), { ...opts, baseErrorName })).toThrow(/targets\.typescript\.baseErrorName: "\w+" is already a name/);
+  });
+});

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     )
     from .createactortokenactor import CreateActorTokenActor as Actor
     from .createactortokenactor import CreateActorTokenActorTypedDict as ActorTypedDict
+    from ._errors import APIError as ClerkBaseError
     from .actortokenobject import ActorTokenObject as Object
     from .actortokenstatus import ActorTokenStatus as Status
 
@@ -61,6 +62,7 @@ _MODULES: Dict[str, Tuple[str, str]] = {
     "ActorTokenStatus": ("actortokenstatus", "ActorTokenStatus"),
     "ActorTokenTypedDict": ("actortoken", "ActorTokenTypedDict"),
     "ActorTypedDict": ("createactortokenactor", "CreateActorTokenActorTypedDict"),
+    "ClerkBaseError": ("_errors", "APIError"),
     "ClerkError": ("clerkerror", "ClerkError"),
     "ClerkErrorMeta": ("clerkerrormeta", "ClerkErrorMeta"),
     "ClerkErrorMetaTypedDict": ("clerkerrormeta", "ClerkErrorMetaTypedDict"),
@@ -129,6 +131,7 @@ __all__ = [
     "ActorTokenStatus",
     "ActorTokenTypedDict",
     "ActorTypedDict",
+    "ClerkBaseError",
     "ClerkError",
     "ClerkErrorMeta",
     "ClerkErrorMetaTypedDict",

@@ -3,5 +3,5 @@ export * from "./actortoken.js";
 export * from "./actortokenobject.js";
 export * from "./actortokenstatus.js";
 export * from "./clerkerror.js";
-// Speakeasy's names for inline schemas, beside ours.
+// Speakeasy's names (inline schemas, the base error class), beside ours.
 export { ActorTokenStatus as Status } from "./actortokenstatus.js";

@@ -4,3 +4,5 @@ export * from "./clerkerrors.js";
 export * from "./httpclienterrors.js";
 export * from "./responsevalidationerror.js";
 export * from "./sdkerror.js";
+// Speakeasy's names (inline schemas, the base error class), beside ours.
+export { APIError as ClerkBaseError } from "./apierror.js";

@@ -2,5 +2,5 @@
 export * from "./createactortokenactor.js";
 export * from "./createactortokenrequestbody.js";
 export * from "./revokeactortokenrequest.js";
-// Speakeasy's names for inline schemas, beside ours.
+// Speakeasy's names (inline schemas, the base error class), beside ours.
 export type { CreateActorTokenActor as Actor } from "./createactortokenactor.js";

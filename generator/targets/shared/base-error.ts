@@ -1,0 +1,17 @@
+/**
+ * Speakeasy's `baseErrorName`: the name the SDK's base error class (`APIError`) is also exported
+ * under. Both planners claim it in their model namespace: a model already named so is a clash the
+ * user must resolve, not one we rename away (the name is asked for so that code written for
+ * Speakeasy's SDK finds it).
+ */
+import { UsageError } from "../../diagnostics.js";
+
+export function baseErrorAlias(target: string, name: string | undefined, taken: (name: string) => boolean): string | null {
+  if (name === undefined || name === "APIError") return null;
+  if (taken(name)) {
+    throw new UsageError(
+      `targets.${target}.baseErrorName: "${name}" is already a name of the ${target} SDK's models or runtime; choose another (Speakeasy's default is the SDK class name + "Error", e.g. ClerkBaseError)`,
+    );
+  }
+  return name;
+}
