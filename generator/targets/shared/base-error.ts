@@ -9,9 +9,7 @@ import { UsageError } from "../../diagnostics.js";
 export function baseErrorAlias(target: string, name: string | undefined, taken: (name: string) => boolean): string | null {
   if (name === undefined || name === "APIError") return null;
   if (taken(name)) {
-    throw new UsageError(
-      `targets.${target}.baseErrorName: "${name}" is already a name of the ${target} SDK's models or runtime; choose another (Speakeasy's default is the SDK class name + "Error", e.g. ClerkBaseError)`,
-    );
+    throw new UsageError(`targets.${target}.baseErrorName: "${name}" is already a name of the ${target} SDK's models or runtime; choose another (Clerk's gen.yaml, for one, says ClerkBaseError)`);
   }
   return name;
 }
