@@ -17,6 +17,7 @@ import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { WriteError } from "./write/write.js";
 import { runMock } from "./mock/command.js";
+import { runInit, type InitFlags } from "./init.js";
 
 let debug = false;
 
@@ -78,6 +79,20 @@ export async function main(argv: string[]): Promise<number> {
     .option("--debug", "print stack traces of failures")
     .action(async (flags: GenerateFlags) => {
       code = await runGenerate(flags, report).catch(report);
+    });
+  program
+    .command("init")
+    .description("write a specsmith.yaml for a spec (never replacing one); --from-speakeasy carries a Speakeasy gen.yaml's settings over")
+    .option("--spec <file>", "the OpenAPI document the SDKs are generated from")
+    .option("--from-speakeasy <gen.yaml>", "Speakeasy's .speakeasy/gen.yaml: the SDK class and, per language, the package, version, maxMethodParams and baseErrorName")
+    .option("--config <file>", "the config file to write", "specsmith.yaml")
+    .option("--debug", "print stack traces of failures")
+    .action((flags: InitFlags) => {
+      try {
+        code = runInit(flags, (text) => say("stdout", text));
+      } catch (e) {
+        code = report(e);
+      }
     });
   program
     .command("diff")
