@@ -55,3 +55,22 @@ export class NameScope {
     return name;
   }
 }
+
+/**
+ * Parameters whose names collide (`frontendApi` and `frontend_api`, once cased) named as Speakeasy's
+ * SDKs name them: each takes its location (`frontendApiQueryParameter`, `frontend_api_query_parameter`),
+ * then a number from the second on (`...Parameter1`), in the spec's order. Other names stay.
+ */
+export function collisionNames(params: { name: string; in: string }[], style: "camel" | "snake"): string[] {
+  const count = new Map<string, number>();
+  for (const p of params) count.set(p.name, (count.get(p.name) ?? 0) + 1);
+  // Numbered per name and location: two query parameters need it, a query and a header one do not.
+  const seen = new Map<string, number>();
+  return params.map((p) => {
+    if (count.get(p.name)! < 2) return p.name;
+    const base = style === "camel" ? `${p.name}${pascalCase(p.in)}Parameter` : `${p.name}_${p.in}_parameter`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}${n}`;
+  });
+}

@@ -1,7 +1,7 @@
 /** An operation's `parameters` (path-item level, overridden by operation level) → the IR's parameters. */
 import type { Loc } from "../load/document.js";
 import { isObj, str, type BuildContext, type Obj } from "./context.js";
-import { NameScope, camelCase, pascalCase } from "./names.js";
+import { NameScope, camelCase, collisionNames, pascalCase } from "./names.js";
 import { exampleOf } from "./schema.js";
 import type { Parameter } from "./types.js";
 
@@ -18,10 +18,15 @@ export function buildParameters(ctx: BuildContext, item: { value: Obj; loc: Loc 
   };
   add(item.value.parameters, item.loc);
   add(op.parameters, opLoc);
-  return [...byKey.values()].map(({ raw, loc }) => parameter(ctx, raw, loc, base, names));
+  const all = [...byKey.values()];
+  const wanted = collisionNames(
+    all.map(({ raw }) => ({ name: camelCase(str(raw["x-speakeasy-name-override"]) ?? String(raw.name)) || "param", in: String(raw.in) })),
+    "camel",
+  );
+  return all.map(({ raw, loc }, i) => parameter(ctx, raw, loc, base, names, wanted[i]));
 }
 
-function parameter(ctx: BuildContext, p: Obj, loc: Loc, base: string, names: NameScope): Parameter {
+function parameter(ctx: BuildContext, p: Obj, loc: Loc, base: string, names: NameScope, wanted: string): Parameter {
   const where = p.in as Parameter["in"];
   const schemaLoc: Loc = { ...loc, path: [...loc.path, "schema"] };
   let schema: unknown = p.schema;
@@ -40,7 +45,7 @@ function parameter(ctx: BuildContext, p: Obj, loc: Loc, base: string, names: Nam
     wireName: String(p.name),
     // Speakeasy's x-speakeasy-name-override renames the argument (the wire name stays).
     ...(str(p["x-speakeasy-name-override"]) ? { nameOverride: str(p["x-speakeasy-name-override"]) } : {}),
-    name: names.claim(camelCase(str(p["x-speakeasy-name-override"]) ?? String(p.name)) || "param"),
+    name: names.claim(wanted),
     in: where,
     type: ctx.schemas.type(schema ?? {}, schemaLoc, base + pascalCase(String(p.name)), "operations"),
     required: p.required === true && !global,

@@ -95,6 +95,9 @@ export class SchemaConverter {
     }
     for (const key of ["oneOf", "anyOf"] as const) {
       const list = schema[key];
+      // Members that only constrain the object (`anyOf: [{required: [domain]}, {required: [domains]}]`)
+      // give it no other type: it is its own properties, as Speakeasy's SDKs read it.
+      if (constraintsOnly(list)) return this.type(without(schema, key), loc, hint, place, childPrefix);
       if (Array.isArray(list) && list.length > 0) {
         const variants = list.map((v, i) => this.type(v, { ...loc, path: [...loc.path, key, i] }, `${hint}${i + 1}`, place));
         const flat = dedupe(variants.filter((v) => v.kind !== "null"));
@@ -182,6 +185,7 @@ export class SchemaConverter {
   }
 
   private buildNamed(schema: unknown, loc: Loc, name: string, place: ModelPlace): TypeRef {
+    for (const key of ["oneOf", "anyOf"] as const) if (isObj(schema) && constraintsOnly(schema[key])) schema = without(schema, key);
     if (isObj(schema) && !isRef(schema)) {
       const { types } = typesOf(schema);
       const isObject = (types.length === 0 || (types.length === 1 && types[0] === "object")) && !schema.oneOf && !schema.anyOf && !schema.enum;
@@ -371,4 +375,19 @@ function dedupe(types: TypeRef[]): TypeRef[] {
 export function nameOverride(value: unknown): string | undefined {
   const v = isObj(value) ? value["x-speakeasy-name-override"] : undefined;
   return typeof v === "string" && v.trim() !== "" ? v : undefined;
+}
+
+/** Keywords a oneOf/anyOf member may hold and still only constrain its parent, never type it. */
+const CONSTRAINT_KEYWORDS = new Set(["required", "minProperties", "maxProperties", "dependentRequired", "not", "description", "title", "$comment"]);
+
+/** A oneOf/anyOf list whose every member only constrains (required fields and the like). */
+export function constraintsOnly(list: unknown): boolean {
+  return (
+    Array.isArray(list) && list.length > 0 && list.every((m) => isObj(m) && !isRef(m) && Object.keys(m).length > 0 && Object.keys(m).every((k) => CONSTRAINT_KEYWORDS.has(k) || k.startsWith("x-")))
+  );
+}
+
+function without(schema: Obj, key: string): Obj {
+  const { [key]: _dropped, ...rest } = schema;
+  return rest;
 }

@@ -26,6 +26,11 @@ describe("parameters", () => {
     expect(`${x.name}(${x.wireName}) ${x.in} ${x.required ? "required" : "optional"} ${show(x.type)} ${x.style} explode=${x.explode}`).toBe(want);
   });
 
+  it("names that collide once cased are Speakeasy's: the location, then a number from the second on", () => {
+    const api = operationApi({ parameters: [param({ name: "frontendApi", in: "query" }), param({ name: "frontend_api", in: "query" }), param({ name: "domain", in: "query" })] });
+    expect(api.operations[0].params.map((p) => p.name)).toEqual(["frontendApiQueryParameter", "frontendApiQueryParameter1", "domain"]);
+  });
+
   it("operation-level parameters override path-item ones of the same name and location", () => {
     const api = operationApi(
       { parameters: [param({ name: "q", in: "query", description: "op" })] },
@@ -45,8 +50,8 @@ describe("parameters", () => {
     expect(api.operations[0].params.map((p) => p.example)).toEqual(["x", "y", "z"]);
   });
 
-  it("names that clash after camelCase are kept apart", () => {
+  it("names that clash after camelCase are kept apart by their locations", () => {
     const api = operationApi({ parameters: [param({ name: "page_size", in: "query" }), param({ name: "pageSize", in: "header" })] });
-    expect(api.operations[0].params.map((p) => p.name)).toEqual(["pageSize", "pageSize2"]);
+    expect(api.operations[0].params.map((p) => p.name)).toEqual(["pageSizeQueryParameter", "pageSizeHeaderParameter"]);
   });
 });

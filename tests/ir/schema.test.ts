@@ -26,6 +26,17 @@ const CASES: Case[] = [
     { Tags: "object { id?: string; [k]: string }" },
   ],
   [
+    "anyOf members that only require fields constrain the object; they do not type it (Clerk's CreateSAMLConnection body)",
+    { Conn: { type: "object", required: ["name"], properties: { name: { type: "string" }, domain: { type: "string" } }, anyOf: [{ required: ["name"] }, { required: ["domain"] }] } },
+    { Conn: "object { name: string; domain?: string }" },
+  ],
+  [
+    "so does a oneOf of constraints, inline too",
+    { Holder: { type: "object", properties: { conn: { type: "object", properties: { a: { type: "string" } }, oneOf: [{ required: ["a"], description: "x" }, { not: { required: ["a"] } }] } } } },
+    { Holder: "object { conn?: HolderConn }", HolderConn: "object { a?: string }" },
+  ],
+  ["an anyOf member with a type of its own still makes a union", { Id: { anyOf: [{ type: "string" }, { required: ["x"] }] } }, { Id: "alias (string | unknown)" }],
+  [
     "an inline object is named after where it appears",
     { Token: { type: "object", properties: { actor: { type: "object", properties: { sub: { type: "string" } } } } } },
     { Token: "object { actor?: TokenActor }", TokenActor: "object { sub?: string }" },

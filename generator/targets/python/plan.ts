@@ -4,7 +4,7 @@
  * (`flattenRequests`, `maxMethodParams`, `methodArguments: infer-optional-args`).
  */
 import type { Api, Field, Group, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
-import { NameScope, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
+import { NameScope, collisionNames, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
 import { fileStem } from "../shared/files.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
@@ -355,8 +355,12 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
     return { ir: op, method: name, args: [arg], shape: "request", flatBody: null };
   }
   const byRequired = <T extends { required: boolean }>(xs: T[]) => [...xs.filter((x) => x.required), ...xs.filter((x) => !x.required)];
+  const wanted = collisionNames(
+    op.params.map((p) => ({ name: pyAttr(p.nameOverride ?? p.wireName), in: p.in })),
+    "snake",
+  );
   const args: PyArgPlan[] = byRequired(op.params).map((p) => ({
-    name: scope.claim(pyAttr(p.nameOverride ?? p.wireName)),
+    name: scope.claim(wanted[op.params.indexOf(p)]),
     source: "param",
     param: p,
     field: null,

@@ -32,14 +32,24 @@ export function inlineAliases(api: Api, taken: (name: string) => boolean): Map<s
   for (const m of api.models) {
     if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [pascalCase(f.wireName)]);
   }
-  for (const op of api.operations) {
-    const id = pascalCase(op.operationId);
+  // Deprecated operations claim after the others: Speakeasy's Clerk SDK gives `Provider` to the
+  // enterprise connections' enum and `CreateSAMLConnectionRequestBodyProvider` to the deprecated
+  // SAML endpoint's, which comes first in the spec.
+  for (const op of [...api.operations.filter((o) => !o.deprecated), ...api.operations.filter((o) => o.deprecated)]) {
+    // Speakeasy keeps the operationId's own casing in the names it derives (`CreateSAMLConnection…`).
+    const id = /^[A-Za-z][A-Za-z0-9]*$/.test(op.specOperationId) ? op.specOperationId[0].toUpperCase() + op.specOperationId.slice(1) : pascalCase(op.operationId);
     for (const p of op.params) {
       const prop = pascalCase(p.wireName);
       claim(p.type, [prop, LOCATION[p.in] + prop, id + LOCATION[p.in] + prop]);
     }
     const body = op.body?.type.kind === "ref" ? models.get(op.body.type.model) : undefined;
-    if (body?.kind === "object") for (const f of body.fields as Field[]) claim(f.type, [pascalCase(f.wireName), id + pascalCase(f.wireName)]);
+    // An inline body is Speakeasy's `<operationId>RequestBody`; its fields' enums are named after it.
+    const inlineBody = body !== undefined && !/^#\/components\/schemas\/[^/]+$/.test(body.source);
+    if (body?.kind === "object")
+      for (const f of body.fields as Field[]) {
+        const prop = pascalCase(f.wireName);
+        claim(f.type, [prop, ...(inlineBody ? [id + "RequestBody" + prop] : []), id + prop]);
+      }
   }
   return aliases;
 }
