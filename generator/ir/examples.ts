@@ -31,8 +31,15 @@ export class Examples {
   }
 
   /** Whether an example lists this optional field. */
-  shows(f: Pick<Field, "required" | "default" | "readOnly">): boolean {
-    return f.required || (!!this.opts.optional && f.default === undefined && !f.readOnly);
+  /**
+   * Whether an example shows a field or parameter, as Speakeasy's pages do: a required one always;
+   * an optional one (with `optional`) unless read-only or deprecated, and, for a field, unless it has
+   * a default and no example other than it (a parameter is shown with its default: `limit=20`).
+   */
+  shows(f: Pick<Field, "required" | "default" | "readOnly"> & { deprecated?: boolean; example?: unknown; param?: boolean }): boolean {
+    if (f.required) return true;
+    if (!this.opts.optional || f.readOnly || f.deprecated) return false;
+    return f.param === true || f.default === undefined || (f.example !== undefined && JSON.stringify(f.example) !== JSON.stringify(f.default));
   }
 
   /**

@@ -166,7 +166,18 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
   const files = op.body?.encoding === "multipart";
   for (const a of m.args) {
     const given = a.source === "param" || a.source === "field" ? a.example : undefined;
-    if (a.source === "param" || a.source === "field" ? examples.shows({ required: a.required, default: a.param?.default ?? a.field?.default, readOnly: false }) : true) {
+    const shown =
+      a.source === "param" || a.source === "field"
+        ? examples.shows({
+            required: a.required,
+            default: a.param?.default ?? a.field?.default,
+            readOnly: false,
+            deprecated: a.param?.deprecated ?? a.field?.deprecated,
+            example: a.example,
+            param: a.source === "param",
+          })
+        : true;
+    if (shown) {
       const e = examples.of(a.type, given, 0, !a.required);
       args.push({ name: a.name, value: pyValue(p, a.type, e, keepsExtra(p, a.type), files && a.source !== "param") });
     }
