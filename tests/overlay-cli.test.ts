@@ -130,15 +130,16 @@ describe("Clerk's overlays on Clerk's spec", () => {
     expect(overlaid).toBeGreaterThanOrEqual(30);
     expect(read(join(dir, "overlaid", "docs", "models", "session.md"))).toContain("sess_123456789abcd");
     // Call shapes (the method, its arguments' names, order and nesting; values aside) against all 243
-    // methods of Speakeasy's 6.0.1 pages (tests/reference-snippets/): 214 today, 181 before optional
-    // parameters were shown as Speakeasy shows them. The rest: placeholder keys in free-form objects,
-    // optional enum fields with a default.
+    // methods of Speakeasy's 6.0.1 pages (tests/reference-snippets/): 218 today, 181 before optional
+    // arguments were shown as Speakeasy shows them. The rest: placeholder keys in free-form objects,
+    // and older pages that omit arguments with a default (Speakeasy keeps each operation's generated
+    // example from one generation to the next, so its pages follow more than one rule).
     const shapes = spawnSync(PYTHON, [join(ROOT, "tests", "python", "call_shapes.py"), join(dir, "overlaid", "docs", "sdks"), join(ROOT, "tests", "reference-snippets", "clerk-sdk-python-6.0.1")], {
       encoding: "utf8",
     });
     const report = JSON.parse(shapes.stdout) as { same: number; total: number };
     expect(report.total).toBe(243);
-    expect(report.same).toBeGreaterThanOrEqual(214);
+    expect(report.same).toBeGreaterThanOrEqual(218);
     expect(read(join(dir, "plain", "docs", "models", "session.md"))).not.toContain("sess_123456789abcd");
   }, 240_000);
 });

@@ -33,8 +33,9 @@ export class Examples {
   /** Whether an example lists this optional field. */
   /**
    * Whether an example shows a field or parameter, as Speakeasy's pages do: a required one always;
-   * an optional one (with `optional`) unless read-only or deprecated, and, for a field, unless it has
-   * a default and no example other than it (a parameter is shown with its default: `limit=20`).
+   * an optional one (with `optional`) unless read-only or deprecated, and, for a field of an object,
+   * unless it has a default and no example other than it. `param`: a method's own argument (a
+   * parameter, or a flattened body field), shown with its default (`limit=20`).
    */
   shows(f: Pick<Field, "required" | "default" | "readOnly"> & { deprecated?: boolean; example?: unknown; param?: boolean }): boolean {
     if (f.required) return true;

@@ -174,7 +174,7 @@ export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples:
             readOnly: false,
             deprecated: a.param?.deprecated ?? a.field?.deprecated,
             example: a.example,
-            param: a.source === "param",
+            param: true,
           })
         : true;
     if (shown) {
