@@ -130,6 +130,11 @@ export function aliasSurface(m: Model, symbol: string, link: string): ModelSurfa
   return { kind: "alias", ...usageOf(m), type: symbol, refs: [symbol], link };
 }
 
+/** `baseErrorName`'s export: the base error class under another name (added, renamed or dropped like any symbol). */
+export function baseErrorSurface(): ModelSurface {
+  return { kind: "alias", sends: false, receives: true, type: "APIError", refs: [], link: "README.md#error-handling" };
+}
+
 /** Keys sorted, so the same surface always serializes to the same bytes. */
 export function sortedRecord<T>(entries: [string, T][]): Record<string, T> {
   const out: Record<string, T> = {};

@@ -40,4 +40,14 @@ describe("SDK surfaces", () => {
     expect(m.fields!.map((f) => `${f.name}:${f.type}${f.nullable ? "|null" : ""}${f.required ? "!" : "?"}`).join(" ")).toBe(fields);
     expect([m.sends, m.receives]).toEqual([false, true]);
   });
+
+  it.each([
+    ["typescript", typescript],
+    ["python", python],
+  ] as const)("%s: baseErrorName's export is a symbol of its own (adding it is an `added` change)", (_name, target) => {
+    const t = target as typeof typescript;
+    const s = t.surface(t.plan(api, { ...opts, baseErrorName: "AcmeBaseError" }));
+    expect(s.models.AcmeBaseError).toMatchObject({ kind: "alias", type: "APIError", receives: true, sends: false });
+    expect(t.surface(t.plan(api, opts)).models.AcmeBaseError).toBeUndefined();
+  });
 });

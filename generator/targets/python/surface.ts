@@ -1,6 +1,6 @@
 /** The Python SDK's public surface (for the lock and `specsmith diff`), from the same plan the code comes from. */
 import type { Api, TypeRef } from "../../ir/types.js";
-import { aliasSurface, apiSurface, docOf, fieldSurface, nonNull, refsOf, sortedRecord, usageOf, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
+import { aliasSurface, apiSurface, baseErrorSurface, docOf, fieldSurface, nonNull, refsOf, sortedRecord, usageOf, type MethodSurface, type ModelSurface, type Surface } from "../../release/surface.js";
 import { splitTop } from "../../release/types.js";
 import { requiredInModel } from "../shared/fields.js";
 import { returnType } from "./methods.js";
@@ -17,6 +17,7 @@ export function pythonSurface(p: PyPlan): Surface {
     const m = byName.get(a.attr);
     if (m) models.push([a.name, aliasSurface(m.ir, symbolOf(m), `docs/${m.doc}`)]);
   }
+  if (p.baseError) models.push([p.baseError, baseErrorSurface()]);
   return {
     target: "python",
     ...apiSurface(api),

@@ -2,6 +2,7 @@
 import type { TypeRef } from "../../ir/types.js";
 import {
   aliasSurface,
+  baseErrorSurface,
   apiSurface,
   docOf,
   nonNull,
@@ -67,6 +68,7 @@ export function typescriptSurface(p: Plan): Surface {
   );
   const models = p.modelList.map((mp): [string, ModelSurface] => [symbolOfModel(mp), modelSurface(mp, text, symbols)]);
   for (const a of p.aliases) models.push([a.name, aliasSurface(a.model.ir, symbolOfModel(a.model), `docs/${a.model.doc}`)]);
+  if (p.baseError) models.push([p.baseError, baseErrorSurface()]);
   return {
     target: "typescript",
     ...apiSurface(api),
