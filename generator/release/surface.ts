@@ -130,9 +130,13 @@ export function aliasSurface(m: Model, symbol: string, link: string): ModelSurfa
   return { kind: "alias", ...usageOf(m), type: symbol, refs: [symbol], link };
 }
 
-/** `baseErrorName`'s export: the base error class under another name (added, renamed or dropped like any symbol). */
+/**
+ * `baseErrorName`'s export: the base error class under another name (added, renamed or dropped like
+ * any symbol). No link: the base error has no docs page of its own, and the README is not a page of
+ * the docs site, where the changelog is published too.
+ */
 export function baseErrorSurface(): ModelSurface {
-  return { kind: "alias", sends: false, receives: true, type: "APIError", refs: [], link: "README.md#error-handling" };
+  return { kind: "alias", sends: false, receives: true, type: "APIError", refs: [] };
 }
 
 /** Keys sorted, so the same surface always serializes to the same bytes. */
