@@ -34,6 +34,16 @@ export function targetSettingProblem(name: string, key: NamedSetting, value: str
   return target ? target.settingProblem(key, value) : `unknown target "${name}"`;
 }
 
+/** `maxMethodParams`: a whole number from 0 to 100 (checked by the config and by `init`). */
+export function isMaxMethodParams(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 100;
+}
+
+/** `baseErrorName`: a class name in both languages (a capital letter first; not Python's None, True, False). */
+export function isBaseErrorName(v: unknown): v is string {
+  return typeof v === "string" && /^[A-Z][A-Za-z0-9_]*$/.test(v) && !["None", "True", "False"].includes(v);
+}
+
 /** Pairs of targets whose output folders are the same or nested: one would delete the other's files. */
 export function overlappingTargets(targets: TargetConfig[]): [TargetConfig, TargetConfig][] {
   const pairs: [TargetConfig, TargetConfig][] = [];
@@ -76,14 +86,14 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
       if (t.idempotencyHeader !== undefined && (typeof t.idempotencyHeader !== "string" || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(t.idempotencyHeader))) {
         err(["targets", name, "idempotencyHeader"], "`idempotencyHeader` must be a header name", "e.g. idempotencyHeader: Idempotency-Key");
       }
-      if (t.maxMethodParams !== undefined && !(typeof t.maxMethodParams === "number" && Number.isInteger(t.maxMethodParams) && t.maxMethodParams >= 0 && t.maxMethodParams <= 100)) {
+      if (t.maxMethodParams !== undefined && !isMaxMethodParams(t.maxMethodParams)) {
         err(
           ["targets", name, "maxMethodParams"],
           "`maxMethodParams` must be a whole number from 0 to 100",
           "e.g. maxMethodParams: 4 (arguments up to 4 parameters, else one request object; 0: always the object)",
         );
       }
-      if (t.baseErrorName !== undefined && (typeof t.baseErrorName !== "string" || !/^[A-Z][A-Za-z0-9_]*$/.test(t.baseErrorName) || ["None", "True", "False"].includes(t.baseErrorName))) {
+      if (t.baseErrorName !== undefined && !isBaseErrorName(t.baseErrorName)) {
         err(
           ["targets", name, "baseErrorName"],
           "`baseErrorName` must be a class name: a capital letter, then letters, digits or _",

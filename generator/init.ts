@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { Document } from "yaml";
-import { derivedTarget, targetSettingProblem } from "./config.js";
+import { derivedTarget, isBaseErrorName, isMaxMethodParams, targetSettingProblem } from "./config.js";
 import { SpecError, UsageError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { SourceFile } from "./load/source.js";
 import { TARGETS, targetNames } from "./targets/registry.js";
@@ -135,7 +135,9 @@ function fromGenYaml(path: string, spec: string): Carried {
       const problem = targetSettingProblem(name, key, String(t[key]));
       if (problem) err(where(key), problem, `fix it in gen.yaml, or in the written config after init`);
     }
-    if (t.baseErrorName !== undefined && !/^[A-Z][A-Za-z0-9_]*$/.test(String(t.baseErrorName))) err([name, "baseErrorName"], "`baseErrorName` must be a class name", "e.g. ClerkBaseError");
+    // The config's own checks: what init writes, `generate` loads.
+    if (t.maxMethodParams !== undefined && !isMaxMethodParams(t.maxMethodParams)) err([name, "maxMethodParams"], "`maxMethodParams` must be a whole number from 0 to 100", "fix it in gen.yaml");
+    if (t.baseErrorName !== undefined && !isBaseErrorName(t.baseErrorName)) err([name, "baseErrorName"], "`baseErrorName` must be a class name", "e.g. ClerkBaseError");
     for (const [key, value] of Object.entries(section)) if (!CARRIED.includes(key)) note(`${name}.${key}`, value);
     targets[name] = t;
   }

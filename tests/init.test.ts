@@ -66,6 +66,12 @@ describe("specsmith init", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/gen\.yaml:5:\d+: error: "6\.0" is not a semantic version.*\n {2}at #\/python\/version/);
     expect(existsSync(join(dir, "specsmith.yaml"))).toBe(false);
+    // The config's own checks: nothing init writes is refused by `generate` afterwards.
+    writeFileSync(join(dir, "gen.yaml"), "python:\n  packageName: acme\n  maxMethodParams: 2.5\n  baseErrorName: None\n");
+    const unloadable = specsmith(["init", "--spec", SPEC, "--from-speakeasy", "gen.yaml"], dir);
+    expect(unloadable.code).toBe(1);
+    expect(unloadable.stderr).toMatch(/gen\.yaml:3:\d+: error: `maxMethodParams` must be a whole number[\s\S]*gen\.yaml:4:\d+: error: `baseErrorName` must be a class name/);
+    expect(existsSync(join(dir, "specsmith.yaml"))).toBe(false);
 
     writeFileSync(join(dir, "gen.yaml"), 'generation:\n  "odd\\nkey: 1": "x\\ntargets: {}"\npython:\n  packageName: acme\n  description: "a\\n# b\\nspec: evil.yaml"\n');
     const ok = specsmith(["init", "--spec", SPEC, "--from-speakeasy", "gen.yaml"], dir);

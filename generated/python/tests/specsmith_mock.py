@@ -94,9 +94,8 @@ def start_mock() -> Iterator[str]:
 MAX_ITEMS = 1000
 
 
-def _count(item: object, seen: List[object]) -> None:
-    seen.append(item)
-    if len(seen) > MAX_ITEMS:
+def _check(n: int) -> None:
+    if n > MAX_ITEMS:
         raise AssertionError(
             f"the result went on past {MAX_ITEMS} pages or events: the SDK or the mock loops"
         )
@@ -104,34 +103,35 @@ def _count(item: object, seen: List[object]) -> None:
 
 def drain(res: T) -> T:
     """Reads a result to its end: every page of a list, every event of a stream, every byte of a download."""
-    seen: List[object] = []
     if isinstance(res, httpx.Response):
         res.read()
         res.close()
     elif hasattr(res, "__enter__") and hasattr(res, "__iter__"):
         with res as items:  # type: ignore[attr-defined]
-            for item in items:
-                _count(item, seen)
+            for n, _ in enumerate(items, 1):
+                _check(n)
     elif hasattr(res, "next") and hasattr(res, "__iter__"):
-        for page in res:  # type: ignore[attr-defined]
-            _count(page, seen)
+        for n, _ in enumerate(res, 1):
+            _check(n)
     return res
 
 
 async def drain_async(res: T) -> T:
     """The same for an async call's result."""
     value: Any = res
-    seen: List[object] = []
+    n = 0
     if isinstance(value, httpx.Response):
         await value.aread()
         await value.aclose()
     elif hasattr(value, "__aenter__"):
         async with value as items:
-            async for item in items:
-                _count(item, seen)
+            async for _ in items:
+                n += 1
+                _check(n)
     elif hasattr(value, "__aiter__"):
-        async for page in value:
-            _count(page, seen)
+        async for _ in value:
+            n += 1
+            _check(n)
     return res
 
 

@@ -355,12 +355,13 @@ function planMethod(op: Operation, name: string, models: Map<string, PyModelPlan
     return { ir: op, method: name, args: [arg], shape: "request", flatBody: null };
   }
   const byRequired = <T extends { required: boolean }>(xs: T[]) => [...xs.filter((x) => x.required), ...xs.filter((x) => !x.required)];
-  const wanted = collisionNames(
+  const names = collisionNames(
     op.params.map((p) => ({ name: pyAttr(p.nameOverride ?? p.wireName), in: p.in })),
     "snake",
   );
+  const wanted = new Map(op.params.map((p, i) => [p, names[i]]));
   const args: PyArgPlan[] = byRequired(op.params).map((p) => ({
-    name: scope.claim(wanted[op.params.indexOf(p)]),
+    name: scope.claim(wanted.get(p)!),
     source: "param",
     param: p,
     field: null,

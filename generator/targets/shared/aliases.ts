@@ -44,7 +44,7 @@ export function inlineAliases(api: Api, taken: (name: string) => boolean): Map<s
     }
     const body = op.body?.type.kind === "ref" ? models.get(op.body.type.model) : undefined;
     // An inline body is Speakeasy's `<operationId>RequestBody`; its fields' enums are named after it.
-    const inlineBody = body !== undefined && !/^#\/components\/schemas\/[^/]+$/.test(body.source);
+    const inlineBody = body !== undefined && !isComponentSchema(body);
     if (body?.kind === "object")
       for (const f of body.fields as Field[]) {
         const prop = pascalCase(f.wireName);
@@ -59,6 +59,11 @@ function inlineModel(models: Map<string, Model>, t: TypeRef): Model | undefined 
   const target = t.kind === "array" ? t.items : t;
   if (target.kind !== "ref") return undefined;
   const m = models.get(target.model);
-  const inline = m !== undefined && !/^#\/components\/schemas\/[^/]+$/.test(m.source);
+  const inline = m !== undefined && !isComponentSchema(m);
   return inline && (m.kind === "enum" || (m.kind === "object" && !m.freeForm)) ? m : undefined;
+}
+
+/** A model of its own component schema (not one inline in another, or in an operation). */
+function isComponentSchema(m: Model): boolean {
+  return /^#\/components\/schemas\/[^/]+$/.test(m.source);
 }
