@@ -9,7 +9,7 @@ import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
 import { upToDate } from "./inputs.js";
-import { SILENT, terminalProgress, type Progress } from "./progress.js";
+import { SILENT, terminalProgress, timingProgress, type Progress } from "./progress.js";
 import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
 import { CLI_SCRIPT } from "./paths.js";
 import { watchFiles } from "./watch.js";
@@ -105,6 +105,7 @@ class GenerateRun {
   }
 
   private progress(): Progress {
+    if (process.env.SPECSMITH_TIMINGS) return timingProgress(process.stderr);
     return this.flags.quiet || this.flags.json || !process.stderr.isTTY ? SILENT : terminalProgress(process.stderr, Number(process.env.SPECSMITH_PROGRESS_DELAY_MS ?? 500));
   }
 

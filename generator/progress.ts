@@ -54,3 +54,25 @@ export function terminalProgress(stream: Terminal, delayMs = 500, now: () => num
     },
   };
 }
+
+/**
+ * Each step's wall time on `stream` as the run goes (`SPECSMITH_TIMINGS=1`): what the bench and a
+ * profiling maintainer read to see where a generation spends its time.
+ */
+export function timingProgress(stream: Terminal, now: () => number = () => performance.now()): Progress {
+  let what = "";
+  let since = now();
+  const close = () => {
+    if (what) stream.write(`specsmith: ${what}: ${Math.round(now() - since)} ms\n`);
+    what = "";
+  };
+  return {
+    phase(next) {
+      close();
+      what = next;
+      since = now();
+    },
+    step() {},
+    end: close,
+  };
+}

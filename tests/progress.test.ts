@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { terminalProgress } from "../generator/progress.js";
+import { terminalProgress, timingProgress } from "../generator/progress.js";
 import { CLI, specsmith } from "./helpers/cli.js";
 import { SPEC, tempDir } from "./helpers/paths.js";
 
@@ -19,6 +19,28 @@ function args(name: string, ...extra: string[]): string[] {
   copyFileSync(SPEC, spec);
   return ["generate", "--spec", spec, "--out", join(dir, name), ...extra];
 }
+
+describe("timingProgress (SPECSMITH_TIMINGS=1)", () => {
+  it("prints each step's wall time when the next starts, and the last at the end", () => {
+    let t = 0;
+    const out: string[] = [];
+    const p = timingProgress({ write: (s: string) => out.push(s) }, () => t);
+    p.phase("loading the spec");
+    t = 120.4;
+    p.phase("planning typescript");
+    p.step(1, 2);
+    t = 150;
+    p.end();
+    p.end();
+    expect(out.join("")).toBe("specsmith: loading the spec: 120 ms\nspecsmith: planning typescript: 30 ms\n");
+  });
+
+  it("a real run prints its steps on stderr, even without a terminal", () => {
+    const r = spawnSync(process.execPath, [CLI, ...args("timings", "--quiet")], { encoding: "utf8", env: { ...process.env, SPECSMITH_TIMINGS: "1" } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^specsmith: loading the spec: \d+ ms\nspecsmith: planning typescript: \d+ ms\n[\s\S]*specsmith: writing typescript: \d+ ms\n$/);
+  });
+});
 
 describe("terminalProgress", () => {
   const fake = () => {
