@@ -11,7 +11,8 @@ import { Document } from "yaml";
 import { derivedTarget, isBaseErrorName, isMaxMethodParams, targetSettingProblem } from "./config.js";
 import { SpecError, UsageError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { SourceFile } from "./load/source.js";
-import { TARGETS, targetNames } from "./targets/registry.js";
+import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
+import { pascalCase } from "./ir/names.js";
 import { writeFileAtomic } from "./write/file.js";
 
 export interface InitFlags {
@@ -120,11 +121,17 @@ function fromGenYaml(path: string, spec: string): Carried {
   for (const name of languages) {
     const section = data[name] as Obj;
     const derived = derivedTarget(name, spec, `sdks/${name}`, {});
-    const sdkClass = typeof generation.sdkClassName === "string" ? generation.sdkClassName : derived.sdkClass;
+    const sdkClass = typeof generation.sdkClassName === "string" ? speakeasyClassName(generation.sdkClassName) : derived.sdkClass;
     const t: Obj = { out: `sdks/${name}`, packageName: packageNameOf(name, section) ?? derived.packageName, sdkClass, version: typeof section.version === "string" ? section.version : "0.1.0" };
     if (typeof section.maxMethodParams === "number") t.maxMethodParams = section.maxMethodParams;
     if (typeof section.baseErrorName === "string" && section.baseErrorName !== "") t.baseErrorName = section.baseErrorName;
     if (tests) t.tests = true;
+    const modelPaths = name === "typescript" ? modelPathsOf(section.imports) : undefined;
+    if (modelPaths && Object.keys(modelPaths).length) {
+      const problem = findTarget(TARGETS, name)?.settings?.modelPaths?.problem(modelPaths);
+      if (problem) err([name, "imports", "paths"], problem, "fix imports.paths in gen.yaml, or modelPaths in the written config after init");
+      else t.modelPaths = modelPaths;
+    }
     const where = (key: string): string[] =>
       key === "sdkClass"
         ? typeof generation.sdkClassName === "string"
@@ -138,11 +145,42 @@ function fromGenYaml(path: string, spec: string): Carried {
     // The config's own checks: what init writes, `generate` loads.
     if (t.maxMethodParams !== undefined && !isMaxMethodParams(t.maxMethodParams)) err([name, "maxMethodParams"], "`maxMethodParams` must be a whole number from 0 to 100", "fix it in gen.yaml");
     if (t.baseErrorName !== undefined && !isBaseErrorName(t.baseErrorName)) err([name, "baseErrorName"], "`baseErrorName` must be a class name", "e.g. ClerkBaseError");
-    for (const [key, value] of Object.entries(section)) if (!CARRIED.includes(key)) note(`${name}.${key}`, value);
+    for (const [key, value] of Object.entries(section)) if (!CARRIED.includes(key) && !(key === "imports" && modelPaths && importsCarried(value))) note(`${name}.${key}`, value);
     targets[name] = t;
   }
   if (errors.length) throw new SpecError(errors);
   return { targets, builtIn: builtIn.sort(), notCarried: notCarried.sort() };
+}
+
+/**
+ * Speakeasy's TypeScript `imports.paths` as our `modelPaths`: `shared` is where the components
+ * live, `operations` the operations' models; each only when it is not the default.
+ */
+function modelPathsOf(imports: unknown): Record<string, string> | undefined {
+  if (!isObj(imports) || !isObj(imports.paths)) return undefined;
+  const out: Record<string, string> = {};
+  const { shared, operations } = imports.paths;
+  if (typeof shared === "string" && shared !== SPEAKEASY_PATHS.shared) out.components = shared;
+  if (typeof operations === "string" && operations !== SPEAKEASY_PATHS.operations) out.operations = operations;
+  return out;
+}
+
+/** Whether `modelPaths` says all that gen.yaml's `imports` says (errors where ours are; callbacks and webhooks have no models here). */
+function importsCarried(imports: unknown): boolean {
+  if (!isObj(imports) || !isObj(imports.paths)) return false;
+  const errors = imports.paths.errors;
+  return (imports.option === undefined || imports.option === "openapi") && (errors === undefined || errors === SPEAKEASY_PATHS.errors);
+}
+
+/** Speakeasy's default `imports.paths`, which are ours too. */
+const SPEAKEASY_PATHS = { shared: "models/components", operations: "models/operations", errors: "models/errors" };
+
+/**
+ * The class Speakeasy generates for `sdkClassName`: its first letter upper-cased (`dub` is `Dub`,
+ * `SDK` stays `SDK`), or Pascal case when it is no identifier (`my-api` is `MyApi`).
+ */
+export function speakeasyClassName(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name.charAt(0).toUpperCase() + name.slice(1) : pascalCase(name);
 }
 
 /**

@@ -4,10 +4,22 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { speakeasyClassName } from "../generator/init.js";
 import { specsmith } from "./helpers/cli.js";
 import { SHARED, SPEC, tempDir } from "./helpers/paths.js";
 
 const GEN_YAML = join(SHARED, "reference", "clerk-sdk-python-6.0.1", ".speakeasy", "gen.yaml");
+
+describe("speakeasyClassName: the class Speakeasy generates for gen.yaml's sdkClassName", () => {
+  it.each([
+    ["dub", "Dub"],
+    ["mistral", "Mistral"],
+    ["OpenRouter", "OpenRouter"],
+    ["SDK", "SDK"],
+    ["my-api", "MyApi"],
+    ["acme sdk", "AcmeSdk"],
+  ])("%s → %s", (given, want) => expect(speakeasyClassName(given)).toBe(want));
+});
 
 describe("specsmith init", () => {
   it("carries Clerk's gen.yaml over (class, package, version, maxMethodParams, baseErrorName); the config generates", () => {
@@ -80,5 +92,20 @@ describe("specsmith init", () => {
     expect(Object.keys(config)).toEqual(["spec", "targets"]);
     expect(config.spec).not.toBe("evil.yaml");
     expect(Object.keys(config.targets)).toEqual(["python"]);
+  });
+
+  it("TypeScript's imports.paths becomes modelPaths (components moved: pkg/models); errors elsewhere stays a note", () => {
+    const dir = tempDir();
+    const genYaml = (errors: string) =>
+      `generation:\n  sdkClassName: acme\ntypescript:\n  packageName: acme\n  imports:\n    option: openapi\n    paths:\n      shared: models\n      operations: models/operations\n      errors: ${errors}\n`;
+    writeFileSync(join(dir, "gen.yaml"), genYaml("models/errors"));
+    expect(specsmith(["init", "--spec", SPEC, "--from-speakeasy", "gen.yaml"], dir).code).toBe(0);
+    const text = readFileSync(join(dir, "specsmith.yaml"), "utf8");
+    expect(parse(text).targets.typescript).toMatchObject({ sdkClass: "Acme", modelPaths: { components: "models" } });
+    expect(text).not.toMatch(/typescript\.imports/);
+    const other = tempDir();
+    writeFileSync(join(other, "gen.yaml"), genYaml("errs"));
+    expect(specsmith(["init", "--spec", SPEC, "--from-speakeasy", "gen.yaml"], other).code).toBe(0);
+    expect(readFileSync(join(other, "specsmith.yaml"), "utf8")).toMatch(/^# {3}typescript\.imports: \{"option":"openapi"/m);
   });
 });
