@@ -9,11 +9,14 @@ export function requiredInModel(f: Field, usage: Model["usage"]): boolean {
 }
 
 /**
- * Whether the SDK sends the field's default when it is left out: a stream switch the IR marked, or (in
- * a model that is only ever sent) a required field with a default, which Speakeasy's TypeScript input
- * types make optional. Such a field is optional in the SDK and always present on the wire.
+ * Whether the field is optional in the SDK for its default: a stream switch the IR marked, or a
+ * required field with a default in a model that is not only received (sent, sent and received, or
+ * used by no operation), which Speakeasy's TypeScript types make optional. The SDK sends the default
+ * when the field is left out, and a decoder fills it in when the API leaves it out; a model that is
+ * only received keeps the field required, as Speakeasy's does.
  */
 export function sendsDefault(f: Field, usage: Model["usage"]): boolean {
   if (f.sendDefault) return true;
-  return f.required && f.default !== undefined && !f.readOnly && !!usage?.request && !usage.response;
+  const receivedOnly = !!usage?.response && !usage.request;
+  return f.required && f.default !== undefined && !f.readOnly && !receivedOnly;
 }

@@ -44,6 +44,8 @@ export interface FieldView {
   deprecated: boolean;
   /** A default sent when the field is left out (IR Field.sendDefault), as a literal. */
   sendDefault: string | null;
+  /** The same default, decoded when a received object leaves the field out. */
+  decodeDefault: string | null;
 }
 
 export interface ModelView {
@@ -224,6 +226,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     docLines: lines,
     deprecated: f.deprecated,
     sendDefault: defaulted ? tsInlineLiteral(f.default) : null,
+    decodeDefault: defaulted && !isRequest && f.default !== undefined ? tsInlineLiteral(f.default) : null,
   };
 }
 
