@@ -115,6 +115,13 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         const problem = targetSettingProblem(name, key, t[key] as string, registry);
         if (problem) err(["targets", name, key], problem, `change targets.${name}.${key}`);
       }
+      const own: Record<string, unknown> = {};
+      for (const [key, setting] of Object.entries(findTarget(registry, name)!.settings ?? {})) {
+        if (t[key] === undefined || !setting) continue;
+        const problem = setting.problem(t[key]);
+        if (problem) err(["targets", name, key], problem, `e.g. ${setting.example}`);
+        else own[key] = t[key];
+      }
       targets.push({
         name,
         out: resolve(base, String(t.out ?? "")),
@@ -125,6 +132,7 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         ...(typeof t.maxMethodParams === "number" ? { maxMethodParams: t.maxMethodParams } : {}),
         ...(typeof t.baseErrorName === "string" ? { baseErrorName: t.baseErrorName } : {}),
         ...(t.tests === true ? { tests: true } : {}),
+        ...own,
       });
     }
   }

@@ -128,6 +128,35 @@ describe("config `baseErrorName`", () => {
   });
 });
 
+describe("config `modelPaths` (TypeScript: Speakeasy's imports.paths)", () => {
+  const write = (value: string) => {
+    const path = join(tempDir(), "specsmith.yaml");
+    writeFileSync(path, `spec: spec.yaml\ntargets:\n  typescript:\n    out: out\n    packageName: p\n    sdkClass: P\n    modelPaths: ${value}\n`);
+    return path;
+  };
+  it("is passed to the target", () => {
+    expect(loadConfig(write("{ components: models }")).targets[0].modelPaths).toEqual({ components: "models" });
+  });
+  it.each([
+    ["models", /must be a map/],
+    ["{ errors: models }", /no `errors`/],
+    ["{ components: ../models }", /folder under src\//],
+    ["{ components: Models }", /folder under src\//],
+    ["{ components: lib/models }", /src\/lib holds the SDK's own code/],
+    ["{ operations: models/errors/x }", /src\/models\/errors holds/],
+    ["{ components: models/operations }", /different folders/],
+  ])("modelPaths: %s is a located error", (value, message) => {
+    try {
+      loadConfig(write(value));
+      expect.unreachable();
+    } catch (e) {
+      const [d] = (e as SpecError).diagnostics;
+      expect([d.line, d.pointer]).toEqual([7, "#/targets/typescript/modelPaths"]);
+      expect(d.message).toMatch(message);
+    }
+  });
+});
+
 describe("config `tests`", () => {
   const write = (value: string) => {
     const path = join(tempDir(), "specsmith.yaml");

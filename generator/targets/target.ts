@@ -43,10 +43,28 @@ export interface TargetOptions {
   /** `tests: true`: a test per operation (and per declared error) under tests/, run against `specsmith mock`. */
   tests?: boolean;
   /**
+   * TypeScript: where under src/ the components and operations models live, as Speakeasy's
+   * `imports.paths` puts them (`shared: models` makes `pkg/models` the components' import path).
+   */
+  modelPaths?: ModelPaths;
+  /**
    * What the generated tests start the mock server from: the spec and overlays, as paths relative
    * to the output folder (set by `generate` from where the spec is).
    */
   mockInputs?: MockInputs;
+}
+
+export interface ModelPaths {
+  components?: string;
+  operations?: string;
+}
+
+/** A setting only some targets have (`targets.<name>.<key>`): how the config checks its value. */
+export interface TargetSetting {
+  /** Why `value` cannot be this setting, or undefined when it can. */
+  problem(value: unknown): string | undefined;
+  /** A valid example, for the error's hint. */
+  example: string;
 }
 
 export interface MockInputs {
@@ -135,6 +153,8 @@ export interface Target<P extends PlanBase = PlanBase> {
   readonly typeRules: TypeRules;
   /** Why `value` cannot be the setting `key` of this target, or undefined when it can. */
   settingProblem(key: NamedSetting, value: string): string | undefined;
+  /** Settings of this target's own (a TargetOptions key each), checked by the config. */
+  readonly settings?: Readonly<Partial<Record<keyof TargetOptions, TargetSetting>>>;
   /** A package name from a spec's file stem (`clerk-bapi`: `clerk-bapi` in npm, `clerk_bapi` in Python). */
   packageNameFrom(stem: string): string;
   /** Names, files and imports of every emitted symbol, decided once. */

@@ -240,7 +240,7 @@ export function modelDoc(p: Plan, mp: ModelPlan, examples: Examples): ModelDoc {
     description: m.description ?? "",
     kind: m.kind,
     importName: mp.errorClass ?? mp.name,
-    importFrom: `${p.packageName}/models/${mp.namespace}`,
+    importFrom: `${p.packageName}/${p.modelDirs[mp.ir.place]}`,
     packageName: p.packageName,
     typeName: mp.name,
     example: toTsValue(examples.ofModel(m, undefined)),

@@ -1,4 +1,5 @@
 /** The TypeScript target's files, from its plan: one step per kind of output, each adding to one Emission. */
+import type { ModelDirs } from "./model-paths.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { SCHEME_KINDS, backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
@@ -99,7 +100,7 @@ function emitModels(e: Emission): void {
       .map((a) => ({ name: a.name, className: a.model.name, typeOnly: a.model.ir.kind !== "enum", from: "./" + a.model.file.split("/").pop()!.replace(/\.ts$/, ".js") }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     if (place === "errors" && p.baseError) aliases.push({ name: p.baseError, className: "APIError", typeOnly: false, from: "./apierror.js" });
-    e.src(`models/${place}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort(), aliases });
+    e.src(`${p.modelDirs[place as keyof ModelDirs]}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort(), aliases });
   }
 }
 
@@ -135,7 +136,7 @@ function emitClient(e: Emission): void {
     groups: top.map((g) => ({ name: g.accessor, className: g.className, docLines: docLines(g.description ?? undefined) })),
   });
   e.src("core.ts", "src/core.ts.hbs", { coreClass: p.coreClass, packageName: p.packageName });
-  e.src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: p.modelList.some((m) => m.ir.place === "operations") });
+  e.src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: p.modelList.some((m) => m.ir.place === "operations"), dirs: p.modelDirs });
 }
 
 /** lib/config.ts: servers, security options, retries, the user agent. */
@@ -192,7 +193,8 @@ function emitConfig(e: Emission): void {
 function emitPackage(e: Emission): void {
   const { p } = e;
   // Subpaths as Speakeasy's packages export them: each models namespace, and any module with or without `.js`.
-  const modelNamespaces = ["components", "errors", ...(p.modelList.some((m) => m.ir.place === "operations") ? ["operations"] : [])].map((name) => ({ name }));
+  const namespaces: (keyof ModelDirs)[] = ["components", "errors", ...(p.modelList.some((m) => m.ir.place === "operations") ? (["operations"] as const) : [])];
+  const modelNamespaces = namespaces.map((name) => ({ path: p.modelDirs[name] }));
   e.file("package.json", "package.json.hbs", {
     packageName: p.packageName,
     version: p.version,

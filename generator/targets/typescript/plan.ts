@@ -2,6 +2,7 @@
  * The TypeScript planner: gives every emitted symbol a file and a clash-free name, once, and
  * computes each file's imports. Templates only print what this decides.
  */
+import { modelDirs, type ModelDirs } from "./model-paths.js";
 import { posix } from "node:path";
 import type { Api, Field, Group, Model, Operation, TypeRef } from "../../ir/types.js";
 import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
@@ -85,13 +86,17 @@ export interface Plan extends PlanBase {
   aliases: { name: string; model: ModelPlan }[];
   /** Speakeasy's `baseErrorName`: APIError also exported under it from the errors namespace. */
   baseError: string | null;
+  /** Each namespace's folder under src/ (its index is the package's `pkg/<folder>` export). */
+  modelDirs: ModelDirs;
 }
 
 export function plan(api: Api, opts: TargetOptions): Plan {
   const sdkClass = isIdentifier(opts.sdkClass) ? opts.sdkClass : pascalCase(opts.sdkClass) || "SDK";
   const coreClass = `${sdkClass}Core`;
   const scope = new NameScope([...RESERVED_NAMES, sdkClass, coreClass]);
-  const files = new NameScope();
+  // A model's file never takes its folder's index module.
+  const files = new NameScope(["index"]);
+  const dirs = modelDirs(opts.modelPaths);
   const models = new Map<string, ModelPlan>();
   // Group resource classes first: they share the module namespace of the SDK class file.
   const groupClasses = groupClassNames(
@@ -116,7 +121,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
       wire: `${base}$Wire`,
       fromWire: `${base}$fromWire`,
       toWire: `${base}$toWire`,
-      file: `models/${m.place}/${stem}.ts`,
+      file: `${dirs[m.place]}/${stem}.ts`,
       errorClass: isError ? base : null,
       doc: `models/${m.place}/${stem}.md`,
       namespace: m.place,
@@ -152,6 +157,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     groups,
     aliases,
     baseError,
+    modelDirs: dirs,
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
     tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,

@@ -6,6 +6,7 @@ import { emitTypeScript } from "./emit.js";
 import { formatTypeScript } from "./format.js";
 import { plan, type Plan } from "./plan.js";
 import { typescriptSurface } from "./surface.js";
+import { modelPathsSetting } from "./model-paths.js";
 
 /** Words TypeScript reserves, and type names a class may not take. */
 const KEYWORDS = new Set(
@@ -36,6 +37,7 @@ export const typescript: Target<Plan> = {
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) || KEYWORDS.has(value)) return `"${value}" is not a class name (letters, digits and _, not starting with a digit, not a keyword)`;
     return undefined;
   },
+  settings: { modelPaths: modelPathsSetting },
   packageNameFrom: (stem) => stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-"),
   plan,
   surface: typescriptSurface,

@@ -30,6 +30,20 @@ describe("typescript planner: models", () => {
     expect(`${m.name} ${m.file}`).toBe(want);
   });
 
+  it.each([
+    ["default folders", undefined, "models/components/pet.ts models/components/index.ts"],
+    ["components moved (Speakeasy's imports.paths.shared: models)", { components: "models" }, "models/pet.ts models/index.ts"],
+    ["deeper", { components: "api/types" }, "api/types/pet.ts api/types/index.ts"],
+  ] as const)("modelPaths: %s", (_name, modelPaths, want) => {
+    const p = plan(schemasApi({ Pet: { type: "object", properties: { id: { type: "string" } } } }), { ...opts, ...(modelPaths ? { modelPaths } : {}) });
+    expect(`${p.models.get("Pet")!.file} ${p.modelDirs.components}/index.ts`).toBe(want);
+  });
+
+  it("a schema named Index does not take its folder's index module", () => {
+    const p = plan(schemasApi({ Index: { type: "object", properties: { id: { type: "string" } } } }), opts);
+    expect(p.models.get("Index")!.file).not.toBe("models/components/index.ts");
+  });
+
   it("an error payload is a data type with an error class of the schema's name", () => {
     const api = apiOf({
       components: { schemas: { Oops: { type: "object", properties: { message: { type: "string" } } } } },
