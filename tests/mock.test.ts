@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMockServer } from "../generator/mock/server.js";
+import { bySpecificity, createMockServer } from "../generator/mock/server.js";
 import { finished, startSpecsmith } from "./helpers/cli.js";
 import { apiOf } from "./helpers/doc.js";
 import { GENERATED_PY, GENERATED_TS, ROOT, tempDir } from "./helpers/paths.js";
@@ -68,6 +68,46 @@ describe("specsmith mock spec/clerk-actor-tokens.yaml", () => {
   it("logs each request on one line", async () => {
     await expect.poll(() => log).toMatch(/^POST \/actor_tokens → 200 CreateActorToken \(\d+ ms\)$/m);
     expect(log).toMatch(/^POST \/actor_tokens\/act_tok_abcdefghijk\/revoke → 200 RevokeActorToken \(\d+ ms\)$/m);
+  });
+});
+
+describe("bySpecificity: a concrete path before a template that matches it", () => {
+  it.each([
+    ["/links/bulk", "/links/{linkId}", -1],
+    ["/links/{linkId}", "/links/bulk", 1],
+    ["/a/{x}/c", "/a/b/{y}", 1],
+    ["/pets", "/users", 0],
+    ["/pets/{id}", "/pets/{petId}/toys", 0],
+  ] as const)("%s vs %s", (a, b, want) => expect(Math.sign(bySpecificity(a, b))).toBe(want));
+
+  it("the mock answers /links/bulk from its own operation, whatever the spec's order (Dub's bulk update)", async () => {
+    const mock = createMockServer(
+      apiOf({
+        paths: {
+          "/links/{linkId}": {
+            patch: {
+              operationId: "updateLink",
+              parameters: [{ name: "linkId", in: "path", required: true, schema: { type: "string" } }],
+              responses: { "200": { description: "one", content: { "application/json": { schema: { type: "object", properties: { one: { type: "string" } } } } } } },
+            },
+          },
+          "/links/bulk": {
+            patch: {
+              operationId: "bulkUpdateLinks",
+              responses: { "200": { description: "many", content: { "application/json": { schema: { type: "array", items: { type: "string", example: "x" } } } } } },
+            },
+          },
+        },
+      }),
+    );
+    await new Promise<void>((r) => mock.listen(0, "127.0.0.1", r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(mock.address() as AddressInfo).port}/links/bulk`, { method: "PATCH" });
+      // The bulk operation's answer (an array), not updateLink's (an object).
+      expect(Array.isArray(await res.json())).toBe(true);
+    } finally {
+      mock.close();
+    }
   });
 });
 
@@ -292,6 +332,28 @@ describe("the mock server's pages (by the operation's pagination rules)", () => 
     }
   });
 
+  it("a cursor read from the last item of an answer that is the array itself (Dub's nextCursor: $[-1].id): three pages, then none", async () => {
+    const op = {
+      parameters: [q("startingAfter", "cursor")],
+      "x-speakeasy-pagination": { type: "cursor", inputs: [{ in: "parameters", name: "startingAfter", type: "cursor" }], outputs: { nextCursor: "$[-1].id" } },
+    };
+    const list = { type: "array", items: { type: "object", required: ["id"], properties: { id: { type: "string", example: "cm_1" } } } };
+    const m = await mockOf({ "/items": { get: { operationId: "list", ...op, responses: { "200": { description: "ok", content: { "application/json": { schema: list } } } } } } });
+    try {
+      const seen: string[][] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 5; i++) {
+        const body = (await (await fetch(`${m.base}/items${cursor ? `?startingAfter=${cursor}` : ""}`)).json()) as { id: string }[];
+        seen.push(body.map((x) => x.id));
+        if (body.length === 0 || body[body.length - 1].id === cursor) break;
+        cursor = body[body.length - 1].id;
+      }
+      expect(seen).toEqual([["page-2"], ["page-3"], ["cm_1"], []]);
+    } finally {
+      m.close();
+    }
+  });
+
   it("a cursor read from the items (Stripe's last id): written on pages with a next one, the items' own on the last; no page changes another", async () => {
     // Stripe's convention, no extension: `has_more`, `starting_after` and the items' ids.
     const op = { parameters: [q("starting_after", "cursor"), q("limit", "integer")] };
@@ -347,6 +409,56 @@ describe("the mock server's pages (by the operation's pagination rules)", () => 
         next = link ? /<([^>]+)>; rel="next"/.exec(link)![1] : null;
       }
       expect(links).toEqual([`<${m.base}/items?mock_page=1>; rel="next"`, `<${m.base}/items?mock_page=2>; rel="next"`, null]);
+    } finally {
+      m.close();
+    }
+  });
+});
+
+describe("the mock server's streaming twins (Speakeasy's /v1/conversations and /v1/conversations#stream)", () => {
+  const op = (operationId: string, stream: boolean, content: Record<string, unknown>) => ({
+    post: {
+      operationId,
+      requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["stream"], properties: { stream: { type: "boolean", enum: [stream] } } } } } },
+      responses: { "200": { description: "ok", content } },
+    },
+  });
+  it("checks the body against the twin it asks for: stream: true is the streaming one's, whose schema wants true", async () => {
+    const m = await mockOf({
+      "/conversations": op("start", false, { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } }),
+      "/conversations#stream": op("start_stream", true, { "text/event-stream": { schema: { type: "object", properties: { data: { type: "string" } } } } }),
+    });
+    try {
+      const send = (stream: boolean) => fetch(`${m.base}/conversations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ stream }) });
+      const events = await send(true);
+      expect([events.status, events.headers.get("content-type")]).toEqual([200, "text/event-stream"]);
+      const json = await send(false);
+      expect([json.status, json.headers.get("content-type")]).toEqual([200, "application/json"]);
+    } finally {
+      m.close();
+    }
+  });
+
+  it("a multipart form's stream=true field asks for the streaming twin too (Mistral's transcriptions)", async () => {
+    const form = (operationId: string, content: Record<string, unknown>) => ({
+      post: {
+        operationId,
+        requestBody: { content: { "multipart/form-data": { schema: { type: "object", properties: { stream: { type: "boolean" } } } } } },
+        responses: { "200": { description: "ok", content } },
+      },
+    });
+    const m = await mockOf({
+      "/transcriptions": form("transcribe", { "application/json": { schema: { type: "object", properties: { text: { type: "string" } } } } }),
+      "/transcriptions#stream": form("transcribe_stream", { "text/event-stream": { schema: { type: "object", properties: { data: { type: "string" } } } } }),
+    });
+    try {
+      const send = (stream: string) => {
+        const body = new FormData();
+        body.set("stream", stream);
+        return fetch(`${m.base}/transcriptions`, { method: "POST", body });
+      };
+      expect((await send("true")).headers.get("content-type")).toBe("text/event-stream");
+      expect((await send("false")).headers.get("content-type")).toBe("application/json");
     } finally {
       m.close();
     }

@@ -7,7 +7,7 @@
  *   - offset / limit: items [offset, offset + limit); past the end, an empty page.
  *   - page / limit: page n (the spec's default page is the first, else 1).
  *   - cursor: no cursor is the first page; the response's next cursor (`page-2`, `page-3`) names the
- *     next; the last page has none.
+ *     next; the last page has none (or, read from the items, its own, which leads to an empty page).
  *   - url and Link: the next page's URL is this request's with `mock_page=N`; the last has none.
  * A `has_more`-style flag and a page count, where the operation reads them, say the same.
  */
@@ -34,7 +34,9 @@ export interface Page {
  * page with no items takes `item()` (one built from the item's schema, if it can be found) as its item.
  */
 export function pageOf(p: Pagination, example: unknown, req: PageRequest, item: () => unknown): Page {
-  const given = p.results ? getPath(example, p.results) : undefined;
+  // No results path and an array answer: the answer is the page's items (Dub's `nextCursor: $[-1].id`).
+  const results = p.results ?? (Array.isArray(example) ? [] : undefined);
+  const given = results ? getPath(example, results) : undefined;
   const items = Array.isArray(given) && given.length === 0 ? [item()].filter((x) => x !== undefined) : given;
   if (!Array.isArray(items) || items.length === 0) return { body: example, headers: {} };
   const input = (role: "offset" | "page" | "limit" | "cursor") => {
@@ -51,11 +53,11 @@ export function pageOf(p: Pagination, example: unknown, req: PageRequest, item: 
   const slice = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, k) => structuredClone(items[(start + k) % items.length]));
   const more = start + size < total;
   const next = index.offset === undefined ? index.page + 1 : undefined;
-  let body = setPath(example, p.results!, slice);
+  let body = setPath(example, results!, slice);
   const headers: Record<string, string> = {};
   // A cursor read from the items (`data[-1].id`) is an item's field: written where there is a next
   // page, left as it is on the last (has_more says it is the last); a cursor of its own is null there.
-  const fromItems = p.nextCursor !== undefined && p.results !== undefined && p.results.every((k, i) => p.nextCursor![i] === k);
+  const fromItems = p.nextCursor !== undefined && results !== undefined && results.every((k, i) => p.nextCursor![i] === k);
   if (p.nextCursor && (more || !fromItems)) body = setPath(body, p.nextCursor, more && next !== undefined ? cursorValue(getPath(example, p.nextCursor), next) : null);
   if (p.hasMore) body = setPath(body, p.hasMore, more);
   if (p.numPages) body = setPath(body, p.numPages, PAGES);
@@ -77,8 +79,10 @@ function pageIndex(p: Pagination, input: (role: "offset" | "page" | "limit" | "c
     return { offset, page: Math.floor(offset / size) };
   }
   const cursor = input("cursor");
+  const first = cursor === undefined || cursor === null || cursor === "" || cursor === p.inputs.find((i) => i.role === "cursor")?.default;
   const m = /^(?:page-)?(\d+)$/.exec(String(cursor ?? ""));
-  return { page: m ? Math.max(0, Number(m[1]) - 1) : 0 };
+  // A cursor the mock never handed out (the last page's own item id) is past the end: an empty page.
+  return { page: first ? 0 : m ? Math.max(0, Number(m[1]) - 1) : PAGES };
 }
 
 /** The cursor naming page index `next` (from 0): a number where the spec's is one, else `page-N`. */

@@ -68,7 +68,8 @@ class Mock {
   private readonly prefixes: string[];
 
   constructor(api: Api) {
-    this.routes = api.operations.map(routeOf);
+    // A concrete path wins over a template that also matches it (`/links/bulk` before `/links/{id}`), as OpenAPI says.
+    this.routes = api.operations.map(routeOf).sort((a, b) => bySpecificity(a.op.path, b.op.path));
     this.models = new Map(api.models.map((m) => [m.name, m]));
     this.schemes = new Map(api.securitySchemes.map((s) => [s.name, s]));
     // Answers show optional fields too (and an item in each array), as a real server would fill them.
@@ -91,9 +92,11 @@ class Mock {
       op = route.op;
       this.credentials(op, req, url);
       this.parameters(op, req, url, route);
-      const body = await this.body(op, req);
-      // Speakeasy's streaming twins share a method and path: `stream: true` is the streaming one's.
-      op = this.twinFor(route, body) ?? op;
+      const bytes = await readBody(req);
+      // Speakeasy's streaming twins share a method and path: `stream: true` is the streaming one's,
+      // and the body is checked against the twin it asks for.
+      op = this.twinFor(route, asksToStream(bytes, req.headers["content-type"] ?? "")) ?? op;
+      const body = this.body(op, req, bytes);
       const code = preferredStatus(req);
       if (code === undefined) this.answer(op, res, { url, body });
       else this.answerWith(op, res, code, { url, body });
@@ -119,10 +122,9 @@ class Mock {
    * Of operations with the same method and path (Speakeasy's `chat` and `stream_chat`), the one this
    * body asks for: with `stream: true`, one that answers an event stream; else one that answers JSON.
    */
-  private twinFor(route: Route, body: unknown): Operation | undefined {
+  private twinFor(route: Route, streams: boolean): Operation | undefined {
     const twins = this.routes.filter((r) => r !== route && r.pattern.source === route.pattern.source && r.op.httpMethod === route.op.httpMethod).map((r) => r.op);
     if (twins.length === 0) return undefined;
-    const streams = typeof body === "object" && body !== null && (body as Record<string, unknown>).stream === true;
     const fits = (o: Operation) => (streams ? o.success.some((r) => r.events) : !streamsOnly(o.success));
     return fits(route.op) ? undefined : twins.find(fits);
   }
@@ -199,8 +201,7 @@ class Mock {
   }
 
   /** The body: there when required, of the operation's content type, and (JSON) fitting its schema; its value when JSON. */
-  private async body(op: Operation, req: IncomingMessage): Promise<unknown> {
-    const bytes = await readBody(req);
+  private body(op: Operation, req: IncomingMessage, bytes: Buffer): unknown {
     if (!op.body) return undefined;
     if (bytes.length === 0) {
       // An empty form is a form with no fields (a call that sets none of its optional fields sends one).
@@ -406,4 +407,32 @@ function problem(res: ServerResponse, m: Mismatch): void {
   if (res.headersSent) return void res.end();
   const body = { type: "about:blank", title: m.title, status: m.status, detail: m.detail, ...(m.errors ? { errors: m.errors } : {}) };
   res.writeHead(m.status, { "content-type": "application/problem+json", connection: "close" }).end(JSON.stringify(body));
+}
+
+/**
+ * Orders path templates so that, segment by segment, a literal comes before a template parameter
+ * (`/links/bulk` before `/links/{linkId}`); otherwise they keep the spec's order.
+ */
+export function bySpecificity(a: string, b: string): number {
+  const as = a.split("/");
+  const bs = b.split("/");
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const at = as[i].includes("{");
+    const bt = bs[i].includes("{");
+    if (at !== bt) return at ? 1 : -1;
+  }
+  return 0;
+}
+
+/** Whether a body sets its `stream` field to true: in JSON, a form, or a multipart form (Mistral's streamed transcription). */
+function asksToStream(bytes: Buffer, contentType: string): boolean {
+  const text = bytes.toString("utf8");
+  if (/^multipart\/form-data\b/i.test(contentType)) return /\bname="stream"\r\n(?:[^\r\n]+\r\n)*\r\ntrue\r\n/.test(text);
+  if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) return new URLSearchParams(text).get("stream") === "true";
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>).stream === true;
+  } catch {
+    return false;
+  }
 }
