@@ -295,7 +295,8 @@ export class SchemaConverter {
         const prev = seen.get(wireName);
         const field: Field = {
           wireName,
-          name: prev?.name ?? fieldNames.claim(camelCase(wireName) || "field"),
+          // Speakeasy's x-speakeasy-name-override on a property renames the field (the wire name stays).
+          name: prev?.name ?? fieldNames.claim(camelCase(nameOverride(direct) ?? wireName) || "field"),
           type: this.type(propSchema, ploc, (childPrefix ?? name) + pascalCase(wireName), place),
           required: required.has(wireName) || (prev?.required ?? false),
           description: str(direct.description) ?? str(p.description),

@@ -10,6 +10,11 @@ const CASES: Case[] = [
     { Pet: { type: "object", required: ["pet_id"], properties: { pet_id: { type: "integer", format: "int64" }, name: { type: ["string", "null"] } } } },
     { Pet: "object { petId(pet_id): int64 integer; name?: string? }" },
   ],
+  [
+    "x-speakeasy-name-override on a property renames the field, not the wire name (Mistral's input → inputs)",
+    { Req: { type: "object", properties: { input: { type: "string", "x-speakeasy-name-override": "inputs" }, bytes: { type: "integer", "x-speakeasy-name-override": "size_bytes" } } } },
+    { Req: "object { inputs(input)?: string; sizeBytes(bytes)?: integer }" },
+  ],
   ["an object: nullable in 3.0", { Pet: { type: "object", properties: { name: { type: "string", nullable: true } } } }, { Pet: "object { name?: string? }" }, "3.0.3"],
   [
     "readOnly and writeOnly fields",
