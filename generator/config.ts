@@ -100,6 +100,9 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
           "e.g. baseErrorName: ClerkBaseError (Speakeasy's gen.yaml option of that name)",
         );
       }
+      if (t.nameResolutionFeb2025 !== undefined && typeof t.nameResolutionFeb2025 !== "boolean") {
+        err(["targets", name, "nameResolutionFeb2025"], "`nameResolutionFeb2025` must be true or false", "Speakeasy's gen.yaml fix of that name: true names inline schemas by its 2025 rules");
+      }
       if (t.tests !== undefined && typeof t.tests !== "boolean") {
         err(["targets", name, "tests"], "`tests` must be true or false", "tests: true generates a test per operation, run against `specsmith mock`");
       }
@@ -132,6 +135,7 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         ...(typeof t.maxMethodParams === "number" ? { maxMethodParams: t.maxMethodParams } : {}),
         ...(typeof t.baseErrorName === "string" ? { baseErrorName: t.baseErrorName } : {}),
         ...(t.tests === true ? { tests: true } : {}),
+        ...(t.nameResolutionFeb2025 === true ? { nameResolutionFeb2025: true } : {}),
         ...own,
       });
     }

@@ -117,6 +117,8 @@ function fromGenYaml(path: string, spec: string): Carried {
   const note = (key: string, value: unknown) => (key in BUILT_IN && sameValue(BUILT_IN[key], value) ? builtIn : notCarried).push(`${safeKey(key)}: ${oneLine(value)}`);
   // generation.tests.generateTests is our `tests: true` (a test per operation, run against the mock).
   const tests = isObj(generation.tests) && generation.tests.generateTests === true;
+  // generation.fixes.nameResolutionFeb2025 decides the Speakeasy names of inline schemas (our aliases).
+  const nameResolutionFeb2025 = isObj(generation.fixes) && generation.fixes.nameResolutionFeb2025 === true;
   for (const [key, value] of Object.entries(generation)) if (key !== "sdkClassName" && !(key === "tests" && tests)) note(`generation.${key}`, value);
   for (const name of languages) {
     const section = data[name] as Obj;
@@ -126,6 +128,7 @@ function fromGenYaml(path: string, spec: string): Carried {
     if (typeof section.maxMethodParams === "number") t.maxMethodParams = section.maxMethodParams;
     if (typeof section.baseErrorName === "string" && section.baseErrorName !== "") t.baseErrorName = section.baseErrorName;
     if (tests) t.tests = true;
+    if (nameResolutionFeb2025) t.nameResolutionFeb2025 = true;
     const modelPaths = name === "typescript" ? modelPathsOf(section.imports) : undefined;
     if (modelPaths && Object.keys(modelPaths).length) {
       const problem = findTarget(TARGETS, name)?.settings?.modelPaths?.problem(modelPaths);

@@ -157,6 +157,24 @@ describe("config `modelPaths` (TypeScript: Speakeasy's imports.paths)", () => {
   });
 });
 
+describe("config `nameResolutionFeb2025`", () => {
+  const write = (value: string) => {
+    const path = join(tempDir(), "specsmith.yaml");
+    writeFileSync(path, `spec: spec.yaml\ntargets:\n  python:\n    out: out\n    packageName: p\n    sdkClass: P\n    nameResolutionFeb2025: ${value}\n`);
+    return path;
+  };
+  it("is passed to the target", () => expect(loadConfig(write("true")).targets[0].nameResolutionFeb2025).toBe(true));
+  it("anything but a boolean is a located error", () => {
+    try {
+      loadConfig(write('"yes"'));
+      expect.unreachable();
+    } catch (e) {
+      const [d] = (e as SpecError).diagnostics;
+      expect([d.line, d.pointer]).toEqual([7, "#/targets/python/nameResolutionFeb2025"]);
+    }
+  });
+});
+
 describe("config `tests`", () => {
   const write = (value: string) => {
     const path = join(tempDir(), "specsmith.yaml");

@@ -94,14 +94,14 @@ describe("specsmith init", () => {
     expect(Object.keys(config.targets)).toEqual(["python"]);
   });
 
-  it("TypeScript's imports.paths becomes modelPaths (components moved: pkg/models); errors elsewhere stays a note", () => {
+  it("TypeScript's imports.paths becomes modelPaths (components moved: pkg/models), fixes.nameResolutionFeb2025 is carried; errors elsewhere stays a note", () => {
     const dir = tempDir();
     const genYaml = (errors: string) =>
-      `generation:\n  sdkClassName: acme\ntypescript:\n  packageName: acme\n  imports:\n    option: openapi\n    paths:\n      shared: models\n      operations: models/operations\n      errors: ${errors}\n`;
+      `generation:\n  sdkClassName: acme\n  fixes:\n    nameResolutionFeb2025: true\ntypescript:\n  packageName: acme\n  imports:\n    option: openapi\n    paths:\n      shared: models\n      operations: models/operations\n      errors: ${errors}\n`;
     writeFileSync(join(dir, "gen.yaml"), genYaml("models/errors"));
     expect(specsmith(["init", "--spec", SPEC, "--from-speakeasy", "gen.yaml"], dir).code).toBe(0);
     const text = readFileSync(join(dir, "specsmith.yaml"), "utf8");
-    expect(parse(text).targets.typescript).toMatchObject({ sdkClass: "Acme", modelPaths: { components: "models" } });
+    expect(parse(text).targets.typescript).toMatchObject({ sdkClass: "Acme", modelPaths: { components: "models" }, nameResolutionFeb2025: true });
     expect(text).not.toMatch(/typescript\.imports/);
     const other = tempDir();
     writeFileSync(join(other, "gen.yaml"), genYaml("errs"));

@@ -40,6 +40,13 @@ export interface TargetOptions {
    * `instanceof ClerkBaseError` written for Speakeasy's SDK keep working.
    */
   baseErrorName?: string;
+  /**
+   * Speakeasy's `generation.fixes.nameResolutionFeb2025`: the Speakeasy names both SDKs also export
+   * for inline schemas follow its 2025 rules (an array's items named in the singular, a union's
+   * members by their const value: `Rule`, `ChatToolChoiceAuto`) instead of the earlier ones
+   * (`Rules`, `One`, `Two`).
+   */
+  nameResolutionFeb2025?: boolean;
   /** `tests: true`: a test per operation (and per declared error) under tests/, run against `specsmith mock`. */
   tests?: boolean;
   /**

@@ -248,7 +248,7 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     (name) => claimGroupClass(classes, name),
   );
   const groups = planGroups(api, groupClasses, models, opts.maxMethodParams ?? MAX_METHOD_PARAMS);
-  const aliases = [...inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name))].flatMap(([name, model]) => {
+  const aliases = inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name), { feb2025: opts.nameResolutionFeb2025 }).flatMap(({ name, model }) => {
     const m = models.get(model)!;
     const forms = [{ name: classes.claim(name), module: m.module, attr: m.name }];
     if (m.typedDict) forms.push({ name: classes.claim(`${name}TypedDict`), module: m.module, attr: m.typedDict });

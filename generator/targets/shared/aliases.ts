@@ -9,24 +9,59 @@
  * Speakeasy's pages, whose inline schemas carry parent names. This approximates Speakeasy's name
  * resolution from its output; it is not its algorithm.
  */
+import pluralize from "pluralize";
 import { pascalCase } from "../../ir/names.js";
-import type { Api, Field, Model, TypeRef } from "../../ir/types.js";
+import type { Api, Field, Model, Operation, TypeRef } from "../../ir/types.js";
 
 const LOCATION = { query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const;
 
-/** Alias → the canonical model name it stands for. `taken` says which names are already classes. */
-export function inlineAliases(api: Api, taken: (name: string) => boolean): Map<string, string> {
+/** Where Speakeasy exports a model: its namespace (`components.X`, `operations.X`, `errors.X`). */
+export type Namespace = "components" | "operations" | "errors";
+
+/** Each alias: its name, the canonical model name it stands for, and the namespace Speakeasy has it in. */
+export type Aliases = { name: string; model: string; namespace: Namespace }[];
+
+/**
+ * Alias → the canonical model name it stands for. `taken` says which names are already classes (in
+ * a namespace). `perNamespace`: names need only be unique within their namespace (TypeScript's
+ * `components`, `operations`, `errors`, as Speakeasy's); else across all (Python's one `models`).
+ */
+export function inlineAliases(
+  api: Api,
+  taken: (name: string, namespace: Namespace) => boolean,
+  opts: { perNamespace?: boolean; feb2025?: boolean; reserved?: (name: string) => boolean } = {},
+): Aliases {
+  const perNamespace = opts.perNamespace ?? false;
+  // A name the language reserves takes Speakeasy's `T` suffix (`FileT`, `ErrorT`).
+  const spelled = (c: string) => (opts.reserved?.(c) ? `${c}T` : c);
   const models = new Map(api.models.map((m) => [m.name, m]));
-  const aliases = new Map<string, string>();
+  const aliases: Aliases = [];
+  const named = new Set<string>();
   const claimed = new Set<string>();
+  // TypeScript's exports are case-sensitive (AABenchmarkEntry beside our AaBenchmarkEntry); Python's one namespace is kept case-blind.
+  const key = (c: string, ns: Namespace) => (perNamespace ? `${ns}:${c}` : c.toLowerCase());
+  const free = (c: string, ns: Namespace) => c !== "" && !taken(c, ns) && !claimed.has(key(c, ns));
+  const take = (name: string, model: Model, namespace: Namespace) => {
+    claimed.add(key(name, namespace));
+    named.add(model.name);
+    // The model's own name in its own namespace needs no alias; in another one it does (TypeScript).
+    if (name !== model.name || (perNamespace && namespace !== model.place)) aliases.push({ name, model: model.name, namespace });
+  };
+  // The first rules may give a model more than one name (a component's enum, and the operation's).
   const claim = (t: TypeRef, candidates: string[]) => {
     const e = inlineModel(models, t);
     if (!e) return;
-    const name = candidates.find((c) => c !== "" && c !== e.name && !taken(c) && !claimed.has(c.toLowerCase()));
-    if (!name) return;
-    claimed.add(name.toLowerCase());
-    aliases.set(name, e.name);
+    const name = candidates.map(spelled).find((c) => c !== e.name && free(c, e.place));
+    if (name) take(name, e, e.place);
   };
+  // A component schema by its key as the spec writes it (`AABenchmarkEntry`, `BYOKKey`), where ours
+  // is Pascal-cased (`AaBenchmarkEntry`): Speakeasy keeps the key's casing. Case-sensitive namespaces only.
+  if (perNamespace)
+    for (const m of api.models) {
+      const key = isComponentSchema(m) ? /^#\/components\/schemas\/([^/]+)$/.exec(m.source)![1].replace(/~1/g, "/").replace(/~0/g, "~") : undefined;
+      const name = key === undefined ? undefined : spelled(speakeasyName(key));
+      if (name && name !== m.name && free(name, m.place)) take(name, m, m.place);
+    }
   // Inline enums of component schemas come first, as Speakeasy's names show (`Status` is taken
   // before the first operation's `status` parameter, which becomes `QueryParamStatus`).
   for (const m of api.models) {
@@ -51,7 +86,124 @@ export function inlineAliases(api: Api, taken: (name: string) => boolean): Map<s
         claim(f.type, [prop, ...(inlineBody ? [id + "RequestBody" + prop] : []), id + prop]);
       }
   }
+  // Every other inline schema, nested at any depth, in the order the IR built them: named by its
+  // place in the document (see pathCandidates). Its own name ends the search when it comes first.
+  const context = new DocumentContext(api, opts.feb2025 ?? false);
+  for (const m of api.models) {
+    if (named.has(m.name) || isComponentSchema(m) || !inlineModel(models, { kind: "ref", model: m.name })) continue;
+    const where = context.locate(m);
+    const name = where?.candidates.map(spelled).find((c) => c === m.name || free(c, where.namespace));
+    if (where && name) take(name, m, where.namespace);
+  }
   return aliases;
+}
+
+/** Speakeasy's name for a spec key: the key itself, first letter upper-cased, when it is an identifier; else Pascal case. */
+export function speakeasyName(key: string): string {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key[0].toUpperCase() + key.slice(1) : pascalCase(key);
+}
+
+const NUMBERS = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
+
+/**
+ * Speakeasy's candidate names for an inline schema from where it sits in the document, shortest
+ * first: the property's own name, then prefixed by ever more of its context (`Customer`,
+ * `CommissionCreatedEventCustomer`, `CommissionCreatedEventDataCustomer`; in an operation's body
+ * `Click`, `ResponseBodyClick`, `ListEventsResponseBodyClick`, …). A union's anonymous members
+ * are `One`, `Two`, … then `<Union>1`, `<Union>2`, ….
+ */
+export function pathCandidates(root: string[], segments: Segment[], feb2025 = false, value?: string): string[] {
+  const suffixes = (stem: string) => root.map((_, k) => root.slice(root.length - 1 - k).join("") + stem);
+  const last = segments[segments.length - 1];
+  // An operation's body itself: `RequestBody`, then `<operationId>RequestBody`.
+  if (!last) return suffixes("");
+  // 2025: an array's items take the property's name in the singular (`rules`: `Rule`).
+  const props = segments.flatMap((s) => ("prop" in s ? [pascalCase(feb2025 && s.items ? pluralize.singular(s.prop) : s.prop)] : []));
+  // 2025: a union member with a const value is named by it after its whole context (`ChatToolChoiceAuto`).
+  if (feb2025 && "member" in last && value !== undefined) {
+    const byValue = root.join("") + props.join("") + pascalCase(value);
+    const short = props.length ? props[props.length - 1] + pascalCase(value) : byValue;
+    return [...new Set([short, byValue, ...[1, 2, 3, 4, 5].map((n) => `${byValue}${n}`)])].filter((c) => /^[A-Z]/.test(c));
+  }
+  const own = "prop" in last ? [props[props.length - 1]] : [NUMBERS[last.member] ?? "", `${props[props.length - 1] ?? root[root.length - 1]}${last.member + 1}`];
+  const stem = own[own.length - 1];
+  // The properties between the root and the schema (the last one is in its stem: `Customer`, `Fields1`).
+  const middle = props.slice(0, -1);
+  const out = [...own];
+  out.push(...suffixes(stem));
+  if (middle.length) out.push(root.join("") + middle.join("") + stem);
+  return out.filter((c) => /^[A-Z]/.test(c));
+}
+
+/** A naming step of a JSON pointer: a property (`items`: its array's items), or a union's member. */
+type Segment = { prop: string; items?: boolean } | { member: number };
+
+/** Reads a model's JSON pointer: the context Speakeasy names it by, and the namespace it lands in. */
+class DocumentContext {
+  private readonly operations = new Map<string, Operation>();
+  private readonly responses = new Map<string, string>();
+  private readonly models: Map<string, Model>;
+
+  constructor(
+    api: Api,
+    private readonly feb2025: boolean,
+  ) {
+    this.models = new Map(api.models.map((m) => [m.name, m]));
+    for (const op of api.operations) this.operations.set(op.source, op);
+    // A shared response's own model: its name is the root of what nests in it.
+    for (const m of api.models) {
+      const r = /^(#\/components\/responses\/[^/]+)\/content\/[^/]+\/schema$/.exec(m.source);
+      if (r) this.responses.set(r[1], m.name);
+    }
+  }
+
+  locate(m: Model): { candidates: string[]; namespace: Namespace } | undefined {
+    const parts = m.source
+      .replace(/^#\//, "")
+      .split("/")
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const at = this.root(parts);
+    if (!at) return undefined;
+    if (at.root[at.root.length - 1] === "Request") return { candidates: [at.root.join("")], namespace: at.namespace };
+    const segments = pathSegments(parts.slice(at.consumed));
+    if (!segments) return undefined;
+    return { candidates: pathCandidates(at.root, segments, this.feb2025, constValue(m, this.models)), namespace: at.namespace };
+  }
+
+  private root(parts: string[]): { root: string[]; consumed: number; namespace: Namespace } | undefined {
+    if (parts[0] === "components" && parts[1] === "schemas") return { root: [speakeasyName(parts[2])], consumed: 3, namespace: "components" };
+    if (parts[0] === "components" && parts[1] === "responses" && parts[3] === "content" && parts[5] === "schema") {
+      const name = this.responses.get(`#/components/responses/${parts[2].replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      return name ? { root: [name], consumed: 6, namespace: "errors" } : undefined;
+    }
+    if (parts[0] !== "paths") return undefined;
+    const op = this.operations.get(`#/paths/${parts[1].replace(/~/g, "~0").replace(/\//g, "~1")}/${parts[2]}`);
+    if (!op) return undefined;
+    const id = /^[A-Za-z][A-Za-z0-9]*$/.test(op.specOperationId) ? op.specOperationId[0].toUpperCase() + op.specOperationId.slice(1) : pascalCase(op.operationId);
+    // The operation's own request model (its parameters and body): `<operationId>Request`.
+    if (parts.length === 3) return { root: [id, "Request"], consumed: 3, namespace: "operations" };
+    if (parts[3] === "requestBody" && parts[4] === "content" && parts[6] === "schema") return { root: [id, "RequestBody"], consumed: 7, namespace: "operations" };
+    if (parts[3] === "responses" && parts[5] === "content" && parts[7] === "schema") {
+      const error = /^[45]/.test(parts[4]) || parts[4] === "default";
+      // An inline error payload itself keeps our name; what nests in it is named after the operation.
+      if (error && parts.length === 8) return undefined;
+      return { root: [id, error ? "" : "ResponseBody"].filter(Boolean), consumed: 8, namespace: error ? "errors" : "operations" };
+    }
+    return undefined;
+  }
+}
+
+/** The naming steps of a pointer's tail: properties and union members; array items and allOf parts add none. */
+function pathSegments(parts: string[]): Segment[] | undefined {
+  const out: Segment[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p === "properties" && i + 1 < parts.length) out.push({ prop: parts[++i], ...(parts[i + 1] === "items" ? { items: true } : {}) });
+    else if ((p === "anyOf" || p === "oneOf") && i + 1 < parts.length) out.push({ member: Number(parts[++i]) });
+    else if (p === "allOf") i++;
+    else if (p !== "items" && p !== "additionalProperties") return undefined;
+  }
+  return out;
 }
 
 /** The inline enum or object a field or parameter is typed by (directly or as array items), if any. */
@@ -66,4 +218,17 @@ function inlineModel(models: Map<string, Model>, t: TypeRef): Model | undefined 
 /** A model of its own component schema (not one inline in another, or in an operation). */
 function isComponentSchema(m: Model): boolean {
   return /^#\/components\/schemas\/[^/]+$/.test(m.source);
+}
+
+/** A union member's const value: a one-value enum's, or an object's const (discriminating) string field's. */
+function constValue(m: Model, models: Map<string, Model>): string | undefined {
+  if (m.kind === "enum") return m.members.length === 1 ? String(m.members[0].value) : undefined;
+  if (m.kind !== "object") return undefined;
+  for (const f of m.fields) {
+    if (!f.required) continue;
+    if (f.type.kind === "literal" && typeof f.type.value === "string") return f.type.value;
+    const e = f.type.kind === "ref" ? models.get(f.type.model) : undefined;
+    if (e?.kind === "enum" && e.members.length === 1 && typeof e.members[0].value === "string") return e.members[0].value;
+  }
+  return undefined;
 }

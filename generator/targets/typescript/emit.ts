@@ -93,12 +93,12 @@ function emitModels(e: Emission): void {
     e.doc(mp.doc, "docs/model.md.hbs", modelDoc(p, mp, e.examples));
   }
   for (const [place, exports] of byPlace) {
-    if (place === "operations" && exports.length === 0) continue;
     const aliases = p.aliases
-      .filter((a) => a.model.ir.place === place)
+      .filter((a) => a.namespace === place)
       // An enum is a value and a type; an object model only a type (isolatedModules re-exports it as one).
-      .map((a) => ({ name: a.name, className: a.model.name, typeOnly: a.model.ir.kind !== "enum", from: "./" + a.model.file.split("/").pop()!.replace(/\.ts$/, ".js") }))
+      .map((a) => ({ name: a.name, className: a.model.name, typeOnly: a.model.ir.kind !== "enum", from: a.from }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
+    if (!p.namespaces.includes(place as keyof ModelDirs)) continue;
     if (place === "errors" && p.baseError) aliases.push({ name: p.baseError, className: "APIError", typeOnly: false, from: "./apierror.js" });
     e.src(`${p.modelDirs[place as keyof ModelDirs]}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort(), aliases });
   }
@@ -136,7 +136,7 @@ function emitClient(e: Emission): void {
     groups: top.map((g) => ({ name: g.accessor, className: g.className, docLines: docLines(g.description ?? undefined) })),
   });
   e.src("core.ts", "src/core.ts.hbs", { coreClass: p.coreClass, packageName: p.packageName });
-  e.src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: p.modelList.some((m) => m.ir.place === "operations"), dirs: p.modelDirs });
+  e.src("index.ts", "src/index.ts.hbs", { sdkClass: p.sdkClass, coreClass: p.coreClass, hasOperations: p.namespaces.includes("operations"), dirs: p.modelDirs });
 }
 
 /** lib/config.ts: servers, security options, retries, the user agent. */
@@ -193,8 +193,7 @@ function emitConfig(e: Emission): void {
 function emitPackage(e: Emission): void {
   const { p } = e;
   // Subpaths as Speakeasy's packages export them: each models namespace, and any module with or without `.js`.
-  const namespaces: (keyof ModelDirs)[] = ["components", "errors", ...(p.modelList.some((m) => m.ir.place === "operations") ? (["operations"] as const) : [])];
-  const modelNamespaces = namespaces.map((name) => ({ path: p.modelDirs[name] }));
+  const modelNamespaces = p.namespaces.map((name) => ({ path: p.modelDirs[name] }));
   e.file("package.json", "package.json.hbs", {
     packageName: p.packageName,
     version: p.version,

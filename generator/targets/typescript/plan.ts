@@ -14,7 +14,7 @@ import { baseErrorAlias } from "../shared/base-error.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
-import { RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
+import { ERROR_CLASS_NAMES, GLOBALS, RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
 import type { DecodeVariant, Decoder, Import, Mapping, TsType, UnionVariant } from "./types.js";
 
 /** Members every SDK and resource class has (ClientSDK's): no method or getter may take these names. */
@@ -83,11 +83,13 @@ export interface Plan extends PlanBase {
   operations: OperationPlan[];
   groups: GroupPlan[];
   /** Other names a model is exported by, from its namespace's index (Speakeasy's, for inline schemas). */
-  aliases: { name: string; model: ModelPlan }[];
+  aliases: { name: string; model: ModelPlan; namespace: keyof ModelDirs; from: string }[];
   /** Speakeasy's `baseErrorName`: APIError also exported under it from the errors namespace. */
   baseError: string | null;
   /** Each namespace's folder under src/ (its index is the package's `pkg/<folder>` export). */
   modelDirs: ModelDirs;
+  /** The namespaces with an index: components and errors always, operations when it exports anything. */
+  namespaces: (keyof ModelDirs)[];
 }
 
 export function plan(api: Api, opts: TargetOptions): Plan {
@@ -138,9 +140,20 @@ export function plan(api: Api, opts: TargetOptions): Plan {
   });
   const groups = planGroups(api, groupClasses, operations, methods);
   // Speakeasy's shortest free names for inline enums and objects, beside ours (targets/shared/aliases.ts).
-  const aliases = [...inlineAliases(api, (name) => scope.has(name))].flatMap(([name, model]) => {
+  // Names are unique per namespace index (Speakeasy's components.Status and operations.Status).
+  const exported = namespaceExports(models);
+  const reserved = new NameScope([...RESERVED_NAMES, sdkClass, coreClass]);
+  const aliases = inlineAliases(api, (name, ns) => reserved.has(name) || exported[ns].has(name), {
+    perNamespace: true,
+    feb2025: opts.nameResolutionFeb2025,
+    reserved: (name) => GLOBALS.includes(name),
+  }).flatMap(({ name, model, namespace }) => {
     const target = models.get(model)!;
-    return target.inline || target.errorClass ? [] : [{ name: scope.claim(name), model: target }];
+    if (target.inline || target.errorClass) return [];
+    // Exported from the namespace Speakeasy has it in (an error's nested schema: errors.ConflictCode).
+    const from = posix.relative(dirs[namespace], target.file).replace(/\.ts$/, ".js");
+    exported[namespace].add(name);
+    return [{ name, model: target, namespace, from: from.startsWith(".") ? from : `./${from}` }];
   });
   const baseError = baseErrorAlias("typescript", opts.baseErrorName, (name) => scope.has(name));
   if (baseError) scope.claim(baseError);
@@ -158,10 +171,30 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     aliases,
     baseError,
     modelDirs: dirs,
+    namespaces: [
+      "components",
+      "errors",
+      ...([...models.values()].some((m) => !m.inline && m.ir.place === "operations") || aliases.some((a) => a.namespace === "operations") ? (["operations"] as const) : []),
+    ],
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
     tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,
   };
+}
+
+/**
+ * Each namespace index's exported names, as exported (case-sensitive, as TypeScript's names are):
+ * its models' (and errors' classes), and the runtime errors it re-exports.
+ */
+function namespaceExports(models: Map<string, ModelPlan>): Record<keyof ModelDirs, Set<string>> {
+  const scopes = { components: new Set<string>(), operations: new Set<string>(), errors: new Set(ERROR_CLASS_NAMES) };
+  for (const m of models.values()) {
+    if (m.inline) continue;
+    const ns = scopes[m.ir.place as keyof ModelDirs];
+    ns.add(m.name);
+    if (m.errorClass) ns.add(m.errorClass);
+  }
+  return scopes;
 }
 
 /** Names a function body uses besides its imports: an argument must not shadow them. */

@@ -133,6 +133,9 @@ type File = keyof Exports;
 /** The runtime's error modules, re-exported by the generated models/errors/index.ts. */
 export const ERROR_MODULES = ["apierror", "httpclienterrors", "sdkerror", "responsevalidationerror"] as const;
 
+/** The error classes the errors namespace re-exports from the runtime. */
+export const ERROR_CLASS_NAMES: readonly string[] = ERROR_MODULES.flatMap((m) => Object.keys(RUNTIME_EXPORTS[`models/errors/${m}.ts`]));
+
 /** The files that export the symbol N. */
 type FilesExporting<N extends string> = { [F in File]: N extends keyof Exports[F] ? F : never }[File];
 /** Checks, at compile time, that each imported symbol is exported by the file it is imported from. */
@@ -217,7 +220,7 @@ export type ConfigName = (typeof CONFIG_EXPORTS)[number];
 const INDEX_EXPORTS = ["BackoffStrategy", "RetryConfig", "Logger", "RequestOptions", "HTTPClient", "Result", "PageIterator", "EventStream", "Unrecognized", "unrecognized", "RFCDate"];
 
 /** JavaScript globals the generated code relies on: a model of the same name would shadow them. */
-const GLOBALS =
+export const GLOBALS: readonly string[] =
   "Array Boolean Date Error Function Headers JSON Map Math Number Object Promise Record RegExp Request RequestInit Response Set String Symbol URL URLSearchParams Partial Required Readonly Omit Pick Exclude Extract Blob File FormData ReadableStream AbortSignal TextDecoder TextEncoder Uint8Array ArrayBuffer".split(
     " ",
   );
@@ -229,7 +232,7 @@ const GLOBALS =
 export const RESERVED_NAMES: readonly string[] = [
   ...GLOBALS,
   ...Object.keys(IMPORTED),
-  ...ERROR_MODULES.flatMap((m) => Object.keys(RUNTIME_EXPORTS[`models/errors/${m}.ts`])),
+  ...ERROR_CLASS_NAMES,
   ...CONFIG_IMPORTS.flatMap((f) =>
     Object.entries(RUNTIME_EXPORTS[f])
       .filter(([, k]) => k === "type")

@@ -161,6 +161,15 @@ describe("python names", () => {
       "IncludeInvalid=ListInvitationsIncludeInvalid",
       "OnBehalfOf=CreateAgentTaskOnBehalfOf",
       "OnBehalfOfTypedDict=CreateAgentTaskOnBehalfOfTypedDict",
+      // Inline bodies: `RequestBody` / `ResponseBody` for the first, then `<operationId>ResponseBody`.
+      "ResponseBody=GetSessionListResponse",
+      "ResponseBodyTypedDict=GetSessionListResponseTypedDict",
+      "ListInvitationsResponseBody=ListInvitationsResponse",
+      "ListInvitationsResponseBodyTypedDict=ListInvitationsResponseTypedDict",
+      "RequestBody=CreateAgentTaskRequestBody",
+      "RequestBodyTypedDict=CreateAgentTaskRequestBodyTypedDict",
+      "CreateAgentTaskResponseBody=CreateAgentTaskResponse",
+      "CreateAgentTaskResponseBodyTypedDict=CreateAgentTaskResponseTypedDict",
     ]);
   });
 

@@ -24,7 +24,7 @@ export type SDKOptions = Omit<ClientOptions, "serverVariables"> & {
 
 export const SDK_METADATA = {
   packageName: "clerk-backend-api",
-  sdkVersion: "0.1.3",
+  sdkVersion: "0.1.4",
   genVersion: "0.1.0",
   openapiDocVersion: "2026-05-12",
 } as const;

@@ -50,6 +50,10 @@ if TYPE_CHECKING:
     from .createactortokenactor import CreateActorTokenActorTypedDict as ActorTypedDict
     from ._errors import APIError as ClerkBaseError
     from .actortokenobject import ActorTokenObject as Object
+    from .createactortokenrequestbody import CreateActorTokenRequestBody as RequestBody
+    from .createactortokenrequestbody import (
+        CreateActorTokenRequestBodyTypedDict as RequestBodyTypedDict,
+    )
     from .actortokenstatus import ActorTokenStatus as Status
 
 # Name → (module, class). Inline enums and objects also answer to the shorter names Speakeasy's SDKs give them.
@@ -86,6 +90,11 @@ _MODULES: Dict[str, Tuple[str, str]] = {
         "CreateActorTokenRequestBodyTypedDict",
     ),
     "Object": ("actortokenobject", "ActorTokenObject"),
+    "RequestBody": ("createactortokenrequestbody", "CreateActorTokenRequestBody"),
+    "RequestBodyTypedDict": (
+        "createactortokenrequestbody",
+        "CreateActorTokenRequestBodyTypedDict",
+    ),
     "RevokeActorTokenRequest": ("revokeactortokenrequest", "RevokeActorTokenRequest"),
     "RevokeActorTokenRequestTypedDict": (
         "revokeactortokenrequest",
@@ -146,6 +155,8 @@ __all__ = [
     "CreateActorTokenRequestBody",
     "CreateActorTokenRequestBodyTypedDict",
     "Object",
+    "RequestBody",
+    "RequestBodyTypedDict",
     "RevokeActorTokenRequest",
     "RevokeActorTokenRequestTypedDict",
     "Status",

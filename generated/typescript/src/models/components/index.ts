@@ -4,4 +4,5 @@ export * from "./actortokenobject.js";
 export * from "./actortokenstatus.js";
 export * from "./clerkerror.js";
 // Speakeasy's names (inline schemas, the base error class), beside ours.
+export { ActorTokenObject as ObjectT } from "./actortokenobject.js";
 export { ActorTokenStatus as Status } from "./actortokenstatus.js";

@@ -4,3 +4,4 @@ export * from "./createactortokenrequestbody.js";
 export * from "./revokeactortokenrequest.js";
 // Speakeasy's names (inline schemas, the base error class), beside ours.
 export type { CreateActorTokenActor as Actor } from "./createactortokenactor.js";
+export type { CreateActorTokenRequestBody as RequestBody } from "./createactortokenrequestbody.js";

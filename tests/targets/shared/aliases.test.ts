@@ -1,0 +1,86 @@
+// Given/want tables for Speakeasy's names of inline schemas (generator/targets/shared/aliases.ts): the
+// candidates a place in the document gives, and the names a whole spec's inline schemas end up with.
+import { describe, expect, it } from "vitest";
+import { inlineAliases, pathCandidates, speakeasyName } from "../../../generator/targets/shared/aliases.js";
+import { apiOf } from "../../helpers/doc.js";
+
+describe("pathCandidates: shortest first, then ever more context", () => {
+  it.each([
+    [
+      "a component's nested property",
+      ["CommissionCreatedEvent"],
+      [{ prop: "data" }, { prop: "customer" }],
+      false,
+      undefined,
+      ["Customer", "CommissionCreatedEventCustomer", "CommissionCreatedEventDataCustomer"],
+    ],
+    ["in an operation's response body", ["ListEvents", "ResponseBody"], [{ prop: "click" }], false, undefined, ["Click", "ResponseBodyClick", "ListEventsResponseBodyClick"]],
+    ["an operation's body itself", ["CreateLink", "RequestBody"], [], false, undefined, ["RequestBody", "CreateLinkRequestBody"]],
+    ["a union's members: number words, then the union's name and number", ["LinkWebhookEvent"], [{ prop: "event" }, { member: 1 }], false, undefined, ["Two", "Event2", "LinkWebhookEventEvent2"]],
+    ["2025: an array's items in the singular", ["Policy"], [{ prop: "rules", items: true }], true, undefined, ["Rule", "PolicyRule"]],
+    ["before 2025: as the property says", ["Link"], [{ prop: "testVariants", items: true }], false, undefined, ["TestVariants", "LinkTestVariants"]],
+    [
+      "2025: a member with a const value is named by it",
+      ["ChatToolChoice"],
+      [{ member: 0 }],
+      true,
+      "auto",
+      ["ChatToolChoiceAuto", "ChatToolChoiceAuto1", "ChatToolChoiceAuto2", "ChatToolChoiceAuto3", "ChatToolChoiceAuto4", "ChatToolChoiceAuto5"],
+    ],
+  ] as const)("%s", (_name, root, segments, feb2025, value, want) => {
+    expect(pathCandidates([...root], [...segments], feb2025, value)).toEqual(want);
+  });
+});
+
+describe("speakeasyName: a spec key as Speakeasy names its class", () => {
+  it.each([
+    ["AABenchmarkEntry", "AABenchmarkEntry"],
+    ["user", "User"],
+    ["BYOKKey", "BYOKKey"],
+    ["my-schema", "MySchema"],
+  ])("%s → %s", (key, want) => expect(speakeasyName(key)).toBe(want));
+});
+
+describe("inlineAliases over a document", () => {
+  const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, required });
+  const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
+  const api = apiOf({
+    components: {
+      schemas: {
+        AABenchmarkEntry: obj({ id: { type: "string" } }),
+        Event: obj({ data: obj({ customer: obj({ id: { type: "string" } }) }) }),
+        Other: obj({ data: obj({ customer: obj({ name: { type: "string" } }) }) }),
+      },
+      responses: { Conflict: { description: "conflict", ...json(obj({ error: obj({ code: { type: "string", enum: ["conflict"] } }) })) } },
+    },
+    paths: {
+      "/events": {
+        get: {
+          operationId: "listEvents",
+          responses: { "200": { description: "ok", ...json(obj({ click: obj({ id: { type: "string" } }) })) }, "409": { $ref: "#/components/responses/Conflict" } },
+        },
+      },
+    },
+  });
+  const names = (perNamespace: boolean) => inlineAliases(api, () => false, { perNamespace }).map((a) => `${a.namespace}.${a.name}=${a.model}`);
+
+  it("TypeScript (names unique per namespace, case-sensitive): the key's casing, nested names, an error's nested schemas in errors", () => {
+    expect(names(true)).toEqual([
+      "components.AABenchmarkEntry=AaBenchmarkEntry",
+      "components.Data=EventData",
+      "components.Customer=EventDataCustomer",
+      // Other's data is OtherData already (`Data` is taken): no alias; its customer is OtherCustomer.
+      "components.OtherCustomer=OtherDataCustomer",
+      "operations.ResponseBody=ListEventsResponse",
+      "operations.Click=ListEventsClick",
+      // A shared error response's nested schemas, in errors (`Error` is free in that namespace).
+      "errors.Error=ConflictError",
+      "errors.Code=ConflictErrorCode",
+    ]);
+  });
+
+  it("Python (one namespace): no casing aliases; names unique across all", () => {
+    expect(names(false).filter((n) => n.includes("AABenchmark"))).toEqual([]);
+    expect(new Set(names(false).map((n) => n.split("=")[0].split(".")[1].toLowerCase())).size).toBe(names(false).length);
+  });
+});
