@@ -135,6 +135,11 @@ export interface Emitted {
   formatHints: ReadonlySet<string>;
   /** With `tests: true`: each generated test (as `runTests` names it) and the operation it tests. */
   tests?: GeneratedTest[];
+  /**
+   * Formatting that began while the files were rendered (TypeScript hands each file to oxfmt's
+   * threads as soon as it is printed; those files are in `preformatted`): `format` awaits it.
+   */
+  formatting?: Promise<void>;
 }
 
 export interface GeneratedTest {

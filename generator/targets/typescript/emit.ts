@@ -1,4 +1,5 @@
 /** The TypeScript target's files, from its plan: one step per kind of output, each adding to one Emission. */
+import { EagerFormatter } from "./format.js";
 import type { ModelDirs } from "./model-paths.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { SCHEME_KINDS, backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
@@ -34,14 +35,24 @@ class Emission {
   constructor(
     readonly p: Plan,
     readonly engine: Engine,
+    private readonly formatter: EagerFormatter,
   ) {
     this.types = new TypeWriter(p);
     this.examples = new Examples(p.api);
   }
-  /** A source file under src/; `prettier`: it holds a union only prettier lays out right (unions.ts). */
+  /**
+   * A source file under src/; `prettier`: it holds a union only prettier lays out right (unions.ts),
+   * left to the format step; any other goes to oxfmt at once, beside the rendering of the rest.
+   */
   src(path: string, template: string, view: unknown, prettier = false): void {
-    this.emitted.files.push({ path: `src/${path}`, content: this.engine.render(template, view) });
-    if (prettier) (this.emitted.formatHints as Set<string>).add(`src/${path}`);
+    const file = { path: `src/${path}`, content: this.engine.render(template, view) };
+    this.emitted.files.push(file);
+    if (prettier) (this.emitted.formatHints as Set<string>).add(file.path);
+    else if (this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(file.path);
+  }
+  /** Lets oxfmt's finished calls start the waiting files (the rendering otherwise holds the thread). */
+  async breathe(): Promise<void> {
+    if (this.formatter.backlog) await new Promise((r) => setImmediate(r));
   }
   doc(path: string, template: string, view: unknown): void {
     this.emitted.files.push({ path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) });
@@ -61,13 +72,14 @@ class Emission {
 }
 
 export async function emitTypeScript(p: Plan, version: string): Promise<Emitted> {
-  const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers));
-  emitModels(e);
-  emitOperations(e);
+  const formatter = await EagerFormatter.create();
+  const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers), formatter);
+  await emitModels(e);
+  await emitOperations(e);
   emitClient(e);
   emitConfig(e);
   emitPackage(e);
-  const opDocs = emitDocs(e);
+  const opDocs = await emitDocs(e);
   emitReadme(e, opDocs);
   if (p.tests) emitTests(e, opDocs);
   // Runtime: real, tested (and prettier-formatted) TypeScript, copied as it is.
@@ -75,18 +87,20 @@ export async function emitTypeScript(p: Plan, version: string): Promise<Emitted>
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
   e.emitted.files.push(...runtime);
   e.emitted.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  e.emitted.formatting = formatter.done();
   return e.emitted;
 }
 
 /** Models, each with its docs page, and one index per namespace. */
-function emitModels(e: Emission): void {
+async function emitModels(e: Emission): Promise<void> {
   const { p } = e;
   const byPlace = new Map<string, string[]>([
     ["components", []],
     ["errors", ERROR_MODULES.map((m) => `./${m}.js`)],
     ["operations", []],
   ]);
-  for (const mp of p.modelList) {
+  for (const [i, mp] of p.modelList.entries()) {
+    if ((i & 7) === 7) await e.breathe();
     const view = modelView(p, mp, e.types);
     e.src(mp.file, "src/model.ts.hbs", view, modelMovesUnion(view));
     byPlace.get(mp.ir.place)!.push("./" + mp.file.split("/").pop()!.replace(/\.ts$/, ".js"));
@@ -105,10 +119,11 @@ function emitModels(e: Emission): void {
 }
 
 /** Standalone functions and the resource classes calling them. */
-function emitOperations(e: Emission): void {
+async function emitOperations(e: Emission): Promise<void> {
   const { p } = e;
   const funcs = new Map<OperationPlan, FuncView>();
-  for (const op of p.operations) {
+  for (const [i, op] of p.operations.entries()) {
+    if ((i & 7) === 7) await e.breathe();
     const view = funcView(p, op, e.types);
     funcs.set(op, view);
     e.src(op.file, "src/func.ts.hbs", view, funcMovesUnion(view));
@@ -248,12 +263,13 @@ function emitTests(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void 
 }
 
 /** A page per resource (and the usage snippets of its operations), and the RetryConfig page. */
-function emitDocs(e: Emission): Map<OperationPlan, OperationDoc> {
+async function emitDocs(e: Emission): Promise<Map<OperationPlan, OperationDoc>> {
   const { p } = e;
   const common = { sdkClass: p.sdkClass, packageName: p.packageName, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
   const opDocs = new Map<OperationPlan, OperationDoc>();
   // (A group that only holds others, such as `beta` of `beta.conversations`, has no page.)
   for (const g of p.groups.filter((x) => x.operations.length > 0)) {
+    await e.breathe();
     const ops = g.operations.map((op) => {
       const d = { ...operationDoc(p, g, op, e.examples), anchor: op.method.toLowerCase() };
       opDocs.set(op, d);

@@ -38,6 +38,84 @@ function isComment(s: string, start: number): boolean {
 /** oxfmt calls in flight at once: its native work runs on libuv's 4 threads; more only costs memory. */
 const OXFMT_CONCURRENCY = 4;
 
+type OxfmtFormat = (typeof import("oxfmt"))["format"];
+
+/**
+ * Files handed to oxfmt at once while the rendering runs: as many as its threads format at a time
+ * (each call holds its own buffers; more in flight only costs memory). The rendering yields now and
+ * then (`Emission.breathe`) so that a finished call can start the next.
+ */
+const EAGER_IN_FLIGHT = OXFMT_CONCURRENCY;
+
+/**
+ * Formats files while the rest is still being rendered: each file with a long line goes to oxfmt the
+ * moment it is printed. oxfmt's work runs on libuv's threads, so it overlaps the rendering, which
+ * keeps the main thread busy (on GitHub's SDK the formatting step all but disappears). `done()`
+ * resolves once every file started so far is formatted; a file oxfmt cannot parse fails it.
+ */
+export class EagerFormatter {
+  private readonly pending: Promise<void>[] = [];
+  /** Files past the in-flight bound: started as others finish (once the rendering yields). */
+  private readonly waiting: OutputFile[] = [];
+  private inFlight = 0;
+  private failure: Error | undefined;
+
+  private constructor(private readonly format: OxfmtFormat) {}
+
+  /** oxfmt loaded and its native bindings warm, so that a call starts its work at once (not after an await). */
+  static async create(): Promise<EagerFormatter> {
+    const { format } = await import("oxfmt");
+    await format("warm-up.ts", "export {};\n", { printWidth: PRINT_WIDTH });
+    return new EagerFormatter(format);
+  }
+
+  /** Starts formatting `file` if it needs it; returns whether it did (the format step then passes it by). */
+  start(file: OutputFile): boolean {
+    if (!file.path.endsWith(".ts") || !hasLongLine(file.content)) return false;
+    if (this.inFlight < EAGER_IN_FLIGHT) this.run(file);
+    else this.waiting.push(file);
+    return true;
+  }
+
+  private run(file: OutputFile): void {
+    this.inFlight++;
+    this.pending.push(
+      this.format(file.path, file.content, { printWidth: PRINT_WIDTH }).then(
+        (r) => {
+          if (r.errors.length) this.failure ??= new Error(`oxfmt could not parse the emitted ${file.path}: ${r.errors[0].message}`);
+          else file.content = r.code;
+          this.next();
+        },
+        (e: unknown) => {
+          this.failure ??= e instanceof Error ? e : new Error(String(e));
+          this.next();
+        },
+      ),
+    );
+  }
+
+  private next(): void {
+    this.inFlight--;
+    const file = this.waiting.shift();
+    if (file) this.run(file);
+  }
+
+  /** Whether files wait for oxfmt (the rendering should yield, so that finished calls start them). */
+  get backlog(): boolean {
+    return this.waiting.length > 0;
+  }
+
+  async done(): Promise<void> {
+    // Each finished task starts a waiting one, so the list of pending ones grows until all are done.
+    for (let settled = 0; settled < this.pending.length;) {
+      const batch = this.pending.slice(settled);
+      await Promise.all(batch);
+      settled += batch.length;
+    }
+    if (this.failure) throw this.failure;
+  }
+}
+
 /**
  * Formats the emitted `.ts` files that need it, in place. `exact`: paths the planner sends to prettier;
  * `skip`: paths already formatted (the runtime's).

@@ -42,6 +42,9 @@ export const typescript: Target<Plan> = {
   plan,
   surface: typescriptSurface,
   emit: emitTypeScript,
-  format: (emitted) => formatTypeScript(emitted.files, emitted.formatHints, emitted.preformatted),
+  format: async (emitted) => {
+    await emitted.formatting;
+    await formatTypeScript(emitted.files, emitted.formatHints, emitted.preformatted);
+  },
   runTests: runTypeScriptTests,
 };
