@@ -1,4 +1,5 @@
 /** The Python target's files, from its plan: one step per kind of output, each adding to one Emission. */
+import { RuffFormatter } from "./format.js";
 import { Examples } from "../../ir/examples.js";
 import { constantCase } from "../../ir/names.js";
 import type { SecurityScheme } from "../../ir/types.js";
@@ -44,6 +45,7 @@ class Emission {
   constructor(
     readonly p: PyPlan,
     readonly engine: Engine,
+    private readonly formatter: RuffFormatter,
   ) {
     // A dotted name (`acme.sdk`) is a folder per part; `acme` is a namespace package, with no __init__.py.
     this.packageDir = p.packageName.split(".").join("/");
@@ -52,10 +54,12 @@ class Emission {
     this.examples = new Examples(p.api, { optional: true });
     this.serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
   }
-  /** A Python source file (formatted by ruff's formatter afterwards). */
+  /** A Python source file, handed to ruff's formatter (on its worker) as soon as it is printed. */
   py(path: string, template: string, view: unknown): void {
     // Handlebars indents the blank lines of indented partials: no trailing whitespace, docstrings included.
-    this.emitted.files.push({ path, content: this.engine.render(template, view).replace(/[ \t]+$/gm, "") });
+    const file = { path, content: this.engine.render(template, view).replace(/[ \t]+$/gm, "") };
+    this.emitted.files.push(file);
+    if (this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(path);
   }
   doc(path: string, template: string, view: unknown): void {
     this.emitted.files.push({ path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) });
@@ -72,18 +76,25 @@ class Emission {
 
 export async function emitPython(p: PyPlan, version: string): Promise<Emitted> {
   // The package's version as Python packaging writes it (config and release versions are checked to have one).
-  const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers));
+  const formatter = new RuffFormatter();
+  const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter);
   const runtime = runtimeFiles("python", e.pkg);
   // The runtime is kept ruff-formatted in the repository: the formatter passes it by.
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
   e.emitted.files.push(...runtime, { path: `${e.pkg}/py.typed`, content: "" });
-  emitModels(e);
-  const opDocs = emitResources(e);
-  emitClient(e);
-  emitPackage(e);
-  emitReadme(e);
-  if (p.tests) emitTests(e, opDocs);
+  try {
+    emitModels(e);
+    const opDocs = emitResources(e);
+    emitClient(e);
+    emitPackage(e);
+    emitReadme(e);
+    if (p.tests) emitTests(e, opDocs);
+  } catch (err) {
+    formatter.abort();
+    throw err;
+  }
   e.emitted.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  e.emitted.formatting = formatter.done();
   return e.emitted;
 }
 

@@ -40,6 +40,9 @@ export const python: Target<PyPlan> = {
   plan: planPython,
   surface: pythonSurface,
   emit: emitPython,
-  format: (emitted) => formatPython(emitted.files, emitted.preformatted),
+  format: async (emitted) => {
+    await emitted.formatting;
+    await formatPython(emitted.files, emitted.preformatted);
+  },
   runTests: runPythonTests,
 };
