@@ -62,19 +62,21 @@ export function inlineAliases(
       const name = key === undefined ? undefined : spelled(speakeasyName(key));
       if (name && name !== m.name && free(name, m.place)) take(name, m, m.place);
     }
+  // A field's or parameter's own name for what types it; 2025: an array's items in the singular (`rules`: `Rule`).
+  const own = (wireName: string, t: TypeRef) => pascalCase(opts.feb2025 && t.kind === "array" ? pluralize.singular(wireName) : wireName);
   // Inline enums of component schemas come first, as Speakeasy's names show (`Status` is taken
   // before the first operation's `status` parameter, which becomes `QueryParamStatus`).
   for (const m of api.models) {
-    if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [pascalCase(f.wireName)]);
+    if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [own(f.wireName, f.type)]);
   }
   // Deprecated operations claim after the others: Speakeasy's Clerk SDK gives `Provider` to the
   // enterprise connections' enum and `CreateSAMLConnectionRequestBodyProvider` to the deprecated
   // SAML endpoint's, which comes first in the spec.
   for (const op of [...api.operations.filter((o) => !o.deprecated), ...api.operations.filter((o) => o.deprecated)]) {
     // Speakeasy keeps the operationId's own casing in the names it derives (`CreateSAMLConnection…`).
-    const id = /^[A-Za-z][A-Za-z0-9]*$/.test(op.specOperationId) ? op.specOperationId[0].toUpperCase() + op.specOperationId.slice(1) : pascalCase(op.operationId);
+    const id = speakeasyOperationId(op);
     for (const p of op.params) {
-      const prop = pascalCase(p.wireName);
+      const prop = own(p.wireName, p.type);
       claim(p.type, [prop, LOCATION[p.in] + prop, id + LOCATION[p.in] + prop]);
     }
     const body = op.body?.type.kind === "ref" ? models.get(op.body.type.model) : undefined;
@@ -82,7 +84,7 @@ export function inlineAliases(
     const inlineBody = body !== undefined && !isComponentSchema(body);
     if (body?.kind === "object")
       for (const f of body.fields as Field[]) {
-        const prop = pascalCase(f.wireName);
+        const prop = own(f.wireName, f.type);
         claim(f.type, [prop, ...(inlineBody ? [id + "RequestBody" + prop] : []), id + prop]);
       }
   }
@@ -96,6 +98,11 @@ export function inlineAliases(
     if (where && name) take(name, m, where.namespace);
   }
   return aliases;
+}
+
+/** An operation's id as Speakeasy's names start with it: the spec's own casing (`CreateSAMLConnection`), first letter up. */
+export function speakeasyOperationId(op: Operation): string {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(op.specOperationId) ? op.specOperationId[0].toUpperCase() + op.specOperationId.slice(1) : pascalCase(op.operationId);
 }
 
 /** Speakeasy's name for a spec key: the key itself, first letter upper-cased, when it is an identifier; else Pascal case. */
@@ -179,7 +186,7 @@ class DocumentContext {
     if (parts[0] !== "paths") return undefined;
     const op = this.operations.get(`#/paths/${parts[1].replace(/~/g, "~0").replace(/\//g, "~1")}/${parts[2]}`);
     if (!op) return undefined;
-    const id = /^[A-Za-z][A-Za-z0-9]*$/.test(op.specOperationId) ? op.specOperationId[0].toUpperCase() + op.specOperationId.slice(1) : pascalCase(op.operationId);
+    const id = speakeasyOperationId(op);
     // The operation's own request model (its parameters and body): `<operationId>Request`.
     if (parts.length === 3) return { root: [id, "Request"], consumed: 3, namespace: "operations" };
     if (parts[3] === "requestBody" && parts[4] === "content" && parts[6] === "schema") return { root: [id, "RequestBody"], consumed: 7, namespace: "operations" };

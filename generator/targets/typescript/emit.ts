@@ -1,4 +1,5 @@
 /** The TypeScript target's files, from its plan: one step per kind of output, each adding to one Emission. */
+import { posix } from "node:path";
 import { EagerFormatter } from "./format.js";
 import type { ModelDirs } from "./model-paths.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
@@ -105,6 +106,12 @@ async function emitModels(e: Emission): Promise<void> {
     e.src(mp.file, "src/model.ts.hbs", view, modelMovesUnion(view));
     byPlace.get(mp.ir.place)!.push("./" + mp.file.split("/").pop()!.replace(/\.ts$/, ".js"));
     e.doc(mp.doc, "docs/model.md.hbs", modelDoc(p, mp, e.examples));
+  }
+  // Speakeasy's `<operationId>Globals`, each its own module beside the request model it picks from.
+  for (const g of p.globalsTypes) {
+    const from = "./" + posix.relative(posix.dirname(g.file), g.request.file).replace(/\.ts$/, ".js");
+    e.src(g.file, "src/globals.ts.hbs", { name: g.name, className: g.request.name, from, keys: g.keys, operationId: g.operationId }, true);
+    byPlace.get("operations")!.push("./" + g.file.split("/").pop()!.replace(/\.ts$/, ".js"));
   }
   for (const [place, exports] of byPlace) {
     const aliases = p.aliases

@@ -9,7 +9,7 @@ import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
-import { inlineAliases } from "../shared/aliases.js";
+import { inlineAliases, speakeasyOperationId } from "../shared/aliases.js";
 import { baseErrorAlias } from "../shared/base-error.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
@@ -90,6 +90,8 @@ export interface Plan extends PlanBase {
   modelDirs: ModelDirs;
   /** The namespaces with an index: components and errors always, operations when it exports anything. */
   namespaces: (keyof ModelDirs)[];
+  /** Speakeasy's `<operationId>Globals` types: the parameters of an operation its client options fill. */
+  globalsTypes: GlobalsType[];
 }
 
 export function plan(api: Api, opts: TargetOptions): Plan {
@@ -155,6 +157,8 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     exported[namespace].add(name);
     return [{ name, model: target, namespace, from: from.startsWith(".") ? from : `./${from}` }];
   });
+  const globalsTypes = globalsTypesOf(operations, models, dirs, files, (name) => !reserved.has(name) && !exported.operations.has(name));
+  for (const g of globalsTypes) exported.operations.add(g.name);
   const baseError = baseErrorAlias("typescript", opts.baseErrorName, (name) => scope.has(name));
   if (baseError) scope.claim(baseError);
 
@@ -171,6 +175,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     aliases,
     baseError,
     modelDirs: dirs,
+    globalsTypes,
     namespaces: [
       "components",
       "errors",
@@ -180,6 +185,27 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     idempotencyHeader: opts.idempotencyHeader ?? null,
     tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,
   };
+}
+
+/** Speakeasy's `<operationId>Globals`: a type of an operation's parameters that client options fill, picked from its request model. */
+export interface GlobalsType {
+  name: string;
+  operationId: string;
+  request: ModelPlan;
+  /** The request model's properties it picks. */
+  keys: string[];
+  file: string;
+}
+
+function globalsTypesOf(operations: OperationPlan[], models: Map<string, ModelPlan>, dirs: ModelDirs, files: NameScope, free: (name: string) => boolean): GlobalsType[] {
+  return operations.flatMap((op) => {
+    const keys = op.ir.params.filter((p) => p.global).map((p) => p.name);
+    const t = op.ir.request?.type;
+    const request = t?.kind === "ref" ? models.get(t.model) : undefined;
+    const name = `${speakeasyOperationId(op.ir)}Globals`;
+    if (keys.length === 0 || !request || request.inline || request.ir.kind !== "object" || !free(name)) return [];
+    return [{ name, operationId: op.ir.specOperationId, request, keys, file: `${dirs.operations}/${files.claim(fileStem(name.toLowerCase()))}.ts` }];
+  });
 }
 
 /**

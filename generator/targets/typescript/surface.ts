@@ -68,6 +68,12 @@ export function typescriptSurface(p: Plan): Surface {
   );
   const models = p.modelList.map((mp): [string, ModelSurface] => [symbolOfModel(mp), modelSurface(mp, text, symbols)]);
   for (const a of p.aliases) models.push([a.name, aliasSurface(a.model.ir, symbolOfModel(a.model), `docs/${a.model.doc}`)]);
+  // `<operationId>Globals`: the keys it picks from its request model are its type.
+  for (const g of p.globalsTypes)
+    models.push([
+      g.name,
+      { ...aliasSurface(g.request.ir, symbolOfModel(g.request), `docs/${g.request.doc}`), type: `Pick<${symbolOfModel(g.request)}, ${g.keys.map((k) => JSON.stringify(k)).join(" | ")}>` },
+    ]);
   if (p.baseError) models.push([p.baseError, baseErrorSurface()]);
   return {
     target: "typescript",

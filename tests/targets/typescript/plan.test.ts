@@ -39,6 +39,28 @@ describe("typescript planner: models", () => {
     expect(`${p.models.get("Pet")!.file} ${p.modelDirs.components}/index.ts`).toBe(want);
   });
 
+  it("Speakeasy's <operationId>Globals: the global parameters an operation has, picked from its request model", () => {
+    const tenant = { name: "X-Tenant", in: "header", schema: { type: "string" } };
+    const api = apiOf({
+      components: { parameters: { Tenant: tenant } },
+      "x-speakeasy-globals": { parameters: [{ $ref: "#/components/parameters/Tenant" }] },
+      paths: {
+        "/byok": {
+          get: {
+            operationId: "listBYOKKeys",
+            parameters: [{ $ref: "#/components/parameters/Tenant" }, { name: "limit", in: "query", schema: { type: "integer" } }],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+        "/plain": { get: { operationId: "plain", parameters: [{ name: "limit", in: "query", schema: { type: "integer" } }], responses: { "204": { description: "ok" } } } },
+      },
+    });
+    const p = plan(api, opts);
+    expect(p.globalsTypes.map((g) => `${g.name} ${g.file} Pick<${g.request.name}, ${g.keys.join("|")}>`)).toEqual([
+      "ListBYOKKeysGlobals models/operations/listbyokkeysglobals.ts Pick<ListByokKeysRequest, xTenant>",
+    ]);
+  });
+
   it("a schema named Index does not take its folder's index module", () => {
     const p = plan(schemasApi({ Index: { type: "object", properties: { id: { type: "string" } } } }), opts);
     expect(p.models.get("Index")!.file).not.toBe("models/components/index.ts");
