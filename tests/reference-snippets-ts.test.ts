@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadApi } from "../generator/api.js";
 import { loadConfig } from "../generator/config.js";
 import { createMockServer } from "../generator/mock/server.js";
@@ -115,37 +115,45 @@ async function runSnippets(ref: ReferenceSdk, ids: number[], checkDir: string, d
   }
 }
 
-describe.each(REFERENCE_SDKS)("$name's documented TypeScript usage", (ref) => {
-  const dir = join(OUT, ref.name);
-  const snippets = JSON.parse(readFileSync(join(ROOT, "tests", "reference-snippets", ref.name, "snippets.json"), "utf8")) as ReferenceSnippet[];
-  let sdk = "";
-  let errors: Map<number, string> | undefined;
-  beforeAll(async () => {
-    sdk = await generateOurs(ref, join(dir, "project"));
-  }, 300_000);
+/** Type-checks every snippet against our SDK for `ref`; writes the errors beside; returns them. */
+async function checkTypes(ref: ReferenceSdk, snippets: ReferenceSnippet[], sdk: string, dir: string): Promise<Map<number, string>> {
+  const errors = await typeErrors(snippets, sdk, ref.packageName, join(dir, "check"));
+  const report = [...errors].map(([i, e]) => `${snippets[i].page}: ${e}`);
+  writeFileSync(join(dir, "type-errors.txt"), report.join("\n") + "\n");
+  expect(snippets.length).toBeGreaterThan(100);
+  const rate = (snippets.length - errors.size) / snippets.length;
+  expect({ passed: snippets.length - errors.size, total: snippets.length, rate, first: report.slice(0, 10) }).toMatchObject({ rate: expect.toSatisfy((r: number) => r >= ref.floor) });
+  return errors;
+}
 
-  it(`type-checks against our SDK (at least ${ref.floor * 100} % of the snippets that type-check against Speakeasy's)`, async () => {
-    errors = await typeErrors(snippets, sdk, ref.packageName, join(dir, "check"));
-    const report = [...errors].map(([i, e]) => `${snippets[i].page}: ${e}`);
-    writeFileSync(join(dir, "type-errors.txt"), report.join("\n") + "\n");
-    expect(snippets.length).toBeGreaterThan(100);
-    const rate = (snippets.length - errors.size) / snippets.length;
-    expect({ passed: snippets.length - errors.size, total: snippets.length, rate, first: report.slice(0, 10) }).toMatchObject({ rate: expect.toSatisfy((r: number) => r >= ref.floor) });
-  }, 300_000);
+/** Runs the operation snippets that type-check; each must send its documented request and run to its end. */
+async function checkRuns(ref: ReferenceSdk, snippets: ReferenceSnippet[], errors: Map<number, string>, dir: string): Promise<void> {
+  const ids = snippets.flatMap((s, i) => (s.method && s.path && !errors.has(i) ? [i] : []));
+  expect(ids.length).toBeGreaterThan(40);
+  const { sent, failures } = await runSnippets(ref, ids, join(dir, "check"), dir);
+  const wrong = ids.flatMap((i) => {
+    const want = snippets[i];
+    const ok = (sent.get(i) ?? []).some((r) => r.startsWith(`${want.method} `) && pathPattern(want.path!).test(r.slice(want.method!.length + 1)));
+    return ok ? [] : [`${want.page} ${want.operationId}: wanted ${want.method} ${want.path}, sent ${JSON.stringify(sent.get(i) ?? [])}${failures[i] ? ` (${failures[i]})` : ""}`];
+  });
+  const failed = Object.entries(failures).map(([i, f]) => `${snippets[Number(i)].page} ${snippets[Number(i)].operationId}: ${f}`);
+  writeFileSync(join(dir, "run-report.txt"), [...wrong, "", ...failed].join("\n") + "\n");
+  expect(wrong).toEqual([]);
+  // And each ran to its end: nothing thrown, no standalone function's `failed:` branch taken.
+  expect(failed).toEqual([]);
+}
 
-  it("every snippet that type-checks and calls an operation runs to its end against specsmith mock, sending the documented method and path", async () => {
-    expect(errors).toBeDefined();
-    const ids = snippets.flatMap((s, i) => (s.method && s.path && !errors!.has(i) ? [i] : []));
-    expect(ids.length).toBeGreaterThan(40);
-    const { sent, failures } = await runSnippets(ref, ids, join(dir, "check"), dir);
-    const wrong = ids.flatMap((i) => {
-      const want = snippets[i];
-      const ok = (sent.get(i) ?? []).some((r) => r.startsWith(`${want.method} `) && pathPattern(want.path!).test(r.slice(want.method!.length + 1)));
-      return ok ? [] : [`${want.page} ${want.operationId}: wanted ${want.method} ${want.path}, sent ${JSON.stringify(sent.get(i) ?? [])}${failures[i] ? ` (${failures[i]})` : ""}`];
-    });
-    writeFileSync(join(dir, "run-report.txt"), [...wrong, "", ...Object.entries(failures).map(([i, f]) => `${snippets[Number(i)].page} ${snippets[Number(i)].operationId}: ${f}`)].join("\n") + "\n");
-    expect(wrong).toEqual([]);
-    // And each ran to its end: nothing thrown, no standalone function's `failed:` branch taken.
-    expect(Object.entries(failures).map(([i, f]) => `${snippets[Number(i)].page} ${snippets[Number(i)].operationId}: ${f}`)).toEqual([]);
-  }, 600_000);
+// The three run side by side: most of a run is waiting on the local server.
+describe("Speakeasy's documented TypeScript usage against our SDKs", () => {
+  it.concurrent.each(REFERENCE_SDKS)(
+    "$name: at least $floor of the snippets that type-check against Speakeasy's SDK type-check against ours; every one of them that calls an operation runs to its end against specsmith mock, sending the documented method and path",
+    async (ref) => {
+      const dir = join(OUT, ref.name);
+      const snippets = JSON.parse(readFileSync(join(ROOT, "tests", "reference-snippets", ref.name, "snippets.json"), "utf8")) as ReferenceSnippet[];
+      const sdk = await generateOurs(ref, join(dir, "project"));
+      const errors = await checkTypes(ref, snippets, sdk, dir);
+      await checkRuns(ref, snippets, errors, dir);
+    },
+    900_000,
+  );
 });
