@@ -76,7 +76,7 @@ class Emission {
 
 export async function emitPython(p: PyPlan, version: string): Promise<Emitted> {
   // The package's version as Python packaging writes it (config and release versions are checked to have one).
-  const formatter = new RuffFormatter();
+  const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length);
   const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter);
   const runtime = runtimeFiles("python", e.pkg);
   // The runtime is kept ruff-formatted in the repository: the formatter passes it by.

@@ -4,8 +4,10 @@
  * needs no Python. The runtime modules are kept ruff-formatted in the repository (a test checks them)
  * and copied as they are. The docs' usage snippets are not formatted: they follow the reference pages.
  *
- * The formatter runs on a worker thread, fed each module as soon as it is rendered: WebAssembly
- * would otherwise hold the main thread after the rendering (on GitHub's SDK, 1.9 s after 2.1 s).
+ * For a big SDK the formatter runs on a worker thread, fed each module as soon as it is rendered:
+ * WebAssembly would otherwise hold the main thread after the rendering (on GitHub's SDK, 1.9 s after
+ * 2.1 s). A small one formats on the main thread: starting a worker and its WebAssembly costs about
+ * 85 ms, more than formatting a few hundred modules.
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -13,6 +15,9 @@ import { Worker } from "node:worker_threads";
 import type { OutputFile } from "../../write/write.js";
 
 export const RUFF_LINE_WIDTH = 88;
+
+/** Modules (models and operations) from which an SDK's formatting goes to a worker. */
+export const WORKER_FROM = 400;
 
 /** Modules per message to the worker: fewer messages, and the worker is never long without work. */
 const BATCH = 16;
@@ -35,14 +40,16 @@ import(workerData.module).then(({ format }) => {
 
 /** Formats the `.py` modules handed to it on a worker thread; `done()` writes the results back. */
 export class RuffFormatter {
-  private readonly worker: Worker;
+  private readonly worker: Worker | undefined;
   private readonly files: OutputFile[] = [];
   private batch: [number, string, string][] = [];
   private answered = 0;
   private failure: Error | undefined;
   private wake: () => void = () => {};
 
-  constructor() {
+  /** `modules`: how many the SDK will have (below WORKER_FROM, no worker: the format step does it all). */
+  constructor(modules: number) {
+    if (modules < WORKER_FROM) return;
     const module = pathToFileURL(createRequire(import.meta.url).resolve("@wasm-fmt/ruff_fmt")).href;
     this.worker = new Worker(WORKER, { eval: true, workerData: { module, width: RUFF_LINE_WIDTH } });
     // A generation that fails half-way must not be kept alive by its formatter.
@@ -65,7 +72,7 @@ export class RuffFormatter {
 
   /** Hands a module to the worker if it is Python; returns whether it did (the format step then passes it by). */
   start(file: OutputFile): boolean {
-    if (!file.path.endsWith(".py")) return false;
+    if (!this.worker || !file.path.endsWith(".py")) return false;
     this.batch.push([this.files.length, file.path, file.content]);
     this.files.push(file);
     if (this.batch.length === BATCH) this.flush();
@@ -73,17 +80,18 @@ export class RuffFormatter {
   }
 
   private flush(): void {
-    if (this.batch.length) this.worker.postMessage(this.batch);
+    if (this.batch.length) this.worker?.postMessage(this.batch);
     this.batch = [];
   }
 
   /** Ends the worker of a generation that failed. */
   abort(): void {
-    void this.worker.terminate();
+    void this.worker?.terminate();
   }
 
   /** Resolves once every module handed over is formatted (its content replaced); the worker then ends. */
   async done(): Promise<void> {
+    if (!this.worker) return;
     this.flush();
     while (this.answered < this.files.length && !this.failure) await new Promise<void>((r) => (this.wake = r));
     await this.worker.terminate();
