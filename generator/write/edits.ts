@@ -10,7 +10,7 @@
  * The stat index tells which files are as the last run wrote them without reading them, so a
  * regeneration reads only the files touched since, and the pack only when one of them was edited.
  */
-import { lstatSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { mergeDiff3 } from "node-diff3";
@@ -74,10 +74,21 @@ export interface Previous {
   listed: string[];
   index: StatIndex;
   store: PristineStore;
+  /** The output folder holds nothing at all (a first generation): no path needs looking at. */
+  empty: boolean;
 }
 
 export function previousOf(root: string, listed: string[]): Previous {
-  return { listed, index: readIndex(root), store: new PristineStore(root) };
+  return { listed, index: readIndex(root), store: new PristineStore(root), empty: isEmptyFolder(root) };
+}
+
+/** Whether `root` has no entries (or is not there yet). */
+function isEmptyFolder(root: string): boolean {
+  try {
+    return readdirSync(root).length === 0;
+  } catch {
+    return true;
+  }
 }
 
 /** What is on disk at a path: nothing, the bytes the index records, or text read (and its stat). */
@@ -120,7 +131,7 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
       continue;
     }
     if (f.once) {
-      if (!exists(join(root, f.path))) r.files.push(f);
+      if (previous.empty || !exists(join(root, f.path))) r.files.push(f);
       continue;
     }
     const digest = digestOf(f.content);
@@ -128,7 +139,7 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
       r.pristine.push([f.path, f.content]);
       pristineDigests.push(`${f.path}\0${digest}`);
     }
-    resolveOne(r, f, digest, look(root, f.path, previous.index), previous.store, root);
+    resolveOne(r, f, digest, previous.empty ? { kind: "absent" } : look(root, f.path, previous.index), previous.store, root);
   }
   pristineDigests.sort();
   r.pristineDigest = digestOf(pristineDigests.join("\n"));
