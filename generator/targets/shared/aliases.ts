@@ -132,11 +132,27 @@ export function pathCandidates(root: string[], segments: Segment[], feb2025 = fa
     const short = props.length ? props[props.length - 1] + pascalCase(value) : byValue;
     return [...new Set([short, byValue, ...[1, 2, 3, 4, 5].map((n) => `${byValue}${n}`)])].filter((c) => /^[A-Z]/.test(c));
   }
+  const parent = segments[segments.length - 2];
+  // A property of a union's member is named after the union's property first, then the ancestors
+  // from the top, the member's number last (Dub's `FieldsType`, `PartnerEnrolledEventFieldsType`,
+  // `PartnerEnrolledEventFieldsDataType`, … `PartnerEnrolledEventFieldsDataReferralFormData5Type`).
+  if ("prop" in last && parent && "member" in parent) {
+    const name = props[props.length - 1];
+    const union = props[props.length - 2];
+    const above = props.slice(0, -2);
+    if (union) {
+      const chain = [name, union + name, root[0] + union + name, ...above.map((_, k) => root[0] + union + above.slice(0, k + 1).join("") + name)];
+      chain.push(root[0] + union + above.join("") + String(parent.member + 1) + name);
+      return [...new Set(chain)].filter((c) => /^[A-Z]/.test(c));
+    }
+  }
   const own = "prop" in last ? [props[props.length - 1]] : [NUMBERS[last.member] ?? "", `${props[props.length - 1] ?? root[root.length - 1]}${last.member + 1}`];
   const stem = own[own.length - 1];
   // The properties between the root and the schema (the last one is in its stem: `Customer`, `Fields1`).
   const middle = props.slice(0, -1);
   const out = [...own];
+  // Deeper in an operation's body, the operationId alone comes first (Dub's `BulkUpdateLinksTestVariants`).
+  if (root.length > 1 && middle.length > 0) out.push(root[0] + stem);
   out.push(...suffixes(stem));
   if (middle.length) out.push(root.join("") + middle.join("") + stem);
   return out.filter((c) => /^[A-Z]/.test(c));
