@@ -38,7 +38,7 @@ export const REFERENCE_SDKS: ReferenceSdk[] = [
     packageName: "dub",
     spec: join(REFS, "dub-ts-0.72.1", "openapi.json"),
     genYaml: join(REFS, "dub-ts-0.72.1", "gen.yaml"),
-    floor: 0.94,
+    floor: 0.95,
   },
   {
     name: "mistral-client-ts-2.0.0-alpha.1",

@@ -12,6 +12,7 @@
 import pluralize from "pluralize";
 import { pascalCase } from "../../ir/names.js";
 import type { Api, Field, Model, Operation, TypeRef } from "../../ir/types.js";
+import { forEachRef } from "../../ir/walk.js";
 
 const LOCATION = { query: "QueryParam", path: "PathParam", header: "Header", cookie: "Cookie" } as const;
 
@@ -65,8 +66,10 @@ export function inlineAliases(
   // A field's or parameter's own name for what types it; 2025: an array's items in the singular (`rules`: `Rule`).
   const own = (wireName: string, t: TypeRef) => pascalCase(opts.feb2025 && t.kind === "array" ? pluralize.singular(wireName) : wireName);
   // Inline enums of component schemas come first, as Speakeasy's names show (`Status` is taken
-  // before the first operation's `status` parameter, which becomes `QueryParamStatus`).
-  for (const m of api.models) {
+  // before the first operation's `status` parameter, which becomes `QueryParamStatus`), in the
+  // order the operations reach them (see reachOrder).
+  const order = reachOrder(api, models);
+  for (const m of order) {
     if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [own(f.wireName, f.type)]);
   }
   // Deprecated operations claim after the others: Speakeasy's Clerk SDK gives `Provider` to the
@@ -88,10 +91,10 @@ export function inlineAliases(
         claim(f.type, [prop, ...(inlineBody ? [id + "RequestBody" + prop] : []), id + prop]);
       }
   }
-  // Every other inline schema, nested at any depth, in the order the IR built them: named by its
-  // place in the document (see pathCandidates). Its own name ends the search when it comes first.
+  // Every other inline schema, nested at any depth, in the order the operations reach them: named by
+  // its place in the document (see pathCandidates). Its own name ends the search when it comes first.
   const context = new DocumentContext(api, opts.feb2025 ?? false);
-  for (const m of api.models) {
+  for (const m of order) {
     if (named.has(m.name) || isComponentSchema(m) || !inlineModel(models, { kind: "ref", model: m.name })) continue;
     const where = context.locate(m);
     const name = where?.candidates.map(spelled).find((c) => c === m.name || free(c, where.namespace));
@@ -254,4 +257,34 @@ function constValue(m: Model, models: Map<string, Model>): string | undefined {
     if (e?.kind === "enum" && e.members.length === 1 && typeof e.members[0].value === "string") return e.members[0].value;
   }
   return undefined;
+}
+
+/**
+ * The models in the order the operations reach them (each operation's parameters, body, responses
+ * and errors, in the spec's order; a model's fields before its siblings), then the ones no operation
+ * reaches: the order Speakeasy's names show it naming inline schemas in (Dub's `LinkSchema`, used by
+ * `/links`, takes `TestVariants` before the webhook event listed first among the components).
+ */
+function reachOrder(api: Api, models: Map<string, Model>): Model[] {
+  const seen = new Set<string>();
+  const out: Model[] = [];
+  const visit = (t: TypeRef | undefined): void =>
+    forEachRef(t, (name) => {
+      const m = models.get(name);
+      if (!m || seen.has(name)) return;
+      seen.add(name);
+      out.push(m);
+      if (m.kind === "object") {
+        for (const f of m.fields) visit(f.type);
+        visit(m.additional);
+      } else if (m.kind === "alias") visit(m.type);
+    });
+  for (const op of api.operations) {
+    for (const p of op.params) visit(p.type);
+    visit(op.body?.type);
+    for (const r of op.success) visit(r.type);
+    for (const e of op.errors) visit({ kind: "ref", model: e.model });
+  }
+  for (const m of api.models) if (!seen.has(m.name)) out.push(m);
+  return out;
 }

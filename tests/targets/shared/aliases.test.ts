@@ -92,13 +92,14 @@ describe("inlineAliases over a document", () => {
       "components.AABenchmarkEntry=AaBenchmarkEntry",
       "components.Data=EventData",
       "components.Customer=EventDataCustomer",
-      // Other's data is OtherData already (`Data` is taken): no alias; its customer is OtherCustomer.
-      "components.OtherCustomer=OtherDataCustomer",
+      // Then in the order the operations reach the schemas, those no operation reaches last: Other's
+      // data is OtherData already (`Data` is taken), its customer OtherCustomer.
       "operations.ResponseBody=ListEventsResponse",
       "operations.Click=ListEventsClick",
       // A shared error response's nested schemas, in errors (`Error` is free in that namespace).
       "errors.Error=ConflictError",
       "errors.Code=ConflictErrorCode",
+      "components.OtherCustomer=OtherDataCustomer",
     ]);
   });
 
