@@ -55,8 +55,9 @@ const EAGER_IN_FLIGHT = OXFMT_CONCURRENCY;
  */
 export class EagerFormatter {
   private readonly pending: Promise<void>[] = [];
-  /** Files past the in-flight bound: started as others finish (once the rendering yields). */
+  /** Files past the in-flight bound: started as others finish (once the rendering yields), from `nextWaiting` on. */
   private readonly waiting: OutputFile[] = [];
+  private nextWaiting = 0;
   private inFlight = 0;
   private failure: Error | undefined;
 
@@ -96,13 +97,13 @@ export class EagerFormatter {
 
   private next(): void {
     this.inFlight--;
-    const file = this.waiting.shift();
-    if (file) this.run(file);
+    // An index, not shift(): thousands of files may wait, and each shift would move them all.
+    if (this.nextWaiting < this.waiting.length) this.run(this.waiting[this.nextWaiting++]);
   }
 
   /** Whether files wait for oxfmt (the rendering should yield, so that finished calls start them). */
   get backlog(): boolean {
-    return this.waiting.length > 0;
+    return this.nextWaiting < this.waiting.length;
   }
 
   async done(): Promise<void> {
