@@ -29,7 +29,8 @@ export function buildOperations(ctx: BuildContext, globalSecurity: string[][]): 
     if (!isObj(item.value)) continue;
     for (const httpMethod of HTTP_METHODS) {
       const op = item.value[httpMethod];
-      if (!isObj(op)) continue;
+      // Speakeasy's x-speakeasy-ignore: the operation stays out of the SDKs (and their docs).
+      if (!isObj(op) || op["x-speakeasy-ignore"] === true) continue;
       const operation = buildOperation(ctx, names, { path, httpMethod, item: item as { value: Obj; loc: Loc }, op, globalSecurity });
       operations.push(operation);
       names.groups.get(operation.group)!.operations.push(operation.operationId);

@@ -288,6 +288,8 @@ export class SchemaConverter {
       const required = new Set(Array.isArray(part.schema.required) ? part.schema.required.map(String) : []);
       const props = isObj(part.schema.properties) ? part.schema.properties : {};
       for (const [wireName, propSchema] of Object.entries(props)) {
+        // Speakeasy's x-speakeasy-ignore on a property leaves the field out of the SDKs' models.
+        if (isObj(propSchema) && propSchema["x-speakeasy-ignore"] === true) continue;
         const ploc: Loc = { ...part.loc, path: [...part.loc.path, "properties", wireName] };
         const prop = this.resolver.deref<unknown>(propSchema, ploc).value;
         const p = isObj(prop) ? prop : {};

@@ -5,6 +5,17 @@ import { apiOf } from "../helpers/doc.js";
 const ok = { responses: { "204": { description: "done" } } };
 
 describe("operations", () => {
+  it("x-speakeasy-ignore leaves an operation out (and a group it alone had)", () => {
+    const api = apiOf({
+      paths: {
+        "/users": { get: { operationId: "listUsers", tags: ["users"], ...ok }, post: { operationId: "createUser", tags: ["users"], "x-speakeasy-ignore": true, ...ok } },
+        "/internal": { get: { operationId: "debug", tags: ["internal"], "x-speakeasy-ignore": true, ...ok } },
+      },
+    });
+    expect(api.operations.map((o) => o.operationId)).toEqual(["ListUsers"]);
+    expect(api.groups.map((g) => g.name)).toEqual(["users"]);
+  });
+
   it.each([
     [
       "the group is the first tag; the method strips the group's words from the id",

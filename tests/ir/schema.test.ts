@@ -15,6 +15,11 @@ const CASES: Case[] = [
     { Req: { type: "object", properties: { input: { type: "string", "x-speakeasy-name-override": "inputs" }, bytes: { type: "integer", "x-speakeasy-name-override": "size_bytes" } } } },
     { Req: "object { inputs(input)?: string; sizeBytes(bytes)?: integer }" },
   ],
+  [
+    "x-speakeasy-ignore on a property leaves the field out",
+    { User: { type: "object", properties: { id: { type: "string" }, internal: { type: "string", "x-speakeasy-ignore": true } } } },
+    { User: "object { id?: string }" },
+  ],
   ["an object: nullable in 3.0", { Pet: { type: "object", properties: { name: { type: "string", nullable: true } } } }, { Pet: "object { name?: string? }" }, "3.0.3"],
   [
     "readOnly and writeOnly fields",
