@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { ROOT } from "../tests/helpers/paths.js";
 import { TSC } from "../tests/helpers/tsc.js";
-import { REFERENCE_SDKS, SNIPPET_OPTIONS, type ReferenceSdk, type ReferenceSnippet } from "../tests/helpers/reference-sdks.js";
+import { REFERENCE_SDKS, snippetErrors, writeSnippetProject, type ReferenceSdk, type ReferenceSnippet } from "../tests/helpers/reference-sdks.js";
 
 const [name, gitDir] = process.argv.slice(2);
 const source = REFERENCE_SDKS.find((s) => s.name === name);
@@ -71,15 +71,10 @@ function materialise(sdk: ReferenceSdk, dir: string): void {
 
 /** The indexes of the snippets that do not type-check against the SDK in `src`. */
 function failing(sdk: ReferenceSdk, snippets: ReferenceSnippet[], src: string, dir: string): Map<number, string> {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  snippets.forEach((s, i) => writeFileSync(join(dir, `s${i}.ts`), s.code + "\nexport {};\n"));
   const paths = { [sdk.packageName]: [join(src, "index.ts")], [`${sdk.packageName}/*.js`]: [join(src, "*.ts")], [`${sdk.packageName}/*`]: [join(src, "*"), join(src, "*/index.ts")] };
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...SNIPPET_OPTIONS, paths, typeRoots: [join(ROOT, "node_modules", "@types")] }, include: ["*.ts"] }));
+  writeSnippetProject(snippets, dir, paths);
   const r = spawnSync(process.execPath, [TSC, "-p", dir], { encoding: "utf8", maxBuffer: 1 << 28 });
-  const errors = new Map<number, string>();
-  for (const m of (r.stdout + r.stderr).matchAll(/^(?:.*\/)?s(\d+)\.ts\(\d+,\d+\): (error TS\d+: .*)$/gm)) if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), m[2]);
-  return errors;
+  return snippetErrors(r.stdout + r.stderr);
 }
 
 /** The licence a LICENSE file states in its first words (MIT, Apache-2.0), for SOURCE.md. */

@@ -17,7 +17,7 @@ import { generateAll } from "../generator/generate.js";
 import { runInit } from "../generator/init.js";
 import { writeOutput } from "../generator/write/write.js";
 import { ROOT } from "./helpers/paths.js";
-import { REFERENCE_SDKS, SNIPPET_OPTIONS, type ReferenceSdk, type ReferenceSnippet } from "./helpers/reference-sdks.js";
+import { REFERENCE_SDKS, snippetErrors, writeSnippetProject, type ReferenceSdk, type ReferenceSnippet } from "./helpers/reference-sdks.js";
 import { run } from "./helpers/spawn.js";
 import { tscAsync } from "./helpers/tsc.js";
 
@@ -53,14 +53,9 @@ function exportPaths(sdk: string, packageName: string): Record<string, string[]>
 
 /** The snippets that do not type-check against our SDK, with their first error. */
 async function typeErrors(snippets: ReferenceSnippet[], sdk: string, packageName: string, dir: string): Promise<Map<number, string>> {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  snippets.forEach((s, i) => writeFileSync(join(dir, `s${i}.ts`), s.code + "\nexport {};\n"));
-  const compilerOptions = { ...SNIPPET_OPTIONS, paths: exportPaths(sdk, packageName), typeRoots: [join(ROOT, "node_modules", "@types")] };
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts"] }));
+  writeSnippetProject(snippets, dir, exportPaths(sdk, packageName));
   const r = await tscAsync(["-p", dir]);
-  const errors = new Map<number, string>();
-  for (const m of r.output.matchAll(/^(?:.*\/)?s(\d+)\.ts\(\d+,\d+\): (error TS\d+: .*)$/gm)) if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), m[2]);
+  const errors = snippetErrors(r.output);
   // Diagnostics outside the snippets (our SDK's own sources) fail the check as a whole.
   expect(r.output.split("\n").filter((l) => /error TS/.test(l) && !/(^|\/)s\d+\.ts\(/.test(l))).toEqual([]);
   return errors;

@@ -1,6 +1,7 @@
 // Three public Speakeasy-generated TypeScript SDKs of different sizes whose repositories hold the
 // spec they were generated from. scripts/reference-snippets-ts.ts extracts their documented usage
 // into tests/reference-snippets/<name>/; tests/reference-snippets-ts.test.ts checks it against ours.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, SHARED } from "./paths.js";
 
@@ -71,3 +72,22 @@ export const SNIPPET_OPTIONS = {
   types: ["node"],
   skipLibCheck: true,
 };
+
+/**
+ * A fresh folder of the snippets (`s<index>.ts`, each a module) and a tsconfig resolving the package
+ * by `paths`: what the control (Speakeasy's SDK) and the test (ours) both type-check.
+ */
+export function writeSnippetProject(snippets: ReferenceSnippet[], dir: string, paths: Record<string, string[]>): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  snippets.forEach((s, i) => writeFileSync(join(dir, `s${i}.ts`), s.code + "\nexport {};\n"));
+  const compilerOptions = { ...SNIPPET_OPTIONS, paths, typeRoots: [join(ROOT, "node_modules", "@types")] };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["*.ts"] }));
+}
+
+/** Each failing snippet's index and first error, from tsc's output over a snippet project. */
+export function snippetErrors(output: string): Map<number, string> {
+  const errors = new Map<number, string>();
+  for (const m of output.matchAll(/^(?:.*\/)?s(\d+)\.ts\(\d+,\d+\): (error TS\d+: .*)$/gm)) if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), m[2]);
+  return errors;
+}
