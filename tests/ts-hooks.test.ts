@@ -148,4 +148,28 @@ describe("client options", () => {
     expect(lines).toEqual([`specsmith: request POST ${server.url}/actor_tokens/act_1/revoke`, "specsmith: response 200 application/json"]);
     expect(lines.join("\n")).not.toContain("sk_test_1");
   });
+
+  it("httpClient: a clone keeps the hooks it was made with; adding to or removing from one leaves the other alone; requestError hooks see a failed fetch", async () => {
+    server.reply((req, res) => json(res, 200, TOKEN));
+    const trace = (name: string) => (req: Request) => {
+      req.headers.append("X-Trace", name);
+    };
+    const a = trace("a");
+    const base = new sdk.HTTPClient().addHook("beforeRequest", a);
+    const copy = base.clone().addHook("beforeRequest", trace("copy"));
+    base.removeHook("beforeRequest", a).addHook("beforeRequest", trace("base"));
+    for (const httpClient of [base, copy]) {
+      const clerk = new sdk.Clerk({ bearerAuth: "sk_test_1", serverURL: server.url, httpClient });
+      await clerk.actorTokens.revoke({ actorTokenId: "act_1" });
+    }
+    expect(server.requests.map((r) => r.headers["x-trace"])).toEqual(["base", "a, copy"]);
+
+    const failures: string[] = [];
+    const broken = new sdk.HTTPClient().addHook("requestError", (err: unknown, req: Request) => {
+      failures.push(`${(err as Error).name} ${new URL(req.url).pathname}`);
+    });
+    const clerk = new sdk.Clerk({ bearerAuth: "sk_test_1", serverURL: await closedPort(), httpClient: broken, retryConfig: { strategy: "none" } });
+    await expect(clerk.actorTokens.revoke({ actorTokenId: "act_1" })).rejects.toThrow(sdk.errors.ConnectionError);
+    expect(failures).toEqual(["TypeError /actor_tokens/act_1/revoke"]);
+  });
 });

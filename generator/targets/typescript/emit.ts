@@ -206,6 +206,7 @@ function emitConfig(e: Emission): void {
     version: p.version,
     docVersion: api.info.version,
     genVersion: VERSION,
+    userAgent: `${p.packageName}/${p.version} (specsmith ${VERSION}; typescript; api ${api.info.version})`,
     retry: backoffPolicy(api),
     retryCodes: api.retries?.statusCodes ?? ["5XX"],
     idempotencyHeader: p.idempotencyHeader,

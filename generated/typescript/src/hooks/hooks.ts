@@ -1,18 +1,15 @@
-/** The hooks one client runs: those `registration.ts` registers, in order. */
+/**
+ * The hooks one client runs: those `registration.ts` registers, in order. The request pipeline
+ * (lib/sdks.ts) runs each list itself, and skips a hook point whose list is empty.
+ */
 import { initHooks } from "./registration.js";
 import type {
-  AfterErrorContext,
   AfterErrorHook,
-  AfterSuccessContext,
   AfterSuccessHook,
-  BeforeCreateRequestContext,
   BeforeCreateRequestHook,
-  BeforeRequestContext,
   BeforeRequestHook,
   Hooks,
-  RequestInput,
   SDKInitHook,
-  SDKInitOptions,
 } from "./types.js";
 
 export class SDKHooks implements Hooks {
@@ -40,50 +37,5 @@ export class SDKHooks implements Hooks {
   }
   registerAfterErrorHook(hook: AfterErrorHook): void {
     this.afterErrorHooks.push(hook);
-  }
-
-  sdkInit(opts: SDKInitOptions): SDKInitOptions {
-    return this.sdkInitHooks.reduce((o, hook) => hook.sdkInit(o), opts);
-  }
-
-  beforeCreateRequest(
-    hookCtx: BeforeCreateRequestContext,
-    input: RequestInput,
-  ): RequestInput {
-    return this.beforeCreateRequestHooks.reduce(
-      (i, hook) => hook.beforeCreateRequest(hookCtx, i),
-      input,
-    );
-  }
-
-  async beforeRequest(
-    hookCtx: BeforeRequestContext,
-    request: Request,
-  ): Promise<Request> {
-    let req = request;
-    for (const hook of this.beforeRequestHooks)
-      req = await hook.beforeRequest(hookCtx, req);
-    return req;
-  }
-
-  async afterSuccess(
-    hookCtx: AfterSuccessContext,
-    response: Response,
-  ): Promise<Response> {
-    let res = response;
-    for (const hook of this.afterSuccessHooks)
-      res = await hook.afterSuccess(hookCtx, res);
-    return res;
-  }
-
-  async afterError(
-    hookCtx: AfterErrorContext,
-    response: Response | null,
-    error: unknown,
-  ): Promise<{ response: Response | null; error: unknown }> {
-    let out = { response, error };
-    for (const hook of this.afterErrorHooks)
-      out = await hook.afterError(hookCtx, out.response, out.error);
-    return out;
   }
 }

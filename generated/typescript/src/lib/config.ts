@@ -27,6 +27,8 @@ export const SDK_METADATA = {
   sdkVersion: "0.1.4",
   genVersion: "0.1.0",
   openapiDocVersion: "2026-05-12",
+  userAgent:
+    "clerk-backend-api/0.1.4 (specsmith 0.1.0; typescript; api 2026-05-12)",
 } as const;
 
 /** How each security scheme travels on a request. */
@@ -52,5 +54,7 @@ export const SDK_DEFAULTS: SDKDefaults = {
     retryConnectionErrors: true,
   },
   retryCodes: ["5XX"],
-  metadata: SDK_METADATA,
+  // The string itself, not SDK_METADATA: a bundle that does not import SDK_METADATA leaves it out.
+  userAgent:
+    "clerk-backend-api/0.1.4 (specsmith 0.1.0; typescript; api 2026-05-12)",
 };

@@ -304,7 +304,7 @@ export function pick(value: unknown, path: PagePath): unknown {
       if (!Array.isArray(cur)) return undefined;
       cur = cur[seg < 0 ? cur.length + seg : seg];
     } else {
-      if (!Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+      if (!Object.hasOwn(cur, seg)) return undefined;
       cur = (cur as Record<string, unknown>)[seg];
     }
   }

@@ -37,7 +37,7 @@ export async function fetchFollowingRedirects(
     });
     if (response.type === "opaqueredirect") {
       throw new RedirectError(
-        'The server redirected, and this runtime\'s fetch does not show where to; set fetchOptions.redirect to "follow" to let fetch follow it',
+        'The server redirected, and this runtime\'s fetch hides where to: set fetchOptions.redirect to "follow"',
       );
     }
     const location = response.headers.get("location");

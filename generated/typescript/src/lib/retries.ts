@@ -22,9 +22,13 @@ const defaultBackoff: BackoffStrategy = {
   maxElapsedTime: 3600000,
 };
 
-/** What one attempt produced: a response to judge, or a thrown error. */
+/**
+ * What one attempt produced: a response to judge, or a thrown error (`hooked`: one a user's hook
+ * threw or chose, which reaches the caller as it is).
+ */
 export type Attempt =
-  { response: Response; error?: never } | { error: unknown; response?: never };
+  | { response: Response; error?: never; hooked?: never }
+  | { error: unknown; response?: never; hooked?: boolean };
 
 export type RetryDecision = {
   /** Status codes that are retried, like "503" or "5XX". */

@@ -6,19 +6,22 @@
 import type { StreamingCall } from "./sdks.js";
 
 /**
- * The timeout bounds each wait for a chunk (a stream may run as long as it keeps moving), an abort or
- * a timeout ends it with the call's error, and the call's timer and abort listener go when it ends or
- * is cancelled.
+ * A 2XX response's body that is not JSON, as a stream; `undefined` for any other response (it is read
+ * whole, as an error or a JSON body). The timeout bounds each wait for a chunk (a stream may run as
+ * long as it keeps moving), an abort or a timeout ends it with the call's error, and the call's timer
+ * and abort listener go when it ends or is cancelled.
  */
 export function streamed(
   call: StreamingCall,
-  body: ReadableStream<Uint8Array>,
-): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
+  response: Response,
+): ReadableStream<Uint8Array> | undefined {
+  const type = response.headers.get("content-type") ?? "";
+  if (!response.ok || !response.body || /json/i.test(type)) return undefined;
+  const reader = response.body.getReader();
   const current = call.current;
   const arm = () => {
     if (!current || call.timeoutMs <= 0) return;
-    if (current.timer !== undefined) clearTimeout(current.timer);
+    clearTimeout(current.timer);
     current.timer = setTimeout(() => {
       current.timedOut = true;
       current.controller.abort();

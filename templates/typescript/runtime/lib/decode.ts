@@ -129,7 +129,7 @@ export function defineOwn(obj: object, key: string, value: unknown): void {
 
 /** An own property, not one every object inherits (toString, constructor). */
 export function hasOwn(obj: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
+  return Object.hasOwn(obj, key);
 }
 
 /** True for `text/event-stream`. */

@@ -23,6 +23,7 @@ export type ResponseHook = (
 export type HTTPClientOptions = { fetcher?: Fetcher };
 
 type HookName = "beforeRequest" | "requestError" | "response";
+type AnyHook = BeforeRequestHook | RequestErrorHook | ResponseHook;
 type Hooks = {
   beforeRequest: BeforeRequestHook[];
   requestError: RequestErrorHook[];
@@ -31,7 +32,8 @@ type Hooks = {
 
 export class HTTPClient {
   readonly #fetcher: Fetcher;
-  // One list per hook name: add, remove and clone are each one line, not three branches.
+  // One list per hook name. A list is never changed in place: adding or removing a hook makes a new
+  // one, so a request under way keeps the hooks it started with, and a clone can share the lists.
   #hooks: Hooks = { beforeRequest: [], requestError: [], response: [] };
 
   constructor(private readonly options: HTTPClientOptions = {}) {
@@ -56,32 +58,26 @@ export class HTTPClient {
   addHook(hook: "beforeRequest", fn: BeforeRequestHook): this;
   addHook(hook: "requestError", fn: RequestErrorHook): this;
   addHook(hook: "response", fn: ResponseHook): this;
-  addHook(
-    hook: HookName,
-    fn: BeforeRequestHook | RequestErrorHook | ResponseHook,
-  ): this {
-    (this.#hooks[hook] as unknown[]).push(fn);
-    return this;
+  addHook(hook: HookName, fn: AnyHook): this {
+    return this.#set(hook, [...this.#hooks[hook], fn]);
   }
 
-  removeHook(
-    hook: HookName,
-    fn: BeforeRequestHook | RequestErrorHook | ResponseHook,
-  ): this {
-    const list = this.#hooks[hook] as unknown[];
-    this.#hooks = { ...this.#hooks, [hook]: list.filter((f) => f !== fn) };
-    return this;
+  removeHook(hook: HookName, fn: AnyHook): this {
+    return this.#set(
+      hook,
+      (this.#hooks[hook] as AnyHook[]).filter((f) => f !== fn),
+    );
   }
 
   /** A copy with the same fetcher and hooks (adding to one leaves the other alone). */
   clone(): HTTPClient {
     const child = new HTTPClient(this.options);
-    const h = this.#hooks;
-    child.#hooks = {
-      beforeRequest: [...h.beforeRequest],
-      requestError: [...h.requestError],
-      response: [...h.response],
-    };
+    child.#hooks = this.#hooks;
     return child;
+  }
+
+  #set(hook: HookName, list: AnyHook[]): this {
+    this.#hooks = { ...this.#hooks, [hook]: list };
+    return this;
   }
 }

@@ -8,7 +8,11 @@ import {
   UnexpectedClientError,
 } from "../models/errors/httpclienterrors.js";
 import { SDKHooks } from "../hooks/hooks.js";
-import type { HookContext } from "../hooks/types.js";
+import type {
+  HookContext,
+  RequestInput,
+  SDKInitOptions,
+} from "../hooks/types.js";
 import { ERR, OK, type Result } from "../types/result.js";
 import { HTTPClient } from "./http.js";
 import { RedirectError, fetchFollowingRedirects } from "./redirects.js";
@@ -69,25 +73,22 @@ export type SDKDefaults = {
   retryCodes: string[];
   /** Sent with a fresh key on every POST and PATCH (the same key on each retry of a call). */
   idempotency?: Idempotency;
-  metadata: {
-    packageName: string;
-    sdkVersion: string;
-    genVersion: string;
-    openapiDocVersion: string;
-  };
+  /** "clerk-backend-api/0.1.0 (specsmith 0.1.0; typescript; api 2026-05-12)" */
+  userAgent: string;
 };
 
+// Fields are `declare`d and set in the constructor: the compiled class holds no field list of its own.
 export class ClientSDK<O extends ClientOptions = ClientOptions> {
   /** @internal */
-  readonly _options: O;
+  declare readonly _options: O;
   /** @internal */
-  readonly _defaults: SDKDefaults;
+  declare readonly _defaults: SDKDefaults;
   /** @internal The hooks hooks/registration.ts registers. */
-  readonly _hooks: SDKHooks;
+  declare readonly _hooks: SDKHooks;
   /** @internal What requests go through: the httpClient option, or what an SDK-init hook chose. */
-  readonly _httpClient: HTTPClient | undefined;
+  declare readonly _httpClient: HTTPClient | undefined;
   /** @internal The base URL an SDK-init hook chose. */
-  readonly _baseURL: string | undefined;
+  declare readonly _baseURL: string | undefined;
 
   /** `parent`: the client a resource belongs to, whose hooks and HTTP client it shares. */
   constructor(options: O, defaults: SDKDefaults, parent?: ClientSDK) {
@@ -101,12 +102,14 @@ export class ClientSDK<O extends ClientOptions = ClientOptions> {
     }
     this._hooks = new SDKHooks();
     this._httpClient = options.httpClient;
-    if (this._hooks.sdkInitHooks.length > 0) {
+    const inits = this._hooks.sdkInitHooks;
+    if (inits.length > 0) {
       const base = options.serverURL ?? serverURL(defaults, options);
-      const init = this._hooks.sdkInit({
+      let init: SDKInitOptions = {
         baseURL: URL.canParse(base) ? new URL(base) : null,
         client: options.httpClient ?? new HTTPClient(),
-      });
+      };
+      for (const hook of inits) init = hook.sdkInit(init);
       this._httpClient = init.client;
       this._baseURL = init.baseURL?.toString();
     }
@@ -132,15 +135,15 @@ export type HTTPRequest = {
   /** The operation declares an idempotency header: a call sends one key on every attempt. */
   idempotency?: Idempotency;
   /**
-   * The success body is streamed (events, downloads): a 2XX answer that is not JSON is handed over
-   * unread as `stream`, through this guard (lib/streamed.ts `streamed`, imported only by the
-   * operations that stream): the timeout then bounds each wait for the next chunk, and the caller's
-   * signal still aborts it.
+   * The success body is streamed (events, downloads): the final response goes through this guard
+   * (lib/streamed.ts `streamed`, imported only by the operations that stream), which hands a 2XX
+   * answer that is not JSON over unread as `stream`: the timeout then bounds each wait for the next
+   * chunk, and the caller's signal still aborts it. Any other answer is read whole.
    */
   stream?: (
     call: StreamingCall,
-    body: ReadableStream<Uint8Array>,
-  ) => ReadableStream<Uint8Array>;
+    response: Response,
+  ) => ReadableStream<Uint8Array> | undefined;
 };
 
 /**
@@ -204,57 +207,74 @@ export async function send(
   } catch (err) {
     return ERR(asClientError(err));
   }
-  if (call.signal?.aborted) {
-    return ERR(new RequestAbortedError(`Request aborted: ${call.where}`));
-  }
-  call.watchAbort();
-  try {
-    return await call.decode(await call.attemptWithRetries(), req.stream);
-  } catch (err) {
-    return ERR(call.classify(err));
-  } finally {
-    if (!call.handedOver) call.cleanup();
-  }
+  return call.run(req.stream);
 }
+
+/** The state of one attempt: its abort controller and its timer. */
+type Attempting = {
+  controller: AbortController;
+  timer?: Timer;
+  timedOut: boolean;
+};
 
 /** One call of `send`: what it sends, and the state of its current attempt. */
 class Call implements StreamingCall {
-  current:
-    | { controller: AbortController; timer?: Timer; timedOut: boolean }
-    | undefined;
-  /** The body went to the caller unread: its stream cleans up when it ends. */
-  handedOver = false;
+  current: Attempting | undefined;
+  readonly timeoutMs: number;
   // What only the call itself reads is #private: a bundler shortens those names, not others.
-  /** Errors after-error hooks return reach the caller as they are. */
-  readonly #fromHooks = new WeakSet<object>();
-  readonly #onAbort = () => this.current?.controller.abort(this.signal?.reason);
   readonly #client: ClientSDK;
   readonly #options: RequestOptions | undefined;
-  readonly #prepared: Prepared;
   readonly #ctx: HookContext;
   readonly #policy: RetryConfig;
-  #url: string;
+  /** "POST https://api.example.com/users": for messages (never the query, which may hold a key). */
+  readonly #where: string;
+  readonly #headers = new Headers();
+  /** Header names that carry credentials: dropped on a redirect to another origin. */
+  readonly #credentials = ["authorization", "proxy-authorization", "cookie"];
+  /** Whether repeating the request cannot repeat its effect (an idempotent method, or a key). */
+  #idempotent = false;
+  // Before-create-request hooks may change these.
+  #url = "";
   #method: string;
   #body: BodyInit | undefined;
+  /** The body went to the caller unread: its stream cleans up when it ends. */
+  #handedOver = false;
+  readonly #onAbort = () =>
+    this.current?.controller.abort(this.#signal?.reason);
 
   private constructor(
     client: ClientSDK,
+    req: HTTPRequest,
     options: RequestOptions | undefined,
-    prepared: Prepared,
-    ctx: HookContext,
-    policy: RetryConfig,
-    url: string,
-    method: string,
-    body: BodyInit | undefined,
   ) {
+    const opts = client._options;
+    const base = (
+      options?.serverURL ??
+      client._baseURL ??
+      opts.serverURL ??
+      serverURL(client._defaults, opts)
+    ).replace(/\/+$/, "");
     this.#client = client;
     this.#options = options;
-    this.#prepared = prepared;
-    this.#ctx = ctx;
-    this.#policy = policy;
-    this.#url = url;
-    this.#method = method;
-    this.#body = body;
+    this.#where = `${req.method} ${req.url ? req.url.split("?")[0] : base + req.path}`;
+    this.#method = req.method;
+    this.#body = req.body;
+    this.timeoutMs = options?.timeoutMs ?? opts.timeoutMs ?? 0;
+    // A streamed body is read as it is sent: there is nothing left to send again.
+    this.#policy =
+      req.body instanceof ReadableStream
+        ? { strategy: "none" }
+        : (options?.retries ??
+          opts.retryConfig ??
+          client._defaults.retryConfig);
+    this.#ctx = {
+      baseURL: base,
+      operationID: req.operationID ?? "",
+      oAuth2Scopes: null,
+      securitySource: securitySource(req, opts),
+      retryConfig: this.#policy,
+      options: opts,
+    };
   }
 
   /** Step 1: the request as the API description and the options make it, then the hooks' changes. */
@@ -263,76 +283,119 @@ class Call implements StreamingCall {
     req: HTTPRequest,
     options: RequestOptions | undefined,
   ): Promise<Call> {
-    const prepared = await prepare(client, req, options);
-    // A streamed body is read as it is sent: there is nothing left to send again.
-    const policy: RetryConfig =
-      req.body instanceof ReadableStream
-        ? { strategy: "none" }
-        : (options?.retries ??
-          client._options.retryConfig ??
-          client._defaults.retryConfig);
-    const ctx: HookContext = {
-      baseURL: prepared.base,
-      operationID: req.operationID ?? "",
-      oAuth2Scopes: null,
-      securitySource: securitySource(req, client._options),
-      retryConfig: policy,
-      options: client._options,
-    };
-    const call = new Call(
-      client,
-      options,
-      prepared,
-      ctx,
-      policy,
-      prepared.url,
-      req.method,
-      req.body,
-    );
+    const call = new Call(client, req, options);
+    await call.#prepare(req);
     call.#beforeCreateRequest();
     return call;
   }
 
-  get where(): string {
-    return this.#prepared.where;
+  get #signal(): AbortSignal | null | undefined {
+    return this.#options?.fetchOptions?.signal;
   }
 
-  get signal(): AbortSignal | null | undefined {
-    return this.#prepared.signal;
-  }
-
-  get timeoutMs(): number {
-    return this.#options?.timeoutMs ?? this.#client._options.timeoutMs ?? 0;
+  /** The URL and headers, with credentials; throws InvalidRequestError for what cannot be sent. */
+  async #prepare(req: HTTPRequest): Promise<void> {
+    const client = this.#client;
+    const base = this.#ctx.baseURL;
+    const headers = this.#headers;
+    const query = new URLSearchParams(req.query);
+    setHeader(headers, "Accept", req.accept);
+    if (req.contentType) setHeader(headers, "Content-Type", req.contentType);
+    setHeader(headers, "User-Agent", client._defaults.userAgent);
+    for (const [k, v] of Object.entries(req.headers ?? {}))
+      setHeader(headers, k, v);
+    try {
+      this.#credentials.push(
+        ...(await applySecurity(
+          req.security,
+          client._options,
+          headers,
+          query,
+          base,
+        )),
+      );
+    } catch (err) {
+      if (err instanceof InvalidRequestError) throw err;
+      // The message is the credential function's or the token endpoint's, never a secret of ours.
+      const reason = err instanceof Error ? `: ${err.message}` : "";
+      throw new UnexpectedClientError(
+        `Could not obtain the credentials${reason}`,
+        { cause: err },
+      );
+    }
+    for (const [k, v] of Object.entries(client._options.headers ?? {}))
+      setHeader(headers, k, v);
+    try {
+      new Headers(this.#options?.fetchOptions?.headers).forEach((v, k) =>
+        headers.set(k, v),
+      );
+    } catch {
+      throw new InvalidRequestError(
+        "fetchOptions.headers cannot be sent: a name is not a header name, or a value holds CR, LF, NUL or a character beyond Latin-1",
+      );
+    }
+    const idempotent = IDEMPOTENT.has(req.method);
+    const keyed =
+      req.idempotency ??
+      (idempotent ? undefined : client._defaults.idempotency);
+    if (keyed && !headers.has(keyed.header))
+      headers.set(keyed.header, keyed.key());
+    this.#idempotent = idempotent || (!!keyed && headers.has(keyed.header));
+    const qs = query.toString();
+    this.#url = req.url
+      ? withQuery(req.url, query)
+      : `${base}${req.path}${qs ? `?${qs}` : ""}`;
   }
 
   /** Before-create-request hooks may move the call and change its headers and body, once per call. */
   #beforeCreateRequest(): void {
-    const hooks = this.#client._hooks;
-    if (hooks.beforeCreateRequestHooks.length === 0) return;
-    const { headers } = this.#prepared;
-    const input = hooks.beforeCreateRequest(this.#ctx, {
+    const hooks = this.#client._hooks.beforeCreateRequestHooks;
+    if (hooks.length === 0) return;
+    let input: RequestInput = {
       url: new URL(this.#url),
-      options: { method: this.#method, headers, body: this.#body },
-    });
+      options: {
+        method: this.#method,
+        headers: this.#headers,
+        body: this.#body,
+      },
+    };
+    for (const hook of hooks)
+      input = hook.beforeCreateRequest(this.#ctx, input);
     this.#url = input.url.toString();
     this.#method = input.options.method ?? this.#method;
     this.#body = input.options.body ?? undefined;
-    new Headers(input.options.headers).forEach((v, k) => headers.set(k, v));
+    new Headers(input.options.headers).forEach((v, k) =>
+      this.#headers.set(k, v),
+    );
   }
 
-  /** The caller's abort signal ends the current attempt (and a wait between attempts). */
-  watchAbort(): void {
-    this.signal?.addEventListener("abort", this.#onAbort, { once: true });
+  /**
+   * Steps 2 and 3, under the caller's abort signal, which ends the current attempt (and a wait
+   * between attempts). The timer and the listener go when the call ends, or when the stream it
+   * handed over does.
+   */
+  async run(
+    stream?: HTTPRequest["stream"],
+  ): Promise<Result<HTTPResponse, HTTPClientError>> {
+    const signal = this.#signal;
+    if (signal?.aborted) return ERR(this.classify(signal.reason));
+    signal?.addEventListener("abort", this.#onAbort, { once: true });
+    try {
+      return await this.#decode(await this.#attemptWithRetries(), stream);
+    } catch (err) {
+      return ERR(this.classify(err));
+    } finally {
+      if (!this.#handedOver) this.cleanup();
+    }
   }
 
   cleanup(): void {
-    if (this.current?.timer !== undefined) clearTimeout(this.current.timer);
-    this.signal?.removeEventListener("abort", this.#onAbort);
+    clearTimeout(this.current?.timer);
+    this.#signal?.removeEventListener("abort", this.#onAbort);
   }
 
   /** Step 2: attempts under the retry policy. */
-  attemptWithRetries(): Promise<Attempt> {
-    const { idempotent } = this.#prepared;
+  #attemptWithRetries(): Promise<Attempt> {
     return retry(() => this.#attempt(), this.#policy, {
       statusCodes:
         this.#options?.retryCodes ?? this.#client._defaults.retryCodes,
@@ -341,8 +404,8 @@ class Call implements StreamingCall {
       isRetryableError: (err) =>
         err instanceof ConnectionError &&
         !(err.cause instanceof RedirectError) &&
-        (idempotent || NOT_SENT.has(errorCode(err.cause) ?? "")),
-      signal: this.signal,
+        (this.#idempotent || NOT_SENT.has(errorCode(err.cause) ?? "")),
+      signal: this.#signal,
     });
   }
 
@@ -351,10 +414,12 @@ class Call implements StreamingCall {
     const mine = this.#startAttempt();
     const hooks = this.#client._hooks;
     const log = this.#client._options.debugLogger;
+    // fetchOptions' own headers and signal are overridden: the SDK's headers hold them already,
+    // and the attempt's controller follows the caller's signal.
     let init: RequestInit = withDuplex({
-      ...this.#prepared.fetchOptions,
+      ...this.#options?.fetchOptions,
       method: this.#method,
-      headers: this.#prepared.headers,
+      headers: this.#headers,
       body: this.#body,
       signal: mine.controller.signal,
     });
@@ -364,14 +429,13 @@ class Call implements StreamingCall {
     // exception is the hook's error: the caller gets it as it is, and it is never retried.
     if (hooks.beforeRequestHooks.length > 0) {
       try {
-        const request = await hooks.beforeRequest(
-          this.#ctx,
-          new Request(target, withDuplex(init)),
-        );
+        let request = new Request(target, withDuplex(init));
+        for (const hook of hooks.beforeRequestHooks)
+          request = await hook.beforeRequest(this.#ctx, request);
         target = request.url;
         init = { ...init, method: request.method, headers: request.headers };
       } catch (err) {
-        return { error: this.#hookError(err) };
+        return { error: err, hooked: true };
       }
     }
     try {
@@ -384,34 +448,37 @@ class Call implements StreamingCall {
       const failure =
         error instanceof HTTPClientError ? error : this.classify(error);
       if (hooks.afterErrorHooks.length === 0) return { error: failure };
-      const out = await hooks.afterError(this.#ctx, null, failure);
-      return {
-        error:
-          out.error && out.error !== failure
-            ? this.#hookError(out.error)
-            : failure,
-      };
+      const out = await this.#afterError(null, failure);
+      return out.error && out.error !== failure
+        ? { error: out.error, hooked: true }
+        : { error: failure };
     }
     // After-error hooks see each attempt's error response: they may replace it, or fail the call.
     if (response.status >= 400 && hooks.afterErrorHooks.length > 0) {
-      const out = await hooks.afterError(this.#ctx, response, null);
-      if (out.error) return { error: this.#hookError(out.error) };
+      const out = await this.#afterError(response, null);
+      if (out.error) return { error: out.error, hooked: true };
       response = out.response ?? response;
     }
     return { response };
   }
 
+  /** After-error hooks in turn, each given what the one before returned. */
+  async #afterError(
+    response: Response | null,
+    error: unknown,
+  ): Promise<{ response: Response | null; error: unknown }> {
+    let out = { response, error };
+    for (const hook of this.#client._hooks.afterErrorHooks)
+      out = await hook.afterError(this.#ctx, out.response, out.error);
+    return out;
+  }
+
   /** A fresh controller (and timeout) for the next attempt. */
-  #startAttempt(): {
-    controller: AbortController;
-    timer?: Timer;
-    timedOut: boolean;
-  } {
-    if (this.current?.timer !== undefined) clearTimeout(this.current.timer);
-    const mine = { controller: new AbortController(), timedOut: false } as {
-      controller: AbortController;
-      timer?: Timer;
-      timedOut: boolean;
+  #startAttempt(): Attempting {
+    clearTimeout(this.current?.timer);
+    const mine: Attempting = {
+      controller: new AbortController(),
+      timedOut: false,
     };
     this.current = mine;
     const timeoutMs = this.timeoutMs;
@@ -430,47 +497,33 @@ class Call implements StreamingCall {
     const fetcher = client
       ? (input: RequestInfo | URL, i?: RequestInit) =>
           client.request(new Request(input, withDuplex(i)))
-      : (input: RequestInfo | URL, i?: RequestInit) => fetch(input, i);
-    return this.#prepared.fetchOptions.redirect === undefined
-      ? fetchFollowingRedirects(
-          target,
-          init,
-          this.#prepared.credentials,
-          fetcher,
-        )
+      : fetch;
+    return this.#options?.fetchOptions?.redirect === undefined
+      ? fetchFollowingRedirects(target, init, this.#credentials, fetcher)
       : fetcher(target, init);
   }
 
-  #hookError(err: unknown): unknown {
-    if (typeof err === "object" && err !== null) this.#fromHooks.add(err);
-    return err;
-  }
-
   /** Step 3: the final response (after-success hooks, its body read), or the error of the last attempt. */
-  async decode(
+  async #decode(
     outcome: Attempt,
     stream?: HTTPRequest["stream"],
   ): Promise<Result<HTTPResponse, HTTPClientError>> {
     if (!outcome.response) {
       const err = outcome.error;
-      if (err instanceof HTTPClientError) return ERR(err);
-      // Not an HTTPClientError, though the Result's type says so: the user's hook chose it.
-      if (typeof err === "object" && err !== null && this.#fromHooks.has(err))
-        return ERR(err as HTTPClientError);
-      return ERR(this.classify(err));
+      // An error a user's hook chose goes through as it is, though the Result's type says otherwise.
+      return ERR(
+        err instanceof HTTPClientError || outcome.hooked
+          ? (err as HTTPClientError)
+          : this.classify(err),
+      );
     }
     let response = outcome.response;
-    const hooks = this.#client._hooks;
-    if (response.status < 400 && hooks.afterSuccessHooks.length > 0)
-      response = await hooks.afterSuccess(this.#ctx, response);
-    if (
-      stream &&
-      response.ok &&
-      response.body &&
-      !/json/i.test(response.headers.get("content-type") ?? "")
-    ) {
-      this.handedOver = true;
-      const body = stream(this, response.body);
+    if (response.status < 400)
+      for (const hook of this.#client._hooks.afterSuccessHooks)
+        response = await hook.afterSuccess(this.#ctx, response);
+    const body = stream?.(this, response);
+    if (body) {
+      this.#handedOver = true;
       return OK({ response, body: "", bytes: new Uint8Array(), stream: body });
     }
     // The body is read under the same timeout as the attempt that produced it.
@@ -481,14 +534,14 @@ class Call implements StreamingCall {
 
   /** What went wrong, as the error the caller gets: timeout, abort, connection, or unexpected. */
   classify(err: unknown): HTTPClientError {
-    const where = this.where;
+    const where = this.#where;
     if (this.current?.timedOut) {
       return new RequestTimeoutError(
         `Request timed out after ${this.timeoutMs} ms: ${where}`,
         { cause: err },
       );
     }
-    if (this.signal?.aborted) {
+    if (this.#signal?.aborted) {
       return new RequestAbortedError(`Request aborted: ${where}`, {
         cause: err,
       });
@@ -509,100 +562,6 @@ class Call implements StreamingCall {
   }
 }
 
-type Prepared = {
-  url: string;
-  /** The server URL the call goes to (hooks see it). */
-  base: string;
-  headers: Headers;
-  /** "POST https://api.example.com/users": for messages (never the query, which may hold a key). */
-  where: string;
-  /** Header names that carry credentials: dropped on a redirect to another origin. */
-  credentials: string[];
-  /** Whether repeating the request cannot repeat its effect (an idempotent method, or a key). */
-  idempotent: boolean;
-  signal: AbortSignal | null | undefined;
-  fetchOptions: Omit<RequestInit, "method" | "body" | "headers" | "signal">;
-};
-
-/** Builds the URL and headers, with credentials; throws InvalidRequestError for what cannot be sent. */
-async function prepare(
-  client: ClientSDK,
-  req: HTTPRequest,
-  options: RequestOptions | undefined,
-): Promise<Prepared> {
-  const base = (
-    options?.serverURL ??
-    client._baseURL ??
-    client._options.serverURL ??
-    serverURL(client._defaults, client._options)
-  ).replace(/\/+$/, "");
-  const where = `${req.method} ${req.url ? req.url.split("?")[0] : base + req.path}`;
-  const query = new URLSearchParams(req.query);
-  const headers = new Headers();
-  setHeader(headers, "Accept", req.accept);
-  if (req.contentType) setHeader(headers, "Content-Type", req.contentType);
-  setHeader(headers, "User-Agent", userAgent(client._defaults.metadata));
-  for (const [k, v] of Object.entries(req.headers ?? {}))
-    setHeader(headers, k, v);
-  let credentials: string[];
-  try {
-    credentials = await applySecurity(
-      req.security,
-      client._options,
-      headers,
-      query,
-      base,
-    );
-  } catch (err) {
-    if (err instanceof InvalidRequestError) throw err;
-    // The message is the credential function's or the token endpoint's, never a secret of ours.
-    const reason = err instanceof Error ? `: ${err.message}` : "";
-    throw new UnexpectedClientError(
-      `Could not obtain the credentials${reason}`,
-      { cause: err },
-    );
-  }
-  for (const [k, v] of Object.entries(client._options.headers ?? {}))
-    setHeader(headers, k, v);
-  const {
-    headers: extra,
-    signal,
-    ...fetchOptions
-  } = options?.fetchOptions ?? {};
-  try {
-    new Headers(extra).forEach((v, k) => headers.set(k, v));
-  } catch {
-    throw new InvalidRequestError(
-      "fetchOptions.headers holds a header that cannot be sent (CR, LF or NUL in a value, or an invalid name)",
-    );
-  }
-  const keyed =
-    req.idempotency ??
-    (IDEMPOTENT.has(req.method) ? undefined : client._defaults.idempotency);
-  if (keyed && !headers.has(keyed.header))
-    headers.set(keyed.header, keyed.key());
-  const qs = query.toString();
-  return {
-    url: req.url
-      ? withQuery(req.url, query)
-      : `${base}${req.path}${qs ? `?${qs}` : ""}`,
-    base,
-    headers,
-    where,
-    credentials: [
-      "authorization",
-      "proxy-authorization",
-      "cookie",
-      ...credentials,
-    ],
-    idempotent:
-      IDEMPOTENT.has(req.method) ||
-      (keyed !== undefined && headers.has(keyed.header)),
-    signal,
-    fetchOptions,
-  };
-}
-
 /** `url` with the query parameters credentials add. */
 function withQuery(url: string, query: URLSearchParams): string {
   if (query.toString() === "") return url;
@@ -617,7 +576,7 @@ function setHeader(headers: Headers, name: string, value: string): void {
     headers.set(name, value);
   } catch {
     throw new InvalidRequestError(
-      `The ${name} header cannot be sent: its name is not a header name, or its value holds CR, LF, NUL or a character beyond Latin-1`,
+      `The ${name} header cannot be sent: a name is not a header name, or a value holds CR, LF, NUL or a character beyond Latin-1`,
     );
   }
 }
@@ -638,19 +597,21 @@ function securitySource(req: HTTPRequest, options: ClientOptions): unknown {
 
 /** What a standalone function returns when its arguments cannot be turned into a request. */
 export function invalidRequest(err: unknown): HTTPClientError {
-  if (err instanceof HTTPClientError) return err;
-  const reason = err instanceof Error ? err.message : String(err);
-  return new InvalidRequestError(`The arguments cannot be sent: ${reason}`, {
-    cause: err,
-  });
+  return asClientError(
+    err,
+    InvalidRequestError,
+    "The arguments cannot be sent",
+  );
 }
 
-function asClientError(err: unknown): HTTPClientError {
+function asClientError(
+  err: unknown,
+  Kind: typeof HTTPClientError = UnexpectedClientError,
+  lead = "Unexpected error",
+): HTTPClientError {
   if (err instanceof HTTPClientError) return err;
-  return new UnexpectedClientError(
-    `Unexpected error: ${err instanceof Error ? err.message : String(err)}`,
-    { cause: err },
-  );
+  const reason = err instanceof Error ? err.message : String(err);
+  return new Kind(`${lead}: ${reason}`, { cause: err });
 }
 
 /** The system error code behind a fetch failure (undici puts it on `cause`). */
@@ -680,9 +641,4 @@ function serverURL(defaults: SDKDefaults, options: ClientOptions): string {
     /\{([^}]+)\}/g,
     (all, name: string) => values[name] ?? all,
   );
-}
-
-/** "clerk-backend-api/0.1.0 (specsmith 0.1.0; typescript; api 2026-05-12)" */
-function userAgent(m: SDKDefaults["metadata"]): string {
-  return `${m.packageName}/${m.sdkVersion} (specsmith ${m.genVersion}; typescript; api ${m.openapiDocVersion})`;
 }

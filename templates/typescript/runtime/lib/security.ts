@@ -58,8 +58,7 @@ export function usableRequirement(
   requirements: SecurityScheme[][],
   options: Readonly<Record<string, unknown>>,
 ): SecurityScheme[] | undefined {
-  const own = (name: string) =>
-    Object.prototype.hasOwnProperty.call(options, name);
+  const own = (name: string) => Object.hasOwn(options, name);
   return requirements.find((req) =>
     req.every(
       (s) =>
@@ -145,7 +144,7 @@ function checkCredential(option: string, value: unknown): void {
   for (const part of parts) {
     if (/[^\t\x20-\x7e\x80-\xff]/.test(String(part))) {
       throw new InvalidRequestError(
-        `The ${option} credential holds a character a header cannot carry (CR, LF, NUL or beyond Latin-1); it was not sent`,
+        `The ${option} credential was not sent: it holds CR, LF, NUL or a character beyond Latin-1`,
       );
     }
   }

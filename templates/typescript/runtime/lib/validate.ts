@@ -66,9 +66,9 @@ function fail(
 
 function describe(v: unknown): string {
   if (v === undefined) return "nothing: it is missing";
-  if (v === null || Array.isArray(v)) return v === null ? "null" : "an array";
-  if (typeof v === "object") return "an object";
-  const text = String(JSON.stringify(v) ?? typeof v);
+  if (v === null) return "null";
+  if (typeof v === "object") return Array.isArray(v) ? "an array" : "an object";
+  const text = String(JSON.stringify(v));
   return `${typeof v} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 

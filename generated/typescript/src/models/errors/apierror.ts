@@ -1,15 +1,18 @@
-/** Base class of every error that carries an HTTP response. */
+/**
+ * Base class of every error that carries an HTTP response. Fields are `declare`d and set in the
+ * constructor: the compiled class then holds no field list of its own (a smaller bundle).
+ */
 export class APIError extends Error {
   /** HTTP status code of the response. */
-  readonly statusCode: number;
+  declare readonly statusCode: number;
   /** Response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The response body as text. */
-  readonly body: string;
+  declare readonly body: string;
   /** Value of the Content-Type header ("" when absent). */
-  readonly contentType: string;
+  declare readonly contentType: string;
   /** The raw response; its body has already been read. */
-  readonly rawResponse: Response;
+  declare readonly rawResponse: Response;
 
   constructor(message: string, response: Response, body: string) {
     super(message);
@@ -21,10 +24,14 @@ export class APIError extends Error {
     this.rawResponse = response;
   }
 
-  /** "API error occurred: Status 404 Content-Type application/json: {…}" */
-  static describe(response: Response, body: string): string {
+  /** "API error occurred: Status 404 Content-Type application/json: {…}" (`lead` first). */
+  static describe(
+    response: Response,
+    body: string,
+    lead = "API error occurred",
+  ): string {
     const type = response.headers.get("content-type") ?? "(none)";
     const preview = body.length > 0 ? `: ${body.slice(0, 200)}` : "";
-    return `API error occurred: Status ${response.status} Content-Type ${type}${preview}`;
+    return `${lead}: Status ${response.status} Content-Type ${type}${preview}`;
   }
 }

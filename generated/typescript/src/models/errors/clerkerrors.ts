@@ -49,10 +49,10 @@ export function ClerkErrors$toWire(v: ClerkErrorsData): ClerkErrors$Wire {
 }
 
 export class ClerkErrors extends APIError {
-  readonly errors: Array<ClerkError>;
-  readonly meta?: { [k: string]: unknown };
+  declare readonly errors: Array<ClerkError>;
+  declare readonly meta?: { [k: string]: unknown };
   /** The decoded error payload. */
-  readonly data$: ClerkErrorsData;
+  declare readonly data$: ClerkErrorsData;
 
   constructor(data: ClerkErrorsData, res: HTTPResponse) {
     super(APIError.describe(res.response, res.body), res.response, res.body);

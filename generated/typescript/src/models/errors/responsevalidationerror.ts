@@ -6,11 +6,11 @@ import { SDKError } from "./sdkerror.js";
  */
 export class ResponseValidationError extends SDKError {
   /** Where the body first differs from its declared type, as a JSONPath (`$` is the body). */
-  readonly path: string;
+  declare readonly path: string;
   /** What the API description declares there. */
-  readonly expected: string;
+  declare readonly expected: string;
   /** The body as parsed from JSON, before validation. */
-  readonly rawValue: unknown;
+  declare readonly rawValue: unknown;
 
   constructor(
     failure: { path: string; expected: string; message: string },

@@ -3,9 +3,6 @@
 /** Base class of every error where the request did not get a response. */
 export class HTTPClientError extends Error {
   override name = "HTTPClientError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The server could not be reached (DNS, refused or reset connection, TLS). */

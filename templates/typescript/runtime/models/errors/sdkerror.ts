@@ -3,11 +3,7 @@ import { APIError } from "./apierror.js";
 /** A response the API description does not declare, or one that could not be decoded. */
 export class SDKError extends APIError {
   constructor(message: string, response: Response, body: string) {
-    const detail = APIError.describe(response, body).replace(
-      /^API error occurred/,
-      "",
-    );
-    super(`${message}${detail}`, response, body);
+    super(APIError.describe(response, body, message), response, body);
     this.name = "SDKError";
   }
 }
