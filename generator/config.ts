@@ -103,6 +103,13 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
       if (t.nameResolutionFeb2025 !== undefined && typeof t.nameResolutionFeb2025 !== "boolean") {
         err(["targets", name, "nameResolutionFeb2025"], "`nameResolutionFeb2025` must be true or false", "Speakeasy's gen.yaml fix of that name: true names inline schemas by its 2025 rules");
       }
+      if (t.sharedErrorComponentsApr2025 !== undefined && typeof t.sharedErrorComponentsApr2025 !== "boolean") {
+        err(
+          ["targets", name, "sharedErrorComponentsApr2025"],
+          "`sharedErrorComponentsApr2025` must be true or false",
+          "Speakeasy's gen.yaml fix of that name: true names each error class after its schema with Error after it",
+        );
+      }
       if (t.tests !== undefined && typeof t.tests !== "boolean") {
         err(["targets", name, "tests"], "`tests` must be true or false", "tests: true generates a test per operation, run against `specsmith mock`");
       }
@@ -136,6 +143,7 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
         ...(typeof t.baseErrorName === "string" ? { baseErrorName: t.baseErrorName } : {}),
         ...(t.tests === true ? { tests: true } : {}),
         ...(t.nameResolutionFeb2025 === true ? { nameResolutionFeb2025: true } : {}),
+        ...(t.sharedErrorComponentsApr2025 === true ? { sharedErrorComponentsApr2025: true } : {}),
         ...own,
       });
     }

@@ -119,6 +119,8 @@ function fromGenYaml(path: string, spec: string): Carried {
   const tests = isObj(generation.tests) && generation.tests.generateTests === true;
   // generation.fixes.nameResolutionFeb2025 decides the Speakeasy names of inline schemas (our aliases).
   const nameResolutionFeb2025 = isObj(generation.fixes) && generation.fixes.nameResolutionFeb2025 === true;
+  // generation.fixes.sharedErrorComponentsApr2025 decides the names of error classes.
+  const sharedErrorComponentsApr2025 = isObj(generation.fixes) && generation.fixes.sharedErrorComponentsApr2025 === true;
   for (const [key, value] of Object.entries(generation)) if (key !== "sdkClassName" && !(key === "tests" && tests)) note(`generation.${key}`, value);
   for (const name of languages) {
     const section = data[name] as Obj;
@@ -129,6 +131,7 @@ function fromGenYaml(path: string, spec: string): Carried {
     if (typeof section.baseErrorName === "string" && section.baseErrorName !== "") t.baseErrorName = section.baseErrorName;
     if (tests) t.tests = true;
     if (nameResolutionFeb2025) t.nameResolutionFeb2025 = true;
+    if (sharedErrorComponentsApr2025) t.sharedErrorComponentsApr2025 = true;
     const modelPaths = name === "typescript" ? modelPathsOf(section.imports) : undefined;
     if (modelPaths && Object.keys(modelPaths).length) {
       const problem = findTarget(TARGETS, name)?.settings?.modelPaths?.problem(modelPaths);

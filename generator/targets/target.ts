@@ -47,6 +47,12 @@ export interface TargetOptions {
    * (`Rules`, `One`, `Two`).
    */
   nameResolutionFeb2025?: boolean;
+  /**
+   * Speakeasy's `generation.fixes.sharedErrorComponentsApr2025`: an error class is its schema's name
+   * with `Error` after it (`BadRequestResponse` → `BadRequestResponseError`, its payload type
+   * `BadRequestResponseErrorData`), unless the name ends in `Error` already.
+   */
+  sharedErrorComponentsApr2025?: boolean;
   /** `tests: true`: a test per operation (and per declared error) under tests/, run against `specsmith mock`. */
   tests?: boolean;
   /**

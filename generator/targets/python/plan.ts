@@ -9,7 +9,7 @@ import { fileStem } from "../shared/files.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
 import { inlineAliases } from "../shared/aliases.js";
-import { baseErrorAlias } from "../shared/base-error.js";
+import { baseErrorAlias, errorClassStem } from "../shared/base-error.js";
 import { RESERVED_CLASSES } from "./runtime.js";
 import { sentDefault } from "./types.js";
 
@@ -239,7 +239,12 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
   // `file`: the docs page of the runtime's File model (docs/models/file.md).
   const modules = new NameScope(["_base", "_errors", "file"]);
   const models = new Map<string, PyModelPlan>();
-  for (const m of api.models) models.set(m.name, planModel(m, classes, modules));
+  // Error models name their classes last: a schema of the spec keeps its own name when an error's
+  // payload type would take it. The map keeps the API's order.
+  const isError = (m: Model) => m.place === "errors" && m.kind === "object";
+  const planned = new Map<string, PyModelPlan>();
+  for (const m of [...api.models.filter((x) => !isError(x)), ...api.models.filter(isError)]) planned.set(m.name, planModel(m, classes, modules, opts.sharedErrorComponentsApr2025));
+  for (const m of api.models) models.set(m.name, planned.get(m.name)!);
   // Models keep their names; a resource class that would clash with one takes an `SDK` suffix
   // (`DomainsSDK`), as in Speakeasy's SDKs, and so does its docs folder.
   const groupClasses = groupClassNames(
@@ -323,9 +328,10 @@ function planGroups(api: Api, classes: Map<string, string>, models: Map<string, 
   return api.groups.map((g) => planned.get(g.name)!);
 }
 
-function planModel(m: Model, classes: NameScope, modules: NameScope): PyModelPlan {
-  const base = classes.has(m.name) ? classes.claim(m.name + "Model") : classes.claim(m.name);
+function planModel(m: Model, classes: NameScope, modules: NameScope, sharedErrorComponentsApr2025?: boolean): PyModelPlan {
   const isError = m.place === "errors" && m.kind === "object";
+  const stem = isError ? errorClassStem(m.name, sharedErrorComponentsApr2025) : m.name;
+  const base = classes.has(stem) ? classes.claim(stem + "Model") : classes.claim(stem);
   const lower = base.toLowerCase();
   const module = modules.claim(fileStem(PY_KEYWORDS.has(lower) ? `${lower}_` : lower));
   const fieldNames = new Map<Field, string>();

@@ -69,9 +69,11 @@ export function inlineAliases(
   // before the first operation's `status` parameter, which becomes `QueryParamStatus`), in the
   // order the operations reach them (see reachOrder).
   const order = reachOrder(api, models);
-  for (const m of order) {
-    if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [own(f.wireName, f.type)]);
-  }
+  // (2025: they are named with the others below, where a name two want goes to neither.)
+  if (!opts.feb2025)
+    for (const m of order) {
+      if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [own(f.wireName, f.type)]);
+    }
   // Deprecated operations claim after the others: Speakeasy's Clerk SDK gives `Provider` to the
   // enterprise connections' enum and `CreateSAMLConnectionRequestBodyProvider` to the deprecated
   // SAML endpoint's, which comes first in the spec.
@@ -94,13 +96,55 @@ export function inlineAliases(
   // Every other inline schema, nested at any depth, in the order the operations reach them: named by
   // its place in the document (see pathCandidates). Its own name ends the search when it comes first.
   const context = new DocumentContext(api, opts.feb2025 ?? false);
-  for (const m of order) {
-    if (named.has(m.name) || isComponentSchema(m) || !inlineModel(models, { kind: "ref", model: m.name })) continue;
+  const placed = order.flatMap((m) => {
+    if (named.has(m.name) || isComponentSchema(m) || !inlineModel(models, { kind: "ref", model: m.name })) return [];
     const where = context.locate(m);
-    const name = where?.candidates.map(spelled).find((c) => c === m.name || free(c, where.namespace));
-    if (where && name) take(name, m, where.namespace);
-  }
+    return where ? [{ m, namespace: where.namespace, candidates: where.candidates.map(spelled) }] : [];
+  });
+  // Before 2025 the first schema to want a name takes it; from 2025 a name two want goes to neither.
+  if (opts.feb2025) for (const { m, namespace, name } of escalated(placed, free, key)) take(name, m, namespace);
+  else
+    for (const { m, namespace, candidates } of placed) {
+      const name = candidates.find((c) => c === m.name || free(c, namespace));
+      if (name) take(name, m, namespace);
+    }
   return aliases;
+}
+
+/**
+ * Names for schemas that each have a list of candidates, as Speakeasy's 2025 name resolution gives
+ * them (`nameResolutionFeb2025`; Mistral's and OpenRouter's SDKs show it): a name two of them would
+ * take goes to neither; both move on to their next candidates (`RoleUser` of four message
+ * schemas becomes `EasyInputMessageRoleUser`, `InputMessageItemRoleUser`, …), while a name only one
+ * wants is its own (`ModeAuto`). A schema's own name ends its search and wins a tie.
+ */
+function escalated<T extends { m: Model; namespace: Namespace; candidates: string[] }>(
+  placed: T[],
+  free: (c: string, ns: Namespace) => boolean,
+  key: (c: string, ns: Namespace) => string,
+): (T & { name: string })[] {
+  const at = placed.map(() => 0);
+  const usable = (i: number, k: number) => {
+    const c = placed[i].candidates[k];
+    return c === placed[i].m.name || free(c, placed[i].namespace);
+  };
+  for (let moved = true; moved;) {
+    moved = false;
+    const wanted = new Map<string, number[]>();
+    placed.forEach((x, i) => {
+      while (at[i] < x.candidates.length && !usable(i, at[i])) at[i]++;
+      if (at[i] >= x.candidates.length) return;
+      const k = key(x.candidates[at[i]], x.namespace);
+      wanted.set(k, [...(wanted.get(k) ?? []), i]);
+    });
+    for (const rivals of wanted.values()) {
+      if (rivals.length < 2) continue;
+      const owner = rivals.find((i) => placed[i].candidates[at[i]] === placed[i].m.name);
+      for (const i of rivals) if (i !== owner) at[i]++;
+      moved = true;
+    }
+  }
+  return placed.flatMap((x, i) => (at[i] < x.candidates.length ? [{ ...x, name: x.candidates[at[i]] }] : []));
 }
 
 /** An operation's id as Speakeasy's names start with it: the spec's own casing (`CreateSAMLConnection`), first letter up. */
@@ -129,11 +173,12 @@ export function pathCandidates(root: string[], segments: Segment[], feb2025 = fa
   if (!last) return suffixes("");
   // 2025: an array's items take the property's name in the singular (`rules`: `Rule`).
   const props = segments.flatMap((s) => ("prop" in s ? [pascalCase(feb2025 && s.items ? pluralize.singular(s.prop) : s.prop)] : []));
-  // 2025: a union member with a const value is named by it after its whole context (`ChatToolChoiceAuto`).
+  // 2025: a union member with a const value is named by it after its property (`ThinkingEnabled`,
+  // `ModeAuto`), else after its whole context (`EasyInputMessageRoleUser`, `ChatToolChoiceAuto`).
   if (feb2025 && "member" in last && value !== undefined) {
     const byValue = root.join("") + props.join("") + pascalCase(value);
-    const short = props.length ? props[props.length - 1] + pascalCase(value) : byValue;
-    return [...new Set([short, byValue, ...[1, 2, 3, 4, 5].map((n) => `${byValue}${n}`)])].filter((c) => /^[A-Z]/.test(c));
+    const short = props.length ? [props[props.length - 1] + pascalCase(value)] : [];
+    return [...new Set([...short, byValue, ...[1, 2, 3, 4, 5].map((n) => `${byValue}${n}`)])].filter((c) => /^[A-Z]/.test(c));
   }
   const parent = segments[segments.length - 2];
   // A property of a union's member is named after the union's property first, then the ancestors

@@ -6,6 +6,15 @@
  */
 import { UsageError } from "../../diagnostics.js";
 
+/**
+ * The name of the error class of error model `name`: the model's own, or with
+ * `sharedErrorComponentsApr2025` (Speakeasy's gen.yaml fix), `Error` after it unless it ends so
+ * already (`BadRequestResponse` → `BadRequestResponseError`; `HTTPValidationError` stays).
+ */
+export function errorClassStem(name: string, sharedErrorComponentsApr2025: boolean | undefined): string {
+  return sharedErrorComponentsApr2025 && !/Error$/.test(name) ? `${name}Error` : name;
+}
+
 export function baseErrorAlias(target: string, name: string | undefined, taken: (name: string) => boolean): string | null {
   if (name === undefined || name === "APIError") return null;
   if (taken(name)) {

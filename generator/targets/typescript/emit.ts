@@ -19,10 +19,11 @@ import { modelDoc, operationDoc, toTsValue, type OperationDoc } from "./docs.js"
 import { mentions } from "./literals.js";
 import { typescriptHelpers } from "./helpers.js";
 import { streamsOnly } from "../../ir/responses.js";
-import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, type FuncView } from "./funcs.js";
+import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, resultType, type FuncView } from "./funcs.js";
 import { docLines, modelMovesUnion, modelView } from "./models.js";
 import { Imports, TypeWriter, propKey, type OperationPlan, type Plan } from "./plan.js";
 import { ERROR_MODULES } from "./runtime.js";
+import { renameType } from "./types.js";
 
 /** What each kind of security scheme takes as an SDK option. */
 const CREDENTIAL_TYPES: Record<SecurityScheme["kind"], string> = { bearer: "Credential", basic: "BasicCredential", apiKey: "Credential", clientCredentials: "ClientCredentials" };
@@ -112,6 +113,14 @@ async function emitModels(e: Emission): Promise<void> {
     const from = "./" + posix.relative(posix.dirname(g.file), g.request.file).replace(/\.ts$/, ".js");
     e.src(g.file, "src/globals.ts.hbs", { name: g.name, className: g.request.name, from, keys: g.keys, operationId: g.operationId }, true);
     byPlace.get("operations")!.push("./" + g.file.split("/").pop()!.replace(/\.ts$/, ".js"));
+  }
+  // Speakeasy's `<operationId>Response` of each paginated operation: what a page's `result` holds.
+  for (const t of p.pageTypes) {
+    const imports = new Imports(t.file);
+    const type = resultType(t.operation.ir, e.types, (m, symbol) => imports.model(m, symbol === t.name && t.bodyAlias ? `${symbol} as ${t.bodyAlias}` : symbol));
+    const view = { name: t.name, type: t.bodyAlias ? renameType(type, t.name, t.bodyAlias) : type, imports: imports.render(), operationId: t.operation.ir.specOperationId };
+    e.src(t.file, "src/page-type.ts.hbs", view, true);
+    byPlace.get("operations")!.push("./" + t.file.split("/").pop()!.replace(/\.ts$/, ".js"));
   }
   for (const [place, exports] of byPlace) {
     const aliases = p.aliases

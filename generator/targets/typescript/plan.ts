@@ -10,7 +10,7 @@ import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
 import { inlineAliases, speakeasyOperationId } from "../shared/aliases.js";
-import { baseErrorAlias } from "../shared/base-error.js";
+import { baseErrorAlias, errorClassStem } from "../shared/base-error.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
@@ -92,6 +92,8 @@ export interface Plan extends PlanBase {
   namespaces: (keyof ModelDirs)[];
   /** Speakeasy's `<operationId>Globals` types: the parameters of an operation its client options fill. */
   globalsTypes: GlobalsType[];
+  /** Speakeasy's `<operationId>Response` of each paginated operation: a page's `{ result }`. */
+  pageTypes: PageType[];
 }
 
 export function plan(api: Api, opts: TargetOptions): Plan {
@@ -109,29 +111,37 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     (name) => scope.claim(name),
   );
 
-  for (const m of api.models) {
+  // Error models name their classes last: a schema of the spec keeps its own name when an error's
+  // payload type would take it (`BadRequestResponseErrorData`, a component, beside the error class
+  // `BadRequestResponseError` of `BadRequestResponse`).
+  const planned = new Map<string, ModelPlan>();
+  const isError = (m: Model) => m.place === "errors" && m.kind === "object";
+  for (const m of [...api.models.filter((x) => !isError(x)), ...api.models.filter(isError)]) {
     // Free-form objects are written inline as `{ [k: string]: unknown }`: no symbol, no file.
     if (m.kind === "object" && m.freeForm) {
-      models.set(m.name, { ir: m, name: "", wire: "", fromWire: "", toWire: "", file: "", errorClass: null, doc: "", namespace: "", inline: true });
+      planned.set(m.name, { ir: m, name: "", wire: "", fromWire: "", toWire: "", file: "", errorClass: null, doc: "", namespace: "", inline: true });
       continue;
     }
-    const isError = m.place === "errors" && m.kind === "object";
-    const base = scope.has(m.name) ? scope.claim(m.name + "Model") : scope.claim(m.name);
-    const name = isError ? scope.claim(base + "Data") : base;
-    const stem = files.claim(fileStem(base.toLowerCase()));
-    models.set(m.name, {
+    const error = isError(m);
+    const stem = error ? errorClassStem(m.name, opts.sharedErrorComponentsApr2025) : m.name;
+    const base = scope.has(stem) ? scope.claim(stem + "Model") : scope.claim(stem);
+    const name = error ? scope.claim(base + "Data") : base;
+    const file = files.claim(fileStem(base.toLowerCase()));
+    planned.set(m.name, {
       ir: m,
       name,
       wire: `${base}$Wire`,
       fromWire: `${base}$fromWire`,
       toWire: `${base}$toWire`,
-      file: `${dirs[m.place]}/${stem}.ts`,
-      errorClass: isError ? base : null,
-      doc: `models/${m.place}/${stem}.md`,
+      file: `${dirs[m.place]}/${file}.ts`,
+      errorClass: error ? base : null,
+      doc: `models/${m.place}/${file}.md`,
       namespace: m.place,
       inline: false,
     });
   }
+  // In the API's order: the files and indexes list models so.
+  for (const m of api.models) models.set(m.name, planned.get(m.name)!);
 
   const funcs = new NameScope();
   const funcFiles = new NameScope();
@@ -159,6 +169,8 @@ export function plan(api: Api, opts: TargetOptions): Plan {
   });
   const globalsTypes = globalsTypesOf(operations, models, dirs, files, (name) => !reserved.has(name) && !exported.operations.has(name));
   for (const g of globalsTypes) exported.operations.add(g.name);
+  const pageTypes = pageTypesOf(operations, models, dirs, files, (name) => !reserved.has(name) && !exported.operations.has(name));
+  for (const t of pageTypes) exported.operations.add(t.name);
   const baseError = baseErrorAlias("typescript", opts.baseErrorName, (name) => scope.has(name));
   if (baseError) scope.claim(baseError);
 
@@ -176,6 +188,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     baseError,
     modelDirs: dirs,
     globalsTypes,
+    pageTypes,
     namespaces: [
       "components",
       "errors",
@@ -205,6 +218,28 @@ function globalsTypesOf(operations: OperationPlan[], models: Map<string, ModelPl
     const name = `${speakeasyOperationId(op.ir)}Globals`;
     if (keys.length === 0 || !request || request.inline || request.ir.kind !== "object" || !free(name)) return [];
     return [{ name, operationId: op.ir.specOperationId, request, keys, file: `${dirs.operations}/${files.claim(fileStem(name.toLowerCase()))}.ts` }];
+  });
+}
+
+/** Speakeasy's `<operationId>Response`: the data of one page of a paginated operation (`page.result`). */
+export interface PageType {
+  name: string;
+  operation: OperationPlan;
+  file: string;
+  /**
+   * The body's model has the same name in its own namespace (`components.ListPresetsResponse`, as in
+   * Speakeasy's SDKs): the module imports it under this name instead.
+   */
+  bodyAlias: string | null;
+}
+
+function pageTypesOf(operations: OperationPlan[], models: Map<string, ModelPlan>, dirs: ModelDirs, files: NameScope, free: (name: string) => boolean): PageType[] {
+  return operations.flatMap((op) => {
+    const name = `${speakeasyOperationId(op.ir)}Response`;
+    if (!op.ir.pagination || !free(name)) return [];
+    const refs = op.ir.success.flatMap((r) => (r.type?.kind === "ref" ? [models.get(r.type.model)!.name] : []));
+    const bodyAlias = refs.includes(name) ? `${name}Body` : null;
+    return [{ name, operation: op, file: `${dirs.operations}/${files.claim(fileStem(name.toLowerCase()))}.ts`, bodyAlias }];
   });
 }
 

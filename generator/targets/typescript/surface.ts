@@ -74,6 +74,11 @@ export function typescriptSurface(p: Plan): Surface {
       g.name,
       { ...aliasSurface(g.request.ir, symbolOfModel(g.request), `docs/${g.request.doc}`), type: `Pick<${symbolOfModel(g.request)}, ${g.keys.map((k) => JSON.stringify(k)).join(" | ")}>` },
     ]);
+  // `<operationId>Response`: a page's `{ result }`, the operation's success body.
+  for (const t of p.pageTypes) {
+    const body = resultType(t.operation.ir, types, () => {});
+    models.push([t.name, { kind: "alias", sends: false, receives: true, type: `{ result: ${typeText(body)} }`, refs: [] }]);
+  }
   if (p.baseError) models.push([p.baseError, baseErrorSurface()]);
   return {
     target: "typescript",

@@ -12,6 +12,17 @@ export interface TsType {
   nullable: boolean;
 }
 
+/** `t` with every name `from` written `to` (a symbol a module imports under another name). */
+export function renameType(t: TsType, from: string, to: string): TsType {
+  return {
+    ...t,
+    name: t.kind === "name" && t.name === from ? to : t.name,
+    items: t.items && renameType(t.items, from, to),
+    values: t.values && renameType(t.values, from, to),
+    variants: t.variants && t.variants.map((v) => renameType(v, from, to)),
+  };
+}
+
 /** How a value is converted from the SDK shape to the wire's, written by mapText below. */
 export interface Mapping {
   kind: "model" | "array" | "map" | "union" | "date";

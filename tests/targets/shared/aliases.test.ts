@@ -50,6 +50,14 @@ describe("pathCandidates: shortest first, then ever more context", () => {
       "auto",
       ["ChatToolChoiceAuto", "ChatToolChoiceAuto1", "ChatToolChoiceAuto2", "ChatToolChoiceAuto3", "ChatToolChoiceAuto4", "ChatToolChoiceAuto5"],
     ],
+    [
+      "2025: a member of a property, after the property first, then its whole context (OpenRouter's ModeAuto, EasyInputMessageRoleUser)",
+      ["EasyInputMessage"],
+      [{ prop: "role" }, { member: 0 }],
+      true,
+      "user",
+      ["RoleUser", "EasyInputMessageRoleUser", "EasyInputMessageRoleUser1", "EasyInputMessageRoleUser2", "EasyInputMessageRoleUser3", "EasyInputMessageRoleUser4", "EasyInputMessageRoleUser5"],
+    ],
   ] as const)("%s", (_name, root, segments, feb2025, value, want) => {
     expect(pathCandidates([...root], [...segments], feb2025, value)).toEqual(want);
   });
@@ -106,5 +114,33 @@ describe("inlineAliases over a document", () => {
   it("Python (one namespace): no casing aliases; names unique across all", () => {
     expect(names(false).filter((n) => n.includes("AABenchmark"))).toEqual([]);
     expect(new Set(names(false).map((n) => n.split("=")[0].split(".")[1].toLowerCase())).size).toBe(names(false).length);
+  });
+});
+
+describe("inlineAliases with nameResolutionFeb2025: a name two schemas want goes to neither", () => {
+  const member = (value: string) => ({ type: "string", enum: [value] });
+  const roles = { anyOf: [member("user"), member("system")] };
+  const obj = (properties: Record<string, unknown>) => ({ type: "object", properties });
+  const api = apiOf({
+    components: {
+      schemas: {
+        EasyInputMessage: obj({ role: roles }),
+        InputMessageItem: obj({ role: roles }),
+        ToolChoiceAllowed: obj({ mode: { anyOf: [member("auto"), member("required")] } }),
+      },
+    },
+    paths: {},
+  });
+  const names = (feb2025: boolean) => inlineAliases(api, () => false, { perNamespace: true, feb2025 }).map((a) => a.name);
+
+  it("2025: RoleUser is wanted twice, so each takes its whole context; ModeAuto once, so it is its own", () => {
+    expect(names(true)).toEqual(
+      expect.arrayContaining(["EasyInputMessageRoleUser", "InputMessageItemRoleUser", "EasyInputMessageRoleSystem", "InputMessageItemRoleSystem", "ModeAuto", "ModeRequired"]),
+    );
+    expect(names(true)).not.toContain("RoleUser");
+  });
+
+  it("before 2025: the first to want a name takes it (the members are One, Two; the next union's Role1, Role2)", () => {
+    expect(names(false)).toEqual(["One", "Two", "Role1", "Role2", "Mode1", "Mode2"]);
   });
 });

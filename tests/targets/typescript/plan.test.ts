@@ -61,6 +61,31 @@ describe("typescript planner: models", () => {
     ]);
   });
 
+  it("Speakeasy's <operationId>Response of each paginated operation: a page's { result }, the body's own model imported under another name when it has the same", () => {
+    const page = (id: string, schema: object) => ({
+      get: {
+        operationId: id,
+        parameters: [{ name: "offset", in: "query", schema: { type: "integer" } }],
+        "x-speakeasy-pagination": { type: "offsetLimit", inputs: [{ name: "offset", in: "parameters", type: "offset" }], outputs: { results: "$.data" } },
+        responses: { "200": { description: "ok", content: { "application/json": { schema } } } },
+      },
+    });
+    const list = { type: "object", properties: { data: { type: "array", items: { type: "string" } } } };
+    const api = apiOf({
+      components: { schemas: { ListPresetsResponse: list, PresetList: list } },
+      paths: {
+        "/presets": page("listPresets", { $ref: "#/components/schemas/ListPresetsResponse" }),
+        "/keys": page("listBYOKKeys", { $ref: "#/components/schemas/PresetList" }),
+        "/plain": { get: { operationId: "plain", responses: { "200": { description: "ok", content: { "application/json": { schema: list } } } } } },
+      },
+    });
+    const p = plan(api, opts);
+    expect(p.pageTypes.map((t) => `${t.name} ${t.file} ${t.bodyAlias}`)).toEqual([
+      "ListPresetsResponse models/operations/listpresetsresponse2.ts ListPresetsResponseBody",
+      "ListBYOKKeysResponse models/operations/listbyokkeysresponse.ts null",
+    ]);
+  });
+
   it("a schema named Index does not take its folder's index module", () => {
     const p = plan(schemasApi({ Index: { type: "object", properties: { id: { type: "string" } } } }), opts);
     expect(p.models.get("Index")!.file).not.toBe("models/components/index.ts");
@@ -77,6 +102,25 @@ describe("typescript planner: models", () => {
     });
     const m = plan(api, opts).models.get("Oops")!;
     expect([m.name, m.errorClass, m.file, m.doc]).toEqual(["OopsData", "Oops", "models/errors/oops.ts", "models/errors/oops.md"]);
+  });
+
+  it.each([
+    // The spec's own schema of the payload type's name keeps it; the payload type takes the next.
+    ["BadRequestResponse", ["BadRequestResponseErrorData"], "BadRequestResponseErrorData2 BadRequestResponseError models/errors/badrequestresponseerror.ts; BadRequestResponseErrorData"],
+    ["HTTPValidationError", [], "HttpValidationErrorData HttpValidationError models/errors/httpvalidationerror.ts"],
+  ] as const)("sharedErrorComponentsApr2025: the error class of %s is named as Speakeasy's fix names it", (schema, others, want) => {
+    const body = { type: "object", properties: { message: { type: "string" } } };
+    const json = (name: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${name}` } } });
+    const api = apiOf({
+      components: { schemas: Object.fromEntries([schema, ...others].map((n) => [n, body])) },
+      paths: {
+        "/a": { get: { operationId: "a", responses: { "400": { description: "bad", content: json(schema) }, ...(others.length ? { "200": { description: "ok", content: json(others[0]) } } : {}) } } },
+      },
+    });
+    const p = plan(api, { ...opts, sharedErrorComponentsApr2025: true });
+    const of = (name: string) => p.modelList.find((x) => x.ir.source === `#/components/schemas/${name}`)!;
+    const m = of(schema);
+    expect([`${m.name} ${m.errorClass} ${m.file}`, ...others.map((o) => of(o).name)].join("; ")).toBe(want);
   });
 });
 
