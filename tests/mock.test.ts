@@ -465,6 +465,42 @@ describe("the mock server's streaming twins (Speakeasy's /v1/conversations and /
   });
 });
 
+describe("the mock server's content-type twins (a body of JSON and multipart: a method each)", () => {
+  it("routes each request to the method of its content type: JSON to the JSON one (its schema checked), a form to the multipart one", async () => {
+    const m = await mockOf({
+      "/transcriptions": {
+        post: {
+          operationId: "transcribe",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { type: "object", required: ["audio"], properties: { audio: { type: "string" } } } },
+              "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } },
+            },
+          },
+          responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { text: { type: "string" } } } } } } },
+        },
+      },
+    });
+    try {
+      const json = (body: unknown) => fetch(`${m.base}/transcriptions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const form = (field: string) => {
+        const body = new FormData();
+        body.set(field, new Blob(["RIFF"]), "a.wav");
+        return fetch(`${m.base}/transcriptions`, { method: "POST", body });
+      };
+      expect((await json({ audio: "UklGRg==" })).status).toBe(200);
+      // The JSON method would refuse a form (400: it takes application/json): the multipart one takes it.
+      expect((await form("file")).status).toBe(200);
+      expect((await json({})).status).toBe(422);
+      const wrong = await fetch(`${m.base}/transcriptions`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" });
+      expect(wrong.status).toBe(400);
+    } finally {
+      m.close();
+    }
+  });
+});
+
 describe("the mock server's event streams", () => {
   const both = {
     "200": {

@@ -23,6 +23,25 @@ export function camelCase(input: string): string {
   return /^[0-9]/.test(out) ? "_" + out : out;
 }
 
+/**
+ * An identifier as Speakeasy writes a name made from it: its own casing but its first word lowered
+ * (`exchangeAuthCodeForAPIKey`, `OAuth` → `oAuth`, `STTRequest` → `sttRequest`); anything else
+ * camel-cased from its words.
+ */
+export function identifierCamel(input: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(input)) return camelCase(input);
+  const run = /^[A-Z]*/.exec(input)![0];
+  if (run.length <= 1 || run.length === input.length) return run.length === input.length ? input.toLowerCase() : input.charAt(0).toLowerCase() + input.slice(1);
+  // The last capital of a run before a lower-case letter starts the next word (`STTR|equest`).
+  const keep = /[a-z]/.test(input.charAt(run.length)) ? run.length - 1 : run.length;
+  return input.slice(0, keep).toLowerCase() + input.slice(keep);
+}
+
+/** The same, first letter raised (`ExchangeAuthCodeForAPIKey`). */
+export function identifierPascal(input: string): string {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(input) ? cap(input) : pascalCase(input);
+}
+
 export function snakeCase(input: string): string {
   const out = words(input).join("_");
   return /^[0-9]/.test(out) ? "_" + out : out;

@@ -5,10 +5,10 @@
 import type { Loc } from "../load/document.js";
 import { HTTP_METHODS } from "../load/validate.js";
 import { isObj, pointer, rootLoc, str, type BuildContext, type Obj } from "./context.js";
-import { NameScope, camelCase, pascalCase, words } from "./names.js";
+import { NameScope, camelCase, identifierCamel, pascalCase, words } from "./names.js";
 import { buildPagination } from "./pagination.js";
 import { buildParameters } from "./parameters.js";
-import { buildRequestBody } from "./request-body.js";
+import { buildRequestBody, otherBodyTypes } from "./request-body.js";
 import { buildResponses, streamsOnly } from "./responses.js";
 import { securityOf } from "./security.js";
 import type { Body, Field, Group, ObjectModel, Operation, Parameter, Response } from "./types.js";
@@ -31,9 +31,15 @@ export function buildOperations(ctx: BuildContext, globalSecurity: string[][]): 
       const op = item.value[httpMethod];
       // Speakeasy's x-speakeasy-ignore: the operation stays out of the SDKs (and their docs).
       if (!isObj(op) || op["x-speakeasy-ignore"] === true) continue;
-      const operation = buildOperation(ctx, names, { path, httpMethod, item: item as { value: Obj; loc: Loc }, op, globalSecurity });
-      operations.push(operation);
-      names.groups.get(operation.group)!.operations.push(operation.operationId);
+      const where: Where = { path, httpMethod, item: item as { value: Obj; loc: Loc }, op, globalSecurity };
+      const opLoc: Loc = { ...where.item.loc, path: [...where.item.loc.path, httpMethod] };
+      // A body of more than one encoding (JSON, and a multipart file upload): a method for each, as
+      // Speakeasy's SDKs have them (`createTranscription`, `createTranscriptionMultipart`).
+      for (const variant of [undefined, ...otherBodyTypes(ctx, op, opLoc)]) {
+        const operation = buildOperation(ctx, names, where, variant);
+        operations.push(operation);
+        names.groups.get(operation.group)!.operations.push(operation.operationId);
+      }
     }
   }
   return { operations, groups: withParents([...names.groups.values()]) };
@@ -77,15 +83,18 @@ interface Where {
   globalSecurity: string[][];
 }
 
-function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, item, op, globalSecurity }: Where): Operation {
+/** `variant`: the operation for one of its body's other media types (see otherBodyTypes). */
+function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, item, op, globalSecurity }: Where, variant?: { contentType: string; word: string }): Operation {
   const opLoc: Loc = { ...item.loc, path: [...item.loc.path, httpMethod] };
-  const rawId = str(op.operationId) ?? `${httpMethod} ${path.replace(/\{([^}]+)\}/g, "by $1")}`;
+  const specId = str(op.operationId) ?? `${httpMethod} ${path.replace(/\{([^}]+)\}/g, "by $1")}`;
+  // Speakeasy's id for the variant (hook contexts and names see it): `createAudioTranscriptions_multipart`.
+  const rawId = variant ? `${specId}_${variant.word}` : specId;
   const operationId = names.operationIds.claim(pascalCase(rawId) || "Operation");
-  const { group, method } = groupAndMethod(ctx, names, op, path, rawId);
+  const { group, method } = groupAndMethod(ctx, names, op, path, specId, variant?.word);
   // The operation id's PascalCase is the stem of its inline models' names.
   const paramNames = new NameScope();
   const params = buildParameters(ctx, item, op, opLoc, operationId, paramNames);
-  const body = buildRequestBody(ctx, op, opLoc, operationId);
+  const body = buildRequestBody(ctx, op, opLoc, operationId, variant?.contentType);
   const { success, errors } = buildResponses(ctx, op, opLoc, operationId);
   const pagination = buildPagination(ctx, op, opLoc, httpMethod, { params, body, success });
   markStreamSwitch(ctx, body, success);
@@ -128,7 +137,7 @@ function markStreamSwitch(ctx: BuildContext, body: Body | undefined, success: Re
 }
 
 /** The group (`x-speakeasy-group`, else the first tag, else the path's first word) and the method name in it. */
-function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, rawId: string): { group: string; method: string } {
+function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, rawId: string, word?: string): { group: string; method: string } {
   const tags = Array.isArray(op.tags) ? op.tags.map(String) : [];
   const explicit = str(op["x-speakeasy-group"]);
   const groupRaw = explicit ?? tags[0] ?? words(path)[0] ?? "default";
@@ -141,7 +150,9 @@ function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, 
     names.groups.set(group, { name: group, title: nested.length > 1 ? nested.map(pascalCase).join(".") : pascalCase(groupRaw), description: str(tag?.description), operations: [], path: nested });
     names.methods.set(group, new NameScope());
   }
-  const method = names.methods.get(group)!.claim(camelCase(str(op["x-speakeasy-name-override"]) ?? stripGroup(rawId, groupRaw)) || "call");
+  // An identifier keeps its casing, as in Speakeasy's SDKs (`exchangeAuthCodeForAPIKey`).
+  const base = identifierCamel(str(op["x-speakeasy-name-override"]) ?? stripGroup(rawId, groupRaw)) || "call";
+  const method = names.methods.get(group)!.claim(word ? base + pascalCase(word) : base);
   return { group, method };
 }
 
@@ -159,7 +170,11 @@ function stripGroup(operationId: string, group: string): string {
  */
 function bodyFieldName(ctx: BuildContext, body: Body): string {
   const model = body.type.kind === "ref" ? ctx.schemas.models.get(body.type.model) : undefined;
-  return model?.place === "components" ? camelCase(model.name) || "requestBody" : "requestBody";
+  if (model?.place !== "components") return "requestBody";
+  // The schema's key as the spec writes it (`CreateBYOKKeyRequest` → `createBYOKKeyRequest`), unless
+  // the schema is renamed (x-speakeasy-name-override).
+  const key = /^#\/components\/schemas\/([^/]+)$/.exec(model.source)?.[1];
+  return (key && pascalCase(key) === model.name ? identifierCamel(key) : camelCase(model.name)) || "requestBody";
 }
 
 /** The argument: a request model gathering parameters (+ body), the body itself, or nothing. */

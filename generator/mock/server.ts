@@ -18,6 +18,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Examples, plainValue } from "../ir/examples.js";
 import type { Api, EventStreamSpec, Model, Operation, Pagination, Response, SecurityScheme, TypeRef } from "../ir/types.js";
 import { streamsOnly } from "../ir/responses.js";
+import { encodingOf } from "../ir/content.js";
 import { pageOf, typeAt, type PageRequest } from "./pages.js";
 import { validateValue, type Problem } from "./validate.js";
 
@@ -95,7 +96,7 @@ class Mock {
       const bytes = await readBody(req);
       // Speakeasy's streaming twins share a method and path: `stream: true` is the streaming one's,
       // and the body is checked against the twin it asks for.
-      op = this.twinFor(route, asksToStream(bytes, req.headers["content-type"] ?? "")) ?? op;
+      op = this.twinFor(route, asksToStream(bytes, req.headers["content-type"] ?? ""), req.headers["content-type"] ?? "") ?? op;
       const body = this.body(op, req, bytes);
       const code = preferredStatus(req);
       if (code === undefined) this.answer(op, res, { url, body });
@@ -122,10 +123,13 @@ class Mock {
    * Of operations with the same method and path (Speakeasy's `chat` and `stream_chat`), the one this
    * body asks for: with `stream: true`, one that answers an event stream; else one that answers JSON.
    */
-  private twinFor(route: Route, streams: boolean): Operation | undefined {
+  private twinFor(route: Route, streams: boolean, contentType: string): Operation | undefined {
     const twins = this.routes.filter((r) => r !== route && r.pattern.source === route.pattern.source && r.op.httpMethod === route.op.httpMethod).map((r) => r.op);
     if (twins.length === 0) return undefined;
-    const fits = (o: Operation) => (streams ? o.success.some((r) => r.events) : !streamsOnly(o.success));
+    // A body of several encodings is a method each (`createTranscriptionMultipart`): the one sent.
+    const encoding = contentType ? encodingOf(contentType) : undefined;
+    const sent = (o: Operation) => !o.body || !encoding || encodingOf(o.body.contentType) === encoding;
+    const fits = (o: Operation) => sent(o) && (streams ? o.success.some((r) => r.events) : !streamsOnly(o.success));
     return fits(route.op) ? undefined : twins.find(fits);
   }
 

@@ -57,7 +57,7 @@ export const REFERENCE_SDKS: ReferenceSdk[] = [
     packageName: "@openrouter/sdk",
     spec: join(FEATURES, "openrouter-1.2.54.openapi.yaml"),
     genYaml: join(FEATURES, "openrouter-1.2.54.gen.yaml"),
-    floor: 0.92,
+    floor: 0.95,
   },
 ];
 

@@ -28,6 +28,14 @@ describe("operations", () => {
     ["no tag: the path's first word is the group", "/pets/{id}", { operationId: "getPet" }, "GetPet pets.getPet"],
     ["no operationId: one from the method and path", "/pets/{id}", { tags: ["pets"] }, "GetPetsById pets.getPetsById"],
     ["an id that is only the group's words is not stripped to nothing", "/users", { operationId: "users", tags: ["users"] }, "Users users.users"],
+    // As Speakeasy's: an identifier keeps its casing, its first word lowered.
+    [
+      "an id's acronyms stay (OpenRouter's exchangeAuthCodeForAPIKey)",
+      "/auth/keys",
+      { operationId: "exchangeAuthCodeForAPIKey", tags: ["OAuth"] },
+      "ExchangeAuthCodeForApiKey oAuth.exchangeAuthCodeForAPIKey",
+    ],
+    ["a leading acronym is the first word, lowered", "/keys", { operationId: "STTRequestCreate", tags: ["audio"] }, "SttRequestCreate audio.sttRequestCreate"],
   ] as const)("%s", (_name, path, op, want) => {
     const params = path.includes("{id}") ? { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }] } : {};
     const api = apiOf({ paths: { [path]: { get: { ...ok, ...params, ...op } } } });

@@ -32,4 +32,14 @@ describe("request bodies", () => {
     const m = api.models.find((x) => x.name === "DoThingRequest")!;
     expect(m.kind === "object" && m.fields.map((f) => `${f.name}:${f.wireName}`)).toEqual(["id:id", "requestBody:"]);
   });
+
+  it("a body of JSON and multipart: a method for each, the second named after the encoding as Speakeasy's are", () => {
+    const op = { operationId: "createTranscriptions", "x-speakeasy-name-override": "createTranscription", ...body({ "application/json": obj, "multipart/form-data": obj, "application/xml": obj }) };
+    const ops = operationApi(op).operations;
+    expect(ops.map((o) => `${o.specOperationId} ${o.operationId} ${o.method} ${o.body?.contentType} ${show(o.body!.type)}`)).toEqual([
+      "createTranscriptions CreateTranscriptions createTranscription application/json CreateTranscriptionsRequestBody",
+      // XML is text: no method of its own.
+      "createTranscriptions_multipart CreateTranscriptionsMultipart createTranscriptionMultipart multipart/form-data CreateTranscriptionsMultipartRequestBody",
+    ]);
+  });
 });

@@ -10,7 +10,7 @@
  * resolution from its output; it is not its algorithm.
  */
 import pluralize from "pluralize";
-import { pascalCase } from "../../ir/names.js";
+import { pascalCase, words } from "../../ir/names.js";
 import type { Api, Field, Model, Operation, TypeRef } from "../../ir/types.js";
 import { forEachRef } from "../../ir/walk.js";
 
@@ -101,14 +101,46 @@ export function inlineAliases(
     const where = context.locate(m);
     return where ? [{ m, namespace: where.namespace, candidates: where.candidates.map(spelled) }] : [];
   });
-  // Before 2025 the first schema to want a name takes it; from 2025 a name two want goes to neither.
-  if (opts.feb2025) for (const { m, namespace, name } of escalated(placed, free, key)) take(name, m, namespace);
+  // Before 2025 the first schema to want a name takes it; from 2025 a name two want goes to neither,
+  // and a component that inherits another's inline schemas (allOf) has them under its own names too.
+  if (opts.feb2025) for (const { m, namespace, name } of escalated([...placed, ...inherited(api, models, context, spelled)], free, key)) take(name, m, namespace);
   else
     for (const { m, namespace, candidates } of placed) {
       const name = candidates.find((c) => c === m.name || free(c, namespace));
       if (name) take(name, m, namespace);
     }
   return aliases;
+}
+
+/**
+ * The inline schemas a component has from another through allOf (`OutputMessageItem`: allOf
+ * `OutputMessage`), located as if they were its own: Speakeasy's 2025 names give the copy a type of
+ * its own (`OutputMessageItemStatusCompleted` beside `OutputMessageStatusCompleted`); here it is
+ * one more name for the same model. Found by place: the component's property whose type reaches an
+ * inline schema another component owns at the same property path.
+ */
+function inherited(api: Api, models: Map<string, Model>, context: DocumentContext, spelled: (c: string) => string): { m: Model; namespace: Namespace; candidates: string[] }[] {
+  const out: { m: Model; namespace: Namespace; candidates: string[] }[] = [];
+  for (const c of api.models) {
+    if (c.kind !== "object" || !isComponentSchema(c)) continue;
+    for (const f of c.fields) {
+      const prefix = `/properties/${f.wireName.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const seen = new Set<string>();
+      const visit = (t: TypeRef | undefined) =>
+        forEachRef(t, (name) => {
+          const m = models.get(name);
+          if (!m || seen.has(name) || isComponentSchema(m)) return;
+          seen.add(name);
+          const owner = /^(#\/components\/schemas\/[^/]+)(\/.*)$/.exec(m.source);
+          if (!owner || owner[1] === c.source || !owner[2].startsWith(prefix)) return;
+          const where = context.locate(m, c.source + owner[2]);
+          if (where && inlineModel(models, { kind: "ref", model: m.name })) out.push({ m, namespace: where.namespace, candidates: where.candidates.map(spelled) });
+          if (m.kind === "object") m.fields.forEach((x) => visit(x.type));
+        });
+      visit(f.type);
+    }
+  }
+  return out;
 }
 
 /**
@@ -157,6 +189,17 @@ export function speakeasyName(key: string): string {
   return /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key[0].toUpperCase() + key.slice(1) : pascalCase(key);
 }
 
+/** Initialisms Speakeasy's 2025 names write in capitals when they come from a value (`PDFText`, `TypeURL`, `JSONSchema`). */
+const INITIALISMS = new Set(["json", "pdf", "url"]);
+
+/** A const value as the end of a name: Pascal case, its initialisms in capitals (`pdf-text`: `PDFText`). */
+function valueName(value: string): string {
+  const out = words(value)
+    .map((w) => (INITIALISMS.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join("");
+  return /^[0-9]/.test(out) ? "_" + out : out;
+}
+
 const NUMBERS = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
 
 /**
@@ -166,20 +209,24 @@ const NUMBERS = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
  * `Click`, `ResponseBodyClick`, `ListEventsResponseBodyClick`, …). A union's anonymous members
  * are `One`, `Two`, … then `<Union>1`, `<Union>2`, ….
  */
-export function pathCandidates(root: string[], segments: Segment[], feb2025 = false, value?: string): string[] {
+export function pathCandidates(root: string[], segments: Segment[], feb2025 = false, value?: string, enumMember = false): string[] {
   const suffixes = (stem: string) => root.map((_, k) => root.slice(root.length - 1 - k).join("") + stem);
   const last = segments[segments.length - 1];
   // An operation's body itself: `RequestBody`, then `<operationId>RequestBody`.
   if (!last) return suffixes("");
   // 2025: an array's items take the property's name in the singular (`rules`: `Rule`).
   const props = segments.flatMap((s) => ("prop" in s ? [pascalCase(feb2025 && s.items ? pluralize.singular(s.prop) : s.prop)] : []));
-  // 2025: a union member with a const value is named by it after its property (`ThinkingEnabled`,
-  // `ModeAuto`), else after its whole context (`EasyInputMessageRoleUser`, `ChatToolChoiceAuto`).
-  if (feb2025 && "member" in last && value !== undefined) {
-    const byValue = root.join("") + props.join("") + pascalCase(value);
-    const short = props.length ? [props[props.length - 1] + pascalCase(value)] : [];
+  // 2025: a union member with a const value, and a property's one-value enum, are named by the value
+  // after the property (`ThinkingEnabled`, `ModeAuto`, `TypeWebSearch20250305`), else after their
+  // whole context (`EasyInputMessageRoleUser`, `EasyInputMessageTypeMessage`, `ChatToolChoiceAuto`).
+  if (feb2025 && value !== undefined) {
+    const byValue = root.join("") + props.join("") + valueName(value);
+    const short = props.length ? [props[props.length - 1] + valueName(value)] : [];
     return [...new Set([...short, byValue, ...[1, 2, 3, 4, 5].map((n) => `${byValue}${n}`)])].filter((c) => /^[A-Z]/.test(c));
   }
+  // 2025: a union's member that is an enum of several values is the union's `Enum`
+  // (`PDFParserEngineEnum`), before the numbered names.
+  const enums = feb2025 && enumMember ? [...(props.length ? [props[props.length - 1] + "Enum"] : []), root.join("") + props.join("") + "Enum"] : [];
   const parent = segments[segments.length - 2];
   // A property of a union's member is named after the union's property first, then the ancestors
   // from the top, the member's number last (Dub's `FieldsType`, `PartnerEnrolledEventFieldsType`,
@@ -194,7 +241,7 @@ export function pathCandidates(root: string[], segments: Segment[], feb2025 = fa
       return [...new Set(chain)].filter((c) => /^[A-Z]/.test(c));
     }
   }
-  const own = "prop" in last ? [props[props.length - 1]] : [NUMBERS[last.member] ?? "", `${props[props.length - 1] ?? root[root.length - 1]}${last.member + 1}`];
+  const own = "prop" in last ? [props[props.length - 1]] : [...enums, NUMBERS[last.member] ?? "", `${props[props.length - 1] ?? root[root.length - 1]}${last.member + 1}`];
   const stem = own[own.length - 1];
   // The properties between the root and the schema (the last one is in its stem: `Customer`, `Fields1`).
   const middle = props.slice(0, -1);
@@ -211,16 +258,19 @@ type Segment = { prop: string; items?: boolean } | { member: number };
 
 /** Reads a model's JSON pointer: the context Speakeasy names it by, and the namespace it lands in. */
 class DocumentContext {
-  private readonly operations = new Map<string, Operation>();
+  /** By JSON pointer; more than one where a body of several encodings gives a method each. */
+  private readonly operations = new Map<string, Operation[]>();
   private readonly responses = new Map<string, string>();
   private readonly models: Map<string, Model>;
+  private readonly bySource: Map<string, Model>;
 
   constructor(
     api: Api,
     private readonly feb2025: boolean,
   ) {
     this.models = new Map(api.models.map((m) => [m.name, m]));
-    for (const op of api.operations) this.operations.set(op.source, op);
+    this.bySource = new Map(api.models.map((m) => [m.source, m]));
+    for (const op of api.operations) this.operations.set(op.source, [...(this.operations.get(op.source) ?? []), op]);
     // A shared response's own model: its name is the root of what nests in it.
     for (const m of api.models) {
       const r = /^(#\/components\/responses\/[^/]+)\/content\/[^/]+\/schema$/.exec(m.source);
@@ -228,8 +278,9 @@ class DocumentContext {
     }
   }
 
-  locate(m: Model): { candidates: string[]; namespace: Namespace } | undefined {
-    const parts = m.source
+  /** `source`: where to name it from, when not its own place (a copy of it in another component). */
+  locate(m: Model, source = m.source): { candidates: string[]; namespace: Namespace } | undefined {
+    const parts = source
       .replace(/^#\//, "")
       .split("/")
       .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -238,7 +289,21 @@ class DocumentContext {
     if (at.root[at.root.length - 1] === "Request") return { candidates: [at.root.join("")], namespace: at.namespace };
     const segments = pathSegments(parts.slice(at.consumed));
     if (!segments) return undefined;
-    return { candidates: pathCandidates(at.root, segments, this.feb2025, constValue(m, this.models)), namespace: at.namespace };
+    // A union's member is named by its const value (its own, or its const field's); a property's
+    // one-value enum only when the property is optional or sits in a union's member.
+    const last = segments[segments.length - 1];
+    const byValue = last && ("member" in last || (m.kind === "enum" && (segments.some((x) => "member" in x) || !this.requiredAt(source))));
+    const value = byValue ? constValue(m, this.models) : undefined;
+    const enumMember = !!last && "member" in last && m.kind === "enum" && m.members.length > 1;
+    return { candidates: pathCandidates(at.root, segments, this.feb2025, value, enumMember), namespace: at.namespace };
+  }
+
+  /** Whether the property at `source` (`…/properties/<name>`) is required in its object. */
+  private requiredAt(source: string): boolean {
+    const at = /^(.*)\/properties\/([^/]+)$/.exec(source);
+    const owner = at ? this.bySource.get(at[1]) : undefined;
+    const name = at?.[2].replace(/~1/g, "/").replace(/~0/g, "~");
+    return owner?.kind === "object" && owner.fields.some((f) => f.wireName === name && f.required);
   }
 
   private root(parts: string[]): { root: string[]; consumed: number; namespace: Namespace } | undefined {
@@ -248,7 +313,9 @@ class DocumentContext {
       return name ? { root: [name], consumed: 6, namespace: "errors" } : undefined;
     }
     if (parts[0] !== "paths") return undefined;
-    const op = this.operations.get(`#/paths/${parts[1].replace(/~/g, "~0").replace(/\//g, "~1")}/${parts[2]}`);
+    const ops = this.operations.get(`#/paths/${parts[1].replace(/~/g, "~0").replace(/\//g, "~1")}/${parts[2]}`) ?? [];
+    // A schema of one of the body's media types belongs to that media type's method.
+    const op = (parts[3] === "requestBody" ? ops.find((o) => o.body?.contentType === parts[5]) : undefined) ?? ops[0];
     if (!op) return undefined;
     const id = speakeasyOperationId(op);
     // The operation's own request model (its parameters and body): `<operationId>Request`.
@@ -258,7 +325,11 @@ class DocumentContext {
       const error = /^[45]/.test(parts[4]) || parts[4] === "default";
       // An inline error payload itself keeps our name; what nests in it is named after the operation.
       if (error && parts.length === 8) return undefined;
-      return { root: [id, error ? "" : "ResponseBody"].filter(Boolean), consumed: 8, namespace: error ? "errors" : "operations" };
+      // 2025: a success body is `<operationId>Response` itself, unless that name is a wrapper's: a
+      // page's (`{ result }`), or the union of several success bodies.
+      const wrapped = !!op.pagination || op.success.filter((r) => r.type).length > 1;
+      const name = error ? "" : this.feb2025 && parts.length === 8 && !wrapped ? "Response" : "ResponseBody";
+      return { root: [id, name].filter(Boolean), consumed: 8, namespace: error ? "errors" : "operations" };
     }
     return undefined;
   }
@@ -295,7 +366,8 @@ function isComponentSchema(m: Model): boolean {
 function constValue(m: Model, models: Map<string, Model>): string | undefined {
   if (m.kind === "enum") return m.members.length === 1 ? String(m.members[0].value) : undefined;
   if (m.kind !== "object") return undefined;
-  for (const f of m.fields) {
+  // A `type` field tells the members apart before any other (`type: bash_20250124` over `name: bash`).
+  for (const f of [...m.fields.filter((x) => x.wireName === "type"), ...m.fields.filter((x) => x.wireName !== "type")]) {
     if (!f.required) continue;
     if (f.type.kind === "literal" && typeof f.type.value === "string") return f.type.value;
     const e = f.type.kind === "ref" ? models.get(f.type.model) : undefined;

@@ -5,7 +5,7 @@
 import { modelDirs, type ModelDirs } from "./model-paths.js";
 import { posix } from "node:path";
 import type { Api, Field, Group, Model, Operation, TypeRef } from "../../ir/types.js";
-import { NameScope, camelCase, pascalCase } from "../../ir/names.js";
+import { NameScope, camelCase, identifierPascal, pascalCase } from "../../ir/names.js";
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
@@ -147,7 +147,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
   const funcFiles = new NameScope();
   const methods = new Map(api.groups.map((g) => [g.name, new NameScope(CLASS_MEMBERS)]));
   const operations = api.operations.map((op): OperationPlan => {
-    const func = funcs.claim(camelCase(op.group) + pascalCase(op.method));
+    const func = funcs.claim(camelCase(op.group) + identifierPascal(op.method));
     return { ir: op, method: methods.get(op.group)!.claim(op.method), func, file: `funcs/${funcFiles.claim(fileStem(func))}.ts`, positional: positionalArgs(op, models, opts) };
   });
   const groups = planGroups(api, groupClasses, operations, methods);

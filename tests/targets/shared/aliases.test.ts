@@ -63,6 +63,18 @@ describe("pathCandidates: shortest first, then ever more context", () => {
   });
 });
 
+describe("pathCandidates, 2025: values and enum members", () => {
+  it("a value's initialisms in capitals (OpenRouter's PDFParserEnginePDFText, OutputWebSearchServerToolItemTypeURL)", () => {
+    expect(pathCandidates(["PDFParserEngine"], [{ member: 1 }], true, "pdf-text")[0]).toBe("PDFParserEnginePDFText");
+    expect(pathCandidates(["OutputWebSearchServerToolItem"], [{ prop: "type" }], true, "url")).toContain("OutputWebSearchServerToolItemTypeURL");
+  });
+
+  it("a union member that is an enum of several values is the union's Enum, before its number", () => {
+    expect(pathCandidates(["PDFParserEngine"], [{ member: 0 }], true, undefined, true).slice(0, 3)).toEqual(["PDFParserEngineEnum", "One", "PDFParserEngine1"]);
+    expect(pathCandidates(["PDFParserEngine"], [{ member: 0 }], false, undefined, true).slice(0, 2)).toEqual(["One", "PDFParserEngine1"]);
+  });
+});
+
 describe("speakeasyName: a spec key as Speakeasy names its class", () => {
   it.each([
     ["AABenchmarkEntry", "AABenchmarkEntry"],
@@ -142,5 +154,46 @@ describe("inlineAliases with nameResolutionFeb2025: a name two schemas want goes
 
   it("before 2025: the first to want a name takes it (the members are One, Two; the next union's Role1, Role2)", () => {
     expect(names(false)).toEqual(["One", "Two", "Role1", "Role2", "Mode1", "Mode2"]);
+  });
+});
+
+describe("inlineAliases with nameResolutionFeb2025: what Speakeasy's 2025 names give an allOf copy and a response", () => {
+  const status = {
+    anyOf: [
+      { type: "string", enum: ["completed"] },
+      { type: "string", enum: ["failed"] },
+    ],
+  };
+  const api = apiOf({
+    components: {
+      schemas: {
+        OutputMessage: { type: "object", properties: { status } },
+        OutputMessageItem: { allOf: [{ $ref: "#/components/schemas/OutputMessage" }, { type: "object", properties: {} }] },
+      },
+    },
+    paths: {
+      "/keys": {
+        post: {
+          operationId: "exchangeAuthCodeForAPIKey",
+          responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { key: { type: "string" } } } } } } },
+        },
+        // A second operation wants `Response` too: neither takes it.
+        get: {
+          operationId: "listKeys",
+          responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { keys: { type: "string" } } } } } } },
+        },
+      },
+    },
+  });
+  const names = inlineAliases(api, () => false, { perNamespace: true, feb2025: true }).map((a) => `${a.namespace}.${a.name}`);
+
+  it("a component that is another through allOf has the other's inline schemas under its own names too", () => {
+    expect(names).toEqual(expect.arrayContaining(["components.OutputMessageStatusCompleted", "components.OutputMessageItemStatusCompleted"]));
+  });
+
+  it("an operation's one success body is <operationId>Response, in the operationId's casing", () => {
+    // (ListKeysResponse is our own name already: no alias.)
+    expect(names).toContain("operations.ExchangeAuthCodeForAPIKeyResponse");
+    expect(names).not.toContain("operations.Response");
   });
 });
