@@ -126,7 +126,8 @@ async function emitModels(e: Emission): Promise<void> {
     const aliases = p.aliases
       .filter((a) => a.namespace === place)
       // An enum is a value and a type; an object model only a type (isolatedModules re-exports it as one).
-      .map((a) => ({ name: a.name, className: a.model.name, typeOnly: a.model.ir.kind !== "enum", from: a.from }))
+      // An error class is a value (`instanceof`); its alias exports the class, not its payload type.
+      .map((a) => ({ name: a.name, className: a.model.errorClass ?? a.model.name, typeOnly: !a.model.errorClass && a.model.ir.kind !== "enum", from: a.from }))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     if (!p.namespaces.includes(place as keyof ModelDirs)) continue;
     if (place === "errors" && p.baseError) aliases.push({ name: p.baseError, className: "APIError", typeOnly: false, from: "./apierror.js" });

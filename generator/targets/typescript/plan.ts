@@ -9,7 +9,7 @@ import { NameScope, camelCase, identifierPascal, pascalCase } from "../../ir/nam
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
-import { inlineAliases, speakeasyOperationId } from "../shared/aliases.js";
+import { inlineAliases, speakeasyName, speakeasyOperationId } from "../shared/aliases.js";
 import { baseErrorAlias, errorClassStem } from "../shared/base-error.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
@@ -171,6 +171,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
   for (const g of globalsTypes) exported.operations.add(g.name);
   const pageTypes = pageTypesOf(operations, models, dirs, files, (name) => !reserved.has(name) && !exported.operations.has(name));
   for (const t of pageTypes) exported.operations.add(t.name);
+  aliases.push(...errorClassAliases(models, dirs, opts, (name) => !reserved.has(name) && !exported.errors.has(name)));
   const baseError = baseErrorAlias("typescript", opts.baseErrorName, (name) => scope.has(name));
   if (baseError) scope.claim(baseError);
 
@@ -218,6 +219,20 @@ function globalsTypesOf(operations: OperationPlan[], models: Map<string, ModelPl
     const name = `${speakeasyOperationId(op.ir)}Globals`;
     if (keys.length === 0 || !request || request.inline || request.ir.kind !== "object" || !free(name)) return [];
     return [{ name, operationId: op.ir.specOperationId, request, keys, file: `${dirs.operations}/${files.claim(fileStem(name.toLowerCase()))}.ts` }];
+  });
+}
+
+/**
+ * An error class also under its schema key's casing, as Speakeasy names it (`HTTPValidationError`
+ * beside our `HttpValidationError`): only where the two differ in case alone.
+ */
+function errorClassAliases(models: Map<string, ModelPlan>, dirs: ModelDirs, opts: TargetOptions, free: (name: string) => boolean): Plan["aliases"] {
+  return [...models.values()].flatMap((m) => {
+    const key = m.errorClass ? /^#\/components\/schemas\/([^/]+)$/.exec(m.ir.source)?.[1] : undefined;
+    if (!key || !m.errorClass) return [];
+    const name = errorClassStem(speakeasyName(key), opts.sharedErrorComponentsApr2025);
+    if (name === m.errorClass || name.toLowerCase() !== m.errorClass.toLowerCase() || !free(name)) return [];
+    return [{ name, model: m, namespace: "errors" as const, from: `./${posix.relative(dirs.errors, m.file).replace(/\.ts$/, ".js")}` }];
   });
 }
 

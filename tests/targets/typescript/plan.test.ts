@@ -104,6 +104,22 @@ describe("typescript planner: models", () => {
     expect([m.name, m.errorClass, m.file, m.doc]).toEqual(["OopsData", "Oops", "models/errors/oops.ts", "models/errors/oops.md"]);
   });
 
+  it("an error class is also exported under its schema key's casing (Speakeasy's HTTPValidationError), where only the case differs", () => {
+    const api = apiOf({
+      components: { schemas: { HTTPValidationError: { type: "object", properties: { detail: { type: "string" } } } } },
+      paths: {
+        "/a": {
+          get: {
+            operationId: "a",
+            responses: { "204": { description: "ok" }, "422": { description: "bad", content: { "application/json": { schema: { $ref: "#/components/schemas/HTTPValidationError" } } } } },
+          },
+        },
+      },
+    });
+    const p = plan(api, opts);
+    expect(p.aliases.map((a) => `${a.namespace}.${a.name} ${a.model.errorClass} ${a.from}`)).toEqual(["errors.HTTPValidationError HttpValidationError ./httpvalidationerror.js"]);
+  });
+
   it.each([
     // The spec's own schema of the payload type's name keeps it; the payload type takes the next.
     ["BadRequestResponse", ["BadRequestResponseErrorData"], "BadRequestResponseErrorData2 BadRequestResponseError models/errors/badrequestresponseerror.ts; BadRequestResponseErrorData"],
