@@ -269,5 +269,7 @@ function releaseLine(r: TargetResult): string {
       return `specsmith: ${r.target.name} ${was} → ${rel.version} (set in the config; the changes call for ${rel.bump}: ${counts})\n`;
     case "bump":
       return `specsmith: ${r.target.name} ${was} → ${rel.version} (${rel.bump}: ${counts})\n`;
+    case "code":
+      return `specsmith: ${r.target.name} ${was} → ${rel.version} (patch: the generated code changed; the SDK's surface did not)\n`;
   }
 }

@@ -15,7 +15,7 @@ import { SILENT, type Progress } from "./progress.js";
 import { digestOf } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
 import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
-import { planRelease, releaseDate, type Release } from "./release/release.js";
+import { codeRelease, planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
@@ -33,6 +33,8 @@ export interface TargetResult {
   operations?: number;
   /** The version this generation releases, and the changes since the last one. */
   release?: Release;
+  /** The digest of the SDK's files (see LockFile.code). */
+  code?: string;
   /** Each operation's usage snippet in this target (for the code-samples overlay and the docs site). */
   samples?: CodeSample[];
   /** The API's title. */
@@ -94,7 +96,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
     const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (opts.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
     const result = await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], { ...opts, progress });
-    result.files.push(...releaseFiles(api, config, result.release!, digest, opts.date ?? releaseDate()));
+    result.files.push(...releaseFiles(api, config, result.release!, digest, result.code!, opts.date ?? releaseDate()));
     const once = result.files.filter((f) => f.once).map((f) => f.path);
     const record = inputsOf(config, sourceDigests, once, opts.release !== false, result.release!.version);
     if (record) result.inputs = record;
@@ -116,22 +118,55 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
   opts.progress.phase(`planning ${config.name}`);
   const plan: PlanBase = target.plan(api, config);
   const held = opts.release === false && previous !== undefined;
-  const release: Release = held
+  let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
     : planRelease(config.version, target.surface(plan), previous, target.typeRules);
-  opts.progress.phase(`rendering ${config.name}`);
-  const emitted = await target.emit(plan, release.version);
-  opts.progress.phase(`formatting ${config.name} (${emitted.files.length.toLocaleString("en-US")} files)`);
-  await target.format(emitted);
+  const render = async (version: string) => {
+    opts.progress.phase(`rendering ${config.name}`);
+    const out = await target.emit(plan, version);
+    opts.progress.phase(`formatting ${config.name} (${out.files.length.toLocaleString("en-US")} files)`);
+    await target.format(out);
+    return out;
+  };
+  let emitted = await render(release.version);
+  let code = codeDigest(emitted.files);
+  // The same surface in other code (a newer specsmith): a patch, rendered again under its version.
+  const patched = codeRelease(release, code);
+  if (patched !== release) {
+    release = patched;
+    emitted = await render(release.version);
+    code = codeDigest(emitted.files);
+  }
   const docs: DocsIndex = {
     groups: plan.groups.map((g) => ({ name: g.ir.name, page: `docs/${g.doc}`, operations: g.operations.map((o) => ({ id: o.ir.operationId, method: o.method })) })),
     models: plan.modelList.filter((m) => m.doc).map((m) => ({ name: m.ir.name, page: `docs/${m.doc}` })),
   };
-  return { target: config, files: emitted.files, warnings: api.warnings, operations: api.operations.length, release, samples: emitted.samples, title: api.info.title, api, docs, tests: emitted.tests };
+  return {
+    target: config,
+    files: emitted.files,
+    warnings: api.warnings,
+    operations: api.operations.length,
+    release,
+    code,
+    samples: emitted.samples,
+    title: api.info.title,
+    api,
+    docs,
+    tests: emitted.tests,
+  };
+}
+
+/**
+ * What the SDK's files hold, as one digest: each file's, by path. Each file's digest stays on it
+ * for the writer, which needs the same one.
+ */
+function codeDigest(files: OutputFile[]): string {
+  const parts = files.map((f) => `${f.path}\0${(f.digest ??= digestOf(f.content))}`).sort();
+  return digestOf(parts.join("\n"));
 }
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
-function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, date: string): OutputFile[] {
+function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, code: string, date: string): OutputFile[] {
   const surface = release.surface;
   const lock: LockFile =
     release.reason === "held" && release.previous
@@ -144,6 +179,7 @@ function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: 
           version: release.version,
           api: { title: api.info.title, version: api.info.version, digest },
           surface,
+          code,
         };
   const existing = existingChangelog(target.out);
   const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };

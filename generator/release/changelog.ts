@@ -44,7 +44,8 @@ function entryText(release: Release, ctx: EntryContext, hadEntries: boolean): st
   lines.push(`Generated from ${api}${was !== undefined && was !== ctx.apiVersion ? ` (was ${mdCode(was)})` : ""}.`);
   if (release.reason === "config") lines.push(`The version was set in the configuration (the changes below alone call for a ${release.bump === "none" ? "no" : release.bump} release).`);
   lines.push("");
-  if (release.changes.length === 0) lines.push("No changes to the SDK's surface.", "");
+  if (release.reason === "code") lines.push("The generated code changed (a newer specsmith); the SDK's methods, models and types did not.", "");
+  else if (release.changes.length === 0) lines.push("No changes to the SDK's surface.", "");
   for (const { section, title } of SECTIONS) {
     const items = grouped(release.changes.filter((c) => c.section === section));
     if (items.length === 0) continue;

@@ -56,6 +56,7 @@ export const LockSchema = v.object({
   version: text,
   api: v.object({ title: text, version: text, digest: text }),
   surface: SurfaceSchema,
+  code: v.optional(text),
 });
 
 /** The first problems of a lock that does not match, as `path: what` (at most three). */

@@ -26,6 +26,12 @@ export interface LockFile {
   version: string;
   api: { title: string; version: string; digest: string };
   surface: Surface;
+  /**
+   * A digest of the SDK's files as generated (CHANGELOG.md and .specsmith/ aside): when the surface
+   * is the same but the code is not (a new specsmith's runtime), the release is a patch. Missing in
+   * locks written before it was recorded.
+   */
+  code?: string;
 }
 
 /** A lock larger than this is not ours (GitHub's, the largest we know, is a few MB). */

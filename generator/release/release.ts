@@ -18,7 +18,7 @@ export interface Release {
   /** The lock of the previous generation, if there was one. */
   previous?: LockFile;
   /** Why the version is what it is, for the changelog and the CLI. */
-  reason: "first" | "bump" | "config" | "unchanged" | "held";
+  reason: "first" | "bump" | "config" | "unchanged" | "held" | "code";
 }
 
 /**
@@ -32,6 +32,17 @@ export function planRelease(configVersion: string, surface: Surface, previous: L
   if (configVersion !== previous.configVersion) return { version: configVersion, bump, changes, surface, previous, reason: "config" };
   if (bump === "none") return { version: previous.version, bump, changes, surface, previous, reason: "unchanged" };
   return { version: bumpVersion(previous.version, bump), bump, changes, surface, previous, reason: "bump" };
+}
+
+/**
+ * A release with no change to the surface, whose code (`code`, see LockFile.code) differs from what
+ * the last generation wrote: a patch, so that a package's version never stands for two contents.
+ * Anything else is returned as it is.
+ */
+export function codeRelease(release: Release, code: string): Release {
+  const previous = release.previous;
+  if (release.reason !== "unchanged" || !previous?.code || previous.code === code) return release;
+  return { ...release, version: bumpVersion(previous.version, "patch"), bump: "patch", reason: "code" };
 }
 
 /** The next version; below 1.0.0 a breaking change bumps the minor and anything else the patch. */

@@ -28,6 +28,8 @@ export interface EmittedFile {
   once?: boolean;
   /** Already carries the user's text or is bookkeeping (changelog, lock): written as it is, never merged. */
   verbatim?: boolean;
+  /** `digestOf(content)`, when the generation computed it already (for the lock's code digest). */
+  digest?: string;
 }
 
 /** What the index will record of a file this run leaves on disk; size and mtime once known. */
@@ -134,7 +136,7 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
       if (previous.empty || !exists(join(root, f.path))) r.files.push(f);
       continue;
     }
-    const digest = digestOf(f.content);
+    const digest = f.digest ?? digestOf(f.content);
     if (!f.verbatim) {
       r.pristine.push([f.path, f.content]);
       pristineDigests.push(`${f.path}\0${digest}`);

@@ -212,11 +212,30 @@ describe("regenerating from Clerk's old spec to its new one", () => {
     expect(specsmith(["generate", "--config", "specsmith.yaml", "--check", "--target", "python"], dir, { timeoutMs: 240_000 }).code).toBe(0);
   }, 300_000);
 
+  it("the same surface in other code (a newer specsmith) is a patch release, once", () => {
+    // The lock records what the last generation wrote; one that wrote other code stands for an older specsmith.
+    const lockPath = join(dir, "py/.specsmith/lock.json");
+    const lock = JSON.parse(readFileSync(lockPath, "utf8")) as { code?: string };
+    expect(lock.code).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    writeFileSync(lockPath, readFileSync(lockPath, "utf8").replace(lock.code!, "written-by-an-older-specsmith"));
+    const r = specsmith(["generate", "--config", "specsmith.yaml", "--target", "python"], dir, { timeoutMs: 240_000 });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("python 2.0.0 → 2.0.1 (patch: the generated code changed; the SDK's surface did not)");
+    expect(read("py/pyproject.toml")).toContain('version = "2.0.1"');
+    expect(read("py/CHANGELOG.md")).toMatch(/^# Changelog\n\n## 2\.0\.1 \([^)]+\)\n\nGenerated from Clerk Backend API, API version `2026-05-12`\.\n\nThe generated code changed/);
+    // The new lock records the code this generation wrote (the version is in it, so it is not the old one).
+    const written = (JSON.parse(read("py/.specsmith/lock.json")) as { code: string }).code;
+    expect(written).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    expect(written).not.toBe(lock.code);
+    const again = specsmith(["generate", "--config", "specsmith.yaml", "--target", "python"], dir, { timeoutMs: 240_000 });
+    expect(again.stdout).toContain("python 2.0.1: no SDK changes");
+  }, 300_000);
+
   it("a version the user sets in the config wins over the automatic bump", () => {
     config(dir, "clerk.yaml", "3.0.0-beta.1");
     const r = specsmith(["generate", "--config", "specsmith.yaml", "--target", "python"], dir, { timeoutMs: 240_000 });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("python 2.0.0 → 3.0.0-beta.1 (set in the config");
+    expect(r.stdout).toContain("python 2.0.1 → 3.0.0-beta.1 (set in the config");
     // pyproject.toml holds the version as Python packaging writes it (PEP 440).
     expect(read("py/pyproject.toml")).toContain('version = "3.0.0b1"');
     expect(read("py/CHANGELOG.md")).toMatch(/^# Changelog\n\n## 3\.0\.0-beta\.1 /);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { changelogText } from "../../generator/release/changelog.js";
 import type { Change } from "../../generator/release/classify.js";
 import type { LockFile } from "../../generator/release/lock.js";
-import { bumpVersion, planRelease, releaseDate, type Release } from "../../generator/release/release.js";
+import { bumpVersion, codeRelease, planRelease, releaseDate, type Release } from "../../generator/release/release.js";
 import type { Surface } from "../../generator/release/surface.js";
 
 describe("bumpVersion", () => {
@@ -55,6 +55,23 @@ describe("planRelease", () => {
   });
 });
 
+describe("codeRelease: the same surface in other code", () => {
+  const unchanged = (previous: LockFile): Release => ({ version: previous.version, bump: "none", changes: [], surface: surface(["a"]), previous, reason: "unchanged" });
+  it.each([
+    ["the code the last generation wrote: nothing to release", { ...lock("1.0.0", "1.2.0", ["a"]), code: "same" }, "same", "1.2.0 unchanged"],
+    ["other code: a patch", { ...lock("1.0.0", "1.2.0", ["a"]), code: "before" }, "after", "1.2.1 code"],
+    ["a lock from before the code was recorded: nothing to release", lock("1.0.0", "1.2.0", ["a"]), "after", "1.2.0 unchanged"],
+  ] as const)("%s", (_name, previous, code, want) => {
+    const r = codeRelease(unchanged(previous), code);
+    expect(`${r.version} ${r.reason}`).toBe(want);
+  });
+
+  it("leaves a release that changes the surface as it is", () => {
+    const bump: Release = { ...unchanged({ ...lock("1.0.0", "1.2.0", ["a"]), code: "before" }), version: "1.3.0", bump: "minor", reason: "bump" };
+    expect(codeRelease(bump, "after")).toBe(bump);
+  });
+});
+
 describe("changelogText", () => {
   const ctx = { date: "2026-02-03", apiTitle: "T", apiVersion: "2", methods: 1, models: 0 };
   const added: Change = { kind: "added", breaking: false, section: "added", symbol: "t.things.list", operationId: "list", detail: "added", link: "docs/sdks/things/README.md#list" };
@@ -70,6 +87,13 @@ describe("changelogText", () => {
   it("adds nothing when nothing changed, and gives a deleted changelog its title back", () => {
     expect(changelogText("# Changelog\n\n## 1.0.0 (x)\n", release({ reason: "unchanged", changes: [] }), ctx)).toBe("# Changelog\n\n## 1.0.0 (x)\n");
     expect(changelogText(undefined, release({ reason: "unchanged", changes: [] }), ctx)).toBe("# Changelog\n");
+  });
+
+  it("says a code-only release is one", () => {
+    const text = changelogText("# Changelog\n\n## 1.0.0 (x)\n", release({ version: "1.0.1", bump: "patch", reason: "code", changes: [] }), ctx);
+    expect(text).toBe(
+      "# Changelog\n\n## 1.0.1 (2026-02-03)\n\nGenerated from T, API version `2` (was `1`).\n\nThe generated code changed (a newer specsmith); the SDK's methods, models and types did not.\n\n## 1.0.0 (x)\n",
+    );
   });
 
   it("says versioning restarted when entries exist but the lock was lost", () => {
