@@ -21,7 +21,7 @@ import { typescriptHelpers } from "./helpers.js";
 import { streamsOnly } from "../../ir/responses.js";
 import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, resultType, type FuncView } from "./funcs.js";
 import { docLines, modelMovesUnion, modelView } from "./models.js";
-import { Imports, TypeWriter, propKey, type OperationPlan, type Plan } from "./plan.js";
+import { Imports, TypeWriter, importPath, propKey, type OperationPlan, type Plan } from "./plan.js";
 import { ERROR_MODULES } from "./runtime.js";
 import { renameType } from "./types.js";
 
@@ -110,7 +110,7 @@ async function emitModels(e: Emission): Promise<void> {
   }
   // Speakeasy's `<operationId>Globals`, each its own module beside the request model it picks from.
   for (const g of p.globalsTypes) {
-    const from = "./" + posix.relative(posix.dirname(g.file), g.request.file).replace(/\.ts$/, ".js");
+    const from = importPath(posix.dirname(g.file), g.request.file);
     e.src(g.file, "src/globals.ts.hbs", { name: g.name, className: g.request.name, from, keys: g.keys, operationId: g.operationId }, true);
     byPlace.get("operations")!.push("./" + g.file.split("/").pop()!.replace(/\.ts$/, ".js"));
   }

@@ -163,9 +163,8 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     const target = models.get(model)!;
     if (target.inline || target.errorClass) return [];
     // Exported from the namespace Speakeasy has it in (an error's nested schema: errors.ConflictCode).
-    const from = posix.relative(dirs[namespace], target.file).replace(/\.ts$/, ".js");
     exported[namespace].add(name);
-    return [{ name, model: target, namespace, from: from.startsWith(".") ? from : `./${from}` }];
+    return [{ name, model: target, namespace, from: importPath(dirs[namespace], target.file) }];
   });
   const globalsTypes = globalsTypesOf(operations, models, dirs, files, (name) => !reserved.has(name) && !exported.operations.has(name));
   for (const g of globalsTypes) exported.operations.add(g.name);
@@ -232,7 +231,7 @@ function errorClassAliases(models: Map<string, ModelPlan>, dirs: ModelDirs, opts
     if (!key || !m.errorClass) return [];
     const name = errorClassStem(speakeasyName(key), opts.sharedErrorComponentsApr2025);
     if (name === m.errorClass || name.toLowerCase() !== m.errorClass.toLowerCase() || !free(name)) return [];
-    return [{ name, model: m, namespace: "errors" as const, from: `./${posix.relative(dirs.errors, m.file).replace(/\.ts$/, ".js")}` }];
+    return [{ name, model: m, namespace: "errors" as const, from: importPath(dirs.errors, m.file) }];
   });
 }
 
@@ -576,13 +575,18 @@ export class Imports {
     const dir = posix.dirname(this.file);
     return [...this.byModule.entries()]
       .map(([from, names]) => {
-        let rel = posix.relative(dir, from).replace(/\.ts$/, ".js");
-        if (!rel.startsWith(".")) rel = "./" + rel;
+        const rel = importPath(dir, from);
         const list = [...names.entries()].map(([name, typeOnly]) => ({ name, typeOnly })).sort((a, b) => cmp(a.name, b.name));
         return { from: rel, names: list, allTypes: list.every((n) => n.typeOnly) };
       })
       .sort((a, b) => cmp(a.from, b.from));
   }
+}
+
+/** How a module in folder `dir` imports the source file `file` (both under src/): `./x.js`, `../y/x.js`. */
+export function importPath(dir: string, file: string): string {
+  const rel = posix.relative(dir, file).replace(/\.ts$/, ".js");
+  return rel.startsWith(".") ? rel : `./${rel}`;
 }
 
 export function cmp(a: string, b: string): number {

@@ -152,11 +152,16 @@ export type HTTPRequest = {
  */
 export type Idempotency = { header: string; key: () => string };
 
+/** The state of one attempt: its abort controller and its timer. */
+type Attempting = {
+  controller: AbortController;
+  timer?: Timer;
+  timedOut: boolean;
+};
+
 /** What a streamed body's guard needs of its call: the attempt's timer, and the call's errors and cleanup. */
 export type StreamingCall = {
-  readonly current:
-    | { controller: AbortController; timer?: Timer; timedOut: boolean }
-    | undefined;
+  readonly current: Attempting | undefined;
   readonly timeoutMs: number;
   cleanup(): void;
   classify(err: unknown): HTTPClientError;
@@ -209,13 +214,6 @@ export async function send(
   }
   return call.run(req.stream);
 }
-
-/** The state of one attempt: its abort controller and its timer. */
-type Attempting = {
-  controller: AbortController;
-  timer?: Timer;
-  timedOut: boolean;
-};
 
 /** One call of `send`: what it sends, and the state of its current attempt. */
 class Call implements StreamingCall {
