@@ -8,6 +8,7 @@ import datetime as dt
 import email
 import email.policy
 import importlib
+import json
 import os
 import sys
 import time
@@ -148,6 +149,32 @@ class RuntimeTest(ServerTestCase):
             [r.json() for r in self.server.requests],
             [{"title": None}, {"note": "n"}, {}],
         )
+
+    def test_a_json_body_is_read_in_the_charset_its_media_type_names(self) -> None:
+        doc = dict(DOC, title="Café ☕")
+        latin = dict(DOC, title="Café")
+        self.server.reply(
+            lambda r, n: [
+                Reply(
+                    200,
+                    raw=json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+                    headers={"content-type": "application/json"},
+                ),
+                Reply(
+                    200,
+                    raw=json.dumps(latin, ensure_ascii=False).encode("latin-1"),
+                    headers={"content-type": "application/json; charset=ISO-8859-1"},
+                ),
+                Reply(
+                    200,
+                    raw=json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+                    headers={"content-type": "application/json; charset=UTF-8"},
+                ),
+            ][n - 1]
+        )
+        sdk = self.sdk()
+        titles = [sdk.documents.get_document(document_id="d1").title for _ in range(3)]
+        self.assertEqual(titles, ["Café ☕", "Café", "Café ☕"])
 
     def test_dates_round_trip(self) -> None:
         self.server.reply(lambda r, n: Reply(200, DOC))

@@ -1,7 +1,7 @@
 """The base of generated models (pydantic v2): wire aliases, the UNSET sentinel, extra properties."""
 
 from enum import Enum
-from typing import Any, Callable, Dict, Optional, Tuple, Type, TypeVar, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar, Union
 
 import pydantic
 from pydantic import ConfigDict, model_serializer
@@ -83,19 +83,13 @@ class BaseModel(pydantic.BaseModel):
         data = handler(self)
         if not isinstance(data, dict):
             return data
-        fields = _fields_of(type(self))
-        out: Dict[str, Any] = {}
-        for key, value in data.items():
-            field = fields.get(key)
-            if field is None:
-                out[key] = value  # an extra property, sent as given
-                continue
-            name, optional, nullable = field
-            current = getattr(self, name, UNSET)
-            if current is UNSET or (current is None and optional and not nullable):
-                continue
-            out[key] = value
-        return out
+        # Only an optional field can be left out: UNSET, or None where None is not a value to send.
+        for key, name, nullable in _optional_fields_of(type(self)):
+            if key in data:
+                current = getattr(self, name, UNSET)
+                if current is UNSET or (current is None and not nullable):
+                    del data[key]
+        return data
 
     @property
     def additional_properties(self) -> Dict[str, Any]:
@@ -103,25 +97,25 @@ class BaseModel(pydantic.BaseModel):
         return self.__pydantic_extra__ or {}
 
 
-_field_cache: Dict[type, Dict[str, Tuple[str, bool, bool]]] = {}
+_field_cache: Dict[type, List[Tuple[str, str, bool]]] = {}
 
 
-def _fields_of(cls: type) -> Dict[str, Tuple[str, bool, bool]]:
-    """A model's fields by the keys they serialize under: (name, optional, nullable). Once per class."""
+def _optional_fields_of(cls: type) -> List[Tuple[str, str, bool]]:
+    """A model's optional fields: (the key it serializes under, its name, whether None is sent as
+    null), each under its wire name and its Python name (dumps by alias or not). Once per class."""
     cached = _field_cache.get(cls)
     if cached is None:
         fields = cls.model_fields  # type: ignore[attr-defined]
-        cached = {
-            (f.alias or n): (n, not f.is_required(), NULLABLE in f.metadata)
-            for n, f in fields.items()
-        }
-        cached.update(
-            {
-                n: (n, not f.is_required(), NULLABLE in f.metadata)
-                for n, f in fields.items()
-                if n not in cached
-            }
-        )
+        # A wire name wins over another field's Python name of the same spelling.
+        wire = {f.alias or n for n, f in fields.items()}
+        cached = []
+        for n, f in fields.items():
+            if f.is_required():
+                continue
+            nullable = NULLABLE in f.metadata
+            cached.append((f.alias or n, n, nullable))
+            if n not in wire:
+                cached.append((n, n, nullable))
         _field_cache[cls] = cached
     return cached
 

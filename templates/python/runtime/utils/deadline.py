@@ -5,11 +5,10 @@ Synchronous calls: the SDK's own httpx client runs on a network backend whose ev
 and write waits at most what is left of the current call's deadline. Asynchronous calls are bounded
 by asyncio.wait_for instead."""
 
-import contextlib
 import socket
 import threading
 import time
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Dict, List, Optional
 
 import httpcore
 import httpx
@@ -23,6 +22,7 @@ class Deadline:
     def __init__(self, timeout_ms: Optional[float]):
         self.at = None if not timeout_ms else time.monotonic() + timeout_ms / 1000
         self.expired = False
+        self._previous: Optional[Deadline] = None
 
     def remaining(self) -> Optional[float]:
         if self.at is None:
@@ -45,16 +45,22 @@ class Deadline:
         """httpcore's per-request timeouts, each read when a phase starts: cut to what is left then.
         With a client of the user's own (whose backend is not ours), this bounds each phase. `idle`
         (ms): a streamed body's reads wait at most that each, however long the stream runs."""
+        if self.at is None and not idle:
+            return given or {}
         return _DeadlineTimeouts(self, given or {}, idle)
 
-    @contextlib.contextmanager
-    def active(self) -> Iterator["Deadline"]:
-        previous = getattr(_current, "deadline", None)
-        _current.deadline = self
-        try:
-            yield self
-        finally:
-            _current.deadline = previous
+    def active(self) -> "Deadline":
+        """`with deadline.active():` the network backend keeps to this deadline inside the block."""
+        return self
+
+    def __enter__(self) -> "Deadline":
+        self._previous = getattr(_current, "deadline", None)
+        # No deadline: the backend's reads and writes skip the bookkeeping altogether.
+        _current.deadline = None if self.at is None else self
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        _current.deadline = self._previous
 
 
 class _DeadlineTimeouts(dict):  # type: ignore[type-arg]

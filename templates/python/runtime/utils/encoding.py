@@ -5,7 +5,7 @@ import re
 import urllib.parse
 import uuid
 from enum import Enum
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Collection, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import pydantic
 
@@ -77,31 +77,36 @@ def header_params(
     return out
 
 
-def check_header(name: str, value: str, secret: bool) -> None:
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+# CR, LF and NUL would split or end the header; httpx encodes values as Latin-1.
+_UNSENDABLE = re.compile(r"[\r\n\x00]|[^\x00-\xff]")
+
+
+def check_header(name: str, value: str, credentials: Collection[str] = ()) -> None:
     """A header must be a token name and a value without CR, LF or NUL, in Latin-1. The refusal never
-    quotes the value: it may be a credential."""
-    ok = (
-        re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name) is not None
-        and re.search(r"[\r\n\x00]", value) is None
-    )
-    try:
-        value.encode("latin-1")
-    except UnicodeEncodeError:
-        ok = False
-    if not ok:
-        what = "a credential" if secret else "the header"
+    quotes the value: it may be a credential (`credentials`: the lower-case names of the headers that
+    carry one)."""
+    if _HEADER_NAME.fullmatch(name) is None or _UNSENDABLE.search(value) is not None:
+        what = "a credential" if name.lower() in credentials else "the header"
         raise InvalidRequestError(
             f"The {name} header cannot be sent: {what} holds CR, LF, NUL or a character beyond Latin-1, or the name is not a header name"
         )
 
 
+_NOT_IN_HEADER = re.compile(r"[^\t\x20-\x7e\x80-\xff]")
+
+
 def check_credential(option: str, value: Any) -> None:
     """A credential must fit in a header (CR or LF would split it); the refusal names only the option."""
     for part in value.values() if isinstance(value, dict) else [value]:
-        if re.search(r"[^\t\x20-\x7e\x80-\xff]", str(part)):
+        if _NOT_IN_HEADER.search(str(part)):
             raise InvalidRequestError(
                 f"The {option} credential holds a character a header cannot carry (CR, LF, NUL or beyond Latin-1); it was not sent"
             )
+
+
+# Compact JSON, non-ASCII as UTF-8 (one encoder: json.dumps with options makes one per call).
+_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 
 
 def body_content(body: Optional[Tuple[str, Any]]) -> Dict[str, Any]:
@@ -110,11 +115,7 @@ def body_content(body: Optional[Tuple[str, Any]]) -> Dict[str, Any]:
         return {}
     encoding, value = body
     if encoding == "json":
-        return {
-            "content": json.dumps(
-                value, separators=(",", ":"), ensure_ascii=False
-            ).encode("utf-8")
-        }
+        return {"content": _JSON.encode(value).encode("utf-8")}
     if encoding == "form":
         return {"content": form_body(value)}
     if encoding == "multipart":

@@ -108,11 +108,12 @@ class _Prepared:
         timeout_ms: Optional[float],
         repeatable: bool,
         where: str,
-        hook_ctx: HookContext,
+        hook_ctx: Callable[[], HookContext],
         stream: bool = False,
     ):
         self.stream = stream
-        self.hook_ctx = hook_ctx
+        self._hook_ctx = hook_ctx
+        self._made: Optional[HookContext] = None
         self.method = method
         self.url = url
         self.headers = headers
@@ -122,6 +123,13 @@ class _Prepared:
         self.timeout_ms = timeout_ms
         self.repeatable = repeatable
         self.where = where
+
+    @property
+    def hook_ctx(self) -> HookContext:
+        """What hooks are told of the call: made when the first hook runs (most calls have none)."""
+        if self._made is None:
+            self._made = self._hook_ctx()
+        return self._made
 
 
 class _Pool:
@@ -139,6 +147,9 @@ class _Pool:
         self.lock = threading.Lock()
 
     def sync(self) -> httpx.Client:
+        client = self.client
+        if client is not None:
+            return client
         with self.lock:
             if self.client is None:
                 self.client = httpx.Client(
@@ -280,12 +291,7 @@ class Client:
             deadline = Deadline(p.timeout_ms)
             try:
                 with deadline.active():
-                    res = self._follow(
-                        p,
-                        lambda r: client.send(r, stream=True, follow_redirects=False),
-                        client,
-                        deadline,
-                    )
+                    res = self._follow(p, client, deadline)
                     if not _streams(req, res):
                         res.read()
             except httpx.HTTPError as e:
@@ -370,7 +376,7 @@ class Client:
             headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
             headers[name] = value
         for name, value in headers.items():
-            check_header(name, value, secret=name.lower() in credentials)
+            check_header(name, value, credentials)
         target = req.url if req.url is not None else base + req.path
         url = (
             str(httpx.URL(target).copy_merge_params(tuple(query))) if query else target
@@ -388,13 +394,6 @@ class Client:
         )
         # A request with an effect is repeated after a connection error only if it cannot have
         # reached the server, or it carries an idempotency key.
-        hook_ctx = HookContext(
-            self,
-            base,
-            req.operation_id,
-            _scopes(req),
-            _security_source(req, self.options),
-        )
         return _Prepared(
             req.method,
             url,
@@ -405,7 +404,13 @@ class Client:
             timeout,
             req.method in _IDEMPOTENT or bool(key_header),
             f"{req.method} {target.split('?', 1)[0]}",
-            hook_ctx,
+            lambda: HookContext(
+                self,
+                base,
+                req.operation_id,
+                _scopes(req),
+                _security_source(req, self.options),
+            ),
             req.stream,
         )
 
@@ -432,16 +437,16 @@ class Client:
         return request
 
     def _follow(
-        self,
-        p: _Prepared,
-        send: Callable[[httpx.Request], httpx.Response],
-        client: httpx.Client,
-        deadline: Deadline,
+        self, p: _Prepared, client: httpx.Client, deadline: Deadline
     ) -> httpx.Response:
-        method, url, headers, with_body = p.method, p.url, dict(p.headers), True
+        method, url, headers, with_body = p.method, p.url, p.headers, True
         for hop in range(_MAX_REDIRECTS + 1):
             request = self._build(client, p, method, url, headers, with_body, deadline)
-            res = send(self._before_request(p, request) if hop == 0 else request)
+            res = client.send(
+                self._before_request(p, request) if hop == 0 else request,
+                stream=True,
+                follow_redirects=False,
+            )
             nxt = _redirect(res, method, url, headers, with_body, p.credentials)
             if nxt is None:
                 return res
@@ -452,7 +457,7 @@ class Client:
     async def _follow_async(
         self, p: _Prepared, client: httpx.AsyncClient
     ) -> httpx.Response:
-        method, url, headers, with_body = p.method, p.url, dict(p.headers), True
+        method, url, headers, with_body = p.method, p.url, p.headers, True
         # asyncio.wait_for bounds async attempts: their requests keep the client's own timeouts.
         deadline = Deadline(None)
         for hop in range(_MAX_REDIRECTS + 1):
@@ -600,8 +605,10 @@ def _redirect(
 ) -> Optional[Tuple[str, str, Dict[str, str], bool]]:
     """The next request of a redirect, or None. Credentials (Authorization, API-key headers, cookies)
     are dropped once a redirect leaves the origin, for the rest of the chain."""
+    if res.status_code not in (301, 302, 303, 307, 308):
+        return None
     location = res.headers.get("location")
-    if res.status_code not in (301, 302, 303, 307, 308) or not location:
+    if not location:
         return None
     target = httpx.URL(url).join(location)
     keep_method = res.status_code in (307, 308)
@@ -669,10 +676,21 @@ def _is_json(res: httpx.Response) -> bool:
     )
 
 
+def _json_text(res: httpx.Response) -> Union[bytes, str]:
+    """The body for json.loads: its bytes, which it reads as UTF-8 (or UTF-16/32 by their BOM)
+    without httpx's charset lookup; decoded text when the media type names another charset."""
+    media = res.headers.get("content-type", "")
+    if "charset" in media.lower() and (res.charset_encoding or "").lower().replace(
+        "-", ""
+    ) not in ("", "utf8"):
+        return res.text
+    return res.content
+
+
 def _decode(res: httpx.Response, typ: Any) -> Any:
     """The JSON body as `typ`; a body that is not JSON or not that shape raises ResponseValidationError."""
     try:
-        data = json.loads(res.text)
+        data = json.loads(_json_text(res))
         # Kept for pagination, which reads its cursors and counts from the same body.
         res.extensions["specsmith_json"] = data
     except (ValueError, RecursionError) as e:

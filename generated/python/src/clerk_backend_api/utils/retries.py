@@ -116,6 +116,8 @@ def _give_up(r: Retryable) -> Any:
 def match_status_code(status: int, codes: Sequence[str]) -> bool:
     """True if `status` matches one of the codes: exact ("404"), a range ("5XX"), or "default"."""
     s = str(status)
+    if s in codes:
+        return True
     for code in codes:
         c = code.upper()
         if c == "DEFAULT":
