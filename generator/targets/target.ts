@@ -137,7 +137,7 @@ export interface Emitted {
   samples: CodeSample[];
   /** Paths already formatted (the runtime, kept formatted in the repository): the formatter passes them by. */
   preformatted: ReadonlySet<string>;
-  /** Paths the target's formatter treats with care (TypeScript: files for prettier itself). */
+  /** Paths the target's formatter treats with care (TypeScript: files with a union prettier moves whole). */
   formatHints: ReadonlySet<string>;
   /** With `tests: true`: each generated test (as `runTests` names it) and the operation it tests. */
   tests?: GeneratedTest[];

@@ -43,14 +43,14 @@ class Emission {
     this.examples = new Examples(p.api);
   }
   /**
-   * A source file under src/; `prettier`: it holds a union only prettier lays out right (unions.ts),
-   * left to the format step; any other goes to oxfmt at once, beside the rendering of the rest.
+   * A source file under src/, to oxfmt at once (beside the rendering of the rest) if it needs
+   * formatting; `movesUnion`: it holds a union prettier moves whole (unions.ts).
    */
-  src(path: string, template: string, view: unknown, prettier = false): void {
+  src(path: string, template: string, view: unknown, movesUnion = false): void {
     const file = { path: `src/${path}`, content: this.engine.render(template, view) };
     this.emitted.files.push(file);
-    if (prettier) (this.emitted.formatHints as Set<string>).add(file.path);
-    else if (this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(file.path);
+    if (movesUnion) (this.emitted.formatHints as Set<string>).add(file.path);
+    if (this.formatter.start(file, movesUnion)) (this.emitted.preformatted as Set<string>).add(file.path);
   }
   /** Lets oxfmt's finished calls start the waiting files (the rendering otherwise holds the thread). */
   async breathe(): Promise<void> {

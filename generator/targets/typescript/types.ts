@@ -182,8 +182,10 @@ export function mapText(m: Mapping, v: string, nested: boolean): string {
         const map = x.direct ?? `(${m.var}: ${typeText(x.param!)}) => ${mapText(x.map, m.var!, true)}`;
         return `{ ${match}, map: ${map} }`;
       });
-      s = `mapUnion<${typeText(m.cast!)}>(${v}, [${variants.join(", ")}])`;
-      break;
+      // mapUnion passes null through: a nullable union needs no guard of its own, only its type.
+      const cast = typeText(m.cast!);
+      const withNull = m.nullable && !cast.split(" | ").includes("null") ? `${cast} | null` : cast;
+      return `mapUnion<${withNull}>(${v}, [${variants.join(", ")}])`;
     }
   }
   if (!m.nullable) return s;

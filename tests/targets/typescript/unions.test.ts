@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { TsType } from "../../../generator/targets/typescript/types.js";
 import { typeText } from "../../../generator/targets/typescript/types.js";
 import { unionMovesWhole } from "../../../generator/targets/typescript/unions.js";
+import { joinMovedUnions } from "../../../generator/targets/typescript/format.js";
 
 const t = (kind: TsType["kind"], extra: Partial<TsType> = {}): TsType => ({ kind, name: null, items: null, values: null, variants: null, literal: null, nullable: false, ...extra });
 const name = (n: string, nullable = false) => t("name", { name: n, nullable });
@@ -37,9 +38,43 @@ describe("unions prettier moves whole (and oxfmt breaks)", () => {
     expect(unionMovesWhole(0, `export type ${key[0].toUpperCase()}${key.slice(1)}Union = `, type, ";")).toBe(await formattersDiffer(alias));
   });
 
+  it.each(CASES)("oxfmt, then joinMovedUnions where the rule says they differ, prints what prettier prints: %s", async (_name, key, type) => {
+    const member = `export type X = {\n  ${key}?: ${typeText(type)};\n};\n`;
+    const o = (await oxfmt("x.ts", member, { printWidth: 80 })).code;
+    expect(unionMovesWhole(2, `${key}?: `, type, ";") ? joinMovedUnions(o) : o).toBe(await prettier.format(member, { parser: "typescript" }));
+  });
+
   it("the table has cases where they differ and cases where they agree", async () => {
     const results = await Promise.all(CASES.map(([, key, type]) => formattersDiffer(`export type X = {\n  ${key}?: ${typeText(type)};\n};\n`)));
     expect(results).toContain(true);
     expect(results).toContain(false);
+  });
+});
+
+// Whole files as the templates print them: joinMovedUnions on oxfmt's output must give prettier's.
+const FILES: [string, string][] = [
+  [
+    "a request parameter's union, and one too long to join",
+    `export function f(client: Core, verificationRequestOfTheUserXY: "alpha" | "beta" | "gamma" | "delta" | "epsilon" | "zeta", options?: RequestOptions): void {}\nexport type Long = ${L}1 | ${L}2 | ${L}3;\n`,
+  ],
+  [
+    "a union with an object member printed over lines stays broken",
+    `export type X = {\n  someLongPropertyNameHereForTesting?: { aVeryLongFieldName: string; anotherLongFieldName: number; yetAnother: boolean } | "a" | null;\n};\n`,
+  ],
+  [
+    "members and aliases side by side",
+    `export type VerificationOfTheSignInAttemptStatusUnion = VerificationTicket | VerificationSaml;\nexport interface Y {\n  client_id_metadata_documents_only_allow_pre_registered: boolean | null | undefined;\n}\n`,
+  ],
+];
+
+describe("joinMovedUnions", () => {
+  it.each(FILES)("%s", async (_name, source) => {
+    const o = (await oxfmt("x.ts", source, { printWidth: 80 })).code;
+    expect(joinMovedUnions(o)).toBe(await prettier.format(source, { parser: "typescript" }));
+  });
+
+  it("has files where oxfmt alone differs from prettier, and one where it does not", async () => {
+    const differ = await Promise.all(FILES.map(([, source]) => formattersDiffer(source)));
+    expect(differ).toEqual([true, false, true]);
   });
 });
