@@ -139,24 +139,50 @@ function scalarValue(p: PyPlan, t: TypeRef | null, value: unknown): PyValue {
   return { kind: "raw", value };
 }
 
-function keepsExtra(p: PyPlan, t: TypeRef, seen = new Set<string>()): boolean {
-  switch (t.kind) {
-    case "ref": {
-      if (seen.has(t.model)) return false;
-      seen.add(t.model);
-      const m = p.models.get(t.model)!.ir;
-      if (m.kind === "alias") return keepsExtra(p, m.type, seen);
-      return m.kind === "object" && !m.freeForm && !!m.additional && m.fields.length > 0 ? true : m.kind === "object" && m.fields.some((f) => keepsExtra(p, f.type, seen));
-    }
-    case "array":
-      return keepsExtra(p, t.items, seen);
-    case "map":
-      return keepsExtra(p, t.values, seen);
-    case "union":
-      return t.variants.some((v) => keepsExtra(p, v, seen));
-    default:
-      return false;
+/** Whether a value of `t` may hold a model that keeps extra properties (an object with `additional`). */
+function keepsExtra(p: PyPlan, t: TypeRef): boolean {
+  const keeping = modelsKeepingExtra(p);
+  return refsOf(t).some((name) => keeping.has(name));
+}
+
+/** The models named in a type, through arrays, maps and unions (not through other models). */
+function refsOf(t: TypeRef, out: string[] = []): string[] {
+  if (t.kind === "ref") out.push(t.model);
+  else if (t.kind === "array") refsOf(t.items, out);
+  else if (t.kind === "map") refsOf(t.values, out);
+  else if (t.kind === "union") for (const v of t.variants) refsOf(v, out);
+  return out;
+}
+
+const keepingByPlan = new WeakMap<PyPlan, Set<string>>();
+
+/**
+ * Every model that is such an object, or reaches one through its fields or its aliased type: worked
+ * out once per plan, from those objects back along the references (once per operation argument,
+ * walking the model graph took most of a second on Microsoft Graph beta).
+ */
+function modelsKeepingExtra(p: PyPlan): Set<string> {
+  const known = keepingByPlan.get(p);
+  if (known) return known;
+  const referrers = new Map<string, string[]>();
+  const keeping = new Set<string>();
+  for (const [name, m] of p.models) {
+    const ir = m.ir;
+    if (ir.kind === "object" && !ir.freeForm && !!ir.additional && ir.fields.length > 0) keeping.add(name);
+    const types = ir.kind === "alias" ? [ir.type] : ir.kind === "object" ? ir.fields.map((f) => f.type) : [];
+    for (const t of types) for (const r of refsOf(t)) (referrers.get(r) ?? referrers.set(r, []).get(r)!).push(name);
   }
+  const queue = [...keeping];
+  while (queue.length > 0) {
+    for (const from of referrers.get(queue.pop()!) ?? []) {
+      if (!keeping.has(from)) {
+        keeping.add(from);
+        queue.push(from);
+      }
+    }
+  }
+  keepingByPlan.set(p, keeping);
+  return keeping;
 }
 
 export function operationDoc(p: PyPlan, attr: string, m: PyMethodPlan, examples: Examples) {

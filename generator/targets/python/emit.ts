@@ -6,7 +6,7 @@ import type { SecurityScheme } from "../../ir/types.js";
 import { VERSION } from "../../paths.js";
 import { engineFor, type Engine } from "../../render/engine.js";
 import { childrenOf } from "../shared/groups.js";
-import { trimNewlines } from "../../render/markdown.js";
+import { trimLineEnds, trimNewlines } from "../../render/markdown.js";
 import { backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
@@ -57,7 +57,7 @@ class Emission {
   /** A Python source file, handed to ruff's formatter (on its worker) as soon as it is printed. */
   py(path: string, template: string, view: unknown): void {
     // Handlebars indents the blank lines of indented partials: no trailing whitespace, docstrings included.
-    const file = { path, content: this.engine.render(template, view).replace(/[ \t]+$/gm, "") };
+    const file = { path, content: trimLineEnds(this.engine.render(template, view)) };
     this.emitted.files.push(file);
     if (this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(path);
   }
