@@ -49,6 +49,12 @@ def retry(attempt: Callable[[], T], config: Optional[RetryConfig]) -> T:
     An attempt signals a retryable outcome by raising Retryable; when the policy gives up,
     that outcome is returned (a response) or raised (an error).
     """
+    if config is None or config.strategy != "backoff":
+        # No retries: one attempt, whose retryable outcome is the result.
+        try:
+            return attempt()
+        except Retryable as r:
+            return cast(T, _give_up(r))
     schedule = _Schedule(config)
     while True:
         try:

@@ -562,6 +562,8 @@ class Client:
         self, req: Request, res: httpx.Response, asynchronous: bool = False
     ) -> Any:
         """The declared result of `res`, or the declared error it raises, or an SDKError."""
+        # httpx scans every header on each lookup: the media type is looked up once.
+        media = str(res.headers.get("content-type", ""))
         for kind, statuses, typ in req.results:
             if not match_status_code(res.status_code, statuses):
                 continue
@@ -569,8 +571,8 @@ class Client:
                 where = f"{req.method} {res.request.url.copy_with(query=None)}"
                 stream = EventStreamAsync if asynchronous else EventStream
                 return stream(res, typ, where, self)
-            if kind == "json" and _is_json(res):
-                return _decode(res, typ)
+            if kind == "json" and _is_json_media(media):
+                return _decode(res, typ, media)
             if kind == "text":
                 return res.text
             if kind == "binary":
@@ -581,9 +583,13 @@ class Client:
             if kind == "empty":
                 return None
         for statuses, error_class, data_type in req.errors:
-            if _is_json(res) and match_status_code(res.status_code, statuses):
+            if _is_json_media(media) and match_status_code(res.status_code, statuses):
                 raise error_class(
-                    _decode(res, data_type), res.status_code, res.headers, res.text, res
+                    _decode(res, data_type, media),
+                    res.status_code,
+                    res.headers,
+                    res.text,
+                    res,
                 )
         raise unexpected(res)
 
@@ -670,16 +676,19 @@ def _streams(req: Request, res: httpx.Response) -> bool:
 
 
 def _is_json(res: httpx.Response) -> bool:
-    t = str(res.headers.get("content-type", "")).split(";")[0].strip().lower()
+    return _is_json_media(str(res.headers.get("content-type", "")))
+
+
+def _is_json_media(media: str) -> bool:
+    t = media.split(";")[0].strip().lower()
     return t == "application/json" or (
         t.startswith("application/") and t.endswith("+json")
     )
 
 
-def _json_text(res: httpx.Response) -> Union[bytes, str]:
+def _json_text(res: httpx.Response, media: str) -> Union[bytes, str]:
     """The body for json.loads: its bytes, which it reads as UTF-8 (or UTF-16/32 by their BOM)
     without httpx's charset lookup; decoded text when the media type names another charset."""
-    media = res.headers.get("content-type", "")
     if "charset" in media.lower() and (res.charset_encoding or "").lower().replace(
         "-", ""
     ) not in ("", "utf8"):
@@ -687,10 +696,13 @@ def _json_text(res: httpx.Response) -> Union[bytes, str]:
     return res.content
 
 
-def _decode(res: httpx.Response, typ: Any) -> Any:
-    """The JSON body as `typ`; a body that is not JSON or not that shape raises ResponseValidationError."""
+def _decode(res: httpx.Response, typ: Any, media: Optional[str] = None) -> Any:
+    """The JSON body as `typ`; a body that is not JSON or not that shape raises ResponseValidationError.
+    `media`: the Content-Type, when the caller has it."""
+    if media is None:
+        media = str(res.headers.get("content-type", ""))
     try:
-        data = json.loads(_json_text(res))
+        data = json.loads(_json_text(res, media))
         # Kept for pagination, which reads its cursors and counts from the same body.
         res.extensions["specsmith_json"] = data
     except (ValueError, RecursionError) as e:
