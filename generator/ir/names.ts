@@ -1,13 +1,28 @@
 /** Case conversion and clash-free naming, shared by the IR and every target's planner. */
 
-/** Splits an identifier or phrase into lower-case words: "CreateActorToken" → create, actor, token. */
-export function words(input: string): string[] {
-  return input
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+/** words()' cache: a pure function's results (the same words for the same text in any run), bounded. */
+const wordsOf = new Map<string, readonly string[]>();
+const WORDS_KEPT = 200_000;
+
+/**
+ * Splits an identifier or phrase into lower-case words: "CreateActorToken" → create, actor, token.
+ * Remembered: planners and views ask for the same names' words tens of thousands of times.
+ */
+export function words(input: string): readonly string[] {
+  let known = wordsOf.get(input);
+  if (known === undefined) {
+    if (wordsOf.size >= WORDS_KEPT) wordsOf.clear();
+    known = Object.freeze(
+      input
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase()),
+    );
+    wordsOf.set(input, known);
+  }
+  return known;
 }
 
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
