@@ -253,6 +253,19 @@ describe("the docs site", () => {
     }
     await page.close();
   });
+
+  it("gives model pages a sidebar without the resources (each link of it opens a page)", async () => {
+    const { page, errors } = await open(`${base}/models.html`);
+    const model = await page.locator(".vp-doc a[href*='/python/docs/models/']").first().getAttribute("href");
+    await page.goto(new URL(model!, page.url()).href, { waitUntil: "networkidle" });
+    expect(page.url()).toMatch(/\/python\/docs\/models\/[^/]+\.html$/);
+    const sidebar = await page.locator(".VPSidebar a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(sidebar.some((h) => h.endsWith("/models.html"))).toBe(true);
+    expect(sidebar.some((h) => h.includes("/docs/sdks/"))).toBe(false);
+    for (const href of new Set(sidebar)) expect((await page.request.get(href)).status(), href).toBe(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe("docs dev", () => {

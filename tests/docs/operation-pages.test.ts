@@ -1,7 +1,7 @@
 // The docs site gives every operation a page of its own: resource pages split at their operations'
 // headings, links to `README.md#op` follow the operation, code stays as it is.
 import { describe, expect, it } from "vitest";
-import { changelogPages, deadLinks, operationPages, siteSidebar, vPre, withChangelogLinks, type SitePage } from "../../generator/docs/site-pages.js";
+import { changelogPages, deadLinks, operationPages, siteSidebar, siteSidebars, vPre, withChangelogLinks, type SitePage } from "../../generator/docs/site-pages.js";
 
 const page = (path: string, markdown: string): SitePage => ({ path, markdown, content: vPre(markdown), title: /^# (.*)$/m.exec(markdown)?.[1] ?? path });
 
@@ -90,6 +90,17 @@ describe("operationPages", () => {
     ]);
     expect(sidebar.at(-1)).toEqual({ text: "Changelog", items: [{ text: "Changelog (TypeScript)", link: "/changelog/typescript.html" }] });
     expect(withChangelogLinks(at("index.md"), changelogs).markdown).toMatch(/## Changelog\n\n- \[Changelog \(TypeScript\)\]\(changelog\/typescript\.md\)\n$/);
+  });
+
+  it("model pages (each language's) get the sidebar without the resources; every other page gets all of it", () => {
+    const models = [page("docs/models/user.md", "# User\n"), page("python/docs/models/user.md", "# User\n")];
+    const all = [...pages, ...models];
+    const sidebars = siteSidebars(all) as Record<string, { text: string }[]>;
+    expect(Object.keys(sidebars).sort()).toEqual(["/", "/docs/models/", "/python/docs/models/"]);
+    expect(sidebars["/"]).toEqual(siteSidebar(all));
+    expect(sidebars["/"].map((g) => g.text)).toContain("Users");
+    expect(sidebars["/docs/models/"].map((g) => g.text)).toEqual(["Overview", "Models"]);
+    expect(sidebars["/python/docs/models/"]).toBe(sidebars["/docs/models/"]);
   });
 });
 
