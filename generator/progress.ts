@@ -56,14 +56,15 @@ export function terminalProgress(stream: Terminal, delayMs = 500, now: () => num
 }
 
 /**
- * Each step's wall time on `stream` as the run goes (`SPECSMITH_TIMINGS=1`): what the bench and a
- * profiling maintainer read to see where a generation spends its time.
+ * Each step's wall time, and the process's resident memory at its end, on `stream` as the run goes
+ * (`SPECSMITH_TIMINGS=1`): what the bench and a profiling maintainer read to see where a generation
+ * spends its time and memory.
  */
-export function timingProgress(stream: Terminal, now: () => number = () => performance.now()): Progress {
+export function timingProgress(stream: Terminal, now: () => number = () => performance.now(), rss: () => number = () => process.memoryUsage.rss()): Progress {
   let what = "";
   let since = now();
   const close = () => {
-    if (what) stream.write(`specsmith: ${what}: ${Math.round(now() - since)} ms\n`);
+    if (what) stream.write(`specsmith: ${what}: ${Math.round(now() - since)} ms, ${Math.round(rss() / 1048576)} MB resident\n`);
     what = "";
   };
   return {

@@ -21,24 +21,26 @@ function args(name: string, ...extra: string[]): string[] {
 }
 
 describe("timingProgress (SPECSMITH_TIMINGS=1)", () => {
-  it("prints each step's wall time when the next starts, and the last at the end", () => {
+  it("prints each step's wall time and the memory resident at its end when the next starts, and the last at the end", () => {
     let t = 0;
     const out: string[] = [];
-    const p = timingProgress({ write: (s: string) => out.push(s) }, () => t);
+    let rss = 50 * 1048576;
+    const p = timingProgress({ write: (s: string) => out.push(s) }, () => t, () => rss);
     p.phase("loading the spec");
     t = 120.4;
     p.phase("planning typescript");
     p.step(1, 2);
     t = 150;
+    rss = 80.6 * 1048576;
     p.end();
     p.end();
-    expect(out.join("")).toBe("specsmith: loading the spec: 120 ms\nspecsmith: planning typescript: 30 ms\n");
+    expect(out.join("")).toBe("specsmith: loading the spec: 120 ms, 50 MB resident\nspecsmith: planning typescript: 30 ms, 81 MB resident\n");
   });
 
   it("a real run prints its steps on stderr, even without a terminal", () => {
     const r = spawnSync(process.execPath, [CLI, ...args("timings", "--quiet")], { encoding: "utf8", env: { ...process.env, SPECSMITH_TIMINGS: "1" } });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^specsmith: loading the spec: \d+ ms\nspecsmith: planning typescript: \d+ ms\n[\s\S]*specsmith: writing typescript: \d+ ms\n$/);
+    expect(r.stderr).toMatch(/^specsmith: loading the spec: \d+ ms, \d+ MB resident\nspecsmith: planning typescript: \d+ ms, \d+ MB resident\n[\s\S]*specsmith: writing typescript: \d+ ms, \d+ MB resident\n$/);
   });
 });
 
