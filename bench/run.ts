@@ -335,8 +335,13 @@ function docsSiteBuild(): { small: SiteBuild; clerk: SiteBuild & { again: Run } 
   const small = build(join(ROOT, "spec", "specsmith.yaml"), join(dir, "small"));
   const clerkOut = join(ROOT, ".tmp", "bench-site-clerk");
   const clerk = build(clerkConfig, clerkOut);
-  // One page's worth of change: the first description in the spec, edited in place (YAML stays valid).
-  const edited = original.replace(/(\n\s+description: )(.*)/, (_m, key: string, text: string) => `${key}${text.startsWith("|") || text.startsWith(">") ? text : `${text} (edited for the benchmark)`}`);
+  // One page's worth of change: the first plain one-line description in the spec, edited in place.
+  let done = false;
+  const edited = original.replace(/(\n\s+description: )(.*)/g, (m: string, key: string, text: string) => {
+    if (done || text.trim() === "" || /^[|>"'&*!]/.test(text)) return m;
+    done = true;
+    return `${key}${text} (edited for the benchmark)`;
+  });
   if (edited === original) throw new Error("bench: found no description to edit in the Clerk spec");
   writeFileSync(spec, edited);
   process.stderr.write("bench: docs site again after a one-page change\n");
@@ -418,6 +423,9 @@ async function watchLatency(source: string): Promise<{ latencyMs: number; edits:
       const done = await next(/^specsmith: generated /);
       latencies.push(done.at - saved);
       written = Number(/(\d+) written/.exec(done.text)?.[1] ?? 0);
+      // A second run for the same save (an editor's two writes) must not count for the next edit.
+      await new Promise((r) => setTimeout(r, 1000));
+      lines.length = 0;
     }
     return { latencyMs: median(latencies), edits, written };
   } finally {
