@@ -174,21 +174,25 @@ function sidebarFrame(pages: SitePage[], models: number, rest: SitePage[], chang
 }
 
 /**
- * The site's sidebars by path (VitePress picks the longest prefix of a page's path): model pages get
- * the frame without the resources and their operations, every other page all of it. VitePress
- * prints a page's whole sidebar into its HTML (about 360 bytes a link): the whole Clerk API's 300
- * links were 112 KB of each of its 1,994 pages, and 1,694 of those pages are models.
+ * The site's sidebars by path (VitePress picks the longest prefix of a page's path). VitePress prints
+ * a page's whole sidebar into its HTML (about 360 bytes a link): the whole Clerk API's 300 links
+ * were 112 KB of each of its 1,994 pages, 1,694 of which are models. So a resource's pages list
+ * every resource but only their own resource's operations; model pages list no resources; every
+ * other page lists the resources without their operations.
  */
 export function siteSidebars(pages: SitePage[]): Record<string, unknown[]> {
-  const full = siteSidebar(pages) as { text: string; link?: string }[];
+  const full = siteSidebar(pages) as { text: string; link?: string; items?: unknown[] }[];
   const resources = new Set(pages.filter((p) => RESOURCE_PAGE.test(p.path)).map((p) => link(p.path)));
-  const light = full.filter((g) => g.link === undefined || !resources.has(g.link));
+  const isResource = (g: (typeof full)[number]) => g.link !== undefined && resources.has(g.link);
+  const closed = (g: (typeof full)[number]) => ({ text: g.text, link: g.link });
   const sidebars: Record<string, unknown[]> = {};
+  const light = full.filter((g) => !isResource(g));
   for (const p of pages) {
     const dir = /^([^/]+\/)?docs\/models\//.exec(p.path)?.[0];
     if (dir) sidebars[`/${dir}`] = light;
   }
-  sidebars["/"] = full;
+  for (const g of full.filter(isResource)) sidebars[g.link!.slice(0, g.link!.lastIndexOf("/") + 1)] = full.map((x) => (isResource(x) && x !== g ? closed(x) : x));
+  sidebars["/"] = full.map((x) => (isResource(x) ? closed(x) : x));
   return sidebars;
 }
 

@@ -92,13 +92,17 @@ describe("operationPages", () => {
     expect(withChangelogLinks(at("index.md"), changelogs).markdown).toMatch(/## Changelog\n\n- \[Changelog \(TypeScript\)\]\(changelog\/typescript\.md\)\n$/);
   });
 
-  it("model pages (each language's) get the sidebar without the resources; every other page gets all of it", () => {
+  it("a resource's pages list every resource and their own operations; model pages no resource; the others no operation", () => {
     const models = [page("docs/models/user.md", "# User\n"), page("python/docs/models/user.md", "# User\n")];
-    const all = [...pages, ...models];
-    const sidebars = siteSidebars(all) as Record<string, { text: string }[]>;
-    expect(Object.keys(sidebars).sort()).toEqual(["/", "/docs/models/", "/python/docs/models/"]);
-    expect(sidebars["/"]).toEqual(siteSidebar(all));
-    expect(sidebars["/"].map((g) => g.text)).toContain("Users");
+    const other = page("docs/sdks/sessions/README.md", "# Sessions\n");
+    const all = [...pages, ...models, other];
+    const sidebars = siteSidebars(all) as Record<string, { text: string; items?: unknown[] }[]>;
+    expect(Object.keys(sidebars).sort()).toEqual(["/", "/docs/models/", "/docs/sdks/sessions/", "/docs/sdks/users/", "/python/docs/models/"]);
+    const group = (key: string, text: string) => sidebars[key].find((g) => g.text === text);
+    const full = siteSidebar(all) as { text: string }[];
+    expect(group("/docs/sdks/users/", "Users")).toEqual(full.find((g) => g.text === "Users"));
+    expect(group("/docs/sdks/users/", "Sessions")).toEqual({ text: "Sessions", link: "/docs/sdks/sessions/README.html" });
+    expect(group("/", "Users")).toEqual({ text: "Users", link: "/docs/sdks/users/README.html" });
     expect(sidebars["/docs/models/"].map((g) => g.text)).toEqual(["Overview", "Models"]);
     expect(sidebars["/python/docs/models/"]).toBe(sidebars["/docs/models/"]);
   });
