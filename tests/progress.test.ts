@@ -25,7 +25,11 @@ describe("timingProgress (SPECSMITH_TIMINGS=1)", () => {
     let t = 0;
     const out: string[] = [];
     let rss = 50 * 1048576;
-    const p = timingProgress({ write: (s: string) => out.push(s) }, () => t, () => rss);
+    const p = timingProgress(
+      { write: (s: string) => out.push(s) },
+      () => t,
+      () => rss,
+    );
     p.phase("loading the spec");
     t = 120.4;
     p.phase("planning typescript");
@@ -40,7 +44,9 @@ describe("timingProgress (SPECSMITH_TIMINGS=1)", () => {
   it("a real run prints its steps on stderr, even without a terminal", () => {
     const r = spawnSync(process.execPath, [CLI, ...args("timings", "--quiet")], { encoding: "utf8", env: { ...process.env, SPECSMITH_TIMINGS: "1" } });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^specsmith: loading the spec: \d+ ms, \d+ MB resident\nspecsmith: planning typescript: \d+ ms, \d+ MB resident\n[\s\S]*specsmith: writing typescript: \d+ ms, \d+ MB resident\n$/);
+    expect(r.stderr).toMatch(
+      /^specsmith: loading the spec: \d+ ms, \d+ MB resident\nspecsmith: planning typescript: \d+ ms, \d+ MB resident\n[\s\S]*specsmith: writing typescript: \d+ ms, \d+ MB resident\n$/,
+    );
   });
 });
 
