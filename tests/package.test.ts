@@ -10,7 +10,7 @@ import { ROOT, listFiles } from "./helpers/paths.js";
 describe("the npm package", () => {
   const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
   const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; dependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
   it("holds the bundled CLI and its bin, the templates and every runtime file", () => {
     for (const f of ["package.json", "README.md", "dist/cli.js", "dist/templates.js", ...Object.values(pkg.bin)]) expect(files, f).toContain(f.replace(/^\.\//, ""));
@@ -25,7 +25,9 @@ describe("the npm package", () => {
     expect(files.filter((f) => /^(tests|generator|generated|bench|corpus|scripts|spec|\.ci)\//.test(f))).toEqual([]);
   });
 
-  it("depends on what the CLI loads at run time (the docs site's VitePress too)", () => {
-    for (const dep of ["vitepress", "prettier", "oxfmt", "@wasm-fmt/ruff_fmt"]) expect(Object.keys(pkg.dependencies)).toContain(dep);
+  it("depends on what the CLI loads at run time (the docs site's VitePress too), and not on prettier (only the tests run it)", () => {
+    for (const dep of ["vitepress", "oxfmt", "@wasm-fmt/ruff_fmt"]) expect(Object.keys(pkg.dependencies)).toContain(dep);
+    expect(Object.keys(pkg.dependencies)).not.toContain("prettier");
+    expect(Object.keys(pkg.devDependencies)).toContain("prettier");
   });
 });
