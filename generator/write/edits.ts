@@ -17,6 +17,7 @@ import { mergeDiff3 } from "node-diff3";
 import { LEGACY_PRISTINE_DIR, PACK_FILE, PristineStore } from "./pristine.js";
 import { readFile, readText, statFile } from "./read.js";
 import { digestOf, readIndex, unchangedSince, type IndexEntry, type StatIndex } from "./stat-index.js";
+import { LOCK } from "./lock.js";
 
 export const IGNORE_FILE = ".specsmithignore";
 
@@ -84,10 +85,11 @@ export function previousOf(root: string, listed: string[]): Previous {
   return { listed, index: readIndex(root), store: new PristineStore(root), empty: isEmptyFolder(root) };
 }
 
-/** Whether `root` has no entries (or is not there yet). */
+/** Whether `root` has no entries but the run's own lock (or is not there yet). */
 function isEmptyFolder(root: string): boolean {
   try {
-    return readdirSync(root).length === 0;
+    // The writer takes the folder's lock before it looks: a first generation's folder holds only that.
+    return readdirSync(root).every((name) => name === LOCK);
   } catch {
     return true;
   }
