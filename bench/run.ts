@@ -202,7 +202,7 @@ async function main(): Promise<void> {
   goals.push(`- docs site output, whole Clerk API, ≤ 60 MB: ${(site.clerk.bytes / 1e6).toFixed(0)} MB: ${mark(site.clerk.bytes <= 60e6)}`);
   goals.push(`- docs site rebuilt after a one-page change ≤ 3 s: ${secs(site.clerk.again.wall)}: ${mark(site.clerk.again.wall <= 3)}`);
   if (bundles) goals.push(`- one standalone function ≤ 5 KB min+gzip (issue 22): ${kib(bundles.standalone)}: ${mark(bundles.standalone <= 5 * 1024)}`);
-  goals.push(`- Python client overhead ≤ 10 % over bare httpx: ${((pyOverhead.sdkMs / pyOverhead.bareMs - 1) * 100).toFixed(1)} %: ${mark(pyOverhead.sdkMs / pyOverhead.bareMs - 1 <= 0.1)}`);
+  goals.push(`- Python client overhead ≤ 10 % over bare httpx: ${((pyOverhead.ratio - 1) * 100).toFixed(1)} %: ${mark(pyOverhead.ratio - 1 <= 0.1)}`);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node.js ${process.version}`;
   const text = [
     "# specsmith benchmark",
@@ -236,10 +236,10 @@ async function main(): Promise<void> {
       : "",
     "",
     overhead
-      ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request: **${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %** over bare fetch.`
+      ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: in 40 alternating blocks: bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request (median blocks): **${((overhead.ratio - 1) * 100).toFixed(1)} %** over bare fetch (the median of the blocks' ratios).`
       : "",
     "",
-    `**Python client**, 100 sequential calls against the same server (median of ${pyOverhead.blocks} alternating blocks): a bare \`httpx.Client\` ${pyOverhead.bareMs.toFixed(1)} ms, \`clerk.actor_tokens.create\` ${pyOverhead.sdkMs.toFixed(1)} ms: **${((pyOverhead.sdkMs / pyOverhead.bareMs - 1) * 100).toFixed(1)} %** over bare httpx. Importing the full Clerk Python SDK (${pyOverhead.ops} operations) in a fresh interpreter: **${pyOverhead.importMs.toFixed(0)} ms** (median of 5; models load on first use).`,
+    `**Python client**, 100 sequential calls against the same server (median of ${pyOverhead.blocks} alternating blocks): a bare \`httpx.Client\` ${pyOverhead.bareMs.toFixed(1)} ms, \`clerk.actor_tokens.create\` ${pyOverhead.sdkMs.toFixed(1)} ms: **${((pyOverhead.ratio - 1) * 100).toFixed(1)} %** over bare httpx (the median of the blocks' ratios). Importing the full Clerk Python SDK (${pyOverhead.ops} operations) in a fresh interpreter: **${pyOverhead.importMs.toFixed(0)} ms** (median of 5; models load on first use).`,
     "",
     `**Streamed download**, ${download.mb} MB from a local server to disk through the generated \`files.downloadFile\` (tests/fixtures/server-sent-events), peak RSS above the process's own before the download: TypeScript **${download.ts.toFixed(0)} MB** (${secs(download.tsMs / 1000)}), Python **${download.py.toFixed(1)} MB** (${secs(download.pyMs / 1000)}). Read whole, the body alone would take ${download.mb} MB.`,
     "",
@@ -531,6 +531,8 @@ interface Overhead {
   n: number;
   bareUs: number;
   sdkUs: number;
+  /** The median of the alternating blocks' SDK/bare ratios. */
+  ratio: number;
 }
 
 /** Bundles this project's generated SDK for Node and times it against bare fetch, server in its own process. */
@@ -541,7 +543,7 @@ async function clientOverhead(): Promise<Overhead> {
   return withApiServer((port) => {
     const r = spawnSync(NODE, [join(BENCH, "overhead.mjs"), sdk, port, String(n)], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`bench: overhead.mjs failed: ${r.stderr}`);
-    return { n, ...(JSON.parse(r.stdout) as { bareUs: number; sdkUs: number }) };
+    return { n, ...(JSON.parse(r.stdout) as { bareUs: number; sdkUs: number; ratio: number }) };
   });
 }
 
@@ -564,6 +566,8 @@ interface PyOverhead {
   ops: number;
   bareMs: number;
   sdkMs: number;
+  /** The median of the alternating blocks' SDK/bare ratios. */
+  ratio: number;
   importMs: number;
 }
 
@@ -594,11 +598,11 @@ async function pythonOverhead(): Promise<PyOverhead> {
   const ops = readdirSync(pkg)
     .filter((f) => f.endsWith(".py"))
     .reduce((n, f) => n + (readFileSync(join(pkg, f), "utf8").match(/^ {4}async def \w+_async\(/gm) ?? []).length, 0);
-  const blocks = 20;
+  const blocks = 40;
   return withApiServer((port) => {
     const r = spawnSync(PYTHON, [join(BENCH, "overhead.py"), join(ROOT, "generated", "python", "src"), port, String(blocks), join(full, "src")], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`bench: overhead.py failed: ${r.stderr}`);
-    return { blocks, ops, ...(JSON.parse(r.stdout) as { bareMs: number; sdkMs: number; importMs: number }) };
+    return { blocks, ops, ...(JSON.parse(r.stdout) as { bareMs: number; sdkMs: number; ratio: number; importMs: number }) };
   });
 }
 
@@ -625,7 +629,7 @@ function goalLines(summary: Record<string, { ops: number; ours: Run; floor: Run;
     );
   }
   if (bundles) lines.push(`- one standalone function, with response validation, ≤ 6 KB min+gzip: ${kib(bundles.standalone)}: ${mark(bundles.standalone <= 6 * 1024)}`);
-  if (overhead) lines.push(`- client overhead ≤ 10 % over bare fetch: ${((overhead.sdkUs / overhead.bareUs - 1) * 100).toFixed(1)} %: ${mark(overhead.sdkUs / overhead.bareUs - 1 <= 0.1)}`);
+  if (overhead) lines.push(`- client overhead ≤ 10 % over bare fetch: ${((overhead.ratio - 1) * 100).toFixed(1)} %: ${mark(overhead.ratio - 1 <= 0.1)}`);
   return lines;
 }
 
