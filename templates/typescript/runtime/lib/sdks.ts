@@ -152,9 +152,12 @@ export type HTTPRequest = {
  */
 export type Idempotency = { header: string; key: () => string };
 
-/** The state of one attempt: its abort controller and its timer. */
+/**
+ * The state of one attempt: its abort controller (only when a timeout or the caller's signal can end
+ * it: fetch wires up any signal it is given, at a cost on every request) and its timer.
+ */
 type Attempting = {
-  controller: AbortController;
+  controller?: AbortController;
   timer?: Timer;
   timedOut: boolean;
 };
@@ -238,7 +241,7 @@ class Call implements StreamingCall {
   /** The body went to the caller unread: its stream cleans up when it ends. */
   #handedOver = false;
   readonly #onAbort = () =>
-    this.current?.controller.abort(this.#signal?.reason);
+    this.current?.controller?.abort(this.#signal?.reason);
 
   private constructor(
     client: ClientSDK,
@@ -419,7 +422,7 @@ class Call implements StreamingCall {
       method: this.#method,
       headers: this.#headers,
       body: this.#body,
-      signal: mine.controller.signal,
+      signal: mine.controller?.signal,
     });
     let target = this.#url;
     let response: Response;
@@ -471,19 +474,18 @@ class Call implements StreamingCall {
     return out;
   }
 
-  /** A fresh controller (and timeout) for the next attempt. */
+  /** A fresh controller (and timeout) for the next attempt, when a timeout or the caller's signal can end it. */
   #startAttempt(): Attempting {
     clearTimeout(this.current?.timer);
-    const mine: Attempting = {
-      controller: new AbortController(),
-      timedOut: false,
-    };
-    this.current = mine;
     const timeoutMs = this.timeoutMs;
-    if (timeoutMs > 0) {
+    const controller =
+      timeoutMs > 0 || this.#signal ? new AbortController() : undefined;
+    const mine: Attempting = { controller, timedOut: false };
+    this.current = mine;
+    if (controller && timeoutMs > 0) {
       mine.timer = setTimeout(() => {
         mine.timedOut = true;
-        mine.controller.abort();
+        controller.abort();
       }, timeoutMs);
     }
     return mine;

@@ -24,7 +24,7 @@ export function streamed(
     clearTimeout(current.timer);
     current.timer = setTimeout(() => {
       current.timedOut = true;
-      current.controller.abort();
+      current.controller?.abort();
     }, call.timeoutMs);
   };
   const done = () => {
