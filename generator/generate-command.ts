@@ -9,6 +9,7 @@ import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
 import { upToDate } from "./inputs.js";
+import type { FormatMemo } from "./targets/shared/format-memo.js";
 import { SILENT, terminalProgress, timingProgress, type Progress } from "./progress.js";
 import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
 import { CLI_SCRIPT } from "./paths.js";
@@ -89,6 +90,8 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
 class GenerateRun {
   /** The files the spec was read from, for --watch. */
   loaded: string[];
+  /** --watch: what each run formatted, for the next (format-memo.ts). */
+  private readonly memos: Map<string, FormatMemo> | undefined;
   constructor(
     private readonly flags: GenerateFlags,
     private readonly spec: string,
@@ -97,6 +100,7 @@ class GenerateRun {
     private readonly codeSamples: string | undefined,
   ) {
     this.loaded = [spec];
+    this.memos = flags.watch ? new Map() : undefined;
   }
 
   /** Human lines, unless --quiet (then only warnings and errors) or --json (then one object at the end). */
@@ -124,7 +128,7 @@ class GenerateRun {
     }
     const progress = this.progress();
     try {
-      const results = await generateAll(this.spec, this.targets, { overlays: this.overlays, release: !this.flags.watch, progress });
+      const results = await generateAll(this.spec, this.targets, { overlays: this.overlays, release: !this.flags.watch, progress, ...(this.memos ? { memos: this.memos } : {}) });
       this.loaded = results[0]?.sources ?? [this.spec];
       const warnings = results[0]?.warnings ?? [];
       progress.end();

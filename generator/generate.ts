@@ -19,6 +19,7 @@ import { codeRelease, planRelease, releaseDate, type Release } from "./release/r
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
+import { FormatMemo } from "./targets/shared/format-memo.js";
 import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
 import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
@@ -73,6 +74,11 @@ export interface GenerateOptions {
   registry?: Registry;
   /** Told each step (a terminal shows it; default: nothing). */
   progress?: Progress;
+  /**
+   * `--watch`: each output folder's FormatMemo (by its path), kept from one run to the next; a
+   * folder without one gets one.
+   */
+  memos?: Map<string, FormatMemo>;
 }
 
 /**
@@ -117,15 +123,17 @@ function targetOf(registry: Registry, name: string): AnyTarget {
 async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions & { progress: Progress }): Promise<TargetResult> {
   opts.progress.phase(`planning ${config.name}`);
   const plan: PlanBase = target.plan(api, config);
+  const memo = memoOf(opts.memos, config.out);
   const held = opts.release === false && previous !== undefined;
   let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
     : planRelease(config.version, target.surface(plan), previous, target.typeRules);
   const render = async (version: string) => {
     opts.progress.phase(`rendering ${config.name}`);
-    const out = await target.emit(plan, version);
+    memo?.startRun();
+    const out = await target.emit(plan, version, memo);
     opts.progress.phase(`formatting ${config.name} (${out.files.length.toLocaleString("en-US")} files)`);
-    await target.format(out);
+    await target.format(out, memo);
     return out;
   };
   let emitted = await render(release.version);
@@ -154,6 +162,13 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
     docs,
     tests: emitted.tests,
   };
+}
+
+function memoOf(memos: Map<string, FormatMemo> | undefined, out: string): FormatMemo | undefined {
+  if (!memos) return undefined;
+  let memo = memos.get(out);
+  if (!memo) memos.set(out, (memo = new FormatMemo()));
+  return memo;
 }
 
 /**

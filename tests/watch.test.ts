@@ -5,8 +5,8 @@ import { type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startSpecsmith } from "./helpers/cli.js";
-import { SPEC, read, tempDir } from "./helpers/paths.js";
+import { specsmith, startSpecsmith } from "./helpers/cli.js";
+import { SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
 
 let child: ChildProcess | undefined;
 let dir: string;
@@ -16,10 +16,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts a watch and collects its output. */
-function watch(spec: string, out: string) {
+/** Starts a watch (of a spec into `out`, or of a config) and collects its output. */
+function watch(spec: string, out?: string) {
   const log = { stdout: "", stderr: "" };
-  child = startSpecsmith(["generate", "--watch", "--spec", spec, "--out", out]);
+  child = startSpecsmith(["generate", "--watch", ...(out ? ["--spec", spec, "--out", out] : ["--config", spec])]);
   child.stdout!.on("data", (d: Buffer) => (log.stdout += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (log.stderr += d.toString()));
   return log;
@@ -35,6 +35,23 @@ function atomicSave(path: string, text: string): void {
   const tmp = `${path}.swp`;
   writeFileSync(tmp, text);
   renameSync(tmp, path);
+}
+
+/** Both targets of `spec` into `dir`/typescript and `dir`/python. */
+function bothTargets(dir: string, spec: string): string {
+  const config = join(dir, "specsmith.yaml");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    config,
+    `spec: ${spec}\ntargets:\n  typescript:\n    out: ${join(dir, "typescript")}\n    packageName: clerk-backend-api\n    sdkClass: Clerk\n  python:\n    out: ${join(dir, "python")}\n    packageName: clerk_backend_api\n    sdkClass: Clerk\n`,
+  );
+  return config;
+}
+
+/** The SDK's files (not the bookkeeping, which a watch holds back): path and text. */
+function sdkFiles(out: string): Map<string, string> {
+  const files = listFiles(out, (rel) => rel === ".specsmith" || rel === "CHANGELOG.md");
+  return new Map(files.map((f) => [f, read(join(out, f))]));
 }
 
 const page = (out: string) => join(out, "docs/sdks/actortokens/README.md");
@@ -96,4 +113,32 @@ describe("generate --watch", () => {
     expect(child!.exitCode).toBe(null);
     expect(log.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
   }, 60_000);
+
+  it("writes what a fresh generation writes after each save, though it formats only what changed", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    writeFileSync(spec, read(SPEC));
+    const log = watch(bothTargets(join(dir, "watched"), spec));
+    const runs = () => log.stdout.match(/^specsmith: generated /gm)?.length ?? 0;
+    await until(() => log.stdout.includes("watching"), "the watch starts");
+    // A changed description (in code and docs), a renamed field (in the formatted code), and back.
+    const saves = [
+      read(SPEC).replace("Revokes a pending actor token.", "Revokes a pending actor token, or says why it cannot."),
+      read(SPEC).replace(/\buser_id\b/g, "user_id_of_the_user_the_actor_token_is_for_in_this_instance"),
+      read(SPEC),
+    ];
+    for (const [i, text] of saves.entries()) {
+      atomicSave(spec, text);
+      await until(() => runs() === i + 2, `save ${i + 1} regenerates: ${log.stderr}`);
+      const fresh = join(dir, `fresh-${i}`);
+      const r = specsmith(["generate", "--quiet", "--config", bothTargets(fresh, spec)]);
+      expect(r.stderr).toBe("");
+      for (const target of ["typescript", "python"]) {
+        const want = sdkFiles(join(fresh, target));
+        const got = sdkFiles(join(dir, "watched", target));
+        expect([...got.keys()]).toEqual([...want.keys()]);
+        for (const [path, text] of want) expect(got.get(path), `${target}/${path} after save ${i + 1}`).toBe(text);
+      }
+    }
+  }, 90_000);
 });

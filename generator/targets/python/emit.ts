@@ -1,5 +1,6 @@
 /** The Python target's files, from its plan: one step per kind of output, each adding to one Emission. */
 import { RuffFormatter } from "./format.js";
+import type { FormatMemo } from "../shared/format-memo.js";
 import { Examples } from "../../ir/examples.js";
 import { constantCase } from "../../ir/names.js";
 import type { SecurityScheme } from "../../ir/types.js";
@@ -74,9 +75,9 @@ class Emission {
   }
 }
 
-export async function emitPython(p: PyPlan, version: string): Promise<Emitted> {
+export async function emitPython(p: PyPlan, version: string, memo?: FormatMemo): Promise<Emitted> {
   // The package's version as Python packaging writes it (config and release versions are checked to have one).
-  const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length);
+  const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length, memo);
   const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter);
   const runtime = runtimeFiles("python", e.pkg);
   // The runtime is kept ruff-formatted in the repository: the formatter passes it by.

@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { OutputFile } from "../../write/write.js";
+import { recalled, type FormatMemo } from "../shared/format-memo.js";
 
 export const RUFF_LINE_WIDTH = 88;
 
@@ -47,8 +48,14 @@ export class RuffFormatter {
   private failure: Error | undefined;
   private wake: () => void = () => {};
 
-  /** `modules`: how many the SDK will have (below WORKER_FROM, no worker: the format step does it all). */
-  constructor(modules: number) {
+  /**
+   * `modules`: how many the SDK will have (below WORKER_FROM, no worker: the format step does it
+   * all); `memo`: what the last run of a --watch formatted.
+   */
+  constructor(
+    modules: number,
+    private readonly memo?: FormatMemo,
+  ) {
     if (modules < WORKER_FROM) return;
     const module = pathToFileURL(createRequire(import.meta.url).resolve("@wasm-fmt/ruff_fmt")).href;
     this.worker = new Worker(WORKER, { eval: true, workerData: { module, width: RUFF_LINE_WIDTH } });
@@ -57,7 +64,10 @@ export class RuffFormatter {
     this.worker.on("message", (answers: [number, string | null, string | null][]) => {
       for (const [id, code, error] of answers) {
         const f = this.files[id];
-        if (code !== null) f.content = code;
+        if (code !== null) {
+          this.memo?.remember(f.path, f.content, code);
+          f.content = code;
+        }
         // The templates print valid Python; a parse error here is a bug in them, not in the spec.
         else this.failure ??= new Error(`ruff's formatter could not parse the emitted ${f.path}: ${error}`);
       }
@@ -73,6 +83,7 @@ export class RuffFormatter {
   /** Hands a module to the worker if it is Python; returns whether it did (the format step then passes it by). */
   start(file: OutputFile): boolean {
     if (!this.worker || !file.path.endsWith(".py")) return false;
+    if (recalled(file, this.memo)) return true;
     this.batch.push([this.files.length, file.path, file.content]);
     this.files.push(file);
     if (this.batch.length === BATCH) this.flush();
@@ -99,14 +110,19 @@ export class RuffFormatter {
   }
 }
 
-/** Formats the `.py` files in place; `skip`: paths already formatted (the runtime's, and those the worker did). */
-export async function formatPython(files: OutputFile[], skip: ReadonlySet<string>): Promise<void> {
-  const py = files.filter((f) => f.path.endsWith(".py") && !skip.has(f.path));
+/**
+ * Formats the `.py` files in place; `skip`: paths already formatted (the runtime's, and those the
+ * worker did); `memo`: what the last run of a --watch formatted.
+ */
+export async function formatPython(files: OutputFile[], skip: ReadonlySet<string>, memo?: FormatMemo): Promise<void> {
+  const py = files.filter((f) => f.path.endsWith(".py") && !skip.has(f.path) && !recalled(f, memo));
   if (py.length === 0) return;
   const { format } = await import("@wasm-fmt/ruff_fmt");
   for (const f of py) {
     try {
-      f.content = format(f.content, f.path, { line_width: RUFF_LINE_WIDTH });
+      const raw = f.content;
+      f.content = format(raw, f.path, { line_width: RUFF_LINE_WIDTH });
+      memo?.remember(f.path, raw, f.content);
     } catch (e) {
       throw new Error(`ruff's formatter could not parse the emitted ${f.path}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -40,9 +40,9 @@ export const python: Target<PyPlan> = {
   plan: planPython,
   surface: pythonSurface,
   emit: emitPython,
-  format: async (emitted) => {
+  format: async (emitted, memo) => {
     await emitted.formatting;
-    await formatPython(emitted.files, emitted.preformatted);
+    await formatPython(emitted.files, emitted.preformatted, memo);
   },
   runTests: runPythonTests,
 };

@@ -1,6 +1,7 @@
 /** The TypeScript target's files, from its plan: one step per kind of output, each adding to one Emission. */
 import { posix } from "node:path";
 import { EagerFormatter } from "./format.js";
+import type { FormatMemo } from "../shared/format-memo.js";
 import type { ModelDirs } from "./model-paths.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { SCHEME_KINDS, backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
@@ -73,8 +74,8 @@ class Emission {
   }
 }
 
-export async function emitTypeScript(p: Plan, version: string): Promise<Emitted> {
-  const formatter = await EagerFormatter.create();
+export async function emitTypeScript(p: Plan, version: string, memo?: FormatMemo): Promise<Emitted> {
+  const formatter = await EagerFormatter.create(memo);
   const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers), formatter);
   await emitModels(e);
   await emitOperations(e);

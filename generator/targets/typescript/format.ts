@@ -13,6 +13,7 @@
  *   and 12 s for Microsoft Graph's 1,153.
  */
 import type { OutputFile } from "../../write/write.js";
+import { recalled, type FormatMemo } from "../shared/format-memo.js";
 
 export const PRINT_WIDTH = 80;
 
@@ -65,13 +66,19 @@ export class EagerFormatter {
   private inFlight = 0;
   private failure: Error | undefined;
 
-  private constructor(private readonly format: OxfmtFormat) {}
+  private constructor(
+    private readonly format: OxfmtFormat,
+    private readonly memo: FormatMemo | undefined,
+  ) {}
 
-  /** oxfmt loaded and its native bindings warm, so that a call starts its work at once (not after an await). */
-  static async create(): Promise<EagerFormatter> {
+  /**
+   * oxfmt loaded and its native bindings warm, so that a call starts its work at once (not after an
+   * await). `memo`: what the last run of a --watch formatted.
+   */
+  static async create(memo?: FormatMemo): Promise<EagerFormatter> {
     const { format } = await import("oxfmt");
     await format("warm-up.ts", "export {};\n", { printWidth: PRINT_WIDTH });
-    return new EagerFormatter(format);
+    return new EagerFormatter(format, memo);
   }
 
   /**
@@ -80,6 +87,11 @@ export class EagerFormatter {
    */
   start(file: OutputFile, movesUnion = false): boolean {
     if (!file.path.endsWith(".ts") || !hasLongLine(file.content)) return false;
+    const known = this.memo?.recall(file.path, file.content, movesUnion);
+    if (known !== undefined) {
+      file.content = known;
+      return true;
+    }
     if (movesUnion) this.joined.add(file);
     if (this.inFlight < EAGER_IN_FLIGHT) this.run(file);
     else this.waiting.push(file);
@@ -88,11 +100,16 @@ export class EagerFormatter {
 
   private run(file: OutputFile): void {
     this.inFlight++;
+    const raw = file.content;
     this.pending.push(
-      this.format(file.path, file.content, { printWidth: PRINT_WIDTH }).then(
+      this.format(file.path, raw, { printWidth: PRINT_WIDTH }).then(
         (r) => {
           if (r.errors.length) this.failure ??= new Error(`oxfmt could not parse the emitted ${file.path}: ${r.errors[0].message}`);
-          else file.content = this.joined.has(file) ? joinMovedUnions(r.code) : r.code;
+          else {
+            const movesUnion = this.joined.has(file);
+            file.content = movesUnion ? joinMovedUnions(r.code) : r.code;
+            this.memo?.remember(file.path, raw, file.content, movesUnion);
+          }
           this.next();
         },
         (e: unknown) => {
@@ -128,20 +145,23 @@ export class EagerFormatter {
 /**
  * Formats the emitted `.ts` files that need it, in place. `movesUnion`: paths whose unions prettier
  * moves whole (joinMovedUnions); `skip`: paths already formatted (the runtime's, and those formatted
- * while the rest was rendered).
+ * while the rest was rendered); `memo`: what the last run of a --watch formatted.
  */
-export async function formatTypeScript(files: OutputFile[], movesUnion: ReadonlySet<string>, skip: ReadonlySet<string>): Promise<void> {
-  const long = files.filter((f) => f.path.endsWith(".ts") && !skip.has(f.path) && hasLongLine(f.content));
+export async function formatTypeScript(files: OutputFile[], movesUnion: ReadonlySet<string>, skip: ReadonlySet<string>, memo?: FormatMemo): Promise<void> {
+  const long = files.filter((f) => f.path.endsWith(".ts") && !skip.has(f.path) && hasLongLine(f.content) && !recalled(f, memo, movesUnion.has(f.path)));
   if (long.length === 0) return;
   const { format } = await import("oxfmt");
   let next = 0;
   const worker = async () => {
     while (next < long.length) {
       const f = long[next++];
-      const r = await format(f.path, f.content, { printWidth: PRINT_WIDTH });
+      const raw = f.content;
+      const r = await format(f.path, raw, { printWidth: PRINT_WIDTH });
       // The templates print valid TypeScript; a parse error here is a bug in them, not in the spec.
       if (r.errors.length) throw new Error(`oxfmt could not parse the emitted ${f.path}: ${r.errors[0].message}`);
-      f.content = movesUnion.has(f.path) ? joinMovedUnions(r.code) : r.code;
+      const moves = movesUnion.has(f.path);
+      f.content = moves ? joinMovedUnions(r.code) : r.code;
+      memo?.remember(f.path, raw, f.content, moves);
     }
   };
   await Promise.all(Array.from({ length: OXFMT_CONCURRENCY }, worker));

@@ -42,9 +42,9 @@ export const typescript: Target<Plan> = {
   plan,
   surface: typescriptSurface,
   emit: emitTypeScript,
-  format: async (emitted) => {
+  format: async (emitted, memo) => {
     await emitted.formatting;
-    await formatTypeScript(emitted.files, emitted.formatHints, emitted.preformatted);
+    await formatTypeScript(emitted.files, emitted.formatHints, emitted.preformatted, memo);
   },
   runTests: runTypeScriptTests,
 };
