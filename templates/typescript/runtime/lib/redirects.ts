@@ -20,10 +20,11 @@ export async function fetchFollowingRedirects(
   url: string,
   init: RequestInit,
   credentials: readonly string[],
-  fetcher: (input: URL, init: RequestInit) => Promise<Response> = (i, o) =>
+  fetcher: (input: string, init: RequestInit) => Promise<Response> = (i, o) =>
     fetch(i, o),
 ): Promise<Response> {
-  let current = new URL(url);
+  // A string until a redirect: fetch parses the URL itself, and most calls are never redirected.
+  let current = url;
   let method = (init.method ?? "GET").toUpperCase();
   let body = init.body;
   const headers = new Headers(init.headers);
@@ -40,17 +41,20 @@ export async function fetchFollowingRedirects(
         'The server redirected, and this runtime\'s fetch hides where to: set fetchOptions.redirect to "follow"',
       );
     }
-    const location = response.headers.get("location");
-    if (!REDIRECTS.has(response.status) || location === null) return response;
+    const location = REDIRECTS.has(response.status)
+      ? response.headers.get("location")
+      : null;
+    if (location === null) return response;
     await response.body?.cancel().catch(() => {});
     if (hop >= MAX_REDIRECTS) {
       throw new RedirectError(`More than ${MAX_REDIRECTS} redirects`);
     }
-    const next = new URL(location, current);
+    const from = new URL(current);
+    const next = new URL(location, from);
     if (next.protocol !== "https:" && next.protocol !== "http:") {
       throw new RedirectError(`Refused a redirect to a ${next.protocol} URL`);
     }
-    if (next.origin !== current.origin) {
+    if (next.origin !== from.origin) {
       for (const name of credentials) headers.delete(name);
     }
     // 303, and 301/302 after a POST, turn into a GET without a body (as browsers and fetch do).
@@ -64,6 +68,6 @@ export async function fetchFollowingRedirects(
       headers.delete("content-type");
       headers.delete("content-length");
     }
-    current = next;
+    current = next.href;
   }
 }
