@@ -62,6 +62,10 @@ class Emission {
     this.emitted.files.push(file);
     if (this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(path);
   }
+  /** Lets the formatter's answers in, and waits while it is far behind (RuffFormatter.breathe). */
+  breathe(): Promise<void> {
+    return this.formatter.breathe();
+  }
   doc(path: string, template: string, view: unknown): void {
     this.emitted.files.push({ path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) });
   }
@@ -84,8 +88,8 @@ export async function emitPython(p: PyPlan, version: string, memo?: FormatMemo):
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
   e.emitted.files.push(...runtime, { path: `${e.pkg}/py.typed`, content: "" });
   try {
-    emitModels(e);
-    const opDocs = emitResources(e);
+    await emitModels(e);
+    const opDocs = await emitResources(e);
     emitClient(e);
     emitPackage(e);
     emitReadme(e);
@@ -100,9 +104,10 @@ export async function emitPython(p: PyPlan, version: string, memo?: FormatMemo):
 }
 
 /** A module and a docs page per model, and the lazy models/__init__.py. */
-function emitModels(e: Emission): void {
+async function emitModels(e: Emission): Promise<void> {
   const { p, pkg } = e;
-  for (const m of p.modelList) {
+  for (const [i, m] of p.modelList.entries()) {
+    if ((i & 15) === 15) await e.breathe();
     e.py(`${pkg}/models/${m.module}.py`, "src/model.py.hbs", modelView(p, m));
     e.doc(m.doc, "docs/model.md.hbs", modelDoc(p, m));
   }
@@ -114,11 +119,12 @@ function emitModels(e: Emission): void {
 type OperationDoc = ReturnType<typeof operationDoc>;
 
 /** A module per resource (sync and async methods), its docs page, and each operation's usage snippet. */
-function emitResources(e: Emission): Map<PyGroupPlan, OperationDoc[]> {
+async function emitResources(e: Emission): Promise<Map<PyGroupPlan, OperationDoc[]>> {
   const opDocs = new Map<PyGroupPlan, OperationDoc[]>();
   const { p, pkg } = e;
   const common = { packageName: p.packageName, sdkClass: p.sdkClass, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
   for (const g of p.groups) {
+    await e.breathe();
     e.py(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
       className: g.className,
       doc: g.description ?? "",

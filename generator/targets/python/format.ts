@@ -23,6 +23,14 @@ export const WORKER_FROM = 400;
 /** Modules per message to the worker: fewer messages, and the worker is never long without work. */
 const BATCH = 16;
 
+/**
+ * Batches sent to the worker and not yet answered, at most, before the rendering waits for it
+ * (`breathe`). Without a bound, a rendering faster than the formatter queued every module's text
+ * twice over (the copy sent, the formatted copy waiting to come back): Microsoft Graph's Python SDK
+ * reached 3 GB while it was rendered.
+ */
+const MAX_IN_FLIGHT = 8;
+
 /** The worker: formats each batch it is sent, answering `[id, formatted | null, error | null]` per module. */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -45,8 +53,11 @@ export class RuffFormatter {
   private readonly files: OutputFile[] = [];
   private batch: [number, string, string][] = [];
   private answered = 0;
+  /** Batches posted and not yet answered. */
+  private inFlight = 0;
   private failure: Error | undefined;
-  private wake: () => void = () => {};
+  /** Who waits for the next answer (breathe, done). */
+  private waiters: (() => void)[] = [];
 
   /**
    * `modules`: how many the SDK will have (below WORKER_FROM, no worker: the format step does it
@@ -72,11 +83,12 @@ export class RuffFormatter {
         else this.failure ??= new Error(`ruff's formatter could not parse the emitted ${f.path}: ${error}`);
       }
       this.answered += answers.length;
-      this.wake();
+      this.inFlight--;
+      this.wakeAll();
     });
     this.worker.on("error", (e) => {
       this.failure ??= e;
-      this.wake();
+      this.wakeAll();
     });
   }
 
@@ -91,8 +103,31 @@ export class RuffFormatter {
   }
 
   private flush(): void {
-    if (this.batch.length) this.worker?.postMessage(this.batch);
+    if (this.batch.length && this.worker) {
+      this.worker.postMessage(this.batch);
+      this.inFlight++;
+    }
     this.batch = [];
+  }
+
+  private wakeAll(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
+  }
+
+  private next(): Promise<void> {
+    return new Promise<void>((r) => this.waiters.push(r));
+  }
+
+  /**
+   * Lets the worker's answers in (the rendering otherwise holds the thread, and they queue up), and
+   * waits while it has more than MAX_IN_FLIGHT batches to format.
+   */
+  async breathe(): Promise<void> {
+    if (!this.worker) return;
+    await new Promise((r) => setImmediate(r));
+    while (this.inFlight > MAX_IN_FLIGHT && !this.failure) await this.next();
   }
 
   /** Ends the worker of a generation that failed. */
@@ -104,7 +139,7 @@ export class RuffFormatter {
   async done(): Promise<void> {
     if (!this.worker) return;
     this.flush();
-    while (this.answered < this.files.length && !this.failure) await new Promise<void>((r) => (this.wake = r));
+    while (this.answered < this.files.length && !this.failure) await this.next();
     await this.worker.terminate();
     if (this.failure) throw this.failure;
   }
