@@ -10,6 +10,7 @@ import { exampleProblems } from "./mock/example-check.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
 import { upToDate } from "./inputs.js";
 import type { FormatMemo } from "./targets/shared/format-memo.js";
+import { LockCache } from "./release/lock.js";
 import { SILENT, terminalProgress, timingProgress, type Progress } from "./progress.js";
 import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
 import { CLI_SCRIPT } from "./paths.js";
@@ -90,8 +91,9 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
 class GenerateRun {
   /** The files the spec was read from, for --watch. */
   loaded: string[];
-  /** --watch: what each run formatted, for the next (format-memo.ts). */
+  /** --watch: what each run formatted, and the locks it read, for the next (format-memo.ts, LockCache). */
   private readonly memos: Map<string, FormatMemo> | undefined;
+  private readonly locks: LockCache | undefined;
   constructor(
     private readonly flags: GenerateFlags,
     private readonly spec: string,
@@ -101,6 +103,7 @@ class GenerateRun {
   ) {
     this.loaded = [spec];
     this.memos = flags.watch ? new Map() : undefined;
+    this.locks = flags.watch ? new LockCache() : undefined;
   }
 
   /** Human lines, unless --quiet (then only warnings and errors) or --json (then one object at the end). */
@@ -128,7 +131,13 @@ class GenerateRun {
     }
     const progress = this.progress();
     try {
-      const results = await generateAll(this.spec, this.targets, { overlays: this.overlays, release: !this.flags.watch, progress, ...(this.memos ? { memos: this.memos } : {}) });
+      const results = await generateAll(this.spec, this.targets, {
+        overlays: this.overlays,
+        release: !this.flags.watch,
+        progress,
+        ...(this.memos ? { memos: this.memos } : {}),
+        ...(this.locks ? { locks: this.locks } : {}),
+      });
       this.loaded = results[0]?.sources ?? [this.spec];
       const warnings = results[0]?.warnings ?? [];
       progress.end();

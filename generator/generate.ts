@@ -14,7 +14,7 @@ import { inputsOf, type InputsRecord } from "./inputs.js";
 import { SILENT, type Progress } from "./progress.js";
 import { digestOf } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
-import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockFile } from "./release/lock.js";
+import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockCache, type LockFile } from "./release/lock.js";
 import { codeRelease, planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
@@ -79,6 +79,8 @@ export interface GenerateOptions {
    * folder without one gets one.
    */
   memos?: Map<string, FormatMemo>;
+  /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
+  locks?: LockCache;
 }
 
 /**
@@ -87,7 +89,7 @@ export interface GenerateOptions {
  */
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
   // Each folder's lock first: a damaged one stops the run before the spec is even loaded.
-  const locks = targets.map((config) => readLockFile(config.out, config.name));
+  const locks = targets.map((config) => readLockFile(config.out, config.name, opts.locks));
   const progress = opts.progress ?? SILENT;
   progress.phase("loading the spec");
   const { api, loaded } = loadApi(spec, opts.overlays);
@@ -102,7 +104,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
     const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (opts.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
     const result = await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], { ...opts, progress });
-    result.files.push(...releaseFiles(api, config, result.release!, digest, result.code!, opts.date ?? releaseDate()));
+    result.files.push(...releaseFiles(api, config, result.release!, digest, result.code!, opts.date ?? releaseDate(), opts.locks));
     const once = result.files.filter((f) => f.once).map((f) => f.path);
     const record = inputsOf(config, sourceDigests, once, opts.release !== false, result.release!.version);
     if (record) result.inputs = record;
@@ -181,7 +183,7 @@ function codeDigest(files: OutputFile[]): string {
 }
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
-function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, code: string, date: string): OutputFile[] {
+function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, code: string, date: string, locks?: LockCache): OutputFile[] {
   const surface = release.surface;
   const lock: LockFile =
     release.reason === "held" && release.previous
@@ -200,7 +202,7 @@ function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: 
   const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
   return [
     // Bookkeeping, and a changelog built on the file as it is: neither is merged like generated code.
-    { path: LOCK_FILE, content: lockText(lock), verbatim: true },
+    { path: LOCK_FILE, content: locks ? locks.text(lock) : lockText(lock), verbatim: true },
     { path: CHANGELOG, content: changelogText(existing, release, ctx), verbatim: true },
   ];
 }

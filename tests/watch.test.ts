@@ -141,4 +141,20 @@ describe("generate --watch", () => {
       }
     }
   }, 90_000);
+
+  it("reads the lock again once it changed on disk between saves", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const out = join(dir, "out");
+    writeFileSync(spec, read(SPEC));
+    const log = watch(spec, out);
+    await until(() => log.stdout.includes("watching"), "the watch starts");
+    atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "First save."));
+    await until(() => pageHas(out, "First save."), "the first save regenerates");
+    // Damaged between two saves (a bad merge, say): the next save says so, not the lock it read before.
+    writeFileSync(join(out, ".specsmith", "lock.json"), "{ not json");
+    atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "Second save."));
+    await until(() => log.stderr.includes("lock.json is not valid JSON"), `the damaged lock is reported: ${log.stderr}`);
+    expect(pageHas(out, "Second save.")).toBe(false);
+  }, 60_000);
 });
