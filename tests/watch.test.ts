@@ -54,17 +54,23 @@ function sdkFiles(out: string): Map<string, string> {
   return new Map(files.map((f) => [f, read(join(out, f))]));
 }
 
+/** A copy of the ActorTokens spec in a fresh folder, watched into `out` there once the watch is on. */
+async function watchingSpec() {
+  dir = tempDir();
+  const spec = join(dir, "spec.yaml");
+  const out = join(dir, "out");
+  writeFileSync(spec, read(SPEC));
+  const log = watch(spec, out);
+  await until(() => log.stdout.includes("watching"), "the watch starts");
+  return { spec, out, log };
+}
+
 const page = (out: string) => join(out, "docs/sdks/actortokens/README.md");
 const pageHas = (out: string, text: string) => existsSync(page(out)) && readFileSync(page(out), "utf8").includes(text);
 
 describe("generate --watch", () => {
   it("follows saves that rename a new file over the spec, the second one too", async () => {
-    dir = tempDir();
-    const spec = join(dir, "spec.yaml");
-    const out = join(dir, "out");
-    writeFileSync(spec, read(SPEC));
-    const log = watch(spec, out);
-    await until(() => log.stdout.includes("watching"), "the watch starts");
+    const { spec, out, log } = await watchingSpec();
     for (const word of ["first", "second", "third"]) {
       atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", `Revokes a pending actor token, ${word} save.`));
       await until(() => pageHas(out, `${word} save.`), `the ${word} save regenerates`);
@@ -95,12 +101,7 @@ describe("generate --watch", () => {
   }, 60_000);
 
   it("reports a broken spec and an unwritable output, and keeps watching", async () => {
-    dir = tempDir();
-    const spec = join(dir, "spec.yaml");
-    const out = join(dir, "out");
-    writeFileSync(spec, read(SPEC));
-    const log = watch(spec, out);
-    await until(() => log.stdout.includes("watching"), "the watch starts");
+    const { spec, out, log } = await watchingSpec();
     atomicSave(spec, read(SPEC).replace("openapi: 3.0.3", "openapi: 9"));
     await until(() => log.stderr.includes('unknown OpenAPI version "9"'), "the error is reported");
     mkdirSync(out, { recursive: true });
@@ -143,12 +144,7 @@ describe("generate --watch", () => {
   }, 90_000);
 
   it("reads the lock again once it changed on disk between saves", async () => {
-    dir = tempDir();
-    const spec = join(dir, "spec.yaml");
-    const out = join(dir, "out");
-    writeFileSync(spec, read(SPEC));
-    const log = watch(spec, out);
-    await until(() => log.stdout.includes("watching"), "the watch starts");
+    const { spec, out, log } = await watchingSpec();
     atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "First save."));
     await until(() => pageHas(out, "First save."), "the first save regenerates");
     // Damaged between two saves (a bad merge, say): the next save says so, not the lock it read before.
