@@ -9,7 +9,7 @@ import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
 import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
 import { upToDate } from "./inputs.js";
-import type { FormatMemo } from "./targets/shared/format-memo.js";
+import type { WatchMemo } from "./targets/shared/render-memo.js";
 import { LockCache } from "./release/lock.js";
 import { SILENT, terminalProgress, timingProgress, type Progress } from "./progress.js";
 import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
@@ -91,8 +91,8 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
 class GenerateRun {
   /** The files the spec was read from, for --watch. */
   loaded: string[];
-  /** --watch: what each run formatted, and the locks it read, for the next (format-memo.ts, LockCache). */
-  private readonly memos: Map<string, FormatMemo> | undefined;
+  /** --watch: what each run derived and formatted, and the locks it read, for the next (render-memo.ts, LockCache). */
+  private readonly memos: Map<string, WatchMemo> | undefined;
   private readonly locks: LockCache | undefined;
   constructor(
     private readonly flags: GenerateFlags,

@@ -19,7 +19,7 @@ import { codeRelease, planRelease, releaseDate, type Release } from "./release/r
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
-import { FormatMemo } from "./targets/shared/format-memo.js";
+import { watchMemo, type WatchMemo } from "./targets/shared/render-memo.js";
 import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
 import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
@@ -75,10 +75,10 @@ export interface GenerateOptions {
   /** Told each step (a terminal shows it; default: nothing). */
   progress?: Progress;
   /**
-   * `--watch`: each output folder's FormatMemo (by its path), kept from one run to the next; a
-   * folder without one gets one.
+   * `--watch`: each output folder's memos (by its path: what the last run derived and formatted),
+   * kept from one run to the next; a folder without them gets them.
    */
-  memos?: Map<string, FormatMemo>;
+  memos?: Map<string, WatchMemo>;
   /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
   locks?: LockCache;
 }
@@ -132,20 +132,22 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
     : planRelease(config.version, target.surface(plan), previous, target.typeRules);
   const render = async (version: string) => {
     opts.progress.phase(`rendering ${config.name}`);
-    memo?.startRun();
+    memo?.format.startRun();
+    memo?.render.startRun();
     const out = await target.emit(plan, version, memo);
     opts.progress.phase(`formatting ${config.name} (${out.files.length.toLocaleString("en-US")} files)`);
     await target.format(out, memo);
-    return out;
+    const code = codeDigest(out.files);
+    // Only a run that finished leaves what the next one recalls.
+    memo?.render.seal();
+    return { emitted: out, code };
   };
-  let emitted = await render(release.version);
-  let code = codeDigest(emitted.files);
+  let { emitted, code } = await render(release.version);
   // The same surface in other code (a newer specsmith): a patch, rendered again under its version.
   const patched = codeRelease(release, code);
   if (patched !== release) {
     release = patched;
-    emitted = await render(release.version);
-    code = codeDigest(emitted.files);
+    ({ emitted, code } = await render(release.version));
   }
   const docs: DocsIndex = {
     groups: plan.groups.map((g) => ({ name: g.ir.name, page: `docs/${g.doc}`, operations: g.operations.map((o) => ({ id: o.ir.operationId, method: o.method })) })),
@@ -166,10 +168,10 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
   };
 }
 
-function memoOf(memos: Map<string, FormatMemo> | undefined, out: string): FormatMemo | undefined {
+function memoOf(memos: Map<string, WatchMemo> | undefined, out: string): WatchMemo | undefined {
   if (!memos) return undefined;
   let memo = memos.get(out);
-  if (!memo) memos.set(out, (memo = new FormatMemo()));
+  if (!memo) memos.set(out, (memo = watchMemo()));
   return memo;
 }
 

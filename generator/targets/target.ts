@@ -16,7 +16,7 @@ import type { Api, Group, Model, Operation } from "../ir/types.js";
 import type { TypeRules } from "../release/types.js";
 import type { Surface } from "../release/surface.js";
 import type { OutputFile } from "../write/write.js";
-import type { FormatMemo } from "./shared/format-memo.js";
+import type { WatchMemo } from "./shared/render-memo.js";
 
 /** What every target is configured with (`targets.<name>` in spec/specsmith.yaml, or the CLI's flags). */
 export interface TargetOptions {
@@ -182,11 +182,13 @@ export interface Target<P extends PlanBase = PlanBase> {
   surface(plan: P): Surface;
   /**
    * Every output file and usage snippet; `version` is the one this generation releases. `memo`
-   * (--watch): the files the last run formatted, for those printed the same again (format-memo.ts).
+   * (--watch): the files the last run derived (render-memo.ts), to take those whose inputs are the
+   * same (derivation.ts) as they were, and formatted, to format again only what prints differently
+   * (format-memo.ts).
    */
-  emit(plan: P, version: string, memo?: FormatMemo): Promise<Emitted>;
+  emit(plan: P, version: string, memo?: WatchMemo): Promise<Emitted>;
   /** Formats the emitted files in place, as the language's ecosystem formats them (`memo`: as emit's). */
-  format(emitted: Emitted, memo?: FormatMemo): Promise<void>;
+  format(emitted: Emitted, memo?: WatchMemo): Promise<void>;
   /**
    * Runs the generated tests of the SDK written in `out` (`tests: true`) with the language's test
    * runner, against `specsmith mock` (the CLI script `specsmith`).

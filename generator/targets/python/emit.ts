@@ -1,6 +1,8 @@
 /** The Python target's files, from its plan: one step per kind of output, each adding to one Emission. */
 import { RuffFormatter } from "./format.js";
-import type { FormatMemo } from "../shared/format-memo.js";
+import { Derivations } from "../shared/derivation.js";
+import { derive, keep, type WatchMemo } from "../shared/render-memo.js";
+import type { OutputFile } from "../../write/write.js";
 import { Examples } from "../../ir/examples.js";
 import { constantCase } from "../../ir/names.js";
 import type { SecurityScheme } from "../../ir/types.js";
@@ -43,11 +45,15 @@ class Emission {
   readonly distName: string;
   readonly examples: Examples;
   readonly serverEnv: string;
+  /** --watch: what each per-model and per-resource file is derived from. */
+  readonly keys: Derivations | undefined;
   constructor(
     readonly p: PyPlan,
     readonly engine: Engine,
     private readonly formatter: RuffFormatter,
+    readonly memo: WatchMemo | undefined,
   ) {
+    this.keys = memo && new Derivations(p, p.version);
     // A dotted name (`acme.sdk`) is a folder per part; `acme` is a namespace package, with no __init__.py.
     this.packageDir = p.packageName.split(".").join("/");
     this.pkg = `src/${this.packageDir}`;
@@ -56,18 +62,31 @@ class Emission {
     this.serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
   }
   /** A Python source file, handed to ruff's formatter (on its worker) as soon as it is printed. */
-  py(path: string, template: string, view: unknown): void {
+  py(path: string, template: string, view: unknown): OutputFile {
     // Handlebars indents the blank lines of indented partials: no trailing whitespace, docstrings included.
     const file = { path, content: trimLineEnds(this.engine.render(template, view)) };
     this.emitted.files.push(file);
     if (this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(path);
+    return file;
+  }
+  /** A module derived from `key` (render-memo.ts): its view is built only when it is printed. */
+  derivedPy(key: string | undefined, path: string, template: string, view: () => unknown): void {
+    const known = derive(this.memo, key, path, () => this.py(path, template, view()));
+    if (known) keep(this.emitted, known);
+  }
+  /** A docs page derived from `key` (render-memo.ts). */
+  derivedDoc(key: string | undefined, path: string, template: string, view: () => unknown): void {
+    const known = derive(this.memo, key, `docs/${path}`, () => this.doc(path, template, view()));
+    if (known) keep(this.emitted, known);
   }
   /** Lets the formatter's answers in, and waits while it is far behind (RuffFormatter.breathe). */
   breathe(): Promise<void> {
     return this.formatter.breathe();
   }
-  doc(path: string, template: string, view: unknown): void {
-    this.emitted.files.push({ path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) });
+  doc(path: string, template: string, view: unknown): OutputFile {
+    const file = { path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) };
+    this.emitted.files.push(file);
+    return file;
   }
   get authOptions() {
     return exampleSchemes(this.p.api).map((s) => ({ name: this.p.securityArgs.get(s.name)!, value: placeholder(s.kind) }));
@@ -79,10 +98,10 @@ class Emission {
   }
 }
 
-export async function emitPython(p: PyPlan, version: string, memo?: FormatMemo): Promise<Emitted> {
+export async function emitPython(p: PyPlan, version: string, memo?: WatchMemo): Promise<Emitted> {
   // The package's version as Python packaging writes it (config and release versions are checked to have one).
-  const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length, memo);
-  const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter);
+  const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length, memo?.format);
+  const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter, memo);
   const runtime = runtimeFiles("python", e.pkg);
   // The runtime is kept ruff-formatted in the repository: the formatter passes it by.
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
@@ -108,8 +127,9 @@ async function emitModels(e: Emission): Promise<void> {
   const { p, pkg } = e;
   for (const [i, m] of p.modelList.entries()) {
     if ((i & 15) === 15) await e.breathe();
-    e.py(`${pkg}/models/${m.module}.py`, "src/model.py.hbs", modelView(p, m));
-    e.doc(m.doc, "docs/model.md.hbs", modelDoc(p, m));
+    const key = e.keys?.model(m.ir.name);
+    e.derivedPy(key, `${pkg}/models/${m.module}.py`, "src/model.py.hbs", () => modelView(p, m));
+    e.derivedDoc(key, m.doc, "docs/model.md.hbs", () => modelDoc(p, m));
   }
   e.py(`${pkg}/models/__init__.py`, "src/models__init__.py.hbs", modelsIndex(p));
   e.doc("models/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
@@ -119,44 +139,58 @@ async function emitModels(e: Emission): Promise<void> {
 type OperationDoc = ReturnType<typeof operationDoc>;
 
 /** A module per resource (sync and async methods), its docs page, and each operation's usage snippet. */
-async function emitResources(e: Emission): Promise<Map<PyGroupPlan, OperationDoc[]>> {
-  const opDocs = new Map<PyGroupPlan, OperationDoc[]>();
+async function emitResources(e: Emission): Promise<OperationDocs> {
   const { p, pkg } = e;
   const common = { packageName: p.packageName, sdkClass: p.sdkClass, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
+  // Each operation's docs view, built when first asked for (a page, a snippet, a test).
+  const opDocs = new Map<PyGroupPlan, OperationDoc[]>();
+  const docsOf = (g: PyGroupPlan) => {
+    let docs = opDocs.get(g);
+    if (!docs) opDocs.set(g, (docs = g.operations.map((m) => operationDoc(p, g.access, m, e.examples))));
+    return docs;
+  };
   for (const g of p.groups) {
     await e.breathe();
-    e.py(`${pkg}/${g.module}.py`, "src/resource.py.hbs", {
+    const key = e.keys?.group(g);
+    e.derivedPy(key, `${pkg}/${g.module}.py`, "src/resource.py.hbs", () => ({
       className: g.className,
       doc: g.description ?? "",
       baseImports: importNames(RESOURCE_MODEL_IMPORTS.names),
       methods: g.operations.map((m) => methodView(p, m)),
       children: childrenOf(p.groups, g).map((c) => ({ attr: c.accessor, className: c.className, module: c.module })),
-    });
+    }));
     // (A group that only holds others, such as `beta` of `beta.conversations`, has no page.)
     if (g.operations.length === 0) continue;
-    const operations = g.operations.map((m) => operationDoc(p, g.access, m, e.examples));
-    opDocs.set(g, operations);
-    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, attr: g.access, operations });
-    operations.forEach((op, i) => {
-      const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op }));
-      e.emitted.samples.push({ operationId: g.operations[i].ir.specOperationId, pointer: g.operations[i].ir.source, lang: "python", label: "Python", source });
+    e.derivedDoc(key, g.doc, "docs/group.md.hbs", () => ({ ...common, title: g.title, attr: g.access, operations: docsOf(g) }));
+    g.operations.forEach((m, i) => {
+      let made: OutputFile | undefined;
+      const print = () => (made = { path: SAMPLE, content: trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docsOf(g)[i] })) });
+      const source = (derive(e.memo, e.keys?.operation(m), `${SAMPLE}${m.ir.specOperationId}`, print) ?? made!).content;
+      e.emitted.samples.push({ operationId: m.ir.specOperationId, pointer: m.ir.source, lang: "python", label: "Python", source });
     });
   }
-  return opDocs;
+  return docsOf;
 }
+
+/** Each resource's operations' docs views (built when first asked for). */
+type OperationDocs = (g: PyGroupPlan) => OperationDoc[];
+
+/** Where the render memo keeps each operation's usage snippet (not a file: no path of the output starts so). */
+const SAMPLE = "#sample/";
 
 /**
  * `tests: true`: a pytest module per resource, a sync and an async test per operation (its docs
  * example against the mock) and one per declared error (the mock asked for that status must make
  * the call raise the error's class); the mock's inputs, the helper that starts it, the fixture.
  */
-function emitTests(e: Emission, opDocs: Map<PyGroupPlan, OperationDoc[]>): void {
+function emitTests(e: Emission, docsOf: OperationDocs): void {
   const { p } = e;
   e.emitted.files.push(mockInputsFile(p.tests!));
   const helpers = runtimeFiles("python", "tests", "testing");
   for (const f of helpers) (e.emitted.preformatted as Set<string>).add(f.path);
   e.emitted.files.push(...helpers);
-  for (const [g, docs] of opDocs) {
+  for (const g of p.groups.filter((x) => x.operations.length > 0)) {
+    const docs = docsOf(g);
     const operations = g.operations.map((m, i) => ({
       op: docs[i],
       errors: errorCases(m.ir).flatMap((c) => {

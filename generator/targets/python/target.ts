@@ -42,7 +42,7 @@ export const python: Target<PyPlan> = {
   emit: emitPython,
   format: async (emitted, memo) => {
     await emitted.formatting;
-    await formatPython(emitted.files, emitted.preformatted, memo);
+    await formatPython(emitted.files, emitted.preformatted, memo?.format);
   },
   runTests: runPythonTests,
 };

@@ -1,7 +1,9 @@
 /** The TypeScript target's files, from its plan: one step per kind of output, each adding to one Emission. */
 import { posix } from "node:path";
 import { EagerFormatter } from "./format.js";
-import type { FormatMemo } from "../shared/format-memo.js";
+import { Derivations } from "../shared/derivation.js";
+import { derive, keep, type WatchMemo } from "../shared/render-memo.js";
+import type { OutputFile } from "../../write/write.js";
 import type { ModelDirs } from "./model-paths.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
 import { SCHEME_KINDS, backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/security.js";
@@ -35,30 +37,50 @@ class Emission {
   readonly emitted: Emitted = { files: [], samples: [], preformatted: new Set<string>(), formatHints: new Set<string>() };
   readonly types: TypeWriter;
   readonly examples: Examples;
+  /** --watch: what each per-model, per-operation and per-resource file is derived from. */
+  readonly keys: Derivations | undefined;
   constructor(
     readonly p: Plan,
     readonly engine: Engine,
     private readonly formatter: EagerFormatter,
+    readonly memo: WatchMemo | undefined,
   ) {
     this.types = new TypeWriter(p);
     this.examples = new Examples(p.api);
+    this.keys = memo && new Derivations(p, p.version);
+  }
+  /** A source file derived from `key` (render-memo.ts): its view is built only when it is printed. */
+  derivedSrc<V>(key: string | undefined, path: string, template: string, view: () => V, movesUnion: (v: V) => boolean): void {
+    const known = derive(this.memo, key, `src/${path}`, () => {
+      const v = view();
+      return this.src(path, template, v, movesUnion(v));
+    });
+    if (known) keep(this.emitted, known);
+  }
+  /** A docs page derived from `key` (render-memo.ts). */
+  derivedDoc(key: string | undefined, path: string, template: string, view: () => unknown): void {
+    const known = derive(this.memo, key, `docs/${path}`, () => this.doc(path, template, view()));
+    if (known) keep(this.emitted, known);
   }
   /**
    * A source file under src/, to oxfmt at once (beside the rendering of the rest) if it needs
    * formatting; `movesUnion`: it holds a union prettier moves whole (unions.ts).
    */
-  src(path: string, template: string, view: unknown, movesUnion = false): void {
+  src(path: string, template: string, view: unknown, movesUnion = false): OutputFile {
     const file = { path: `src/${path}`, content: this.engine.render(template, view) };
     this.emitted.files.push(file);
     if (movesUnion) (this.emitted.formatHints as Set<string>).add(file.path);
     if (this.formatter.start(file, movesUnion)) (this.emitted.preformatted as Set<string>).add(file.path);
+    return file;
   }
   /** Lets oxfmt's finished calls start the waiting files (the rendering otherwise holds the thread). */
   async breathe(): Promise<void> {
     if (this.formatter.backlog) await new Promise((r) => setImmediate(r));
   }
-  doc(path: string, template: string, view: unknown): void {
-    this.emitted.files.push({ path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) });
+  doc(path: string, template: string, view: unknown): OutputFile {
+    const file = { path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) };
+    this.emitted.files.push(file);
+    return file;
   }
   file(path: string, template: string, view: unknown, trim = false): void {
     const text = this.engine.render(template, view);
@@ -74,17 +96,17 @@ class Emission {
   }
 }
 
-export async function emitTypeScript(p: Plan, version: string, memo?: FormatMemo): Promise<Emitted> {
-  const formatter = await EagerFormatter.create(memo);
-  const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers), formatter);
+export async function emitTypeScript(p: Plan, version: string, memo?: WatchMemo): Promise<Emitted> {
+  const formatter = await EagerFormatter.create(memo?.format);
+  const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers), formatter, memo);
   await emitModels(e);
   await emitOperations(e);
   emitClient(e);
   emitConfig(e);
   emitPackage(e);
-  const opDocs = await emitDocs(e);
-  emitReadme(e, opDocs);
-  if (p.tests) emitTests(e, opDocs);
+  const docOf = await emitDocs(e);
+  emitReadme(e, docOf);
+  if (p.tests) emitTests(e, docOf);
   // Runtime: real, tested (and prettier-formatted) TypeScript, copied as it is.
   const runtime = runtimeFiles("typescript", "src");
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
@@ -104,10 +126,10 @@ async function emitModels(e: Emission): Promise<void> {
   ]);
   for (const [i, mp] of p.modelList.entries()) {
     if ((i & 7) === 7) await e.breathe();
-    const view = modelView(p, mp, e.types);
-    e.src(mp.file, "src/model.ts.hbs", view, modelMovesUnion(view));
+    const key = e.keys?.model(mp.ir.name);
+    e.derivedSrc(key, mp.file, "src/model.ts.hbs", () => modelView(p, mp, e.types), modelMovesUnion);
     byPlace.get(mp.ir.place)!.push("./" + mp.file.split("/").pop()!.replace(/\.ts$/, ".js"));
-    e.doc(mp.doc, "docs/model.md.hbs", modelDoc(p, mp, e.examples));
+    e.derivedDoc(key, mp.doc, "docs/model.md.hbs", () => modelDoc(p, mp, e.examples));
   }
   // Speakeasy's `<operationId>Globals`, each its own module beside the request model it picks from.
   for (const g of p.globalsTypes) {
@@ -139,16 +161,19 @@ async function emitModels(e: Emission): Promise<void> {
 /** Standalone functions and the resource classes calling them. */
 async function emitOperations(e: Emission): Promise<void> {
   const { p } = e;
+  // Each function's view, built once: its file and its resource's class both read it.
   const funcs = new Map<OperationPlan, FuncView>();
+  const viewOf = (op: OperationPlan) => {
+    let view = funcs.get(op);
+    if (!view) funcs.set(op, (view = funcView(p, op, e.types)));
+    return view;
+  };
   for (const [i, op] of p.operations.entries()) {
     if ((i & 7) === 7) await e.breathe();
-    const view = funcView(p, op, e.types);
-    funcs.set(op, view);
-    e.src(op.file, "src/func.ts.hbs", view, funcMovesUnion(view));
+    e.derivedSrc(e.keys?.operation(op), op.file, "src/func.ts.hbs", () => viewOf(op), funcMovesUnion);
   }
   for (const g of p.groups) {
-    const view = resourceView(p, g, childrenOf(p.groups, g), funcs, e.types);
-    e.src(g.file, "src/resource.ts.hbs", view, resourceMovesUnion(view));
+    e.derivedSrc(e.keys?.group(g), g.file, "src/resource.ts.hbs", () => resourceView(p, g, childrenOf(p.groups, g), viewOf, e.types), resourceMovesUnion);
   }
 }
 
@@ -247,7 +272,7 @@ const TEST_LOCALS = new Set(["describe", "expect", "inject", "it", "errors", "dr
  * mock) and per declared error (the mock asked for that status must make the call throw the
  * error's class); the mock's inputs and the helper that starts it.
  */
-function emitTests(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void {
+function emitTests(e: Emission, docOf: OperationDocs): void {
   const { p } = e;
   e.emitted.files.push(mockInputsFile(p.tests!));
   const helpers = runtimeFiles("typescript", "tests", "testing");
@@ -259,7 +284,7 @@ function emitTests(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void 
   for (const g of p.groups.filter((x) => x.operations.length > 0)) {
     const operations = g.operations.map((op) => ({
       name: op.ir.specOperationId,
-      op: opDocs.get(op)!,
+      op: docOf(op),
       errors: errorCases(op.ir).flatMap((c) => {
         const cls = p.models.get(c.model)?.errorClass;
         return cls ? [{ name: `${op.ir.specOperationId}: ${c.status} throws ${cls}`, prefer: `code=${c.status}`, errorClass: cls }] : [];
@@ -281,28 +306,48 @@ function emitTests(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void 
   }
 }
 
+/** Each operation's docs view, built when first asked for (a page, a snippet, the README, a test). */
+type OperationDocs = (op: OperationPlan) => OperationDoc;
+
 /** A page per resource (and the usage snippets of its operations), and the RetryConfig page. */
-async function emitDocs(e: Emission): Promise<Map<OperationPlan, OperationDoc>> {
+async function emitDocs(e: Emission): Promise<OperationDocs> {
   const { p } = e;
   const common = { sdkClass: p.sdkClass, packageName: p.packageName, clientVar: p.clientVar, authOptions: e.authOptions, clientOptions: e.clientOptions };
-  const opDocs = new Map<OperationPlan, OperationDoc>();
+  const groupOf = new Map(p.groups.flatMap((g) => g.operations.map((op) => [op, g] as const)));
+  const opDocs = new Map<OperationPlan, OperationDoc & { anchor: string }>();
+  const docOf = (op: OperationPlan) => {
+    const known = opDocs.get(op);
+    if (known) return known;
+    const d = { ...operationDoc(p, groupOf.get(op)!, op, e.examples), anchor: op.method.toLowerCase() };
+    opDocs.set(op, d);
+    return d;
+  };
   // (A group that only holds others, such as `beta` of `beta.conversations`, has no page.)
   for (const g of p.groups.filter((x) => x.operations.length > 0)) {
     await e.breathe();
-    const ops = g.operations.map((op) => {
-      const d = { ...operationDoc(p, g, op, e.examples), anchor: op.method.toLowerCase() };
-      opDocs.set(op, d);
-      const source = trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: d, group: g.access }));
+    for (const op of g.operations) {
+      let made: OutputFile | undefined;
+      const print = () => (made = { path: SAMPLE, content: trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docOf(op), group: g.access })) });
+      const source = (derive(e.memo, e.keys?.operation(op), `${SAMPLE}${op.ir.specOperationId}`, print) ?? made!).content;
       e.emitted.samples.push({ operationId: op.ir.specOperationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source });
-      return d;
-    });
-    e.doc(g.doc, "docs/group.md.hbs", { ...common, title: g.title, group: g.access, description: g.description, operations: ops, coreClass: p.coreClass });
+    }
+    e.derivedDoc(e.keys?.group(g), g.doc, "docs/group.md.hbs", () => ({
+      ...common,
+      title: g.title,
+      group: g.access,
+      description: g.description,
+      operations: g.operations.map(docOf),
+      coreClass: p.coreClass,
+    }));
   }
   e.doc("lib/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
-  return opDocs;
+  return docOf;
 }
 
-function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void {
+/** Where the render memo keeps each operation's usage snippet (not a file: no path of the output starts so). */
+const SAMPLE = "#sample/";
+
+function emitReadme(e: Emission, docOf: OperationDocs): void {
   const { p } = e;
   const api = p.api;
   const servers = defaultServerUrls(api);
@@ -317,8 +362,11 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
       statuses: [...new Set(p.operations.flatMap((o) => o.ir.errors.filter((x) => x.model === m.ir.name).flatMap((x) => x.statuses)))].join(", "),
     }));
   // The first operation of each kind the README shows: paginated, streaming events, downloading bytes.
-  const ops = p.groups.flatMap((g) => g.operations.map((op) => ({ op: opDocs.get(op)!, group: g.access, ir: op.ir })));
-  const pick = (test: (ir: OperationPlan["ir"]) => boolean) => ops.find((x) => test(x.ir)) ?? null;
+  const ops = p.groups.flatMap((g) => g.operations.map((op) => ({ op, group: g.access })));
+  const pick = (test: (ir: OperationPlan["ir"]) => boolean) => {
+    const hit = ops.find((x) => test(x.op.ir));
+    return hit ? { op: docOf(hit.op), group: hit.group, ir: hit.op.ir } : null;
+  };
   e.file(
     "README.md",
     "README.md.hbs",
@@ -339,7 +387,7 @@ function emitReadme(e: Emission, opDocs: Map<OperationPlan, OperationDoc>): void
         e.clientOptions.map((o) => o.placeholder),
         "RFCDate",
       ),
-      firstOp: firstOp ? opDocs.get(firstOp)! : null,
+      firstOp: firstOp ? docOf(firstOp) : null,
       firstGroup: firstGroup?.access ?? "",
       securityTable: {
         headers: ["Name", "Type", "Scheme"],

@@ -264,7 +264,7 @@ export interface ResourceView {
   }[];
 }
 
-export function resourceView(p: Plan, g: GroupPlan, children: GroupPlan[], funcs: Map<OperationPlan, FuncView>, types: TypeWriter): ResourceView {
+export function resourceView(p: Plan, g: GroupPlan, children: GroupPlan[], funcOf: (op: OperationPlan) => FuncView, types: TypeWriter): ResourceView {
   const imports = new Imports(g.file);
   for (const c of children) imports.add(c.file, c.className, false);
   imports.runtime("ClientSDK");
@@ -277,7 +277,7 @@ export function resourceView(p: Plan, g: GroupPlan, children: GroupPlan[], funcs
     docLines: docLines(g.description ?? undefined),
     children: children.map((c) => ({ name: c.accessor, className: c.className, docLines: docLines(c.description ?? undefined) })),
     methods: g.operations.map((op) => {
-      const f = funcs.get(op)!;
+      const f = funcOf(op);
       imports.add(op.file, op.func, false);
       const req = op.ir.request;
       // Re-walk the types so this file imports what its signatures mention.

@@ -44,7 +44,7 @@ export const typescript: Target<Plan> = {
   emit: emitTypeScript,
   format: async (emitted, memo) => {
     await emitted.formatting;
-    await formatTypeScript(emitted.files, emitted.formatHints, emitted.preformatted, memo);
+    await formatTypeScript(emitted.files, emitted.formatHints, emitted.preformatted, memo?.format);
   },
   runTests: runTypeScriptTests,
 };

@@ -1,0 +1,178 @@
+/**
+ * What each per-model, per-operation and per-resource file of a plan is derived from, as one key
+ * (`generate --watch`: a file whose key is the last run's is not printed again; render-memo.ts).
+ *
+ * A key covers everything the file's view may read:
+ * - the plan's global part: every plan field but its models, operations and groups (names of the
+ *   client, aliases, namespaces, ...), the API's servers, security, globals and retries, and the version;
+ * - the entity's own IR and plan entry (its names, file, page), and for an operation its resource's
+ *   plan entry (a snippet reaches the method through the resource's accessors);
+ * - the same of every model its types reach, transitively (a field's type is spelled by the
+ *   referenced model's planned name, its example built from that model's fields).
+ * Models reach each other in cycles, so a model's reach is keyed per strongly connected component of
+ * the reference graph (Tarjan), each component's key made from its members' and its successors'.
+ * Keys are content digests: equal keys mean equal inputs, whatever happened between two runs.
+ */
+import { createHash } from "node:crypto";
+import type { GroupPlanBase, OperationPlanBase, PlanBase } from "../target.js";
+import { childrenOf } from "./groups.js";
+
+export class Derivations {
+  private readonly global: string;
+  /** Each model's key: its reach's content (by IR name). */
+  private readonly models = new Map<string, string>();
+  private readonly operations = new Map<OperationPlanBase, string>();
+  private readonly groups = new Map<GroupPlanBase, string>();
+  /** Each resource's own plan entry (without its operations), and each operation's resource. */
+  private readonly groupOwn = new Map<GroupPlanBase, string>();
+  private readonly groupOf = new Map<OperationPlanBase, GroupPlanBase>();
+
+  constructor(
+    private readonly plan: PlanBase,
+    version: string,
+  ) {
+    this.global = digest(version, globalJson(plan));
+    const own = new Map<string, string>();
+    const refs = new Map<string, string[]>();
+    for (const m of plan.modelList) {
+      const names = new Set<string>();
+      own.set(m.ir.name, digest(irJson(m.ir, names), planJson(m)));
+      refs.set(m.ir.name, [...names].filter((n) => n !== m.ir.name).sort());
+    }
+    for (const [name, key] of reachKeys(own, refs)) this.models.set(name, key);
+    for (const g of plan.groups) {
+      this.groupOwn.set(g, digest(irJson(g.ir, new Set()), planJson({ ...g, operations: undefined })));
+      for (const op of g.operations) this.groupOf.set(op, g);
+    }
+  }
+
+  /** The key of the files derived from one model (its module, its docs page), by IR name. */
+  model(name: string): string {
+    return digest(this.global, this.models.get(name) ?? "");
+  }
+
+  /** The key of the files derived from one operation (its function, its usage snippet). */
+  operation(op: OperationPlanBase): string {
+    let key = this.operations.get(op);
+    if (key === undefined) {
+      const names = new Set<string>();
+      const own = digest(irJson(op.ir, names), planJson(op));
+      const group = this.groupOf.get(op);
+      key = digest(this.global, own, group ? this.groupOwn.get(group)! : "", ...[...names].sort().map((n) => this.models.get(n) ?? n));
+      this.operations.set(op, key);
+    }
+    return key;
+  }
+
+  /** The key of the files derived from one resource: itself, its operations, the resources it holds. */
+  group(g: GroupPlanBase): string {
+    let key = this.groups.get(g);
+    if (key === undefined) {
+      const own = (x: GroupPlanBase) => this.groupOwn.get(x)!;
+      key = digest(this.global, own(g), ...childrenOf(this.plan.groups, g).map(own), ...g.operations.map((op) => this.operation(op)));
+      this.groups.set(g, key);
+    }
+    return key;
+  }
+}
+
+/** What every file may read: the plan without its entities, the API without its entities. */
+function globalJson(plan: PlanBase): string {
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k)) rest[k] = v;
+  const { models: _m, operations: _o, groups: _g, warnings: _w, ...api } = plan.api;
+  return planJson({ rest, api });
+}
+
+/** The plan's (and the API's) collections of entities, each keyed on its own. */
+const ENTITIES = new Set(["api", "models", "modelList", "operations", "groups"]);
+
+/**
+ * An IR entity as JSON; every model name a `model` key holds is collected into `names` (a type's
+ * ref, an error's payload, a discriminator's mapping).
+ */
+function irJson(value: unknown, names: Set<string>): string {
+  const text = JSON.stringify(value);
+  // A superset of the names (an example's own "model" key too): an extra one only widens the key.
+  for (const m of text.matchAll(MODEL_KEY)) names.add(m[1].includes("\\") ? (JSON.parse(`"${m[1]}"`) as string) : m[1]);
+  return text;
+}
+
+const MODEL_KEY = /"model":"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * A plan entry as JSON, without its IR (`ir`: keyed on its own), Maps and Sets as arrays (a Map keyed
+ * by IR objects, such as fields, by its values alone: the keys are in the IR's JSON, in order).
+ */
+function planJson(value: unknown): string {
+  return JSON.stringify(value, (key: string, v: unknown) => {
+    if (key === "ir") return undefined;
+    if (v instanceof Map) return [...v].map(([k, x]) => (typeof k === "object" ? x : [k, x]));
+    if (v instanceof Set) return [...v];
+    return v;
+  });
+}
+
+function digest(...parts: string[]): string {
+  const h = createHash("sha1");
+  for (const p of parts) h.update(p).update("\0");
+  return h.digest("base64");
+}
+
+/**
+ * Each model's reach key: a digest of its strongly connected component's members' own keys and of
+ * the components it refers to. Iterative Tarjan (a long chain of references must not overflow the stack).
+ */
+function reachKeys(own: Map<string, string>, refs: Map<string, string[]>): Map<string, string> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const key = new Map<string, string>();
+  let next = 0;
+  for (const root of own.keys()) {
+    if (index.has(root)) continue;
+    const work: { name: string; i: number }[] = [{ name: root, i: 0 }];
+    index.set(root, next);
+    low.set(root, next++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1];
+      const out = refs.get(top.name) ?? [];
+      if (top.i < out.length) {
+        const n = out[top.i++];
+        if (!own.has(n)) continue;
+        if (!index.has(n)) {
+          index.set(n, next);
+          low.set(n, next++);
+          stack.push(n);
+          onStack.add(n);
+          work.push({ name: n, i: 0 });
+        } else if (onStack.has(n)) low.set(top.name, Math.min(low.get(top.name)!, index.get(n)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].name;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.name)!));
+      }
+      if (low.get(top.name) !== index.get(top.name)) continue;
+      // top is its component's root: the component is on the stack down to it.
+      const members: string[] = [];
+      for (let m = stack.pop()!; ; m = stack.pop()!) {
+        onStack.delete(m);
+        members.push(m);
+        if (m === top.name) break;
+      }
+      members.sort();
+      const inside = new Set(members);
+      // Successor components are finished (Tarjan closes a component after all it reaches).
+      const after = new Set<string>();
+      for (const m of members) for (const n of refs.get(m)!) if (!inside.has(n) && key.has(n)) after.add(key.get(n)!);
+      const k = digest(...members.map((m) => `${m}=${own.get(m)}`), ...[...after].sort());
+      for (const m of members) key.set(m, k);
+    }
+  }
+  return key;
+}

@@ -1,0 +1,98 @@
+/**
+ * What `generate --watch` keeps of each derived file from one run to the next: the key it was
+ * derived from (derivation.ts) and its finished (formatted) text. A save that edits one operation
+ * leaves the key of almost every model, function and page as it was; those files are taken from here
+ * instead of being built, printed and formatted again (on GitHub's SDKs, most of a save's time).
+ * Keys are digests of everything a file's view reads, so what is written never depends on the memo;
+ * a plain `generate` runs without one.
+ */
+import type { OutputFile } from "../../write/write.js";
+import type { Emitted } from "../target.js";
+import { FormatMemo } from "./format-memo.js";
+
+/** The memos a watching run keeps per output folder and hands to its target's emit and format. */
+export interface WatchMemo {
+  format: FormatMemo;
+  render: RenderMemo;
+}
+
+export function watchMemo(): WatchMemo {
+  return { format: new FormatMemo(), render: new RenderMemo() };
+}
+
+/**
+ * `path` derived from `key`: the file as the last run finished it when its key is the same (no view
+ * built, nothing printed or formatted); else undefined, once `print` made the file (remembered for
+ * the next run). Without a memo or a key, `print` is all there is.
+ */
+export function derive(memo: WatchMemo | undefined, key: string | undefined, path: string, print: () => OutputFile): OutputFile | undefined {
+  if (key === undefined || !memo) {
+    print();
+    return undefined;
+  }
+  const known = memo.render.recall(path, key);
+  if (known) return known;
+  memo.render.remember(path, key, print());
+  return undefined;
+}
+
+/** A file taken from the memo joins the output as it is: formatted already. */
+export function keep(emitted: Emitted, file: OutputFile): void {
+  emitted.files.push(file);
+  (emitted.preformatted as Set<string>).add(file.path);
+}
+
+export class RenderMemo {
+  /** The last finished run's files (read), and this run's (written, sealed when it finishes). */
+  private previous = new Map<string, Entry>();
+  private current = new Map<string, Entry>();
+  private counts = { recalled: 0, printed: 0 };
+  /** How many derived texts the last finished run took from the memo, and how many it printed. */
+  last = { recalled: 0, printed: 0 };
+
+  /** A new run: what the last finished one left can be recalled (a run that failed left nothing). */
+  startRun(): void {
+    this.current = new Map();
+    this.counts = { recalled: 0, printed: 0 };
+  }
+
+  /** `path` as the last finished run left it, when derived from the same `key`; else undefined. */
+  recall(path: string, key: string): OutputFile | undefined {
+    const e = this.previous.get(path);
+    if (e === undefined || e.key !== key) return undefined;
+    this.counts.recalled++;
+    this.current.set(path, e);
+    return { path, content: e.content!, ...(e.digest !== undefined ? { digest: e.digest } : {}) };
+  }
+
+  /**
+   * `path` was derived from `key` in this run, as `file` (its text is read when the run is sealed,
+   * by then formatted). `path` is the file's, or a name of the target's own for a text that is not one.
+   */
+  remember(path: string, key: string, file: OutputFile): void {
+    this.counts.printed++;
+    this.current.set(path, { key, file });
+  }
+
+  /** This run finished (its files formatted): what it remembered becomes what the next run recalls. */
+  seal(): void {
+    for (const e of this.current.values()) {
+      if (e.file) {
+        e.content = e.file.content;
+        e.digest = e.file.digest;
+        e.file = undefined;
+      }
+    }
+    this.previous = this.current;
+    this.current = new Map();
+    this.last = this.counts;
+  }
+}
+
+interface Entry {
+  key: string;
+  /** The file as this run emitted it, until the run is sealed. */
+  file?: OutputFile;
+  content?: string;
+  digest?: string;
+}

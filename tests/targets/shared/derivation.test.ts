@@ -1,0 +1,124 @@
+// Given/want table for the keys of derived files (generator/targets/shared/derivation.ts): after an
+// edit of the spec, exactly the models, operations and resources whose inputs it reaches get a new
+// key, in both targets' plans; a cycle of references is one unit; what every file reads (a server,
+// the version) changes every key.
+import { describe, expect, it } from "vitest";
+import { Derivations } from "../../../generator/targets/shared/derivation.js";
+import { plan as planTypeScript } from "../../../generator/targets/typescript/plan.js";
+import { planPython } from "../../../generator/targets/python/plan.js";
+import type { PlanBase } from "../../../generator/targets/target.js";
+import { apiOf } from "../../helpers/doc.js";
+
+type Obj = Record<string, any>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const returning = (operationId: string, tag: string, schema: Obj, description = "") => ({
+  get: { operationId, tags: [tag], description, responses: { "200": { description: "ok", content: { "application/json": { schema } } } } },
+});
+
+/** A → B → C; B ⇄ D (a cycle); E alone. getA returns A, getE returns E, listE returns E too (another resource). */
+function base(): Obj {
+  return {
+    servers: [{ url: "https://api.example.com" }],
+    paths: {
+      "/a": returning("getA", "things", ref("A")),
+      "/e": returning("getE", "things", ref("E")),
+      "/e/all": returning("listE", "others", { type: "array", items: ref("E") }),
+    },
+    components: {
+      schemas: {
+        A: { type: "object", properties: { b: ref("B") } },
+        B: { type: "object", properties: { c: ref("C"), d: ref("D") } },
+        C: { type: "object", properties: { name: { type: "string", description: "C's name" } } },
+        D: { type: "object", properties: { back: ref("B") } },
+        E: { type: "object", properties: { id: { type: "string" } } },
+      },
+    },
+  };
+}
+
+interface Keys {
+  models: Map<string, string>;
+  operations: Map<string, string>;
+  groups: Map<string, string>;
+}
+
+function keysOf(p: PlanBase, version = "1.0.0"): Keys {
+  const d = new Derivations(p, version);
+  return {
+    models: new Map(p.modelList.map((m) => [m.ir.name, d.model(m.ir.name)])),
+    operations: new Map(p.groups.flatMap((g) => g.operations.map((o) => [o.ir.operationId, d.operation(o)]))),
+    groups: new Map(p.groups.map((g) => [g.ir.name, d.group(g)])),
+  };
+}
+
+/** What got a new key (or is new): models, operations and groups, each sorted. */
+function changed(before: Keys, after: Keys): { models: string[]; operations: string[]; groups: string[] } {
+  const diff = (a: Map<string, string>, b: Map<string, string>) =>
+    [...b]
+      .filter(([k, v]) => a.get(k) !== v)
+      .map(([k]) => k)
+      .sort();
+  return { models: diff(before.models, after.models), operations: diff(before.operations, after.operations), groups: diff(before.groups, after.groups) };
+}
+
+const ALL = { models: ["A", "B", "C", "D", "E"], operations: ["GetA", "GetE", "ListE"], groups: ["others", "things"] };
+
+const PLANNERS = [
+  ["typescript", (doc: Obj) => planTypeScript(apiOf(doc), { packageName: "test-sdk", sdkClass: "Test", version: "1.0.0" })],
+  ["python", (doc: Obj) => planPython(apiOf(doc), { packageName: "test_sdk", sdkClass: "Test", version: "1.0.0" })],
+] as const;
+
+describe.each(PLANNERS)("Derivations (%s plan)", (_target, planOf) => {
+  it.each([
+    ["nothing", () => {}, { models: [], operations: [], groups: [] }],
+    ["an operation's description: the operation and its resource", (d: Obj) => (d.paths["/e"].get.description = "edited"), { models: [], operations: ["GetE"], groups: ["things"] }],
+    [
+      "a leaf model's field: it, every model reaching it, every operation and resource reaching those",
+      (d: Obj) => (d.components.schemas.C.properties.name.description = "edited"),
+      { models: ["A", "B", "C", "D"], operations: ["GetA"], groups: ["things"] },
+    ],
+    [
+      "a model in a cycle: the whole cycle and what reaches it, not what it reaches",
+      (d: Obj) => (d.components.schemas.D.description = "edited"),
+      { models: ["A", "B", "D"], operations: ["GetA"], groups: ["things"] },
+    ],
+    [
+      "a model two resources return: both operations and both resources",
+      (d: Obj) => (d.components.schemas.E.properties.id.type = "integer"),
+      { models: ["E"], operations: ["GetE", "ListE"], groups: ["others", "things"] },
+    ],
+    ["a server: every file may print it", (d: Obj) => (d.servers[0].url = "https://other.example.com"), ALL],
+    [
+      "a model renamed: what reaches it (a name is printed where it is referenced; indexes are not derived files)",
+      (d: Obj) => {
+        d.components.schemas.Z = d.components.schemas.E;
+        delete d.components.schemas.E;
+        d.paths["/e"].get.responses["200"].content["application/json"].schema = ref("Z");
+        d.paths["/e/all"].get.responses["200"].content["application/json"].schema.items = ref("Z");
+      },
+      { models: ["Z"], operations: ["GetE", "ListE"], groups: ["others", "things"] },
+    ],
+  ])("%s", (_what, edit, want) => {
+    const before = keysOf(planOf(base()));
+    const doc = base();
+    edit(doc);
+    expect(changed(before, keysOf(planOf(doc)))).toEqual(want);
+  });
+
+  it("a new version changes every key (a file may print it)", () => {
+    const p = planOf(base());
+    expect(changed(keysOf(p, "1.0.0"), keysOf(p, "1.1.0"))).toEqual(ALL);
+  });
+
+  it("a resource's key covers the resources it holds: a nested one's name changes its parent's", () => {
+    const nested = (name: string) => {
+      const d = base();
+      d.paths["/a"].get["x-speakeasy-group"] = `things.${name}`;
+      return d;
+    };
+    const before = keysOf(planOf(nested("inner")));
+    const after = keysOf(planOf(nested("deeper")));
+    expect(before.groups.get("things")).not.toBe(after.groups.get("things"));
+  });
+});
