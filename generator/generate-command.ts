@@ -7,7 +7,8 @@ import { join, resolve } from "node:path";
 import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from "./config.js";
 import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
-import { checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
+import { cacheOf, checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
+import type { WriteCache } from "./write/write-cache.js";
 import { upToDate } from "./inputs.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
 import { LockCache } from "./release/lock.js";
@@ -94,6 +95,8 @@ class GenerateRun {
   /** --watch: what each run derived and formatted, and the locks it read, for the next (render-memo.ts, LockCache). */
   private readonly memos: Map<string, WatchMemo> | undefined;
   private readonly locks: LockCache | undefined;
+  /** --watch: what each folder's writer knew when the last save ended (write-cache.ts). */
+  private readonly writes: Map<string, WriteCache> | undefined;
   constructor(
     private readonly flags: GenerateFlags,
     private readonly spec: string,
@@ -104,6 +107,7 @@ class GenerateRun {
     this.loaded = [spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
+    this.writes = flags.watch ? new Map() : undefined;
   }
 
   /** Human lines, unless --quiet (then only warnings and errors) or --json (then one object at the end). */
@@ -120,7 +124,7 @@ class GenerateRun {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     // Nothing changed since the last generation (inputs, build, output files): nothing to do.
-    const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples));
+    const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples, cacheOf(this.writes, t.out)));
     // (--test generates anyway: its verdict names operations, which the generation maps its tests to.)
     if (!this.flags.test && fresh.every((r) => r !== undefined)) {
       this.targets.forEach((t, i) => this.tell(`specsmith: ${t.name} ${fresh[i]!.version}: no SDK changes\n`));
@@ -171,7 +175,7 @@ class GenerateRun {
   private write(results: TargetResult[], progress: Progress, ms: () => number): number {
     const samples = this.codeSamples ? codeSamplesFile(results) : undefined;
     if (samples !== undefined) for (const r of results) if (r.inputs) r.inputs.samples = digestOf(samples);
-    const summaries = writeAll(results, progress);
+    const summaries = writeAll(results, progress, this.writes);
     progress.end();
     if (this.codeSamples && samples !== undefined && writeFileAtomic(this.codeSamples, samples)) this.tell(`specsmith: code samples → ${rel(this.codeSamples)}\n`);
     for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);

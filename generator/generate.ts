@@ -23,6 +23,7 @@ import { watchMemo, type WatchMemo } from "./targets/shared/render-memo.js";
 import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
 import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
+import { WriteCache } from "./write/write-cache.js";
 
 export interface TargetResult {
   target: TargetConfig;
@@ -237,11 +238,20 @@ export function codeSamplesFile(results: TargetResult[]): string {
   );
 }
 
-export function writeAll(results: TargetResult[], progress: Progress = SILENT): WriteSummary[] {
+/** `caches` (--watch): each output folder's WriteCache (by its path), kept from one save to the next. */
+export function writeAll(results: TargetResult[], progress: Progress = SILENT, caches?: Map<string, WriteCache>): WriteSummary[] {
   return results.map((r) => {
     progress.phase(`writing ${r.target.name}`);
-    return writeOutput(r.target.out, r.files, r.inputs && JSON.stringify(r.inputs), progress);
+    return writeOutput(r.target.out, r.files, r.inputs && JSON.stringify(r.inputs), progress, cacheOf(caches, r.target.out));
   });
+}
+
+/** The folder's WriteCache, made on first use; none without `caches` (a plain generate). */
+export function cacheOf(caches: Map<string, WriteCache> | undefined, out: string): WriteCache | undefined {
+  if (!caches) return undefined;
+  let cache = caches.get(out);
+  if (!cache) caches.set(out, (cache = new WriteCache()));
+  return cache;
 }
 
 /**

@@ -12,6 +12,7 @@ import { IGNORE_FILE } from "./write/edits.js";
 import { unsafePathReason } from "./write/paths.js";
 import { readBytes, readText, statFile } from "./write/read.js";
 import { digestOf, readIndex, unchangedSince } from "./write/stat-index.js";
+import type { WriteCache } from "./write/write-cache.js";
 import { readManifest } from "./write/write.js";
 import { LOCK } from "./write/lock.js";
 import { hasLegacyLeftovers } from "./write/legacy.js";
@@ -58,12 +59,13 @@ export function inputsOf(config: TargetConfig, sources: [path: string, digest: s
 
 /**
  * Whether `config`'s output folder is what a generation now would leave: same inputs, same build, and
- * every recorded file untouched. `samples`: the code-samples overlay this run would also write.
+ * every recorded file untouched. `samples`: the code-samples overlay this run would also write;
+ * `cache` (--watch): the folder's WriteCache.
  */
-export function upToDate(config: TargetConfig, sources: { spec: string; overlays: string[] }, release: boolean, samples?: string): InputsRecord | undefined {
+export function upToDate(config: TargetConfig, sources: { spec: string; overlays: string[] }, release: boolean, samples?: string, cache?: WriteCache): InputsRecord | undefined {
   const build = currentBuild();
   if (build === undefined || !quiet(config.out)) return undefined;
-  const index = readIndex(config.out);
+  const index = readIndex(config.out, cache);
   if (!index.inputs || index.entries.size === 0) return undefined;
   let rec: InputsRecord;
   try {

@@ -6,8 +6,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { unsafePathReason } from "../generator/write/paths.js";
 import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../generator/write/write.js";
-import { decodePack, encodePack, PACK_FILE } from "../generator/write/pristine.js";
-import { INDEX_FILE } from "../generator/write/stat-index.js";
+import { decodePack, encodePack, PACK_FILE, packPlain } from "../generator/write/pristine.js";
+import { INDEX_FILE, readIndex } from "../generator/write/stat-index.js";
+import { WriteCache } from "../generator/write/write-cache.js";
+import { SILENT } from "../generator/progress.js";
 import { listFiles, tempDir } from "./helpers/paths.js";
 
 describe("writeOutput", () => {
@@ -90,6 +92,26 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     for (const f of listFiles(out)) if (f !== INDEX_FILE) utimesSync(join(out, f), past, past);
   };
 
+  it("--watch keeps the index it wrote while the file is that one, and reads one put in its place", () => {
+    const out = join(tempDir(), "out");
+    const cache = new WriteCache();
+    writeOutput(out, gen("aaaa"), undefined, SILENT, cache);
+    const kept = readIndex(out, cache);
+    expect([...kept.entries.keys()].sort()).toEqual([".specsmith/.gitignore", ".specsmith/pristine.pack", "b.txt", "src/a.ts"]);
+    expect(readIndex(out, cache)).toBe(kept);
+    // Another index in its place, of the same size (another run wrote it): read, not the one kept.
+    const file = join(out, INDEX_FILE);
+    const other = readFileSync(file, "utf8").replace('"b.txt"', '"c.txt"');
+    writeFileSync(file, other);
+    const read = readIndex(out, cache);
+    expect(read).not.toBe(kept);
+    expect([...read.entries.keys()].sort()).toEqual([".specsmith/.gitignore", ".specsmith/pristine.pack", "c.txt", "src/a.ts"]);
+    // A hand edit between two saves is merged as without the cache.
+    writeFileSync(join(out, "src/a.ts"), "mine\naaaa");
+    expect(writeOutput(out, gen("aaaa\nmore"), undefined, SILENT, cache).merged).toEqual(["src/a.ts"]);
+    expect(readFileSync(join(out, "src/a.ts"), "utf8")).toBe("mine\naaaa\nmore");
+  });
+
   it("trusts a file whose size and mtime are as written: an unchanged regeneration writes and reads none", () => {
     const out = join(tempDir(), "out");
     writeOutput(out, gen("aaaa"));
@@ -155,6 +177,26 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     const text = readFileSync(join(out, "src/a.ts"), "utf8");
     expect(text).toContain("mine");
     expect(text).toContain("generated again");
+  });
+
+  it.each([
+    ["nothing changed", (e: [string, string][]) => e],
+    ["one text changed", (e: [string, string][]) => e.map(([p, t]) => [p, p === "m" ? "changed ✓" : t] as [string, string])],
+    ["texts added and removed, runs broken", (e: [string, string][]) => [...e.filter(([p]) => p !== "b" && p !== "y"), ["c2", "new ünïcode"], ["zz", ""]] as [string, string][]],
+    ["every text changed", (e: [string, string][]) => e.map(([p, t]) => [p, `${t}!`] as [string, string])],
+  ])("packs from the last pack's bytes as it packs from the texts (--watch): %s", (_what, edit) => {
+    const before: [string, string][] = ["a", "b", "m", "y", "z"].map((p) => [p, `text of ${p} ✓\n`.repeat(p.charCodeAt(0) % 7)]);
+    const last = packPlain(before);
+    const after = edit(before);
+    // Into a spare buffer larger than needed, holding old bytes, as the writer's cache hands it over.
+    const spare = Buffer.alloc(last.raw.length * 3, 0x41);
+    for (const plain of [packPlain(after, last), packPlain(after, last, spare)]) {
+      expect(plain.raw.equals(packPlain(after).raw)).toBe(true);
+      for (const [path, text] of after) expect(plain.bytes.get(path)!.toString("utf8")).toBe(text);
+    }
+    // The last pack's memory is never written into, not even handed over as the spare: it is read.
+    expect(packPlain(after, last, last.raw).raw.equals(packPlain(after).raw)).toBe(true);
+    expect(last.raw.equals(packPlain(before).raw)).toBe(true);
   });
 
   it("packs deterministically and refuses bytes it did not write", () => {

@@ -18,6 +18,7 @@ import { LEGACY_PRISTINE_DIR, PACK_FILE, PristineStore } from "./pristine.js";
 import { readFile, readText, statFile } from "./read.js";
 import { digestOf, readIndex, unchangedSince, type IndexEntry, type StatIndex } from "./stat-index.js";
 import { LOCK } from "./lock.js";
+import type { WriteCache } from "./write-cache.js";
 
 export const IGNORE_FILE = ".specsmithignore";
 
@@ -81,8 +82,8 @@ export interface Previous {
   empty: boolean;
 }
 
-export function previousOf(root: string, listed: string[]): Previous {
-  return { listed, index: readIndex(root), store: new PristineStore(root), empty: isEmptyFolder(root) };
+export function previousOf(root: string, listed: string[], cache?: WriteCache): Previous {
+  return { listed, index: readIndex(root, cache), store: new PristineStore(root), empty: isEmptyFolder(root) };
 }
 
 /** Whether `root` has no entries but the run's own lock (or is not there yet). */

@@ -25,28 +25,52 @@ const MAGIC = "specsmith-pristine 1 ";
 const MAX_PACKED = 512 * 1024 * 1024;
 const MAX_UNPACKED = 2 * 1024 * 1024 * 1024 - 1;
 
-/** A pack's uncompressed bytes, and each text's bytes within them (for writing the file from the same bytes). */
+/** A pack's uncompressed bytes, and each text and its bytes within them (for writing the file from the same bytes). */
 export interface PackPlain {
   raw: Buffer;
   bytes: Map<string, Buffer>;
+  texts: Map<string, string>;
 }
 
-/** The uncompressed pack of `entries` (path, text), in path order so that the bytes depend on the texts alone. */
-export function packPlain(entries: ReadonlyArray<readonly [string, string]>): PackPlain {
+/**
+ * The uncompressed pack of `entries` (path, text), in path order so that the bytes depend on the
+ * texts alone. `last` (--watch): the last save's pack, whose bytes for the same path and text are
+ * copied instead of encoded (most texts are the very strings the last save wrote); `spare`: a buffer
+ * no pack in use holds, written into when it is large enough (fresh memory costs a page fault per
+ * 4 KB: on GitHub's 75 MB, more than the copying).
+ */
+export function packPlain(entries: ReadonlyArray<readonly [string, string]>, last?: PackPlain, spare?: Buffer): PackPlain {
   const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const known = sorted.map(([path, text]) => (last?.texts.get(path) === text ? last.bytes.get(path) : undefined));
   // One buffer of the exact size, each text encoded into its place once: the writer writes each
   // generated file from its slice, so no text is encoded twice and no buffer is made per file.
-  const lengths = sorted.map(([, text]) => Buffer.byteLength(text, "utf8"));
+  const lengths = sorted.map(([, text], i) => known[i]?.length ?? Buffer.byteLength(text, "utf8"));
   const header = `${JSON.stringify(sorted.map(([path], i) => [path, lengths[i]]))}\n`;
-  const raw = Buffer.allocUnsafe(Buffer.byteLength(header, "utf8") + lengths.reduce((a, b) => a + b, 0));
+  const size = Buffer.byteLength(header, "utf8") + lengths.reduce((a, b) => a + b, 0);
+  // Under --watch (a last pack), fresh memory has room to grow: the next save's pack, a few bytes
+  // longer after an edit, still fits in it.
+  const raw = spare && spare.length >= size && spare.buffer !== last?.raw.buffer ? spare.subarray(0, size) : last ? Buffer.allocUnsafe(size + (size >> 4)).subarray(0, size) : Buffer.allocUnsafe(size);
   let at = raw.write(header, 0, "utf8");
   const bytes = new Map<string, Buffer>();
-  sorted.forEach(([path, text], i) => {
-    raw.write(text, at, "utf8");
-    bytes.set(path, raw.subarray(at, at + lengths[i]));
-    at += lengths[i];
-  });
-  return { raw, bytes };
+  for (let i = 0; i < sorted.length;) {
+    const from = known[i];
+    if (!from) {
+      raw.write(sorted[i][1], at, "utf8");
+      bytes.set(sorted[i][0], raw.subarray(at, at + lengths[i]));
+      at += lengths[i++];
+      continue;
+    }
+    // A run of texts lying one after the other in the last pack, as they do in this one: one copy
+    // for all of them (a call per text costs more than its bytes do).
+    const start = at;
+    for (let next = from.byteOffset; i < sorted.length && known[i]?.buffer === from.buffer && known[i]!.byteOffset === next; i++) {
+      bytes.set(sorted[i][0], raw.subarray(at, at + lengths[i]));
+      at += lengths[i];
+      next += lengths[i];
+    }
+    raw.set(new Uint8Array(from.buffer, from.byteOffset, at - start), start);
+  }
+  return { raw, bytes, texts: new Map(sorted) };
 }
 
 /** The pack file: the digest of what it holds on its first line, then the compressed bytes. */

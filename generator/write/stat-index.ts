@@ -12,7 +12,8 @@ import * as crypto from "node:crypto";
 import type { Stats } from "node:fs";
 import { join } from "node:path";
 import { unsafePathReason } from "./paths.js";
-import { MAX_STATE_BYTES, readFile } from "./read.js";
+import { MAX_STATE_BYTES, readFile, statFile } from "./read.js";
+import type { WriteCache } from "./write-cache.js";
 
 export const INDEX_FILE = ".specsmith/index.json";
 const FORMAT = 1;
@@ -40,8 +41,13 @@ export const EMPTY_INDEX: StatIndex = { entries: new Map(), mtime: 0 };
 
 type Row = [path: string, size: number, mtime: number, digest: string, edited?: 1];
 
-/** The index of `root`, or an empty one. */
-export function readIndex(root: string): StatIndex {
+/** The index of `root`, or an empty one (`cache`: --watch, the index as the last save left it). */
+export function readIndex(root: string, cache?: WriteCache): StatIndex {
+  if (cache) {
+    const st = statFile(join(root, INDEX_FILE));
+    const known = st && cache.recallIndex(st);
+    if (known) return known;
+  }
   const file = readFile(join(root, INDEX_FILE), MAX_STATE_BYTES);
   if (!file) return EMPTY_INDEX;
   try {
@@ -54,7 +60,11 @@ export function readIndex(root: string): StatIndex {
       if (unsafePathReason(row[0]) !== undefined) continue;
       entries.set(row[0], { size: row[1], mtime: row[2], digest: row[3], ...(row[4] === 1 ? { edited: true } : {}) });
     }
-    return { entries, mtime: file.mtime, text: file.text, ...(typeof data.inputs === "string" ? { inputs: data.inputs } : {}) };
+    const index = { entries, mtime: file.mtime, text: file.text, ...(typeof data.inputs === "string" ? { inputs: data.inputs } : {}) };
+    const st = cache && statFile(join(root, INDEX_FILE));
+    // Stamped after the read: a file replaced meanwhile is read again next time, never taken for this one.
+    if (st && st.mtimeMs === file.mtime && st.size === file.size) cache!.rememberIndex(st, index);
+    return index;
   } catch {
     return EMPTY_INDEX;
   }

@@ -19,6 +19,7 @@ import { previousOf, resolveEdits, type EmittedFile, type Resolution } from "./e
 import { compressPack, PACK_FILE, packDigest, packPlain, type PackPlain } from "./pristine.js";
 import { MAX_STATE_BYTES, readText, statFile } from "./read.js";
 import { INDEX_FILE, indexText, type IndexEntry, type StatIndex } from "./stat-index.js";
+import type { WriteCache } from "./write-cache.js";
 
 export const MANIFEST = ".specsmith-manifest.json";
 
@@ -98,12 +99,15 @@ export function diffOutput(outDir: string, files: OutputFile[]): { changed: stri
   return { changed, missing, stale, ignored: res.ignored, conflicts: res.conflicts, edited: res.edited };
 }
 
-/** The pristine pack this run leaves: unchanged when it holds the same texts (by digest), else packed anew (lazily). */
-function packOf(root: string, res: Resolution<OutputFile>): Staged & { unchanged: boolean; absent: boolean; plain: () => PackPlain } {
+/**
+ * The pristine pack this run leaves: unchanged when it holds the same texts (by digest), else packed
+ * anew (lazily; `cache`: --watch, the packs the last saves built, see packPlain).
+ */
+function packOf(root: string, res: Resolution<OutputFile>, cache?: WriteCache): Staged & { unchanged: boolean; absent: boolean; plain: () => PackPlain } {
   const onDisk = packDigest(join(root, PACK_FILE));
   let plain: PackPlain | undefined;
   let bytes: Buffer | undefined;
-  const plainOnce = () => (plain ??= packPlain(res.pristine));
+  const plainOnce = () => (plain ??= packPlain(res.pristine, cache?.pack, cache?.spare));
   return {
     path: PACK_FILE,
     get content() {
@@ -136,8 +140,11 @@ function listed(files: OutputFile[]): string[] {
   return files.filter((f) => !f.once).map((f) => f.path);
 }
 
-/** `inputs`: what the files were generated from, recorded in the index for the next run (see inputs.ts). */
-export function writeOutput(outDir: string, files: OutputFile[], inputs?: string, progress: Progress = SILENT): WriteSummary {
+/**
+ * `inputs`: what the files were generated from, recorded in the index for the next run (see
+ * inputs.ts). `cache` (--watch): what this folder's writer knew when the last save ended.
+ */
+export function writeOutput(outDir: string, files: OutputFile[], inputs?: string, progress: Progress = SILENT, cache?: WriteCache): WriteSummary {
   checkPaths(outDir, files);
   const notes = recoverLegacy(outDir);
   const root = openOutDir(outDir);
@@ -149,7 +156,7 @@ export function writeOutput(outDir: string, files: OutputFile[], inputs?: string
     throw fsError(e, outDir);
   }
   try {
-    return { ...writeLocked(root, outDir, files, { inputs, progress, journal: lock.journal }), notes };
+    return { ...writeLocked(root, outDir, files, { inputs, progress, journal: lock.journal, cache }), notes };
   } finally {
     lock.release();
   }
@@ -159,12 +166,12 @@ function writeLocked(
   root: string,
   outDir: string,
   emitted: OutputFile[],
-  { inputs, progress, journal }: { inputs: string | undefined; progress: Progress; journal: (temps: string[]) => void },
+  { inputs, progress, journal, cache }: { inputs: string | undefined; progress: Progress; journal: (temps: string[]) => void; cache: WriteCache | undefined },
 ): Omit<WriteSummary, "notes"> {
   const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
-  const previous = previousOf(root, parseManifest(manifestNow) ?? []);
+  const previous = previousOf(root, parseManifest(manifestNow) ?? [], cache);
   const res = resolveEdits(root, withBookkeeping(emitted), previous);
-  const pack = packOf(root, res);
+  const pack = packOf(root, res, cache);
   const before = new Set(previous.listed);
   const now = current(res);
   const tree = scanTree(root, [...now, ...previous.listed]);
@@ -207,6 +214,7 @@ function writeLocked(
     throw e;
   }
   commit(root, outDir, changed, temps);
+  if (cache && changed.includes(pack)) cache.packed(pack.plain());
 
   let removed = 0;
   for (const p of previous.listed) {
@@ -215,7 +223,7 @@ function writeLocked(
   }
   // The manifest on disk is what was there, or the widened one written above.
   if ((widen ? union : manifestNow) !== final) replaceManifest(root, outDir, final, before, tree);
-  writeIndex(root, outDir, { res, changed, stats, inputs }, previous.index, before, tree);
+  writeIndex(root, outDir, { res, changed, stats, inputs }, previous.index, before, tree, cache);
   // Counted: the target's files, not the writer's own bookkeeping (the pack, its .gitignore).
   const ours = (p: string) => p === PACK_FILE || p === GITIGNORE.path;
   const generatedWritten = changed.filter((f) => !ours(f.path)).length;
@@ -235,6 +243,7 @@ function writeIndex(
   index: StatIndex,
   generated: Set<string>,
   tree: Map<string, EntryKind>,
+  cache: WriteCache | undefined,
 ): void {
   const entries = new Map<string, IndexEntry>();
   const written = new Map(run.changed.map((f, i) => [f.path, run.stats[i]]));
@@ -258,6 +267,9 @@ function writeIndex(
   for (let attempt = 0; attempt < 4; attempt++) {
     const [st] = stage(root, outDir, file, temp, generated, tree);
     commit(root, outDir, file, temp);
+    // The index as the next save will find it (renamed into place: a new ctime).
+    const now = cache && statFile(join(root, INDEX_FILE));
+    if (now) cache!.rememberIndex(now, { entries, mtime: now.mtimeMs, text, ...(run.inputs ? { inputs: run.inputs } : {}) });
     if (!racy(st.mtimeMs)) return;
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4);
   }
