@@ -19,7 +19,7 @@ import { codeRelease, planRelease, releaseDate, type Release } from "./release/r
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
-import { watchMemo, type WatchMemo } from "./targets/shared/render-memo.js";
+import { runMemo, watchMemo, type WatchMemo } from "./targets/shared/render-memo.js";
 import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
 import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
@@ -126,21 +126,22 @@ function targetOf(registry: Registry, name: string): AnyTarget {
 async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions & { progress: Progress }): Promise<TargetResult> {
   opts.progress.phase(`planning ${config.name}`);
   const plan: PlanBase = target.plan(api, config);
-  const memo = memoOf(opts.memos, config.out);
+  // Without --watch, a memo for this generation alone: a patch release renders twice.
+  const memo = memoOf(opts.memos, config.out) ?? runMemo();
   const held = opts.release === false && previous !== undefined;
   let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
     : planRelease(config.version, target.surface(plan), previous, target.typeRules);
   const render = async (version: string) => {
     opts.progress.phase(`rendering ${config.name}`);
-    memo?.format.startRun();
-    memo?.render.startRun();
+    memo.format?.startRun();
+    memo.render.startRun();
     const out = await target.emit(plan, version, memo);
     opts.progress.phase(`formatting ${config.name} (${out.files.length.toLocaleString("en-US")} files)`);
     await target.format(out, memo);
     const code = codeDigest(out.files);
     // Only a run that finished leaves what the next one recalls.
-    memo?.render.seal();
+    memo.render.seal();
     return { emitted: out, code };
   };
   let { emitted, code } = await render(release.version);

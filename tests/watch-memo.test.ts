@@ -178,6 +178,34 @@ describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_nam
   }, 60_000);
 });
 
+describe.each(SPECS)("no derived file prints the version (a patch release takes them from its first rendering): %s", (_name, source) => {
+  it("between two versions, only files printed on every run differ", async () => {
+    const spec = join(dir, `version-${source.split("/").pop()}.json`);
+    writeFileSync(spec, JSON.stringify(parse(readFileSync(source, "utf8"))));
+    const memos = new Map<string, WatchMemo>();
+    const at = async (version: string, out: string) =>
+      outputOf(
+        await generateAll(
+          spec,
+          configs(join(dir, out)).map((c) => ({ ...c, version })),
+          { release: false, memos },
+        ),
+      );
+    const one = await at("0.1.0", "v1");
+    const other = await at("7.8.9", "v2");
+    for (const [i, target] of ["typescript", "python"].entries()) {
+      const derived = memos
+        .get(join(dir, "v2", target === "typescript" ? "ts" : "py"))!
+        .render.paths()
+        .map((p) => (p.startsWith("#sample/") ? `sample ${p.slice(8)}` : p));
+      expect(derived.length).toBeGreaterThan(50);
+      const differ = Object.keys(one[target]).filter((p) => one[target][p] !== other[target][p]);
+      expect(differ.length).toBeGreaterThan(0);
+      expect(differ.filter((p) => derived.includes(p))).toEqual([]);
+    }
+  }, 60_000);
+});
+
 describe("watchMemo", () => {
   it("a failed run leaves nothing to recall: only a sealed run's files are", () => {
     const m = watchMemo();

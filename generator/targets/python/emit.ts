@@ -1,6 +1,6 @@
 /** The Python target's files, from its plan: one step per kind of output, each adding to one Emission. */
 import { RuffFormatter } from "./format.js";
-import { Derivations } from "../shared/derivation.js";
+import type { Keys } from "../shared/derivation.js";
 import { derive, keep, type WatchMemo } from "../shared/render-memo.js";
 import type { OutputFile } from "../../write/write.js";
 import { Examples } from "../../ir/examples.js";
@@ -46,14 +46,14 @@ class Emission {
   readonly examples: Examples;
   readonly serverEnv: string;
   /** --watch: what each per-model and per-resource file is derived from. */
-  readonly keys: Derivations | undefined;
+  readonly keys: Keys | undefined;
   constructor(
     readonly p: PyPlan,
     readonly engine: Engine,
     private readonly formatter: RuffFormatter,
     readonly memo: WatchMemo | undefined,
   ) {
-    this.keys = memo && new Derivations(p, p.version);
+    this.keys = memo?.keys(p);
     // A dotted name (`acme.sdk`) is a folder per part; `acme` is a namespace package, with no __init__.py.
     this.packageDir = p.packageName.split(".").join("/");
     this.pkg = `src/${this.packageDir}`;

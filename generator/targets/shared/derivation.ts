@@ -4,7 +4,7 @@
  *
  * A key covers everything the file's view may read:
  * - the plan's global part: every plan field but its models, operations and groups (names of the
- *   client, aliases, namespaces, ...), the API's servers, security, globals and retries, and the version;
+ *   client, aliases, namespaces, ...), and the API's servers, security, globals and retries;
  * - the entity's own IR and plan entry (its names, file, page), and for an operation its resource's
  *   plan entry (a snippet reaches the method through the resource's accessors);
  * - the same of every model its types reach, transitively (a field's type is spelled by the
@@ -12,12 +12,32 @@
  * Models reach each other in cycles, so a model's reach is keyed per strongly connected component of
  * the reference graph (Tarjan), each component's key made from its members' and its successors'.
  * Keys are content digests: equal keys mean equal inputs, whatever happened between two runs.
+ *
+ * The version a generation releases is no input: no derived file prints it (package.json, the
+ * config and the README do, and they are printed on every run), so that a patch release, rendered
+ * again under its new version, takes every derived file from the first rendering.
  */
 import { createHash } from "node:crypto";
 import type { GroupPlanBase, OperationPlanBase, PlanBase } from "../target.js";
 import { childrenOf } from "./groups.js";
 
-export class Derivations {
+/** The key of each kind of derived file (see Derivations). */
+export interface Keys {
+  /** The files derived from one model (its module, its docs page), by IR name. */
+  model(name: string): string;
+  /** The files derived from one operation (its function, its usage snippet). */
+  operation(op: OperationPlanBase): string;
+  /** The files derived from one resource: itself, its operations, the resources it holds. */
+  group(g: GroupPlanBase): string;
+}
+
+/**
+ * Within one generation, rendered twice (a patch release, under its new version): the plan is the
+ * same, so every derived file is too.
+ */
+export const SAME_PLAN: Keys = { model: () => "", operation: () => "", group: () => "" };
+
+export class Derivations implements Keys {
   private readonly global: string;
   /** Each model's key: its reach's content (by IR name). */
   private readonly models = new Map<string, string>();
@@ -27,11 +47,8 @@ export class Derivations {
   private readonly groupOwn = new Map<GroupPlanBase, string>();
   private readonly groupOf = new Map<OperationPlanBase, GroupPlanBase>();
 
-  constructor(
-    private readonly plan: PlanBase,
-    version: string,
-  ) {
-    this.global = digest(version, globalJson(plan));
+  constructor(private readonly plan: PlanBase) {
+    this.global = digest(globalJson(plan));
     const own = new Map<string, string>();
     const refs = new Map<string, string[]>();
     for (const m of plan.modelList) {
@@ -46,12 +63,10 @@ export class Derivations {
     }
   }
 
-  /** The key of the files derived from one model (its module, its docs page), by IR name. */
   model(name: string): string {
     return digest(this.global, this.models.get(name) ?? "");
   }
 
-  /** The key of the files derived from one operation (its function, its usage snippet). */
   operation(op: OperationPlanBase): string {
     let key = this.operations.get(op);
     if (key === undefined) {
@@ -64,7 +79,6 @@ export class Derivations {
     return key;
   }
 
-  /** The key of the files derived from one resource: itself, its operations, the resources it holds. */
   group(g: GroupPlanBase): string {
     let key = this.groups.get(g);
     if (key === undefined) {
@@ -76,10 +90,10 @@ export class Derivations {
   }
 }
 
-/** What every file may read: the plan without its entities, the API without its entities. */
+/** What every file may read: the plan without its entities (nor the version), the API without its entities. */
 function globalJson(plan: PlanBase): string {
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k)) rest[k] = v;
+  for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k) && k !== "version") rest[k] = v;
   const { models: _m, operations: _o, groups: _g, warnings: _w, ...api } = plan.api;
   return planJson({ rest, api });
 }

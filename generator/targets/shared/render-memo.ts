@@ -7,17 +7,31 @@
  * a plain `generate` runs without one.
  */
 import type { OutputFile } from "../../write/write.js";
-import type { Emitted } from "../target.js";
+import type { Emitted, PlanBase } from "../target.js";
+import { Derivations, SAME_PLAN, type Keys } from "./derivation.js";
 import { FormatMemo } from "./format-memo.js";
 
 /** The memos a watching run keeps per output folder and hands to its target's emit and format. */
 export interface WatchMemo {
-  format: FormatMemo;
+  /** --watch only: what each file was formatted from (format-memo.ts). */
+  format?: FormatMemo;
   render: RenderMemo;
+  /** The keys of a plan's derived files. */
+  keys(plan: PlanBase): Keys;
 }
 
+/** --watch: each save's plan is new; its files' keys say which are as the last save's. */
 export function watchMemo(): WatchMemo {
-  return { format: new FormatMemo(), render: new RenderMemo() };
+  return { format: new FormatMemo(), render: new RenderMemo(), keys: (plan) => new Derivations(plan) };
+}
+
+/**
+ * One generation's memo: a patch release renders the same plan again under its new version, and
+ * takes every derived file from the first rendering (no key to compute: the plan is the same). No
+ * format memo: it would hold every file's printed text for the few files printed twice.
+ */
+export function runMemo(): WatchMemo {
+  return { render: new RenderMemo(), keys: () => SAME_PLAN };
 }
 
 /**
@@ -72,6 +86,11 @@ export class RenderMemo {
   remember(path: string, key: string, file: OutputFile): void {
     this.counts.printed++;
     this.current.set(path, { key, file });
+  }
+
+  /** The paths (and snippet names) the last finished run derived. */
+  paths(): string[] {
+    return [...this.previous.keys()];
   }
 
   /** This run finished (its files formatted): what it remembered becomes what the next run recalls. */

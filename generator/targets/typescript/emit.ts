@@ -1,7 +1,7 @@
 /** The TypeScript target's files, from its plan: one step per kind of output, each adding to one Emission. */
 import { posix } from "node:path";
 import { EagerFormatter } from "./format.js";
-import { Derivations } from "../shared/derivation.js";
+import type { Keys } from "../shared/derivation.js";
 import { derive, keep, type WatchMemo } from "../shared/render-memo.js";
 import type { OutputFile } from "../../write/write.js";
 import type { ModelDirs } from "./model-paths.js";
@@ -38,7 +38,7 @@ class Emission {
   readonly types: TypeWriter;
   readonly examples: Examples;
   /** --watch: what each per-model, per-operation and per-resource file is derived from. */
-  readonly keys: Derivations | undefined;
+  readonly keys: Keys | undefined;
   constructor(
     readonly p: Plan,
     readonly engine: Engine,
@@ -47,7 +47,7 @@ class Emission {
   ) {
     this.types = new TypeWriter(p);
     this.examples = new Examples(p.api);
-    this.keys = memo && new Derivations(p, p.version);
+    this.keys = memo?.keys(p);
   }
   /** A source file derived from `key` (render-memo.ts): its view is built only when it is printed. */
   derivedSrc<V>(key: string | undefined, path: string, template: string, view: () => V, movesUnion: (v: V) => boolean): void {
