@@ -10,7 +10,8 @@ import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
 import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
-import { inputsOf, type InputsRecord } from "./inputs.js";
+import { currentBuild, inputsOf, type InputsRecord } from "./inputs.js";
+import { DiskSource } from "./write/disk-source.js";
 import { SILENT, type Progress } from "./progress.js";
 import { digestOf } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
@@ -126,8 +127,11 @@ function targetOf(registry: Registry, name: string): AnyTarget {
 async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions & { progress: Progress }): Promise<TargetResult> {
   opts.progress.phase(`planning ${config.name}`);
   const plan: PlanBase = target.plan(api, config);
-  // Without --watch, a memo for this generation alone: a patch release renders twice.
-  const memo = memoOf(opts.memos, config.out) ?? runMemo();
+  // Without --watch, a memo for this generation alone (a patch release renders twice), whose keys a
+  // build of specsmith records for the next generation (and recalls from this folder's last one).
+  const salt = keySalt(config);
+  const memo = memoOf(opts.memos, config.out, salt) ?? runMemo(salt);
+  const disk = salt === undefined ? undefined : new DiskSource(config.out);
   const held = opts.release === false && previous !== undefined;
   let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
@@ -135,9 +139,10 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
   const render = async (version: string) => {
     opts.progress.phase(`rendering ${config.name}`);
     memo.format?.startRun();
-    memo.render.startRun();
+    memo.render.startRun(disk);
     const out = await target.emit(plan, version, memo);
-    opts.progress.phase(`formatting ${config.name} (${out.files.length.toLocaleString("en-US")} files)`);
+    const kept = memo.render.recalledSoFar;
+    opts.progress.phase(`formatting ${config.name} (${out.files.length.toLocaleString("en-US")} files${kept > 0 ? `, ${kept.toLocaleString("en-US")} as the last generation left them` : ""})`);
     await target.format(out, memo);
     const code = codeDigest(out.files);
     // Only a run that finished leaves what the next one recalls.
@@ -170,10 +175,19 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
   };
 }
 
-function memoOf(memos: Map<string, WatchMemo> | undefined, out: string): WatchMemo | undefined {
+/**
+ * What every derived file of `config` is also made from, besides its plan: the build of specsmith
+ * (its code and templates) and the configuration. Undefined when run from source (no build to name).
+ */
+function keySalt(config: TargetConfig): string | undefined {
+  const build = currentBuild();
+  return build === undefined ? undefined : `${build}\0${JSON.stringify(config)}`;
+}
+
+function memoOf(memos: Map<string, WatchMemo> | undefined, out: string, salt: string | undefined): WatchMemo | undefined {
   if (!memos) return undefined;
   let memo = memos.get(out);
-  if (!memo) memos.set(out, (memo = watchMemo()));
+  if (!memo) memos.set(out, (memo = watchMemo(salt)));
   return memo;
 }
 

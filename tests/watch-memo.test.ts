@@ -13,115 +13,15 @@ import { generateAll, type TargetResult } from "../generator/generate.js";
 import { watchMemo, type WatchMemo } from "../generator/targets/shared/render-memo.js";
 import { SHARED, tempDir } from "./helpers/paths.js";
 
-type Obj = Record<string, any>;
-const METHODS = ["get", "put", "post", "delete", "patch"];
+import { EDITS, operations, type Obj } from "./helpers/spec-edits.js";
 
-const operations = (d: Obj): Obj[] => Object.values(d.paths as Obj).flatMap((item: Obj) => METHODS.filter((m) => item[m]).map((m) => item[m]));
-
-/** A component schema other schemas refer to (with properties): an edit of it reaches further than itself. */
-function sharedSchema(d: Obj): string {
-  const schemas = d.components.schemas as Obj;
-  const text = JSON.stringify(schemas);
-  const name = Object.keys(schemas).find((n) => schemas[n].properties && Object.keys(schemas[n].properties).length > 1 && text.split(`"#/components/schemas/${n}"`).length > 2);
-  if (!name) throw new Error("no component schema that others refer to");
-  return name;
-}
-
-/** A component schema an operation's JSON body is (its examples show its required fields in usage snippets). */
-function bodySchema(d: Obj): string {
-  for (const op of operations(d)) {
-    const ref = op.requestBody?.content?.["application/json"]?.schema?.$ref as string | undefined;
-    const name = ref?.replace("#/components/schemas/", "");
-    if (name && d.components.schemas[name]?.properties) return name;
-  }
-  throw new Error("no operation with a component schema as its JSON body");
-}
-
-function firstEnum(d: Obj): Obj {
-  const found = JSON.stringify(d.components.schemas).match(/"enum":\["[^"]*"/);
-  if (!found) throw new Error("no string enum");
-  let hit: Obj | undefined;
-  const walk = (v: unknown) => {
-    if (hit || v === null || typeof v !== "object") return;
-    if (Array.isArray((v as Obj).enum) && typeof (v as Obj).enum[0] === "string") hit = v as Obj;
-    else for (const x of Object.values(v as Obj)) walk(x);
-  };
-  walk(d.components.schemas);
-  return hit!;
-}
-
-/** Each edit applies to the spec as the edits before it left it. */
-const EDITS: [string, (d: Obj) => void][] = [
-  ["an operation's description", (d) => (operations(d)[0].description = `${operations(d)[0].description ?? ""} (edited)`)],
-  [
-    "a shared schema's descriptions",
-    (d) => {
-      const s = d.components.schemas[sharedSchema(d)];
-      s.description = "Edited.";
-      const first = Object.values(s.properties as Obj)[0] as Obj;
-      first.description = "An edited property.";
-    },
-  ],
-  ["a property added to a shared schema", (d) => (d.components.schemas[sharedSchema(d)].properties.addedByTheTest = { type: "string", example: "added" })],
-  [
-    "a required property added to a request body's schema",
-    (d) => {
-      const s = d.components.schemas[bodySchema(d)];
-      s.properties.requiredByTheTest = { type: "string", example: "required" };
-      s.required = [...(s.required ?? []), "requiredByTheTest"];
-    },
-  ],
-  [
-    "a property's type and example",
-    (d) => {
-      const p = d.components.schemas[bodySchema(d)].properties.requiredByTheTest;
-      p.type = "integer";
-      p.example = 42;
-    },
-  ],
-  ["an enum's values", (d) => firstEnum(d).enum.push("added_by_the_test")],
-  [
-    "a shared schema renamed",
-    (d) => {
-      const from = sharedSchema(d);
-      const text = JSON.stringify(d).split(`"#/components/schemas/${from}"`).join(`"#/components/schemas/${from}Renamed"`);
-      const next = JSON.parse(text);
-      next.components.schemas[`${from}Renamed`] = next.components.schemas[from];
-      delete next.components.schemas[from];
-      Object.assign(d, next);
-      for (const k of Object.keys(d.components.schemas)) if (!(k in next.components.schemas)) delete d.components.schemas[k];
-    },
-  ],
-  [
-    "an operation added",
-    (d) => {
-      const op = structuredClone(operations(d)[0]);
-      op.operationId = "addedByTheTest";
-      d.paths["/added-by-the-test"] = { get: op };
-    },
-  ],
-  [
-    "an operation moved to a new resource",
-    (d) => {
-      const op = operations(d)[1];
-      op.tags = ["Moved By The Test"];
-      delete op["x-speakeasy-group"];
-    },
-  ],
-  [
-    "an operation removed",
-    (d) => {
-      const paths = Object.keys(d.paths);
-      delete d.paths[paths[paths.length - 2]];
-    },
-  ],
-  ["the servers", (d) => (d.servers = [{ url: "https://edited.example.com/v9" }])],
-  ["the API's title", (d) => (d.info.title = `${d.info.title} Edited`)],
-];
-
+/**
+ * Each spec and the edits it is put through: all of them on the small one; on Clerk's (whose
+ * generations take seconds) those that reach through models, where its shape adds cases.
+ */
 const SPECS = [
-  ["the Speakeasy test suite (pagination, events)", join(SHARED, "specs/features/speakeasy-test-suite.pagination-sse.openapi.yaml")],
-  ["Clerk's Backend API", join(SHARED, "specs/clerk-bapi.yaml")],
+  ["the Speakeasy test suite (pagination, events)", join(SHARED, "specs/features/speakeasy-test-suite.pagination-sse.openapi.yaml"), EDITS],
+  ["Clerk's Backend API", join(SHARED, "specs/clerk-bapi.yaml"), EDITS.filter(([what]) => /schema|property|enum/.test(what))],
 ] as const;
 
 const dir = tempDir();
@@ -141,7 +41,7 @@ function outputOf(results: TargetResult[]): Record<string, Record<string, string
   );
 }
 
-describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_name, source) => {
+describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_name, source, edits) => {
   const doc = parse(readFileSync(source, "utf8")) as Obj;
   const memos = new Map<string, WatchMemo>();
   const spec = join(dir, `${source.split("/").pop()}.json`);
@@ -155,7 +55,7 @@ describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_nam
     for (const m of memos.values()) expect(m.render.last.recalled).toBe(0);
   }, 60_000);
 
-  it.each(EDITS)(
+  it.each(edits)(
     "after %s",
     async (_what, edit) => {
       edit(doc);
@@ -178,7 +78,7 @@ describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_nam
   }, 60_000);
 });
 
-describe.each(SPECS)("no derived file prints the version (a patch release takes them from its first rendering): %s", (_name, source) => {
+describe.each(SPECS.slice(0, 1))("no derived file prints the version (a patch release takes them from its first rendering): %s", (_name, source) => {
   it("between two versions, only files printed on every run differ", async () => {
     const spec = join(dir, `version-${source.split("/").pop()}.json`);
     writeFileSync(spec, JSON.stringify(parse(readFileSync(source, "utf8"))));

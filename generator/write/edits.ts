@@ -32,6 +32,8 @@ export interface EmittedFile {
   verbatim?: boolean;
   /** `digestOf(content)`, when the generation computed it already (for the lock's code digest). */
   digest?: string;
+  /** What the file was derived from (targets/shared/derivation.ts), recorded in the stat index. */
+  key?: string;
 }
 
 /** What the index will record of a file this run leaves on disk; size and mtime once known. */
@@ -161,7 +163,9 @@ function resolveOne<F extends EmittedFile>(r: Resolution<F>, f: F, digest: strin
     const same = disk.kind === "recorded" ? disk.entry.digest === fileDigest : disk.kind === "read" && disk.text === file.content;
     const stat = disk.kind === "recorded" ? disk.entry : disk.kind === "read" ? disk : undefined;
     if (same) r.unchanged.add(file.path);
-    r.records.set(file.path, { digest: fileDigest, ...(edited ? { edited } : {}), ...(same && stat ? { size: stat.size, mtime: stat.mtime } : {}) });
+    // A hand-edited file is not what its key derives: it is printed and merged again next time.
+    const key = !edited && file.key !== undefined ? { key: file.key } : {};
+    r.records.set(file.path, { digest: fileDigest, ...(edited ? { edited } : {}), ...key, ...(same && stat ? { size: stat.size, mtime: stat.mtime } : {}) });
   };
   // Nothing there, bookkeeping, or as the last generation wrote it (unedited): the new generation replaces it.
   if (disk.kind === "absent" || f.verbatim || (disk.kind === "recorded" && !disk.entry.edited)) return emit(f, digest, false);

@@ -17,7 +17,7 @@
  * config and the README do, and they are printed on every run), so that a patch release, rendered
  * again under its new version, takes every derived file from the first rendering.
  */
-import { createHash } from "node:crypto";
+import { digestOf } from "../../write/stat-index.js";
 import type { GroupPlanBase, OperationPlanBase, PlanBase } from "../target.js";
 import { childrenOf } from "./groups.js";
 
@@ -35,7 +35,8 @@ export interface Keys {
  * Within one generation, rendered twice (a patch release, under its new version): the plan is the
  * same, so every derived file is too.
  */
-export const SAME_PLAN: Keys = { model: () => "", operation: () => "", group: () => "" };
+export const SAME_KEY = "";
+export const SAME_PLAN: Keys = { model: () => SAME_KEY, operation: () => SAME_KEY, group: () => SAME_KEY };
 
 export class Derivations implements Keys {
   private readonly global: string;
@@ -47,8 +48,12 @@ export class Derivations implements Keys {
   private readonly groupOwn = new Map<GroupPlanBase, string>();
   private readonly groupOf = new Map<OperationPlanBase, GroupPlanBase>();
 
-  constructor(private readonly plan: PlanBase) {
-    this.global = digest(globalJson(plan));
+  /** `salt`: what else every file is made from (the build of specsmith, the target's configuration). */
+  constructor(
+    private readonly plan: PlanBase,
+    salt = "",
+  ) {
+    this.global = digest(salt, globalJson(plan));
     const own = new Map<string, string>();
     const refs = new Map<string, string[]>();
     for (const m of plan.modelList) {
@@ -128,9 +133,7 @@ function planJson(value: unknown): string {
 }
 
 function digest(...parts: string[]): string {
-  const h = createHash("sha1");
-  for (const p of parts) h.update(p).update("\0");
-  return h.digest("base64");
+  return digestOf(parts.join("\0"));
 }
 
 /**

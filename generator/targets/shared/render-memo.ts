@@ -8,7 +8,8 @@
  */
 import type { OutputFile } from "../../write/write.js";
 import type { Emitted, PlanBase } from "../target.js";
-import { Derivations, SAME_PLAN, type Keys } from "./derivation.js";
+import { Derivations, SAME_KEY, SAME_PLAN, type Keys } from "./derivation.js";
+import type { DiskSource } from "../../write/disk-source.js";
 import { FormatMemo } from "./format-memo.js";
 
 /** The memos a watching run keeps per output folder and hands to its target's emit and format. */
@@ -20,18 +21,23 @@ export interface WatchMemo {
   keys(plan: PlanBase): Keys;
 }
 
-/** --watch: each save's plan is new; its files' keys say which are as the last save's. */
-export function watchMemo(): WatchMemo {
-  return { format: new FormatMemo(), render: new RenderMemo(), keys: (plan) => new Derivations(plan) };
+/**
+ * --watch: each save's plan is new; its files' keys say which are as the last save's. `salt`: what
+ * else every file is made from (the build of specsmith, the target's configuration).
+ */
+export function watchMemo(salt = ""): WatchMemo {
+  return { format: new FormatMemo(), render: new RenderMemo(), keys: (plan) => new Derivations(plan, salt) };
 }
 
 /**
- * One generation's memo: a patch release renders the same plan again under its new version, and
- * takes every derived file from the first rendering (no key to compute: the plan is the same). No
- * format memo: it would hold every file's printed text for the few files printed twice.
+ * One generation's memo. With a `salt` (a build of specsmith, which records the keys: see
+ * watchMemo), each derived file is keyed and may come from disk as the last generation wrote it
+ * (RenderMemo.startRun). Without, no key is computed: a patch release renders the same plan again
+ * under its new version, and takes every derived file from the first rendering. No format memo: it
+ * would hold every file's printed text for the few files printed twice.
  */
-export function runMemo(): WatchMemo {
-  return { render: new RenderMemo(), keys: () => SAME_PLAN };
+export function runMemo(salt?: string): WatchMemo {
+  return { render: new RenderMemo(), keys: salt === undefined ? () => SAME_PLAN : (plan) => new Derivations(plan, salt) };
 }
 
 /**
@@ -46,7 +52,10 @@ export function derive(memo: WatchMemo | undefined, key: string | undefined, pat
   }
   const known = memo.render.recall(path, key);
   if (known) return known;
-  memo.render.remember(path, key, print());
+  const file = print();
+  // A key that says what the file is made of is recorded with it (the stat index), for the next generation.
+  if (key !== SAME_KEY) file.key = key;
+  memo.render.remember(path, key, file);
   return undefined;
 }
 
@@ -61,11 +70,17 @@ export class RenderMemo {
   private previous = new Map<string, Entry>();
   private current = new Map<string, Entry>();
   private counts = { recalled: 0, printed: 0 };
+  /** Where a file not in `previous` may be found as the last generation wrote it (a fresh memo's only source). */
+  private disk: DiskSource | undefined;
   /** How many derived texts the last finished run took from the memo, and how many it printed. */
   last = { recalled: 0, printed: 0 };
 
-  /** A new run: what the last finished one left can be recalled (a run that failed left nothing). */
-  startRun(): void {
+  /**
+   * A new run: what the last finished one left can be recalled (a run that failed left nothing).
+   * `disk`: the output folder, for a memo that holds nothing yet (a generation's first rendering).
+   */
+  startRun(disk?: DiskSource): void {
+    this.disk = this.previous.size === 0 ? disk : undefined;
     this.current = new Map();
     this.counts = { recalled: 0, printed: 0 };
   }
@@ -73,10 +88,18 @@ export class RenderMemo {
   /** `path` as the last finished run left it, when derived from the same `key`; else undefined. */
   recall(path: string, key: string): OutputFile | undefined {
     const e = this.previous.get(path);
-    if (e === undefined || e.key !== key) return undefined;
+    if (e === undefined || e.key !== key) return this.fromDisk(path, key);
     this.counts.recalled++;
     this.current.set(path, e);
-    return { path, content: e.content!, ...(e.digest !== undefined ? { digest: e.digest } : {}) };
+    return { path, content: e.content!, ...(e.digest !== undefined ? { digest: e.digest } : {}), ...(key !== SAME_KEY ? { key } : {}) };
+  }
+
+  private fromDisk(path: string, key: string): OutputFile | undefined {
+    const file = this.disk?.recall(path, key);
+    if (!file) return undefined;
+    this.counts.recalled++;
+    this.current.set(path, { key, content: file.content, ...(file.digest !== undefined ? { digest: file.digest } : {}) });
+    return file;
   }
 
   /**
@@ -86,6 +109,11 @@ export class RenderMemo {
   remember(path: string, key: string, file: OutputFile): void {
     this.counts.printed++;
     this.current.set(path, { key, file });
+  }
+
+  /** How many derived texts this run has taken from the memo (or the disk) so far. */
+  get recalledSoFar(): number {
+    return this.counts.recalled;
   }
 
   /** The paths (and snippet names) the last finished run derived. */

@@ -1,0 +1,99 @@
+// A regeneration takes each model, function and page whose inputs did not change from disk, as the
+// last generation wrote it (the stat index records what each file was derived from: derivation.ts,
+// disk-source.ts). Whatever the edit, the derived files must be what a fresh generation writes, in
+// both targets; a hand edit is still merged; a damaged or older index only costs printing. Run as
+// the CLI: only a build of specsmith records keys.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { specsmith } from "./helpers/cli.js";
+import { SHARED, tempDir } from "./helpers/paths.js";
+import { EDITS, operations, type Obj } from "./helpers/spec-edits.js";
+
+const dir = tempDir("specsmith-derived-");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SOURCE = join(SHARED, "specs/features/speakeasy-test-suite.pagination-sse.openapi.yaml");
+const TARGETS = ["ts", "py"] as const;
+
+/** A config generating both SDKs of `spec` into `out`/ts and `out`/py. */
+function config(name: string, spec: string, out: string): string {
+  const path = join(dir, `${name}.yaml`);
+  writeFileSync(
+    path,
+    `spec: ${spec}\ntargets:\n  typescript:\n    out: ${join(out, "ts")}\n    packageName: test-sdk\n    sdkClass: Test\n  python:\n    out: ${join(out, "py")}\n    packageName: test_sdk\n    sdkClass: Test\n`,
+  );
+  return path;
+}
+
+/** Generates with `config`; returns how many files each target took from the last generation. */
+function generate(path: string): number[] {
+  const r = specsmith(["generate", "--config", path], undefined, { env: { SPECSMITH_TIMINGS: "1" } });
+  expect(r.code, r.stderr).toBe(0);
+  return [...r.stderr.matchAll(/formatting \w+ \([\d,]+ files(?:, ([\d,]+) as the last generation left them)?\)/g)].map((m) => Number((m[1] ?? "0").replace(/,/g, "")));
+}
+
+/** The files an output folder's index records as derived (with a key), and their texts. */
+function derived(out: string): Map<string, string> {
+  const index = JSON.parse(readFileSync(join(out, ".specsmith/index.json"), "utf8")) as { files: unknown[][] };
+  const paths = index.files.filter((row) => typeof row[5] === "string").map((row) => row[0] as string);
+  return new Map(paths.map((p) => [p, readFileSync(join(out, p), "utf8")]));
+}
+
+describe("regeneration takes what an edit does not reach from disk", () => {
+  const doc = parse(readFileSync(SOURCE, "utf8")) as Obj;
+  const spec = join(dir, "spec.json");
+  const kept = join(dir, "kept");
+  const keptConfig = config("kept", spec, kept);
+
+  it("a first generation records what each derived file was made from", () => {
+    writeFileSync(spec, JSON.stringify(doc));
+    expect(generate(keptConfig)).toEqual([0, 0]);
+    for (const t of TARGETS) expect(derived(join(kept, t)).size).toBeGreaterThan(50);
+  });
+
+  it.each(EDITS.filter(([what]) => !/title|added to a shared/.test(what)))(
+    "after %s: derived files as a fresh generation writes them",
+    (_what, edit) => {
+      edit(doc);
+      writeFileSync(spec, JSON.stringify(doc));
+      const recalled = generate(keptConfig);
+      const fresh = join(dir, "fresh");
+      rmSync(fresh, { recursive: true, force: true });
+      generate(config("fresh", spec, fresh));
+      for (const t of TARGETS) {
+        const mine = derived(join(kept, t));
+        expect(mine).toEqual(derived(join(fresh, t)));
+      }
+      // An edit of text, types or names leaves most files as they were (servers are every file's
+      // input; a paginated operation added or removed changes the page types every file may import).
+      if (!/servers|operation (added|moved|removed)/.test(_what)) for (const n of recalled) expect(n).toBeGreaterThan(50);
+    },
+    60_000,
+  );
+
+  it("an index from elsewhere (another build's keys, damaged rows) costs printing, not correctness", () => {
+    for (const t of TARGETS) {
+      const index = join(kept, t, ".specsmith/index.json");
+      writeFileSync(index, readFileSync(index, "utf8").replace(/,([01]),"[^"]+"\]/g, ',$1,"not a key"]'));
+    }
+    operations(doc)[0].description = "Edited once more.";
+    writeFileSync(spec, JSON.stringify(doc));
+    expect(generate(keptConfig)).toEqual([0, 0]);
+    const fresh = join(dir, "fresh");
+    rmSync(fresh, { recursive: true, force: true });
+    mkdirSync(fresh, { recursive: true });
+    generate(config("fresh", spec, fresh));
+    for (const t of TARGETS) expect(derived(join(kept, t))).toEqual(derived(join(fresh, t)));
+  }, 60_000);
+  it("a hand edit of a derived file is merged, not taken for what the index recorded", () => {
+    const out = join(kept, "ts");
+    const [path] = [...derived(out).keys()].filter((p) => p.startsWith("src/models/"));
+    writeFileSync(join(out, path), `// mine\n${readFileSync(join(out, path), "utf8")}`);
+    operations(doc)[0].description = "Edited for the hand-edit case.";
+    writeFileSync(spec, JSON.stringify(doc));
+    generate(keptConfig);
+    expect(readFileSync(join(out, path), "utf8")).toMatch(/^\/\/ mine\n/);
+  }, 60_000);
+});
