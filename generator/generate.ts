@@ -177,11 +177,12 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
 
 /**
  * What every derived file of `config` is also made from, besides its plan: the build of specsmith
- * (its code and templates) and the configuration. Undefined when run from source (no build to name).
+ * (its code and templates) and the settings. Not where the folder is (a clone elsewhere, CI, keeps
+ * the keys) nor the version (no derived file prints it). Undefined when run from source (no build).
  */
 function keySalt(config: TargetConfig): string | undefined {
   const build = currentBuild();
-  return build === undefined ? undefined : `${build}\0${JSON.stringify(config)}`;
+  return build === undefined ? undefined : `${build}\0${JSON.stringify({ ...config, out: undefined, version: undefined })}`;
 }
 
 function memoOf(memos: Map<string, WatchMemo> | undefined, out: string, salt: string | undefined): WatchMemo | undefined {

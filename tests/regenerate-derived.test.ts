@@ -1,12 +1,14 @@
-// A regeneration takes each model, function and page whose inputs did not change from disk, as the
-// last generation wrote it (the stat index records what each file was derived from: derivation.ts,
-// disk-source.ts). Whatever the edit, the derived files must be what a fresh generation writes, in
-// both targets; a hand edit is still merged; a damaged or older index only costs printing. Run as
-// the CLI: only a build of specsmith records keys.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// A regeneration takes each model, function and page whose inputs did not change from the pristine
+// pack, as the last generation made it (the pack records what each text was derived from:
+// derivation.ts, disk-source.ts). Whatever the edit, the derived files must be what a fresh
+// generation writes, in both targets, in the folder and in a fresh clone of it; a hand edit is still
+// merged; a pack with other keys only costs printing. Run as the CLI: only a build of specsmith
+// records keys.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { encodePack, openPack, PACK_FILE } from "../generator/write/pristine.js";
 import { specsmith } from "./helpers/cli.js";
 import { SHARED, tempDir } from "./helpers/paths.js";
 import { EDITS, operations, type Obj } from "./helpers/spec-edits.js";
@@ -34,10 +36,10 @@ function generate(path: string): number[] {
   return [...r.stderr.matchAll(/formatting \w+ \([\d,]+ files(?:, ([\d,]+) as the last generation left them)?\)/g)].map((m) => Number((m[1] ?? "0").replace(/,/g, "")));
 }
 
-/** The files an output folder's index records as derived (with a key), and their texts. */
+/** The files an output folder's pack records as derived (with a key), and their texts on disk. */
 function derived(out: string): Map<string, string> {
-  const index = JSON.parse(readFileSync(join(out, ".specsmith/index.json"), "utf8")) as { files: unknown[][] };
-  const paths = index.files.filter((row) => typeof row[5] === "string").map((row) => row[0] as string);
+  const pack = openPack(readFileSync(join(out, PACK_FILE)))!;
+  const paths = [...pack.keys].filter(([, key]) => key !== "").map(([p]) => p);
   return new Map(paths.map((p) => [p, readFileSync(join(out, p), "utf8")]));
 }
 
@@ -73,10 +75,41 @@ describe("regeneration takes what an edit does not reach from disk", () => {
     60_000,
   );
 
-  it("an index from elsewhere (another build's keys, damaged rows) costs printing, not correctness", () => {
+  it("a fresh clone (no stat index, new mtimes) takes them from the committed pack", () => {
+    const clone = join(dir, "clone");
+    rmSync(clone, { recursive: true, force: true });
+    cpSync(kept, clone, { recursive: true, filter: (src) => !src.endsWith("index.json") });
+    const cloneConfig = config("clone", spec, clone);
+    // --check, as CI runs it: up to date, most files taken from the pack (and compared with disk).
+    const check = specsmith(["generate", "--config", cloneConfig, "--check"], undefined, { env: { SPECSMITH_TIMINGS: "1" } });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(check.stderr).toMatch(/[\d,]{3,} as the last generation left them/);
+    // A derived file missing from the clone is reported, though its text came from the pack.
+    const gone = [...derived(join(clone, "ts")).keys()][0];
+    rmSync(join(clone, "ts", gone));
+    const missing = specsmith(["generate", "--config", cloneConfig, "--check"]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stdout + missing.stderr).toContain(gone);
+    operations(doc)[0].description = "Edited in the clone.";
+    writeFileSync(spec, JSON.stringify(doc));
+    for (const n of generate(cloneConfig)) expect(n).toBeGreaterThan(50);
+    const fresh = join(dir, "fresh");
+    rmSync(fresh, { recursive: true, force: true });
+    generate(config("fresh", spec, fresh));
+    for (const t of TARGETS) expect(derived(join(clone, t))).toEqual(derived(join(fresh, t)));
+  }, 60_000);
+
+  it("a pack from elsewhere (other keys) costs printing, not correctness", () => {
     for (const t of TARGETS) {
-      const index = join(kept, t, ".specsmith/index.json");
-      writeFileSync(index, readFileSync(index, "utf8").replace(/,([01]),"[^"]+"\]/g, ',$1,"not a key"]'));
+      const file = join(kept, t, PACK_FILE);
+      const pack = openPack(readFileSync(file))!;
+      writeFileSync(
+        file,
+        encodePack(
+          [...pack.keys].map(([p, key]) => (key ? [p, pack.text(p)!, "not a key"] : [p, pack.text(p)!])),
+          "another generation",
+        ),
+      );
     }
     operations(doc)[0].description = "Edited once more.";
     writeFileSync(spec, JSON.stringify(doc));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { unsafePathReason } from "../generator/write/paths.js";
 import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../generator/write/write.js";
-import { decodePack, encodePack, PACK_FILE, packPlain } from "../generator/write/pristine.js";
+import { decodePack, encodePack, openPack, PACK_FILE, packPlain, PristineStore } from "../generator/write/pristine.js";
 import { INDEX_FILE, readIndex } from "../generator/write/stat-index.js";
 import { WriteCache } from "../generator/write/write-cache.js";
 import { SILENT } from "../generator/progress.js";
@@ -197,6 +197,27 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     // The last pack's memory is never written into, not even handed over as the spare: it is read.
     expect(packPlain(after, last, last.raw).raw.equals(packPlain(after).raw)).toBe(true);
     expect(last.raw.equals(packPlain(before).raw)).toBe(true);
+  });
+
+  it("records what each text was derived from: a generation takes a text back only by its key", () => {
+    const root = join(tempDir(), "out");
+    mkdirSync(join(root, ".specsmith"), { recursive: true });
+    writeFileSync(
+      join(root, PACK_FILE),
+      encodePack(
+        [
+          ["src/a.ts", "derived ✓", "k1"],
+          ["README.md", "printed every run"],
+        ],
+        "d",
+      ),
+    );
+    const store = new PristineStore(root);
+    expect(store.derived("src/a.ts", "k1")).toBe("derived ✓");
+    expect(store.derived("src/a.ts", "k2")).toBeUndefined();
+    expect(store.derived("README.md", "")).toBeUndefined();
+    expect(store.get("README.md")).toBe("printed every run");
+    expect(openPack(encodePack([["a", "x", "k"]], "d"))!.keys).toEqual(new Map([["a", "k"]]));
   });
 
   it("packs deterministically and refuses bytes it did not write", () => {

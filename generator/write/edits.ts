@@ -14,7 +14,7 @@ import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { mergeDiff3 } from "node-diff3";
-import { LEGACY_PRISTINE_DIR, PACK_FILE, PristineStore } from "./pristine.js";
+import { LEGACY_PRISTINE_DIR, PACK_FILE, PristineStore, type PackEntry } from "./pristine.js";
 import { readFile, readText, statFile } from "./read.js";
 import { digestOf, readIndex, unchangedSince, type IndexEntry, type StatIndex } from "./stat-index.js";
 import { LOCK } from "./lock.js";
@@ -32,7 +32,7 @@ export interface EmittedFile {
   verbatim?: boolean;
   /** `digestOf(content)`, when the generation computed it already (for the lock's code digest). */
   digest?: string;
-  /** What the file was derived from (targets/shared/derivation.ts), recorded in the stat index. */
+  /** What the file was derived from (targets/shared/derivation.ts), recorded in the pristine pack. */
   key?: string;
 }
 
@@ -58,8 +58,8 @@ export interface Resolution<F extends EmittedFile> {
   absent: Set<string>;
   /** Per path in `files`: the digest of what it gets, and its stat when it is unchanged. */
   records: Map<string, Record>;
-  /** The pristine text of every generated file (path, text): the next pack. */
-  pristine: [string, string][];
+  /** The pristine text of every generated file (path, text, derivation key): the next pack. */
+  pristine: PackEntry[];
   /** The digest of `pristine`: whether the pack needs writing. */
   pristineDigest: string;
 }
@@ -143,8 +143,8 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
     }
     const digest = f.digest ?? digestOf(f.content);
     if (!f.verbatim) {
-      r.pristine.push([f.path, f.content]);
-      pristineDigests.push(`${f.path}\0${digest}`);
+      r.pristine.push(f.key === undefined ? [f.path, f.content] : [f.path, f.content, f.key]);
+      pristineDigests.push(`${f.path}\0${digest}${f.key === undefined ? "" : `\0${f.key}`}`);
     }
     resolveOne(r, f, digest, previous.empty ? { kind: "absent" } : look(root, f.path, previous.index), previous.store, root);
   }
@@ -163,9 +163,7 @@ function resolveOne<F extends EmittedFile>(r: Resolution<F>, f: F, digest: strin
     const same = disk.kind === "recorded" ? disk.entry.digest === fileDigest : disk.kind === "read" && disk.text === file.content;
     const stat = disk.kind === "recorded" ? disk.entry : disk.kind === "read" ? disk : undefined;
     if (same) r.unchanged.add(file.path);
-    // A hand-edited file is not what its key derives: it is printed and merged again next time.
-    const key = !edited && file.key !== undefined ? { key: file.key } : {};
-    r.records.set(file.path, { digest: fileDigest, ...(edited ? { edited } : {}), ...key, ...(same && stat ? { size: stat.size, mtime: stat.mtime } : {}) });
+    r.records.set(file.path, { digest: fileDigest, ...(edited ? { edited } : {}), ...(same && stat ? { size: stat.size, mtime: stat.mtime } : {}) });
   };
   // Nothing there, bookkeeping, or as the last generation wrote it (unedited): the new generation replaces it.
   if (disk.kind === "absent" || f.verbatim || (disk.kind === "recorded" && !disk.entry.edited)) return emit(f, digest, false);

@@ -8,6 +8,10 @@
  * rewriting is one small read, and compressed bytes (which another zlib version could lay out
  * differently) never decide whether an output folder is up to date.
  *
+ * Each text is recorded with what it was derived from (a derivation key, targets/shared/derivation.ts)
+ * when it was: the next generation takes a text whose key is the same from here instead of printing
+ * it again. The pack is committed with the output folder, so a fresh clone (CI) has it too.
+ *
  * Folders written before the pack kept a copy per file under `.specsmith/pristine/`; those copies are
  * read as the base when there is no pack, and the next write removes them (the old manifest lists them).
  */
@@ -25,6 +29,9 @@ const MAGIC = "specsmith-pristine 1 ";
 const MAX_PACKED = 512 * 1024 * 1024;
 const MAX_UNPACKED = 2 * 1024 * 1024 * 1024 - 1;
 
+/** One text a pack holds: its path, the text, and what it was derived from (a derivation key) when it was. */
+export type PackEntry = readonly [path: string, text: string, key?: string];
+
 /** A pack's uncompressed bytes, and each text and its bytes within them (for writing the file from the same bytes). */
 export interface PackPlain {
   raw: Buffer;
@@ -39,13 +46,13 @@ export interface PackPlain {
  * no pack in use holds, written into when it is large enough (fresh memory costs a page fault per
  * 4 KB: on GitHub's 75 MB, more than the copying).
  */
-export function packPlain(entries: ReadonlyArray<readonly [string, string]>, last?: PackPlain, spare?: Buffer): PackPlain {
+export function packPlain(entries: ReadonlyArray<PackEntry>, last?: PackPlain, spare?: Buffer): PackPlain {
   const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const known = sorted.map(([path, text]) => (last?.texts.get(path) === text ? last.bytes.get(path) : undefined));
   // One buffer of the exact size, each text encoded into its place once: the writer writes each
   // generated file from its slice, so no text is encoded twice and no buffer is made per file.
   const lengths = sorted.map(([, text], i) => known[i]?.length ?? Buffer.byteLength(text, "utf8"));
-  const header = `${JSON.stringify(sorted.map(([path], i) => [path, lengths[i]]))}\n`;
+  const header = `${JSON.stringify(sorted.map(([path, , key], i) => (key === undefined ? [path, lengths[i]] : [path, lengths[i], key])))}\n`;
   const size = Buffer.byteLength(header, "utf8") + lengths.reduce((a, b) => a + b, 0);
   // Under --watch (a last pack), fresh memory has room to grow: the next save's pack, a few bytes
   // longer after an edit, still fits in it.
@@ -70,7 +77,7 @@ export function packPlain(entries: ReadonlyArray<readonly [string, string]>, las
     }
     raw.set(new Uint8Array(from.buffer, from.byteOffset, at - start), start);
   }
-  return { raw, bytes, texts: new Map(sorted) };
+  return { raw, bytes, texts: new Map(sorted.map(([path, text]) => [path, text])) };
 }
 
 /** The pack file: the digest of what it holds on its first line, then the compressed bytes. */
@@ -87,7 +94,7 @@ export function compressPack(raw: Buffer, digest: string): Buffer {
 }
 
 /** The pack of `entries` whose digest is `digest`. */
-export function encodePack(entries: ReadonlyArray<readonly [string, string]>, digest: string): Buffer {
+export function encodePack(entries: ReadonlyArray<PackEntry>, digest: string): Buffer {
   return compressPack(packPlain(entries).raw, digest);
 }
 
@@ -110,6 +117,19 @@ export function packDigest(path: string): string | undefined {
 
 /** Each path's text in a pack, or undefined when the bytes are not a pack specsmith wrote. */
 export function decodePack(packed: Buffer): Map<string, string> | undefined {
+  const pack = openPack(packed);
+  return pack && new Map([...pack.keys.keys()].map((path) => [path, pack.text(path)!]));
+}
+
+/** A pack's paths and their keys, each text decoded when asked for (a generation may need few of them). */
+export interface OpenPack {
+  /** Every path the pack holds, with the key its text was derived from ("" when none). */
+  keys: Map<string, string>;
+  text(path: string): string | undefined;
+}
+
+/** The pack in `packed`, or undefined when the bytes are not a pack specsmith wrote. */
+export function openPack(packed: Buffer): OpenPack | undefined {
   const first = packed.indexOf(10);
   if (first < 0 || packed.toString("utf8", 0, MAGIC.length) !== MAGIC) return undefined;
   let raw: Buffer;
@@ -127,16 +147,26 @@ export function decodePack(packed: Buffer): Map<string, string> | undefined {
     return undefined;
   }
   if (!Array.isArray(header)) return undefined;
-  const texts = new Map<string, string>();
+  const keys = new Map<string, string>();
+  const spans = new Map<string, [number, number]>();
   let at = newline + 1;
   for (const entry of header) {
     if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return undefined;
+    if (entry.length > 2 && typeof entry[2] !== "string") return undefined;
     const end = at + (entry[1] as number);
     if (end > raw.length) return undefined;
-    texts.set(entry[0], raw.toString("utf8", at, end));
+    keys.set(entry[0], (entry[2] as string | undefined) ?? "");
+    spans.set(entry[0], [at, end]);
     at = end;
   }
-  return at === raw.length ? texts : undefined;
+  if (at !== raw.length) return undefined;
+  return {
+    keys,
+    text(path) {
+      const span = spans.get(path);
+      return span && raw.toString("utf8", span[0], span[1]);
+    },
+  };
 }
 
 /**
@@ -144,18 +174,28 @@ export function decodePack(packed: Buffer): Map<string, string> | undefined {
  * older specsmith kept. A damaged pack reads as no base at all (the caller then keeps the user's file).
  */
 export class PristineStore {
-  private texts: Map<string, string> | "legacy" | undefined;
+  private pack: OpenPack | "legacy" | undefined;
   constructor(private readonly root: string) {}
 
   get(path: string): string | undefined {
-    this.texts ??= this.load();
-    if (this.texts === "legacy") return readText(join(this.root, LEGACY_PRISTINE_DIR, path));
-    return this.texts.get(path);
+    this.pack ??= this.load();
+    if (this.pack === "legacy") return readText(join(this.root, LEGACY_PRISTINE_DIR, path));
+    return this.pack.text(path);
   }
 
-  private load(): Map<string, string> | "legacy" {
+  /**
+   * The last generation's text of `path` when it was derived from `key` (a derivation key), else
+   * undefined: what a generation takes instead of printing the file again (disk-source.ts).
+   */
+  derived(path: string, key: string): string | undefined {
+    this.pack ??= this.load();
+    if (this.pack === "legacy" || key === "" || this.pack.keys.get(path) !== key) return undefined;
+    return this.pack.text(path);
+  }
+
+  private load(): OpenPack | "legacy" {
     const packed = readBytes(join(this.root, PACK_FILE), MAX_PACKED);
     if (packed === undefined) return "legacy";
-    return decodePack(packed) ?? new Map();
+    return openPack(packed) ?? { keys: new Map(), text: () => undefined };
   }
 }

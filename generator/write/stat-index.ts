@@ -25,11 +25,6 @@ export interface IndexEntry {
   digest: string;
   /** The file carries hand edits: what was written is not the generation's pristine text. */
   edited?: boolean;
-  /**
-   * What the file was derived from (a derivation key, targets/shared/derivation.ts): the next
-   * generation takes a file of the same key from disk instead of printing it again.
-   */
-  key?: string;
 }
 
 export interface StatIndex {
@@ -44,7 +39,7 @@ export interface StatIndex {
 
 export const EMPTY_INDEX: StatIndex = { entries: new Map(), mtime: 0 };
 
-type Row = [path: string, size: number, mtime: number, digest: string, edited?: 0 | 1, key?: string];
+type Row = [path: string, size: number, mtime: number, digest: string, edited?: 1];
 
 /** The index of `root`, or an empty one (`cache`: --watch, the index as the last save left it). */
 export function readIndex(root: string, cache?: WriteCache): StatIndex {
@@ -63,7 +58,7 @@ export function readIndex(root: string, cache?: WriteCache): StatIndex {
       if (!Array.isArray(row) || typeof row[0] !== "string" || typeof row[1] !== "number" || typeof row[2] !== "number" || typeof row[3] !== "string") continue;
       // State names only safe paths inside the output folder; anything else is not ours.
       if (unsafePathReason(row[0]) !== undefined) continue;
-      entries.set(row[0], { size: row[1], mtime: row[2], digest: row[3], ...(row[4] === 1 ? { edited: true } : {}), ...(typeof row[5] === "string" ? { key: row[5] } : {}) });
+      entries.set(row[0], { size: row[1], mtime: row[2], digest: row[3], ...(row[4] === 1 ? { edited: true } : {}) });
     }
     const index = { entries, mtime: file.mtime, text: file.text, ...(typeof data.inputs === "string" ? { inputs: data.inputs } : {}) };
     const st = cache && statFile(join(root, INDEX_FILE));
@@ -79,9 +74,7 @@ export function readIndex(root: string, cache?: WriteCache): StatIndex {
 export function indexText(entries: Map<string, IndexEntry>, inputs?: string): string {
   const rows = [...entries]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([path, e]) =>
-      JSON.stringify(e.key !== undefined ? [path, e.size, e.mtime, e.digest, e.edited ? 1 : 0, e.key] : e.edited ? [path, e.size, e.mtime, e.digest, 1] : [path, e.size, e.mtime, e.digest]),
-    );
+    .map(([path, e]) => JSON.stringify(e.edited ? [path, e.size, e.mtime, e.digest, 1] : [path, e.size, e.mtime, e.digest]));
   return `{"format":${FORMAT},${inputs ? `"inputs":${JSON.stringify(inputs)},` : ""}"files":[\n${rows.join(",\n")}\n]}\n`;
 }
 
