@@ -9,6 +9,7 @@ import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../
 import { decodePack, encodePack, openPack, PACK_FILE, packPlain, PristineStore } from "../generator/write/pristine.js";
 import { INDEX_FILE, readIndex } from "../generator/write/stat-index.js";
 import { WriteCache } from "../generator/write/write-cache.js";
+import { previousOf, resolveEdits } from "../generator/write/edits.js";
 import { SILENT } from "../generator/progress.js";
 import { listFiles, tempDir } from "./helpers/paths.js";
 
@@ -197,6 +198,13 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     // The last pack's memory is never written into, not even handed over as the spare: it is read.
     expect(packPlain(after, last, last.raw).raw.equals(packPlain(after).raw)).toBe(true);
     expect(last.raw.equals(packPlain(before).raw)).toBe(true);
+  });
+
+  it("a pack's digest is its texts': keys alone never make an output folder differ (a newer specsmith, the same files)", () => {
+    const root = join(tempDir(), "out");
+    const digestWith = (key: string) => resolveEdits(root, [{ path: "src/a.ts", content: "same", key }], previousOf(root, [])).pristineDigest;
+    expect(digestWith("build 1")).toBe(digestWith("build 2"));
+    expect(resolveEdits(root, [{ path: "src/a.ts", content: "other" }], previousOf(root, [])).pristineDigest).not.toBe(digestWith("build 1"));
   });
 
   it("records what each text was derived from: a generation takes a text back only by its key", () => {

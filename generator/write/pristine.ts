@@ -10,7 +10,8 @@
  *
  * Each text is recorded with what it was derived from (a derivation key, targets/shared/derivation.ts)
  * when it was: the next generation takes a text whose key is the same from here instead of printing
- * it again. The pack is committed with the output folder, so a fresh clone (CI) has it too.
+ * it again. The pack is committed with the output folder, so a fresh clone (CI) has it too. Its
+ * digest is its texts': keys alone never make it differ from a fresh generation.
  *
  * Folders written before the pack kept a copy per file under `.specsmith/pristine/`; those copies are
  * read as the base when there is no pack, and the next write removes them (the old manifest lists them).

@@ -1,6 +1,7 @@
 /**
- * What each per-model, per-operation and per-resource file of a plan is derived from, as one key
- * (`generate --watch`: a file whose key is the last run's is not printed again; render-memo.ts).
+ * What each per-model, per-operation and per-resource file of a plan is derived from, as one key: a
+ * file whose key is the last rendering's is not printed again (render-memo.ts: the last save of a
+ * watch, or the pristine pack of the last generation, which records the keys).
  *
  * A key covers everything the file's view may read:
  * - the plan's global part: every plan field but its models, operations and groups (names of the
@@ -8,7 +9,8 @@
  * - the entity's own IR and plan entry (its names, file, page), and for an operation its resource's
  *   plan entry (a snippet reaches the method through the resource's accessors);
  * - the same of every model its types reach, transitively (a field's type is spelled by the
- *   referenced model's planned name, its example built from that model's fields).
+ *   referenced model's planned name, its example built from that model's fields);
+ * - a salt: the build of specsmith (code, templates, dependencies) and the target's settings.
  * Models reach each other in cycles, so a model's reach is keyed per strongly connected component of
  * the reference graph (Tarjan), each component's key made from its members' and its successors'.
  * Keys are content digests: equal keys mean equal inputs, whatever happened between two runs.
@@ -33,7 +35,7 @@ export interface Keys {
 
 /**
  * Within one generation, rendered twice (a patch release, under its new version): the plan is the
- * same, so every derived file is too.
+ * same, so every derived file is too. No such key is ever recorded.
  */
 export const SAME_KEY = "";
 export const SAME_PLAN: Keys = { model: () => SAME_KEY, operation: () => SAME_KEY, group: () => SAME_KEY };

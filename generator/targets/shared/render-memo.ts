@@ -1,10 +1,11 @@
 /**
- * What `generate --watch` keeps of each derived file from one run to the next: the key it was
- * derived from (derivation.ts) and its finished (formatted) text. A save that edits one operation
- * leaves the key of almost every model, function and page as it was; those files are taken from here
- * instead of being built, printed and formatted again (on GitHub's SDKs, most of a save's time).
- * Keys are digests of everything a file's view reads, so what is written never depends on the memo;
- * a plain `generate` runs without one.
+ * What a generation keeps of each derived file for the next rendering: the key it was derived from
+ * (derivation.ts) and its finished (formatted) text. A save that edits one operation leaves the key
+ * of almost every model, function and page as it was; those files are taken from here instead of
+ * being built, printed and formatted again (on GitHub's SDKs, most of a save's time). `--watch`
+ * keeps a memo per output folder from one save to the next; a plain generation has one of its own,
+ * whose first rendering recalls from the pristine pack (disk-source.ts). Keys are digests of
+ * everything a file's view reads, so what is written never depends on the memo.
  */
 import type { OutputFile } from "../../write/write.js";
 import type { Emitted, PlanBase } from "../target.js";
@@ -53,7 +54,7 @@ export function derive(memo: WatchMemo | undefined, key: string | undefined, pat
   const known = memo.render.recall(path, key);
   if (known) return known;
   const file = print();
-  // A key that says what the file is made of is recorded with it (the stat index), for the next generation.
+  // A key that says what the file is made of is recorded with its text (the pristine pack), for the next generation.
   if (key !== SAME_KEY) file.key = key;
   memo.render.remember(path, key, file);
   return undefined;
@@ -70,7 +71,7 @@ export class RenderMemo {
   private previous = new Map<string, Entry>();
   private current = new Map<string, Entry>();
   private counts = { recalled: 0, printed: 0 };
-  /** Where a file not in `previous` may be found as the last generation wrote it (a fresh memo's only source). */
+  /** Where a file not in `previous` may be found as the last generation made it (a fresh memo's only source: the pack). */
   private disk: DiskSource | undefined;
   /** How many derived texts the last finished run took from the memo, and how many it printed. */
   last = { recalled: 0, printed: 0 };
