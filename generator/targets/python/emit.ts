@@ -131,7 +131,9 @@ async function emitModels(e: Emission): Promise<void> {
     e.derivedPy(key, `${pkg}/models/${m.module}.py`, "src/model.py.hbs", () => modelView(p, m));
     e.derivedDoc(key, m.doc, "docs/model.md.hbs", () => modelDoc(p, m));
   }
-  e.py(`${pkg}/models/__init__.py`, "src/models__init__.py.hbs", modelsIndex(p));
+  // Every model's names: on GitHub's SDK a 7 MB module, keyed by its view rather than printed again.
+  const index = modelsIndex(p);
+  e.derivedPy(e.keys?.view(JSON.stringify(index)), `${pkg}/models/__init__.py`, "src/models__init__.py.hbs", () => index);
   e.doc("models/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
   if (p.api.operations.some((op) => op.body?.encoding === "multipart")) e.doc("models/file.md", "docs/model.md.hbs", fileDoc());
 }

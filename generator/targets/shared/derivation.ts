@@ -31,6 +31,11 @@ export interface Keys {
   operation(op: OperationPlanBase): string;
   /** The files derived from one resource: itself, its operations, the resources it holds. */
   group(g: GroupPlanBase): string;
+  /**
+   * A file made from its view alone (`json`: the view as JSON), such as a models index: cheaper to
+   * key by the view than to print when the file is large (the view holds names only).
+   */
+  view(json: string): string;
 }
 
 /**
@@ -38,7 +43,7 @@ export interface Keys {
  * same, so every derived file is too. No such key is ever recorded.
  */
 export const SAME_KEY = "";
-export const SAME_PLAN: Keys = { model: () => SAME_KEY, operation: () => SAME_KEY, group: () => SAME_KEY };
+export const SAME_PLAN: Keys = { model: () => SAME_KEY, operation: () => SAME_KEY, group: () => SAME_KEY, view: () => SAME_KEY };
 
 export class Derivations implements Keys {
   private readonly global: string;
@@ -53,7 +58,7 @@ export class Derivations implements Keys {
   /** `salt`: what else every file is made from (the build of specsmith, the target's configuration). */
   constructor(
     private readonly plan: PlanBase,
-    salt = "",
+    private readonly salt = "",
   ) {
     this.global = digest(salt, globalJson(plan));
     const own = new Map<string, string>();
@@ -84,6 +89,10 @@ export class Derivations implements Keys {
       this.operations.set(op, key);
     }
     return key;
+  }
+
+  view(json: string): string {
+    return digest(this.salt, json);
   }
 
   group(g: GroupPlanBase): string {

@@ -154,7 +154,14 @@ async function emitModels(e: Emission): Promise<void> {
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     if (!p.namespaces.includes(place as keyof ModelDirs)) continue;
     if (place === "errors" && p.baseError) aliases.push({ name: p.baseError, className: "APIError", typeOnly: false, from: "./apierror.js" });
-    e.src(`${p.modelDirs[place as keyof ModelDirs]}/index.ts`, "src/models-index.ts.hbs", { exports: [...exports].sort(), aliases });
+    const view = { exports: [...exports].sort(), aliases };
+    e.derivedSrc(
+      e.keys?.view(JSON.stringify(view)),
+      `${p.modelDirs[place as keyof ModelDirs]}/index.ts`,
+      "src/models-index.ts.hbs",
+      () => view,
+      () => false,
+    );
   }
 }
 

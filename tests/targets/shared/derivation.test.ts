@@ -111,6 +111,13 @@ describe.each(PLANNERS)("Derivations (%s plan)", (_target, planOf) => {
     expect(changed(keysOf(p), keysOf({ ...p, version: "1.0.1" }))).toEqual({ models: [], operations: [], groups: [] });
   });
 
+  it("a file keyed by its view: the same view and build, the same key; another build, another key", () => {
+    const p = planOf(base());
+    expect(new Derivations(p, "build 1").view('{"names":["A"]}')).toBe(new Derivations(p, "build 1").view('{"names":["A"]}'));
+    expect(new Derivations(p, "build 1").view('{"names":["A"]}')).not.toBe(new Derivations(p, "build 1").view('{"names":["B"]}'));
+    expect(new Derivations(p, "build 1").view('{"names":["A"]}')).not.toBe(new Derivations(p, "build 2").view('{"names":["A"]}'));
+  });
+
   it("a resource's key covers the resources it holds: a nested one's name changes its parent's", () => {
     const nested = (name: string) => {
       const d = base();
