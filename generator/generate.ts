@@ -11,7 +11,6 @@ import type { Api } from "./ir/types.js";
 import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
 import { currentBuild, inputsOf, type InputsRecord } from "./inputs.js";
-import { DiskSource } from "./write/disk-source.js";
 import { SILENT, type Progress } from "./progress.js";
 import { digestOf } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
@@ -22,6 +21,7 @@ import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
 import { runMemo, watchMemo, type WatchMemo } from "./targets/shared/render-memo.js";
 import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
+import { PristineStore } from "./write/pristine.js";
 import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 import { WriteCache } from "./write/write-cache.js";
@@ -131,7 +131,8 @@ async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig,
   // build of specsmith records for the next generation (and recalls from this folder's last one).
   const salt = keySalt(config);
   const memo = memoOf(opts.memos, config.out, salt) ?? runMemo(salt);
-  const disk = salt === undefined ? undefined : new DiskSource(config.out);
+  // The folder's pack, opened on the first file asked of it (a run that recalls nothing reads none).
+  const disk = salt === undefined ? undefined : new PristineStore(config.out);
   const held = opts.release === false && previous !== undefined;
   let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }

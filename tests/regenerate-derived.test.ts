@@ -1,6 +1,6 @@
 // A regeneration takes each model, function and page whose inputs did not change from the pristine
 // pack, as the last generation made it (the pack records what each text was derived from:
-// derivation.ts, disk-source.ts). Whatever the edit, the derived files must be what a fresh
+// derivation.ts, PristineStore.derived). Whatever the edit, the derived files must be what a fresh
 // generation writes, in both targets, in the folder and in a fresh clone of it; a hand edit is still
 // merged; a pack with other keys only costs printing. Run as the CLI: only a build of specsmith
 // records keys.

@@ -7,7 +7,7 @@ import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 import { VERSION } from "../paths.js";
-import { MAX_STATE_BYTES } from "../write/read.js";
+import { MAX_STATE_BYTES, statStamp } from "../write/read.js";
 import { lockProblems } from "./lock-schema.js";
 import type { Surface } from "./surface.js";
 
@@ -85,7 +85,7 @@ export function readLockFile(outDir: string, target: string, cache?: LockCache):
     const st = lstatSync(path);
     if (!st.isFile()) throw bad(path, `is not a regular file (${st.isSymbolicLink() ? "a symlink" : "a folder, FIFO or device"})`, RESTORE);
     if (st.size > MAX_LOCK_BYTES) throw bad(path, `is ${Math.round(st.size / 1048576)} MB, over the ${MAX_LOCK_BYTES / 1048576} MB a lock can be`, RESTORE);
-    stamp = `${target}\0${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    stamp = `${target}\0${statStamp(st)}`;
     const known = cache?.recall(path, stamp);
     if (known) return known;
     text = readFileSync(path, "utf8");

@@ -186,11 +186,14 @@ export class PristineStore {
 
   /**
    * The last generation's text of `path` when it was derived from `key` (a derivation key), else
-   * undefined: what a generation takes instead of printing the file again (disk-source.ts).
+   * undefined: what a generation takes instead of printing the file again (RenderMemo). The pack is
+   * committed with the SDK, so a fresh clone (CI) has it too; what is on disk is the writer's to
+   * compare, as for any generated text (a hand edit is merged, a deleted file written again).
    */
   derived(path: string, key: string): string | undefined {
+    if (key === "") return undefined;
     this.pack ??= this.load();
-    if (this.pack === "legacy" || key === "" || this.pack.keys.get(path) !== key) return undefined;
+    if (this.pack === "legacy" || this.pack.keys.get(path) !== key) return undefined;
     return this.pack.text(path);
   }
 

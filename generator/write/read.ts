@@ -45,6 +45,14 @@ export function readFile(p: string, max = Infinity): ReadFile | undefined {
   }
 }
 
+/**
+ * Which file a stat is of, and whether it was written since: a write or a rename onto it changes one
+ * of device, inode, size, mtime or ctime. What a --watch keeps of a file is kept while this stays.
+ */
+export function statStamp(st: Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
 /** The stat of a regular file at `p` (not following a final symlink), else undefined. */
 export function statFile(p: string): Stats | undefined {
   try {

@@ -10,6 +10,7 @@
 import type { Stats } from "node:fs";
 import type { PackPlain } from "./pristine.js";
 import type { StatIndex } from "./stat-index.js";
+import { statStamp } from "./read.js";
 
 export class WriteCache {
   private index: { stamp: string; index: StatIndex } | undefined;
@@ -30,18 +31,13 @@ export class WriteCache {
 
   /** The index as last written or read, when the file on disk is still that one (`st`: its stat now). */
   recallIndex(st: Stats): StatIndex | undefined {
-    return this.index?.stamp === stampOf(st) ? this.index.index : undefined;
+    return this.index?.stamp === statStamp(st) ? this.index.index : undefined;
   }
 
   rememberIndex(st: Stats, index: StatIndex): void {
-    this.index = { stamp: stampOf(st), index };
+    this.index = { stamp: statStamp(st), index };
   }
 }
 
 /** A buffer this large never comes from Node's pool (Buffer.poolSize is 8 KB). */
 const OWN_ALLOCATION = 1024 * 1024;
-
-/** Which file this is, and whether it was written since: a rename or a write changes one of them. */
-function stampOf(st: Stats): string {
-  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
-}

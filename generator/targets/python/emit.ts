@@ -1,7 +1,7 @@
 /** The Python target's files, from its plan: one step per kind of output, each adding to one Emission. */
 import { RuffFormatter } from "./format.js";
 import type { Keys } from "../shared/derivation.js";
-import { derive, keep, type WatchMemo } from "../shared/render-memo.js";
+import { derive, deriveText, keep, type WatchMemo } from "../shared/render-memo.js";
 import type { OutputFile } from "../../write/write.js";
 import { Examples } from "../../ir/examples.js";
 import { constantCase } from "../../ir/names.js";
@@ -165,9 +165,7 @@ async function emitResources(e: Emission): Promise<OperationDocs> {
     if (g.operations.length === 0) continue;
     e.derivedDoc(key, g.doc, "docs/group.md.hbs", () => ({ ...common, title: g.title, attr: g.access, operations: docsOf(g) }));
     g.operations.forEach((m, i) => {
-      let made: OutputFile | undefined;
-      const print = () => (made = { path: SAMPLE, content: trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docsOf(g)[i] })) });
-      const source = (derive(e.memo, e.keys?.operation(m), `${SAMPLE}${m.ir.specOperationId}`, print) ?? made!).content;
+      const source = deriveText(e.memo, e.keys?.operation(m), `${SAMPLE}${m.ir.specOperationId}`, () => trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docsOf(g)[i] })));
       e.emitted.samples.push({ operationId: m.ir.specOperationId, pointer: m.ir.source, lang: "python", label: "Python", source });
     });
   }

@@ -149,42 +149,53 @@ function digest(...parts: string[]): string {
 
 /**
  * Each model's reach key: a digest of its strongly connected component's members' own keys and of
- * the components it refers to. Iterative Tarjan (a long chain of references must not overflow the stack).
+ * the keys of the components it refers to (which come first: see components).
  */
 function reachKeys(own: Map<string, string>, refs: Map<string, string[]>): Map<string, string> {
+  const key = new Map<string, string>();
+  for (const members of components([...own.keys()], (n) => (refs.get(n) ?? []).filter((r) => own.has(r)))) {
+    members.sort();
+    const inside = new Set(members);
+    const after = new Set<string>();
+    for (const m of members) for (const n of refs.get(m)!) if (!inside.has(n) && key.has(n)) after.add(key.get(n)!);
+    const k = digest(...members.map((m) => `${m}=${own.get(m)}`), ...[...after].sort());
+    for (const m of members) key.set(m, k);
+  }
+  return key;
+}
+
+/**
+ * The strongly connected components of a graph, each after every component it reaches (Tarjan,
+ * iterative: a long chain of references must not overflow the stack).
+ */
+function components(nodes: string[], edges: (n: string) => string[]): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
-  const key = new Map<string, string>();
-  let next = 0;
-  for (const root of own.keys()) {
+  const out: string[][] = [];
+  const visit = (n: string, work: { name: string; next: string[]; i: number }[]) => {
+    index.set(n, index.size);
+    low.set(n, index.get(n)!);
+    stack.push(n);
+    onStack.add(n);
+    work.push({ name: n, next: edges(n), i: 0 });
+  };
+  for (const root of nodes) {
     if (index.has(root)) continue;
-    const work: { name: string; i: number }[] = [{ name: root, i: 0 }];
-    index.set(root, next);
-    low.set(root, next++);
-    stack.push(root);
-    onStack.add(root);
+    const work: { name: string; next: string[]; i: number }[] = [];
+    visit(root, work);
     while (work.length > 0) {
       const top = work[work.length - 1];
-      const out = refs.get(top.name) ?? [];
-      if (top.i < out.length) {
-        const n = out[top.i++];
-        if (!own.has(n)) continue;
-        if (!index.has(n)) {
-          index.set(n, next);
-          low.set(n, next++);
-          stack.push(n);
-          onStack.add(n);
-          work.push({ name: n, i: 0 });
-        } else if (onStack.has(n)) low.set(top.name, Math.min(low.get(top.name)!, index.get(n)!));
+      if (top.i < top.next.length) {
+        const n = top.next[top.i++];
+        if (!index.has(n)) visit(n, work);
+        else if (onStack.has(n)) low.set(top.name, Math.min(low.get(top.name)!, index.get(n)!));
         continue;
       }
       work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].name;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.name)!));
-      }
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.name, Math.min(low.get(parent.name)!, low.get(top.name)!));
       if (low.get(top.name) !== index.get(top.name)) continue;
       // top is its component's root: the component is on the stack down to it.
       const members: string[] = [];
@@ -193,14 +204,8 @@ function reachKeys(own: Map<string, string>, refs: Map<string, string[]>): Map<s
         members.push(m);
         if (m === top.name) break;
       }
-      members.sort();
-      const inside = new Set(members);
-      // Successor components are finished (Tarjan closes a component after all it reaches).
-      const after = new Set<string>();
-      for (const m of members) for (const n of refs.get(m)!) if (!inside.has(n) && key.has(n)) after.add(key.get(n)!);
-      const k = digest(...members.map((m) => `${m}=${own.get(m)}`), ...[...after].sort());
-      for (const m of members) key.set(m, k);
+      out.push(members);
     }
   }
-  return key;
+  return out;
 }

@@ -4,13 +4,13 @@
  * of almost every model, function and page as it was; those files are taken from here instead of
  * being built, printed and formatted again (on GitHub's SDKs, most of a save's time). `--watch`
  * keeps a memo per output folder from one save to the next; a plain generation has one of its own,
- * whose first rendering recalls from the pristine pack (disk-source.ts). Keys are digests of
+ * whose first rendering recalls from the pristine pack (PristineStore.derived). Keys are digests of
  * everything a file's view reads, so what is written never depends on the memo.
  */
 import type { OutputFile } from "../../write/write.js";
 import type { Emitted, PlanBase } from "../target.js";
 import { Derivations, SAME_KEY, SAME_PLAN, type Keys } from "./derivation.js";
-import type { DiskSource } from "../../write/disk-source.js";
+import type { PristineStore } from "../../write/pristine.js";
 import { FormatMemo } from "./format-memo.js";
 
 /** The memos a watching run keeps per output folder and hands to its target's emit and format. */
@@ -60,6 +60,16 @@ export function derive(memo: WatchMemo | undefined, key: string | undefined, pat
   return undefined;
 }
 
+/**
+ * A derived text that is not a file (a usage snippet), named `name` in the memo: the last run's when
+ * its key is the same, else `print`'s.
+ */
+export function deriveText(memo: WatchMemo | undefined, key: string | undefined, name: string, print: () => string): string {
+  let made: string | undefined;
+  const known = derive(memo, key, name, () => ({ path: name, content: (made = print()) }));
+  return known ? known.content : made!;
+}
+
 /** A file taken from the memo joins the output as it is: formatted already. */
 export function keep(emitted: Emitted, file: OutputFile): void {
   emitted.files.push(file);
@@ -72,7 +82,7 @@ export class RenderMemo {
   private current = new Map<string, Entry>();
   private counts = { recalled: 0, printed: 0 };
   /** Where a file not in `previous` may be found as the last generation made it (a fresh memo's only source: the pack). */
-  private disk: DiskSource | undefined;
+  private disk: PristineStore | undefined;
   /** How many derived texts the last finished run took from the memo, and how many it printed. */
   last = { recalled: 0, printed: 0 };
 
@@ -80,7 +90,7 @@ export class RenderMemo {
    * A new run: what the last finished one left can be recalled (a run that failed left nothing).
    * `disk`: the output folder, for a memo that holds nothing yet (a generation's first rendering).
    */
-  startRun(disk?: DiskSource): void {
+  startRun(disk?: PristineStore): void {
     this.disk = this.previous.size === 0 ? disk : undefined;
     this.current = new Map();
     this.counts = { recalled: 0, printed: 0 };
@@ -96,11 +106,11 @@ export class RenderMemo {
   }
 
   private fromDisk(path: string, key: string): OutputFile | undefined {
-    const file = this.disk?.recall(path, key);
-    if (!file) return undefined;
+    const content = this.disk?.derived(path, key);
+    if (content === undefined) return undefined;
     this.counts.recalled++;
-    this.current.set(path, { key, content: file.content, ...(file.digest !== undefined ? { digest: file.digest } : {}) });
-    return file;
+    this.current.set(path, { key, content });
+    return { path, content, key };
   }
 
   /**

@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import { EagerFormatter } from "./format.js";
 import type { Keys } from "../shared/derivation.js";
-import { derive, keep, type WatchMemo } from "../shared/render-memo.js";
+import { derive, deriveText, keep, type WatchMemo } from "../shared/render-memo.js";
 import type { OutputFile } from "../../write/write.js";
 import type { ModelDirs } from "./model-paths.js";
 import { BACKOFF_FIELDS } from "../shared/docs.js";
@@ -333,9 +333,9 @@ async function emitDocs(e: Emission): Promise<OperationDocs> {
   for (const g of p.groups.filter((x) => x.operations.length > 0)) {
     await e.breathe();
     for (const op of g.operations) {
-      let made: OutputFile | undefined;
-      const print = () => (made = { path: SAMPLE, content: trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docOf(op), group: g.access })) });
-      const source = (derive(e.memo, e.keys?.operation(op), `${SAMPLE}${op.ir.specOperationId}`, print) ?? made!).content;
+      const source = deriveText(e.memo, e.keys?.operation(op), `${SAMPLE}${op.ir.specOperationId}`, () =>
+        trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docOf(op), group: g.access })),
+      );
       e.emitted.samples.push({ operationId: op.ir.specOperationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source });
     }
     e.derivedDoc(e.keys?.group(g), g.doc, "docs/group.md.hbs", () => ({
