@@ -117,6 +117,16 @@ class SafetyTest(unittest.TestCase):
             self.client().items.get_item(id="i1", x_trace="a\r\nX-Injected: 1")
         self.assertEqual(self.a.requests, [])
 
+    def test_each_header_is_checked_by_its_name_and_its_value(self) -> None:
+        self.a.reply(lambda r, n: Reply(200, ITEM))
+        for headers in [{"Bad Name": "x"}, {"X-A,B": "x"}, {"X-Ok": "caf\u0113"}]:
+            with self.assertRaises(vault.models.InvalidRequestError) as caught:
+                self.client().items.get_item(id="i1", http_headers=headers)
+            self.assertIn(next(iter(headers)), str(caught.exception))
+        self.assertEqual(self.a.requests, [])
+        self.client().items.get_item(id="i1", http_headers={"X-Ok": "caf\xe9"})
+        self.assertEqual(self.a.requests[0].headers.get("x-ok"), "caf\xe9")
+
     def test_a_credential_with_crlf_or_nul_is_refused_and_never_quoted(self) -> None:
         self.a.reply(lambda r, n: Reply(200, ITEM))
         for bad in [

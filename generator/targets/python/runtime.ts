@@ -56,6 +56,8 @@ export const RUNTIME_EXPORTS = {
     header_value: "function",
     header_params: "function",
     check_header: "function",
+    check_headers: "function",
+    latin1_headers: "function",
     check_credential: "function",
     body_content: "function",
     form_body: "function",

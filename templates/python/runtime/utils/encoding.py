@@ -5,7 +5,17 @@ import re
 import urllib.parse
 import uuid
 from enum import Enum
-from typing import Any, Collection, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import (
+    Any,
+    Collection,
+    Dict,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+)
 
 import pydantic
 
@@ -91,6 +101,35 @@ def check_header(name: str, value: str, credentials: Collection[str] = ()) -> No
         raise InvalidRequestError(
             f"The {name} header cannot be sent: {what} holds CR, LF, NUL or a character beyond Latin-1, or the name is not a header name"
         )
+
+
+_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+# Names joined by "," (not a token character) and values by "\x01" (a value may hold it): one pass
+# over every header when all of them can be sent, as they almost always can.
+_HEADER_NAMES = re.compile(f"{_TOKEN}(?:,{_TOKEN})*")
+
+
+def check_headers(
+    headers: Mapping[str, str], credentials: Collection[str] = ()
+) -> bool:
+    """check_header for each of `headers`; whether every value is ASCII (else see latin1_headers)."""
+    names = ",".join(headers)
+    values = "\x01".join(headers.values())
+    if (
+        _HEADER_NAMES.fullmatch(names) is None
+        # "A,B" is one name that cannot be sent, not two that can.
+        or names.count(",") != len(headers) - 1
+        or _UNSENDABLE.search(values) is not None
+    ):
+        for name, value in headers.items():
+            check_header(name, value, credentials)
+    return values.isascii()
+
+
+def latin1_headers(headers: Mapping[str, str]) -> List[Tuple[bytes, bytes]]:
+    """Checked headers as bytes, values in Latin-1: httpx encodes header text as ASCII, and fails
+    on a value beyond it."""
+    return [(k.encode("ascii"), v.encode("latin-1")) for k, v in headers.items()]
 
 
 _NOT_IN_HEADER = re.compile(r"[^\t\x20-\x7e\x80-\xff]")

@@ -27,7 +27,7 @@ from ..models._errors import (
     SDKError,
 )
 from .deadline import Deadline, deadline_transport
-from .encoding import body_content, check_header
+from .encoding import body_content, check_headers, latin1_headers
 from .retries import (
     RetryConfig,
     Retryable,
@@ -110,8 +110,11 @@ class _Prepared:
         where: str,
         hook_ctx: Callable[[], HookContext],
         stream: bool = False,
+        ascii_headers: bool = True,
     ):
         self.stream = stream
+        # Every header value is ASCII: httpx can encode them (redirects only drop headers).
+        self.ascii_headers = ascii_headers
         self._hook_ctx = hook_ctx
         self._made: Optional[HookContext] = None
         self.method = method
@@ -364,7 +367,8 @@ class Client:
         content = body_content(req.body)
         if req.content_type and req.body is not None and req.body[0] != "multipart":
             headers["Content-Type"] = req.content_type
-        headers.update(content.pop("headers", {}))
+        if "headers" in content:
+            headers.update(content.pop("headers"))
         headers.update(req.headers)
         credentials = apply_security(req.security, self.options, headers, query, base)
         key_header = req.idempotency_header or (
@@ -375,8 +379,7 @@ class Client:
         for name, value in (http_headers or {}).items():
             headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
             headers[name] = value
-        for name, value in headers.items():
-            check_header(name, value, credentials)
+        ascii_headers = check_headers(headers, credentials)
         target = req.url if req.url is not None else base + req.path
         url = (
             str(httpx.URL(target).copy_merge_params(tuple(query))) if query else target
@@ -412,6 +415,7 @@ class Client:
                 _security_source(req, self.options),
             ),
             req.stream,
+            ascii_headers,
         )
 
     def _build(
@@ -425,7 +429,10 @@ class Client:
         deadline: Deadline,
     ) -> httpx.Request:
         request = client.build_request(
-            method, url, headers=headers, **(p.content if with_body else {})
+            method,
+            url,
+            headers=headers if p.ascii_headers else latin1_headers(headers),
+            **(p.content if with_body else {}),
         )
         request.extensions["timeout"] = deadline.timeouts(
             request.extensions.get("timeout"),

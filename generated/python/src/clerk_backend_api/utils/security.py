@@ -39,14 +39,13 @@ def usable_requirement(
     requirements: Sequence[Sequence[SecurityScheme]], options: Mapping[str, Any]
 ) -> Optional[Sequence[SecurityScheme]]:
     """The first requirement whose credentials are all configured (what a call is secured with)."""
-    return next(
-        (
-            req
-            for req in requirements
-            if all(options.get(s.option) not in (None, "") for s in req)
-        ),
-        None,
-    )
+    for req in requirements:
+        for scheme in req:
+            if options.get(scheme.option) in (None, ""):
+                break
+        else:
+            return req
+    return None
 
 
 def apply_security(
