@@ -236,10 +236,10 @@ async function main(): Promise<void> {
       : "",
     "",
     overhead
-      ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: in 40 alternating blocks: bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request (median blocks): **${((overhead.ratio - 1) * 100).toFixed(1)} %** over bare fetch (the median of the blocks' ratios).`
+      ? `**Client overhead**, ${overhead.n.toLocaleString("en")} requests each against a local server on 127.0.0.1: in 40 alternating blocks (ABBA order): bare fetch ${overhead.bareUs.toFixed(0)} µs/request, \`clerk.actorTokens.create\` ${overhead.sdkUs.toFixed(0)} µs/request (median blocks): **${((overhead.ratio - 1) * 100).toFixed(1)} %** over bare fetch (the median of the blocks' ratios).`
       : "",
     "",
-    `**Python client**, 100 sequential calls against the same server (median of ${pyOverhead.blocks} alternating blocks): a bare \`httpx.Client\` ${pyOverhead.bareMs.toFixed(1)} ms, \`clerk.actor_tokens.create\` ${pyOverhead.sdkMs.toFixed(1)} ms: **${((pyOverhead.ratio - 1) * 100).toFixed(1)} %** over bare httpx (the median of the blocks' ratios). Importing the full Clerk Python SDK (${pyOverhead.ops} operations) in a fresh interpreter: **${pyOverhead.importMs.toFixed(0)} ms** (median of 5; models load on first use).`,
+    `**Python client**, 100 sequential calls against the same server (median of ${pyOverhead.blocks} alternating blocks, ABBA order): a bare \`httpx.Client\` ${pyOverhead.bareMs.toFixed(1)} ms, \`clerk.actor_tokens.create\` ${pyOverhead.sdkMs.toFixed(1)} ms: **${((pyOverhead.ratio - 1) * 100).toFixed(1)} %** over bare httpx (the median of the blocks' ratios). Importing the full Clerk Python SDK (${pyOverhead.ops} operations) in a fresh interpreter: **${pyOverhead.importMs.toFixed(0)} ms** (median of 5; models load on first use).`,
     "",
     `**Streamed download**, ${download.mb} MB from a local server to disk through the generated \`files.downloadFile\` (tests/fixtures/server-sent-events), peak RSS above the process's own before the download: TypeScript **${download.ts.toFixed(0)} MB** (${secs(download.tsMs / 1000)}), Python **${download.py.toFixed(1)} MB** (${secs(download.pyMs / 1000)}). Read whole, the body alone would take ${download.mb} MB.`,
     "",

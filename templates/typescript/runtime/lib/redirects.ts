@@ -27,7 +27,8 @@ export async function fetchFollowingRedirects(
   let current = url;
   let method = (init.method ?? "GET").toUpperCase();
   let body = init.body;
-  const headers = new Headers(init.headers);
+  // The caller's headers until a redirect: copied then, as credentials may be dropped from them.
+  let headers = init.headers;
   for (let hop = 0; ; hop++) {
     const response = await fetcher(current, {
       ...init,
@@ -49,13 +50,15 @@ export async function fetchFollowingRedirects(
     if (hop >= MAX_REDIRECTS) {
       throw new RedirectError(`More than ${MAX_REDIRECTS} redirects`);
     }
+    const own = new Headers(headers);
+    headers = own;
     const from = new URL(current);
     const next = new URL(location, from);
     if (next.protocol !== "https:" && next.protocol !== "http:") {
       throw new RedirectError(`Refused a redirect to a ${next.protocol} URL`);
     }
     if (next.origin !== from.origin) {
-      for (const name of credentials) headers.delete(name);
+      for (const name of credentials) own.delete(name);
     }
     // 303, and 301/302 after a POST, turn into a GET without a body (as browsers and fetch do).
     if (
@@ -65,8 +68,8 @@ export async function fetchFollowingRedirects(
     ) {
       if (method !== "HEAD") method = "GET";
       body = undefined;
-      headers.delete("content-type");
-      headers.delete("content-length");
+      own.delete("content-type");
+      own.delete("content-length");
     }
     current = next.href;
   }

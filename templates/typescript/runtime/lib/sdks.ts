@@ -16,7 +16,12 @@ import type {
 import { ERR, OK, type Result } from "../types/result.js";
 import { HTTPClient } from "./http.js";
 import { RedirectError, fetchFollowingRedirects } from "./redirects.js";
-import { retry, type Attempt, type RetryConfig } from "./retries.js";
+import {
+  retry,
+  type Attempt,
+  type RetryConfig,
+  type RetryDecision,
+} from "./retries.js";
 import {
   applySecurity,
   usableRequirement,
@@ -219,7 +224,7 @@ export async function send(
 }
 
 /** One call of `send`: what it sends, and the state of its current attempt. */
-class Call implements StreamingCall {
+class Call implements StreamingCall, RetryDecision {
   current: Attempting | undefined;
   readonly timeoutMs: number;
   // What only the call itself reads is #private: a bundler shortens those names, not others.
@@ -227,8 +232,9 @@ class Call implements StreamingCall {
   readonly #options: RequestOptions | undefined;
   readonly #ctx: HookContext;
   readonly #policy: RetryConfig;
-  /** "POST https://api.example.com/users": for messages (never the query, which may hold a key). */
-  readonly #where: string;
+  readonly #req: HTTPRequest;
+  /** The security requirement the call is made with (the first whose credentials are all set). */
+  readonly #usable: SecurityScheme[] | undefined;
   readonly #headers = new Headers();
   /** Header names that carry credentials: dropped on a redirect to another origin. */
   readonly #credentials = ["authorization", "proxy-authorization", "cookie"];
@@ -240,8 +246,8 @@ class Call implements StreamingCall {
   #body: BodyInit | undefined;
   /** The body went to the caller unread: its stream cleans up when it ends. */
   #handedOver = false;
-  readonly #onAbort = () =>
-    this.current?.controller?.abort(this.#signal?.reason);
+  /** Set while the caller's signal is listened to. */
+  #onAbort: (() => void) | undefined;
 
   private constructor(
     client: ClientSDK,
@@ -257,7 +263,9 @@ class Call implements StreamingCall {
     ).replace(/\/+$/, "");
     this.#client = client;
     this.#options = options;
-    this.#where = `${req.method} ${req.url ? req.url.split("?")[0] : base + req.path}`;
+    this.#req = req;
+    this.#usable = usableRequirement(req.security, opts);
+    const usable = this.#usable;
     this.#method = req.method;
     this.#body = req.body;
     this.timeoutMs = options?.timeoutMs ?? opts.timeoutMs ?? 0;
@@ -272,7 +280,9 @@ class Call implements StreamingCall {
       baseURL: base,
       operationID: req.operationID ?? "",
       oAuth2Scopes: null,
-      securitySource: securitySource(req, opts),
+      securitySource: usable?.[0]
+        ? optionOf(opts, usable[0].option)
+        : undefined,
       retryConfig: this.#policy,
       options: opts,
     };
@@ -308,7 +318,7 @@ class Call implements StreamingCall {
     try {
       this.#credentials.push(
         ...(await applySecurity(
-          req.security,
+          this.#usable,
           client._options,
           headers,
           query,
@@ -326,10 +336,9 @@ class Call implements StreamingCall {
     }
     for (const [k, v] of Object.entries(client._options.headers ?? {}))
       setHeader(headers, k, v);
+    const extra = this.#options?.fetchOptions?.headers;
     try {
-      new Headers(this.#options?.fetchOptions?.headers).forEach((v, k) =>
-        headers.set(k, v),
-      );
+      if (extra) new Headers(extra).forEach((v, k) => headers.set(k, v));
     } catch {
       throw new InvalidRequestError(
         "fetchOptions.headers cannot be sent: a name is not a header name, or a value holds CR, LF, NUL or a character beyond Latin-1",
@@ -380,7 +389,10 @@ class Call implements StreamingCall {
   ): Promise<Result<HTTPResponse, HTTPClientError>> {
     const signal = this.#signal;
     if (signal?.aborted) return ERR(this.classify(signal.reason));
-    signal?.addEventListener("abort", this.#onAbort, { once: true });
+    if (signal) {
+      this.#onAbort = () => this.current?.controller?.abort(signal.reason);
+      signal.addEventListener("abort", this.#onAbort, { once: true });
+    }
     try {
       return await this.#decode(await this.#attemptWithRetries(), stream);
     } catch (err) {
@@ -392,22 +404,33 @@ class Call implements StreamingCall {
 
   cleanup(): void {
     clearTimeout(this.current?.timer);
-    this.#signal?.removeEventListener("abort", this.#onAbort);
+    if (this.#onAbort)
+      this.#signal?.removeEventListener("abort", this.#onAbort);
   }
 
-  /** Step 2: attempts under the retry policy. */
+  /** Step 2: attempts under the retry policy (the call is the policy's RetryDecision). */
   #attemptWithRetries(): Promise<Attempt> {
-    return retry(() => this.#attempt(), this.#policy, {
-      statusCodes:
-        this.#options?.retryCodes ?? this.#client._defaults.retryCodes,
-      // A request with an effect is repeated after a connection error only if it cannot have
-      // reached the server, or it carries an idempotency key.
-      isRetryableError: (err) =>
-        err instanceof ConnectionError &&
-        !(err.cause instanceof RedirectError) &&
-        (this.#idempotent || NOT_SENT.has(errorCode(err.cause) ?? "")),
-      signal: this.#signal,
-    });
+    return retry(() => this.#attempt(), this.#policy, this);
+  }
+
+  get statusCodes(): string[] {
+    return this.#options?.retryCodes ?? this.#client._defaults.retryCodes;
+  }
+
+  get signal(): AbortSignal | null | undefined {
+    return this.#signal;
+  }
+
+  /**
+   * A request with an effect is repeated after a connection error only if it cannot have reached
+   * the server, or it carries an idempotency key.
+   */
+  isRetryableError(err: unknown): boolean {
+    return (
+      err instanceof ConnectionError &&
+      !(err.cause instanceof RedirectError) &&
+      (this.#idempotent || NOT_SENT.has(errorCode(err.cause) ?? ""))
+    );
   }
 
   /** One attempt: before-request hooks, fetch (following redirects), after-error hooks. */
@@ -528,13 +551,15 @@ class Call implements StreamingCall {
     }
     // The body is read under the same timeout as the attempt that produced it.
     const bytes = new Uint8Array(await response.arrayBuffer());
-    const text = new TextDecoder().decode(bytes);
+    const text = UTF8.decode(bytes);
     return OK({ response, body: text, bytes });
   }
 
   /** What went wrong, as the error the caller gets: timeout, abort, connection, or unexpected. */
   classify(err: unknown): HTTPClientError {
-    const where = this.#where;
+    const req = this.#req;
+    // "POST https://api.example.com/users": never the query, which may hold a key.
+    const where = `${req.method} ${req.url ? req.url.split("?")[0] : this.#ctx.baseURL + req.path}`;
     if (this.current?.timedOut) {
       return new RequestTimeoutError(
         `Request timed out after ${this.timeoutMs} ms: ${where}`,
@@ -588,11 +613,9 @@ function withDuplex(init: RequestInit | undefined): RequestInit {
     : (init ?? {});
 }
 
-/** The credential option of the security requirement the call uses. */
-function securitySource(req: HTTPRequest, options: ClientOptions): unknown {
-  const opts = options as Readonly<Record<string, unknown>>;
-  const usable = usableRequirement(req.security, opts);
-  return usable?.[0] ? opts[usable[0].option] : undefined;
+/** One option of the client, by name (a credential, for the hook context). */
+function optionOf(options: ClientOptions, name: string): unknown {
+  return (options as Readonly<Record<string, unknown>>)[name];
 }
 
 /** What a standalone function returns when its arguments cannot be turned into a request. */
@@ -628,6 +651,9 @@ function errorCode(err: unknown): string | undefined {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** Decodes without keeping state between calls, so one serves every response. */
+const UTF8 = new TextDecoder();
 
 /** The chosen server's URL with its `{variables}` filled in. */
 function serverURL(defaults: SDKDefaults, options: ClientOptions): string {

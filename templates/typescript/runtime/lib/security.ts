@@ -68,18 +68,17 @@ export function usableRequirement(
 }
 
 /**
- * Applies the first requirement (a set of schemes that must all be present) whose credentials are
- * configured. An empty requirement list, or a requirement with no schemes, needs no credentials.
- * Returns the (lower-case) names of the headers that now carry a credential.
+ * Applies a requirement (a set of schemes that must all be present: the one `usableRequirement`
+ * chose, or none when no requirement has its credentials). A requirement with no schemes needs no
+ * credentials. Returns the (lower-case) names of the headers that now carry a credential.
  */
 export async function applySecurity(
-  requirements: SecurityScheme[][],
+  usable: readonly SecurityScheme[] | undefined,
   options: Readonly<Record<string, unknown>>,
   headers: Headers,
   query: URLSearchParams,
   serverURL: string,
 ): Promise<string[]> {
-  const usable = usableRequirement(requirements, options);
   if (!usable) return [];
   const to: Carrier = { headers, query, cookies: [], carriers: [], serverURL };
   for (const scheme of usable) {
