@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContent, type SiteContent } from "../generator/docs/site.js";
 import { vPre, type SitePage } from "../generator/docs/site-pages.js";
+import { CHROMIUM, chromiumInstalled } from "./helpers/chromium.js";
 import { finished, specsmith, startSpecsmith } from "./helpers/cli.js";
 import { ROOT, listFiles, tempDir } from "./helpers/paths.js";
 
@@ -21,7 +22,6 @@ const CWD = tempDir("specsmith-site-cwd-");
 const SITE = join(CWD, "site");
 const BASE_PATH = "/sdk-docs/";
 const ARTIFACTS = join(ROOT, ".tmp", "artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES: Record<string, string> = {
   ".html": "text/html",
   ".js": "text/javascript",
@@ -81,20 +81,8 @@ function installPacked(): string {
   return join(app, "node_modules", "specsmith", "bin", "specsmith.js");
 }
 
-/** .ci/run installs Chromium in the background: wait for that install if it is still going. */
-async function chromiumInstalled(): Promise<void> {
-  const log = join(ROOT, ".tmp", "apt.log");
-  const done = join(ROOT, ".tmp", "apt.done");
-  if (existsSync(CHROMIUM) || !existsSync(log)) return;
-  for (let i = 0; i < 600 && !existsSync(done); i++) await new Promise((r) => setTimeout(r, 500));
-  if (existsSync(done) && readFileSync(done, "utf8").trim() !== "0") throw new Error(`apt-get could not install chromium:\n${readFileSync(log, "utf8").slice(-3000)}`);
-}
-
 beforeAll(async () => {
-  await chromiumInstalled();
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: the docs-site test drives a real browser.\n  Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run does this.`);
-  }
+  await chromiumInstalled("the docs-site test");
   // specsmith as a user installs it: `npm pack`, then `npm install` of the tarball in a folder of its own.
   const installed = installPacked();
   const built = spawnSync(process.execPath, [installed, "docs", "build", "--config", join(ROOT, "spec", "specsmith.yaml"), "--out", "site", "--base", BASE_PATH], {

@@ -183,6 +183,18 @@ export type HTTPResponse = {
   stream?: ReadableStream<Uint8Array>;
 };
 
+/**
+ * A browser's fetch (a page's or a web worker's) answers `redirect: "manual"` with an opaque response
+ * that hides where the redirect goes. There fetch follows redirects itself, and drops the
+ * Authorization header on the way to another origin, as the Fetch standard says. A page has a
+ * `document`, a web worker `importScripts`; servers' runtimes (Node, Deno, Bun, Cloudflare's) have
+ * neither, and keep the SDK's own redirects, which drop every credential.
+ */
+const HIDES_REDIRECTS =
+  typeof document !== "undefined" ||
+  typeof (globalThis as { importScripts?: unknown }).importScripts ===
+    "function";
+
 /** Methods that may be repeated without a second effect (RFC 9110 section 9.2.2). */
 const IDEMPOTENT = new Set([
   "GET",
@@ -514,14 +526,18 @@ class Call implements StreamingCall, RetryDecision {
     return mine;
   }
 
-  /** Through the httpClient option (or an SDK-init hook's), else fetch; redirects by the SDK unless fetchOptions.redirect says. */
+  /**
+   * Through the httpClient option (or an SDK-init hook's), else fetch. Redirects are followed by the
+   * SDK, except in a browser or where fetchOptions.redirect says how.
+   */
   #fetch(target: string, init: RequestInit): Promise<Response> {
     const client = this.#client._httpClient;
     const fetcher = client
       ? (input: RequestInfo | URL, i?: RequestInit) =>
           client.request(new Request(input, withDuplex(i)))
       : fetch;
-    return this.#options?.fetchOptions?.redirect === undefined
+    return this.#options?.fetchOptions?.redirect === undefined &&
+      !HIDES_REDIRECTS
       ? fetchFollowingRedirects(target, init, this.#credentials, fetcher)
       : fetcher(target, init);
   }
