@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from "./config.js";
 import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
-import { cacheOf, checkAll, codeSamplesFile, generateAll, writeAll, type TargetResult } from "./generate.js";
+import { cacheOf, checkAll, codeSamplesFile, generateAll, type TargetResult } from "./generate.js";
 import type { WriteCache } from "./write/write-cache.js";
 import { upToDate } from "./inputs.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
@@ -19,7 +19,7 @@ import { watchFiles } from "./watch.js";
 import { writeFileAtomic } from "./write/file.js";
 import { readText } from "./write/read.js";
 import { digestOf } from "./write/stat-index.js";
-import type { WriteSummary } from "./write/write.js";
+import { stageOutput, type PendingWrite, type WriteSummary } from "./write/write.js";
 import { rel, say } from "./cli-io.js";
 
 export interface GenerateFlags {
@@ -134,6 +134,8 @@ class GenerateRun {
       return 0;
     }
     const progress = this.progress();
+    // Each target's files are staged as soon as it is generated, and committed once all are.
+    const pending: PendingWrite[] = [];
     try {
       const results = await generateAll(this.spec, this.targets, {
         overlays: this.overlays,
@@ -141,6 +143,7 @@ class GenerateRun {
         progress,
         ...(this.memos ? { memos: this.memos } : {}),
         ...(this.locks ? { locks: this.locks } : {}),
+        ...(this.flags.check ? {} : { staged: (r: TargetResult) => pending.push(this.stage(r, progress)) }),
       });
       this.loaded = results[0]?.sources ?? [this.spec];
       const warnings = results[0]?.warnings ?? [];
@@ -148,11 +151,21 @@ class GenerateRun {
       if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
       for (const r of results) if (r.release) this.tell(releaseLine(r));
       if (this.flags.check) return this.check(results, ms);
-      const code = this.write(results, progress, ms);
+      const code = this.write(results, pending, progress, ms);
       return code === 0 && this.flags.test ? await this.test(results) : code;
     } finally {
+      // A run that failed (or a commit that did) leaves the folders it had not committed as they were.
+      for (const p of pending) p.abort();
       progress.end();
     }
+  }
+
+  /** Stages a target's files in its output folder; its result keeps their paths, not their texts. */
+  private stage(r: TargetResult, progress: Progress): PendingWrite {
+    progress.phase(`writing ${r.target.name}`);
+    const pending = stageOutput(r.target.out, r.files, progress, cacheOf(this.writes, r.target.out));
+    r.files = r.files.map((f) => ({ path: f.path, content: "" }));
+    return pending;
   }
 
   private check(results: TargetResult[], ms: () => number): number {
@@ -172,10 +185,10 @@ class GenerateRun {
     return 0;
   }
 
-  private write(results: TargetResult[], progress: Progress, ms: () => number): number {
+  private write(results: TargetResult[], pending: PendingWrite[], progress: Progress, ms: () => number): number {
     const samples = this.codeSamples ? codeSamplesFile(results) : undefined;
     if (samples !== undefined) for (const r of results) if (r.inputs) r.inputs.samples = digestOf(samples);
-    const summaries = writeAll(results, progress, this.writes);
+    const summaries = pending.map((p, i) => p.commit(results[i].inputs && JSON.stringify(results[i].inputs)));
     progress.end();
     if (this.codeSamples && samples !== undefined && writeFileAtomic(this.codeSamples, samples)) this.tell(`specsmith: code samples → ${rel(this.codeSamples)}\n`);
     for (const note of summaries.flatMap((s) => s.notes)) say("stderr", `specsmith: ${note}\n`);

@@ -26,6 +26,12 @@ import { readText } from "./write/read.js";
 import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
 import { WriteCache } from "./write/write-cache.js";
 
+/**
+ * A release as a generation's result reports it, without the SDK surfaces it was decided from: the
+ * lock it writes holds this one's (a huge spec's take hundreds of MB in memory).
+ */
+export type ReleaseSummary = Omit<Release, "surface" | "previous"> & { previous?: Omit<LockFile, "surface"> };
+
 export interface TargetResult {
   target: TargetConfig;
   files: OutputFile[];
@@ -35,7 +41,7 @@ export interface TargetResult {
   /** How many operations the SDK has (each a method, and in Python an `_async` twin too). */
   operations?: number;
   /** The version this generation releases, and the changes since the last one. */
-  release?: Release;
+  release?: ReleaseSummary;
   /** The digest of the SDK's files (see LockFile.code). */
   code?: string;
   /** Each operation's usage snippet in this target (for the code-samples overlay and the docs site). */
@@ -83,15 +89,22 @@ export interface GenerateOptions {
   memos?: Map<string, WatchMemo>;
   /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
   locks?: LockCache;
+  /**
+   * Given each target's result as soon as it is complete, before the next target is generated: a
+   * run that writes stages the files then (write.ts stageOutput) and lets go of their texts, so
+   * that a huge spec's second SDK is not generated with the first one's in memory.
+   */
+  staged?: (result: TargetResult) => void;
 }
 
 /**
- * Generates every target in memory; nothing is written until all succeeded. Each output folder's
+ * Generates every target; nothing is written until all succeeded (`staged` may stage each one's
+ * files as it is done, for a commit once all are). Each output folder's
  * lock (the previous generation's surface) decides the version, and adds a changelog entry.
  */
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
   // Each folder's lock first: a damaged one stops the run before the spec is even loaded.
-  const locks = targets.map((config) => readLockFile(config.out, config.name, opts.locks));
+  const locks: (LockFile | undefined)[] = targets.map((config) => readLockFile(config.out, config.name, opts.locks));
   const progress = opts.progress ?? SILENT;
   progress.phase("loading the spec");
   const { api, loaded } = loadApi(spec, opts.overlays);
@@ -105,12 +118,14 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     const target = targetOf(opts.registry ?? TARGETS, config.name);
     // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
     const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (opts.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
-    const result = await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], { ...opts, progress });
-    result.files.push(...releaseFiles(api, config, result.release!, digest, result.code!, opts.date ?? releaseDate(), opts.locks));
+    const result = withReleaseFiles(await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], { ...opts, progress }), api, digest, opts);
+    // Written into the lock: neither surface is needed any more.
+    locks[i] = undefined;
     const once = result.files.filter((f) => f.once).map((f) => f.path);
     const record = inputsOf(config, sourceDigests, once, opts.release !== false, result.release!.version);
     if (record) result.inputs = record;
     results.push(result);
+    opts.staged?.(result);
   }
   const sources = inputs.map((s) => s.path);
   for (const r of results) r.sources = sources;
@@ -124,7 +139,13 @@ function targetOf(registry: Registry, name: string): AnyTarget {
 }
 
 /** One target's steps, each once: plan, surface, release (against the output folder's lock), emit, format. */
-async function generateTarget(api: Api, target: AnyTarget, config: TargetConfig, previous: LockFile | undefined, opts: GenerateOptions & { progress: Progress }): Promise<TargetResult> {
+async function generateTarget(
+  api: Api,
+  target: AnyTarget,
+  config: TargetConfig,
+  previous: LockFile | undefined,
+  opts: GenerateOptions & { progress: Progress },
+): Promise<Omit<TargetResult, "release"> & { release: Release }> {
   opts.progress.phase(`planning ${config.name}`);
   const plan: PlanBase = target.plan(api, config);
   // Without --watch, a memo for this generation alone (a patch release renders twice), whose keys a
@@ -200,6 +221,18 @@ function memoOf(memos: Map<string, WatchMemo> | undefined, out: string, salt: st
 function codeDigest(files: OutputFile[]): string {
   const parts = files.map((f) => `${f.path}\0${(f.digest ??= digestOf(f.content))}`).sort();
   return digestOf(parts.join("\n"));
+}
+
+/** A target's result with its lock and changelog, its release without the surfaces now in the lock. */
+function withReleaseFiles({ release, ...made }: Omit<TargetResult, "release"> & { release: Release }, api: Api, digest: string, opts: GenerateOptions): TargetResult {
+  made.files.push(...releaseFiles(api, made.target, release, digest, made.code!, opts.date ?? releaseDate(), opts.locks));
+  return { ...made, release: summaryOf(release) };
+}
+
+function summaryOf({ surface: _surface, previous, ...release }: Release): ReleaseSummary {
+  if (!previous) return release;
+  const { surface: _previous, ...lock } = previous;
+  return { ...release, previous: lock };
 }
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */

@@ -47,6 +47,33 @@ describe("the output folder itself", () => {
     }
   });
 
+  it("with two targets, a folder it cannot write leaves the other as it was: each is staged as it is generated, all are committed at the end", () => {
+    const ts = join(dir, "both-ts");
+    const py = join(dir, "both-py");
+    const config = join(dir, "both.yaml");
+    const yaml = (version: string) =>
+      `spec: ${JSON.stringify(SPEC)}\ntargets:\n` +
+      `  typescript: { out: ${JSON.stringify(ts)}, packageName: tokens, sdkClass: Tokens, version: ${version} }\n` +
+      `  python: { out: ${JSON.stringify(py)}, packageName: tokens, sdkClass: Tokens, version: ${version} }\n`;
+    writeFileSync(config, yaml("1.0.0"));
+    expect(specsmith(["generate", "--config", config]).code).toBe(0);
+    const before = snapshot(ts);
+    // The next generation writes other files into the TypeScript folder (its version is the config's).
+    writeFileSync(config, yaml("2.0.0"));
+    chmodSync(py, 0o555);
+    try {
+      const r = specsmith(["generate", "--config", config]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/is read-only \(mode 555\)/);
+      expect(snapshot(ts)).toEqual(before);
+      expect(temps(ts)).toEqual([]);
+    } finally {
+      chmodSync(py, 0o755);
+    }
+    expect(specsmith(["generate", "--config", config]).code).toBe(0);
+    expect(read(join(ts, "package.json"))).toContain('"version": "2.0.0"');
+  });
+
   it("writes through a symlinked --out: the link stays a link and the user's files stay", () => {
     const real = fresh("real");
     writeFileSync(join(real, "NOTES.md"), "mine");

@@ -102,8 +102,8 @@ describe("generate's output", () => {
     expect(r.status, r.stderr).toBe(0);
     for (const step of ["loading the spec", "planning typescript", "rendering typescript", "formatting typescript", "writing typescript"]) expect(r.stdout).toContain(`specsmith: ${step}`);
     expect(r.stdout).toMatch(/writing typescript \d+\/\d+/);
-    // The progress line is cleared before the summary is printed.
-    expect(r.stdout).toMatch(/\r\x1b\[K(\r\n|\n)?specsmith: generated typescript/);
+    // The progress line is cleared before the run's lines (the release, then the summary) are printed.
+    expect(r.stdout).toMatch(/\r\x1b\[K(\r\n|\n)?specsmith: typescript [\d.]+: first generation[^\r\n]*\r?\nspecsmith: generated typescript/);
   });
 
   it("without a terminal: no progress at all", () => {

@@ -25,6 +25,9 @@ export const MANIFEST = ".specsmith-manifest.json";
 
 export type OutputFile = EmittedFile;
 
+/** A file's stat as it was written, what the index records of it (a Stats object holds far more). */
+type Written = Pick<Stats, "size" | "mtimeMs">;
+
 /** A file as the writer stages it: generated text, or the pristine pack's bytes. */
 interface Staged {
   path: string;
@@ -145,29 +148,70 @@ function listed(files: OutputFile[]): string[] {
  * inputs.ts). `cache` (--watch): what this folder's writer knew when the last save ended.
  */
 export function writeOutput(outDir: string, files: OutputFile[], inputs?: string, progress: Progress = SILENT, cache?: WriteCache): WriteSummary {
+  return stageOutput(outDir, files, progress, cache).commit(inputs);
+}
+
+/**
+ * A target's files staged in its output folder (each beside where it goes, or where it goes when
+ * nothing is there), the folder locked until `commit` renames them into place or `abort` removes
+ * them. It holds no file's content (under --watch, the pack the next save starts from): a
+ * generation of several targets stages each one as soon as it is made, and the next one is
+ * generated without the last one's texts in memory.
+ */
+export interface PendingWrite {
+  /** `inputs`: see writeOutput. */
+  commit(inputs?: string): WriteSummary;
+  /** Removes what was staged and puts the manifest back: the folder is as it was. */
+  abort(): void;
+}
+
+export function stageOutput(outDir: string, files: OutputFile[], progress: Progress = SILENT, cache?: WriteCache): PendingWrite {
   checkPaths(outDir, files);
   const notes = recoverLegacy(outDir);
   const root = openOutDir(outDir);
-  let lock;
+  let lock: ReturnType<typeof acquireLock>;
   try {
     lock = acquireLock(root);
   } catch (e) {
     if (e instanceof LockHeldError) throw new WriteError(e.message);
     throw fsError(e, outDir);
   }
+  let staged: StagedWrite;
   try {
-    return { ...writeLocked(root, outDir, files, { inputs, progress, journal: lock.journal, cache }), notes };
-  } finally {
+    staged = stageLocked(root, outDir, files, { progress, journal: lock.journal, cache });
+  } catch (e) {
     lock.release();
+    throw e;
   }
+  let open = true;
+  const done = <T>(fn: () => T): T => {
+    if (!open) throw new WriteError(`${outDir}: this generation was already written or given up`);
+    open = false;
+    try {
+      return fn();
+    } finally {
+      lock.release();
+    }
+  };
+  return {
+    commit: (inputs) => done(() => ({ ...staged.commit(inputs), notes })),
+    abort: () => {
+      if (open) done(() => staged.abort());
+    },
+  };
 }
 
-function writeLocked(
+interface StagedWrite {
+  commit(inputs: string | undefined): Omit<WriteSummary, "notes">;
+  abort(): void;
+}
+
+function stageLocked(
   root: string,
   outDir: string,
   emitted: OutputFile[],
-  { inputs, progress, journal, cache }: { inputs: string | undefined; progress: Progress; journal: (temps: string[]) => void; cache: WriteCache | undefined },
-): Omit<WriteSummary, "notes"> {
+  { progress, journal, cache }: { progress: Progress; journal: (temps: string[]) => void; cache: WriteCache | undefined },
+): StagedWrite {
   const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
   const previous = previousOf(root, parseManifest(manifestNow) ?? [], cache);
   const res = resolveEdits(root, withBookkeeping(emitted), previous);
@@ -200,12 +244,13 @@ function writeLocked(
   const temps = changed.map((f) => (tree.has(f.path) ? tempOf(f.path) : f.path));
   journal([...temps.filter((t, i) => t !== changed[i].path), tempOf(MANIFEST), tempOf(INDEX_FILE)]);
   // The manifest first lists old and new files: a run killed from here on leaves no generated file
-  // looking like the user's. A failure while staging puts the old manifest back.
+  // looking like the user's. A failure while staging (or a staged write given up) puts the old one back.
   const widen = changed.length > 0 && manifestNow !== union;
   if (widen) replaceManifest(root, outDir, union, before, tree);
-  let stats: Stats[];
+  const made: string[] = [];
+  let stats: Written[];
   try {
-    stats = stage(root, outDir, changed, temps, before, tree, progress);
+    stats = stage(root, outDir, changed, temps, before, tree, progress, made);
   } catch (e) {
     if (widen) {
       if (manifestNow === undefined) rmSync(join(root, MANIFEST), { force: true });
@@ -213,21 +258,74 @@ function writeLocked(
     }
     throw e;
   }
-  commit(root, outDir, changed, temps);
-  if (cache && changed.includes(pack)) cache.packed(pack.plain());
+  // From here on, paths and records only: the texts are on disk (the watch's cache keeps its pack).
+  return stagedWrite({
+    root,
+    outDir,
+    paths: changed.map((f) => ({ path: f.path })),
+    temps,
+    made,
+    plain: cache && changed.includes(pack) ? pack.plain() : undefined,
+    run: { files: res.files.map((f) => f.path), records: res.records, pristineDigest: res.pristineDigest, stats },
+    summary: { ignored: res.ignored, merged: res.merged, conflicts: res.conflicts },
+    previous: { listed: previous.listed, index: previous.index },
+    manifest: { now: manifestNow, union, final, widen },
+    before,
+    current: now,
+    tree,
+    cache,
+  });
+}
 
-  let removed = 0;
-  for (const p of previous.listed) {
-    if (now.has(p) || p === MANIFEST) continue;
-    if (removeGenerated(root, p)) removed++;
-  }
-  // The manifest on disk is what was there, or the widened one written above.
-  if ((widen ? union : manifestNow) !== final) replaceManifest(root, outDir, final, before, tree);
-  writeIndex(root, outDir, { res, changed, stats, inputs }, previous.index, before, tree, cache);
-  // Counted: the target's files, not the writer's own bookkeeping (the pack, its .gitignore).
-  const ours = (p: string) => p === PACK_FILE || p === GITIGNORE.path;
-  const generatedWritten = changed.filter((f) => !ours(f.path)).length;
-  return { written: generatedWritten, unchanged: res.files.filter((f) => !ours(f.path)).length - generatedWritten, removed, ignored: res.ignored, merged: res.merged, conflicts: res.conflicts };
+/** What a staged write still needs to be committed or given up: no text (see stageLocked). */
+interface Staging {
+  root: string;
+  outDir: string;
+  paths: { path: string }[];
+  temps: string[];
+  made: string[];
+  /** --watch: the pack written, for the next save (WriteCache). */
+  plain: PackPlain | undefined;
+  run: { files: string[]; records: Resolution<OutputFile>["records"]; pristineDigest: string; stats: Written[] };
+  summary: Pick<WriteSummary, "ignored" | "merged" | "conflicts">;
+  previous: { listed: string[]; index: StatIndex };
+  manifest: { now: string | undefined; union: string; final: string; widen: boolean };
+  before: Set<string>;
+  current: Set<string>;
+  tree: Map<string, EntryKind>;
+  cache: WriteCache | undefined;
+}
+
+// Its own function: closures share their scope's variables, and those of stageLocked hold every text.
+function stagedWrite(st: Staging): StagedWrite {
+  const { root, outDir, paths, temps, manifest, before, tree } = st;
+  const unwiden = () => {
+    if (!manifest.widen) return;
+    if (manifest.now === undefined) rmSync(join(root, MANIFEST), { force: true });
+    else replaceManifest(root, outDir, manifest.now, before, tree);
+  };
+  return {
+    commit(inputs) {
+      commit(root, outDir, paths, temps);
+      if (st.plain) st.cache!.packed(st.plain);
+      let removed = 0;
+      for (const p of st.previous.listed) {
+        if (st.current.has(p) || p === MANIFEST) continue;
+        if (removeGenerated(root, p)) removed++;
+      }
+      // The manifest on disk is what was there, or the widened one written when staging.
+      if ((manifest.widen ? manifest.union : manifest.now) !== manifest.final) replaceManifest(root, outDir, manifest.final, before, tree);
+      writeIndex(root, outDir, { ...st.run, paths, inputs }, st.previous.index, before, tree, st.cache);
+      // Counted: the target's files, not the writer's own bookkeeping (the pack, its .gitignore).
+      const ours = (p: string) => p === PACK_FILE || p === GITIGNORE.path;
+      const generatedWritten = paths.filter((f) => !ours(f.path)).length;
+      return { written: generatedWritten, unchanged: st.run.files.filter((p) => !ours(p)).length - generatedWritten, removed, ...st.summary };
+    },
+    abort() {
+      discard(root, paths, temps, st.made);
+      unwiden();
+    },
+  };
 }
 
 /**
@@ -239,23 +337,23 @@ function writeLocked(
 function writeIndex(
   root: string,
   outDir: string,
-  run: { res: Resolution<OutputFile>; changed: Staged[]; stats: Stats[]; inputs: string | undefined },
+  run: { files: string[]; records: Resolution<OutputFile>["records"]; pristineDigest: string; paths: { path: string }[]; stats: Written[]; inputs: string | undefined },
   index: StatIndex,
   generated: Set<string>,
   tree: Map<string, EntryKind>,
   cache: WriteCache | undefined,
 ): void {
   const entries = new Map<string, IndexEntry>();
-  const written = new Map(run.changed.map((f, i) => [f.path, run.stats[i]]));
-  for (const f of run.res.files) {
-    const rec = run.res.records.get(f.path)!;
-    const st = written.get(f.path);
-    if (st) entries.set(f.path, { ...rec, size: st.size, mtime: st.mtimeMs });
-    else if (rec.size !== undefined && rec.mtime !== undefined) entries.set(f.path, { ...rec, size: rec.size, mtime: rec.mtime });
+  const written = new Map(run.paths.map((f, i) => [f.path, run.stats[i]]));
+  for (const path of run.files) {
+    const rec = run.records.get(path)!;
+    const st = written.get(path);
+    if (st) entries.set(path, { ...rec, size: st.size, mtime: st.mtimeMs });
+    else if (rec.size !== undefined && rec.mtime !== undefined) entries.set(path, { ...rec, size: rec.size, mtime: rec.mtime });
   }
   // The pack, by the digest of the texts it holds (a stat is enough to tell it was not replaced).
   const packStat = written.get(PACK_FILE) ?? statFile(join(root, PACK_FILE));
-  if (packStat) entries.set(PACK_FILE, { digest: run.res.pristineDigest, size: packStat.size, mtime: packStat.mtimeMs });
+  if (packStat) entries.set(PACK_FILE, { digest: run.pristineDigest, size: packStat.size, mtime: packStat.mtimeMs });
   const text = indexText(entries, run.inputs);
   const racy = (indexTime: number) => [...entries.values()].some((e) => e.mtime >= indexTime);
   if (text === index.text && !racy(index.mtime)) return;
@@ -291,10 +389,12 @@ function tempOf(rel: string): string {
   return dir === "." ? name : `${dir}/${name}`;
 }
 
-/** Writes every temporary file; on any failure removes them and the folders it made, and throws. */
-function stage(root: string, outDir: string, staged: Staged[], temps: string[], generated: Set<string>, tree: Map<string, EntryKind>, progress = SILENT): Stats[] {
-  const made: string[] = [];
-  const stats: Stats[] = [];
+/**
+ * Writes every temporary file; on any failure removes them and the folders it made, and throws.
+ * `made`: filled with the folders it made (to remove them when a staged write is given up).
+ */
+function stage(root: string, outDir: string, staged: Staged[], temps: string[], generated: Set<string>, tree: Map<string, EntryKind>, progress = SILENT, made: string[] = []): Written[] {
+  const stats: Written[] = [];
   let i = 0;
   try {
     for (; i < staged.length; i++) {
@@ -304,21 +404,27 @@ function stage(root: string, outDir: string, staged: Staged[], temps: string[], 
       // appear meanwhile ("wx").
       const inPlace = temps[i] === staged[i].path;
       const mode = tree.get(staged[i].path) === "file" ? modeOf(target) : undefined;
-      stats.push(writeStat(join(root, temps[i]), staged[i].content, inPlace ? "wx" : "w", mode));
+      const st = writeStat(join(root, temps[i]), staged[i].content, inPlace ? "wx" : "w", mode);
+      stats.push({ size: st.size, mtimeMs: st.mtimeMs });
       if ((i & 255) === 255 || i === staged.length - 1) progress.step(i + 1, staged.length);
     }
   } catch (e) {
-    for (let j = 0; j <= i && j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });
-    for (const d of made.reverse()) {
-      try {
-        rmdirSync(d);
-      } catch {
-        // not empty: keep it
-      }
-    }
+    discard(root, staged.slice(0, i + 1), temps, made);
     throw fsError(e, join(outDir, staged[Math.min(i, staged.length - 1)]?.path ?? ""));
   }
   return stats;
+}
+
+/** Removes staged temporary files (the first `staged.length` of `temps`), then the folders made for them. */
+function discard(root: string, staged: { path: string }[], temps: string[], made: string[]): void {
+  for (let j = 0; j < staged.length && j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });
+  for (const d of [...made].reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      // not empty: keep it
+    }
+  }
 }
 
 /** Writes a file whole and returns its stat as written (for the index), through one open descriptor. */
@@ -335,7 +441,7 @@ function writeStat(path: string, content: string | Uint8Array, flag: "w" | "wx",
 }
 
 /** Renames every staged file into place; on a failure the rest of the temporary files are removed. */
-function commit(root: string, outDir: string, staged: Staged[], temps: string[]): void {
+function commit(root: string, outDir: string, staged: { path: string }[], temps: string[]): void {
   for (let i = 0; i < staged.length; i++) {
     if (temps[i] === staged[i].path) continue;
     try {
