@@ -1,6 +1,7 @@
 """The generated Python SDK against a real HTTP server on 127.0.0.1: the behaviour matrix."""
 
 import asyncio
+import json
 import re
 import threading
 import time
@@ -253,6 +254,25 @@ class SDKTest(ServerTestCase):
                     )
                 )
                 self.assertNotIn(TOKEN, exposed(ctx.exception))
+
+    def test_json_that_pydantics_reader_refuses_is_read_as_python_reads_it(
+        self,
+    ) -> None:
+        # pydantic reads a body itself, but stops at 200 levels of nesting and at a byte order
+        # mark; json.loads takes both.
+        deep: dict = {"sub": "u"}
+        for _ in range(300):
+            deep = {"k": deep}
+        text = json.dumps(dict(WIRE_TOKEN, actor=deep)).encode()
+        for raw in [text, b"\xef\xbb\xbf" + text]:
+            self.server.reply(
+                lambda r, n: Reply(
+                    200, raw=raw, headers={"Content-Type": "application/json"}
+                )
+            )
+            self.assertEqual(
+                self.clerk().actor_tokens.revoke(actor_token_id="x").actor, deep
+            )
 
     def test_a_body_that_is_not_json_or_not_the_declared_shape_is_an_sdk_error(
         self,

@@ -31,6 +31,7 @@ export const RUNTIME_EXPORTS = {
     BaseModel: "class",
     adapter: "function",
     validate: "function",
+    validate_json: "function",
     to_wire: "function",
     enum_value: "function",
     File: "class",

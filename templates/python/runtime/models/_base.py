@@ -137,6 +137,12 @@ def validate(typ: Type[T], value: Any) -> T:
     return result
 
 
+def validate_json(typ: Type[T], body: Union[str, bytes]) -> T:
+    """A JSON text as the type `typ` (read by pydantic: no Python objects in between)."""
+    result: T = adapter(typ).validate_json(body)
+    return result
+
+
 def to_wire(typ: Any, value: Any) -> Any:
     """`value`, validated as `typ`, in its JSON shape (wire names; UNSET fields left out)."""
     return adapter(typ).dump_python(validate(typ, value), mode="json", by_alias=True)

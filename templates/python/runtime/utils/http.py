@@ -10,6 +10,7 @@ import weakref
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import httpx
+import pydantic
 
 from .._hooks import (
     AfterErrorContext,
@@ -18,7 +19,7 @@ from .._hooks import (
     HookContext,
     SDKHooks,
 )
-from ..models._base import UNSET, validate
+from ..models._base import UNSET, validate, validate_json
 from ..models._errors import (
     ConnectionError,
     HTTPClientError,
@@ -708,8 +709,23 @@ def _decode(res: httpx.Response, typ: Any, media: Optional[str] = None) -> Any:
     `media`: the Content-Type, when the caller has it."""
     if media is None:
         media = str(res.headers.get("content-type", ""))
+    body = _json_text(res, media)
     try:
-        data = json.loads(_json_text(res, media))
+        # pydantic reads the JSON itself, in one pass with no Python objects in between. What its
+        # reader refuses (nesting deeper than 200, NaN, a byte order mark) takes Python's below.
+        return validate_json(typ, body)
+    except pydantic.ValidationError as e:
+        if not any(x["type"] == "json_invalid" for x in e.errors()):
+            raise ResponseValidationError(
+                "Response body does not match the API description",
+                res.status_code,
+                res.headers,
+                res.text,
+                res,
+                e,
+            ) from e
+    try:
+        data = json.loads(body)
         # Kept for pagination, which reads its cursors and counts from the same body.
         res.extensions["specsmith_json"] = data
     except (ValueError, RecursionError) as e:
