@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from "./config.js";
 import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
-import { cacheOf, checkAll, codeSamplesFile, generateAll, type TargetResult } from "./generate.js";
+import { cacheOf, checkOne, codeSamplesFile, generateAll, joinChecks, type Check, type TargetResult } from "./generate.js";
 import type { WriteCache } from "./write/write-cache.js";
 import { upToDate } from "./inputs.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
@@ -134,8 +134,10 @@ class GenerateRun {
       return 0;
     }
     const progress = this.progress();
-    // Each target's files are staged as soon as it is generated, and committed once all are.
+    // Each target's files are staged (or, with --check, compared) as soon as it is generated, and
+    // its texts let go: the next one is generated without them in memory. Commits come once all are.
     const pending: PendingWrite[] = [];
+    const checks: Check[] = [];
     try {
       const results = await generateAll(this.spec, this.targets, {
         overlays: this.overlays,
@@ -143,14 +145,14 @@ class GenerateRun {
         progress,
         ...(this.memos ? { memos: this.memos } : {}),
         ...(this.locks ? { locks: this.locks } : {}),
-        ...(this.flags.check ? {} : { staged: (r: TargetResult) => pending.push(this.stage(r, progress)) }),
+        staged: (r: TargetResult) => (this.flags.check ? checks.push(this.compare(r)) : pending.push(this.stage(r, progress))),
       });
       this.loaded = results[0]?.sources ?? [this.spec];
       const warnings = results[0]?.warnings ?? [];
       progress.end();
       if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");
       for (const r of results) if (r.release) this.tell(releaseLine(r));
-      if (this.flags.check) return this.check(results, ms);
+      if (this.flags.check) return this.check(results, joinChecks(checks), ms);
       const code = this.write(results, pending, progress, ms);
       return code === 0 && this.flags.test ? await this.test(results) : code;
     } finally {
@@ -164,12 +166,18 @@ class GenerateRun {
   private stage(r: TargetResult, progress: Progress): PendingWrite {
     progress.phase(`writing ${r.target.name}`);
     const pending = stageOutput(r.target.out, r.files, progress, cacheOf(this.writes, r.target.out));
-    r.files = r.files.map((f) => ({ path: f.path, content: "" }));
+    textless(r);
     return pending;
   }
 
-  private check(results: TargetResult[], ms: () => number): number {
-    const { diffs, ignored, edited } = checkAll(results);
+  /** `--check`: what differs in a target's folder; its result keeps the paths of its files, not their texts. */
+  private compare(r: TargetResult): Check {
+    const check = checkOne(r);
+    textless(r);
+    return check;
+  }
+
+  private check(results: TargetResult[], { diffs, ignored, edited }: Check, ms: () => number): number {
     const samples = this.codeSamples;
     const onDisk = samples ? readText(samples) : undefined;
     if (samples && onDisk !== codeSamplesFile(results)) diffs.push(`${onDisk === undefined ? "missing" : "changed"}: ${samples}`);
@@ -257,6 +265,11 @@ class GenerateRun {
   private json(summary: object): void {
     if (this.flags.json) process.stdout.write(JSON.stringify(summary) + "\n");
   }
+}
+
+/** Lets go of a result's texts (staged, or compared): what follows counts its files by their paths. */
+function textless(r: TargetResult): void {
+  r.files = r.files.map((f) => ({ path: f.path, content: "" }));
 }
 
 function targetSummary(r: TargetResult, s: WriteSummary): TargetSummary {

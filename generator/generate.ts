@@ -308,21 +308,28 @@ export function cacheOf(caches: Map<string, WriteCache> | undefined, out: string
  * Paths (relative to the working directory's view of each output) that differ from a fresh
  * generation, and the ignored ones (listed, never a difference).
  */
-export function checkAll(results: TargetResult[]): { diffs: string[]; ignored: string[]; edited: string[] } {
-  const diffs: string[] = [];
-  const ignored: string[] = [];
-  const edited: string[] = [];
-  for (const r of results) {
-    const d = diffOutput(r.target.out, r.files);
-    const at = (p: string) => `${r.target.out}/${p}`;
-    diffs.push(
+export interface Check {
+  diffs: string[];
+  ignored: string[];
+  edited: string[];
+}
+
+/** What differs between one target's folder and its generation (see diffOutput), as `--check` lists it. */
+export function checkOne(r: TargetResult): Check {
+  const d = diffOutput(r.target.out, r.files);
+  const at = (p: string) => `${r.target.out}/${p}`;
+  return {
+    diffs: [
       ...d.changed.map((p) => `changed: ${at(p)}`),
       ...d.missing.map((p) => `missing: ${at(p)}`),
       ...d.stale.map((p) => `stale:   ${at(p)}`),
       ...d.conflicts.map((p) => `conflict: ${at(p)} (your edits and the new generation overlap)`),
-    );
-    ignored.push(...d.ignored.map(at));
-    edited.push(...d.edited.map(at));
-  }
-  return { diffs, ignored, edited };
+    ],
+    ignored: d.ignored.map(at),
+    edited: d.edited.map(at),
+  };
+}
+
+export function joinChecks(checks: Check[]): Check {
+  return { diffs: checks.flatMap((c) => c.diffs), ignored: checks.flatMap((c) => c.ignored), edited: checks.flatMap((c) => c.edited) };
 }
