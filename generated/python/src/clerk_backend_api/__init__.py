@@ -7,7 +7,7 @@ from .config import OPENAPI_DOC_VERSION, USER_AGENT
 from .sdk import Clerk
 from .utils import BackoffStrategy, RetryConfig
 
-__version__ = "0.1.10"
+__version__ = "0.1.11"
 # As Speakeasy's SDKs name them (hand-written code such as hooks reads them).
 VERSION: str = __version__
 

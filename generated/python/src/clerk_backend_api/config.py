@@ -31,6 +31,6 @@ IDEMPOTENCY_HEADER: Optional[str] = None
 """Sent with a fresh key on every POST and PATCH (the same key on each retry of a call)."""
 RETRY_CODES: List[str] = ["5XX"]
 
-SDK_VERSION = "0.1.10"
+SDK_VERSION = "0.1.11"
 OPENAPI_DOC_VERSION = "2026-05-12"
-USER_AGENT = "clerk_backend_api/0.1.10 (specsmith 0.1.0; python; api 2026-05-12)"
+USER_AGENT = "clerk_backend_api/0.1.11 (specsmith 0.1.0; python; api 2026-05-12)"

@@ -716,13 +716,8 @@ def _decode(res: httpx.Response, typ: Any, media: Optional[str] = None) -> Any:
         return validate_json(typ, body)
     except pydantic.ValidationError as e:
         if not any(x["type"] == "json_invalid" for x in e.errors()):
-            raise ResponseValidationError(
-                "Response body does not match the API description",
-                res.status_code,
-                res.headers,
-                res.text,
-                res,
-                e,
+            raise _unreadable(
+                res, "Response body does not match the API description", e
             ) from e
     try:
         data = json.loads(body)
@@ -730,14 +725,11 @@ def _decode(res: httpx.Response, typ: Any, media: Optional[str] = None) -> Any:
         res.extensions["specsmith_json"] = data
     except (ValueError, RecursionError) as e:
         # RecursionError: JSON nested deeper than Python's stack allows.
-        raise ResponseValidationError(
+        raise _unreadable(
+            res,
             "Response body is not valid JSON"
             if isinstance(e, ValueError)
             else "Response body nests too deeply to read",
-            res.status_code,
-            res.headers,
-            res.text,
-            res,
             e,
         ) from e
     try:
@@ -746,14 +738,17 @@ def _decode(res: httpx.Response, typ: Any, media: Optional[str] = None) -> Any:
         ValueError,
         RecursionError,
     ) as e:  # pydantic.ValidationError is a ValueError
-        raise ResponseValidationError(
-            "Response body does not match the API description",
-            res.status_code,
-            res.headers,
-            res.text,
-            res,
-            e,
+        raise _unreadable(
+            res, "Response body does not match the API description", e
         ) from e
+
+
+def _unreadable(
+    res: httpx.Response, message: str, cause: BaseException
+) -> ResponseValidationError:
+    return ResponseValidationError(
+        message, res.status_code, res.headers, res.text, res, cause
+    )
 
 
 def unexpected(res: httpx.Response) -> SDKError:
