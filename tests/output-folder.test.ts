@@ -51,15 +51,16 @@ describe("the output folder itself", () => {
     const ts = join(dir, "both-ts");
     const py = join(dir, "both-py");
     const config = join(dir, "both.yaml");
-    const yaml = (version: string) =>
+    const yaml = (version: string, tests = false) =>
       `spec: ${JSON.stringify(SPEC)}\ntargets:\n` +
-      `  typescript: { out: ${JSON.stringify(ts)}, packageName: tokens, sdkClass: Tokens, version: ${version} }\n` +
+      `  typescript: { out: ${JSON.stringify(ts)}, packageName: tokens, sdkClass: Tokens, version: ${version}, tests: ${tests} }\n` +
       `  python: { out: ${JSON.stringify(py)}, packageName: tokens, sdkClass: Tokens, version: ${version} }\n`;
     writeFileSync(config, yaml("1.0.0"));
     expect(specsmith(["generate", "--config", config]).code).toBe(0);
     const before = snapshot(ts);
-    // The next generation writes other files into the TypeScript folder (its version is the config's).
-    writeFileSync(config, yaml("2.0.0"));
+    // The next generation changes files in the TypeScript folder (its version is the config's) and
+    // adds some (its tests: the manifest staged lists them too).
+    writeFileSync(config, yaml("2.0.0", true));
     chmodSync(py, 0o555);
     try {
       const r = specsmith(["generate", "--config", config]);
@@ -72,6 +73,7 @@ describe("the output folder itself", () => {
     }
     expect(specsmith(["generate", "--config", config]).code).toBe(0);
     expect(read(join(ts, "package.json"))).toContain('"version": "2.0.0"');
+    expect(listFiles(ts).some((f) => f.startsWith("tests/"))).toBe(true);
   });
 
   it("writes through a symlinked --out: the link stays a link and the user's files stay", () => {

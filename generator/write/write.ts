@@ -252,10 +252,7 @@ function stageLocked(
   try {
     stats = stage(root, outDir, changed, temps, before, tree, progress, made);
   } catch (e) {
-    if (widen) {
-      if (manifestNow === undefined) rmSync(join(root, MANIFEST), { force: true });
-      else replaceManifest(root, outDir, manifestNow, before, tree);
-    }
+    unwiden(root, outDir, { now: manifestNow, widen }, before, tree);
     throw e;
   }
   // From here on, paths and records only: the texts are on disk (the watch's cache keeps its pack).
@@ -299,11 +296,6 @@ interface Staging {
 // Its own function: closures share their scope's variables, and those of stageLocked hold every text.
 function stagedWrite(st: Staging): StagedWrite {
   const { root, outDir, paths, temps, manifest, before, tree } = st;
-  const unwiden = () => {
-    if (!manifest.widen) return;
-    if (manifest.now === undefined) rmSync(join(root, MANIFEST), { force: true });
-    else replaceManifest(root, outDir, manifest.now, before, tree);
-  };
   return {
     commit(inputs) {
       commit(root, outDir, paths, temps);
@@ -323,7 +315,7 @@ function stagedWrite(st: Staging): StagedWrite {
     },
     abort() {
       discard(root, paths, temps, st.made);
-      unwiden();
+      unwiden(root, outDir, manifest, before, tree);
     },
   };
 }
@@ -371,6 +363,13 @@ function writeIndex(
     if (!racy(st.mtimeMs)) return;
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4);
   }
+}
+
+/** Puts back the manifest a staging widened (see stageLocked): the one that was there, or none. */
+function unwiden(root: string, outDir: string, manifest: { now: string | undefined; widen: boolean }, generated: Set<string>, tree: Map<string, EntryKind>): void {
+  if (!manifest.widen) return;
+  if (manifest.now === undefined) rmSync(join(root, MANIFEST), { force: true });
+  else replaceManifest(root, outDir, manifest.now, generated, tree);
 }
 
 /** Writes the manifest through a temporary file (already journaled). */
