@@ -244,6 +244,7 @@ class Call implements StreamingCall, RetryDecision {
   readonly #options: RequestOptions | undefined;
   readonly #ctx: HookContext;
   readonly #policy: RetryConfig;
+  /** The request as the operation made it: its method and URL name the call in error messages. */
   readonly #req: HTTPRequest;
   /** The security requirement the call is made with (the first whose credentials are all set). */
   readonly #usable: SecurityScheme[] | undefined;
