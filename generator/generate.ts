@@ -23,7 +23,7 @@ import { runMemo, watchMemo, type WatchMemo } from "./targets/shared/render-memo
 import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
 import { PristineStore } from "./write/pristine.js";
 import { readText } from "./write/read.js";
-import { diffOutput, writeOutput, type OutputFile, type WriteSummary } from "./write/write.js";
+import { diffOutput, type OutputFile } from "./write/write.js";
 import { WriteCache } from "./write/write-cache.js";
 
 /**
@@ -286,14 +286,6 @@ export function codeSamplesFile(results: TargetResult[]): string {
     results[0]?.title ?? "",
     results.map((r) => r.samples ?? []),
   );
-}
-
-/** `caches` (--watch): each output folder's WriteCache (by its path), kept from one save to the next. */
-export function writeAll(results: TargetResult[], progress: Progress = SILENT, caches?: Map<string, WriteCache>): WriteSummary[] {
-  return results.map((r) => {
-    progress.phase(`writing ${r.target.name}`);
-    return writeOutput(r.target.out, r.files, r.inputs && JSON.stringify(r.inputs), progress, cacheOf(caches, r.target.out));
-  });
 }
 
 /** The folder's WriteCache, made on first use; none without `caches` (a plain generate). */

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../generator/config.js";
 import { diffSpecs } from "../../generator/diff.js";
-import { generateAll, writeAll } from "../../generator/generate.js";
+import { generateAll } from "../../generator/generate.js";
+import { writeOutput } from "../../generator/write/write.js";
 import { apiSurface } from "../../generator/release/surface.js";
 import { TARGETS } from "../../generator/targets/registry.js";
 import type { PlanBase, Target } from "../../generator/targets/target.js";
@@ -56,7 +57,7 @@ describe("a toy third target, added through the registry alone", () => {
     const config = loadConfig(configIn(dir), registry);
     expect(config.targets.map((t) => t.name)).toEqual(["toy"]);
     const results = await generateAll(config.spec, config.targets, { registry, date: "2026-01-01" });
-    writeAll(results);
+    for (const r of results) writeOutput(r.target.out, r.files);
     const out = join(dir, "out", "toy");
     expect(readFileSync(join(out, "OPERATIONS.txt"), "utf8")).toBe("TOY-SDK 1.0.0\nCREATEACTORTOKEN\nREVOKEACTORTOKEN\n");
     const lock = JSON.parse(readFileSync(join(out, ".specsmith", "lock.json"), "utf8")) as { target: string; surface: { methods: Record<string, unknown> } };
