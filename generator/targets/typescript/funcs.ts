@@ -53,8 +53,9 @@ export interface FuncView {
   security: { accessor: string }[][];
   /** name: the wire name; expr: the expression holding the value (fixed values: a literal). */
   query: { name: string; expr: string | null; value: string | null; style: string; explode: boolean }[];
-  headers: { name: string; expr: string; required: boolean }[];
-  cookies: { name: string; expr: string; required: boolean }[];
+  /** `operand`: `expr` as the left side of `!== undefined` (in parentheses when it is a `??`). */
+  headers: { name: string; expr: string; operand: string; required: boolean }[];
+  cookies: { name: string; expr: string; operand: string; required: boolean }[];
   /** The operation's idempotency header parameter: left unset, the SDK sends a fresh key. */
   idempotencyHeader: string | null;
   /** Header or cookie parameters: the request carries a headers object. */
@@ -116,9 +117,9 @@ export function funcView(p: Plan, op: OperationPlan, types: TypeWriter): FuncVie
     ...ir.params.filter((x) => x.in === "query").map((x) => ({ name: x.wireName, expr: paramValue(reqVar, x), value: null, style: x.style, explode: x.explode })),
   ];
   if (query.length) imports.runtime("appendQuery");
-  const headers = ir.params.filter((x) => x.in === "header").map((x) => ({ name: x.wireName, expr: paramValue(reqVar, x), required: x.required }));
+  const headers = ir.params.filter((x) => x.in === "header").map((x) => sentParam(reqVar, x));
   if (headers.length) imports.runtime("headerValue");
-  const cookies = ir.params.filter((x) => x.in === "cookie").map((x) => ({ name: x.wireName, expr: paramValue(reqVar, x), required: x.required }));
+  const cookies = ir.params.filter((x) => x.in === "cookie").map((x) => sentParam(reqVar, x));
   if (cookies.length) imports.runtime("cookiePair");
 
   let body: FuncView["body"] = null;
@@ -326,10 +327,19 @@ const ENCODERS: Record<Encoding, { fn: string; runtime: RuntimeName | null }> = 
 };
 
 /** `request.name`, `request?.name`, or with a quoted key `request?.["na-me"]`. */
-/** A parameter's value in the call; a global one (x-speakeasy-globals) falls back to its client option. */
+/**
+ * A parameter's value in the call; a global one (x-speakeasy-globals) falls back to its client option.
+ * Without parentheses: prettier drops them where the value is a whole argument or property.
+ */
 function paramValue(request: string, x: Parameter): string {
   const own = member(request, x.name);
-  return x.global ? `(${own} ?? client._options${propAccess(x.global)})` : own;
+  return x.global ? `${own} ?? client._options${propAccess(x.global)}` : own;
+}
+
+/** A header or cookie parameter: its value, and that value as the operand of a comparison. */
+function sentParam(request: string, x: Parameter): FuncView["headers"][number] {
+  const expr = paramValue(request, x);
+  return { name: x.wireName, expr, operand: x.global ? `(${expr})` : expr, required: x.required };
 }
 
 function member(object: string, name: string): string {

@@ -85,6 +85,7 @@ export const TYPESCRIPT_CODE_FIELDS = [
   "accessor",
   // expressions the view builds from identifiers: `request.userId`, `encodeForm`
   "expr",
+  "operand",
   "encoder",
   "typeExpr",
   "errorUnion",

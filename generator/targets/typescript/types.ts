@@ -120,8 +120,9 @@ export function decodeText(d: Decoder, v: string, p: string, k: string | null): 
   let s: string;
   switch (d.kind) {
     case "none":
-      // What is not checked (`unknown`, a file part's bytes) passes as it is, typed as declared.
-      return d.cast ? `(${v} as ${typeText(d.cast)})` : v;
+      // What is not checked (`unknown`, a file part's bytes) passes as it is, typed as declared. No
+      // parentheses: it is always a property's or an assignment's whole value, where prettier drops them.
+      return d.cast ? `${v} as ${typeText(d.cast)}` : v;
     case "check":
       s = `${d.fn}(${v}, ${at})`;
       break;

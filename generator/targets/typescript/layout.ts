@@ -1,0 +1,358 @@
+/**
+ * prettier's layout for the few statement shapes that make up almost every long line we emit, printed
+ * without a formatter. On GitHub's SDK, half of the 18,000 files have a line over 80 columns, and
+ * nearly all such lines are one of:
+ * - an import or export list (`import { A, type B, C } from "./x.js";`), broken one specifier a line;
+ * - a function or method header, broken one parameter a line;
+ * - a call (as a statement, a `return`, an assignment's or a property's value), broken one argument a
+ *   line;
+ * - a conditional value whose test is a comparison, moved to the next line;
+ * - an enum's type alias (`(typeof X)[keyof typeof X]`), moved to the next line;
+ * - a line prettier cannot break at all (one imported name, a member with a plain type), kept as is.
+ *
+ * Each shape is recognised only in the narrow form whose prettier layout is certain (plain names, no
+ * object, array or function arguments, which prettier hugs; no generic it could break instead). A file
+ * with any other long line is left to oxfmt whole (`layOut` returns undefined). The given/want table
+ * in tests/typescript-layout.test.ts runs every shape through prettier, and every emitted file of the
+ * end-to-end suites is checked against prettier too.
+ */
+/** prettier's default print width (the SDK's files are formatted with default options). */
+export const PRINT_WIDTH = 80;
+
+/**
+ * `code` with each line wider than 80 columns printed as prettier prints it, or undefined when a line
+ * has a shape not known here (the caller then runs the real formatter on the file).
+ */
+export function layOut(code: string): string | undefined {
+  const lines = code.split("\n");
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length <= PRINT_WIDTH || isCommentLine(line)) continue;
+    if (BLOCK_HEAD.test(line)) {
+      if (!moveBlock(lines, i)) return undefined;
+      changed = true;
+      continue;
+    }
+    const laid = layOutLine(line);
+    if (laid === undefined) return undefined;
+    if (laid !== line) ((lines[i] = laid), (changed = true));
+  }
+  return changed ? lines.join("\n") : code;
+}
+
+const BLOCK_HEAD = /^( *)(?:export )?(?:const|type) [A-Za-z_$][\w$]*(?:: [A-Za-z_$][\w$.]*)? = \{$/;
+
+/**
+ * `x = {` too wide, the object printed over the lines after it (as the templates print a multi-line
+ * object): prettier breaks after the `=` and indents the whole object two columns deeper. Its lines
+ * are then laid out in turn (some may now be too wide). False if the object's last line is not found.
+ */
+function moveBlock(lines: string[], at: number): boolean {
+  const indent = /^ */.exec(lines[at])![0];
+  let end = at + 1;
+  while (end < lines.length && !(lines[end].startsWith(`${indent}}`) && lines[end].length > indent.length)) {
+    if (lines[end] !== "" && !lines[end].startsWith(`${indent} `)) return false;
+    end++;
+  }
+  if (end === lines.length) return false;
+  lines.splice(at, 1, lines[at].slice(0, -2), `${indent}  {`);
+  for (let i = at + 2; i <= end + 1; i++) if (lines[i] !== "") lines[i] = `  ${lines[i]}`;
+  return true;
+}
+
+/** A line of a comment (`*`, `/**`, `//` first): prettier never rewraps those. */
+function isCommentLine(line: string): boolean {
+  const t = line.trimStart();
+  return t.startsWith("*") || t.startsWith("/*") || t.startsWith("//");
+}
+
+/** One long line as prettier prints it (several lines joined by "\n"), or undefined if not known. */
+export function layOutLine(line: string): string | undefined {
+  if (UNBREAKABLE.some((re) => re.test(line))) return line;
+  return specifierList(line) ?? enumAlias(line) ?? signature(line) ?? returnType(line) ?? statement(line);
+}
+
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+const SPECIFIER = String.raw`(?:type )?${NAME}(?: as ${NAME})?`;
+
+/** Lines prettier prints as they are however long: nothing in them can break. */
+const UNBREAKABLE = [
+  // One imported or exported name: prettier breaks a specifier list only when it has two or more.
+  new RegExp(String.raw`^(?:import|export)(?: type)? \{ ${SPECIFIER} \} from ${STRING};$`),
+  new RegExp(String.raw`^export \* (?:as ${NAME} )?from ${STRING};$`),
+  // An interface or class member typed by a plain name or an array of one.
+  new RegExp(String.raw`^ +(?:readonly )?(?:${NAME}|${STRING})\??: ${NAME}(?:\.${NAME})*(?:\[\]|<${NAME}>)?;$`),
+  // A member typed by a plain name or null: prettier hugs that union (never one member a line).
+  new RegExp(String.raw`^ +(?:readonly )?(?:${NAME}|${STRING})\??: (?:${NAME}(?:\.${NAME})* \| null|null \| ${NAME}(?:\.${NAME})*);$`),
+  // A property whose value is a template literal: prettier never breaks after the `:` for one.
+  new RegExp(String.raw`^ +(?:${NAME}|${STRING}): \`[^\`]*\`,$`),
+];
+
+const LIST = new RegExp(String.raw`^((?:import|export)(?: type)?) \{ (${SPECIFIER}(?:, ${SPECIFIER})+) \}((?: from ${STRING})?;)$`);
+
+/** `import { A, B } from "x";` broken one specifier a line (prettier's module specifier group). */
+function specifierList(line: string): string | undefined {
+  const m = LIST.exec(line);
+  if (!m) return undefined;
+  const items = m[2].split(", ").map((s) => `  ${s},`);
+  return [`${m[1]} {`, ...items, `}${m[3]}`].join("\n");
+}
+
+const ENUM_ALIAS = new RegExp(String.raw`^(export type (${NAME}) =) (\(typeof \2\)\[keyof typeof \2\];)$`);
+
+/** An enum's value type: its right side cannot break, so prettier moves it to the next line. */
+function enumAlias(line: string): string | undefined {
+  const m = ENUM_ALIAS.exec(line);
+  return m ? `${m[1]}\n  ${m[3]}` : undefined;
+}
+
+const SIGNATURE = new RegExp(String.raw`^( *)((?:export )?(?:async )?function ${NAME}|(?:(?:async|static|public|private|protected) )*${NAME})\((.+)\): (${NAME}[\w$.<>, |[\]]*)( \{|;)$`);
+/** A return type prettier hugs (no break inside it): a name, or a generic of one plain name. */
+const HUGGED_RETURN = new RegExp(String.raw`^${NAME}(?:\.${NAME})*(?:<${NAME}>)?(?:\[\])?$`);
+
+/**
+ * A function or method header, its parameters one a line. prettier keeps the parameters on the
+ * header's line when they fit there up to the return type's first break (after its first `<`, unless
+ * the type is a name or a generic of one plain name, which it hugs), breaking the return type then:
+ * that, a return type still too wide once the parameters are broken, a top-level union, an object
+ * type or a default among the parameters (prettier hugs a lone object parameter) are left alone.
+ */
+function signature(line: string): string | undefined {
+  const m = SIGNATURE.exec(line);
+  if (!m) return undefined;
+  const [, indent, head, list, returns, end] = m;
+  if (/[{}()=`]/.test(list) || splitTopLevel(returns, true, " | ")?.length !== 1) return undefined;
+  const params = splitTopLevel(list, true);
+  if (params === undefined) return undefined;
+  const hugged = HUGGED_RETURN.test(returns);
+  const beforeBreak = hugged ? line : line.slice(0, line.length - end.length - returns.length + returns.indexOf("<") + 1);
+  if (beforeBreak.length <= PRINT_WIDTH) return undefined;
+  const last = hugged ? [`${indent}): ${returns}${end}`] : typeArguments(`${indent}): `, indent, returns, end);
+  if (last === undefined) return undefined;
+  const out = [`${indent}${head}(`, ...params.map((p) => `${indent}  ${p},`), ...last];
+  return out.some((l, i) => l.length > PRINT_WIDTH && i > 0 && i <= params.length) ? undefined : out.join("\n");
+}
+
+const RETURN_TYPE = /^( *)\): (.+)( \{|;)$/;
+
+/** The last line of a header the template prints one parameter a line: `): Promise<…> {`. */
+function returnType(line: string): string | undefined {
+  const m = RETURN_TYPE.exec(line);
+  return m ? typeArguments(`${m[1]}): `, m[1], m[2], m[3])?.join("\n") : undefined;
+}
+
+const GENERIC = new RegExp(String.raw`^(${NAME}(?:\.${NAME})*)<(.+)>$`);
+
+/**
+ * The lines of a type printed after `first`: flat when it fits; a generic too wide breaks its type
+ * arguments one a line (no trailing comma), each laid out in turn; a plain name cannot break. A union
+ * or anything else too wide is left to the formatter.
+ */
+function typeArguments(first: string, indent: string, type: string, tail: string): string[] | undefined {
+  const flat = `${first}${type}${tail}`;
+  if (flat.length <= PRINT_WIDTH || HUGGED_RETURN.test(type)) return [flat];
+  const m = GENERIC.exec(type);
+  const args = m && splitTopLevel(m[2], true);
+  if (!m || !args) return undefined;
+  const out = [`${first}${m[1]}<`];
+  for (let i = 0; i < args.length; i++) {
+    const lines = typeArguments(`${indent}  `, `${indent}  `, args[i], i < args.length - 1 ? "," : "");
+    if (lines === undefined) return undefined;
+    out.push(...lines);
+  }
+  out.push(`${indent}>${tail}`);
+  return out;
+}
+
+const COMPARISON = / (?:===|!==|==|!=|<=|>=|<|>) /;
+const LEAD = String.raw`return |await |return await |(?:const|let) ${NAME}(?:: ${NAME})? = |${NAME}(?:\.${NAME})* = |(?:${NAME}|${STRING}): `;
+const STATEMENT = new RegExp(String.raw`^( *)(${LEAD})?(.+?)(;|,)$`);
+
+/**
+ * A statement, an object's property or a list's element: `lead` (`return `, an assignment's or a
+ * property's left side) then a value, then `;` or `,`. The value is laid out by `value`.
+ */
+function statement(line: string): string | undefined {
+  const m = STATEMENT.exec(line);
+  if (!m) return undefined;
+  const [, indent, lead = "", text, tail] = m;
+  return value(indent, indent, lead, text, tail)?.join("\n");
+}
+
+/**
+ * The lines of `lead` + `text` + `tail` where the first line starts with `first` and the ones after it
+ * are indented from `indent`, as prettier prints the value `text` (a call, a conditional or an object
+ * literal; anything else only when it fits). Undefined when its layout is not known here.
+ */
+function value(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  const flat = `${first}${lead}${text}${tail}`;
+  if (flat.length <= PRINT_WIDTH) return [flat];
+  const plain = stripStrings(text);
+  if (/[`]|=>/.test(plain)) return undefined;
+  if (text.startsWith("{ ") && text.endsWith(" }")) return object(first, indent, lead, text, tail);
+  if (plain.includes(" ? ")) return conditional(first, indent, lead, text, tail);
+  if (ATOM.test(text)) return atom(first, indent, lead, text, tail);
+  return callValue(first, indent, lead, text, tail);
+}
+
+/** A value nothing inside can break: a name, a member chain, a string or a number, `{} as T`. */
+const ATOM = new RegExp(String.raw`^(?:${NAME}(?:\.${NAME})*|${STRING}|-?\d+(?:\.\d+)?|\{\} as ${NAME})$`);
+
+/**
+ * An unbreakable value too wide for its line: after an assignment or a property prettier moves it to
+ * the next line (break-after-operator for a string or a member chain; fluid, which then breaks there,
+ * for the rest); elsewhere, and after a short key, it stays.
+ */
+function atom(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  if (operatorLead(lead) === undefined || shortKey(lead)) return [`${first}${lead}${text}${tail}`];
+  return [`${first}${lead.trimEnd()}`, `${indent}  ${text}${tail}`];
+}
+
+/** An operator lead (an assignment's `x = `, a property's `key: `) after which prettier may break. */
+function operatorLead(lead: string): "assignment" | "property" | undefined {
+  // ": " alone is a conditional's branch, not a property.
+  return lead.endsWith(" = ") ? "assignment" : lead.endsWith(": ") && lead !== ": " ? "property" : undefined;
+}
+
+/**
+ * A property key narrower than prettier's tab width plus 3: prettier never breaks after its `:`
+ * (isObjectPropertyWithShortKey) but for a conditional.
+ */
+function shortKey(lead: string): boolean {
+  return operatorLead(lead) === "property" && lead.length - 2 < 5;
+}
+
+/**
+ * `test ? a : b` after an assignment or a property whose test is a comparison: prettier breaks after
+ * the operator (break-after-operator), then breaks the conditional itself if it does not fit there,
+ * `? a` and `: b` on lines of their own, each branch aligned two columns past its mark.
+ */
+function conditional(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  const parts = splitTopLevel(text, false, " ? ");
+  if (parts?.length !== 2 || /[?`(]/.test(stripStrings(parts[0]))) return undefined;
+  const branches = splitTopLevel(parts[1], false, " : ");
+  if (branches?.length !== 2 || branches.some((b) => stripStrings(b).includes("?"))) return undefined;
+  if (lead === "return " && first === indent) return returnConditional(indent, parts[0], branches, tail);
+  if (operatorLead(lead) === undefined || !COMPARISON.test(parts[0])) return undefined;
+  const inner = `${indent}  `;
+  const head = `${first}${lead.trimEnd()}`;
+  const whole = `${inner}${text}${tail}`;
+  if (whole.length <= PRINT_WIDTH) return [head, whole];
+  const test = `${inner}${parts[0]}`;
+  if (test.length > PRINT_WIDTH) return undefined;
+  const yes = value(`${inner}  `, `${inner}    `, "? ", branches[0], "");
+  const no = value(`${inner}  `, `${inner}    `, ": ", branches[1], tail);
+  return yes && no ? [head, test, ...yes, ...no] : undefined;
+}
+
+/** `return test ? a : b;` too wide: the test stays on the `return` line, each branch on a line of its own. */
+function returnConditional(indent: string, test: string, branches: string[], tail: string): string[] | undefined {
+  const head = `${indent}return ${test}`;
+  if (head.length > PRINT_WIDTH || /[^\w$.]/.test(stripStrings(test))) return undefined;
+  const yes = value(`${indent}  `, `${indent}    `, "? ", branches[0], "");
+  const no = value(`${indent}  `, `${indent}    `, ": ", branches[1], tail);
+  return yes && no ? [head, ...yes, ...no] : undefined;
+}
+
+const CALL = new RegExp(String.raw`^((?:new )?${NAME}(?:\.${NAME})*)\((.*)\)$`);
+
+/**
+ * A call whose arguments are plain values (names, member accesses, strings, numbers, other such
+ * calls): one argument a line, the call's head staying where it is. When even the head does not fit
+ * after an assignment or a property, prettier first breaks after the operator (its fluid layout). Not
+ * with an object, array or function argument (prettier hugs those).
+ */
+function callValue(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  const m = CALL.exec(text);
+  if (!m || /[{}[\]?<>]/.test(stripStrings(m[2]))) return undefined;
+  const args = splitTopLevel(m[2], false);
+  if (args === undefined || m[2] === "") return undefined;
+  const head = `${first}${lead}${m[1]}(`;
+  if (head.length > PRINT_WIDTH && operatorLead(lead) !== undefined && !shortKey(lead)) {
+    const moved = value(`${indent}  `, `${indent}  `, "", text, tail);
+    return moved && [`${first}${lead.trimEnd()}`, ...moved];
+  }
+  return broken(head, `${indent})${tail}`, args, indent);
+}
+
+/** An object literal printed flat in the template (`{ a: 1, b }`), one property a line. */
+function object(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  const props = splitTopLevel(text.slice(2, -2), false);
+  if (props === undefined) return undefined;
+  const out = [`${first}${lead}{`];
+  for (const p of props) {
+    const m = new RegExp(String.raw`^(${NAME}|${STRING}): (.+)$`).exec(p);
+    const lines = m ? value(`${indent}  `, `${indent}  `, `${m[1]}: `, m[2], ",") : value(`${indent}  `, `${indent}  `, "", p, ",");
+    if (lines === undefined) return undefined;
+    out.push(...lines);
+  }
+  out.push(`${indent}}${tail}`);
+  return out;
+}
+
+/** `head`, each item on a line of its own (laid out in turn) with a trailing comma, then `last`. */
+function broken(head: string, last: string, items: string[], indent: string): string[] | undefined {
+  const out = [head];
+  for (const item of items) {
+    const lines = value(`${indent}  `, `${indent}  `, "", item, ",");
+    if (lines === undefined) return undefined;
+    out.push(...lines);
+  }
+  out.push(last);
+  return out;
+}
+
+/** The broken form (head, one item a line with a trailing comma, tail) if each of its lines fits. */
+function fitsAll(first: string, last: string, items: string[], indent: string): string | undefined {
+  const out = [first];
+  for (const item of items) {
+    const l = `${indent}  ${item},`;
+    if (l.length > PRINT_WIDTH) return undefined;
+    out.push(l);
+  }
+  out.push(last);
+  return out.join("\n");
+}
+
+/** `s` without the contents of its string literals (so that their characters are not read as code). */
+function stripStrings(s: string): string {
+  return s.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+}
+
+/**
+ * `s` split at `sep` (", " by default) outside brackets and strings; undefined if its brackets do not
+ * balance. `angles`: count `<` `>` as brackets (in types; in values they are comparisons).
+ */
+export function splitTopLevel(s: string, angles: boolean, sep = ", "): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      i = closingQuote(s, i);
+      if (i < 0) return undefined;
+    } else if (c === "(" || c === "[" || c === "{" || (angles && c === "<")) depth++;
+    else if (c === ")" || c === "]" || c === "}" || (angles && c === ">")) {
+      if (--depth < 0) return undefined;
+    } else if (depth === 0 && s.startsWith(sep, i)) {
+      parts.push(s.slice(start, i));
+      start = i + sep.length;
+      i += sep.length - 1;
+    }
+  }
+  if (depth !== 0) return undefined;
+  parts.push(s.slice(start));
+  return parts.every((p) => p.length > 0 && p.trim() === p) ? parts : undefined;
+}
+
+/** The index of the quote closing the string that opens at `at`, or -1. */
+function closingQuote(s: string, at: number): number {
+  for (let i = at + 1; i < s.length; i++) {
+    if (s[i] === "\\") i++;
+    else if (s[i] === s[at]) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,102 @@
+// prettier's layout printed without a formatter (generator/targets/typescript/layout.ts): each case is
+// a whole file as the templates print it, one statement a line. For a known shape, layOut must print
+// exactly what prettier prints; for any other, it must decline (the file then goes to oxfmt).
+import * as prettier from "prettier";
+import { describe, expect, it } from "vitest";
+import { layOut, splitTopLevel } from "../../../generator/targets/typescript/layout.js";
+
+const LONG = "WebhookPullRequestReviewRequestRemovedPullRequestRequestedTeamsParent";
+const MID = "ActionsGetActionsCacheUsageForOrgRequest";
+
+/** [case, the file as printed]: shapes layOut knows; it must print them as prettier does. */
+const KNOWN: [string, string][] = [
+  ["an import list", `import { type ${LONG}, type ${LONG}$Wire, ${LONG}$fromWire } from "./x.js";\n`],
+  ["an export list without a source", `const a = 1;\nconst ${LONG} = 2;\nexport { a, ${LONG} };\n`],
+  ["an import type list", `import type { ${LONG}, ${MID} } from "../models/index.js";\n`],
+  ["one long imported name stays", `import { ${LONG}${LONG} } from "./y.js";\n`],
+  ["export * stays", `export * from "./${LONG.toLowerCase()}${LONG.toLowerCase()}.js";\n`],
+  ["a function header", `export function ${LONG}$fromWire(w: unknown, p?: string, k?: string | number): ${LONG} {\n  return w;\n}\n`],
+  ["a header whose name alone is too wide", `export function ${LONG}${LONG}$toWire(v: number): string {\n  return String(v);\n}\n`],
+  [
+    "a method header with a generic return type",
+    `class C {\n  async getActionsCacheUsage(request: ${MID}, options?: RequestOptions): Promise<PageIterator<Array<Event>, Event>> {\n    return f(request, options);\n  }\n}\n`,
+  ],
+  [
+    "a return type broken one type argument a line",
+    `export async function f(\n  client: Core,\n  options?: RequestOptions,\n): Promise<Result<PageIterator<Array<${MID}>, ${MID}>, BasicError | SDKError | HTTPClientError>> {\n  return g();\n}\n`,
+  ],
+  ["an interface method", `interface I {\n  listForAuthenticatedUser(request: ${MID}, options?: RequestOptions): Promise<Thing>;\n}\n`],
+  ["an enum's value type", `export const ${LONG}Action = {\n  A: "a",\n} as const;\nexport type ${LONG}Action = (typeof ${LONG}Action)[keyof typeof ${LONG}Action];\n`],
+  ["a call statement", `function f() {\n  v.type = member(o.type, q, "type", ${LONG}Type);\n}\n`],
+  ["a call whose head is too wide after an assignment", `function f() {\n  v.bundle = ${LONG}Bundle$fromWire(o.bundle, q, "bundle");\n}\n`],
+  ["nested calls", `function f() {\n  return unwrapAsync(activityListPublicEventsForRepoNetwork(this, request, options, "${MID}"));\n}\n`],
+  ["a call in a property", `const v = {\n  repository: ${LONG}$fromWire(o.repo, q, "repo, with a comma"),\n};\n`],
+  ["a call after a short key keeps its head there", `const v = {\n  repo: ${LONG}$fromWire(o.repo, q, "repo, with a comma"),\n};\n`],
+  ["a name after a short key stays", `const v = {\n  repo: ${LONG}${MID},\n  sha: "${LONG}${MID}",\n};\n`],
+  ["a name after a longer key moves", `const v = {\n  repository: ${LONG}${MID},\n  description: "${LONG}${MID}",\n};\n`],
+  ["a member chain callee", `const r = {\n  body: JSON.stringify(${LONG}$toWire(request.requestBody)),\n};\n`],
+  ["a conditional after a property", `const v = {\n  closedAt: o.closed_at === null ? null : dateTime(o.closed_at, q, "closed_at_x"),\n};\n`],
+  ["a conditional broken at its branches", `const v = {\n  creator: o.creator === null ? null : ${LONG}Creator$fromWire(o.creator, q, "creator"),\n};\n`],
+  ["a conditional after an assignment", `function f() {\n  v.lastActiveOn = o.last_active_on === null ? null : dateTime(o.last_active_on, q, "last_active_on");\n}\n`],
+  ["a returned conditional", `function f() {\n  return data.ok ? ERR(new ValidationErrorSimple(data.value, res.value, ${MID})) : data;\n}\n`],
+  ["a member chain moved after its assignment", `function f() {\n  w.require_approval_for_fork_pr_workflows = v.requireApprovalForForkPrWorkflows;\n}\n`],
+  ["`{} as T` moved after its declaration", `function f() {\n  const v = {} as ${LONG}${MID};\n}\n`],
+  ["an unbreakable argument stays wide", `function f() {\n  v.reviewers = arr(o.reviewers, q, "reviewers", ${LONG}${MID}$fromWire);\n}\n`],
+  ["an object literal in a list", `const query = [\n  { name: "per_page", value: request.perPageOfResults, style: "form", explode: true },\n  { name: "p", value: 1 },\n];\n`],
+  ["an object bound to a long name moves under it", `export const ${LONG}Reviewers = {\n  Always: "ALWAYS",\n  Exempt: "EXEMPT",\n} as const;\n`],
+  ["a type moved under its name, a member growing too wide", `export type ${LONG}$Wire = {\n  labeled_runners?: boolean;\n  value: ${LONG}LabeledRunnersAnd;\n};\n`],
+  ["members that cannot break", `export interface I {\n  administration?: ${LONG}Administration;\n  members: Array<${LONG}Members$Wire>;\n  parent: ${LONG}Parent | null;\n}\n`],
+  ["a template literal stays", "const r = {\n  path: `/repos/${encodePath(request.owner)}/${encodePath(request.repo)}/environments/${encodePath(request.env)}`,\n};\n"],
+  ["comments are never rewrapped", `/**\n * ${LONG} ${LONG}\n */\n// ${LONG} ${LONG}\nexport const a = 1;\n`],
+];
+
+/** Shapes layOut must decline: prettier's layout for them depends on more than it checks. */
+const UNKNOWN: [string, string][] = [
+  ["an object argument (prettier hugs it)", `function f() {\n  send(client, { method: "GET", path: "/repos/${LONG}", operationID: "${MID}" });\n}\n`],
+  ["an arrow function argument", `function f() {\n  w.usageItems = v.usageItems.map((x) => ${LONG}UsageItems$toWire(x));\n}\n`],
+  ["a generic call", `const v = {\n  createdAt: union<number | Date>(o.created_at, q, "created_at", ${LONG}${MID}),\n};\n`],
+  ["a union member too wide", `export type T = {\n  details: ${LONG}1 | ${LONG}2 | ${LONG}3;\n};\n`],
+  ["a conditional whose test is not a comparison", `const v = {\n  closedAt: o.closed_at ? dateTime(o.closed_at, q, "closed_at") : ${LONG}${MID},\n};\n`],
+  ["a long if", `function f() {\n  if (o.some_long_property_name !== undefined && o.another_long_property_name !== null) {\n    g();\n  }\n}\n`],
+  ["a signature with an object parameter", `export function f(options: { retries: number; timeoutMs: number; server: string; extra: boolean }): void {}\n`],
+];
+
+const pretty = (source: string) => prettier.format(source, { parser: "typescript" });
+
+describe("layOut prints prettier's layout for the shapes it knows", () => {
+  it.each(KNOWN)("%s", async (_name, source) => {
+    expect(layOut(source)).toBe(await pretty(source));
+  });
+
+  it("every known case has a line over 80 columns (else it tests nothing)", () => {
+    for (const [name, source] of KNOWN)
+      expect(
+        source.split("\n").some((l) => l.length > 80),
+        name,
+      ).toBe(true);
+  });
+});
+
+describe("layOut declines other shapes", () => {
+  it.each(UNKNOWN)("%s", async (_name, source) => {
+    expect(layOut(source)).toBeUndefined();
+    // The shape is one prettier does change: declining it matters.
+    expect(await pretty(source)).not.toBe(source);
+  });
+});
+
+describe("splitTopLevel", () => {
+  const CASES: [string, boolean, string[] | undefined][] = [
+    ["a, b, c", false, ["a", "b", "c"]],
+    ['f(a, b), "x, y", c', false, ["f(a, b)", '"x, y"', "c"]],
+    ['"a \\", b", c', false, ['"a \\", b"', "c"]],
+    ["Record<string, number>, T", true, ["Record<string, number>", "T"]],
+    ["Record<string, number>, T", false, ["Record<string", "number>", "T"]],
+    ["f(a, b", false, undefined],
+    ['"open, b', false, undefined],
+    ["a, , b", false, undefined],
+  ];
+  it.each(CASES)("%s (angles: %s)", (given, angles, want) => {
+    expect(splitTopLevel(given, angles)).toEqual(want);
+  });
+});
