@@ -5,16 +5,20 @@
  * - an import or export list (`import { A, type B, C } from "./x.js";`), broken one specifier a line;
  * - a function or method header, broken one parameter a line;
  * - a call (as a statement, a `return`, an assignment's or a property's value), broken one argument a
- *   line;
- * - a conditional value whose test is a comparison, moved to the next line;
+ *   line, or hugging a last arrow function (`.map((x) =>` then its body);
+ * - a conditional value whose test is a comparison, moved to the next line, then broken at `?` `:`;
+ * - an object literal, one property a line; one bound to a name too long, moved under it;
  * - an enum's type alias (`(typeof X)[keyof typeof X]`), moved to the next line;
+ * - a return type broken one type argument a line;
  * - a line prettier cannot break at all (one imported name, a member with a plain type), kept as is.
+ * Items too wide once broken are laid out in turn (a call's argument that is a call, a branch).
  *
  * Each shape is recognised only in the narrow form whose prettier layout is certain (plain names, no
- * object, array or function arguments, which prettier hugs; no generic it could break instead). A file
- * with any other long line is left to oxfmt whole (`layOut` returns undefined). The given/want table
- * in tests/typescript-layout.test.ts runs every shape through prettier, and every emitted file of the
- * end-to-end suites is checked against prettier too.
+ * object or array argument, which prettier hugs; no generic it could break instead). A file with any
+ * other long line is left to oxfmt whole (`layOut` returns undefined). The templates print each
+ * statement on one line and leave the breaking to this step. The given/want table in
+ * tests/targets/typescript/layout.test.ts runs every shape through prettier, and every emitted file of
+ * the end-to-end suites is checked against prettier too.
  */
 /** prettier's default print width (the SDK's files are formatted with default options). */
 export const PRINT_WIDTH = 80;
@@ -189,12 +193,38 @@ function statement(line: string): string | undefined {
 function value(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
   const flat = `${first}${lead}${text}${tail}`;
   if (flat.length <= PRINT_WIDTH) return [flat];
-  const plain = stripStrings(text);
-  if (/[`]|=>/.test(plain)) return undefined;
+  if (stripStrings(text).includes("`")) return undefined;
   if (text.startsWith("{ ") && text.endsWith(" }")) return object(first, indent, lead, text, tail);
-  if (plain.includes(" ? ")) return conditional(first, indent, lead, text, tail);
+  const arrow = ARROW.exec(text);
+  if (arrow) return lead === "" ? arrowValue(first, indent, arrow[1], arrow[2], tail) : undefined;
+  if (splitTopLevel(text, false, " ? ")?.length === 2) return conditional(first, indent, lead, text, tail);
   if (ATOM.test(text)) return atom(first, indent, lead, text, tail);
   return callValue(first, indent, lead, text, tail);
+}
+
+/** An arrow function with plain parameters and an expression body. */
+const ARROW = new RegExp(String.raw`^\(((?:${NAME}(?:, ${NAME})*)?)\) => (.+)$`);
+
+/**
+ * An arrow function too wide for its line, as a list's element or an argument of a call broken one
+ * argument a line: prettier breaks after the `=>` and prints the body on the next line (a
+ * conditional body then without its parentheses).
+ */
+function arrowValue(first: string, indent: string, params: string, body: string, tail: string): string[] | undefined {
+  const lines = arrowBody(indent, body, tail);
+  return lines && [`${first}(${params}) =>`, ...lines];
+}
+
+/** An arrow's body on the lines after its `=>`, or undefined when its layout is not known here. */
+function arrowBody(indent: string, body: string, tail: string): string[] | undefined {
+  if (/[{}[\]`]|=>/.test(stripStrings(body))) return undefined;
+  const bare = body.startsWith("(") && body.endsWith(")") && splitTopLevel(body.slice(1, -1), false) !== undefined ? body.slice(1, -1) : undefined;
+  if (bare !== undefined) {
+    // A conditional body loses its parentheses on a line of its own; broken, its layout differs.
+    const line = `${indent}  ${bare}${tail}`;
+    return line.length <= PRINT_WIDTH ? [line] : undefined;
+  }
+  return value(`${indent}  `, `${indent}  `, "", body, tail);
 }
 
 /** A value nothing inside can break: a name, a member chain, a string or a number, `{} as T`. */
@@ -262,14 +292,26 @@ const CALL = new RegExp(String.raw`^((?:new )?${NAME}(?:\.${NAME})*)\((.*)\)$`);
  * A call whose arguments are plain values (names, member accesses, strings, numbers, other such
  * calls): one argument a line, the call's head staying where it is. When even the head does not fit
  * after an assignment or a property, prettier first breaks after the operator (its fluid layout). Not
- * with an object, array or function argument (prettier hugs those).
+ * with an object, array or function argument (prettier hugs those), but for an arrow function last:
+ * prettier hugs it (its last-argument expansion) when the other arguments and the arrow's head fit on
+ * the call's line, the body going to the next; otherwise every argument is broken out.
  */
 function callValue(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
   const m = CALL.exec(text);
-  if (!m || /[{}[\]?<>]/.test(stripStrings(m[2]))) return undefined;
-  const args = splitTopLevel(m[2], false);
-  if (args === undefined || m[2] === "") return undefined;
+  const args = m && m[2] !== "" ? splitTopLevel(m[2], false) : undefined;
+  if (!m || args === undefined) return undefined;
+  const arrow = ARROW.exec(args[args.length - 1]);
+  // prettier hugs a last object, array or function argument; with an arrow function last, that one.
+  const others = arrow ? args.slice(0, -1) : args;
+  if (others.some((a) => (arrow ? /[?<>]|=>/ : /[{}[\]?<>]/).test(stripStrings(a)))) return undefined;
   const head = `${first}${lead}${m[1]}(`;
+  if (arrow) {
+    const hug = `${head}${[...others, `(${arrow[1]}) =>`].join(", ")}`;
+    if (hug.length <= PRINT_WIDTH) {
+      const body = arrowBody(indent, arrow[2], ",");
+      return body && [hug, ...body, `${indent})${tail}`];
+    }
+  }
   if (head.length > PRINT_WIDTH && operatorLead(lead) !== undefined && !shortKey(lead)) {
     const moved = value(`${indent}  `, `${indent}  `, "", text, tail);
     return moved && [`${first}${lead.trimEnd()}`, ...moved];

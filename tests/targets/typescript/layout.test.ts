@@ -47,13 +47,22 @@ const KNOWN: [string, string][] = [
   ["a type moved under its name, a member growing too wide", `export type ${LONG}$Wire = {\n  labeled_runners?: boolean;\n  value: ${LONG}LabeledRunnersAnd;\n};\n`],
   ["members that cannot break", `export interface I {\n  administration?: ${LONG}Administration;\n  members: Array<${LONG}Members$Wire>;\n  parent: ${LONG}Parent | null;\n}\n`],
   ["a template literal stays", "const r = {\n  path: `/repos/${encodePath(request.owner)}/${encodePath(request.repo)}/environments/${encodePath(request.env)}`,\n};\n"],
+  ["a last argument's arrow hugged", `function f() {\n  w.usageItems = v.usageItems.map((x) => ${LONG}UsageItems$toWire(x));\n}\n`],
+  ["a hugged arrow's conditional body loses its parentheses", `const w = {\n  assignees: v.assignees.map((x) => (x === null ? null : ${MID}$toWire(x))),\n};\n`],
+  [
+    "arguments broken out when a hugged arrow's head does not fit, an arrow among them",
+    `function f() {\n  return decodePage(res.value, Page$fromWire, { kind: "link", inputs: [], items: ["data"] }, at, (next) => usersListSshSigningKeysForAuthenticatedUser$page(client, next, options));\n}\n`,
+  ],
+  ["arguments broken out after an assignment", `function f() {\n  w.usageItems = v.usageItems.map(${LONG}, (x) => toWire(x));\n}\n`],
+  ["a hugged arrow's head that fits", `function f() {\n  return decodePage(res.value, at, (next) => usersListSshSigningKeysForAuthenticatedUser$page(client, next, options));\n}\n`],
   ["comments are never rewrapped", `/**\n * ${LONG} ${LONG}\n */\n// ${LONG} ${LONG}\nexport const a = 1;\n`],
 ];
 
 /** Shapes layOut must decline: prettier's layout for them depends on more than it checks. */
 const UNKNOWN: [string, string][] = [
   ["an object argument (prettier hugs it)", `function f() {\n  send(client, { method: "GET", path: "/repos/${LONG}", operationID: "${MID}" });\n}\n`],
-  ["an arrow function argument", `function f() {\n  w.usageItems = v.usageItems.map((x) => ${LONG}UsageItems$toWire(x));\n}\n`],
+  ["an arrow's conditional body too wide for its own line", `const w = {\n  assignees: v.assignees.map((x) => (x === null ? null : ${LONG}$toWire(x))),\n};\n`],
+  ["an arrow with a block body", `function f() {\n  items.forEach((x) => { ${LONG}UsageItems$toWire(x); ${MID}(x); });\n}\n`],
   ["a generic call", `const v = {\n  createdAt: union<number | Date>(o.created_at, q, "created_at", ${LONG}${MID}),\n};\n`],
   ["a union member too wide", `export type T = {\n  details: ${LONG}1 | ${LONG}2 | ${LONG}3;\n};\n`],
   ["a conditional whose test is not a comparison", `const v = {\n  closedAt: o.closed_at ? dateTime(o.closed_at, q, "closed_at") : ${LONG}${MID},\n};\n`],
