@@ -30,19 +30,34 @@ export const PRINT_WIDTH = 80;
 export function layOut(code: string): string | undefined {
   const lines = code.split("\n");
   let changed = false;
+  // What each line open at this one was opened with (a line ending in `(`, `{` or `[`): inside `(`,
+  // `name: Type,` is a parameter; inside `{`, a property (prettier may break after its `:`).
+  const open: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.length <= PRINT_WIDTH || isCommentLine(line)) continue;
-    if (BLOCK_HEAD.test(line)) {
-      if (!moveBlock(lines, i)) return undefined;
-      changed = true;
-      continue;
+    if (isCommentLine(line)) continue;
+    if (line.length > PRINT_WIDTH) {
+      if (BLOCK_HEAD.test(line)) {
+        if (!moveBlock(lines, i)) return undefined;
+        changed = true;
+        continue;
+      }
+      const laid = layOutLine(line, open[open.length - 1] === "(");
+      if (laid === undefined) return undefined;
+      if (laid !== line) ((lines[i] = laid), (changed = true));
     }
-    const laid = layOutLine(line);
-    if (laid === undefined) return undefined;
-    if (laid !== line) ((lines[i] = laid), (changed = true));
+    track(open, line);
   }
   return changed ? lines.join("\n") : code;
+}
+
+/** Keeps `open` (see layOut) as of after `line`: a line printed whole never leaves anything open. */
+function track(open: string[], line: string): void {
+  const t = line.trim();
+  if (t === "") return;
+  if (t[0] === ")" || t[0] === "}" || t[0] === "]") open.pop();
+  const last = t[t.length - 1];
+  if (last === "(" || last === "{" || last === "[") open.push(last);
 }
 
 const BLOCK_HEAD = /^( *)(?:export )?(?:const|type) [A-Za-z_$][\w$]*(?:: [A-Za-z_$][\w$.]*)? = \{$/;
@@ -72,8 +87,10 @@ function isCommentLine(line: string): boolean {
 }
 
 /** One long line as prettier prints it (several lines joined by "\n"), or undefined if not known. */
-export function layOutLine(line: string): string | undefined {
+export function layOutLine(line: string, inParameters = false): string | undefined {
   if (UNBREAKABLE.some((re) => re.test(line))) return line;
+  // A parameter of a header the template prints one a line: as it is if nothing in it can break.
+  if (inParameters && PARAMETER_LINE.test(line)) return UNBROKEN_PARAMETER.test(line) ? line : undefined;
   return specifierList(line) ?? enumAlias(line) ?? signature(line) ?? returnType(line) ?? statement(line);
 }
 
@@ -82,6 +99,12 @@ const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
 const SPECIFIER = String.raw`(?:type )?${NAME}(?: as ${NAME})?`;
 
 /** Lines prettier prints as they are however long: nothing in them can break. */
+/** A parameter prettier cannot break: a name typed by a plain name (or an array of one). */
+const UNBREAKABLE_PARAM = String.raw`${NAME}\??: ${NAME}(?:\.${NAME})*(?:\[\])?`;
+
+const PARAMETER_LINE = new RegExp(String.raw`^ +${NAME}\??: `);
+const UNBROKEN_PARAMETER = new RegExp(String.raw`^ +${UNBREAKABLE_PARAM},$`);
+
 const UNBREAKABLE = [
   // One imported or exported name: prettier breaks a specifier list only when it has two or more.
   new RegExp(String.raw`^(?:import|export)(?: type)? \{ ${SPECIFIER} \} from ${STRING};$`),
@@ -92,6 +115,8 @@ const UNBREAKABLE = [
   new RegExp(String.raw`^ +(?:readonly )?(?:${NAME}|${STRING})\??: (?:${NAME}(?:\.${NAME})* \| null|null \| ${NAME}(?:\.${NAME})*);$`),
   // A property whose value is a template literal: prettier never breaks after the `:` for one.
   new RegExp(String.raw`^ +(?:${NAME}|${STRING}): \`[^\`]*\`,$`),
+  // The head of a header the template prints one parameter a line, the name alone too wide.
+  new RegExp(String.raw`^ *(?:export )?(?:async )?function ${NAME}\($`),
 ];
 
 const LIST = new RegExp(String.raw`^((?:import|export)(?: type)?) \{ (${SPECIFIER}(?:, ${SPECIFIER})+) \}((?: from ${STRING})?;)$`);
@@ -136,7 +161,9 @@ function signature(line: string): string | undefined {
   const last = hugged ? [`${indent}): ${returns}${end}`] : typeArguments(`${indent}): `, indent, returns, end);
   if (last === undefined) return undefined;
   const out = [`${indent}${head}(`, ...params.map((p) => `${indent}  ${p},`), ...last];
-  return out.some((l, i) => l.length > PRINT_WIDTH && i > 0 && i <= params.length) ? undefined : out.join("\n");
+  // A parameter too wide for its line stays so when nothing in it can break.
+  const wide = (p: string) => indent.length + p.length + 3 > PRINT_WIDTH && !PARAM.test(p);
+  return params.some(wide) ? undefined : out.join("\n");
 }
 
 const RETURN_TYPE = /^( *)\): (.+)( \{|;)$/;
@@ -146,6 +173,8 @@ function returnType(line: string): string | undefined {
   const m = RETURN_TYPE.exec(line);
   return m ? typeArguments(`${m[1]}): `, m[1], m[2], m[3])?.join("\n") : undefined;
 }
+
+const PARAM = new RegExp(String.raw`^${UNBREAKABLE_PARAM}$`);
 
 const GENERIC = new RegExp(String.raw`^(${NAME}(?:\.${NAME})*)<(.+)>$`);
 
@@ -171,7 +200,7 @@ function typeArguments(first: string, indent: string, type: string, tail: string
 }
 
 const COMPARISON = / (?:===|!==|==|!=|<=|>=|<|>) /;
-const LEAD = String.raw`return |await |return await |(?:const|let) ${NAME}(?:: ${NAME})? = |${NAME}(?:\.${NAME})* = |(?:${NAME}|${STRING}): `;
+const LEAD = String.raw`return |await |return await |(?:const|let) ${NAME}(?:: ${NAME})? = |${NAME}(?:\.${NAME}|\[${STRING}\])* = |(?:${NAME}|${STRING}): `;
 const STATEMENT = new RegExp(String.raw`^( *)(${LEAD})?(.+?)(;|,)$`);
 
 /**
@@ -179,10 +208,24 @@ const STATEMENT = new RegExp(String.raw`^( *)(${LEAD})?(.+?)(;|,)$`);
  * property's left side) then a value, then `;` or `,`. The value is laid out by `value`.
  */
 function statement(line: string): string | undefined {
+  const cond = IF.exec(line);
+  if (cond) return ifClause(cond[1], cond[2], cond[3]);
   const m = STATEMENT.exec(line);
   if (!m) return undefined;
   const [, indent, lead = "", text, tail] = m;
   return value(indent, indent, lead, text, tail)?.join("\n");
+}
+
+const IF = /^( *)(if \((?:[^()"]|"(?:[^"\\]|\\.)*")+\)) (.+;)$/;
+
+/**
+ * `if (test) statement;` too wide: prettier moves the statement to the next line, indented (and breaks
+ * it there in turn); a test too wide for the `if` line is left to the formatter.
+ */
+function ifClause(indent: string, head: string, body: string): string | undefined {
+  if (indent.length + head.length > PRINT_WIDTH || /^(?:if|for|while|return)\b|^\{/.test(body)) return undefined;
+  const lines = statement(`${indent}  ${body}`);
+  return lines && `${indent}${head}\n${lines}`;
 }
 
 /**
@@ -199,7 +242,21 @@ function value(first: string, indent: string, lead: string, text: string, tail: 
   if (arrow) return lead === "" ? arrowValue(first, indent, arrow[1], arrow[2], tail) : undefined;
   if (splitTopLevel(text, false, " ? ")?.length === 2) return conditional(first, indent, lead, text, tail);
   if (ATOM.test(text)) return atom(first, indent, lead, text, tail);
+  if (LOGICAL.test(text)) return logical(first, indent, lead, text, tail);
   return callValue(first, indent, lead, text, tail);
+}
+
+/** `a ?? b`, `a || b`, `a && b` of plain operands (names, member chains, strings, numbers). */
+const LOGICAL = new RegExp(String.raw`^${NAME}(?:\??\.${NAME})* (?:\?\?|\|\||&&) (?:${NAME}(?:\??\.${NAME})*|${STRING}|-?\d+)$`);
+
+/**
+ * A logical expression after an assignment or a property: prettier breaks after the operator
+ * (break-after-operator, whatever the key's length) and prints it on the next line when it fits there.
+ */
+function logical(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  const next = `${indent}  ${text}${tail}`;
+  if (operatorLead(lead) === undefined || next.length > PRINT_WIDTH) return undefined;
+  return [`${first}${lead.trimEnd()}`, next];
 }
 
 /** An arrow function with plain parameters and an expression body. */

@@ -55,6 +55,13 @@ const KNOWN: [string, string][] = [
   ],
   ["arguments broken out after an assignment", `function f() {\n  w.usageItems = v.usageItems.map(${LONG}, (x) => toWire(x));\n}\n`],
   ["a hugged arrow's head that fits", `function f() {\n  return decodePage(res.value, at, (next) => usersListSshSigningKeysForAuthenticatedUser$page(client, next, options));\n}\n`],
+  ["an if's statement moved under it", `function f() {\n  if (request.ifMatch !== undefined) headers["If-Match"] = headerValue(request.ifMatch, ${MID});\n}\n`],
+  ["a logical value moved after its key", `const w = {\n  "@odata.type": v.odataType ?? "#microsoft.graph.aadUserConversationMemberResult",\n};\n`],
+  [
+    "a header printed one parameter a line, its name and a parameter too wide",
+    `export async function ${LONG}${MID}(\n  client: Core,\n  request: ${LONG}${MID}Request,\n  options?: RequestOptions,\n): Promise<void> {\n  return;\n}\n`,
+  ],
+  ["a one-line header with a parameter too wide", `export function ${LONG}$toWire(v: ${LONG}${MID}, k?: string): ${LONG}$Wire {\n  return v;\n}\n`],
   ["comments are never rewrapped", `/**\n * ${LONG} ${LONG}\n */\n// ${LONG} ${LONG}\nexport const a = 1;\n`],
 ];
 
@@ -66,6 +73,8 @@ const UNKNOWN: [string, string][] = [
   ["a generic call", `const v = {\n  createdAt: union<number | Date>(o.created_at, q, "created_at", ${LONG}${MID}),\n};\n`],
   ["a union member too wide", `export type T = {\n  details: ${LONG}1 | ${LONG}2 | ${LONG}3;\n};\n`],
   ["a conditional whose test is not a comparison", `const v = {\n  closedAt: o.closed_at ? dateTime(o.closed_at, q, "closed_at") : ${LONG}${MID},\n};\n`],
+  ["a parameter whose type could break", `export async function f(\n  client: Core,\n  request: ${LONG} | ${MID} | ${LONG}${MID},\n): Promise<void> {\n  return;\n}\n`],
+  ["a logical value too wide for the next line too", `const w = {\n  "@odata.type": v.odataType ?? "#microsoft.graph.aadUserConversationMemberResult.and.some.more",\n};\n`],
   ["a long if", `function f() {\n  if (o.some_long_property_name !== undefined && o.another_long_property_name !== null) {\n    g();\n  }\n}\n`],
   ["a signature with an object parameter", `export function f(options: { retries: number; timeoutMs: number; server: string; extra: boolean }): void {}\n`],
 ];
