@@ -105,6 +105,8 @@ export interface GenerateOptions {
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
   // Each folder's lock first: a damaged one stops the run before the spec is even loaded.
   const locks: (LockFile | undefined)[] = targets.map((config) => readLockFile(config.out, config.name, opts.locks));
+  // Each folder's pack, unpacking while the spec is loaded and planned (see PristineStore.prefetch).
+  const packs = targets.map((config) => packOf(config, opts.memos));
   const progress = opts.progress ?? SILENT;
   progress.phase("loading the spec");
   const { api, loaded } = loadApi(spec, opts.overlays);
@@ -118,7 +120,8 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     const target = targetOf(opts.registry ?? TARGETS, config.name);
     // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
     const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (opts.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
-    const result = withReleaseFiles(await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], { ...opts, progress }), api, digest, opts);
+    const result = withReleaseFiles(await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], packs[i], { ...opts, progress }), api, digest, opts);
+    packs[i] = undefined;
     // Written into the lock: neither surface is needed any more.
     locks[i] = undefined;
     const once = result.files.filter((f) => f.once).map((f) => f.path);
@@ -144,6 +147,7 @@ async function generateTarget(
   target: AnyTarget,
   config: TargetConfig,
   previous: LockFile | undefined,
+  disk: PristineStore | undefined,
   opts: GenerateOptions & { progress: Progress },
 ): Promise<Omit<TargetResult, "release"> & { release: Release }> {
   opts.progress.phase(`planning ${config.name}`);
@@ -152,8 +156,6 @@ async function generateTarget(
   // build of specsmith records for the next generation (and recalls from this folder's last one).
   const salt = keySalt(config);
   const memo = memoOf(opts.memos, config.out, salt) ?? runMemo(salt);
-  // The folder's pack, opened on the first file asked of it (a run that recalls nothing reads none).
-  const disk = salt === undefined ? undefined : new PristineStore(config.out);
   const held = opts.release === false && previous !== undefined;
   let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
@@ -161,6 +163,7 @@ async function generateTarget(
   const render = async (version: string) => {
     opts.progress.phase(`rendering ${config.name}`);
     memo.format?.startRun();
+    await disk?.ready();
     memo.render.startRun(disk);
     const out = await target.emit(plan, version, memo);
     const kept = memo.render.recalledSoFar;
@@ -202,6 +205,19 @@ async function generateTarget(
  * (its code and templates) and the settings. Not where the folder is (a clone elsewhere, CI, keeps
  * the keys) nor the version (no derived file prints it). Undefined when run from source (no build).
  */
+/**
+ * The folder's pack, for a run whose rendering may recall from it (a build that records keys), opened
+ * on the first text asked of it (a run that recalls nothing reads none). Its unpacking starts now
+ * but under --watch after the first save, which recall from the memo (a pack is read only when the
+ * memo is empty, after a failed save).
+ */
+function packOf(config: TargetConfig, memos: Map<string, WatchMemo> | undefined): PristineStore | undefined {
+  if (keySalt(config) === undefined) return undefined;
+  const store = new PristineStore(config.out);
+  if (!memos?.has(config.out)) store.prefetch();
+  return store;
+}
+
 function keySalt(config: TargetConfig): string | undefined {
   const build = currentBuild();
   return build === undefined ? undefined : `${build}\0${JSON.stringify({ ...config, out: undefined, version: undefined })}`;

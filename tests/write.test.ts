@@ -1,7 +1,7 @@
 // The writer in process: files the user added survive, stale files go, a file specsmith did not
 // generate is never overwritten; and the table of output paths it refuses. (The folder-level
 // behaviour, run as a CLI, is in output-folder.test.ts.)
-import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { unsafePathReason } from "../generator/write/paths.js";
@@ -243,6 +243,35 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     );
     expect(decodePack(Buffer.from("specsmith-pristine 1 d1\nnot brotli"))).toBeUndefined();
     expect(decodePack(packed.subarray(0, packed.length - 3))).toBeUndefined();
+  });
+
+  it("a pack unpacked ahead (prefetch) reads as one unpacked on first use; a damaged one as empty", async () => {
+    const root = join(tempDir(), "out");
+    mkdirSync(join(root, ".specsmith"), { recursive: true });
+    // Larger than one of zlib's default 16 KB chunks, so that the unpacking takes several.
+    const big = "line of a generated file ✓\n".repeat(4000);
+    const packed = encodePack(
+      [
+        ["src/a.ts", big, "k1"],
+        ["src/b.ts", "b", "k2"],
+      ],
+      "d",
+    );
+    writeFileSync(join(root, PACK_FILE), packed);
+    const ahead = new PristineStore(root);
+    ahead.prefetch();
+    await ahead.ready();
+    // Unpacked now: what it answers no longer depends on the file.
+    rmSync(join(root, PACK_FILE));
+    expect(ahead.derived("src/a.ts", "k1")).toBe(big);
+    expect(ahead.derived("src/b.ts", "k1")).toBeUndefined();
+    expect(ahead.get("src/b.ts")).toBe("b");
+    writeFileSync(join(root, PACK_FILE), packed.subarray(0, packed.length - 3));
+    const damaged = new PristineStore(root);
+    damaged.prefetch();
+    await damaged.ready();
+    expect(damaged.derived("src/a.ts", "k1")).toBeUndefined();
+    expect(damaged.get("src/a.ts")).toBeUndefined();
   });
 });
 
