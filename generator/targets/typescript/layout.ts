@@ -98,13 +98,13 @@ const NAME = String.raw`[A-Za-z_$][\w$]*`;
 const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
 const SPECIFIER = String.raw`(?:type )?${NAME}(?: as ${NAME})?`;
 
-/** Lines prettier prints as they are however long: nothing in them can break. */
 /** A parameter prettier cannot break: a name typed by a plain name (or an array of one). */
 const UNBREAKABLE_PARAM = String.raw`${NAME}\??: ${NAME}(?:\.${NAME})*(?:\[\])?`;
 
 const PARAMETER_LINE = new RegExp(String.raw`^ +${NAME}\??: `);
 const UNBROKEN_PARAMETER = new RegExp(String.raw`^ +${UNBREAKABLE_PARAM},$`);
 
+/** Lines prettier prints as they are however long: nothing in them can break. */
 const UNBREAKABLE = [
   // One imported or exported name: prettier breaks a specifier list only when it has two or more.
   new RegExp(String.raw`^(?:import|export)(?: type)? \{ ${SPECIFIER} \} from ${STRING};$`),
@@ -376,13 +376,15 @@ function callValue(first: string, indent: string, lead: string, text: string, ta
   return broken(head, `${indent})${tail}`, args, indent);
 }
 
+const PROPERTY = new RegExp(String.raw`^(${NAME}|${STRING}): (.+)$`);
+
 /** An object literal printed flat in the template (`{ a: 1, b }`), one property a line. */
 function object(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
   const props = splitTopLevel(text.slice(2, -2), false);
   if (props === undefined) return undefined;
   const out = [`${first}${lead}{`];
   for (const p of props) {
-    const m = new RegExp(String.raw`^(${NAME}|${STRING}): (.+)$`).exec(p);
+    const m = PROPERTY.exec(p);
     const lines = m ? value(`${indent}  `, `${indent}  `, `${m[1]}: `, m[2], ",") : value(`${indent}  `, `${indent}  `, "", p, ",");
     if (lines === undefined) return undefined;
     out.push(...lines);
@@ -401,18 +403,6 @@ function broken(head: string, last: string, items: string[], indent: string): st
   }
   out.push(last);
   return out;
-}
-
-/** The broken form (head, one item a line with a trailing comma, tail) if each of its lines fits. */
-function fitsAll(first: string, last: string, items: string[], indent: string): string | undefined {
-  const out = [first];
-  for (const item of items) {
-    const l = `${indent}  ${item},`;
-    if (l.length > PRINT_WIDTH) return undefined;
-    out.push(l);
-  }
-  out.push(last);
-  return out.join("\n");
 }
 
 /** `s` without the contents of its string literals (so that their characters are not read as code). */
