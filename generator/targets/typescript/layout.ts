@@ -369,12 +369,19 @@ function callValue(first: string, indent: string, lead: string, text: string, ta
       return body && [hug, ...body, `${indent})${tail}`];
     }
   }
-  if (head.length > PRINT_WIDTH && operatorLead(lead) !== undefined && !shortKey(lead)) {
+  // After an operator, a call whose head does not fit, or whose one argument is short (prettier's
+  // isPoorlyBreakableMemberOrCallChain: it would break there for nothing), moves to the next line.
+  const poorly = args.length === 1 && SHORT_ARGUMENT.test(args[0]) && args[0].length <= PRINT_WIDTH / 4;
+  if ((head.length > PRINT_WIDTH || poorly) && operatorLead(lead) !== undefined && !shortKey(lead)) {
+    if (m[1].startsWith("new ")) return undefined;
     const moved = value(`${indent}  `, `${indent}  `, "", text, tail);
     return moved && [`${first}${lead.trimEnd()}`, ...moved];
   }
   return broken(head, `${indent})${tail}`, args, indent);
 }
+
+/** An argument prettier calls short when it is alone (isLoneShortArgument), up to a quarter of the width. */
+const SHORT_ARGUMENT = new RegExp(String.raw`^(?:${NAME}|${STRING}|-?\d+(?:\.\d+)?)$`);
 
 const PROPERTY = new RegExp(String.raw`^(${NAME}|${STRING}): (.+)$`);
 

@@ -1,6 +1,7 @@
 // prettier's layout printed without a formatter (generator/targets/typescript/layout.ts): each case is
 // a whole file as the templates print it, one statement a line. For a known shape, layOut must print
 // exactly what prettier prints; for any other, it must decline (the file then goes to oxfmt).
+import fc from "fast-check";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { layOut, splitTopLevel } from "../../../generator/targets/typescript/layout.js";
@@ -116,5 +117,61 @@ describe("splitTopLevel", () => {
   ];
   it.each(CASES)("%s (angles: %s)", (given, angles, want) => {
     expect(splitTopLevel(given, angles)).toEqual(want);
+  });
+});
+
+// The class of problem, not the examples: statements of the known shapes built with names of every
+// width, so that lines fall on either side of 80 columns at every point. Wherever layOut answers, it
+// must answer what prettier prints; and it must answer for most of them (else this tests nothing).
+describe("layOut against prettier on generated statements", () => {
+  const name = fc.tuple(fc.constantFrom("n", "Webhook", "X$", "actions"), fc.integer({ min: 0, max: 44 })).map(([h, n]) => `${h}${"q".repeat(n)}`);
+  const str = fc.constantFrom('"a"', '"key, with a comma"', `"it's (quoted)"`, '"#microsoft.graph.someLongTypeName"');
+  const plain = fc.oneof(
+    name,
+    name.map((n) => `o.${n}`),
+    str,
+    fc.constantFrom("null", "42", "true", "this"),
+  );
+  const call = fc.tuple(name, fc.array(plain, { minLength: 0, maxLength: 4 })).map(([f, a]) => `${f}(${a.join(", ")})`);
+  const arg = fc.oneof(plain, call);
+  const callOf = fc.tuple(name, fc.array(arg, { minLength: 1, maxLength: 4 })).map(([f, a]) => `${f}(${a.join(", ")})`);
+  const key = fc.oneof(name, fc.constantFrom("id", "sha", "url", '"@odata.type"'));
+  const value = fc.oneof(
+    callOf,
+    fc.tuple(name, callOf).map(([t, c]) => `o.${t} === null ? null : ${c}`),
+    fc.tuple(name, str).map(([a, b]) => `v.${a} ?? ${b}`),
+    name.map((n) => `v.${n}`),
+    str,
+    fc.tuple(name, name, callOf).map(([a, p, c]) => `v.${a}.map((${p}) => ${c})`),
+  );
+  const file = fc.oneof(
+    fc.tuple(fc.constantFrom("", "return ", "v.x = ", "const y = ", "const y = new "), callOf).map(([lead, c]) => `function f() {\n  ${lead}${c};\n}\n`),
+    fc.tuple(key, value).map(([k, v]) => `const v = {\n  ${k}: ${v},\n};\n`),
+    fc.tuple(name, value).map(([k, v]) => `function f() {\n  w.${k} = ${v};\n}\n`),
+    fc.tuple(fc.array(name, { minLength: 1, maxLength: 5 }), name).map(([ns, m]) => `import { ${[...new Set(ns)].join(", ")} } from "./${m}.js";\n`),
+    fc
+      .tuple(name, fc.array(name, { minLength: 1, maxLength: 4 }), name, fc.boolean())
+      .map(
+        ([f, ps, r, generic]) => `export async function ${f}(${ps.map((p, i) => `p${i}${i > 0 ? "?" : ""}: ${p}`).join(", ")}): ${generic ? `Promise<Result<${r}, A | B>>` : r} {\n  return g();\n}\n`,
+      ),
+    fc.tuple(name, str).map(([a, k]) => `function f() {\n  if (request.${a} !== undefined) headers[${k}] = headerValue(request.${a});\n}\n`),
+  );
+
+  it("prints what prettier prints wherever it answers, and answers for most files", async () => {
+    let answered = 0;
+    let long = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async (source) => {
+        if (!source.split("\n").some((l) => l.length > 80)) return;
+        long++;
+        const laid = layOut(source);
+        if (laid === undefined) return;
+        answered++;
+        expect(laid).toBe(await pretty(source));
+      }),
+      { seed: 22, numRuns: 400 },
+    );
+    expect(long).toBeGreaterThan(150);
+    expect(answered / long).toBeGreaterThan(0.8);
   });
 });
