@@ -19,7 +19,7 @@
 import type { OutputFile } from "../../write/write.js";
 import { recalled, type FormatMemo } from "../shared/format-memo.js";
 
-import { layOut, PRINT_WIDTH } from "./layout.js";
+import { layOut, mayBeWide, PRINT_WIDTH } from "./layout.js";
 
 export { PRINT_WIDTH };
 
@@ -28,9 +28,13 @@ export { PRINT_WIDTH };
  * scan of line lengths, no regex: it runs over every emitted byte, and most files have no such line.
  */
 export function hasLongLine(s: string, width = PRINT_WIDTH): boolean {
+  // A character prettier may count two columns wide (or none): a line of more than half the width
+  // with one is taken for long, and the formatter, which measures as prettier does, decides.
+  const wide = mayBeWide(s);
   for (let start = 0; start < s.length;) {
     const end = s.indexOf("\n", start);
-    if ((end < 0 ? s.length : end) - start > width && !isComment(s, start)) return true;
+    const length = (end < 0 ? s.length : end) - start;
+    if ((length > width || (wide && length > width / 2 && mayBeWide(s.slice(start, end < 0 ? s.length : end)))) && !isComment(s, start)) return true;
     if (end < 0) return false;
     start = end + 1;
   }

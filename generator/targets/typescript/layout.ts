@@ -29,6 +29,9 @@ export const PRINT_WIDTH = 80;
  */
 export function layOut(code: string): string | undefined {
   const lines = code.split("\n");
+  // Widths here are counted in UTF-16 units; prettier counts a wide character (CJK, an emoji) as two
+  // columns and a combining mark as none. A line that might be wide is the formatter's to measure.
+  if (mayBeWide(code) && lines.some((l) => l.length > PRINT_WIDTH / 2 && mayBeWide(l) && !isCommentLine(l))) return undefined;
   let changed = false;
   // What each line open at this one was opened with (a line ending in `(`, `{` or `[`): inside `(`,
   // `name: Type,` is a parameter; inside `{`, a property (prettier may break after its `:`).
@@ -78,6 +81,15 @@ function moveBlock(lines: string[], at: number): boolean {
   lines.splice(at, 1, lines[at].slice(0, -2), `${indent}  {`);
   for (let i = at + 2; i <= end + 1; i++) if (lines[i] !== "") lines[i] = `  ${lines[i]}`;
   return true;
+}
+
+/**
+ * Whether `s` holds a character whose width prettier may count otherwise than one column (from the
+ * combining marks at U+0300 on; Latin letters below are one column each). At most two columns per
+ * UTF-16 unit, so a line of up to half the width fits whatever it holds.
+ */
+export function mayBeWide(s: string): boolean {
+  return /[^\u0000-\u02ff]/.test(s);
 }
 
 /** A line of a comment (`*`, `/**`, `//` first): prettier never rewraps those. */

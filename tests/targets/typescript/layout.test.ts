@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
+import { hasLongLine } from "../../../generator/targets/typescript/format.js";
 import { layOut, splitTopLevel } from "../../../generator/targets/typescript/layout.js";
 
 const LONG = "WebhookPullRequestReviewRequestRemovedPullRequestRequestedTeamsParent";
@@ -179,5 +180,24 @@ describe("layOut against prettier on generated statements", () => {
     );
     expect(long).toBeGreaterThan(500);
     expect(answered / long).toBeGreaterThan(0.9);
+  });
+});
+
+// prettier counts a CJK character (or an emoji) two columns wide: a line 62 units long can be too
+// wide. Such a file must reach the formatter, and layOut must not measure it in units.
+describe("wide characters", () => {
+  const wide = `export const Kinds = {\n  Beta: member(o.type, q, "${"日本語の値".repeat(6)}", Xy),\n} as const;\n`;
+  const narrow = `export const Kinds = {\n  Beta: member(o.type, q, "${"éàü".repeat(10)}", Xy),\n} as const;\n`;
+
+  it("a line wide only in columns is long, and layOut leaves it to the formatter", async () => {
+    expect(wide.split("\n").every((l) => l.length <= 80)).toBe(true);
+    expect(await pretty(wide)).not.toBe(wide);
+    expect(hasLongLine(wide)).toBe(true);
+    expect(layOut(wide)).toBeUndefined();
+  });
+
+  it("Latin letters beyond ASCII are one column each, as prettier counts them", async () => {
+    expect(await pretty(narrow)).toBe(narrow);
+    expect(hasLongLine(narrow)).toBe(false);
   });
 });
