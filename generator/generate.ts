@@ -201,15 +201,10 @@ async function generateTarget(
 }
 
 /**
- * What every derived file of `config` is also made from, besides its plan: the build of specsmith
- * (its code and templates) and the settings. Not where the folder is (a clone elsewhere, CI, keeps
- * the keys) nor the version (no derived file prints it). Undefined when run from source (no build).
- */
-/**
  * The folder's pack, for a run whose rendering may recall from it (a build that records keys), opened
- * on the first text asked of it (a run that recalls nothing reads none). Its unpacking starts now
- * but under --watch after the first save, which recall from the memo (a pack is read only when the
- * memo is empty, after a failed save).
+ * on the first text asked of it (a run that recalls nothing reads none). Its unpacking starts now,
+ * except under --watch after the first save: later saves recall from the memo, and read the pack only
+ * when the memo is empty (after a failed save).
  */
 function packOf(config: TargetConfig, memos: Map<string, WatchMemo> | undefined): PristineStore | undefined {
   if (keySalt(config) === undefined) return undefined;
@@ -218,6 +213,11 @@ function packOf(config: TargetConfig, memos: Map<string, WatchMemo> | undefined)
   return store;
 }
 
+/**
+ * What every derived file of `config` is also made from, besides its plan: the build of specsmith
+ * (its code and templates) and the settings. Not where the folder is (a clone elsewhere, CI, keeps
+ * the keys) nor the version (no derived file prints it). Undefined when run from source (no build).
+ */
 function keySalt(config: TargetConfig): string | undefined {
   const build = currentBuild();
   return build === undefined ? undefined : `${build}\0${JSON.stringify({ ...config, out: undefined, version: undefined })}`;

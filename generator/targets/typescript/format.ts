@@ -18,14 +18,14 @@
  */
 import type { OutputFile } from "../../write/write.js";
 import { recalled, type FormatMemo } from "../shared/format-memo.js";
-
 import { layOut, mayBeWide, PRINT_WIDTH } from "./layout.js";
 
 export { PRINT_WIDTH };
 
 /**
  * Whether a line of code (not of a comment: prettier never rewraps those) is wider than 80 columns. A
- * scan of line lengths, no regex: it runs over every emitted byte, and most files have no such line.
+ * scan of line lengths (it runs over every emitted byte, and most files have no such line), and one
+ * regex test for characters whose width may differ (mayBeWide: about 1.5 ms for GitHub's 23 MB).
  */
 export function hasLongLine(s: string, width = PRINT_WIDTH): boolean {
   // A character prettier may count two columns wide (or none): a line of more than half the width
