@@ -3,7 +3,7 @@
  * with --check). Targets come from a registry (targets/registry.ts); nothing here names one.
  */
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -20,9 +20,9 @@ import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
 import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
 import { runMemo, watchMemo, type WatchMemo } from "./targets/shared/render-memo.js";
-import type { AnyTarget, GeneratedTest, PlanBase } from "./targets/target.js";
+import type { AnyTarget, GeneratedTest, PlanBase, UsersFiles } from "./targets/target.js";
 import { PristineStore } from "./write/pristine.js";
-import { readText } from "./write/read.js";
+import { MAX_STATE_BYTES, readText } from "./write/read.js";
 import { diffOutput, type OutputFile } from "./write/write.js";
 import { WriteCache } from "./write/write-cache.js";
 
@@ -124,7 +124,8 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     packs[i] = undefined;
     // Written into the lock: neither surface is needed any more.
     locks[i] = undefined;
-    const once = result.files.filter((f) => f.once).map((f) => f.path);
+    // Each file generated once with its digest as it will be: the user's text if there is one.
+    const once = result.files.filter((f) => f.once).map((f): [string, string] => [f.path, digestOf(readText(join(config.out, f.path)) ?? f.content)]);
     const record = inputsOf(config, sourceDigests, once, opts.release !== false, result.release!.version);
     if (record) result.inputs = record;
     results.push(result);
@@ -133,6 +134,27 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   const sources = inputs.map((s) => s.path);
   for (const r of results) r.sources = sources;
   return results;
+}
+
+/**
+ * The files of the output folder `out` that its users own, as the plan may read them. Something there
+ * that is not a regular file of a sane size reads as "" (not the generated default), not as absent.
+ */
+function usersFiles(out: string): UsersFiles {
+  return {
+    read: (path) => {
+      const p = join(out, path);
+      return readText(p, MAX_STATE_BYTES) ?? (nothingAt(p) ? undefined : "");
+    },
+  };
+}
+
+function nothingAt(p: string): boolean {
+  try {
+    return lstatSync(p, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 function targetOf(registry: Registry, name: string): AnyTarget {
@@ -151,7 +173,7 @@ async function generateTarget(
   opts: GenerateOptions & { progress: Progress },
 ): Promise<Omit<TargetResult, "release"> & { release: Release }> {
   opts.progress.phase(`planning ${config.name}`);
-  const plan: PlanBase = target.plan(api, config);
+  const plan: PlanBase = target.plan(api, config, usersFiles(config.out));
   // Without --watch, a memo for this generation alone (a patch release renders twice), whose keys a
   // build of specsmith records for the next generation (and recalls from this folder's last one).
   const salt = keySalt(config);

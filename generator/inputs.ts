@@ -30,8 +30,11 @@ export interface InputsRecord {
   sources: [path: string, digest: string][];
   /** Digest of the output folder's `.specsmithignore` ("" when there is none). */
   ignore: string;
-  /** Files generated once for the user (recreated if deleted). */
-  once: string[];
+  /**
+   * Files generated once for the user (recreated if deleted), with their text's digest: a plan may
+   * read them (TypeScript's hook registration), so an edit to one makes the next generation run.
+   */
+  once: [path: string, digest: string][];
   /** Digest of the code-samples overlay written with this generation, when one was. */
   samples?: string;
   /** false: a `--watch` generation, which holds back the release. */
@@ -43,7 +46,7 @@ export interface InputsRecord {
 export const currentBuild = (): string | undefined => globalThis.SPECSMITH_BUILD;
 
 /** What a generation of `config` from `sources` is made from; undefined when run from source. */
-export function inputsOf(config: TargetConfig, sources: [path: string, digest: string][], once: string[], release: boolean, version: string): InputsRecord | undefined {
+export function inputsOf(config: TargetConfig, sources: [path: string, digest: string][], once: [path: string, digest: string][], release: boolean, version: string): InputsRecord | undefined {
   const build = currentBuild();
   if (build === undefined) return undefined;
   return {
@@ -80,7 +83,7 @@ export function upToDate(config: TargetConfig, sources: { spec: string; overlays
   // The bytes, not decoded text (decoding a 10 MB spec costs more than hashing it): for a UTF-8 file
   // without a byte-order mark, the same digest as its text's.
   if (!rec.sources.every(([path, digest]) => digestOf(readBytes(path, MAX_SOURCE_BYTES) ?? "") === digest)) return undefined;
-  if (!rec.once.every((p) => typeof p === "string" && unsafePathReason(p) === undefined && existsSync(join(config.out, p)))) return undefined;
+  if (!rec.once.every((o) => Array.isArray(o) && typeof o[0] === "string" && unsafePathReason(o[0]) === undefined && digestOf(readText(join(config.out, o[0])) ?? "") === o[1])) return undefined;
   // A file carrying hand edits, or one the last run kept or left to the user, is reported on every
   // run (`--check` names them): only a folder of files exactly as generated is skipped.
   if ([...index.entries.values()].some((e) => e.edited)) return undefined;

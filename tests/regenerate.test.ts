@@ -25,6 +25,12 @@ function project(name: string) {
   return { spec, out, gen, mtimes };
 }
 
+/** Registers a before-request hook in the output folder's hooks/registration.ts. */
+function registerHook(out: string): void {
+  const file = join(out, "src/hooks/registration.ts");
+  writeFileSync(file, read(file).replace("void hooks;", "hooks.registerBeforeRequestHook({ beforeRequest: (_ctx, request) => request });"));
+}
+
 const UP_TO_DATE = /specsmith: up to date \(nothing changed since the last generation/;
 
 describe("regeneration with nothing changed", () => {
@@ -45,6 +51,7 @@ describe("regeneration with nothing changed", () => {
     ["a generated file is edited", (p: ReturnType<typeof project>) => writeFileSync(join(p.out, "README.md"), "# mine\n")],
     ["the ignore file changes", (p: ReturnType<typeof project>) => writeFileSync(join(p.out, ".specsmithignore"), "README.md\n")],
     ["the hook file generated once is deleted", (p: ReturnType<typeof project>) => rmSync(join(p.out, "src/hooks/registration.ts"))],
+    ["a hook is registered in the file generated once", (p: ReturnType<typeof project>) => registerHook(p.out)],
   ])("generates again when %s", (_, change) => {
     const p = project(`changed-${Math.random().toString(36).slice(2, 8)}`);
     change(p);
@@ -52,6 +59,16 @@ describe("regeneration with nothing changed", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(UP_TO_DATE);
     expect(r.stdout).toMatch(/specsmith: generated typescript/);
+  });
+
+  it("takes a hook registered since the last generation into the SDK (lib/config.ts installs hooks)", () => {
+    const p = project("hooked");
+    const config = join(p.out, "src/lib/config.ts");
+    expect(read(config)).toContain("hooks: noHooks,");
+    registerHook(p.out);
+    expect(p.gen().stdout).not.toMatch(UP_TO_DATE);
+    expect(read(config)).toContain("hooks: installHooks,");
+    expect(p.gen().stdout).toMatch(UP_TO_DATE);
   });
 
   it("generates again when the settings change", () => {

@@ -3,10 +3,12 @@
  * hooks/registration.ts already in place (generation keeps it): before-request hooks run on every
  * attempt, retries too; after-error hooks see each failed attempt and can replace the error;
  * after-success hooks see the final response; SDK-init hooks run once per client. Also the
- * httpClient option (a fetch wrapper with hooks), client-wide headers and debugLogger.
+ * httpClient option (a fetch wrapper with hooks), client-wide headers and debugLogger. An SDK
+ * generated while registration.ts registers none leaves the hook code out of its bundles.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
@@ -171,5 +173,47 @@ describe("client options", () => {
     const clerk = new sdk.Clerk({ bearerAuth: "sk_test_1", serverURL: await closedPort(), httpClient: broken, retryConfig: { strategy: "none" } });
     await expect(clerk.actorTokens.revoke({ actorTokenId: "act_1" })).rejects.toThrow(sdk.errors.ConnectionError);
     expect(failures).toEqual(["TypeError /actor_tokens/act_1/revoke"]);
+  });
+});
+
+describe("an SDK generated while registration.ts registers no hook", () => {
+  const BARE = join(ROOT, ".tmp", "ts-hooks-none");
+  const generate = async () => {
+    const [r] = await generateAll(SPEC, [{ name: "typescript", out: BARE, packageName: "bare", sdkClass: "Clerk", version: "1.0.0" }]);
+    writeOutput(BARE, r.files);
+  };
+  /** The modules a bundle of one standalone function holds (esbuild, for the browser). */
+  const bundled = async (out: string) => {
+    const entry = join(out, "bench-entry.ts");
+    writeFileSync(
+      entry,
+      `import { ClerkCore } from "./src/core.js";\nimport { actorTokensRevoke } from "./src/funcs/actorTokensRevoke.js";\nconsole.log(await actorTokensRevoke(new ClerkCore({ bearerAuth: "sk" }), { actorTokenId: "a" }));\n`,
+    );
+    const r = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, metafile: true, logLevel: "error" });
+    return Object.keys(r.metafile.inputs).map((p) => p.slice(p.indexOf("src/")));
+  };
+
+  beforeAll(async () => {
+    rmSync(BARE, { recursive: true, force: true });
+    await generate();
+  }, 60_000);
+
+  it("bundles without the code that runs hooks and without HTTPClient; the hooked SDK's bundle has both", async () => {
+    const bare = await bundled(BARE);
+    expect(bare).toContain("src/funcs/actorTokensRevoke.ts");
+    expect(bare).not.toContain("src/hooks/hooks.ts");
+    expect(bare).not.toContain("src/lib/http.ts");
+    const hooked = await bundled(OUT);
+    expect(hooked).toContain("src/hooks/hooks.ts");
+    expect(hooked).toContain("src/lib/http.ts");
+  });
+
+  it("a hook registered since then fails the client's construction, saying to generate again; generating again takes it in", async () => {
+    writeFileSync(join(BARE, "src/hooks/registration.ts"), REGISTRATION);
+    const stale = await import(join(BARE, "src/index.ts"));
+    expect(() => new stale.Clerk({ bearerAuth: "sk_test_1" })).toThrow("src/hooks/registration.ts registers a hook, but the SDK was generated while it registered none: generate it again");
+    await generate();
+    expect(readFileSync(join(BARE, "src/hooks/registration.ts"), "utf8")).toBe(REGISTRATION);
+    expect(await bundled(BARE)).toContain("src/hooks/hooks.ts");
   });
 });

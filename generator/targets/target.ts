@@ -176,8 +176,11 @@ export interface Target<P extends PlanBase = PlanBase> {
   readonly settings?: Readonly<Partial<Record<keyof TargetOptions, TargetSetting>>>;
   /** A package name from a spec's file stem (`clerk-bapi`: `clerk-bapi` in npm, `clerk_bapi` in Python). */
   packageNameFrom(stem: string): string;
-  /** Names, files and imports of every emitted symbol, decided once. */
-  plan(api: Api, options: TargetOptions): P;
+  /**
+   * Names, files and imports of every emitted symbol, decided once. `own`: the files of the output
+   * folder its users own (generated once, then theirs: hook registration), which the plan may read.
+   */
+  plan(api: Api, options: TargetOptions, own?: UsersFiles): P;
   /** The SDK's public surface, as the lock records it and `diff` compares it. */
   surface(plan: P): Surface;
   /**
@@ -194,6 +197,15 @@ export interface Target<P extends PlanBase = PlanBase> {
    * runner, against `specsmith mock` (the CLI script `specsmith`).
    */
   runTests?(out: string, specsmith: string): Promise<TestRun>;
+}
+
+/**
+ * The output folder's files that its users own (Emitted files with `once`), as they are now; the
+ * generation records their digests, so that editing one makes the next regeneration run.
+ */
+export interface UsersFiles {
+  /** The text of the file at `path` (relative to the output folder); undefined when there is none. */
+  read(path: string): string | undefined;
 }
 
 /** A target whose plan type is not known to the caller (the registry's view). */

@@ -209,6 +209,7 @@ function emitConfig(e: Emission): void {
   const { p } = e;
   const configImports = new Imports("lib/config.ts");
   if (p.idempotencyHeader) configImports.runtime("idempotencyKey");
+  configImports.runtime(p.hooks ? "installHooks" : "noHooks");
   const api = p.api;
   const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
   e.src("lib/config.ts", "src/config.ts.hbs", {
@@ -253,6 +254,7 @@ function emitConfig(e: Emission): void {
     retry: backoffPolicy(api),
     retryCodes: api.retries?.statusCodes ?? ["5XX"],
     idempotencyHeader: p.idempotencyHeader,
+    hooksInstaller: p.hooks ? "installHooks" : "noHooks",
   });
 }
 

@@ -57,6 +57,7 @@ export const TYPESCRIPT_CODE_FIELDS = [
   "fn",
   "check",
   "applier",
+  "hooksInstaller",
   "fromWire",
   "toWire",
   "wire",

@@ -13,7 +13,8 @@ import { inlineAliases, speakeasyName, speakeasyOperationId } from "../shared/al
 import { baseErrorAlias, errorClassStem } from "../shared/base-error.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
-import type { PlanBase, TargetOptions } from "../target.js";
+import type { PlanBase, TargetOptions, UsersFiles } from "../target.js";
+import { REGISTRATION_FILE, registersHooks } from "./hooks-registration.js";
 import { ERROR_CLASS_NAMES, GLOBALS, RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
 import type { DecodeVariant, Decoder, Import, Mapping, TsType, UnionVariant } from "./types.js";
 
@@ -94,9 +95,11 @@ export interface Plan extends PlanBase {
   globalsTypes: GlobalsType[];
   /** Speakeasy's `<operationId>Response` of each paginated operation: a page's `{ result }`. */
   pageTypes: PageType[];
+  /** Whether the user's hooks/registration.ts registers hooks: else the SDK leaves their code out. */
+  hooks: boolean;
 }
 
-export function plan(api: Api, opts: TargetOptions): Plan {
+export function plan(api: Api, opts: TargetOptions, own?: UsersFiles): Plan {
   const sdkClass = isIdentifier(opts.sdkClass) ? opts.sdkClass : pascalCase(opts.sdkClass) || "SDK";
   const coreClass = `${sdkClass}Core`;
   const scope = new NameScope([...RESERVED_NAMES, sdkClass, coreClass]);
@@ -196,6 +199,7 @@ export function plan(api: Api, opts: TargetOptions): Plan {
     ],
     clientVar: camelCase(sdkClass) || "sdk",
     idempotencyHeader: opts.idempotencyHeader ?? null,
+    hooks: registersHooks(own?.read(REGISTRATION_FILE)),
     tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,
   };
 }

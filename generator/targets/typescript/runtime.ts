@@ -8,7 +8,8 @@ export type SymbolKind = "function" | "class" | "type" | "interface" | "const";
 
 /** Every export of every runtime file (declarations; `export *` re-exports are not listed). */
 export const RUNTIME_EXPORTS = {
-  "hooks/hooks.ts": { SDKHooks: "class" },
+  "hooks/hooks.ts": { SDKHooks: "class", installHooks: "function" },
+  "hooks/none.ts": { noHooks: "function" },
   "hooks/index.ts": { SDKHooks: "class" },
   "hooks/registration.ts": { initHooks: "function" },
   "hooks/types.ts": {
@@ -86,13 +87,18 @@ export const RUNTIME_EXPORTS = {
     Logger: "type",
     RequestOptions: "type",
     SDKDefaults: "type",
+    InstalledHooks: "type",
+    Outgoing: "type",
+    HookRunner: "interface",
     ClientSDK: "class",
     HTTPRequest: "type",
     HTTPResponse: "type",
     StreamingCall: "type",
     Idempotency: "type",
     send: "function",
+    withDuplex: "function",
     invalidRequest: "function",
+    serverURL: "function",
   },
   "lib/security.ts": {
     Credential: "type",
@@ -146,6 +152,8 @@ const IMPORTED = imports({
   send: "lib/sdks.ts",
   streamed: "lib/streamed.ts",
   idempotencyKey: "lib/idempotency.ts",
+  installHooks: "hooks/hooks.ts",
+  noHooks: "hooks/none.ts",
   invalidRequest: "lib/sdks.ts",
   ClientSDK: "lib/sdks.ts",
   HTTPRequest: "lib/sdks.ts",

@@ -7,14 +7,9 @@ import {
   RequestTimeoutError,
   UnexpectedClientError,
 } from "../models/errors/httpclienterrors.js";
-import { SDKHooks } from "../hooks/hooks.js";
-import type {
-  HookContext,
-  RequestInput,
-  SDKInitOptions,
-} from "../hooks/types.js";
+import type { HookContext } from "../hooks/types.js";
 import { ERR, OK, type Result } from "../types/result.js";
-import { HTTPClient } from "./http.js";
+import type { HTTPClient } from "./http.js";
 import { RedirectError, fetchFollowingRedirects } from "./redirects.js";
 import {
   retry,
@@ -80,7 +75,49 @@ export type SDKDefaults = {
   idempotency?: Idempotency;
   /** "clerk-backend-api/0.1.0 (specsmith 0.1.0; typescript; api 2026-05-12)" */
   userAgent: string;
+  /**
+   * Installs the hooks registration.ts registers on a new client: hooks/hooks.ts `installHooks`, or
+   * hooks/none.ts `noHooks` in an SDK generated while registration.ts registered none.
+   */
+  hooks: (
+    options: ClientOptions,
+    defaults: SDKDefaults,
+  ) => InstalledHooks | undefined;
 };
+
+/** What registered hooks make of a new client: the hooks, and what its SDK-init hooks chose. */
+export type InstalledHooks = {
+  hooks: HookRunner;
+  httpClient: HTTPClient | undefined;
+  baseURL: string | undefined;
+};
+
+/** The request of a call as it will go out; before-create-request hooks may change it. */
+export type Outgoing = {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: BodyInit | undefined;
+};
+
+/** How the pipeline runs hooks (hooks/hooks.ts `SDKHooks`): a call's context, then each hook point. */
+export interface HookRunner {
+  context(
+    baseURL: string,
+    operationID: string | undefined,
+    securitySource: unknown,
+    retryConfig: RetryConfig,
+    options: ClientOptions,
+  ): HookContext;
+  beforeCreateRequest(ctx: HookContext, out: Outgoing): void;
+  attempt(
+    ctx: HookContext,
+    target: string,
+    init: RequestInit,
+    send: (target: string, init: RequestInit) => Promise<Attempt>,
+  ): Promise<Attempt>;
+  afterSuccess(ctx: HookContext, response: Response): Promise<Response>;
+}
 
 // Fields are `declare`d and set in the constructor: the compiled class holds no field list of its own.
 export class ClientSDK<O extends ClientOptions = ClientOptions> {
@@ -88,8 +125,8 @@ export class ClientSDK<O extends ClientOptions = ClientOptions> {
   declare readonly _options: O;
   /** @internal */
   declare readonly _defaults: SDKDefaults;
-  /** @internal The hooks hooks/registration.ts registers. */
-  declare readonly _hooks: SDKHooks;
+  /** @internal The hooks hooks/registration.ts registers, if it registers any. */
+  declare readonly _hooks: HookRunner | undefined;
   /** @internal What requests go through: the httpClient option, or what an SDK-init hook chose. */
   declare readonly _httpClient: HTTPClient | undefined;
   /** @internal The base URL an SDK-init hook chose. */
@@ -105,19 +142,10 @@ export class ClientSDK<O extends ClientOptions = ClientOptions> {
       this._baseURL = parent._baseURL;
       return;
     }
-    this._hooks = new SDKHooks();
-    this._httpClient = options.httpClient;
-    const inits = this._hooks.sdkInitHooks;
-    if (inits.length > 0) {
-      const base = options.serverURL ?? serverURL(defaults, options);
-      let init: SDKInitOptions = {
-        baseURL: URL.canParse(base) ? new URL(base) : null,
-        client: options.httpClient ?? new HTTPClient(),
-      };
-      for (const hook of inits) init = hook.sdkInit(init);
-      this._httpClient = init.client;
-      this._baseURL = init.baseURL?.toString();
-    }
+    const installed = defaults.hooks(options, defaults);
+    this._hooks = installed?.hooks;
+    this._httpClient = installed ? installed.httpClient : options.httpClient;
+    this._baseURL = installed?.baseURL;
   }
 }
 
@@ -242,21 +270,20 @@ class Call implements StreamingCall, RetryDecision {
   // What only the call itself reads is #private: a bundler shortens those names, not others.
   readonly #client: ClientSDK;
   readonly #options: RequestOptions | undefined;
-  readonly #ctx: HookContext;
+  /** The base URL the call is made against (for error messages; hooks see it too). */
+  readonly #base: string;
+  /** What hooks are told of the call; only made when there are hooks. */
+  readonly #ctx: HookContext | undefined;
   readonly #policy: RetryConfig;
   /** The request as the operation made it: its method and URL name the call in error messages. */
   readonly #req: HTTPRequest;
   /** The security requirement the call is made with (the first whose credentials are all set). */
   readonly #usable: SecurityScheme[] | undefined;
-  readonly #headers = new Headers();
   /** Header names that carry credentials: dropped on a redirect to another origin. */
   readonly #credentials = ["authorization", "proxy-authorization", "cookie"];
   /** Whether repeating the request cannot repeat its effect (an idempotent method, or a key). */
   #idempotent = false;
-  // Before-create-request hooks may change these.
-  #url = "";
-  #method: string;
-  #body: BodyInit | undefined;
+  readonly #out: Outgoing;
   /** The body went to the caller unread: its stream cleans up when it ends. */
   #handedOver = false;
   /** Set while the caller's signal is listened to. */
@@ -279,8 +306,12 @@ class Call implements StreamingCall, RetryDecision {
     this.#req = req;
     this.#usable = usableRequirement(req.security, opts);
     const usable = this.#usable;
-    this.#method = req.method;
-    this.#body = req.body;
+    this.#out = {
+      url: "",
+      method: req.method,
+      headers: new Headers(),
+      body: req.body,
+    };
     this.timeoutMs = options?.timeoutMs ?? opts.timeoutMs ?? 0;
     // A streamed body is read as it is sent: there is nothing left to send again.
     this.#policy =
@@ -289,16 +320,14 @@ class Call implements StreamingCall, RetryDecision {
         : (options?.retries ??
           opts.retryConfig ??
           client._defaults.retryConfig);
-    this.#ctx = {
-      baseURL: base,
-      operationID: req.operationID ?? "",
-      oAuth2Scopes: null,
-      securitySource: usable?.[0]
-        ? optionOf(opts, usable[0].option)
-        : undefined,
-      retryConfig: this.#policy,
-      options: opts,
-    };
+    this.#base = base;
+    this.#ctx = client._hooks?.context(
+      base,
+      req.operationID,
+      usable?.[0] ? optionOf(opts, usable[0].option) : undefined,
+      this.#policy,
+      opts,
+    );
   }
 
   /** Step 1: the request as the API description and the options make it, then the hooks' changes. */
@@ -309,7 +338,7 @@ class Call implements StreamingCall, RetryDecision {
   ): Promise<Call> {
     const call = new Call(client, req, options);
     await call.#prepare(req);
-    call.#beforeCreateRequest();
+    if (call.#ctx) client._hooks?.beforeCreateRequest(call.#ctx, call.#out);
     return call;
   }
 
@@ -320,8 +349,8 @@ class Call implements StreamingCall, RetryDecision {
   /** The URL and headers, with credentials; throws InvalidRequestError for what cannot be sent. */
   async #prepare(req: HTTPRequest): Promise<void> {
     const client = this.#client;
-    const base = this.#ctx.baseURL;
-    const headers = this.#headers;
+    const base = this.#base;
+    const headers = this.#out.headers;
     const query = new URLSearchParams(req.query);
     setHeader(headers, "Accept", req.accept);
     if (req.contentType) setHeader(headers, "Content-Type", req.contentType);
@@ -365,31 +394,9 @@ class Call implements StreamingCall, RetryDecision {
       headers.set(keyed.header, keyed.key());
     this.#idempotent = idempotent || (!!keyed && headers.has(keyed.header));
     const qs = query.toString();
-    this.#url = req.url
+    this.#out.url = req.url
       ? withQuery(req.url, query)
       : `${base}${req.path}${qs ? `?${qs}` : ""}`;
-  }
-
-  /** Before-create-request hooks may move the call and change its headers and body, once per call. */
-  #beforeCreateRequest(): void {
-    const hooks = this.#client._hooks.beforeCreateRequestHooks;
-    if (hooks.length === 0) return;
-    let input: RequestInput = {
-      url: new URL(this.#url),
-      options: {
-        method: this.#method,
-        headers: this.#headers,
-        body: this.#body,
-      },
-    };
-    for (const hook of hooks)
-      input = hook.beforeCreateRequest(this.#ctx, input);
-    this.#url = input.url.toString();
-    this.#method = input.options.method ?? this.#method;
-    this.#body = input.options.body ?? undefined;
-    new Headers(input.options.headers).forEach((v, k) =>
-      this.#headers.set(k, v),
-    );
   }
 
   /**
@@ -446,68 +453,41 @@ class Call implements StreamingCall, RetryDecision {
     );
   }
 
-  /** One attempt: before-request hooks, fetch (following redirects), after-error hooks. */
-  async #attempt(): Promise<Attempt> {
+  /** One attempt: fetch (following redirects), through the hooks if there are any. */
+  #attempt(): Promise<Attempt> {
     const mine = this.#startAttempt();
-    const hooks = this.#client._hooks;
-    const log = this.#client._options.debugLogger;
+    const out = this.#out;
     // fetchOptions' own headers and signal are overridden: the SDK's headers hold them already,
     // and the attempt's controller follows the caller's signal.
-    let init: RequestInit = withDuplex({
+    const init: RequestInit = withDuplex({
       ...this.#options?.fetchOptions,
-      method: this.#method,
-      headers: this.#headers,
-      body: this.#body,
+      method: out.method,
+      headers: out.headers,
+      body: out.body,
       signal: mine.controller?.signal,
     });
-    let target = this.#url;
-    let response: Response;
-    // Before-request hooks see each attempt's request; the body stays the SDK's. A hook's own
-    // exception is the hook's error: the caller gets it as it is, and it is never retried.
-    if (hooks.beforeRequestHooks.length > 0) {
-      try {
-        let request = new Request(target, withDuplex(init));
-        for (const hook of hooks.beforeRequestHooks)
-          request = await hook.beforeRequest(this.#ctx, request);
-        target = request.url;
-        init = { ...init, method: request.method, headers: request.headers };
-      } catch (err) {
-        return { error: err, hooked: true };
-      }
-    }
+    const hooks = this.#client._hooks;
+    const send = (target: string, i: RequestInit) => this.#send(target, i);
+    return hooks && this.#ctx
+      ? hooks.attempt(this.#ctx, out.url, init, send)
+      : send(out.url, init);
+  }
+
+  /** Sends the attempt's request; a failure is the error the caller gets. */
+  async #send(target: string, init: RequestInit): Promise<Attempt> {
+    const log = this.#client._options.debugLogger;
     try {
       log?.log(`specsmith: request ${init.method} ${target.split("?")[0]}`);
-      response = await this.#fetch(target, init);
+      const response = await this.#fetch(target, init);
       log?.log(
         `specsmith: response ${response.status} ${response.headers.get("content-type") ?? ""}`,
       );
+      return { response };
     } catch (error) {
-      const failure =
-        error instanceof HTTPClientError ? error : this.classify(error);
-      if (hooks.afterErrorHooks.length === 0) return { error: failure };
-      const out = await this.#afterError(null, failure);
-      return out.error && out.error !== failure
-        ? { error: out.error, hooked: true }
-        : { error: failure };
+      return {
+        error: error instanceof HTTPClientError ? error : this.classify(error),
+      };
     }
-    // After-error hooks see each attempt's error response: they may replace it, or fail the call.
-    if (response.status >= 400 && hooks.afterErrorHooks.length > 0) {
-      const out = await this.#afterError(response, null);
-      if (out.error) return { error: out.error, hooked: true };
-      response = out.response ?? response;
-    }
-    return { response };
-  }
-
-  /** After-error hooks in turn, each given what the one before returned. */
-  async #afterError(
-    response: Response | null,
-    error: unknown,
-  ): Promise<{ response: Response | null; error: unknown }> {
-    let out = { response, error };
-    for (const hook of this.#client._hooks.afterErrorHooks)
-      out = await hook.afterError(this.#ctx, out.response, out.error);
-    return out;
   }
 
   /** A fresh controller (and timeout) for the next attempt, when a timeout or the caller's signal can end it. */
@@ -558,9 +538,9 @@ class Call implements StreamingCall, RetryDecision {
       );
     }
     let response = outcome.response;
-    if (response.status < 400)
-      for (const hook of this.#client._hooks.afterSuccessHooks)
-        response = await hook.afterSuccess(this.#ctx, response);
+    const hooks = this.#client._hooks;
+    if (hooks && this.#ctx && response.status < 400)
+      response = await hooks.afterSuccess(this.#ctx, response);
     const body = stream?.(this, response);
     if (body) {
       this.#handedOver = true;
@@ -576,7 +556,7 @@ class Call implements StreamingCall, RetryDecision {
   classify(err: unknown): HTTPClientError {
     const req = this.#req;
     // "POST https://api.example.com/users": never the query, which may hold a key.
-    const where = `${req.method} ${req.url ? req.url.split("?")[0] : this.#ctx.baseURL + req.path}`;
+    const where = `${req.method} ${req.url ? req.url.split("?")[0] : this.#base + req.path}`;
     if (this.current?.timedOut) {
       return new RequestTimeoutError(
         `Request timed out after ${this.timeoutMs} ms: ${where}`,
@@ -624,7 +604,7 @@ function setHeader(headers: Headers, name: string, value: string): void {
 }
 
 /** A Request needs `duplex` to carry a stream body (Node's fetch). */
-function withDuplex(init: RequestInit | undefined): RequestInit {
+export function withDuplex(init: RequestInit | undefined): RequestInit {
   return init?.body instanceof ReadableStream
     ? ({ ...init, duplex: "half" } as RequestInit)
     : (init ?? {});
@@ -673,7 +653,10 @@ type Timer = ReturnType<typeof setTimeout>;
 const UTF8 = new TextDecoder();
 
 /** The chosen server's URL with its `{variables}` filled in. */
-function serverURL(defaults: SDKDefaults, options: ClientOptions): string {
+export function serverURL(
+  defaults: SDKDefaults,
+  options: ClientOptions,
+): string {
   const idx = options.serverIdx ?? 0;
   const template = defaults.servers[idx] ?? defaults.servers[0] ?? "";
   const values = {
