@@ -11,6 +11,7 @@ import { generateAll } from "../generator/generate.js";
 import { createMarkdownRenderer } from "vitepress";
 import type { CodeSample } from "../generator/docs/code-samples.js";
 import { sitePage } from "../generator/docs/site-pages.js";
+import { SITE_MARKDOWN } from "../generator/docs/site.js";
 import { specArbitrary } from "./fuzz/arbitraries.js";
 import { siteProblems } from "./helpers/site-check.js";
 import { runFuzz } from "./fuzz/harness.js";
@@ -55,7 +56,7 @@ describe("fuzz: hostile specs stay inert", () => {
   it("site pages of 15 hostile specs render no markup, interpolation or local file of the spec's own (VitePress's markdown-it)", async () => {
     const dir = join(ROOT, ".tmp", "fuzz-site");
     mkdirSync(dir, { recursive: true });
-    const renderer = await createMarkdownRenderer(dir, { attrs: { disable: true } });
+    const renderer = await createMarkdownRenderer(dir, SITE_MARKDOWN);
     const hostname = readFileSync("/etc/hostname", "utf8").trim();
     const problems: string[] = [];
     let pages = 0;
@@ -79,7 +80,7 @@ describe("fuzz: hostile specs stay inert", () => {
         pages++;
         // VitePress replaces includes on the raw text before markdown: none may be left to replace.
         if (/<!--\s*@include:\s*(.*?)\s*-->/.test(page.content)) problems.push(`${i}/${f.path}: an include directive`);
-        const html = renderer.render(page.content, { path: join(dir, "page.md"), relativePath: "page.md" } as never);
+        const html = await renderer.renderAsync(page.content, { path: join(dir, "page.md"), relativePath: "page.md" } as never);
         for (const p of siteProblems(html, hostname.length > 3 ? [hostname] : [])) problems.push(`${i}/${f.path}: ${p}`);
       }
     }

@@ -162,10 +162,19 @@ export async function buildContent(vp: typeof import("vitepress"), site: SiteCon
   try {
     await vp.build(src);
   } catch (e) {
-    throw new WriteError(`the docs site did not build: ${e instanceof Error ? e.message : String(e)}\n  hint: VitePress says why above (a dead link names a page the docs do not have)`);
+    throw new WriteError(`the docs site did not build: ${buildFailure(e)}\n  hint: VitePress says why above (a dead link names a page the docs do not have)`);
   } finally {
     rmSync(src, { recursive: true, force: true });
   }
+}
+
+/** Why VitePress failed, without the stack trace the bundler puts in its message, or blank lines. */
+export function buildFailure(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !/^\s+at /.test(line))
+    .join("\n  ");
 }
 
 /** Serves the site with reload; resolves once the server listens. */
@@ -181,6 +190,12 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   return { url: `http://127.0.0.1:${server.config.server.port ?? port}${basePath(opts.base)}`, close };
 }
 
+/**
+ * The site's markdown options, which the escaping tests render with too: markdown-it-attrs off (it
+ * would turn a description's `{onerror=...}` into an attribute).
+ */
+export const SITE_MARKDOWN = { attrs: false } as const;
+
 function configText(title: string, out: string, sidebar: unknown, base: string): string {
   const config = {
     title,
@@ -190,8 +205,7 @@ function configText(title: string, out: string, sidebar: unknown, base: string):
     // A dead internal link fails the build; links to localhost (examples in descriptions) are not the site's.
     ignoreDeadLinks: "localhostLinks",
     head: [["link", { rel: "icon", type: "image/svg+xml", href: `${base}favicon.svg` }]],
-    // markdown-it-attrs would turn a description's `{onerror=...}` into an attribute.
-    markdown: { attrs: { disable: true } },
+    markdown: SITE_MARKDOWN,
     // The page → chunk map and the site data (the whole sidebar among them) go to one cached script,
     // not into every page: inlined, they made each of the whole Clerk API's 1,994 pages 156 KB larger.
     metaChunk: true,
@@ -230,7 +244,7 @@ const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><re
  */
 const THEME = `import DefaultTheme from "vitepress/theme";
 import { useRoute, useRouter, withBase } from "vitepress";
-import { nextTick, onMounted, watch } from "vue";
+import { markRaw, nextTick, onMounted, watch } from "vue";
 import "./languages.css";
 
 const KEY = "specsmith-language";
@@ -277,6 +291,12 @@ function redirectMoved(router) {
 
 export default {
   extends: DefaultTheme,
+  // The sidebars (one per resource, each naming every resource) never change: marked raw, the default
+  // theme's deep watch of them stops at their top instead of walking them all for every page.
+  enhanceApp({ siteData }) {
+    const sidebar = siteData.value.themeConfig.sidebar;
+    if (sidebar && typeof sidebar === "object") markRaw(sidebar);
+  },
   setup() {
     const route = useRoute();
     const router = useRouter();

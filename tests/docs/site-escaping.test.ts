@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { createMarkdownRenderer } from "vitepress";
 import { beforeAll, describe, expect, it } from "vitest";
 import { balanceTags, htmlText, siteDataText, vPre } from "../../generator/docs/site-pages.js";
+import { SITE_MARKDOWN } from "../../generator/docs/site.js";
 import { md, mdCell, mdCode } from "../../generator/render/escape.js";
 import { siteProblems } from "../helpers/site-check.js";
 
@@ -16,12 +17,13 @@ const srcDir = mkdtempSync(join(tmpdir(), "specsmith-site-md-"));
 const SECRET = "SECRET-FILE-CONTENT";
 beforeAll(async () => {
   writeFileSync(join(srcDir, "secret.txt"), SECRET);
-  renderer = await createMarkdownRenderer(srcDir, { attrs: { disable: true } });
+  renderer = await createMarkdownRenderer(srcDir, SITE_MARKDOWN);
 });
 
 const problems = (html: string) => siteProblems(html, [SECRET]);
 
-const render = (page: string) => renderer.render(vPre(page), { path: join(srcDir, "page.md"), relativePath: "page.md" } as never);
+// renderAsync, as a build renders: includes are replaced and code is highlighted there.
+const render = (page: string) => renderer.renderAsync(vPre(page), { path: join(srcDir, "page.md"), relativePath: "page.md" } as never);
 
 // Spec text as the docs place it: prose (descriptions), table cells, code spans (examples, values), and code fences (usage snippets).
 const places: [string, (s: string) => string][] = [
@@ -46,13 +48,13 @@ const ATTACKS: [string, string][] = [
 
 describe("site pages render spec text as text (VitePress's markdown-it)", () => {
   for (const [where, place] of places) {
-    it.each(ATTACKS)(`in ${where}: %s`, (_name, attack) => {
-      expect(problems(render(`# Page\n\n${place(attack)}\n\nAfter.`))).toEqual([]);
+    it.each(ATTACKS)(`in ${where}: %s`, async (_name, attack) => {
+      expect(problems(await render(`# Page\n\n${place(attack)}\n\nAfter.`))).toEqual([]);
     });
   }
 
-  it("the check finds what an unescaped page would do (it can fail)", () => {
-    const raw = renderer.render(`:::: v-pre\n\n::::\n{{ x }}\n\n<!--@include: ./secret.txt-->\n\n![l](x.png){onerror=alert(1)}\n\n::::\n`, {
+  it("the check finds what an unescaped page would do (it can fail)", async () => {
+    const raw = await renderer.renderAsync(`:::: v-pre\n\n::::\n{{ x }}\n\n<!--@include: ./secret.txt-->\n\n![l](x.png){onerror=alert(1)}\n\n::::\n`, {
       path: join(srcDir, "page.md"),
       relativePath: "page.md",
     } as never);
@@ -88,7 +90,7 @@ describe("HTML a page lets through is balanced (Vue fails the build on an end ta
     expect(balanceTags(given)).toBe(want);
   });
 
-  it("hostile HTML in a description renders with no live markup of its own", () => {
-    for (const text of ["<div><details><summary>open </td></table>", "</p></p></div>", "<b><i>x</b></i>"]) expect(problems(render(`# Page\n\n${md(text)}`))).toEqual([]);
+  it("hostile HTML in a description renders with no live markup of its own", async () => {
+    for (const text of ["<div><details><summary>open </td></table>", "</p></p></div>", "<b><i>x</b></i>"]) expect(problems(await render(`# Page\n\n${md(text)}`))).toEqual([]);
   });
 });
