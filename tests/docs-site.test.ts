@@ -392,3 +392,18 @@ describe("a hostile spec's site", () => {
     for (const file of listFiles(join(dir, "site"))) expect(readFileSync(join(dir, "site", file), "utf8"), file).not.toContain(SECRET);
   });
 });
+
+describe("code blocks, highlighted once for the whole build", () => {
+  it("keep what VitePress makes of each: the same code with and without a highlighted line, and in a -vue fence (interpolated)", async () => {
+    const code = "const two = {{ 1 + 1 }};";
+    const fence = (info: string) => `\`\`\`${info}\n${code}\n\`\`\`\n`;
+    const markdown = `# Blocks\n\n${fence("ts {1}")}\n${fence("ts")}\n${fence("ts-vue")}`;
+    const out = join(tempDir("specsmith-highlight-"), "site");
+    const site: SiteContent = { title: "Blocks", anchors: {}, languages: ["typescript"], pages: [{ path: "index.md", markdown, content: markdown, title: "Blocks" }] };
+    await buildContent(await import("vitepress"), site, out);
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    const blocks = [...html.matchAll(/<pre[^>]*>([^]*?)<\/pre>/g)].map((m) => m[1]);
+    expect(blocks.map((b) => b.replace(/<[^>]+>/g, "").trim())).toEqual(["const two = {{ 1 + 1 }};", "const two = {{ 1 + 1 }};", "const two = 2;"]);
+    expect(blocks.map((b) => b.includes("highlighted"))).toEqual([true, false, false]);
+  }, 120_000);
+});

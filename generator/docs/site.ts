@@ -211,8 +211,28 @@ function configText(title: string, out: string, sidebar: unknown, base: string):
     metaChunk: true,
     themeConfig: { sidebar, search: { provider: "local" }, outline: [2, 3] },
   };
-  return `// Written by specsmith docs.\nexport default ${JSON.stringify(config, null, 2)};\n`;
+  return `// Written by specsmith docs.\n${HIGHLIGHT_ONCE}\nconst config = ${JSON.stringify(config, null, 2)};\nconfig.markdown = { ...config.markdown, shikiSetup: highlightOnce };\nexport default config;\n`;
 }
+
+/**
+ * VitePress renders each page's markdown for its client bundle, for its server bundle and for the
+ * search index; its own cache of rendered pages (64 MB) holds too few of a big site's pages to spare
+ * the second and third time. Highlighting code (Shiki) was the largest part of that: each block is
+ * highlighted once here. The key is all that varies between calls: the code, its language, the
+ * fence's attributes, and whether VitePress marks the block v-pre (its transformer says, on a probe).
+ */
+const HIGHLIGHT_ONCE = `const highlighted = new Map();
+function highlightOnce(highlighter) {
+  const codeToHtml = highlighter.codeToHtml.bind(highlighter);
+  highlighter.codeToHtml = (code, options) => {
+    const probe = { properties: {} };
+    options.transformers?.find((t) => t.name === "vitepress:v-pre")?.pre?.(probe);
+    const key = [options.lang, options.meta?.__raw ?? "", "v-pre" in probe.properties, code].join("\\0");
+    let html = highlighted.get(key);
+    if (html === undefined) highlighted.set(key, (html = codeToHtml(code, options)));
+    return html;
+  };
+}`;
 
 /** A 1×1 ICO (one 32-bit BMP image) in the favicon's blue. */
 function faviconIco(): Buffer {
