@@ -119,6 +119,20 @@ describe("the docs site", () => {
     await page.close();
   });
 
+  it("ships each page's text once: a page's lean chunk (what hydrates it) holds none of it, and it hydrates with no error", async () => {
+    const assets = readdirSync(join(SITE, "assets"));
+    const lean = assets.find((f) => /^docs_sdks_actortokens_revoke\.md\.[\w-]+\.lean\.js$/.test(f));
+    expect(lean).toBeDefined();
+    const html = readFileSync(join(SITE, "docs/sdks/actortokens/revoke.html"), "utf8");
+    expect(html).toContain("Revokes a pending actor token.");
+    expect(html).toMatch(/<pre class="shiki/);
+    expect(readFileSync(join(SITE, "assets", lean!), "utf8")).not.toContain("Revokes a pending actor token.");
+    const { page, errors } = await open(`${base}/docs/sdks/actortokens/revoke.html`);
+    await page.locator(".vp-code-group .tabs label").nth(1).click();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("finds an operation's own page by searching its name", async () => {
     const { page } = await open(`${base}/`);
     await page.locator(".VPNavBarSearch button").first().click();

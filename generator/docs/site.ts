@@ -192,9 +192,10 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
 
 /**
  * The site's markdown options, which the escaping tests render with too: markdown-it-attrs off (it
- * would turn a description's `{onerror=...}` into an attribute).
+ * would turn a description's `{onerror=...}` into an attribute); includes off (`vPre` breaks every
+ * include directive already); `{{ $frontmatter… }}` not replaced at build time (pages have none).
  */
-export const SITE_MARKDOWN = { attrs: false } as const;
+export const SITE_MARKDOWN = { attrs: false, include: false, eagerFrontmatterInterpolation: false } as const;
 
 function configText(title: string, out: string, sidebar: unknown, base: string): string {
   const config = {
@@ -211,8 +212,36 @@ function configText(title: string, out: string, sidebar: unknown, base: string):
     metaChunk: true,
     themeConfig: { sidebar, search: { provider: "local" }, outline: [2, 3] },
   };
-  return `// Written by specsmith docs.\n${HIGHLIGHT_ONCE}\nconst config = ${JSON.stringify(config, null, 2)};\nconfig.markdown = { ...config.markdown, shikiSetup: highlightOnce };\nexport default config;\n`;
+  return [
+    "// Written by specsmith docs.",
+    HIGHLIGHT_ONCE,
+    `const withoutInnerVPre = ${withoutInnerVPre.toString()};`,
+    RENDER_HOOK,
+    `const config = ${JSON.stringify(config, null, 2)};`,
+    "config.markdown = { ...config.markdown, shikiSetup: highlightOnce, config: renderHook };",
+    "export default config;",
+    "",
+  ].join("\n");
 }
+
+/**
+ * A page's HTML as VitePress renders it, without the v-pre VitePress puts on each code block. Inside
+ * the page's one v-pre container, that is a plain attribute, and Vue's compiler stringifies no
+ * subtree holding an attribute it does not know: each page compiled to render calls, twice the
+ * JavaScript of static strings, none of it dropped from the chunk a reader's browser loads on
+ * navigation. The container alone keeps everything in it uncompiled. Written into the site's config
+ * as its source (so it may use nothing outside itself).
+ */
+export function withoutInnerVPre(html: string): string {
+  if (!html.startsWith("<div v-pre>")) return html;
+  return html.replace(/(<pre\b[^>]*?) v-pre=""/g, "$1");
+}
+
+/** Every page's HTML goes through withoutInnerVPre (page bundles and the search index alike). */
+const RENDER_HOOK = `function renderHook(md) {
+  const renderAsync = md.renderAsync.bind(md);
+  md.renderAsync = async (src, env) => withoutInnerVPre(await renderAsync(src, env));
+}`;
 
 /**
  * VitePress renders each page's markdown for its client bundle, for its server bundle and for the
