@@ -106,4 +106,6 @@ export const EDITS: [string, (d: Obj) => void][] = [
   ],
   ["the servers", (d) => (d.servers = [{ url: "https://edited.example.com/v9" }])],
   ["the API's title", (d) => (d.info.title = `${d.info.title} Edited`)],
+  ["the API's version", (d) => (d.info.version = `${d.info.version}-edited`)],
+  ["the API's description", (d) => (d.info.description = `${d.info.description ?? ""} (edited)`)],
 ];

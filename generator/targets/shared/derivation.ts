@@ -5,7 +5,8 @@
  *
  * A key covers everything the file's view may read:
  * - the plan's global part: every plan field but its models, operations and groups (names of the
- *   client, aliases, namespaces, ...), and the API's servers, security, globals and retries;
+ *   client, aliases, namespaces, ...), and the API's servers, security, globals and retries (not its
+ *   `info`, which only files printed on every run read);
  * - the entity's own IR and plan entry (its names, file, page), and for an operation its resource's
  *   plan entry (a snippet reaches the method through the resource's accessors);
  * - the same of every model its types reach, transitively (a field's type is spelled by the
@@ -106,11 +107,16 @@ export class Derivations implements Keys {
   }
 }
 
-/** What every file may read: the plan without its entities (nor the version), the API without its entities. */
+/**
+ * What every file may read: the plan without its entities (nor the version), the API without its
+ * entities nor its `info`. Only files printed on every run read `info` (the README, the client class,
+ * the config's user agent, package metadata), and a spec's release changes it every time: with it
+ * here, each `info.version` bump printed every model and function again.
+ */
 function globalJson(plan: PlanBase): string {
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k) && k !== "version") rest[k] = v;
-  const { models: _m, operations: _o, groups: _g, warnings: _w, ...api } = plan.api;
+  const { models: _m, operations: _o, groups: _g, warnings: _w, info: _i, ...api } = plan.api;
   return planJson({ rest, api });
 }
 
