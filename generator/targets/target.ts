@@ -4,7 +4,7 @@
  * its own folder and one registry line.
  *
  * The pipeline per target, each step once per generation:
- *   plan(api, options) → surface(plan) (the lock, releases, `diff`) → emit(plan, version) → format(emitted)
+ *   plan(api, options, the users' own files) → surface(plan) (the lock, releases, `diff`) → emit(plan, version) → format(emitted)
  *
  * Both targets' plans use the same words for the same ideas (see PlanBase): a *group* is a resource
  * users reach through an *accessor* on the SDK object (`clerk.actorTokens`, `clerk.actor_tokens`),
