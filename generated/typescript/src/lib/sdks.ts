@@ -272,8 +272,8 @@ class Call implements StreamingCall, RetryDecision {
   readonly #options: RequestOptions | undefined;
   /** The base URL the call is made against (for error messages; hooks see it too). */
   readonly #base: string;
-  /** What hooks are told of the call; only made when there are hooks. */
-  readonly #ctx: HookContext | undefined;
+  /** The client's hooks and what they are told of the call; only when hooks are registered. */
+  readonly #hooks: { runner: HookRunner; ctx: HookContext } | undefined;
   readonly #policy: RetryConfig;
   /** The request as the operation made it: its method and URL name the call in error messages. */
   readonly #req: HTTPRequest;
@@ -321,13 +321,17 @@ class Call implements StreamingCall, RetryDecision {
           opts.retryConfig ??
           client._defaults.retryConfig);
     this.#base = base;
-    this.#ctx = client._hooks?.context(
-      base,
-      req.operationID,
-      usable?.[0] ? optionOf(opts, usable[0].option) : undefined,
-      this.#policy,
-      opts,
-    );
+    const runner = client._hooks;
+    this.#hooks = runner && {
+      runner,
+      ctx: runner.context(
+        base,
+        req.operationID,
+        usable?.[0] ? optionOf(opts, usable[0].option) : undefined,
+        this.#policy,
+        opts,
+      ),
+    };
   }
 
   /** Step 1: the request as the API description and the options make it, then the hooks' changes. */
@@ -338,7 +342,8 @@ class Call implements StreamingCall, RetryDecision {
   ): Promise<Call> {
     const call = new Call(client, req, options);
     await call.#prepare(req);
-    if (call.#ctx) client._hooks?.beforeCreateRequest(call.#ctx, call.#out);
+    const hooks = call.#hooks;
+    hooks?.runner.beforeCreateRequest(hooks.ctx, call.#out);
     return call;
   }
 
@@ -466,10 +471,10 @@ class Call implements StreamingCall, RetryDecision {
       body: out.body,
       signal: mine.controller?.signal,
     });
-    const hooks = this.#client._hooks;
+    const hooks = this.#hooks;
     const send = (target: string, i: RequestInit) => this.#send(target, i);
-    return hooks && this.#ctx
-      ? hooks.attempt(this.#ctx, out.url, init, send)
+    return hooks
+      ? hooks.runner.attempt(hooks.ctx, out.url, init, send)
       : send(out.url, init);
   }
 
@@ -538,9 +543,9 @@ class Call implements StreamingCall, RetryDecision {
       );
     }
     let response = outcome.response;
-    const hooks = this.#client._hooks;
-    if (hooks && this.#ctx && response.status < 400)
-      response = await hooks.afterSuccess(this.#ctx, response);
+    const hooks = this.#hooks;
+    if (hooks && response.status < 400)
+      response = await hooks.runner.afterSuccess(hooks.ctx, response);
     const body = stream?.(this, response);
     if (body) {
       this.#handedOver = true;
