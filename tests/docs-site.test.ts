@@ -107,7 +107,7 @@ afterAll(async () => {
 });
 
 describe("the docs site", () => {
-  it("opens on the SDK's README with no console errors, and serves llms.txt and llms-full.txt", async () => {
+  it("opens on the SDK's README with no console errors, and serves llms.txt and llms-full.txt (its tables unpadded)", async () => {
     const { page, errors } = await open(`${base}/`);
     expect(await page.locator("h1").first().textContent()).toContain("clerk-backend-api");
     expect(errors).toEqual([]);
@@ -115,7 +115,11 @@ describe("the docs site", () => {
     expect(llms).toMatch(/^# Clerk Backend API\n/);
     expect(llms).toContain("- [ActorTokens](/sdk-docs/docs/sdks/actortokens/README.html)");
     expect(llms).toContain("- [ActorTokens.revoke](/sdk-docs/docs/sdks/actortokens/revoke.html)");
-    expect(await (await fetch(`${base}/llms-full.txt`)).text()).toContain("clerk.actor_tokens.revoke(");
+    const full = await (await fetch(`${base}/llms-full.txt`)).text();
+    expect(full).toContain("clerk.actor_tokens.revoke(");
+    // Tables as text, without the padding the SDK's pages align their columns with.
+    expect(full).toContain("| `userId` | *string* | :heavy_check_mark: | N/A | user_1a2b3c |");
+    expect(full).not.toMatch(/ {2}\|/);
     await page.close();
   });
 

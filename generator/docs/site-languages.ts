@@ -146,17 +146,21 @@ export function normalizePath(path: string): string {
 
 /** `text` with `f` applied to each line outside fenced code blocks. */
 export function outsideFences(text: string, f: (line: string) => string): string {
+  const lines = text.split("\n");
+  const code = fencedLines(lines);
+  return lines.map((line, i) => (code[i] ? line : f(line))).join("\n");
+}
+
+/** For each line, whether it belongs to a fenced code block (its fences included). */
+export function fencedLines(lines: readonly string[]): boolean[] {
   let fence: string | undefined;
-  return text
-    .split("\n")
-    .map((line) => {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (fence) {
-        if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
-        return line;
-      }
-      if (open) fence = open[1];
-      return open ? line : f(line);
-    })
-    .join("\n");
+  return lines.map((line) => {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
+      return true;
+    }
+    if (open) fence = open[1];
+    return open !== null;
+  });
 }

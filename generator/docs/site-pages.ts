@@ -1,4 +1,5 @@
 /** The docs site's pages, sidebar and llms.txt, from the markdown pages `generate` renders. */
+import { compactTables } from "./compact-tables.js";
 import { htmlAttr } from "../render/escape.js";
 import type { CodeSample } from "./code-samples.js";
 import { HTTP_LANG, LANGUAGE_LABELS, MARKDOWN_LINK, headingLines, langBlock, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
@@ -222,7 +223,8 @@ export function modelsPage(pages: SitePage[], langs: string[] = []): SitePage {
 export function llmsTxt(title: string, pages: SitePage[], full: boolean, base = "/"): string {
   // Links as a reader fetches them: below the site's base path.
   const at = (p: SitePage) => base.replace(/\/$/, "") + link(p.path);
-  if (full) return pages.map((p) => `<!-- ${at(p)} -->\n${p.markdown.trim()}\n`).join("\n");
+  // Read as text, a table's padding is only bytes (most of them): each table goes without it.
+  if (full) return pages.map((p) => `<!-- ${at(p)} -->\n${compactTables(p.markdown.trim())}\n`).join("\n");
   const section = (name: string, list: SitePage[]) => (list.length ? [`## ${name}`, "", ...list.map((p) => `- [${p.title}](${at(p)})`), ""] : []);
   return [
     `# ${title}`,
