@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { encodePack, openPack, PACK_FILE, packDigest, type PackEntry } from "../generator/write/pristine.js";
+import { digestOf } from "../generator/write/stat-index.js";
 import { specsmith } from "./helpers/cli.js";
 import { SHARED, tempDir } from "./helpers/paths.js";
 import { EDITS, operations, type Obj } from "./helpers/spec-edits.js";
@@ -53,6 +54,11 @@ describe("regeneration takes what an edit does not reach from disk", () => {
     writeFileSync(spec, JSON.stringify(doc));
     expect(generate(keptConfig)).toEqual([0, 0]);
     for (const t of TARGETS) expect(derived(join(kept, t)).size).toBeGreaterThan(50);
+    // And each text's digest: a regeneration recalls a text, and its digest, without reading it.
+    for (const t of TARGETS) {
+      const pack = openPack(readFileSync(join(kept, t, PACK_FILE)))!;
+      for (const p of pack.keys.keys()) expect(pack.packed(p)!.digest, p).toBe(digestOf(pack.text(p)!));
+    }
   });
 
   it.each(EDITS.filter(([what]) => !/added to a shared/.test(what)))(
@@ -105,7 +111,7 @@ describe("regeneration takes what an edit does not reach from disk", () => {
       const file = join(kept, t, PACK_FILE);
       const pack = openPack(readFileSync(file))!;
       // The same texts, so the same digest line: what a newer specsmith generating the same files leaves.
-      const texts = [...pack.keys].map(([p, key]): PackEntry => (key ? [p, pack.text(p)!, "not a key"] : [p, pack.text(p)!]));
+      const texts = [...pack.keys].map(([p, key]): PackEntry => ({ path: p, content: pack.text(p)!, ...(key ? { key: "not a key" } : {}) }));
       writeFileSync(file, encodePack(texts, packDigest(file)!));
     }
     rmSync(join(kept, "ts", ".specsmith/index.json"));

@@ -71,7 +71,13 @@ describe("generated/ snapshot", () => {
     expect(specsmith([...args, "--check"]).code).toBe(0);
     // A file left from an older generation (it and its pristine text differ from today's) is drift.
     const older = decodePack(readFileSync(join(out, PACK_FILE)))!.set("src/core.ts", "// edited by hand\n");
-    writeFileSync(join(out, PACK_FILE), encodePack([...older], "an older generation"));
+    writeFileSync(
+      join(out, PACK_FILE),
+      encodePack(
+        [...older].map(([path, content]) => ({ path, content })),
+        "an older generation",
+      ),
+    );
     rmSync(join(out, "docs/models/components/actortoken.md"));
     const r = specsmith([...args, "--check"]);
     expect(r.code).toBe(3);

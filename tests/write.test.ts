@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { unsafePathReason } from "../generator/write/paths.js";
 import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../generator/write/write.js";
 import { decodePack, encodePack, openPack, PACK_FILE, packPlain, PristineStore } from "../generator/write/pristine.js";
-import { INDEX_FILE, readIndex } from "../generator/write/stat-index.js";
+import { INDEX_FILE, digestOf, readIndex } from "../generator/write/stat-index.js";
+import { packedFile } from "../generator/targets/shared/render-memo.js";
 import { WriteCache } from "../generator/write/write-cache.js";
 import { previousOf, resolveEdits } from "../generator/write/edits.js";
 import { SILENT } from "../generator/progress.js";
@@ -187,17 +188,18 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     ["every text changed", (e: [string, string][]) => e.map(([p, t]) => [p, `${t}!`] as [string, string])],
   ])("packs from the last pack's bytes as it packs from the texts (--watch): %s", (_what, edit) => {
     const before: [string, string][] = ["a", "b", "m", "y", "z"].map((p) => [p, `text of ${p} ✓\n`.repeat(p.charCodeAt(0) % 7)]);
-    const last = packPlain(before);
+    const entries = (texts: [string, string][]) => texts.map(([path, content]) => ({ path, content }));
+    const last = packPlain(entries(before));
     const after = edit(before);
     // Into a spare buffer larger than needed, holding old bytes, as the writer's cache hands it over.
     const spare = Buffer.alloc(last.raw.length * 3, 0x41);
-    for (const plain of [packPlain(after, last), packPlain(after, last, spare)]) {
-      expect(plain.raw.equals(packPlain(after).raw)).toBe(true);
+    for (const plain of [packPlain(entries(after), last), packPlain(entries(after), last, spare)]) {
+      expect(plain.raw.equals(packPlain(entries(after)).raw)).toBe(true);
       for (const [path, text] of after) expect(plain.bytes.get(path)!.toString("utf8")).toBe(text);
     }
     // The last pack's memory is never written into, not even handed over as the spare: it is read.
-    expect(packPlain(after, last, last.raw).raw.equals(packPlain(after).raw)).toBe(true);
-    expect(last.raw.equals(packPlain(before).raw)).toBe(true);
+    expect(packPlain(entries(after), last, last.raw).raw.equals(packPlain(entries(after)).raw)).toBe(true);
+    expect(last.raw.equals(packPlain(entries(before)).raw)).toBe(true);
   });
 
   it("a pack's digest is its texts': keys alone never make an output folder differ (a newer specsmith, the same files)", () => {
@@ -214,24 +216,67 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
       join(root, PACK_FILE),
       encodePack(
         [
-          ["src/a.ts", "derived ✓", "k1"],
-          ["README.md", "printed every run"],
+          { path: "src/a.ts", content: "derived ✓", key: "k1" },
+          { path: "README.md", content: "printed every run" },
         ],
         "d",
       ),
     );
     const store = new PristineStore(root);
-    expect(store.derived("src/a.ts", "k1")).toBe("derived ✓");
+    expect(store.derived("src/a.ts", "k1")?.text()).toBe("derived ✓");
     expect(store.derived("src/a.ts", "k2")).toBeUndefined();
     expect(store.derived("README.md", "")).toBeUndefined();
     expect(store.get("README.md")).toBe("printed every run");
-    expect(openPack(encodePack([["a", "x", "k"]], "d"))!.keys).toEqual(new Map([["a", "k"]]));
+    expect(openPack(encodePack([{ path: "a", content: "x", key: "k" }], "d"))!.keys).toEqual(new Map([["a", "k"]]));
+  });
+
+  it("recalls a text as the pack holds it: its digest recorded, decoded only when read, its bytes copied into the next pack", () => {
+    const text = "derived ✓\n".repeat(50);
+    const root = join(tempDir(), "out");
+    mkdirSync(join(root, ".specsmith"), { recursive: true });
+    writeFileSync(
+      join(root, PACK_FILE),
+      encodePack(
+        [
+          { path: "src/a.ts", content: text, key: "k", digest: digestOf(text) },
+          { path: "src/old.ts", content: "packed before digests", key: "k" },
+        ],
+        "d",
+      ),
+    );
+    const store = new PristineStore(root);
+    const recalled = store.derived("src/a.ts", "k")!;
+    expect(recalled.digest).toBe(digestOf(text));
+    // A pack written before digests were recorded: unknown, computed when needed.
+    expect(store.derived("src/old.ts", "k")!.digest).toBeUndefined();
+    let decoded = 0;
+    const file = packedFile("src/a.ts", "k", { ...recalled, text: () => (decoded++, recalled.text()) });
+    expect(file.digest).toBe(digestOf(text));
+    // Packing it again copies its bytes: the same pack as from the text, and nothing decoded.
+    const again = packPlain([file, { path: "src/b.ts", content: "printed ✓" }]);
+    expect(
+      again.raw.equals(
+        packPlain([
+          { path: "src/a.ts", content: text, key: "k", digest: digestOf(text) },
+          { path: "src/b.ts", content: "printed ✓" },
+        ]).raw,
+      ),
+    ).toBe(true);
+    expect(decoded).toBe(0);
+    expect(file.content).toBe(text);
+    expect(file.content).toBe(text);
+    expect(decoded).toBe(1);
+    // A copy (a merge's) takes the text, never the bytes; a new text lets go of the bytes and the digest.
+    expect({ ...file }.packed).toBeUndefined();
+    file.content = "edited";
+    expect([file.packed, file.digest]).toEqual([undefined, undefined]);
+    expect(packPlain([file]).bytes.get("src/a.ts")!.toString()).toBe("edited");
   });
 
   it("packs deterministically and refuses bytes it did not write", () => {
-    const entries: [string, string][] = [
-      ["z", "last"],
-      ["a", "ünïcode ✓"],
+    const entries = [
+      { path: "z", content: "last" },
+      { path: "a", content: "ünïcode ✓" },
     ];
     const packed = encodePack(entries, "d1");
     expect(encodePack([...entries].reverse(), "d1").equals(packed)).toBe(true);
@@ -252,8 +297,8 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     const big = "line of a generated file ✓\n".repeat(4000);
     const packed = encodePack(
       [
-        ["src/a.ts", big, "k1"],
-        ["src/b.ts", "b", "k2"],
+        { path: "src/a.ts", content: big, key: "k1" },
+        { path: "src/b.ts", content: "b", key: "k2" },
       ],
       "d",
     );
@@ -263,7 +308,7 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     await ahead.ready();
     // Unpacked now: what it answers no longer depends on the file.
     rmSync(join(root, PACK_FILE));
-    expect(ahead.derived("src/a.ts", "k1")).toBe(big);
+    expect(ahead.derived("src/a.ts", "k1")?.text()).toBe(big);
     expect(ahead.derived("src/b.ts", "k1")).toBeUndefined();
     expect(ahead.get("src/b.ts")).toBe("b");
     writeFileSync(join(root, PACK_FILE), packed.subarray(0, packed.length - 3));

@@ -34,6 +34,11 @@ export interface EmittedFile {
   digest?: string;
   /** What the file was derived from (targets/shared/derivation.ts), recorded in the pristine pack. */
   key?: string;
+  /**
+   * The text's UTF-8 bytes in the pristine pack it was recalled from, as long as `content` is that
+   * text: the next pack copies them (render-memo.ts `packedFile`).
+   */
+  readonly packed?: Uint8Array;
 }
 
 /** What the index will record of a file this run leaves on disk; size and mtime once known. */
@@ -141,9 +146,10 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
       if (previous.empty || !exists(join(root, f.path))) r.files.push(f);
       continue;
     }
-    const digest = f.digest ?? digestOf(f.content);
+    // Kept on the file: the pack records it, and a text recalled from the pack already has it.
+    const digest = (f.digest ??= digestOf(f.content));
     if (!f.verbatim) {
-      r.pristine.push(f.key === undefined ? [f.path, f.content] : [f.path, f.content, f.key]);
+      r.pristine.push(f);
       // The texts decide whether the pack is rewritten, not their keys: a newer specsmith that
       // generates the same files leaves the pack (and `--check`) as it was; its keys catch up
       // when a text changes (until then, only the last keys' files are taken from it).

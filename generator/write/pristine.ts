@@ -30,14 +30,24 @@ const MAGIC = "specsmith-pristine 1 ";
 const MAX_PACKED = 512 * 1024 * 1024;
 const MAX_UNPACKED = 2 * 1024 * 1024 * 1024 - 1;
 
-/** One text a pack holds: its path, the text, and what it was derived from (a derivation key) when it was. */
-export type PackEntry = readonly [path: string, text: string, key?: string];
+/**
+ * One text a pack holds: its path, the text, what it was derived from (a derivation key) when it was,
+ * its digest (`digestOf`) when known, and its UTF-8 bytes when they come from the last pack as they
+ * are (a text recalled from it, never decoded: they are copied into the next pack).
+ */
+export interface PackEntry {
+  readonly path: string;
+  readonly content: string;
+  readonly key?: string;
+  readonly digest?: string;
+  readonly packed?: Uint8Array;
+}
 
-/** A pack's uncompressed bytes, and each text and its bytes within them (for writing the file from the same bytes). */
+/** A pack's uncompressed bytes, and each text's entry and its bytes within them (for writing the file from the same bytes). */
 export interface PackPlain {
   raw: Buffer;
   bytes: Map<string, Buffer>;
-  texts: Map<string, string>;
+  entries: Map<string, PackEntry>;
 }
 
 /**
@@ -48,12 +58,12 @@ export interface PackPlain {
  * 4 KB: on GitHub's 75 MB, more than the copying).
  */
 export function packPlain(entries: ReadonlyArray<PackEntry>, last?: PackPlain, spare?: Buffer): PackPlain {
-  const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const known = sorted.map(([path, text]) => (last?.texts.get(path) === text ? last.bytes.get(path) : undefined));
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const known = sorted.map((e) => e.packed ?? lastBytes(e, last));
   // One buffer of the exact size, each text encoded into its place once: the writer writes each
   // generated file from its slice, so no text is encoded twice and no buffer is made per file.
-  const lengths = sorted.map(([, text], i) => known[i]?.length ?? Buffer.byteLength(text, "utf8"));
-  const header = `${JSON.stringify(sorted.map(([path, , key], i) => (key === undefined ? [path, lengths[i]] : [path, lengths[i], key])))}\n`;
+  const lengths = sorted.map((e, i) => known[i]?.length ?? Buffer.byteLength(e.content, "utf8"));
+  const header = `${JSON.stringify(sorted.map((e, i) => headerEntry(e, lengths[i])))}\n`;
   const size = Buffer.byteLength(header, "utf8") + lengths.reduce((a, b) => a + b, 0);
   // Under --watch (a last pack), fresh memory has room to grow: the next save's pack, a few bytes
   // longer after an edit, still fits in it.
@@ -63,8 +73,8 @@ export function packPlain(entries: ReadonlyArray<PackEntry>, last?: PackPlain, s
   for (let i = 0; i < sorted.length;) {
     const from = known[i];
     if (!from) {
-      raw.write(sorted[i][1], at, "utf8");
-      bytes.set(sorted[i][0], raw.subarray(at, at + lengths[i]));
+      raw.write(sorted[i].content, at, "utf8");
+      bytes.set(sorted[i].path, raw.subarray(at, at + lengths[i]));
       at += lengths[i++];
       continue;
     }
@@ -72,13 +82,25 @@ export function packPlain(entries: ReadonlyArray<PackEntry>, last?: PackPlain, s
     // for all of them (a call per text costs more than its bytes do).
     const start = at;
     for (let next = from.byteOffset; i < sorted.length && known[i]?.buffer === from.buffer && known[i]!.byteOffset === next; i++) {
-      bytes.set(sorted[i][0], raw.subarray(at, at + lengths[i]));
+      bytes.set(sorted[i].path, raw.subarray(at, at + lengths[i]));
       at += lengths[i];
       next += lengths[i];
     }
     raw.set(new Uint8Array(from.buffer, from.byteOffset, at - start), start);
   }
-  return { raw, bytes, texts: new Map(sorted.map(([path, text]) => [path, text])) };
+  return { raw, bytes, entries: new Map(sorted.map((e) => [e.path, e])) };
+}
+
+/** The last pack's bytes of `e`'s text (--watch), when it held the same text under that path. */
+function lastBytes(e: PackEntry, last: PackPlain | undefined): Buffer | undefined {
+  const before = last?.entries.get(e.path);
+  return before !== undefined && (before === e || before.content === e.content) ? last!.bytes.get(e.path) : undefined;
+}
+
+/** A text's line in the pack's header: path and length, then its key ("" for none) and digest when known. */
+function headerEntry(e: PackEntry, length: number): (string | number)[] {
+  if (e.digest !== undefined) return [e.path, length, e.key ?? "", e.digest];
+  return e.key === undefined ? [e.path, length] : [e.path, length, e.key];
 }
 
 /** The pack file: the digest of what it holds on its first line, then the compressed bytes. */
@@ -127,6 +149,8 @@ export interface OpenPack {
   /** Every path the pack holds, with the key its text was derived from ("" when none). */
   keys: Map<string, string>;
   text(path: string): string | undefined;
+  /** A text as the pack holds it: its UTF-8 bytes, and its digest when the pack records it. */
+  packed(path: string): { bytes: Buffer; digest?: string } | undefined;
 }
 
 /** The pack in `packed`, or undefined when the bytes are not a pack specsmith wrote. */
@@ -170,15 +194,17 @@ function parsePack(raw: Buffer): OpenPack | undefined {
   }
   if (!Array.isArray(header)) return undefined;
   const keys = new Map<string, string>();
-  const spans = new Map<string, [number, number]>();
+  const spans = new Map<string, [number, number, string?]>();
   let at = newline + 1;
   for (const entry of header) {
     if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return undefined;
     if (entry.length > 2 && typeof entry[2] !== "string") return undefined;
+    // A digest (specsmith 0.1.x records one since): a packer that records none leaves it unknown.
+    if (entry.length > 3 && typeof entry[3] !== "string") return undefined;
     const end = at + (entry[1] as number);
     if (end > raw.length) return undefined;
     keys.set(entry[0], (entry[2] as string | undefined) ?? "");
-    spans.set(entry[0], [at, end]);
+    spans.set(entry[0], [at, end, entry[3] as string | undefined]);
     at = end;
   }
   if (at !== raw.length) return undefined;
@@ -187,6 +213,10 @@ function parsePack(raw: Buffer): OpenPack | undefined {
     text(path) {
       const span = spans.get(path);
       return span && raw.toString("utf8", span[0], span[1]);
+    },
+    packed(path) {
+      const span = spans.get(path);
+      return span && { bytes: raw.subarray(span[0], span[1]), ...(span[2] !== undefined ? { digest: span[2] } : {}) };
     },
   };
 }
@@ -227,15 +257,18 @@ export class PristineStore {
 
   /**
    * The last generation's text of `path` when it was derived from `key` (a derivation key), else
-   * undefined: what a generation takes instead of printing the file again (RenderMemo). The pack is
+   * undefined: what a generation takes instead of printing the file again (RenderMemo), as the pack
+   * holds it (its bytes, its digest), the text decoded only if something reads it. The pack is
    * committed with the SDK, so a fresh clone (CI) has it too; what is on disk is the writer's to
    * compare, as for any generated text (a hand edit is merged, a deleted file written again).
    */
-  derived(path: string, key: string): string | undefined {
+  derived(path: string, key: string): PackedText | undefined {
     if (key === "") return undefined;
     this.pack ??= this.load();
     if (this.pack === "legacy" || this.pack.keys.get(path) !== key) return undefined;
-    return this.pack.text(path);
+    const pack = this.pack;
+    const packed = pack.packed(path);
+    return packed && { ...packed, text: () => pack.text(path)! };
   }
 
   private load(): OpenPack | "legacy" {
@@ -246,4 +279,11 @@ export class PristineStore {
 }
 
 /** A damaged pack reads as one that holds nothing. */
-const DAMAGED: OpenPack = { keys: new Map(), text: () => undefined };
+const DAMAGED: OpenPack = { keys: new Map(), text: () => undefined, packed: () => undefined };
+
+/** A text recalled from a pack: its bytes there, its digest when recorded, and the text itself, decoded when asked for. */
+export interface PackedText {
+  bytes: Buffer;
+  digest?: string;
+  text(): string;
+}
