@@ -109,12 +109,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   const packs = targets.map((config) => packOf(config, opts.memos));
   const progress = opts.progress ?? SILENT;
   progress.phase("loading the spec");
-  const { api, loaded } = loadApi(spec, opts.overlays);
-  // What the SDK is made from: the spec, the files it $refs and the overlays.
-  const inputs = [...loaded.resolver.sources, ...loaded.overlays];
-  const digest = specDigest(inputs.map((s) => s.text));
-  // Each file's own digest, for the next run to tell whether anything changed (once, for every target).
-  const sourceDigests = inputs.map((s): [string, string] => [s.path, digestOf(s.text)]);
+  const { api, digest, sourceDigests } = loadInputs(spec, opts.overlays);
   const results: TargetResult[] = [];
   for (const [i, config] of targets.entries()) {
     const target = targetOf(opts.registry ?? TARGETS, config.name);
@@ -131,9 +126,20 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     results.push(result);
     opts.staged?.(result);
   }
-  const sources = inputs.map((s) => s.path);
+  const sources = sourceDigests.map(([path]) => path);
   for (const r of results) r.sources = sources;
   return results;
+}
+
+/**
+ * The IR, and the digests of what it was made from: the spec, the files it $refs and the overlays
+ * (each file's own digest, for the next run to tell whether anything changed). The parsed documents
+ * are not kept: the IR holds what the targets need, and Microsoft Graph's take hundreds of MB.
+ */
+function loadInputs(spec: string, overlays: string[] | undefined): { api: Api; digest: string; sourceDigests: [string, string][] } {
+  const { api, loaded } = loadApi(spec, overlays);
+  const inputs = [...loaded.resolver.sources, ...loaded.overlays];
+  return { api, digest: specDigest(inputs.map((s) => s.text)), sourceDigests: inputs.map((s): [string, string] => [s.path, digestOf(s.text)]) };
 }
 
 /**
