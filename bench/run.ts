@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { PYTHON, ensureVenv } from "../tests/helpers/python.js";
+import { sampleLoad } from "./load.js";
 import { ensureDirectory } from "../corpus/sample.js";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
@@ -93,6 +94,7 @@ function countOps(spec: string): number {
 }
 
 async function main(): Promise<void> {
+  const load = sampleLoad();
   if (withPeers) ensurePeers();
   rmSync(SCRATCH, { recursive: true, force: true });
   mkdirSync(SCRATCH, { recursive: true });
@@ -210,6 +212,7 @@ async function main(): Promise<void> {
     `Run on ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${machine}. Outputs written to ${SCRATCH.startsWith("/dev/shm") ? "tmpfs (/dev/shm)" : SCRATCH}.`,
     "Each tool is a whole process (wall time and peak RSS via `bench/measure.py`); tools alternate run by run; one warm-up round is dropped.",
     "The floor reads and parses the spec and writes as many files, of the same sizes, as specsmith emits.",
+    load(),
     "",
     table,
     "",
