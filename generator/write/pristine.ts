@@ -199,7 +199,7 @@ function parsePack(raw: Buffer): OpenPack | undefined {
   for (const entry of header) {
     if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return undefined;
     if (entry.length > 2 && typeof entry[2] !== "string") return undefined;
-    // A digest (specsmith 0.1.x records one since): a packer that records none leaves it unknown.
+    // The text's digest, when the packer recorded one (packs written before digests were have none).
     if (entry.length > 3 && typeof entry[3] !== "string") return undefined;
     const end = at + (entry[1] as number);
     if (end > raw.length) return undefined;
