@@ -561,22 +561,25 @@ async function clientOverhead(): Promise<Overhead> {
   const n = 10_000;
   // One run's result moved by ±3 % from run to run (a fresh process and server each time, whatever
   // else the machine does): the run with the median ratio of three is reported.
-  const runs: { bareUs: number; sdkUs: number; ratio: number }[] = [];
-  for (let i = 0; i < OVERHEAD_RUNS; i++) {
-    runs.push(
-      await withApiServer((port) => {
-        const r = spawnSync(NODE, [join(BENCH, "overhead.mjs"), sdk, port, String(n)], { encoding: "utf8" });
-        if (r.status !== 0) throw new Error(`bench: overhead.mjs failed: ${r.stderr}`);
-        return JSON.parse(r.stdout) as { bareUs: number; sdkUs: number; ratio: number };
-      }),
-    );
-  }
-  runs.sort((a, b) => a.ratio - b.ratio);
-  const mid = runs[(runs.length - 1) >> 1];
-  return { n, runs: runs.map((r) => r.ratio), ...mid };
+  const { median: mid, ratios } = await medianRun(() =>
+    withApiServer((port) => {
+      const r = spawnSync(NODE, [join(BENCH, "overhead.mjs"), sdk, port, String(n)], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`bench: overhead.mjs failed: ${r.stderr}`);
+      return JSON.parse(r.stdout) as { bareUs: number; sdkUs: number; ratio: number };
+    }),
+  );
+  return { n, runs: ratios, ...mid };
 }
 
 const OVERHEAD_RUNS = 3;
+
+/** Runs an overhead measurement OVERHEAD_RUNS times, one after the other: the run with the median ratio, and every run's ratio (lowest first). */
+async function medianRun<T extends { ratio: number }>(run: () => Promise<T>): Promise<{ median: T; ratios: number[] }> {
+  const runs: T[] = [];
+  for (let i = 0; i < OVERHEAD_RUNS; i++) runs.push(await run());
+  runs.sort((a, b) => a.ratio - b.ratio);
+  return { median: runs[(runs.length - 1) >> 1], ratios: runs.map((r) => r.ratio) };
+}
 
 /** Runs `fn` with bench/server.mjs listening in its own process on the port it is given. */
 async function withApiServer<T>(fn: (port: string) => T): Promise<T> {
@@ -634,18 +637,14 @@ async function pythonOverhead(): Promise<PyOverhead> {
   const blocks = 40;
   // As for TypeScript: one run moved by ±3 % from the next (9.4 and 13.6 % in two benches of the same
   // code), so the run with the median ratio of three is reported, each a fresh interpreter and server.
-  const runs: { bareMs: number; sdkMs: number; ratio: number; importMs: number }[] = [];
-  for (let i = 0; i < OVERHEAD_RUNS; i++) {
-    runs.push(
-      await withApiServer((port) => {
-        const r = spawnSync(PYTHON, [join(BENCH, "overhead.py"), join(ROOT, "generated", "python", "src"), port, String(blocks), join(full, "src")], { encoding: "utf8" });
-        if (r.status !== 0) throw new Error(`bench: overhead.py failed: ${r.stderr}`);
-        return JSON.parse(r.stdout) as { bareMs: number; sdkMs: number; ratio: number; importMs: number };
-      }),
-    );
-  }
-  runs.sort((a, b) => a.ratio - b.ratio);
-  return { blocks, ops, runs: runs.map((r) => r.ratio), ...runs[(runs.length - 1) >> 1] };
+  const { median: mid, ratios } = await medianRun(() =>
+    withApiServer((port) => {
+      const r = spawnSync(PYTHON, [join(BENCH, "overhead.py"), join(ROOT, "generated", "python", "src"), port, String(blocks), join(full, "src")], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`bench: overhead.py failed: ${r.stderr}`);
+      return JSON.parse(r.stdout) as { bareMs: number; sdkMs: number; ratio: number; importMs: number };
+    }),
+  );
+  return { blocks, ops, runs: ratios, ...mid };
 }
 
 function goalLines(summary: Record<string, { ops: number; ours: Run; floor: Run; peers: Map<string, Run> }>, bundles: Bundles | null, overhead: Overhead | null): string[] {
