@@ -3,10 +3,11 @@
 // behaviour, run as a CLI, is in output-folder.test.ts.)
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { unsafePathReason } from "../generator/write/paths.js";
 import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../generator/write/write.js";
-import { decodePack, encodePack, openPack, PACK_FILE, packPlain, PristineStore } from "../generator/write/pristine.js";
+import { buildPack, decodePack, encodePack, openPack, PACK_FILE, PristineStore } from "../generator/write/pristine.js";
 import { INDEX_FILE, digestOf, readIndex } from "../generator/write/stat-index.js";
 import { packedFile } from "../generator/targets/shared/render-memo.js";
 import { WriteCache } from "../generator/write/write-cache.js";
@@ -182,24 +183,48 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
   });
 
   it.each([
-    ["nothing changed", (e: [string, string][]) => e],
-    ["one text changed", (e: [string, string][]) => e.map(([p, t]) => [p, p === "m" ? "changed ✓" : t] as [string, string])],
-    ["texts added and removed, runs broken", (e: [string, string][]) => [...e.filter(([p]) => p !== "b" && p !== "y"), ["c2", "new ünïcode"], ["zz", ""]] as [string, string][]],
-    ["every text changed", (e: [string, string][]) => e.map(([p, t]) => [p, `${t}!`] as [string, string])],
-  ])("packs from the last pack's bytes as it packs from the texts (--watch): %s", (_what, edit) => {
-    const before: [string, string][] = ["a", "b", "m", "y", "z"].map((p) => [p, `text of ${p} ✓\n`.repeat(p.charCodeAt(0) % 7)]);
-    const entries = (texts: [string, string][]) => texts.map(([path, content]) => ({ path, content }));
-    const last = packPlain(entries(before));
+    ["nothing changed", (e: [string, string][]) => e, { packed: 0 }],
+    ["one text changed", (e: [string, string][]) => e.map(([p, t]) => [p, p === "src/m1500.ts" ? "changed ✓" : t] as [string, string]), { packed: 1 }],
+    [
+      "a text added beside one removed (neighbours in path order: one segment)",
+      (e: [string, string][]) => [...e.filter(([p]) => p !== "src/m0007.ts"), ["src/m0007b.ts", "new ünïcode"]] as [string, string][],
+      { packed: 1 },
+    ],
+    ["every text changed", (e: [string, string][]) => e.map(([p, t]) => [p, `${t}!`] as [string, string]), { copied: 0 }],
+  ])("packs again only the segments whose texts changed, into the same file as a whole packing: %s", (_what, edit, counts) => {
+    const before: [string, string][] = Array.from({ length: 3000 }, (_, i) => {
+      const path = `src/m${String(i).padStart(4, "0")}.ts`;
+      return [path, `export const m${i} = "✓";\n`.repeat(1 + (i % 5))];
+    });
+    const entries = (texts: [string, string][]) => texts.map(([path, content]) => ({ path, content, key: `k${path}` }));
+    const last = encodePack(entries(before), "d0");
     const after = edit(before);
-    // Into a spare buffer larger than needed, holding old bytes, as the writer's cache hands it over.
-    const spare = Buffer.alloc(last.raw.length * 3, 0x41);
-    for (const plain of [packPlain(entries(after), last), packPlain(entries(after), last, spare)]) {
-      expect(plain.raw.equals(packPlain(entries(after)).raw)).toBe(true);
-      for (const [path, text] of after) expect(plain.bytes.get(path)!.toString("utf8")).toBe(text);
-    }
-    // The last pack's memory is never written into, not even handed over as the spare: it is read.
-    expect(packPlain(entries(after), last, last.raw).raw.equals(packPlain(entries(after)).raw)).toBe(true);
-    expect(last.raw.equals(packPlain(entries(before)).raw)).toBe(true);
+    const built = buildPack(entries(after), "d1", last);
+    expect(built.file().equals(encodePack(entries(after), "d1"))).toBe(true);
+    // Segments end by path (one in 128 on average): adding or removing a file never moves the others' ends.
+    expect(built.segments.packed + built.segments.copied).toBeGreaterThan(10);
+    expect(built.segments).toMatchObject(counts);
+    // The writer writes each changed file from its bytes in a segment packed anew.
+    for (const [path, text] of after) if (built.bytes.has(path)) expect(built.bytes.get(path)!.toString("utf8")).toBe(text);
+    expect(decodePack(built.file())).toEqual(new Map(after));
+  });
+
+  it("reads a pack of specsmith before segments (version 1), and copies nothing from it", () => {
+    const texts = [
+      { path: "src/a.ts", content: "derived ✓", key: "k1" },
+      { path: "README.md", content: "printed every run" },
+    ];
+    const v1 = versionOnePack(texts, "d");
+    expect(decodePack(v1)).toEqual(new Map(texts.map((t) => [t.path, t.content])));
+    expect(openPack(v1)!.keys).toEqual(
+      new Map([
+        ["src/a.ts", "k1"],
+        ["README.md", ""],
+      ]),
+    );
+    const built = buildPack(texts, "d", v1);
+    expect(built.segments).toEqual({ packed: 1, copied: 0 });
+    expect(built.file().equals(encodePack(texts, "d"))).toBe(true);
   });
 
   it("a pack's digest is its texts': keys alone never make an output folder differ (a newer specsmith, the same files)", () => {
@@ -239,27 +264,33 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
       encodePack(
         [
           { path: "src/a.ts", content: text, key: "k", digest: digestOf(text) },
-          { path: "src/old.ts", content: "packed before digests", key: "k" },
+          { path: "src/b.ts", content: "packed with its digest", key: "k" },
         ],
         "d",
       ),
     );
+    mkdirSync(join(root, "old", ".specsmith"), { recursive: true });
+    writeFileSync(join(root, "old", PACK_FILE), versionOnePack([{ path: "src/old.ts", content: "packed before digests", key: "k" }], "d"));
     const store = new PristineStore(root);
     const recalled = store.derived("src/a.ts", "k")!;
     expect(recalled.digest).toBe(digestOf(text));
-    // A pack written before digests were recorded: unknown, computed when needed.
-    expect(store.derived("src/old.ts", "k")!.digest).toBeUndefined();
+    // Every text's digest is recorded, given or not; a pack written before digests were has none: computed when needed.
+    expect(store.derived("src/b.ts", "k")!.digest).toBe(digestOf("packed with its digest"));
+    expect(new PristineStore(join(root, "old")).derived("src/old.ts", "k")!.digest).toBeUndefined();
     let decoded = 0;
     const file = packedFile("src/a.ts", "k", { ...recalled, text: () => (decoded++, recalled.text()) });
     expect(file.digest).toBe(digestOf(text));
     // Packing it again copies its bytes: the same pack as from the text, and nothing decoded.
-    const again = packPlain([file, { path: "src/b.ts", content: "printed ✓" }]);
+    const again = buildPack([file, { path: "src/b.ts", content: "printed ✓" }], "d2");
     expect(
-      again.raw.equals(
-        packPlain([
-          { path: "src/a.ts", content: text, key: "k", digest: digestOf(text) },
-          { path: "src/b.ts", content: "printed ✓" },
-        ]).raw,
+      again.file().equals(
+        encodePack(
+          [
+            { path: "src/a.ts", content: text, key: "k", digest: digestOf(text) },
+            { path: "src/b.ts", content: "printed ✓" },
+          ],
+          "d2",
+        ),
       ),
     ).toBe(true);
     expect(decoded).toBe(0);
@@ -270,7 +301,7 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     expect({ ...file }.packed).toBeUndefined();
     file.content = "edited";
     expect([file.packed, file.digest]).toEqual([undefined, undefined]);
-    expect(packPlain([file]).bytes.get("src/a.ts")!.toString()).toBe("edited");
+    expect(buildPack([file], "d3").bytes.get("src/a.ts")!.toString()).toBe("edited");
   });
 
   it("packs deterministically and refuses bytes it did not write", () => {
@@ -287,7 +318,12 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
       ]),
     );
     expect(decodePack(Buffer.from("specsmith-pristine 1 d1\nnot brotli"))).toBeUndefined();
+    expect(decodePack(Buffer.from('specsmith-pristine 2 d1\n[[3,"x"]]\nabc'))).toBeUndefined();
     expect(decodePack(packed.subarray(0, packed.length - 3))).toBeUndefined();
+    // A segment table that does not add up to the file, or a segment that is not one.
+    expect(decodePack(Buffer.concat([packed, Buffer.from("x")]))).toBeUndefined();
+    const table = packed.indexOf(10, packed.indexOf(10) + 1) + 1;
+    expect(decodePack(Buffer.concat([packed.subarray(0, table), Buffer.alloc(packed.length - table, 1)]))).toBeUndefined();
   });
 
   it("a pack unpacked ahead (prefetch) reads as one unpacked on first use; a damaged one as empty", async () => {
@@ -354,3 +390,10 @@ describe("output paths (write/paths.ts)", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+/** A pack as specsmith wrote them before segments: one brotli stream of the header line and the texts. */
+function versionOnePack(texts: { path: string; content: string; key?: string }[], digest: string): Buffer {
+  const header = JSON.stringify(texts.map((t) => (t.key === undefined ? [t.path, Buffer.byteLength(t.content)] : [t.path, Buffer.byteLength(t.content), t.key])));
+  const raw = Buffer.concat([Buffer.from(`${header}\n`), ...texts.map((t) => Buffer.from(t.content))]);
+  return Buffer.concat([Buffer.from(`specsmith-pristine 1 ${digest}\n`), brotliCompressSync(raw)]);
+}

@@ -16,8 +16,8 @@ import { escapingAncestor, removableUnder, unsafePathReason } from "./paths.js";
 import { scanTree, type EntryKind } from "./tree.js";
 import { SILENT, type Progress } from "../progress.js";
 import { previousOf, resolveEdits, type EmittedFile, type Resolution } from "./edits.js";
-import { compressPack, PACK_FILE, packDigest, packPlain, type PackPlain } from "./pristine.js";
-import { MAX_STATE_BYTES, readText, statFile } from "./read.js";
+import { buildPack, MAX_PACKED, PACK_FILE, packDigest, type BuiltPack } from "./pristine.js";
+import { MAX_STATE_BYTES, readBytes, readText, statFile } from "./read.js";
 import { INDEX_FILE, indexText, type IndexEntry, type StatIndex } from "./stat-index.js";
 import type { WriteCache } from "./write-cache.js";
 
@@ -104,21 +104,21 @@ export function diffOutput(outDir: string, files: OutputFile[]): { changed: stri
 
 /**
  * The pristine pack this run leaves: unchanged when it holds the same texts (by digest), else packed
- * anew (lazily; `cache`: --watch, the packs the last saves built, see packPlain).
+ * anew (lazily), its segments that hold the same texts as the pack on disk copied from it (pack.ts).
  */
-function packOf(root: string, res: Resolution<OutputFile>, cache?: WriteCache): Staged & { unchanged: boolean; absent: boolean; plain: () => PackPlain } {
-  const onDisk = packDigest(join(root, PACK_FILE));
-  let plain: PackPlain | undefined;
-  let bytes: Buffer | undefined;
-  const plainOnce = () => (plain ??= packPlain(res.pristine, cache?.pack, cache?.spare));
+function packOf(root: string, res: Resolution<OutputFile>): Staged & { unchanged: boolean; absent: boolean; built: () => BuiltPack } {
+  const path = join(root, PACK_FILE);
+  const onDisk = packDigest(path);
+  let built: BuiltPack | undefined;
+  const builtOnce = () => (built ??= buildPack(res.pristine, res.pristineDigest, readBytes(path, MAX_PACKED)));
   return {
     path: PACK_FILE,
     get content() {
-      return (bytes ??= compressPack(plainOnce().raw, res.pristineDigest));
+      return builtOnce().file();
     },
-    plain: plainOnce,
+    built: builtOnce,
     unchanged: onDisk === res.pristineDigest,
-    absent: statFile(join(root, PACK_FILE)) === undefined,
+    absent: statFile(path) === undefined,
   };
 }
 
@@ -215,7 +215,7 @@ function stageLocked(
   const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
   const previous = previousOf(root, parseManifest(manifestNow) ?? [], cache);
   const res = resolveEdits(root, withBookkeeping(emitted), previous);
-  const pack = packOf(root, res, cache);
+  const pack = packOf(root, res);
   const before = new Set(previous.listed);
   const now = current(res);
   const tree = scanTree(root, [...now, ...previous.listed]);
@@ -230,7 +230,7 @@ function stageLocked(
   const changed: Staged[] = res.files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
   if (!pack.unchanged || tree.get(PACK_FILE) !== "file") {
     // A file written as generated is written from its bytes in the pack (encoded once for both).
-    const { bytes } = pack.plain();
+    const { bytes } = pack.built();
     for (const [i, f] of changed.entries()) {
       const slice = res.records.get(f.path)?.edited ? undefined : bytes.get(f.path);
       if (slice) changed[i] = { path: f.path, content: slice };
@@ -255,14 +255,13 @@ function stageLocked(
     unwiden(root, outDir, { now: manifestNow, widen }, before, tree);
     throw e;
   }
-  // From here on, paths and records only: the texts are on disk (the watch's cache keeps its pack).
+  // From here on, paths and records only: the texts are on disk.
   return stagedWrite({
     root,
     outDir,
     paths: changed.map((f) => ({ path: f.path })),
     temps,
     made,
-    plain: cache && changed.includes(pack) ? pack.plain() : undefined,
     run: { files: res.files.map((f) => f.path), records: res.records, pristineDigest: res.pristineDigest, stats },
     summary: { ignored: res.ignored, merged: res.merged, conflicts: res.conflicts },
     previous: { listed: previous.listed, index: previous.index },
@@ -281,8 +280,6 @@ interface Staging {
   paths: { path: string }[];
   temps: string[];
   made: string[];
-  /** --watch: the pack written, for the next save (WriteCache). */
-  plain: PackPlain | undefined;
   run: { files: string[]; records: Resolution<OutputFile>["records"]; pristineDigest: string; stats: Written[] };
   summary: Pick<WriteSummary, "ignored" | "merged" | "conflicts">;
   previous: { listed: string[]; index: StatIndex };
@@ -299,7 +296,6 @@ function stagedWrite(st: Staging): StagedWrite {
   return {
     commit(inputs) {
       commit(root, outDir, paths, temps);
-      if (st.plain) st.cache!.packed(st.plain);
       let removed = 0;
       for (const p of st.previous.listed) {
         if (st.current.has(p) || p === MANIFEST) continue;
