@@ -17,6 +17,7 @@ export const UNIT_TESTS = [
   "tests/runtime.test.ts",
   "tests/templates.test.ts",
   "tests/write.test.ts",
+  "tests/folder-watch.test.ts",
 ];
 
 export default defineConfig({

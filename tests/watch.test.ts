@@ -5,6 +5,7 @@ import { type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { readIndex } from "../generator/write/stat-index.js";
 import { specsmith, startSpecsmith } from "./helpers/cli.js";
 import { SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
 
@@ -142,6 +143,32 @@ describe("generate --watch", () => {
       }
     }
   }, 90_000);
+
+  it("sees generated files deleted, folders removed and hand edits made between saves, though it stats only the files it was told of", async () => {
+    const { spec, out, log } = await watchingSpec();
+    const runs = () => log.stdout.match(/^specsmith: generated /gm)?.length ?? 0;
+    // Two saves first: from then on the watch on the output folder answers for every file.
+    for (const [i, text] of ["First save.", "Second save."].entries()) {
+      atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", text));
+      await until(() => runs() === i + 2 && pageHas(out, text), `save ${i + 1} regenerates: ${log.stderr}`);
+    }
+    const model = join(out, "src/models/components/actortokenstatus.ts");
+    const kept = read(model);
+    const edited = join(out, "src/funcs/actorTokensCreate.ts");
+    writeFileSync(edited, `// mine\n${read(edited)}`);
+    rmSync(model);
+    rmSync(join(out, "docs/models/operations"), { recursive: true });
+    atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "Third save."));
+    await until(() => runs() === 4 && pageHas(out, "Third save."), `save 3 regenerates: ${log.stderr}`);
+    // As a fresh run does: what was deleted is generated again, the hand edit stays, and the index
+    // records it as one (a file no save writes is told apart only by the watch, not by the writer).
+    expect(readIndex(out).entries.get("src/funcs/actorTokensCreate.ts")?.edited).toBe(true);
+    const fresh = join(dir, "fresh");
+    expect(specsmith(["generate", "--quiet", "--spec", spec, "--out", fresh]).stderr).toBe("");
+    expect(read(model)).toBe(kept);
+    for (const f of listFiles(join(fresh, "docs/models/operations"))) expect(read(join(out, "docs/models/operations", f)), f).toBe(read(join(fresh, "docs/models/operations", f)));
+    expect(read(edited)).toBe(`// mine\n${read(join(fresh, "src/funcs/actorTokensCreate.ts"))}`);
+  }, 60_000);
 
   it("reads the lock again once it changed on disk between saves", async () => {
     const { spec, out, log } = await watchingSpec();

@@ -87,10 +87,14 @@ export interface Previous {
   store: PristineStore;
   /** The output folder holds nothing at all (a first generation): no path needs looking at. */
   empty: boolean;
+  /** --watch: whether nothing touched a path since the last save looked (WriteCache's FolderWatch). */
+  untouched?: (path: string) => boolean;
 }
 
 export function previousOf(root: string, listed: string[], cache?: WriteCache): Previous {
-  return { listed, index: readIndex(root, cache), store: new PristineStore(root), empty: isEmptyFolder(root) };
+  const previous: Previous = { listed, index: readIndex(root, cache), store: new PristineStore(root), empty: isEmptyFolder(root) };
+  if (cache) previous.untouched = cache.folder.look(root);
+  return previous;
 }
 
 /** Whether `root` has no entries but the run's own lock (or is not there yet). */
@@ -117,6 +121,16 @@ function look(root: string, path: string, index: StatIndex): OnDisk {
   // Touched (a checkout, a copy) but the same bytes: as written, and recorded with its new stat.
   if (entry && file.size === entry.size && digestOf(file.text) === entry.digest) return { kind: "recorded", entry: { ...entry, size: file.size, mtime: file.mtime }, text: file.text };
   return { kind: "read", ...file, ...(entry ? { entry } : {}) };
+}
+
+/**
+ * --watch: a file the new generation leaves as the last one wrote it (same digest, no hand edits),
+ * untouched since the last save looked: as the index records it, without a stat. Every file that
+ * may be written is looked at.
+ */
+function unwritten(path: string, digest: string, previous: Previous): OnDisk | undefined {
+  const entry = previous.untouched && previous.index.entries.get(path);
+  return entry && entry.digest === digest && !entry.edited && previous.untouched!(path) ? { kind: "recorded", entry } : undefined;
 }
 
 /** Resolves what each emitted file becomes on disk, given what the previous run left. */
@@ -155,7 +169,7 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
       // when a text changes (until then, only the last keys' files are taken from it).
       pristineDigests.push(`${f.path}\0${digest}`);
     }
-    resolveOne(r, f, digest, previous.empty ? { kind: "absent" } : look(root, f.path, previous.index), previous.store, root);
+    resolveOne(r, f, digest, previous.empty ? { kind: "absent" } : (unwritten(f.path, digest, previous) ?? look(root, f.path, previous.index)), previous.store, root);
   }
   pristineDigests.sort();
   r.pristineDigest = digestOf(pristineDigests.join("\n"));
