@@ -78,9 +78,14 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
   hint: set \`tests: true\` under targets.${targets[0].name} in ${flags.config}`);
   const run = new GenerateRun(flags, spec, overlays, targets, codeSamples);
   if (!flags.watch) return run.once();
-  // Watching: every failure is reported and the next save tries again.
-  const again = async () => {
-    await run.once().catch(report);
+  // Watching: every failure is reported (unless the spec changed again meanwhile: the next run
+  // reads it whole) and the next save tries again.
+  const again = async (superseded: () => boolean = () => false) => {
+    await run.once().catch(async (e: unknown) => {
+      // Events that came while the run held the thread are taken in first.
+      await new Promise((r) => setTimeout(r, 25));
+      if (!superseded()) report(e);
+    });
     return [...run.loaded, ...(config ? [config] : [])];
   };
   const files = await again();

@@ -7,10 +7,18 @@ import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname } from "node:path";
 
 /**
+ * How long a run waits after the last event: an editor's save is one write, or a write and a rename,
+ * within a few milliseconds; every millisecond here is one more between a save and the SDK.
+ */
+const SETTLE_MS = 25;
+
+/**
  * Calls `run` (debounced) whenever a file in `files` is written, created, replaced or removed.
  * `run` returns the files to watch from then on (a spec may $ref new files); it must not throw.
+ * `superseded()` tells a run whether a file changed again since it began (it then runs again): a
+ * failure it met may come from a file read half-written, and need not be reported.
  */
-export function watchFiles(files: string[], run: () => Promise<string[]>): { close(): void } {
+export function watchFiles(files: string[], run: (superseded: () => boolean) => Promise<string[]>): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   let wanted = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
@@ -19,7 +27,7 @@ export function watchFiles(files: string[], run: () => Promise<string[]>): { clo
 
   const trigger = () => {
     clearTimeout(timer);
-    timer = setTimeout(fire, 100);
+    timer = setTimeout(fire, SETTLE_MS);
   };
   const fire = async () => {
     if (running) {
@@ -28,7 +36,7 @@ export function watchFiles(files: string[], run: () => Promise<string[]>): { clo
     }
     running = true;
     try {
-      update(await run());
+      update(await run(() => again));
     } finally {
       running = false;
       if (again) {

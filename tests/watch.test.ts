@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readIndex } from "../generator/write/stat-index.js";
+import { watchFiles } from "../generator/watch.js";
 import { specsmith, startSpecsmith } from "./helpers/cli.js";
 import { SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
 
@@ -115,6 +116,31 @@ describe("generate --watch", () => {
     expect(child!.exitCode).toBe(null);
     expect(log.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
   }, 60_000);
+
+  it("tells a run whether the file changed again while it ran, and then runs once more", async () => {
+    dir = tempDir();
+    const file = join(dir, "spec.yaml");
+    writeFileSync(file, "first");
+    const seen: { text: string; superseded: boolean }[] = [];
+    const watching = watchFiles([file], async (superseded) => {
+      const text = readFileSync(file, "utf8");
+      // A second save lands while the first run is still going (an editor writing in two steps).
+      if (text === "half") writeFileSync(file, "whole");
+      await new Promise((r) => setTimeout(r, 100));
+      seen.push({ text, superseded: superseded() });
+      return [file];
+    });
+    try {
+      writeFileSync(file, "half");
+      await until(() => seen.length === 2, `two runs: ${JSON.stringify(seen)}`);
+      expect(seen).toEqual([
+        { text: "half", superseded: true },
+        { text: "whole", superseded: false },
+      ]);
+    } finally {
+      watching.close();
+    }
+  });
 
   it("writes what a fresh generation writes after each save, though it formats only what changed", async () => {
     dir = tempDir();
