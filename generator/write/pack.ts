@@ -47,23 +47,29 @@ export interface PackEntry {
   readonly packed?: Uint8Array;
 }
 
-/** A pack being written: its file, built on first use, and the texts of the segments it packed anew. */
+/**
+ * A pack being written. Its segments packed anew are built (and compressed) as the writer asks for
+ * their texts' bytes, one at a time: GitHub's SDK never has its 79 MB of text encoded in memory at
+ * once, Microsoft Graph's Python SDK not its 520 MB.
+ */
 export interface BuiltPack {
-  /** Each text's UTF-8 bytes, for the texts of segments packed anew (the writer writes files from them). */
-  bytes: Map<string, Buffer>;
+  /**
+   * A text's UTF-8 bytes in a segment packed anew (the writer writes the file from them, so that no
+   * text is encoded twice); undefined for a text of a segment copied from the last pack. Ask in path
+   * order: a segment asked for again is encoded again.
+   */
+  bytesOf(path: string): Buffer | undefined;
   /** How many segments were packed anew, and how many copied from the last pack. */
   segments: { packed: number; copied: number };
-  /** The pack file: the segments packed anew compressed now, the others copied. */
+  /** The pack file: the segments not asked for yet compressed now, the others as they are. */
   file(): Buffer;
 }
 
 interface Segment {
   id: string;
   entries: PackEntry[];
-  /** The compressed bytes of the same segment in the last pack. */
-  copied?: Buffer;
-  /** The uncompressed segment, when packed anew. */
-  raw?: Buffer;
+  /** Its compressed bytes: the last pack's (copied), or once packed anew. */
+  body?: Buffer;
 }
 
 /**
@@ -74,17 +80,41 @@ export function buildPack(entries: ReadonlyArray<PackEntry>, digest: string, las
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const quality = qualityOf(sorted);
   const before = last ? segmentTable(last) : undefined;
-  const bytes = new Map<string, Buffer>();
   const segments = segmentsOf(sorted).map((group): Segment => {
     const id = digestOf(`${quality}\n${group.map((e) => `${e.path}\0${e.key ?? ""}\0${e.digest ?? digestOf(e.content)}`).join("\n")}`);
     const copied = before?.get(id);
-    return copied ? { id, entries: group, copied } : { id, entries: group, raw: segmentRaw(group, bytes) };
+    return copied ? { id, entries: group, body: copied } : { id, entries: group };
   });
+  // Each text of a segment packed anew, by path: its segment's index.
+  const anew = new Map<string, number>();
+  segments.forEach((s, i) => {
+    if (!s.body) for (const e of s.entries) anew.set(e.path, i);
+  });
+  const packed = segments.length - segments.filter((s) => s.body).length;
+  let current: { index: number; bytes: Map<string, Buffer> } | undefined;
   let file: Buffer | undefined;
+  const build = (index: number) => {
+    const bytes = new Map<string, Buffer>();
+    const raw = segmentRaw(segments[index].entries, bytes);
+    segments[index].body ??= compress(raw, quality);
+    return bytes;
+  };
   return {
-    bytes,
-    segments: { packed: segments.filter((s) => s.raw).length, copied: segments.filter((s) => s.copied).length },
-    file: () => (file ??= packFile(segments, digest, quality)),
+    bytesOf(path) {
+      const index = anew.get(path);
+      if (index === undefined) return undefined;
+      // The segment before is let go: its texts' bytes are the writer's to drop once written.
+      if (current?.index !== index) current = { index, bytes: build(index) };
+      return current.bytes.get(path);
+    },
+    segments: { packed, copied: segments.length - packed },
+    file() {
+      if (file) return file;
+      segments.forEach((s, i) => s.body ?? build(i));
+      current = undefined;
+      const table = JSON.stringify(segments.map((s) => [s.body!.length, s.id]));
+      return (file = Buffer.concat([Buffer.from(`${MAGIC_2}${digest}\n${table}\n`, "utf8"), ...segments.map((s) => s.body!)]));
+    },
   };
 }
 
@@ -133,12 +163,6 @@ function segmentRaw(group: PackEntry[], bytes: Map<string, Buffer>): Buffer {
     at += lengths[i];
   });
   return raw;
-}
-
-function packFile(segments: Segment[], digest: string, quality: number): Buffer {
-  const bodies = segments.map((s) => s.copied ?? compress(s.raw!, quality));
-  const table = JSON.stringify(segments.map((s, i) => [bodies[i].length, s.id]));
-  return Buffer.concat([Buffer.from(`${MAGIC_2}${digest}\n${table}\n`, "utf8"), ...bodies]);
 }
 
 function compress(raw: Buffer, quality: number): Buffer {

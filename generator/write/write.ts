@@ -28,10 +28,10 @@ export type OutputFile = EmittedFile;
 /** A file's stat as it was written, what the index records of it (a Stats object holds far more). */
 type Written = Pick<Stats, "size" | "mtimeMs">;
 
-/** A file as the writer stages it: generated text, or the pristine pack's bytes. */
+/** A file as the writer stages it: generated text, or its bytes in the pristine pack (asked for when written). */
 interface Staged {
   path: string;
-  content: string | Uint8Array;
+  content: string | Uint8Array | (() => string | Uint8Array);
 }
 
 export interface WriteSummary {
@@ -227,14 +227,14 @@ function stageLocked(
   }
 
   // Only what is not on disk as it should be is written (the index says so without reading most files).
-  const changed: Staged[] = res.files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
+  const toWrite = res.files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
+  let changed: Staged[] = toWrite;
   if (!pack.unchanged || tree.get(PACK_FILE) !== "file") {
-    // A file written as generated is written from its bytes in the pack (encoded once for both).
-    const { bytes } = pack.built();
-    for (const [i, f] of changed.entries()) {
-      const slice = res.records.get(f.path)?.edited ? undefined : bytes.get(f.path);
-      if (slice) changed[i] = { path: f.path, content: slice };
-    }
+    // A file written as generated is written from its bytes in the pack (encoded once for both), in
+    // path order as the pack's segments are: each segment is encoded once, and let go after its files.
+    const built = pack.built();
+    const fromPack = (f: OutputFile): Staged => ({ path: f.path, content: res.records.get(f.path)?.edited ? f.content : () => built.bytesOf(f.path) ?? f.content });
+    changed = toWrite.map(fromPack).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     changed.push(pack);
   }
   const union = manifestText(new Set([...previous.listed, ...now]));
@@ -401,7 +401,8 @@ function stage(root: string, outDir: string, staged: Staged[], temps: string[], 
       // appear meanwhile ("wx").
       const inPlace = temps[i] === staged[i].path;
       const mode = tree.get(staged[i].path) === "file" ? modeOf(target) : undefined;
-      const st = writeStat(join(root, temps[i]), staged[i].content, inPlace ? "wx" : "w", mode);
+      const content = staged[i].content;
+      const st = writeStat(join(root, temps[i]), typeof content === "function" ? content() : content, inPlace ? "wx" : "w", mode);
       stats.push({ size: st.size, mtimeMs: st.mtimeMs });
       if ((i & 255) === 255 || i === staged.length - 1) progress.step(i + 1, staged.length);
     }
