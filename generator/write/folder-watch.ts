@@ -26,6 +26,7 @@ export class FolderWatch {
   private identity: string | undefined;
   /** What the last look took as touched, until its save is committed. */
   private looking: Set<string> | undefined;
+  /** The output folder as last followed: an event on the folder itself names it by its own name. */
   private root = "";
 
   /**
