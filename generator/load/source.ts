@@ -1,13 +1,15 @@
 /**
  * One input file: its parsed data, plus line:column lookup for any JSON pointer in it.
- * JSON is parsed with JSON.parse (fast on 13 MB specs); the `yaml` CST with source ranges is built
- * only when a diagnostic needs a position, so the happy path never pays for it.
+ * JSON is parsed with JSON.parse (fast on 13 MB specs), YAML by js-yaml where it reads the text as the
+ * `yaml` package does (yaml-fast.ts); the `yaml` document with source ranges is built only when a
+ * diagnostic needs a position, or for YAML the fast reading leaves to it.
  */
 import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
 import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
 import { repairQuotedIndent } from "./yaml-lenient.js";
+import { fastYaml } from "./yaml-fast.js";
 
 /** The largest input file read: eight times GitHub's 13 MB description. */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -73,6 +75,9 @@ export class SourceFile {
         // which reports the position of the problem.
       }
     }
+    // Most YAML reads as fast as JSON does; the `yaml` package's document only where it must (yaml-fast.ts).
+    const fast = fastYaml(text);
+    if (fast) return new SourceFile(path, text, fast.data);
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const file = new SourceFile(path, text, undefined);
