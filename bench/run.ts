@@ -12,6 +12,7 @@ import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { stringify } from "yaml";
 import { PYTHON, ensureVenv } from "../tests/helpers/python.js";
 import { sampleLoad } from "./load.js";
 import { ensureDirectory } from "../corpus/sample.js";
@@ -176,6 +177,7 @@ async function main(): Promise<void> {
   const gh = only.length === 0 || only.includes("github");
   const regen = gh ? regeneration(join(SPECS, "github.json")) : null;
   const both = gh ? bothTargets(join(SPECS, "github.json")) : null;
+  const yamlRun = gh ? yamlFresh(join(SPECS, "github.json")) : null;
   const watchRun = gh ? await watchLatency(join(SPECS, "github.json")) : null;
   const graph = only.length === 0 || only.includes("graph") ? graphBeta() : null;
   const site = docsSiteBuild();
@@ -221,6 +223,10 @@ async function main(): Promise<void> {
       : "",
     "",
     both ? `**Both SDKs**, GitHub, one config with both targets, one process (tmpfs, median of ${RUNS}): ${secs(both.wall)} (${mb(both.rssKB)}).` : "",
+    "",
+    yamlRun
+      ? `**YAML**: GitHub's description written as YAML (10 MB), its TypeScript SDK fresh (tmpfs, median of ${RUNS}): ${secs(yamlRun.wall)} (${mb(yamlRun.rssKB)}), against the JSON row above.`
+      : "",
     "",
     watchRun
       ? `**\`generate --watch\`**, GitHub's TypeScript SDK on disk: from writing the spec with one operation's description edited to the watcher's line saying it wrote the SDK (median of ${watchRun.edits} edits): ${ms(watchRun.latencyMs)} (${watchRun.written} files written each time).`
@@ -375,6 +381,26 @@ function bothTargets(spec: string): Run {
     if (round > 0) runs.push(r);
   }
   rmSync(dir, { recursive: true, force: true });
+  return { wall: median(runs.map((r) => r.wall)), rssKB: median(runs.map((r) => r.rssKB)) };
+}
+
+/**
+ * GitHub's description written as YAML (by the `yaml` package), its TypeScript SDK generated fresh on
+ * tmpfs: what reading YAML costs over the same description in JSON (the table's GitHub row).
+ */
+function yamlFresh(source: string): Run {
+  const spec = join(SCRATCH, "github.yaml");
+  const out = join(SCRATCH, "yaml-out");
+  writeFileSync(spec, stringify(JSON.parse(readFileSync(source, "utf8")), { aliasDuplicateObjects: false, lineWidth: 0 }));
+  process.stderr.write("bench: GitHub as YAML\n");
+  const runs: Run[] = [];
+  for (let round = 0; round <= RUNS; round++) {
+    rmSync(out, { recursive: true, force: true });
+    const r = measure([NODE, join(ROOT, "bin", "specsmith.js"), "generate", "--spec", spec, "--out", out, "--target", "typescript", "--quiet"]);
+    if (round > 0) runs.push(r);
+  }
+  rmSync(out, { recursive: true, force: true });
+  rmSync(spec, { force: true });
   return { wall: median(runs.map((r) => r.wall)), rssKB: median(runs.map((r) => r.rssKB)) };
 }
 
