@@ -3,14 +3,19 @@
  * an editor that saves by writing a temporary file and renaming it over the original replaces the
  * file's inode, and a watch on the old inode would never fire again.
  */
-import { watch, type FSWatcher } from "node:fs";
-import { basename, dirname } from "node:path";
+import { statSync, watch, type FSWatcher } from "node:fs";
+import { basename, dirname, join } from "node:path";
 
 /**
  * How long a run waits after the last event: an editor's save is one write, or a write and a rename,
  * within a few milliseconds; every millisecond here is one more between a save and the SDK.
  */
 const SETTLE_MS = 25;
+/**
+ * Then how long its files must keep their size and mtime: one long write (GitHub's 13 MB in one
+ * call) raises its event as it starts (the truncation), and a run then would read half a file.
+ */
+const STEADY_MS = 10;
 
 /**
  * Calls `run` (debounced) whenever a file in `files` is written, created, replaced or removed.
@@ -34,6 +39,13 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
       again = true;
       return;
     }
+    const before = stamps();
+    await new Promise((r) => setTimeout(r, STEADY_MS));
+    if (running) {
+      again = true;
+      return;
+    }
+    if (stamps() !== before) return trigger();
     running = true;
     try {
       update(await run(() => again));
@@ -45,6 +57,8 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
       }
     }
   };
+  /** The watched files' sizes and mtimes, as one string. */
+  const stamps = () => [...wanted].flatMap(([dir, names]) => [...names].map((n) => stampOf(join(dir, n)))).join(" ");
   const update = (list: string[]) => {
     wanted = new Map();
     for (const f of list) {
@@ -84,4 +98,13 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
       watchers.clear();
     },
   };
+}
+
+function stampOf(path: string): string {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? `${st.size}:${st.mtimeMs}` : "-";
+  } catch {
+    return "?";
+  }
 }
