@@ -211,6 +211,21 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     expect(decodePack(built.file())).toEqual(new Map(after));
   });
 
+  it("packs a segment damaged on disk anew instead of copying it", () => {
+    const texts = Array.from({ length: 2000 }, (_, i) => ({ path: `src/m${String(i).padStart(4, "0")}.ts`, content: `export const m${i} = ${i};\n`.repeat(20) }));
+    const good = encodePack(texts, "d");
+    // One byte of the first segment's compressed bytes flipped (the table ends at the second newline).
+    const bad = Buffer.from(good);
+    const body = bad.indexOf(10, bad.indexOf(10) + 1) + 1;
+    bad[body + 10] ^= 0xff;
+    const all = buildPack(texts, "d", good).segments;
+    expect(all).toMatchObject({ packed: 0 });
+    expect(all.copied).toBeGreaterThan(5);
+    const built = buildPack(texts, "d", bad);
+    expect(built.segments).toEqual({ packed: 1, copied: all.copied - 1 });
+    expect(built.file().equals(good)).toBe(true);
+  });
+
   it("reads a pack of specsmith before segments (version 1), and copies nothing from it", () => {
     const texts = [
       { path: "src/a.ts", content: "derived ✓", key: "k1" },

@@ -9,8 +9,9 @@
  *
  * - Line 1: `specsmith-pristine 2 <digest>`, the digest of the texts the pack holds (whether it needs
  *   writing is one small read; compressed bytes never decide whether an output folder is up to date).
- * - Line 2: the segment table, JSON: `[[byteLength, id], …]`. A segment's id is the digest of what it
- *   holds (each text's path, key and digest) and of its compression: the same id, the same bytes.
+ * - Line 2: the segment table, JSON: `[[byteLength, id, digest], …]`. A segment's id is the digest of
+ *   what it holds (each text's path, key and digest) and of its compression: the same id, the same
+ *   bytes. Its digest is its compressed bytes': a segment damaged on disk is packed anew, not copied.
  * - Then each segment's brotli stream, in order. Unpacked, a segment is a line of JSON, one entry per
  *   text (`[path, byteLength, key, digest]`), then the texts' UTF-8 bytes one after the other.
  *
@@ -112,7 +113,7 @@ export function buildPack(entries: ReadonlyArray<PackEntry>, digest: string, las
       if (file) return file;
       segments.forEach((s, i) => s.body ?? build(i));
       current = undefined;
-      const table = JSON.stringify(segments.map((s) => [s.body!.length, s.id]));
+      const table = JSON.stringify(segments.map((s) => [s.body!.length, s.id, digestOf(s.body!)]));
       return (file = Buffer.concat([Buffer.from(`${MAGIC_2}${digest}\n${table}\n`, "utf8"), ...segments.map((s) => s.body!)]));
     },
   };
@@ -183,7 +184,7 @@ export function digestLine(head: string): string | undefined {
 }
 
 /** The compressed segments of a pack file, each as its own brotli stream; undefined when the bytes are not a pack. */
-function segmentBodies(file: Buffer): { id: string; body: Buffer }[] | undefined {
+function segmentBodies(file: Buffer): { id: string; body: Buffer; digest?: string }[] | undefined {
   const first = file.indexOf(10);
   if (first < 0) return undefined;
   const magic = file.toString("utf8", 0, MAGIC_2.length);
@@ -198,20 +199,20 @@ function segmentBodies(file: Buffer): { id: string; body: Buffer }[] | undefined
     return undefined;
   }
   if (!Array.isArray(table)) return undefined;
-  const out: { id: string; body: Buffer }[] = [];
+  const out: { id: string; body: Buffer; digest?: string }[] = [];
   let at = second + 1;
   for (const row of table) {
     if (!Array.isArray(row) || !Number.isSafeInteger(row[0]) || row[0] < 0 || typeof row[1] !== "string") return undefined;
-    out.push({ id: row[1], body: file.subarray(at, at + row[0]) });
+    out.push({ id: row[1], body: file.subarray(at, at + row[0]), ...(typeof row[2] === "string" ? { digest: row[2] } : {}) });
     at += row[0];
   }
   return at === file.length ? out : undefined;
 }
 
-/** A pack's segments by id, for the next pack to copy. */
+/** A pack's segments by id, for the next pack to copy: those whose bytes are as written. */
 function segmentTable(file: Buffer): Map<string, Buffer> | undefined {
   const bodies = segmentBodies(file);
-  return bodies && new Map(bodies.filter((b) => b.id !== "").map((b) => [b.id, b.body]));
+  return bodies && new Map(bodies.filter((b) => b.id !== "" && b.digest === digestOf(b.body)).map((b) => [b.id, b.body]));
 }
 
 /** A pack's paths and their keys, each text decoded when asked for (a generation may need few of them). */
