@@ -95,6 +95,9 @@ async function runSnippets(ref: ReferenceSdk, ids: number[], checkDir: string, d
     sent.set(id, [...(sent.get(id) ?? []), `${req.method} ${new URL(req.url ?? "/", "http://x").pathname}`]);
     mock.emit("request", req, res);
   });
+  // Idle connections are kept for the whole run: closed by the server after its default 5 s, one
+  // could be reused by fetch just as it closes (a snippet that waits), and reset (ECONNRESET).
+  server.keepAliveTimeout = 600_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
