@@ -374,13 +374,21 @@ function bothTargets(spec: string): Run {
     `spec: ${spec}\ntargets:\n  typescript:\n    out: ${join(dir, "ts")}\n    packageName: github-sdk\n    sdkClass: GitHub\n  python:\n    out: ${join(dir, "py")}\n    packageName: github_sdk\n    sdkClass: GitHub\n`,
   );
   process.stderr.write("bench: GitHub, both SDKs\n");
+  return freshMedian(dir, ["generate", "--config", config, "--quiet"]);
+}
+
+/**
+ * `specsmith <args>` as a whole process into `out`, emptied before each run: the median wall time and
+ * peak RSS of RUNS runs after a warm-up round; `out` is removed after.
+ */
+function freshMedian(out: string, args: string[]): Run {
   const runs: Run[] = [];
   for (let round = 0; round <= RUNS; round++) {
-    rmSync(dir, { recursive: true, force: true });
-    const r = measure([NODE, join(ROOT, "bin", "specsmith.js"), "generate", "--config", config, "--quiet"]);
+    rmSync(out, { recursive: true, force: true });
+    const r = measure([NODE, join(ROOT, "bin", "specsmith.js"), ...args]);
     if (round > 0) runs.push(r);
   }
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
   return { wall: median(runs.map((r) => r.wall)), rssKB: median(runs.map((r) => r.rssKB)) };
 }
 
@@ -393,15 +401,9 @@ function yamlFresh(source: string): Run {
   const out = join(SCRATCH, "yaml-out");
   writeFileSync(spec, stringify(JSON.parse(readFileSync(source, "utf8")), { aliasDuplicateObjects: false, lineWidth: 0 }));
   process.stderr.write("bench: GitHub as YAML\n");
-  const runs: Run[] = [];
-  for (let round = 0; round <= RUNS; round++) {
-    rmSync(out, { recursive: true, force: true });
-    const r = measure([NODE, join(ROOT, "bin", "specsmith.js"), "generate", "--spec", spec, "--out", out, "--target", "typescript", "--quiet"]);
-    if (round > 0) runs.push(r);
-  }
-  rmSync(out, { recursive: true, force: true });
+  const run = freshMedian(out, ["generate", "--spec", spec, "--out", out, "--target", "typescript", "--quiet"]);
   rmSync(spec, { force: true });
-  return { wall: median(runs.map((r) => r.wall)), rssKB: median(runs.map((r) => r.rssKB)) };
+  return run;
 }
 
 /**

@@ -15,7 +15,7 @@ import { LockCache } from "./release/lock.js";
 import { SILENT, terminalProgress, timingProgress, type Progress } from "./progress.js";
 import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
 import { CLI_SCRIPT } from "./paths.js";
-import { watchFiles } from "./watch.js";
+import { SETTLE_MS, watchFiles } from "./watch.js";
 import { writeFileAtomic } from "./write/file.js";
 import { readText } from "./write/read.js";
 import { digestOf } from "./write/stat-index.js";
@@ -83,7 +83,7 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
   const again = async (superseded: () => boolean = () => false) => {
     await run.once().catch(async (e: unknown) => {
       // Events that came while the run held the thread are taken in first.
-      await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
       if (!superseded()) report(e);
     });
     return [...run.loaded, ...(config ? [config] : [])];

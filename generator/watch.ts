@@ -10,7 +10,7 @@ import { basename, dirname, join } from "node:path";
  * How long a run waits after the last event: an editor's save is one write, or a write and a rename,
  * within a few milliseconds; every millisecond here is one more between a save and the SDK.
  */
-const SETTLE_MS = 25;
+export const SETTLE_MS = 25;
 /**
  * Then how long its files must keep their size and mtime: one long write (GitHub's 13 MB in one
  * call) raises its event as it starts (the truncation), and a run then would read half a file.

@@ -84,7 +84,8 @@ export function buildPack(entries: ReadonlyArray<PackEntry>, digest: string, las
   const segments = segmentsOf(sorted).map((group): Segment => {
     const id = digestOf(`${quality}\n${group.map((e) => `${e.path}\0${e.key ?? ""}\0${e.digest ?? digestOf(e.content)}`).join("\n")}`);
     const copied = before?.get(id);
-    return copied ? { id, entries: group, body: copied } : { id, entries: group };
+    // Only a segment copied has its bytes checked: the others are never read.
+    return copied && copied.digest === digestOf(copied.body) ? { id, entries: group, body: copied.body } : { id, entries: group };
   });
   // Each text of a segment packed anew, by path: its segment's index.
   const anew = new Map<string, number>();
@@ -209,10 +210,10 @@ function segmentBodies(file: Buffer): { id: string; body: Buffer; digest?: strin
   return at === file.length ? out : undefined;
 }
 
-/** A pack's segments by id, for the next pack to copy: those whose bytes are as written. */
-function segmentTable(file: Buffer): Map<string, Buffer> | undefined {
+/** A pack's segments by id, for the next pack to copy (if their bytes are still their digest's). */
+function segmentTable(file: Buffer): Map<string, { body: Buffer; digest?: string }> | undefined {
   const bodies = segmentBodies(file);
-  return bodies && new Map(bodies.filter((b) => b.id !== "" && b.digest === digestOf(b.body)).map((b) => [b.id, b.body]));
+  return bodies && new Map(bodies.filter((b) => b.id !== "").map((b) => [b.id, b]));
 }
 
 /** A pack's paths and their keys, each text decoded when asked for (a generation may need few of them). */

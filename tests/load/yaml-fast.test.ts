@@ -126,15 +126,21 @@ describe("fastYaml", () => {
 
   it("never reads a quoted scalar continued left of its key: the slow path repairs it, and warns", () => {
     const quote = fc.constantFrom("'", '"');
+    let repaired = 0;
     fc.assert(
       fc.property(quote, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 }), fc.boolean(), (q, depth, outdent, listed) => {
+        // The owner nested `depth` levels deep, its string's second line `outdent` spaces left of its own.
+        const parents = Array.from({ length: depth }, (_, i) => `${"  ".repeat(i)}a${i}:\n`).join("");
         const indent = "  ".repeat(depth);
         const owner = listed ? `${indent}- b: ` : `${indent}b: `;
-        const text = `${depth > 0 ? "a:\n".padStart(0) : ""}${owner}${q}one\n${" ".repeat(Math.max(0, indent.length - outdent))}two${q}\n`;
-        if (repairQuotedIndent(text) !== undefined) expect(fastYaml(text), text).toBeUndefined();
+        const text = `${parents}${owner}${q}one\n${" ".repeat(Math.max(0, indent.length - outdent))}two${q}\n`;
+        if (repairQuotedIndent(text) === undefined) return;
+        repaired++;
+        expect(fastYaml(text), text).toBeUndefined();
       }),
       { numRuns: 200 },
     );
+    expect(repaired).toBeGreaterThan(50);
   });
 });
 
