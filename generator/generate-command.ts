@@ -150,6 +150,8 @@ class GenerateRun {
         progress,
         ...(this.memos ? { memos: this.memos } : {}),
         ...(this.locks ? { locks: this.locks } : {}),
+        // Tests move every text off the heap (a small SDK holds too few for the default).
+        ...(process.env.SPECSMITH_OFF_HEAP_FROM ? { offHeapFrom: Number(process.env.SPECSMITH_OFF_HEAP_FROM) } : {}),
         staged: (r: TargetResult) => (this.flags.check ? checks.push(this.compare(r)) : pending.push(this.stage(r, progress))),
       });
       this.loaded = results[0]?.sources ?? [this.spec];

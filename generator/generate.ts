@@ -68,6 +68,9 @@ export interface DocsIndex {
 
 export const CHANGELOG = "CHANGELOG.md";
 
+/** Operations from which an API is huge (Microsoft Graph's 22,361; GitHub's is 1,223): see GenerateOptions.huge. */
+export const HUGE_API = 5000;
+
 export interface GenerateOptions {
   /** OpenAPI Overlays applied to the spec, in order. */
   overlays?: string[];
@@ -90,6 +93,16 @@ export interface GenerateOptions {
   /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
   locks?: LockCache;
   /**
+   * Characters of finished text a target holds as strings before the rest moves off the heap
+   * (off-heap.ts; default OFF_HEAP_FROM). Not under --watch, whose memo keeps texts from save to save.
+   */
+  offHeapFrom?: number;
+  /**
+   * Told once the generation turns out huge (an API of HUGE_API operations, or a target whose texts
+   * move out of memory): the CLI then has garbage collected sooner.
+   */
+  huge?: () => void;
+  /**
    * Given each target's result as soon as it is complete, before the next target is generated: a
    * run that writes stages the files then (write.ts stageOutput) and lets go of their texts, so
    * that a huge spec's second SDK is not generated with the first one's in memory.
@@ -110,6 +123,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   const progress = opts.progress ?? SILENT;
   progress.phase("loading the spec");
   const { api, digest, sourceDigests } = loadInputs(spec, opts.overlays);
+  if (api.operations.length >= HUGE_API) opts.huge?.();
   const results: TargetResult[] = [];
   for (const [i, config] of targets.entries()) {
     const target = targetOf(opts.registry ?? TARGETS, config.name);
@@ -183,7 +197,7 @@ async function generateTarget(
   // Without --watch, a memo for this generation alone (a patch release renders twice), whose keys a
   // build of specsmith records for the next generation (and recalls from this folder's last one).
   const salt = keySalt(config);
-  const memo = memoOf(opts.memos, config.out, salt) ?? runMemo(salt);
+  const memo = memoOf(opts.memos, config.out, salt) ?? runMemo(salt, { dir: config.out, from: opts.offHeapFrom, huge: opts.huge });
   const held = opts.release === false && previous !== undefined;
   let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
@@ -195,7 +209,9 @@ async function generateTarget(
     memo.render.startRun(disk);
     const out = await target.emit(plan, version, memo);
     const kept = memo.render.recalledSoFar;
-    opts.progress.phase(`formatting ${config.name} (${out.files.length.toLocaleString("en-US")} files${kept > 0 ? `, ${kept.toLocaleString("en-US")} as the last generation left them` : ""})`);
+    const spilled = memo.offHeap?.moved.files ?? 0;
+    const notes = [...(kept > 0 ? [`${kept.toLocaleString("en-US")} as the last generation left them`] : []), ...(spilled > 0 ? [`${spilled.toLocaleString("en-US")} waiting on disk`] : [])];
+    opts.progress.phase(`formatting ${config.name} (${[`${out.files.length.toLocaleString("en-US")} files`, ...notes].join(", ")})`);
     await target.format(out, memo);
     const code = codeDigest(out.files);
     // Only a run that finished leaves what the next one recalls.

@@ -154,12 +154,15 @@ function fnv1a(s: string): number {
 
 /** A segment's uncompressed bytes: its header line, then each text encoded into its place once (`bytes` gets each one's slice). */
 function segmentRaw(group: PackEntry[], bytes: Map<string, Buffer>): Buffer {
-  const lengths = group.map((e) => e.packed?.length ?? Buffer.byteLength(e.content, "utf8"));
+  // Each text's bytes asked for once: a spilled text's are read from its file (off-heap.ts).
+  const packed = group.map((e) => e.packed);
+  const lengths = group.map((e, i) => packed[i]?.length ?? Buffer.byteLength(e.content, "utf8"));
   const header = `${JSON.stringify(group.map((e, i) => [e.path, lengths[i], e.key ?? "", e.digest ?? digestOf(e.content)]))}\n`;
   const raw = Buffer.allocUnsafe(Buffer.byteLength(header, "utf8") + lengths.reduce((a, b) => a + b, 0));
   let at = raw.write(header, 0, "utf8");
   group.forEach((e, i) => {
-    if (e.packed) raw.set(e.packed, at);
+    const own = packed[i];
+    if (own) raw.set(own, at);
     else raw.write(e.content, at, "utf8");
     bytes.set(e.path, raw.subarray(at, at + lengths[i]));
     at += lengths[i];

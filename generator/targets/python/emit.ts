@@ -86,6 +86,7 @@ class Emission {
   doc(path: string, template: string, view: unknown): OutputFile {
     const file = { path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) };
     this.emitted.files.push(file);
+    this.memo?.offHeap?.move(file);
     return file;
   }
   get authOptions() {
@@ -100,7 +101,7 @@ class Emission {
 
 export async function emitPython(p: PyPlan, version: string, memo?: WatchMemo): Promise<Emitted> {
   // The package's version as Python packaging writes it (config and release versions are checked to have one).
-  const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length, memo?.format);
+  const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length, memo?.format, memo?.offHeap);
   const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter, memo);
   const runtime = runtimeFiles("python", e.pkg);
   // The runtime is kept ruff-formatted in the repository: the formatter passes it by.

@@ -12,6 +12,7 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { OffHeapTexts } from "../shared/off-heap.js";
 import type { OutputFile } from "../../write/write.js";
 import { recalled, type FormatMemo } from "../shared/format-memo.js";
 
@@ -61,11 +62,13 @@ export class RuffFormatter {
 
   /**
    * `modules`: how many the SDK will have (below WORKER_FROM, no worker: the format step does it
-   * all); `memo`: what the last run of a --watch formatted.
+   * all); `memo`: what the last run of a --watch formatted; `offHeap`: where a formatted module's
+   * text may go (off-heap.ts).
    */
   constructor(
     modules: number,
     private readonly memo?: FormatMemo,
+    private readonly offHeap?: OffHeapTexts,
   ) {
     if (modules < WORKER_FROM) return;
     const module = pathToFileURL(createRequire(import.meta.url).resolve("@wasm-fmt/ruff_fmt")).href;
@@ -78,6 +81,7 @@ export class RuffFormatter {
         if (code !== null) {
           this.memo?.remember(f.path, f.content, code);
           f.content = code;
+          this.offHeap?.move(f);
         }
         // The templates print valid Python; a parse error here is a bug in them, not in the spec.
         else this.failure ??= new Error(`ruff's formatter could not parse the emitted ${f.path}: ${error}`);

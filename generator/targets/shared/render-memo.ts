@@ -12,6 +12,8 @@ import type { Emitted, PlanBase } from "../target.js";
 import { Derivations, SAME_KEY, SAME_PLAN, type Keys } from "./derivation.js";
 import type { PackedText, PristineStore } from "../../write/pristine.js";
 import { FormatMemo } from "./format-memo.js";
+import { OffHeapTexts } from "./off-heap.js";
+import { asPacked } from "./packed-file.js";
 
 /** The memos a watching run keeps per output folder and hands to its target's emit and format. */
 export interface WatchMemo {
@@ -20,6 +22,8 @@ export interface WatchMemo {
   render: RenderMemo;
   /** The keys of a plan's derived files. */
   keys(plan: PlanBase): Keys;
+  /** A plain generation's: where finished texts go once a huge SDK holds too many (off-heap.ts). */
+  offHeap?: OffHeapTexts;
 }
 
 /**
@@ -37,8 +41,10 @@ export function watchMemo(salt = ""): WatchMemo {
  * under its new version, and takes every derived file from the first rendering. No format memo: it
  * would hold every file's printed text for the few files printed twice.
  */
-export function runMemo(salt?: string): WatchMemo {
-  return { render: new RenderMemo(), keys: salt === undefined ? () => SAME_PLAN : (plan) => new Derivations(plan, salt) };
+export function runMemo(salt?: string, offHeap?: { dir: string; from?: number; huge?: () => void }): WatchMemo {
+  const memo: WatchMemo = { render: new RenderMemo(), keys: salt === undefined ? () => SAME_PLAN : (plan) => new Derivations(plan, salt) };
+  if (offHeap) memo.offHeap = new OffHeapTexts(offHeap.dir, offHeap.from, offHeap.huge);
+  return memo;
 }
 
 /**
@@ -137,7 +143,11 @@ export class RenderMemo {
   /** This run finished (its files formatted): what it remembered becomes what the next run recalls. */
   seal(): void {
     for (const e of this.current.values()) {
-      if (e.file) {
+      // A text moved off the heap (off-heap.ts) stays there: the file is recalled as it is.
+      if (e.file?.packed) {
+        e.packed = e.file;
+        e.file = undefined;
+      } else if (e.file) {
         e.content = e.file.content;
         e.digest = e.file.digest;
         e.file = undefined;
@@ -163,26 +173,8 @@ interface Entry {
  * A file recalled from the pristine pack, as the pack holds it: its digest when the pack records it,
  * its bytes there (`packed`, which the next pack copies), and its text, decoded when first read. A
  * regeneration after a one-operation edit recalls nearly every file and reads almost none of them:
- * neither decoding nor digesting GitHub's 75 MB again. Setting `content` lets go of the bytes and
- * the digest, which no longer describe it.
+ * neither decoding nor digesting GitHub's 75 MB again.
  */
 export function packedFile(path: string, key: string, text: PackedText): OutputFile {
-  let content: string | undefined;
-  let packed: Uint8Array | undefined = text.bytes;
-  const file: OutputFile = {
-    path,
-    key,
-    ...(text.digest !== undefined ? { digest: text.digest } : {}),
-    get content(): string {
-      return (content ??= text.text());
-    },
-    set content(value: string) {
-      content = value;
-      packed = undefined;
-      file.digest = undefined;
-    },
-  };
-  // Not enumerable: a copy of the file (`{ ...file, content }`, a merge) does not take the bytes along.
-  Object.defineProperty(file, "packed", { get: () => packed, enumerable: false });
-  return file;
+  return asPacked({ path, key, content: "" }, { bytes: () => text.bytes, digest: text.digest, text: text.text });
 }

@@ -70,7 +70,10 @@ class Emission {
     const file = { path: `src/${path}`, content: this.engine.render(template, view) };
     this.emitted.files.push(file);
     if (movesUnion) (this.emitted.formatHints as Set<string>).add(file.path);
-    if (this.formatter.start(file, movesUnion)) (this.emitted.preformatted as Set<string>).add(file.path);
+    const formatting = this.formatter.start(file, movesUnion);
+    // A file with no line to format is finished: it may leave the heap (the format step passes it by).
+    if (!formatting && this.memo?.offHeap) this.memo.offHeap.move(file);
+    if (formatting || this.memo?.offHeap) (this.emitted.preformatted as Set<string>).add(file.path);
     return file;
   }
   /** Lets oxfmt's finished calls start the waiting files (the rendering otherwise holds the thread). */
@@ -80,6 +83,7 @@ class Emission {
   doc(path: string, template: string, view: unknown): OutputFile {
     const file = { path: `docs/${path}`, content: trimNewlines(this.engine.render(template, view)) };
     this.emitted.files.push(file);
+    this.memo?.offHeap?.move(file);
     return file;
   }
   file(path: string, template: string, view: unknown, trim = false): void {
@@ -97,7 +101,7 @@ class Emission {
 }
 
 export async function emitTypeScript(p: Plan, version: string, memo?: WatchMemo): Promise<Emitted> {
-  const formatter = await EagerFormatter.create(memo?.format);
+  const formatter = await EagerFormatter.create(memo?.format, memo?.offHeap);
   const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers), formatter, memo);
   await emitModels(e);
   await emitOperations(e);

@@ -1,0 +1,150 @@
+/**
+ * The finished texts of a huge generation, moved out of the process until they are written.
+ *
+ * A target's files are all rendered before the writer takes them (it needs them all: the manifest,
+ * the pack, hand-edit merging). Microsoft Graph's Python SDK is 676 MB of text: held as strings, its
+ * live heap passed 1 GB by the end of the rendering, V8 let the heap grow to 2.2 GB before
+ * collecting, and under the default heap limit of a machine with 4 GB of memory the generation
+ * failed, out of memory.
+ *
+ * Once `from` characters of text are held, each finished text is appended, as UTF-8, to a spill
+ * file in the output folder (removed from the folder as soon as it is opened: the open file lives
+ * until the process lets go of it, whatever happens to the run), and its file becomes a packed text
+ * (packed-file.ts): the pack reads its bytes from the spill file, the writer writes them, and its
+ * digest is computed here, so the text is decoded again only if something reads `content` (a
+ * hand-edited file being merged). Buffers in memory would not do: V8 counts them as external memory,
+ * and collects its heap more often as they grow (Graph's Python SDK took 5 s more).
+ *
+ * An SDK of ordinary size (GitHub's is 92 MB) stays below `from`: nothing changes for it. Where no
+ * file can be made in the output folder, texts stay in memory.
+ */
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { OutputFile } from "../../write/write.js";
+import { digestOf } from "../../write/stat-index.js";
+import { asPacked } from "./packed-file.js";
+
+/** Characters of text kept as strings before texts move out (a generation of GitHub's size never gets there). */
+export const OFF_HEAP_FROM = 128 * 1024 * 1024;
+
+/** Closes a spill file once nothing can read from it any more. */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+});
+
+export class OffHeapTexts {
+  private fd: number | undefined | null;
+  private end = 0;
+  private held = 0;
+  /** One buffer to encode each text into before it is written (none allocated per text). */
+  private scratch = Buffer.allocUnsafeSlow(1 << 20);
+  /** Texts moved, and their bytes (for tests and timings). */
+  readonly moved = { files: 0, bytes: 0 };
+
+  /**
+   * `dir`: the output folder (created if missing, and removed again if the run leaves it empty);
+   * `huge`: told once, when the first text moves out (the generation is huge).
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly from: number = OFF_HEAP_FROM,
+    private readonly huge?: () => void,
+  ) {}
+
+  /**
+   * `file`, whose text is final (formatted), moved out once `from` characters are held. A later
+   * change to its content puts that text back in memory (packed-file.ts).
+   */
+  move(file: OutputFile): void {
+    const text = file.content;
+    if (this.held < this.from || this.open() === undefined) {
+      this.held += text.length;
+      return;
+    }
+    const length = this.encode(text);
+    const at = this.end;
+    try {
+      for (let done = 0; done < length;) done += writeSync(this.fd!, this.scratch, done, length - done, at + done);
+    } catch {
+      // A full disk: this text and the rest stay in memory.
+      this.fd = null;
+      this.held += text.length;
+      return;
+    }
+    this.end += length;
+    this.moved.files++;
+    this.moved.bytes += length;
+    const digest = file.digest ?? digestOf(this.scratch.subarray(0, length));
+    asPacked(file, { bytes: () => this.read(at, length), digest, text: () => this.read(at, length).toString("utf8") });
+  }
+
+  /** `text` as UTF-8 at the start of the scratch buffer (grown when it cannot hold it); its length. */
+  private encode(text: string): number {
+    if (text.length * 3 > this.scratch.length) {
+      const size = Buffer.byteLength(text, "utf8");
+      if (size > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(size);
+    }
+    return this.scratch.write(text, 0, "utf8");
+  }
+
+  private read(at: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length;) {
+      const n = readSync(this.fd!, bytes, done, length - done, at + done);
+      if (n === 0) throw new Error(`specsmith: the spill file ended early (${at + done} of ${at + length})`);
+      done += n;
+    }
+    return bytes;
+  }
+
+  /** The spill file, opened on first use; undefined when none can be made. */
+  private open(): number | undefined {
+    if (this.fd !== undefined) return this.fd ?? undefined;
+    this.fd = null;
+    let created: string | undefined;
+    try {
+      created = mkdirSync(this.dir, { recursive: true });
+      const path = join(this.dir, `.specsmith-spill-${process.pid}-${Math.random().toString(36).slice(2)}`);
+      const fd = openSync(path, "wx+", 0o600);
+      try {
+        unlinkSync(path);
+      } catch {
+        // A system that keeps an open file's name (Windows): removed when the process exits.
+        process.once("exit", () => tryRemove(() => (closeSync(fd), unlinkSync(path))));
+      }
+      this.fd = fd;
+      closer.register(this, fd);
+      this.huge?.();
+    } catch {
+      // Not writable: the texts stay in memory.
+    }
+    // A folder made for the spill file alone, by a run that then wrote nothing into it, goes again.
+    if (created !== undefined) process.once("exit", () => removeEmpty(this.dir, created!));
+    return this.fd ?? undefined;
+  }
+}
+
+/** Removes `dir` and its parents up to `top` (the first folder made for it), while each is empty. */
+function removeEmpty(dir: string, top: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if (readdirSync(d).length > 0) return;
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    if (d === top || dirname(d) === d) return;
+  }
+}
+
+function tryRemove(fn: () => unknown): void {
+  try {
+    fn();
+  } catch {
+    // Left as it is.
+  }
+}

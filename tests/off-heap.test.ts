@@ -1,0 +1,78 @@
+// A huge SDK's texts wait for the writer in a spill file, not in memory (off-heap.ts). Forced for a
+// small spec (SPECSMITH_OFF_HEAP_FROM=0: every finished text moves out), both SDKs must be the same
+// bytes as a generation that keeps them in memory, first and after an edit of the spec, with a hand
+// edit merged as before; and no spill file is ever left in the output folder. Run as the CLI.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { specsmith } from "./helpers/cli.js";
+import { SHARED, listFiles, tempDir } from "./helpers/paths.js";
+import { operations, type Obj } from "./helpers/spec-edits.js";
+
+const dir = tempDir("specsmith-off-heap-cli-");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SOURCE = join(SHARED, "specs/features/speakeasy-test-suite.pagination-sse.openapi.yaml");
+
+function config(name: string, spec: string): string {
+  const path = join(dir, `${name}.yaml`);
+  const out = join(dir, name);
+  writeFileSync(
+    path,
+    `spec: ${spec}\ntargets:\n  typescript:\n    out: ${join(out, "ts")}\n    packageName: test-sdk\n    sdkClass: Test\n  python:\n    out: ${join(out, "py")}\n    packageName: test_sdk\n    sdkClass: Test\n`,
+  );
+  return path;
+}
+
+/** Generates with `path`; returns how many texts each target moved out of memory. */
+function generate(path: string, env: Record<string, string> = {}): number[] {
+  const r = specsmith(["generate", "--config", path], undefined, { env: { SOURCE_DATE_EPOCH: "1767225600", SPECSMITH_TIMINGS: "1", ...env } });
+  expect(r.code, r.stderr).toBe(0);
+  return [...r.stderr.matchAll(/formatting \w+ \(([^)]*)\)/g)].map((m) => Number(/([\d,]+) waiting on disk/.exec(m[1])?.[1].replace(/,/g, "") ?? 0));
+}
+
+/** Every file of both SDKs (the stat index aside: it records this machine's mtimes). */
+function contents(name: string): Map<string, string> {
+  const root = join(dir, name);
+  return new Map(listFiles(root, (rel) => rel.endsWith(".specsmith/index.json")).map((p) => [p, readFileSync(join(root, p), "latin1")]));
+}
+
+describe("texts moved out of memory", () => {
+  const doc = parse(readFileSync(SOURCE, "utf8")) as Obj;
+  const spec = join(dir, "spec.json");
+  const inMemory = config("memory", spec);
+  const spilled = config("spilled", spec);
+  const SPILL = { SPECSMITH_OFF_HEAP_FROM: "0" };
+
+  it("a first generation writes the same bytes, and leaves no spill file", () => {
+    writeFileSync(spec, JSON.stringify(doc));
+    expect(generate(inMemory)).toEqual([0, 0]);
+    // Every page and module once formatted: most of each SDK.
+    for (const n of generate(spilled, SPILL)) expect(n).toBeGreaterThan(50);
+    const mine = contents("spilled");
+    expect(mine.size).toBeGreaterThan(100);
+    expect([...mine.keys()].filter((p) => p.includes("spill"))).toEqual([]);
+    expect(mine).toEqual(contents("memory"));
+  }, 60_000);
+
+  it("after an edit of the spec and a hand edit, the same bytes again: the edit merged, the pack the same", () => {
+    const model = (name: string) => listFiles(join(dir, name, "py")).find((p) => p.startsWith("src/test_sdk/models/") && !p.endsWith("__init__.py"))!;
+    const page = (name: string) => listFiles(join(dir, name, "ts")).find((p) => p.startsWith("docs/models/"))!;
+    for (const name of ["memory", "spilled"]) {
+      const py = join(dir, name, "py", model(name));
+      writeFileSync(py, `# mine\n${readFileSync(py, "utf8")}`);
+      const md = join(dir, name, "ts", page(name));
+      writeFileSync(md, `${readFileSync(md, "utf8")}\nMy own note.\n`);
+    }
+    operations(doc)[0].description = "Edited while texts are spilled.";
+    writeFileSync(spec, JSON.stringify(doc));
+    generate(inMemory);
+    // Texts the last generation left as they are come from its pack (not moved); what the edit reaches is.
+    for (const n of generate(spilled, SPILL)) expect(n).toBeGreaterThan(0);
+    const mine = contents("spilled");
+    expect(mine.get(`py/${model("spilled")}`)).toMatch(/^# mine\n/);
+    expect(mine.get(`ts/${page("spilled")}`)).toContain("My own note.");
+    expect(mine).toEqual(contents("memory"));
+  }, 60_000);
+});

@@ -1,0 +1,99 @@
+// Texts of a huge generation moved out of memory (off-heap.ts): each reads back as it was written
+// (as UTF-8 writes it), its bytes and digest come without decoding, a change puts it back in memory,
+// and the spill file never shows in the output folder.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { OffHeapTexts } from "../../../generator/targets/shared/off-heap.js";
+import { packedFile } from "../../../generator/targets/shared/render-memo.js";
+import { digestOf } from "../../../generator/write/stat-index.js";
+import type { OutputFile } from "../../../generator/write/write.js";
+import { tempDir } from "../../helpers/paths.js";
+
+const dir = tempDir("specsmith-off-heap-");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TEXTS: [string, string][] = [
+  ["empty", ""],
+  ["ASCII", "export const a = 1;\n"],
+  ["accents and CJK", "# Café\n\n利用者を作成します。\n"],
+  ["astral characters", "emoji 🚀 and 𝔘\n"],
+  ["larger than the scratch buffer", "x".repeat(3 << 20) + "é\n"],
+];
+
+describe("OffHeapTexts", () => {
+  it.each(TEXTS)("a text (%s) moved out reads back the same, with its bytes and digest", (_what, text) => {
+    const out = new OffHeapTexts(join(dir, "each"), 0);
+    const file: OutputFile = { path: "a.md", content: text };
+    out.move(file);
+    expect(out.moved.files).toBe(1);
+    expect(Buffer.from(file.packed!).equals(Buffer.from(text, "utf8"))).toBe(true);
+    expect(file.digest).toBe(digestOf(text));
+    expect(file.content).toBe(text);
+  });
+
+  it("a lone surrogate reads back as UTF-8 writes it (U+FFFD), the same bytes the file gets on disk", () => {
+    const out = new OffHeapTexts(join(dir, "lone"), 0);
+    const file: OutputFile = { path: "a.md", content: "a\ud800b" };
+    out.move(file);
+    expect(file.content).toBe("a\ufffdb");
+    expect(file.digest).toBe(digestOf("a\ud800b"));
+  });
+
+  it("texts stay in memory until `from` characters are held, then each moves; many read back in any order", () => {
+    const out = new OffHeapTexts(join(dir, "many"), 1000);
+    const files = Array.from({ length: 300 }, (_, i): OutputFile => ({ path: `f${i}.ts`, content: `// file ${i}\n${"é".repeat(i)}\n` }));
+    for (const f of files) out.move(f);
+    const kept = files.filter((f) => f.packed === undefined);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.reduce((n, f) => n + f.content.length, 0)).toBeGreaterThanOrEqual(1000);
+    expect(out.moved.files).toBe(files.length - kept.length);
+    for (const i of [299, 0, 150, 151, 42]) expect(files[i].content).toBe(`// file ${i}\n${"é".repeat(i)}\n`);
+  });
+
+  it("setting a moved file's content keeps the new text, and drops the bytes and digest that described the old", () => {
+    const out = new OffHeapTexts(join(dir, "set"), 0);
+    const file: OutputFile = { path: "a.ts", content: "old\n", digest: digestOf("old\n") };
+    out.move(file);
+    file.content = "new\n";
+    expect(file.content).toBe("new\n");
+    expect(file.packed).toBeUndefined();
+    expect(file.digest).toBeUndefined();
+    // A copy (a merge builds one) takes the text, not the bytes.
+    expect({ ...file }).toEqual({ path: "a.ts", content: "new\n", digest: undefined });
+  });
+
+  it("the spill file never shows in the output folder, which is made when missing; `huge` is told once", () => {
+    const folder = join(dir, "made", "deep");
+    let told = 0;
+    const out = new OffHeapTexts(folder, 0, () => told++);
+    for (let i = 0; i < 3; i++) out.move({ path: `${i}.md`, content: `page ${i}\n` });
+    expect(existsSync(folder)).toBe(true);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(told).toBe(1);
+  });
+
+  it("where no file can be made, texts stay in memory", () => {
+    mkdirSync(join(dir, "blocked"), { recursive: true });
+    writeFileSync(join(dir, "blocked", "a.md"), "a file\n");
+    // A path below a file: no folder can be made there, whoever runs the test (root included).
+    const out = new OffHeapTexts(join(dir, "blocked", "a.md", "x"), 0);
+    const file: OutputFile = { path: "b.md", content: "text\n" };
+    out.move(file);
+    expect(out.moved.files).toBe(0);
+    expect(file.packed).toBeUndefined();
+    expect(file.content).toBe("text\n");
+  });
+
+  it("a file recalled from the pack (packedFile) is the same kind of file: bytes, digest, lazily decoded text", () => {
+    let decoded = 0;
+    const bytes = Buffer.from("packed text\n");
+    const file = packedFile("a.ts", "key", { bytes, digest: digestOf(bytes), text: () => (decoded++, bytes.toString("utf8")) });
+    expect(file.packed).toBe(bytes);
+    expect(decoded).toBe(0);
+    expect(file.content).toBe("packed text\n");
+    expect(file.content).toBe("packed text\n");
+    expect(decoded).toBe(1);
+    expect(file.key).toBe("key");
+  });
+});
