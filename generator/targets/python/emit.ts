@@ -24,7 +24,9 @@ import { streamsOnly } from "../../ir/responses.js";
 import type { PyGroupPlan, PyMethodPlan, PyPlan } from "./plan.js";
 import { pep440 } from "./version.js";
 import { pyAnnotation } from "./types.js";
-import { MODELS_INDEX_IMPORTS, RESOURCE_MODEL_IMPORTS, importNames } from "./runtime.js";
+import { MODELS_INDEX_IMPORTS, RESOURCE_MODEL_IMPORTS, importNames, sortedImportNames } from "./runtime.js";
+import { fromImport, tupleEntry, widthIsLength } from "./layout.js";
+import { pyString } from "../../render/escape.js";
 
 /** What each kind of security scheme takes as a client argument. */
 const CREDENTIAL_TYPES: Record<SecurityScheme["kind"], string> = {
@@ -61,17 +63,21 @@ class Emission {
     this.examples = new Examples(p.api, { optional: true });
     this.serverEnv = `${constantCase(p.sdkClass)}_SERVER_URL`;
   }
-  /** A Python source file, handed to ruff's formatter (on its worker) as soon as it is printed. */
-  py(path: string, template: string, view: unknown): OutputFile {
+  /**
+   * A Python source file, handed to ruff's formatter (on its worker) as soon as it is printed;
+   * `laidOut`: printed as ruff prints it already (layout.ts), it is not formatted.
+   */
+  py(path: string, template: string, view: unknown, laidOut = false): OutputFile {
     // Handlebars indents the blank lines of indented partials: no trailing whitespace, docstrings included.
     const file = { path, content: trimLineEnds(this.engine.render(template, view)) };
     this.emitted.files.push(file);
-    if (this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(path);
+    if (laidOut) this.memo?.offHeap?.move(file);
+    if (laidOut || this.formatter.start(file)) (this.emitted.preformatted as Set<string>).add(path);
     return file;
   }
   /** A module derived from `key` (render-memo.ts): its view is built only when it is printed. */
-  derivedPy(key: string | undefined, path: string, template: string, view: () => unknown): void {
-    const known = derive(this.memo, key, path, () => this.py(path, template, view()));
+  derivedPy(key: string | undefined, path: string, template: string, view: () => unknown, laidOut = false): void {
+    const known = derive(this.memo, key, path, () => this.py(path, template, view(), laidOut));
     if (known) keep(this.emitted, known);
   }
   /** A docs page derived from `key` (render-memo.ts). */
@@ -134,7 +140,7 @@ async function emitModels(e: Emission): Promise<void> {
   }
   // Every model's names: on GitHub's SDK a 7 MB module, keyed by its view rather than printed again.
   const index = modelsIndex(p);
-  e.derivedPy(e.keys?.view(JSON.stringify(index)), `${pkg}/models/__init__.py`, "src/models__init__.py.hbs", () => index);
+  e.derivedPy(e.keys?.view(JSON.stringify(index)), `${pkg}/models/__init__.py`, "src/models__init__.py.hbs", () => index, index.laidOut);
   e.doc("models/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
   if (p.api.operations.some((op) => op.body?.encoding === "multipart")) e.doc("models/file.md", "docs/model.md.hbs", fileDoc());
 }
@@ -254,16 +260,26 @@ function emitPackage(e: Emission): void {
   });
 }
 
+/**
+ * models/__init__.py's view: its import statements and `_MODULES` entries laid out as ruff prints
+ * them (layout.ts), so that the module needs no formatting; `laidOut` false when some line holds
+ * text whose width ruff measures otherwise (ruff's formatter then formats the module).
+ */
 function modelsIndex(p: PyPlan) {
   const byModule = (a: { module: string }, b: { module: string }) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
   const namesOf = (m: PyPlan["modelList"][number]) => [m.name, ...(m.typedDict ? [m.typedDict] : []), ...(m.errorClass ? [m.errorClass] : [])];
-  return {
+  const names = [...p.modelList.flatMap((m) => namesOf(m).map((name) => ({ name, module: m.module, attr: name }))), ...p.aliases].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const laid: string[][] = [
     // Sorted by module, so the order of building models never shows in the output.
-    runtimeImports: MODELS_INDEX_IMPORTS.map((i) => ({ module: i.module.replace(/^models\//, "").replace(/\.py$/, ""), names: importNames(i.names) })),
-    models: p.modelList.map((m) => ({ module: m.module, classList: namesOf(m).join(", ") })).sort(byModule),
-    names: [...p.modelList.flatMap((m) => namesOf(m).map((name) => ({ name, module: m.module, attr: name }))), ...p.aliases].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    aliases: [...p.aliases].sort((a, b) => (a.name < b.name ? -1 : 1)),
-  };
+    MODELS_INDEX_IMPORTS.map((i) => fromImport("", `.${i.module.replace(/^models\//, "").replace(/\.py$/, "")}`, sortedImportNames(i.names))),
+    [
+      ...[...p.modelList].sort(byModule).map((m) => fromImport("    ", `.${m.module}`, namesOf(m))),
+      ...[...p.aliases].sort((a, b) => (a.name < b.name ? -1 : 1)).map((a) => fromImport("    ", `.${a.module}`, [`${a.attr} as ${a.name}`])),
+    ],
+    names.map((n) => tupleEntry("    ", pyString(n.name), [pyString(n.module), pyString(n.attr)])),
+  ];
+  const [runtimeImports, typeImports, modules] = laid.map((lines) => lines.map((statement) => ({ statement })));
+  return { runtimeImports, typeImports, modules, names, laidOut: laid.every((lines) => lines.every(widthIsLength)) };
 }
 
 function configView(e: Emission) {

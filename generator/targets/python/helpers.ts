@@ -74,6 +74,8 @@ export const PYTHON_CODE_FIELDS = [
   "valueExpr",
   // a PageSpec constructor call: identifiers, numbers, and wire names through pyString
   "pages",
+  // a statement laid out as ruff prints it (layout.ts): identifiers, and names through pyString
+  "statement",
   // docs: anchors and links derived from planner file names, markdown built from identifiers
   "anchor",
   "doc",

@@ -140,6 +140,11 @@ export const RESERVED_CLASSES: readonly string[] = [
 
 /** The names of a `from … import` as isort orders them: CONSTANTS, then Classes, then functions. */
 export function importNames(names: readonly string[]): string {
+  return sortedImportNames(names).join(", ");
+}
+
+/** `names` in the order importNames prints them. */
+export function sortedImportNames(names: readonly string[]): string[] {
   const rank = (n: string) => (/^[A-Z0-9_]+$/.test(n) ? 0 : /^[A-Z]/.test(n) ? 1 : 2);
-  return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).join(", ");
+  return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
