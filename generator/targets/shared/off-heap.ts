@@ -4,8 +4,8 @@
  * A target's files are all rendered before the writer takes them (it needs them all: the manifest,
  * the pack, hand-edit merging). Microsoft Graph's Python SDK is 676 MB of text: held as strings, its
  * live heap passed 1 GB by the end of the rendering, V8 let the heap grow to 2.2 GB before
- * collecting, and under the default heap limit of a machine with 4 GB of memory the generation
- * failed, out of memory.
+ * collecting, and under a 1.2 GB heap limit (what V8 gives a process on a machine of about 5 GB) the
+ * generation ran out of memory.
  *
  * Once `from` characters of text are held, each finished text is appended, as UTF-8, to a spill
  * file in the output folder (removed from the folder as soon as it is opened: the open file lives
