@@ -152,7 +152,7 @@ class GenerateRun {
         ...(this.memos ? { memos: this.memos } : {}),
         ...(this.locks ? { locks: this.locks } : {}),
         // Tests move every text off the heap (a small SDK holds too few for the default).
-        ...(process.env.SPECSMITH_OFF_HEAP_FROM ? { offHeapFrom: Number(process.env.SPECSMITH_OFF_HEAP_FROM) } : {}),
+        ...(/^\d+$/.test(process.env.SPECSMITH_OFF_HEAP_FROM ?? "") ? { offHeapFrom: Number(process.env.SPECSMITH_OFF_HEAP_FROM) } : {}),
         huge: collectSooner,
         staged: (r: TargetResult) => (this.flags.check ? checks.push(this.compare(r)) : pending.push(this.stage(r, progress))),
       });
@@ -276,7 +276,6 @@ class GenerateRun {
   }
 }
 
-/** Lets go of a result's texts (staged, or compared): what follows counts its files by their paths. */
 /**
  * A huge generation (Microsoft Graph's) makes garbage by the gigabyte: its big files' texts, each
  * printed, trimmed and formatted. V8 lets the heap grow to up to four times what it kept at the last
@@ -289,6 +288,7 @@ function collectSooner(): void {
   v8.setFlagsFromString("--heap-growing-percent=50");
 }
 
+/** Lets go of a result's texts (staged, or compared): what follows counts its files by their paths. */
 function textless(r: TargetResult): void {
   r.files = r.files.map((f) => ({ path: f.path, content: "" }));
 }
