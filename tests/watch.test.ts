@@ -27,8 +27,12 @@ function watch(spec: string, out?: string) {
   return log;
 }
 
+/**
+ * Polls `test` for up to 25 s: a regeneration takes a second or two, but under the whole suite's load
+ * on two cores one took more than the 15 s this waited before (seen once in a full run).
+ */
 async function until(test: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 500 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
   expect(test(), what).toBe(true);
 }
 
