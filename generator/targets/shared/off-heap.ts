@@ -123,7 +123,8 @@ export class OffHeapTexts {
       // Not writable: the texts stay in memory.
     }
     // A folder made for the spill file alone, by a run that then wrote nothing into it, goes again.
-    if (created !== undefined) process.once("exit", () => removeEmpty(this.dir, created!));
+    const dir = this.dir;
+    if (created !== undefined) process.once("exit", () => removeEmpty(dir, created!));
     return this.fd ?? undefined;
   }
 }

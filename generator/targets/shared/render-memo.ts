@@ -143,8 +143,9 @@ export class RenderMemo {
   /** This run finished (its files formatted): what it remembered becomes what the next run recalls. */
   seal(): void {
     for (const e of this.current.values()) {
-      // A text moved off the heap (off-heap.ts) stays there: the file is recalled as it is.
-      if (e.file?.packed) {
+      // A text held as bytes (spilled: off-heap.ts) stays so: the file is recalled as it is (asking
+      // for `packed` would read its bytes back).
+      if (e.file && "packed" in e.file) {
         e.packed = e.file;
         e.file = undefined;
       } else if (e.file) {

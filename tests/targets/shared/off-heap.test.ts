@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { OffHeapTexts } from "../../../generator/targets/shared/off-heap.js";
-import { packedFile } from "../../../generator/targets/shared/render-memo.js";
+import { asPacked } from "../../../generator/targets/shared/packed-file.js";
+import { RenderMemo, packedFile } from "../../../generator/targets/shared/render-memo.js";
 import { digestOf } from "../../../generator/write/stat-index.js";
 import type { OutputFile } from "../../../generator/write/write.js";
 import { tempDir } from "../../helpers/paths.js";
@@ -83,6 +84,22 @@ describe("OffHeapTexts", () => {
     expect(out.moved.files).toBe(0);
     expect(file.packed).toBeUndefined();
     expect(file.content).toBe("text\n");
+  });
+
+  it("a render memo seals a spilled file without reading its bytes, and recalls it as it is (a patch release renders twice)", () => {
+    let reads = 0;
+    const bytes = Buffer.from("spilled page\n");
+    const file = asPacked({ path: "docs/a.md", content: "spilled page\n" }, { bytes: () => (reads++, bytes), digest: digestOf(bytes), text: () => (reads++, bytes.toString("utf8")) });
+    const memo = new RenderMemo();
+    memo.startRun();
+    memo.remember("docs/a.md", "key", file);
+    memo.seal();
+    expect(reads).toBe(0);
+    memo.startRun();
+    const again = memo.recall("docs/a.md", "key")!;
+    expect(again).toBe(file);
+    expect(again.content).toBe("spilled page\n");
+    expect(memo.recall("docs/a.md", "other key")).toBeUndefined();
   });
 
   it("a file recalled from the pack (packedFile) is the same kind of file: bytes, digest, lazily decoded text", () => {
