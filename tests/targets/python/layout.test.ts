@@ -11,6 +11,12 @@ function moduleOf(imports: string[], entries: string[]): string {
   return ["from typing import TYPE_CHECKING, Dict, Tuple", "", "if TYPE_CHECKING:", ...imports, "", "_MODULES: Dict[str, Tuple[str, str]] = {", ...entries, "}", ""].join("\n");
 }
 
+const KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
+);
+
 const ruff = (text: string) => format(text, "models/__init__.py", { line_width: 88 });
 
 describe("Python layouts as ruff prints them", () => {
@@ -46,8 +52,10 @@ describe("Python layouts as ruff prints them", () => {
   });
 
   it("random names, modules and aliases: ruff leaves the module as laid out", () => {
-    const ident = (min: number, max: number) => fc.stringMatching(new RegExp(`^[A-Z][A-Za-z0-9_]{${min},${max}}$`));
-    const mod = fc.stringMatching(/^[a-z][a-z0-9_]{0,70}$/);
+    // Names the planner can make: never one of Python's keywords (`from .if import None` is not Python).
+    const usable = (name: string) => !KEYWORDS.has(name);
+    const ident = (min: number, max: number) => fc.stringMatching(new RegExp(`^[A-Z][A-Za-z0-9_]{${min},${max}}$`)).filter(usable);
+    const mod = fc.stringMatching(/^[a-z][a-z0-9_]{0,70}$/).filter(usable);
     const importArb = fc.oneof(
       fc.tuple(mod, fc.array(ident(0, 60), { minLength: 1, maxLength: 4 })).map(([m, names]) => fromImport("    ", `.${m}`, names)),
       fc.tuple(mod, ident(0, 40), ident(0, 40)).map(([m, a, b]) => fromImport("    ", `.${m}`, [`${a} as ${b}`])),
