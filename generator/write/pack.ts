@@ -71,6 +71,8 @@ interface Segment {
   entries: PackEntry[];
   /** Its compressed bytes: the last pack's (copied), or once packed anew. */
   body?: Buffer;
+  /** The digest of `body`: checked already for a segment copied, computed once for the table otherwise. */
+  digest?: string;
 }
 
 /**
@@ -85,7 +87,7 @@ export function buildPack(entries: ReadonlyArray<PackEntry>, digest: string, las
     const id = digestOf(`${quality}\n${group.map((e) => `${e.path}\0${e.key ?? ""}\0${e.digest ?? digestOf(e.content)}`).join("\n")}`);
     const copied = before?.get(id);
     // Only a segment copied has its bytes checked: the others are never read.
-    return copied && copied.digest === digestOf(copied.body) ? { id, entries: group, body: copied.body } : { id, entries: group };
+    return copied && copied.digest === digestOf(copied.body) ? { id, entries: group, body: copied.body, digest: copied.digest } : { id, entries: group };
   });
   // Each text of a segment packed anew, by path: its segment's index.
   const anew = new Map<string, number>();
@@ -114,7 +116,7 @@ export function buildPack(entries: ReadonlyArray<PackEntry>, digest: string, las
       if (file) return file;
       segments.forEach((s, i) => s.body ?? build(i));
       current = undefined;
-      const table = JSON.stringify(segments.map((s) => [s.body!.length, s.id, digestOf(s.body!)]));
+      const table = JSON.stringify(segments.map((s) => [s.body!.length, s.id, (s.digest ??= digestOf(s.body!))]));
       return (file = Buffer.concat([Buffer.from(`${MAGIC_2}${digest}\n${table}\n`, "utf8"), ...segments.map((s) => s.body!)]));
     },
   };
