@@ -4,7 +4,6 @@
  * against `specsmith mock`. The committed SDKs' tests pass; `generate --test` runs them after writing
  * and fails naming the operations; the whole Clerk API's tests pass in both languages.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,7 +12,7 @@ import { runTypeScriptTests } from "../generator/targets/typescript/run-tests.js
 import { BIN, GENERATED_PY, GENERATED_TS, ROOT, SHARED, tempDir } from "./helpers/paths.js";
 import { PYTHON } from "./helpers/python.js";
 import { specsmith } from "./helpers/cli.js";
-import { TSC } from "./helpers/tsc.js";
+import { tsc } from "./helpers/tsc.js";
 
 process.env.PYTHON = PYTHON;
 
@@ -75,9 +74,9 @@ describe("the committed SDKs' generated tests (spec/specsmith.yaml has tests: tr
     const config = join(GENERATED_TS, "tsconfig.tests.json");
     writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true, rootDir: ".", types: ["node"] }, include: ["src", "tests", "vitest.config.ts"] }));
     try {
-      const r = spawnSync(process.execPath, [TSC, "-p", config], { encoding: "utf8", timeout: 120_000 });
-      expect(r.stdout + r.stderr).toBe("");
-      expect(r.status).toBe(0);
+      const r = tsc(["-p", config]);
+      expect(r.output).toBe("");
+      expect(r.code).toBe(0);
     } finally {
       rmSync(config, { force: true });
     }
