@@ -248,6 +248,14 @@ describe("Mistral's documented usage of its streams, in both languages", () => {
       res.end(events(kind));
     });
   const block = (section: string, lang: "typescript" | "python") => new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(reference.split(`## ${section}\n`)[1])![1];
+  /** The SDK built into one module, as a published package is compiled: tsx would transform its whole source tree again for each snippet (3 CPU-s a run). */
+  let bundle: Promise<string> | undefined;
+  const mistralBundle = () =>
+    (bundle ??= (async () => {
+      const file = join(OUT, "mistral-sdk.mjs");
+      await build({ entryPoints: [join(OUT, "mistral-ts", "src", "index.ts")], bundle: true, format: "esm", platform: "node", target: "node20", outfile: file, logLevel: "error" });
+      return file;
+    })());
   const checkRequest = (path: string) => {
     const [req] = server.requests;
     expect(req.method).toBe("POST");
@@ -261,10 +269,9 @@ describe("Mistral's documented usage of its streams, in both languages", () => {
     "TypeScript: $section runs unchanged and prints each event (not the sentinel)",
     async ({ section, path, kind }) => {
       sseServer(kind);
-      // Server URL aside (the reference talks to Mistral's), and the package imported from its folder.
-      const index = join(OUT, "mistral-ts", "src", "index.ts");
+      // Server URL aside (the reference talks to Mistral's), and the package imported from its build.
       const script = block(section, "typescript")
-        .replace('from "@mistralai/mistralai"', `from ${JSON.stringify(index)}`)
+        .replace('from "@mistralai/mistralai"', `from ${JSON.stringify(await mistralBundle())}`)
         .replace("new Mistral({", `new Mistral({\n  serverURL: ${JSON.stringify(server.url)},`);
       const file = join(OUT, `mistral-${section.replace(/\./g, "-")}.ts`);
       writeFileSync(file, script);
