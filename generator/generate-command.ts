@@ -101,8 +101,8 @@ class GenerateRun {
   /** --watch: what each run derived and formatted, and the locks it read, for the next (render-memo.ts, LockCache). */
   private readonly memos: Map<string, WatchMemo> | undefined;
   private readonly locks: LockCache | undefined;
-  /** --watch: what each folder's writer knew when the last save ended (write-cache.ts). */
-  private readonly writes: Map<string, WriteCache> | undefined;
+  /** What each folder's writer knew when the last save ended (--watch), or what this run read before it writes (write-cache.ts). */
+  private readonly writes = new Map<string, WriteCache>();
   constructor(
     private readonly flags: GenerateFlags,
     private readonly spec: string,
@@ -113,7 +113,6 @@ class GenerateRun {
     this.loaded = [spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
-    this.writes = flags.watch ? new Map() : undefined;
   }
 
   /** Human lines, unless --quiet (then only warnings and errors) or --json (then one object at the end). */
@@ -130,7 +129,7 @@ class GenerateRun {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     // Nothing changed since the last generation (inputs, build, output files): nothing to do.
-    const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples, cacheOf(this.writes, t.out)));
+    const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples, cacheOf(this.writes, t.out, !!this.flags.watch)));
     // (--test generates anyway: its verdict names operations, which the generation maps its tests to.)
     if (!this.flags.test && fresh.every((r) => r !== undefined)) {
       this.targets.forEach((t, i) => this.tell(`specsmith: ${t.name} ${fresh[i]!.version}: no SDK changes\n`));
@@ -151,6 +150,7 @@ class GenerateRun {
         progress,
         ...(this.memos ? { memos: this.memos } : {}),
         ...(this.locks ? { locks: this.locks } : {}),
+        writes: this.writes,
         // Tests move every text off the heap (a small SDK holds too few for the default).
         ...(/^\d+$/.test(process.env.SPECSMITH_OFF_HEAP_FROM ?? "") ? { offHeapFrom: Number(process.env.SPECSMITH_OFF_HEAP_FROM) } : {}),
         huge: collectSooner,
@@ -174,7 +174,7 @@ class GenerateRun {
   /** Stages a target's files in its output folder; its result keeps their paths, not their texts. */
   private stage(r: TargetResult, progress: Progress): PendingWrite {
     progress.phase(`writing ${r.target.name}`);
-    const pending = stageOutput(r.target.out, r.files, progress, cacheOf(this.writes, r.target.out));
+    const pending = stageOutput(r.target.out, r.files, progress, cacheOf(this.writes, r.target.out, !!this.flags.watch));
     textless(r);
     return pending;
   }

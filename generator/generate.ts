@@ -12,7 +12,7 @@ import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
 import { currentBuild, inputsOf, type InputsRecord } from "./inputs.js";
 import { SILENT, type Progress } from "./progress.js";
-import { digestOf } from "./write/stat-index.js";
+import { digestOf, readIndex } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
 import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockCache, type LockFile } from "./release/lock.js";
 import { codeRelease, planRelease, releaseDate, type Release } from "./release/release.js";
@@ -93,6 +93,11 @@ export interface GenerateOptions {
   /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
   locks?: LockCache;
   /**
+   * Each output folder's WriteCache, as the run's writer and up-to-date check use it: the lock of a
+   * folder whose stat index (already read) records it as written is not checked again.
+   */
+  writes?: Map<string, WriteCache>;
+  /**
    * Characters of finished text a target holds as strings before the rest moves off the heap
    * (off-heap.ts; default OFF_HEAP_FROM). Not under --watch, whose memo keeps texts from save to save.
    */
@@ -117,7 +122,10 @@ export interface GenerateOptions {
  */
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
   // Each folder's lock first: a damaged one stops the run before the spec is even loaded.
-  const locks: (LockFile | undefined)[] = targets.map((config) => readLockFile(config.out, config.name, opts.locks));
+  const locks: (LockFile | undefined)[] = targets.map((config) => {
+    const cache = opts.writes?.get(config.out);
+    return readLockFile(config.out, config.name, opts.locks, cache && readIndex(config.out, cache));
+  });
   // Each folder's pack, unpacking while the spec is loaded and planned (see PristineStore.prefetch).
   const packs = targets.map((config) => packOf(config, opts.memos));
   const progress = opts.progress ?? SILENT;
@@ -348,11 +356,11 @@ export function codeSamplesFile(results: TargetResult[]): string {
   );
 }
 
-/** The folder's WriteCache, made on first use; none without `caches` (a plain generate). */
-export function cacheOf(caches: Map<string, WriteCache> | undefined, out: string): WriteCache | undefined {
+/** The folder's WriteCache, made on first use (`watch`: see WriteCache); none without `caches`. */
+export function cacheOf(caches: Map<string, WriteCache> | undefined, out: string, watch = true): WriteCache | undefined {
   if (!caches) return undefined;
   let cache = caches.get(out);
-  if (!cache) caches.set(out, (cache = new WriteCache()));
+  if (!cache) caches.set(out, (cache = new WriteCache(watch)));
   return cache;
 }
 

@@ -93,7 +93,7 @@ export interface Previous {
 
 export function previousOf(root: string, listed: string[], cache?: WriteCache): Previous {
   const previous: Previous = { listed, index: readIndex(root, cache), store: new PristineStore(root), empty: isEmptyFolder(root) };
-  if (cache) previous.untouched = cache.folder.look(root);
+  if (cache?.folder) previous.untouched = cache.folder.look(root);
   return previous;
 }
 

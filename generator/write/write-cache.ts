@@ -1,10 +1,12 @@
 /**
- * `generate --watch`: what the writer of one output folder knew when its last run ended, for the
- * next save. A shortcut to the same result, never state: whatever is on disk decides.
- * - The stat index as written, kept while the file on disk is that one (device, inode, size, mtime,
- *   ctime): reading and checking the 18,000 rows of GitHub's took about 55 ms of each save.
- * - A watch on the folders of its files (folder-watch.ts): which files something touched since the
- *   last save looked, the only ones (with those a save writes) it stats again.
+ * What the writer of one output folder knew when its last run ended, for the next save of
+ * `generate --watch`, or what a plain run read before it writes. A shortcut to the same result, never
+ * state: whatever is on disk decides.
+ * - The stat index as written or read, kept while the file on disk is that one (device, inode, size,
+ *   mtime, ctime): reading and checking the 18,000 rows of GitHub's took about 55 ms of each save,
+ *   and a plain run read it twice (is the folder up to date; then the writer's view of it).
+ * - --watch: a watch on the folders of its files (folder-watch.ts): which files something touched
+ *   since the last save looked, the only ones (with those a save writes) it stats again.
  */
 import type { Stats } from "node:fs";
 import { FolderWatch } from "./folder-watch.js";
@@ -13,7 +15,12 @@ import { statStamp } from "./read.js";
 
 export class WriteCache {
   private index: { stamp: string; index: StatIndex } | undefined;
-  readonly folder = new FolderWatch();
+  /** --watch only: a plain run has no next save to tell. */
+  readonly folder: FolderWatch | undefined;
+
+  constructor(watch = true) {
+    this.folder = watch ? new FolderWatch() : undefined;
+  }
 
   /** The index as last written or read, when the file on disk is still that one (`st`: its stat now). */
   recallIndex(st: Stats): StatIndex | undefined {

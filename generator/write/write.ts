@@ -297,7 +297,7 @@ function stagedWrite(st: Staging): StagedWrite {
     commit(inputs) {
       commit(root, outDir, paths, temps);
       // --watch: the folders of the files now generated are watched for the next save (WriteCache).
-      st.cache?.folder.follow(root, st.run.files);
+      st.cache?.folder?.follow(root, st.run.files);
       let removed = 0;
       for (const p of st.previous.listed) {
         if (st.current.has(p) || p === MANIFEST) continue;

@@ -1,0 +1,65 @@
+// Reading a folder's lock: checked through its schema, unless the folder's stat index (which the run
+// has read already) records it as written by a run, byte for byte (same size and mtime, not racy).
+import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { LOCK_FILE, readLockFile } from "../../generator/release/lock.js";
+import type { StatIndex } from "../../generator/write/stat-index.js";
+import { tempDir } from "../helpers/paths.js";
+
+const root = tempDir("specsmith-lock-");
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A lock whose fields pass the quick checks, with a surface its schema refuses. */
+const DAMAGED = JSON.stringify({
+  format: 1,
+  generator: "specsmith 0.0.1",
+  target: "python",
+  configVersion: "1.0.0",
+  version: "1.0.0",
+  api: { title: "t", version: "1", digest: "d" },
+  surface: { methods: 5 },
+});
+
+let n = 0;
+/** A folder holding `text` as its lock, its mtime a minute ago; the index entry `entry` makes of it. */
+function folder(text: string, entry: (size: number, mtime: number) => { size: number; mtime: number; edited?: boolean } | undefined, indexAge = 0): { out: string; index: StatIndex } {
+  const out = join(root, String(n++));
+  mkdirSync(join(out, ".specsmith"), { recursive: true });
+  const path = join(out, LOCK_FILE);
+  writeFileSync(path, text);
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(path, minuteAgo, minuteAgo);
+  const st = statSync(path);
+  const e = entry(st.size, st.mtimeMs);
+  const entries = new Map(e ? [[LOCK_FILE, { ...e, digest: "x" }]] : []);
+  return { out, index: { entries, mtime: st.mtimeMs + 1000 - indexAge } };
+}
+
+describe("readLockFile", () => {
+  it.each([
+    ["no index was read", undefined, false],
+    ["the index does not list the lock", () => undefined, false],
+    ["its size differs from the index's", (size: number, mtime: number) => ({ size: size + 1, mtime }), false],
+    ["its mtime differs from the index's", (size: number, mtime: number) => ({ size, mtime: mtime - 1 }), false],
+    ["the index records it as hand-edited", (size: number, mtime: number) => ({ size, mtime, edited: true }), false],
+    ["the index records it as written", (size: number, mtime: number) => ({ size, mtime }), true],
+  ] as const)("when %s: its schema is checked unless recorded as written (%#)", (_, entry, trusted) => {
+    const { out, index } = folder(DAMAGED, entry ?? (() => undefined));
+    const read = () => readLockFile(out, "python", undefined, entry ? index : undefined);
+    if (trusted) expect(read()?.version).toBe("1.0.0");
+    else expect(read).toThrow(/is damaged: surface/);
+  });
+
+  it("checks a lock written in the same tick as the index (racy), whatever the index says", () => {
+    const { out, index } = folder(DAMAGED, (size, mtime) => ({ size, mtime }), 1000);
+    expect(() => readLockFile(out, "python", undefined, index)).toThrow(/is damaged: surface/);
+  });
+
+  it("still checks the format, the release and the target of a lock recorded as written", () => {
+    const other = folder(DAMAGED.replace('"python"', '"typescript"'), (size, mtime) => ({ size, mtime }));
+    expect(() => readLockFile(other.out, "python", undefined, other.index)).toThrow(/is for target "typescript", not python/);
+    const newer = folder(DAMAGED.replace("specsmith 0.0.1", "specsmith 99.0.0"), (size, mtime) => ({ size, mtime }));
+    expect(() => readLockFile(newer.out, "python", undefined, newer.index)).toThrow(/newer than this specsmith/);
+  });
+});
