@@ -19,7 +19,7 @@ export const TSC_5 = join(ROOT, "node_modules", "typescript", "bin", "tsc");
  * tsc's own threads only add coordination: GitHub's SDK took 21-25 CPU-s with them and 13 without,
  * for 200 MB more at its peak (1.7 GB). The verdict is the same either way.
  */
-export const TSC_ENV = { ...process.env, GOGC: "400" };
+const TSC_ENV = { ...process.env, GOGC: "400" };
 const tsgoArgs = (compiler: string, args: string[]) => (compiler === TSC ? [compiler, "--singleThreaded", ...args] : [compiler, ...args]);
 
 /** Runs the real TypeScript compiler; returns its exit code and diagnostics text. */
