@@ -52,12 +52,12 @@ export function runMemo(salt?: string, offHeap?: { dir: string; from?: number; h
  * built, nothing printed or formatted); else undefined, once `print` made the file (remembered for
  * the next run). Without a memo or a key, `print` is all there is.
  */
-export function derive(memo: WatchMemo | undefined, key: string | undefined, path: string, print: () => OutputFile): OutputFile | undefined {
+export function derive(memo: WatchMemo | undefined, key: string | undefined, path: string, print: () => OutputFile, isFile = true): OutputFile | undefined {
   if (key === undefined || !memo) {
     print();
     return undefined;
   }
-  const known = memo.render.recall(path, key);
+  const known = memo.render.recall(path, key, isFile);
   if (known) return known;
   const file = print();
   // A key that says what the file is made of is recorded with its text (the pristine pack), for the next generation.
@@ -72,7 +72,7 @@ export function derive(memo: WatchMemo | undefined, key: string | undefined, pat
  */
 export function deriveText(memo: WatchMemo | undefined, key: string | undefined, name: string, print: () => string): string {
   let made: string | undefined;
-  const known = derive(memo, key, name, () => ({ path: name, content: (made = print()) }));
+  const known = derive(memo, key, name, () => ({ path: name, content: (made = print()) }), false);
   return known ? known.content : made!;
 }
 
@@ -86,11 +86,11 @@ export class RenderMemo {
   /** The last finished run's files (read), and this run's (written, sealed when it finishes). */
   private previous = new Map<string, Entry>();
   private current = new Map<string, Entry>();
-  private counts = { recalled: 0, printed: 0 };
+  private counts = { recalled: 0, printed: 0, recalledFiles: 0 };
   /** Where a file not in `previous` may be found as the last generation made it (a fresh memo's only source: the pack). */
   private disk: PristineStore | undefined;
   /** How many derived texts the last finished run took from the memo, and how many it printed. */
-  last = { recalled: 0, printed: 0 };
+  last = { recalled: 0, printed: 0, recalledFiles: 0 };
 
   /**
    * A new run: what the last finished one left can be recalled (a run that failed left nothing).
@@ -99,23 +99,26 @@ export class RenderMemo {
   startRun(disk?: PristineStore): void {
     this.disk = this.previous.size === 0 ? disk : undefined;
     this.current = new Map();
-    this.counts = { recalled: 0, printed: 0 };
+    this.counts = { recalled: 0, printed: 0, recalledFiles: 0 };
   }
 
-  /** `path` as the last finished run left it, when derived from the same `key`; else undefined. */
-  recall(path: string, key: string): OutputFile | undefined {
+  /**
+   * `path` as the last finished run left it, when derived from the same `key`; else undefined.
+   * `isFile`: false for a text that is not a file (a usage snippet), which recalledFiles leaves out.
+   */
+  recall(path: string, key: string, isFile = true): OutputFile | undefined {
     const e = this.previous.get(path);
-    if (e === undefined || e.key !== key) return this.fromDisk(path, key);
-    this.counts.recalled++;
+    if (e === undefined || e.key !== key) return this.fromDisk(path, key, isFile);
+    this.counted(isFile);
     this.current.set(path, e);
     if (e.packed) return e.packed;
     return { path, content: e.content!, ...(e.digest !== undefined ? { digest: e.digest } : {}), ...(key !== SAME_KEY ? { key } : {}) };
   }
 
-  private fromDisk(path: string, key: string): OutputFile | undefined {
+  private fromDisk(path: string, key: string, isFile: boolean): OutputFile | undefined {
     const text = this.disk?.derived(path, key);
     if (text === undefined) return undefined;
-    this.counts.recalled++;
+    this.counted(isFile);
     const file = packedFile(path, key, text);
     this.current.set(path, { key, packed: file });
     return file;
@@ -130,9 +133,14 @@ export class RenderMemo {
     this.current.set(path, { key, file });
   }
 
-  /** How many derived texts this run has taken from the memo (or the disk) so far. */
+  private counted(isFile: boolean): void {
+    this.counts.recalled++;
+    if (isFile) this.counts.recalledFiles++;
+  }
+
+  /** How many files (not snippets) this run has taken from the memo (or the disk) so far. */
   get recalledSoFar(): number {
-    return this.counts.recalled;
+    return this.counts.recalledFiles;
   }
 
   /** The paths (and snippet names) the last finished run derived. */
