@@ -19,6 +19,7 @@ export const UNIT_TESTS = [
   "tests/templates.test.ts",
   "tests/write.test.ts",
   "tests/folder-watch.test.ts",
+  "tests/inputs.test.ts",
 ];
 
 export default defineConfig({

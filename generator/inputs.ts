@@ -89,7 +89,14 @@ export function upToDate(config: TargetConfig, sources: { spec: string; overlays
   if ([...index.entries.values()].some((e) => e.edited)) return undefined;
   if (!(readManifest(config.out) ?? []).every((p) => index.entries.has(p))) return undefined;
   if (typeof rec.version !== "string") return undefined;
-  return [...index.entries].every(([path, entry]) => unchangedSince(entry, statFile(join(config.out, path)), index)) ? rec : undefined;
+  // --watch: this check is a look at every recorded file (folder-watch.ts), as a save's is. Once it
+  // finds them all as written, the next save trusts what nothing touched since; a file untouched
+  // since the last look that went through is not stat'd again.
+  const folder = cache?.folder;
+  const untouched = folder?.look(config.out, index.entries.keys());
+  if (![...index.entries].every(([path, entry]) => untouched?.(path) || unchangedSince(entry, statFile(join(config.out, path)), index))) return undefined;
+  folder?.follow(config.out, index.entries.keys());
+  return rec;
 }
 
 /**

@@ -73,6 +73,45 @@ describe("FolderWatch", () => {
     expect(untouched(watch, root)).toContain("src/models/a.ts");
   });
 
+  it("a look given the files watches their folders: once its save is committed, the next look trusts them", async () => {
+    const root = join(tempDir(), "out");
+    for (const f of FILES) {
+      mkdirSync(join(root, f, ".."), { recursive: true });
+      writeFileSync(join(root, f), f);
+    }
+    watch = new FolderWatch();
+    // The first save: nothing known yet, every file is looked at; its watches run from this look on.
+    expect(FILES.some(watch.look(root, FILES))).toBe(false);
+    watch.follow(root, FILES);
+    await settle();
+    expect(FILES.filter(watch.look(root, FILES))).toEqual(FILES);
+  });
+
+  it("trusts no watch begun by a look whose save was not committed", async () => {
+    const root = join(tempDir(), "out");
+    for (const f of FILES) {
+      mkdirSync(join(root, f, ".."), { recursive: true });
+      writeFileSync(join(root, f), f);
+    }
+    watch = new FolderWatch();
+    // That save may have failed before it looked at every file: the next look trusts none of them.
+    expect(FILES.some(watch.look(root, FILES))).toBe(false);
+    await settle();
+    expect(FILES.some(watch.look(root, FILES))).toBe(false);
+    // Nor a watch begun by a commit, after its save's look: the save after it looks at every file
+    // itself, and when that save fails, the one after it still does.
+    const late = new FolderWatch();
+    try {
+      expect(FILES.some(late.look(root))).toBe(false);
+      late.follow(root, FILES);
+      expect(FILES.some(late.look(root))).toBe(false);
+      await settle();
+      expect(FILES.some(late.look(root))).toBe(false);
+    } finally {
+      late.close();
+    }
+  });
+
   it("never trusts a folder watched only since the last look, nor one no longer holding generated files", async () => {
     const { root, watch } = await watched();
     mkdirSync(join(root, "src/new"));

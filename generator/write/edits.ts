@@ -93,7 +93,9 @@ export interface Previous {
 
 export function previousOf(root: string, listed: string[], cache?: WriteCache): Previous {
   const previous: Previous = { listed, index: readIndex(root, cache), store: new PristineStore(root), empty: isEmptyFolder(root) };
-  if (cache?.folder) previous.untouched = cache.folder.look(root);
+  // The files the last generation recorded are the ones this save looks at: their folders are
+  // watched from now on, so that the next save trusts them once this one is committed.
+  if (cache?.folder) previous.untouched = cache.folder.look(root, previous.index.entries.keys());
   return previous;
 }
 

@@ -5,8 +5,11 @@
  * GitHub's SDK, 18,000 `lstat` calls took about 100 ms of every save.
  *
  * A file counts as untouched only when its folder's watch was already running at the previous
- * look, so that every change since then (the user's, an editor's, a checkout's) reached it: a watch
- * started after that sees nothing of what came before it. Whatever happens in a folder, to a folder
+ * committed look (a save that went through), so that every change since then (the user's, an
+ * editor's, a checkout's) reached it, and that save looked at the file itself or trusted it in turn: a
+ * watch started after that sees nothing of what came before it. A look given the files starts the
+ * watches they lack, so that a save's look counts from the first save (and from the up-to-date check
+ * a watching run starts with); a save that fails leaves the trust where the last committed one put it. Whatever happens in a folder, to a folder
  * above it (removed, renamed, replaced) or to the output folder itself, and any watch that fails,
  * makes its files be looked at again. An event the operating system delivers late only delays that
  * by a save: a file a save writes is always looked at, so nothing the user wrote is ever replaced
@@ -20,8 +23,10 @@ export class FolderWatch {
   private readonly watchers = new Map<string, FSWatcher>();
   /** Paths (files and folders) an event named since the last look. */
   private touched = new Set<string>();
-  /** The watches running when the last look began (a folder watched again since has a new one). */
-  private runningAtLastLook = new Set<FSWatcher>();
+  /** The watches running when the last committed look began (a folder watched again since has a new one). */
+  private verified = new Set<FSWatcher>();
+  /** The watches running when the current look began, or started by it: verified once its save is committed. */
+  private lookedWith: Set<FSWatcher> | undefined;
   /** The output folder's identity when watched: replaced, nothing in it is known. */
   private identity: string | undefined;
   /** What the last look took as touched, until its save is committed. */
@@ -30,18 +35,20 @@ export class FolderWatch {
   private root = "";
 
   /**
-   * Begins a save's look at `root`: whether a path is certainly as it was at the previous look (or as
-   * that save wrote it). Events from now on count for the next look; those before it count again if
-   * this save is not committed (`follow` is not called).
+   * Begins a save's look at `root`: whether a path is certainly as it was at the last committed look
+   * (or as that save wrote it). Events from now on count for the next look; those before it count
+   * again if this save is not committed (`follow` is not called). `paths`: the files the save will
+   * look at (relative to `root`), whose folders are watched from now on if they are not yet.
    */
-  look(root: string): (path: string) => boolean {
+  look(root: string, paths?: Iterable<string>): (path: string) => boolean {
     const touched = this.touched;
     if (this.looking) for (const p of this.looking) touched.add(p);
     this.looking = touched;
     this.touched = new Set();
     const same = identityOf(root) === this.identity;
-    const trusted = new Set([...this.watchers].filter(([, w]) => same && this.runningAtLastLook.has(w)).map(([dir]) => dir));
-    this.runningAtLastLook = new Set(this.watchers.values());
+    const trusted = new Set([...this.watchers].filter(([, w]) => same && this.verified.has(w)).map(([dir]) => dir));
+    if (paths !== undefined) this.watchFolders(root, paths, false);
+    this.lookedWith = new Set(this.watchers.values());
     if (!trusted.has("") || touched.has("")) return () => false;
     return (path) => {
       if (touched.has(path)) return false;
@@ -53,9 +60,27 @@ export class FolderWatch {
     };
   }
 
-  /** After a save's commit: watches every folder of `paths` (files relative to `root`), and only those. */
+  /**
+   * After a save's commit: the watches its look began with are trusted by the next look; every folder
+   * of `paths` (files relative to `root`) is watched, and only those.
+   */
   follow(root: string, paths: Iterable<string>): void {
     this.looking = undefined;
+    if (this.lookedWith) this.verified = this.lookedWith;
+    this.lookedWith = undefined;
+    this.watchFolders(root, paths, true);
+  }
+
+  close(): void {
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
+    this.verified = new Set();
+    this.lookedWith = undefined;
+    this.identity = undefined;
+  }
+
+  /** Watches the folders of `paths` not watched yet (`only`: and ends the watches of every other folder). */
+  private watchFolders(root: string, paths: Iterable<string>, only: boolean): void {
     this.root = root;
     const identity = identityOf(root);
     if (identity !== this.identity) {
@@ -64,19 +89,14 @@ export class FolderWatch {
     }
     const folders = new Set<string>([""]);
     for (const p of paths) for (let i = p.indexOf("/"); i !== -1; i = p.indexOf("/", i + 1)) folders.add(p.slice(0, i));
-    for (const [dir, w] of this.watchers) {
-      if (folders.has(dir)) continue;
-      w.close();
-      this.watchers.delete(dir);
+    if (only) {
+      for (const [dir, w] of this.watchers) {
+        if (folders.has(dir)) continue;
+        w.close();
+        this.watchers.delete(dir);
+      }
     }
     for (const dir of folders) if (!this.watchers.has(dir)) this.start(root, dir);
-  }
-
-  close(): void {
-    for (const w of this.watchers.values()) w.close();
-    this.watchers.clear();
-    this.runningAtLastLook = new Set();
-    this.identity = undefined;
   }
 
   private start(root: string, dir: string): void {
