@@ -3,9 +3,14 @@ import { buildApi } from "./ir/build.js";
 import type { Api } from "./ir/types.js";
 import { loadSpec, type LoadedSpec, type SpecInput } from "./load/index.js";
 
-export function loadApi(spec: SpecInput, overlays: string[] = []): { api: Api; loaded: LoadedSpec } {
+/**
+ * `progress`: told once the spec is read, checked and overlaid (`read`), then how far the IR's build
+ * is (`tally`, in the document's component schemas and paths).
+ */
+export function loadApi(spec: SpecInput, overlays: string[] = [], progress?: { read(): void; tally(done: number, total: number): void }): { api: Api; loaded: LoadedSpec } {
   const loaded = loadSpec(spec, overlays);
-  const api = buildApi(loaded.resolver, loaded.version);
+  progress?.read();
+  const api = buildApi(loaded.resolver, loaded.version, progress?.tally);
   // Every file's own findings (a $ref'd file is read while the IR is built), then the loader's.
   api.warnings.unshift(...loaded.resolver.sources.flatMap((f) => f.warnings), ...loaded.warnings);
   return { api, loaded };

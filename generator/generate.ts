@@ -130,7 +130,12 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   const packs = targets.map((config) => packOf(config, opts.memos));
   const progress = opts.progress ?? SILENT;
   progress.phase("loading the spec");
-  const { api, digest, sourceDigests } = loadInputs(spec, opts.overlays);
+  // Two steps a terminal shows (the first once the run has taken half a second): Microsoft Graph's
+  // spec takes seconds to read, and its IR seconds more to build.
+  const { api, digest, sourceDigests } = loadInputs(spec, opts.overlays, {
+    read: () => progress.phase("building the API model"),
+    tally: (done, total) => progress.share(done, total),
+  });
   if (api.operations.length >= HUGE_API) opts.huge?.();
   const results: TargetResult[] = [];
   for (const [i, config] of targets.entries()) {
@@ -158,8 +163,8 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
  * (each file's own digest, for the next run to tell whether anything changed). The parsed documents
  * are not kept: the IR holds what the targets need, and Microsoft Graph's take hundreds of MB.
  */
-function loadInputs(spec: string, overlays: string[] | undefined): { api: Api; digest: string; sourceDigests: [string, string][] } {
-  const { api, loaded } = loadApi(spec, overlays);
+function loadInputs(spec: string, overlays: string[] | undefined, progress?: Parameters<typeof loadApi>[2]): { api: Api; digest: string; sourceDigests: [string, string][] } {
+  const { api, loaded } = loadApi(spec, overlays, progress);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   return { api, digest: specDigest(inputs.map((s) => s.text)), sourceDigests: inputs.map((s): [string, string] => [s.path, digestOf(s.text)]) };
 }
@@ -215,7 +220,7 @@ async function generateTarget(
     memo.format?.startRun();
     await disk?.ready();
     memo.render.startRun(disk);
-    const out = await target.emit(plan, version, memo);
+    const out = await target.emit(plan, version, memo, (done, total) => opts.progress.share(done, total));
     const kept = memo.render.recalledSoFar;
     const spilled = memo.offHeap?.moved.files ?? 0;
     const notes = [...(kept > 0 ? [`${kept.toLocaleString("en-US")} as the last generation left them`] : []), ...(spilled > 0 ? [`${spilled.toLocaleString("en-US")} waiting on disk`] : [])];

@@ -1,19 +1,24 @@
 /**
  * What a long run is doing, on a terminal: one line on stderr, rewritten in place ("specsmith:
- * rendering typescript…", "writing typescript 4,096/17,880"), shown only once the run has taken
+ * rendering typescript 45 %", "writing typescript 4,096/17,880"), shown only once the run has taken
  * longer than half a second and cleared when it ends. Nothing at all without a terminal (CI, a pipe),
  * with `--quiet` or with `--json`.
  */
 export interface Progress {
   /** A new step: what the run does now. */
   phase(what: string): void;
-  /** How far the current step is. */
+  /** How far the current step is: `done` of `total` items (files written). */
   step(done: number, total: number): void;
+  /**
+   * How far the current step is, as a share: `done` of `total` units it counts in its own way (a
+   * target's rendering counts its plan's models and operations, which are not its files).
+   */
+  share(done: number, total: number): void;
   /** The run is over: the line goes. */
   end(): void;
 }
 
-export const SILENT: Progress = { phase() {}, step() {}, end() {} };
+export const SILENT: Progress = { phase() {}, step() {}, share() {}, end() {} };
 
 interface Terminal {
   write(text: string): unknown;
@@ -27,7 +32,8 @@ interface Terminal {
 export function terminalProgress(stream: Terminal, delayMs = 500, now: () => number = () => performance.now()): Progress {
   const started = now();
   let what = "";
-  let count = "";
+  // How far the step is, formatted only when the line is drawn (a rendering reports it thousands of times).
+  let count: (() => string) | undefined;
   let shown = false;
   let last = -Infinity;
   const draw = (force: boolean) => {
@@ -35,18 +41,23 @@ export function terminalProgress(stream: Terminal, delayMs = 500, now: () => num
     if (t - started < delayMs || (!force && t - last < 80)) return;
     last = t;
     shown = true;
-    const line = `specsmith: ${what}${count ? ` ${count}` : ""} (${((t - started) / 1000).toFixed(1)} s)`;
-    stream.write(`\r\x1b[K${line.slice(0, (stream.columns ?? 80) - 1)}`);
+    const line = `specsmith: ${what}${count ? ` ${count()}` : ""} (${((t - started) / 1000).toFixed(1)} s)`;
+    // A terminal that does not say how wide it is (0 columns: some pseudo-terminals) counts as 80 wide.
+    stream.write(`\r\x1b[K${line.slice(0, (stream.columns || 80) - 1)}`);
   };
   return {
     phase(next) {
       what = next;
-      count = "";
+      count = undefined;
       draw(true);
     },
     step(done, total) {
-      count = `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`;
+      count = () => `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`;
       draw(done === total);
+    },
+    share(done, total) {
+      count = () => `${Math.floor((100 * Math.min(done, total)) / Math.max(total, 1))} %`;
+      draw(false);
     },
     end() {
       if (shown) stream.write("\r\x1b[K");
@@ -74,6 +85,7 @@ export function timingProgress(stream: Terminal, now: () => number = () => perfo
       since = now();
     },
     step() {},
+    share() {},
     end: close,
   };
 }

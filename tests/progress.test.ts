@@ -4,7 +4,9 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { terminalProgress, timingProgress } from "../generator/progress.js";
+import type { TargetConfig } from "../generator/config.js";
+import { generateAll } from "../generator/generate.js";
+import { terminalProgress, timingProgress, type Progress } from "../generator/progress.js";
 import { CLI, specsmith } from "./helpers/cli.js";
 import { SPEC, tempDir } from "./helpers/paths.js";
 
@@ -45,7 +47,7 @@ describe("timingProgress (SPECSMITH_TIMINGS=1)", () => {
     const r = spawnSync(process.execPath, [CLI, ...args("timings", "--quiet")], { encoding: "utf8", env: { ...process.env, SPECSMITH_TIMINGS: "1" } });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(
-      /^specsmith: loading the spec: \d+ ms, \d+ MB resident\nspecsmith: planning typescript: \d+ ms, \d+ MB resident\n[\s\S]*specsmith: writing typescript: \d+ ms, \d+ MB resident\n$/,
+      /^specsmith: loading the spec: \d+ ms, \d+ MB resident\nspecsmith: building the API model: \d+ ms, \d+ MB resident\nspecsmith: planning typescript: \d+ ms, \d+ MB resident\n[\s\S]*specsmith: writing typescript: \d+ ms, \d+ MB resident\n$/,
     );
   });
 });
@@ -91,6 +93,62 @@ describe("terminalProgress", () => {
   });
 });
 
+describe("terminalProgress: shares and widths", () => {
+  it("shows a rendering's share in per cent, throttled like the steps", () => {
+    let t = 0;
+    const out: string[] = [];
+    const p = terminalProgress({ write: (s: string) => out.push(s), columns: 60 }, 500, () => t);
+    t = 600;
+    p.phase("rendering typescript");
+    t = 650;
+    p.share(100, 3_000);
+    t = 700;
+    p.share(1_350, 3_000);
+    t = 900;
+    p.share(3_000, 3_000);
+    p.phase("formatting typescript");
+    expect(out).toEqual([
+      "\r\x1b[Kspecsmith: rendering typescript (0.6 s)",
+      "\r\x1b[Kspecsmith: rendering typescript 45 % (0.7 s)",
+      "\r\x1b[Kspecsmith: rendering typescript 100 % (0.9 s)",
+      "\r\x1b[Kspecsmith: formatting typescript (0.9 s)",
+    ]);
+  });
+
+  it("a terminal that gives no width (0 columns) counts as 80 wide: the line is whole", () => {
+    const out: string[] = [];
+    let t = 0;
+    const p = terminalProgress({ write: (s: string) => out.push(s), columns: 0 }, 0, () => t);
+    t = 1500;
+    p.phase("planning typescript");
+    expect(out).toEqual(["\r\x1b[Kspecsmith: planning typescript (1.5 s)"]);
+  });
+});
+
+describe("a generation's rendering progress", () => {
+  it("the IR's build, then each target's rendering, tell their share as they go, up to the whole of it", async () => {
+    const shares: [string, number, number][] = [];
+    let phase = "";
+    const progress: Progress = { phase: (p) => (phase = p), step() {}, share: (d, t) => shares.push([phase, d, t]), end() {} };
+    const out = join(dir, "shares");
+    await generateAll(
+      SPEC,
+      [
+        { name: "typescript", out: join(out, "ts"), packageName: "p", sdkClass: "P", version: "0.1.0" } as TargetConfig,
+        { name: "python", out: join(out, "py"), packageName: "p", sdkClass: "P", version: "0.1.0" } as TargetConfig,
+      ],
+      { progress, release: false },
+    );
+    for (const phase of ["building the API model", "rendering typescript", "rendering python"]) {
+      const mine = shares.filter(([p]) => p === phase);
+      expect(mine.length, phase).toBeGreaterThan(3);
+      const total = mine[0][2];
+      expect(mine.every(([, d, t], i) => t === total && d > 0 && (i === 0 || d > mine[i - 1][1]))).toBe(true);
+      expect(mine.at(-1)![1]).toBe(total);
+    }
+  });
+});
+
 describe("generate's output", () => {
   it("on a terminal: the steps, then the line cleared and the summary", () => {
     // A pseudo-terminal (Python's pty module) around the CLI: stderr is a TTY there.
@@ -100,7 +158,8 @@ describe("generate's output", () => {
       timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);
-    for (const step of ["loading the spec", "planning typescript", "rendering typescript", "formatting typescript", "writing typescript"]) expect(r.stdout).toContain(`specsmith: ${step}`);
+    for (const step of ["loading the spec", "building the API model", "planning typescript", "rendering typescript", "formatting typescript", "writing typescript"])
+      expect(r.stdout).toContain(`specsmith: ${step}`);
     expect(r.stdout).toMatch(/writing typescript \d+\/\d+/);
     // The progress line is cleared before the run's lines (the release, then the summary) are printed.
     expect(r.stdout).toMatch(/\r\x1b\[K(\r\n|\n)?specsmith: typescript [\d.]+: first generation[^\r\n]*\r?\nspecsmith: generated typescript/);

@@ -4,7 +4,7 @@
  * one explicit BuildContext; then passes over the result (usage, error models, links).
  */
 import type { Resolver } from "../load/document.js";
-import { rootLoc, str, type BuildContext, type Obj } from "./context.js";
+import { isObj, rootLoc, str, type BuildContext, type Obj } from "./context.js";
 import { rewriteLinks, vendorOrigin } from "./links.js";
 import { buildOperations } from "./operations.js";
 import { retriesOf } from "./retries.js";
@@ -17,17 +17,22 @@ import { buildGlobals } from "./globals.js";
 
 export { encodingOf, isJSON } from "./content.js";
 
-export function buildApi(resolver: Resolver, version: "3.0" | "3.1"): Api {
+/** `tally`: told how far the build is, in the document's component schemas and paths. */
+export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (done: number, total: number) => void): Api {
   const doc = resolver.root.data as Obj;
   const schemas = new SchemaConverter(resolver);
   schemas.reserveComponents();
-  schemas.buildComponents();
+  const count = (o: unknown) => (isObj(o) ? Object.keys(o).length : 0);
+  const total = count(isObj(doc.components) ? doc.components.schemas : undefined) + count(doc.paths);
+  let done = 0;
+  const tick = tally && (() => tally(++done, total));
+  schemas.buildComponents(tick);
   const ctx: BuildContext = { resolver, doc, schemas, warnings: [], globals: [] };
 
   const securitySchemes = buildSecuritySchemes(ctx);
   ctx.globals = buildGlobals(ctx, securitySchemes);
   const security = securityOf(doc.security) ?? [];
-  const { operations, groups } = buildOperations(ctx, security);
+  const { operations, groups } = buildOperations(ctx, security, tick);
   markUsage(schemas, operations);
   markErrorModels(schemas, operations);
 

@@ -20,7 +20,8 @@ interface Names {
   methods: Map<string, NameScope>;
 }
 
-export function buildOperations(ctx: BuildContext, globalSecurity: string[][]): { operations: Operation[]; groups: Group[] } {
+/** `tick`: told after each path. */
+export function buildOperations(ctx: BuildContext, globalSecurity: string[][], tick?: () => void): { operations: Operation[]; groups: Group[] } {
   const names: Names = { operationIds: new NameScope(), groups: new Map(), methods: new Map() };
   const operations: Operation[] = [];
   const paths = isObj(ctx.doc.paths) ? ctx.doc.paths : {};
@@ -41,6 +42,7 @@ export function buildOperations(ctx: BuildContext, globalSecurity: string[][]): 
         names.groups.get(operation.group)!.operations.push(operation.operationId);
       }
     }
+    tick?.();
   }
   return { operations, groups: withParents([...names.groups.values()]) };
 }

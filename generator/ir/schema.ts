@@ -34,12 +34,14 @@ export class SchemaConverter {
    * not built yet is only named (it is built in its turn), so a long chain of references never
    * becomes deep recursion.
    */
-  buildComponents(): void {
+  /** `tick`: told after each one. */
+  buildComponents(tick?: () => void): void {
     const comps = (this.resolver.root.data as Obj).components;
     if (!isObj(comps) || !isObj(comps.schemas)) return;
     this.buildingComponents = true;
     for (const [key, schema] of Object.entries(comps.schemas)) {
       this.named({ value: schema, loc: { file: this.resolver.root, path: ["components", "schemas", key] } }, "components");
+      tick?.();
     }
     this.buildingComponents = false;
   }

@@ -132,6 +132,9 @@ export interface PlanBase {
   tests: MockInputs | null;
 }
 
+/** How far a target's rendering is: `done` of the `total` units it counts (the terminal shows the share). */
+export type Tally = (done: number, total: number) => void;
+
 /** A target's output before formatting, and each operation's usage snippet (the code-samples overlay, the docs site). */
 export interface Emitted {
   files: OutputFile[];
@@ -187,9 +190,10 @@ export interface Target<P extends PlanBase = PlanBase> {
    * Every output file and usage snippet; `version` is the one this generation releases. `memo`
    * (--watch): the files the last run derived (render-memo.ts), to take those whose inputs are the
    * same (derivation.ts) as they were, and formatted, to format again only what prints differently
-   * (format-memo.ts).
+   * (format-memo.ts). `tally`: told how far the rendering is, in units of the target's own (its
+   * plan's models and operations), as it goes.
    */
-  emit(plan: P, version: string, memo?: WatchMemo): Promise<Emitted>;
+  emit(plan: P, version: string, memo?: WatchMemo, tally?: Tally): Promise<Emitted>;
   /** Formats the emitted files in place, as the language's ecosystem formats them (`memo`: as emit's). */
   format(emitted: Emitted, memo?: WatchMemo): Promise<void>;
   /**

@@ -14,7 +14,7 @@ import { backoffPolicy, credentialPlaceholder, exampleSchemes } from "../shared/
 import { defaultServerUrls, serverTemplates, serverVariableDefaults } from "../shared/servers.js";
 import { runtimeFiles } from "../shared/runtime-files.js";
 import { errorCases, mockInputsFile } from "../shared/tests.js";
-import type { Emitted } from "../target.js";
+import type { Emitted, Tally } from "../target.js";
 import { fileDoc, modelDoc, operationDoc, retryDocs } from "./docs.js";
 import { plainValue } from "../../ir/examples.js";
 import { pythonHelpers } from "./helpers.js";
@@ -49,13 +49,18 @@ class Emission {
   readonly serverEnv: string;
   /** --watch: what each per-model and per-resource file is derived from. */
   readonly keys: Keys | undefined;
+  /** How far the rendering is (`tick`): each model, and each operation (as its resource is printed). */
+  private done = 0;
+  private readonly total: number;
   constructor(
     readonly p: PyPlan,
     readonly engine: Engine,
     private readonly formatter: RuffFormatter,
     readonly memo: WatchMemo | undefined,
+    private readonly tally: Tally | undefined,
   ) {
     this.keys = memo?.keys(p);
+    this.total = p.modelList.length + p.groups.reduce((n, g) => n + g.operations.length, 0);
     // A dotted name (`acme.sdk`) is a folder per part; `acme` is a namespace package, with no __init__.py.
     this.packageDir = p.packageName.split(".").join("/");
     this.pkg = `src/${this.packageDir}`;
@@ -85,6 +90,11 @@ class Emission {
     const known = derive(this.memo, key, `docs/${path}`, () => this.doc(path, template, view()));
     if (known) keep(this.emitted, known);
   }
+  /** `n` more units of the rendering done. */
+  tick(n = 1): void {
+    this.done += n;
+    this.tally?.(this.done, this.total);
+  }
   /** Lets the formatter's answers in, and waits while it is far behind (RuffFormatter.breathe). */
   breathe(): Promise<void> {
     return this.formatter.breathe();
@@ -105,10 +115,10 @@ class Emission {
   }
 }
 
-export async function emitPython(p: PyPlan, version: string, memo?: WatchMemo): Promise<Emitted> {
+export async function emitPython(p: PyPlan, version: string, memo?: WatchMemo, tally?: Tally): Promise<Emitted> {
   // The package's version as Python packaging writes it (config and release versions are checked to have one).
   const formatter = new RuffFormatter(p.modelList.length + p.api.operations.length, memo?.format, memo?.offHeap);
-  const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter, memo);
+  const e = new Emission({ ...p, version: pep440(version) ?? version }, await engineFor("python", pythonHelpers), formatter, memo, tally);
   const runtime = runtimeFiles("python", e.pkg);
   // The runtime is kept ruff-formatted in the repository: the formatter passes it by.
   for (const f of runtime) (e.emitted.preformatted as Set<string>).add(f.path);
@@ -137,6 +147,7 @@ async function emitModels(e: Emission): Promise<void> {
     const key = e.keys?.model(m.ir.name);
     e.derivedPy(key, `${pkg}/models/${m.module}.py`, "src/model.py.hbs", () => modelView(p, m));
     e.derivedDoc(key, m.doc, "docs/model.md.hbs", () => modelDoc(p, m));
+    e.tick();
   }
   // Every model's names: on GitHub's SDK a 7 MB module, keyed by its view rather than printed again.
   const index = modelsIndex(p);
@@ -175,6 +186,7 @@ async function emitResources(e: Emission): Promise<OperationDocs> {
       const source = deriveText(e.memo, e.keys?.operation(m), `${SAMPLE}${m.ir.specOperationId}`, () => trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docsOf(g)[i] })));
       e.emitted.samples.push({ operationId: m.ir.specOperationId, pointer: m.ir.source, lang: "python", label: "Python", source });
     });
+    e.tick(g.operations.length);
   }
   return docsOf;
 }

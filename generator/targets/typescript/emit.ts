@@ -17,7 +17,7 @@ import { VERSION } from "../../paths.js";
 import { engineFor, type Engine } from "../../render/engine.js";
 import { mdCell, mdCode, tsString } from "../../render/escape.js";
 import { trimNewlines } from "../../render/markdown.js";
-import type { Emitted } from "../target.js";
+import type { Emitted, Tally } from "../target.js";
 import { modelDoc, operationDoc, toTsValue, type OperationDoc } from "./docs.js";
 import { mentions } from "./literals.js";
 import { typescriptHelpers } from "./helpers.js";
@@ -39,15 +39,25 @@ class Emission {
   readonly examples: Examples;
   /** --watch: what each per-model, per-operation and per-resource file is derived from. */
   readonly keys: Keys | undefined;
+  /** How far the rendering is (`tick`): each model, each operation's function, each operation's docs. */
+  private done = 0;
+  private readonly total: number;
   constructor(
     readonly p: Plan,
     readonly engine: Engine,
     private readonly formatter: EagerFormatter,
     readonly memo: WatchMemo | undefined,
+    private readonly tally: Tally | undefined,
   ) {
     this.types = new TypeWriter(p);
     this.examples = new Examples(p.api);
     this.keys = memo?.keys(p);
+    this.total = p.modelList.length + p.operations.length + p.groups.reduce((n, g) => n + g.operations.length, 0);
+  }
+  /** `n` more units of the rendering done. */
+  tick(n = 1): void {
+    this.done += n;
+    this.tally?.(this.done, this.total);
   }
   /** A source file derived from `key` (render-memo.ts): its view is built only when it is printed. */
   derivedSrc<V>(key: string | undefined, path: string, template: string, view: () => V, movesUnion: (v: V) => boolean): void {
@@ -100,9 +110,9 @@ class Emission {
   }
 }
 
-export async function emitTypeScript(p: Plan, version: string, memo?: WatchMemo): Promise<Emitted> {
+export async function emitTypeScript(p: Plan, version: string, memo?: WatchMemo, tally?: Tally): Promise<Emitted> {
   const formatter = await EagerFormatter.create(memo?.format, memo?.offHeap);
-  const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers), formatter, memo);
+  const e = new Emission({ ...p, version }, await engineFor("typescript", typescriptHelpers), formatter, memo, tally);
   await emitModels(e);
   await emitOperations(e);
   emitClient(e);
@@ -134,6 +144,7 @@ async function emitModels(e: Emission): Promise<void> {
     e.derivedSrc(key, mp.file, "src/model.ts.hbs", () => modelView(p, mp, e.types), modelMovesUnion);
     byPlace.get(mp.ir.place)!.push("./" + mp.file.split("/").pop()!.replace(/\.ts$/, ".js"));
     e.derivedDoc(key, mp.doc, "docs/model.md.hbs", () => modelDoc(p, mp, e.examples));
+    e.tick();
   }
   // Speakeasy's `<operationId>Globals`, each its own module beside the request model it picks from.
   for (const g of p.globalsTypes) {
@@ -182,6 +193,7 @@ async function emitOperations(e: Emission): Promise<void> {
   for (const [i, op] of p.operations.entries()) {
     if ((i & 7) === 7) await e.breathe();
     e.derivedSrc(e.keys?.operation(op), op.file, "src/func.ts.hbs", () => viewOf(op), funcMovesUnion);
+    e.tick();
   }
   for (const g of p.groups) {
     e.derivedSrc(e.keys?.group(g), g.file, "src/resource.ts.hbs", () => resourceView(p, g, childrenOf(p.groups, g), viewOf, e.types), resourceMovesUnion);
@@ -343,6 +355,7 @@ async function emitDocs(e: Emission): Promise<OperationDocs> {
         trimNewlines(e.engine.render("docs/snippet.hbs", { ...common, op: docOf(op), group: g.access })),
       );
       e.emitted.samples.push({ operationId: op.ir.specOperationId, pointer: op.ir.source, lang: "typescript", label: "TypeScript", source });
+      e.tick();
     }
     e.derivedDoc(e.keys?.group(g), g.doc, "docs/group.md.hbs", () => ({
       ...common,
