@@ -212,6 +212,8 @@ async function generateTarget(
   const salt = keySalt(config);
   const memo = memoOf(opts.memos, config.out, salt) ?? runMemo(salt, { dir: config.out, from: opts.offHeapFrom, huge: opts.huge });
   const held = opts.release === false && previous !== undefined;
+  // Its own step on a terminal: the surface of a huge SDK (Microsoft Graph's) takes seconds to list and compare.
+  if (!held) opts.progress.phase(`versioning ${config.name}`);
   let release: Release = held
     ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
     : planRelease(config.version, target.surface(plan), previous, target.typeRules);

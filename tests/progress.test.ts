@@ -158,7 +158,7 @@ describe("generate's output", () => {
       timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);
-    for (const step of ["loading the spec", "building the API model", "planning typescript", "rendering typescript", "formatting typescript", "writing typescript"])
+    for (const step of ["loading the spec", "building the API model", "planning typescript", "versioning typescript", "rendering typescript", "formatting typescript", "writing typescript"])
       expect(r.stdout).toContain(`specsmith: ${step}`);
     expect(r.stdout).toMatch(/writing typescript \d+\/\d+/);
     // The progress line is cleared before the run's lines (the release, then the summary) are printed.
