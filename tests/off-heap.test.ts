@@ -2,12 +2,17 @@
 // small spec (SPECSMITH_OFF_HEAP_FROM=0: every finished text moves out), both SDKs must be the same
 // bytes as a generation that keeps them in memory, first and after an edit of the spec, with a hand
 // edit merged as before; and no spill file is ever left in the output folder. Run as the CLI.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import type { TargetConfig } from "../generator/config.js";
+import { cacheOf, generateAll } from "../generator/generate.js";
+import { INDEX_FILE, readIndex } from "../generator/write/stat-index.js";
+import type { WriteCache } from "../generator/write/write-cache.js";
+import { writeOutput } from "../generator/write/write.js";
 import { specsmith } from "./helpers/cli.js";
-import { SHARED, listFiles, tempDir } from "./helpers/paths.js";
+import { SHARED, SPEC, listFiles, tempDir } from "./helpers/paths.js";
 import { operations, type Obj } from "./helpers/spec-edits.js";
 
 const dir = tempDir("specsmith-off-heap-cli-");
@@ -74,5 +79,26 @@ describe("texts moved out of memory", () => {
     expect(mine.get(`py/${model("spilled")}`)).toMatch(/^# mine\n/);
     expect(mine.get(`ts/${page("spilled")}`)).toContain("My own note.");
     expect(mine).toEqual(contents("memory"));
+  }, 60_000);
+});
+
+describe("a huge API's plain run", () => {
+  /** An output folder with a stat index, a WriteCache holding that index as the up-to-date check leaves it, and a run with it. */
+  async function held(opts: { watch: boolean; hugeFrom?: number }): Promise<boolean> {
+    const out = join(dir, `held-${opts.watch}-${opts.hugeFrom ?? "none"}`);
+    writeOutput(out, [{ path: "a.txt", content: "a\n" }]);
+    const writes = new Map<string, WriteCache>();
+    const cache = cacheOf(writes, out, opts.watch)!;
+    const index = readIndex(out, cache);
+    expect(cache.recallIndex(statSync(join(out, INDEX_FILE)))).toBe(index);
+    const config = { name: "typescript", out, packageName: "p", sdkClass: "P", version: "0.1.0" } as TargetConfig;
+    await generateAll(SPEC, [config], { writes, release: false, ...(opts.hugeFrom !== undefined ? { hugeFrom: opts.hugeFrom } : {}) });
+    return cache.recallIndex(statSync(join(out, INDEX_FILE))) === index;
+  }
+
+  it("lets go of the stat index its up-to-date check read (the writer reads it again); an ordinary run and --watch keep it", async () => {
+    expect(await held({ watch: false, hugeFrom: 1 })).toBe(false);
+    expect(await held({ watch: false })).toBe(true);
+    expect(await held({ watch: true, hugeFrom: 1 })).toBe(true);
   }, 60_000);
 });

@@ -30,4 +30,13 @@ export class WriteCache {
   rememberIndex(st: Stats, index: StatIndex): void {
     this.index = { stamp: statStamp(st), index };
   }
+
+  /**
+   * A plain run of a huge API lets go of the index it read to see whether the folder was up to date:
+   * its writer reads it again, rather than every target's rendering running with it in memory
+   * (Microsoft Graph's TypeScript SDK's: 45 MB). `--watch` keeps it, from one save to the next.
+   */
+  forgetHeldIndex(): void {
+    if (!this.folder) this.index = undefined;
+  }
 }
