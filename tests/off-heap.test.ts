@@ -1,7 +1,8 @@
 // A huge SDK's texts wait for the writer in a spill file, not in memory (off-heap.ts). Forced for a
 // small spec (SPECSMITH_OFF_HEAP_FROM=0: every finished text moves out), both SDKs must be the same
 // bytes as a generation that keeps them in memory, first and after an edit of the spec, with a hand
-// edit merged as before; and no spill file is ever left in the output folder. Run as the CLI.
+// edit merged as before; and no spill file is ever left in the output folder. Run as the CLI. In
+// process: a huge API's plain run holds no stat index through its rendering.
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
