@@ -32,9 +32,8 @@ export class SchemaConverter {
   /**
    * Builds every component schema as a model, in document order. While it runs, a $ref to a component
    * not built yet is only named (it is built in its turn), so a long chain of references never
-   * becomes deep recursion.
+   * becomes deep recursion. `tick`: told after each one.
    */
-  /** `tick`: told after each one. */
   buildComponents(tick?: () => void): void {
     const comps = (this.resolver.root.data as Obj).components;
     if (!isObj(comps) || !isObj(comps.schemas)) return;

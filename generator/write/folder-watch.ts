@@ -6,14 +6,15 @@
  *
  * A file counts as untouched only when its folder's watch was already running at the previous
  * committed look (a save that went through), so that every change since then (the user's, an
- * editor's, a checkout's) reached it, and that save looked at the file itself or trusted it in turn: a
- * watch started after that sees nothing of what came before it. A look given the files starts the
- * watches they lack, so that a save's look counts from the first save (and from the up-to-date check
- * a watching run starts with); a save that fails leaves the trust where the last committed one put it. Whatever happens in a folder, to a folder
- * above it (removed, renamed, replaced) or to the output folder itself, and any watch that fails,
- * makes its files be looked at again. An event the operating system delivers late only delays that
- * by a save: a file a save writes is always looked at, so nothing the user wrote is ever replaced
- * unseen.
+ * editor's, a checkout's) reached it, and that save looked at the file itself or trusted it in
+ * turn: a watch started after that sees nothing of what came before it. A look given the files
+ * starts the watches they lack, so that trust begins with the first save (or with the up-to-date
+ * check a watching run starts with); a save that fails leaves the trust where the last committed one
+ * put it, and a folder a save creates is trusted two saves later. Whatever happens in a folder, to
+ * a folder above it (removed, renamed, replaced) or to the output folder itself, and any watch that
+ * fails, makes its files be looked at again. An event the operating system delivers late only
+ * delays that by a save: a file a save writes is always looked at, so nothing the user wrote is ever
+ * replaced unseen.
  */
 import { statSync, watch, type FSWatcher } from "node:fs";
 import { basename, join } from "node:path";

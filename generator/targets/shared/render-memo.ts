@@ -89,7 +89,7 @@ export class RenderMemo {
   private counts = { recalled: 0, printed: 0, recalledFiles: 0 };
   /** Where a file not in `previous` may be found as the last generation made it (a fresh memo's only source: the pack). */
   private disk: PristineStore | undefined;
-  /** How many derived texts the last finished run took from the memo, and how many it printed. */
+  /** How many derived texts the last finished run took from the memo (files among them), and how many it printed. */
   last = { recalled: 0, printed: 0, recalledFiles: 0 };
 
   /**
