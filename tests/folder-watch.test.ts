@@ -12,13 +12,19 @@ const FILES = ["README.md", "src/index.ts", "src/models/a.ts", "src/models/b.ts"
 let watch: FolderWatch | undefined;
 afterEach(() => watch?.close());
 
-/** An output folder holding FILES, watched through two saves (the second look trusts the first save's watches). */
-async function watched(): Promise<{ root: string; watch: FolderWatch }> {
+/** A new output folder holding FILES. */
+function outputFolder(): string {
   const root = join(tempDir(), "out");
   for (const f of FILES) {
     mkdirSync(join(root, f, ".."), { recursive: true });
     writeFileSync(join(root, f), f);
   }
+  return root;
+}
+
+/** An output folder holding FILES, watched through two saves (the second look trusts the first save's watches). */
+async function watched(): Promise<{ root: string; watch: FolderWatch }> {
+  const root = outputFolder();
   watch = new FolderWatch();
   // The first save looks (nothing watched yet), then watches; the second looks and commits.
   expect(FILES.some(watch.look(root))).toBe(false);
@@ -74,11 +80,7 @@ describe("FolderWatch", () => {
   });
 
   it("a look given the files watches their folders: once its save is committed, the next look trusts them", async () => {
-    const root = join(tempDir(), "out");
-    for (const f of FILES) {
-      mkdirSync(join(root, f, ".."), { recursive: true });
-      writeFileSync(join(root, f), f);
-    }
+    const root = outputFolder();
     watch = new FolderWatch();
     // The first save: nothing known yet, every file is looked at; its watches run from this look on.
     expect(FILES.some(watch.look(root, FILES))).toBe(false);
@@ -88,11 +90,7 @@ describe("FolderWatch", () => {
   });
 
   it("trusts no watch begun by a look whose save was not committed", async () => {
-    const root = join(tempDir(), "out");
-    for (const f of FILES) {
-      mkdirSync(join(root, f, ".."), { recursive: true });
-      writeFileSync(join(root, f), f);
-    }
+    const root = outputFolder();
     watch = new FolderWatch();
     // That save may have failed before it looked at every file: the next look trusts none of them.
     expect(FILES.some(watch.look(root, FILES))).toBe(false);

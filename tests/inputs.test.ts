@@ -57,14 +57,20 @@ afterEach(() => {
   for (const c of caches.splice(0)) c.folder?.close();
 });
 
+/** A --watch WriteCache, its folder watch closed after the test. */
+function watchCache(): WriteCache {
+  const cache = new WriteCache();
+  caches.push(cache);
+  return cache;
+}
+
 /** Lets the operating system's events reach the watches. */
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
 describe("upToDate under --watch", () => {
   it("looks at every file once: then the next look trusts each one nothing touched", async () => {
     const { config, spec } = generated();
-    const cache = new WriteCache();
-    caches.push(cache);
+    const cache = watchCache();
     expect(upToDate(config, { spec, overlays: [] }, false, undefined, cache)).toMatchObject({ version: "0.1.0" });
     writeFileSync(join(config.out, "docs/a.md"), "# Mine\n");
     await settle();
@@ -75,8 +81,7 @@ describe("upToDate under --watch", () => {
   it("still finds a file changed before it looked, and then trusts nothing", async () => {
     const { config, spec } = generated();
     writeFileSync(join(config.out, "src/models/a.ts"), "export type A = number;\n");
-    const cache = new WriteCache();
-    caches.push(cache);
+    const cache = watchCache();
     expect(upToDate(config, { spec, overlays: [] }, false, undefined, cache)).toBeUndefined();
     await settle();
     expect(FILES.map((f) => f.path).filter(cache.folder!.look(config.out))).toEqual([]);
@@ -85,8 +90,7 @@ describe("upToDate under --watch", () => {
   it("does not look when the spec changed: the writer's save is the first look", async () => {
     const { config, spec } = generated();
     writeFileSync(spec, "openapi: 3.1.1\n");
-    const cache = new WriteCache();
-    caches.push(cache);
+    const cache = watchCache();
     expect(upToDate(config, { spec, overlays: [] }, false, undefined, cache)).toBeUndefined();
     await settle();
     expect(FILES.map((f) => f.path).filter(cache.folder!.look(config.out))).toEqual([]);
