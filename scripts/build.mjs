@@ -24,6 +24,8 @@ const common = {
   format: "esm",
   target: "node20",
   external,
+  // jsonc-parser's main is UMD, whose require() calls esbuild cannot follow: its ES module build instead.
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   logLevel: "warning",
   // Bundled CommonJS dependencies call require().
   banner: { js: 'import { createRequire as __specsmithRequire } from "node:module"; const require = __specsmithRequire(import.meta.url);' },

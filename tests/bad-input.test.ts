@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { RUNS_AS_ROOT, specsmith } from "./helpers/cli.js";
 import { SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
 
@@ -40,6 +41,15 @@ const cases: { name: string; mutate: (s: string) => string; where: RegExp; point
     pointer: "#/paths/~1actor_tokens/post/summary",
     message: /invalid YAML/,
     hint: /quoting/,
+  },
+  {
+    // Not read again as YAML (which took seconds on a large spec and then spoke of indentation).
+    name: "broken-json.json",
+    mutate: (s) => JSON.stringify(parseYaml(s), null, 2).replace('"summary": "Create actor token",', '"summary": "Create actor token"'),
+    where: /\/broken-json\.json:52:9: error: invalid JSON: a comma is missing before this$/m,
+    pointer: "#/paths/~1actor_tokens/post/description",
+    message: /invalid JSON/,
+    hint: /with commas/,
   },
   {
     name: "dangling-ref.yaml",
