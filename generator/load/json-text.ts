@@ -9,6 +9,11 @@
  */
 import { ParseErrorCode, getLocation, parse, parseTree, type Node, type ParseError } from "jsonc-parser";
 
+/** The text with a leading byte-order mark read as a space: the same length, so offsets hold. */
+export function jsonBody(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
+
 /** A position in the text (0-based offset) with what is wrong there. */
 export interface JsonProblem {
   offset: number;

@@ -10,7 +10,7 @@ import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document
 import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
 import { repairQuotedIndent } from "./yaml-lenient.js";
 import { fastYaml } from "./yaml-fast.js";
-import { jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
+import { jsonBody, jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
 import type { Node as JsonNode } from "jsonc-parser";
 
 /** The largest input file read: eight times GitHub's 13 MB description. */
@@ -74,13 +74,14 @@ export class SourceFile {
   }
 
   static parse(path: string, text: string): SourceFile {
-    // A byte-order mark is not text: editors do not count it in a line's columns, and JSON.parse refuses it.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const trimmed = text.trimStart();
+    // The text stays as read (its digest is its bytes', which the up-to-date check hashes); JSON reads
+    // it with a byte-order mark as a space, which JSON.parse and jsonc-parser refuse.
+    const body = jsonBody(text);
+    const trimmed = body.trimStart();
     const named = /\.json$/i.test(path);
     if (named || trimmed.startsWith("{")) {
       try {
-        const file = new SourceFile(path, text, JSON.parse(text));
+        const file = new SourceFile(path, text, JSON.parse(body));
         file.json = true;
         return file;
       } catch (e) {
@@ -124,7 +125,7 @@ export class SourceFile {
    * else is reported where it breaks, in JSON's words (json-text.ts).
    */
   private static fromJsonText(path: string, text: string, jsonError: unknown): SourceFile {
-    const reading = readJsonText(text, jsonError);
+    const reading = readJsonText(jsonBody(text), jsonError);
     const file = (data: unknown) => {
       const read = new SourceFile(path, text, data);
       read.json = "data" in reading;
@@ -201,7 +202,7 @@ export class SourceFile {
   locate(path: readonly (string | number)[], key = false): { line: number; column: number } {
     if (this.json) {
       // JSON's syntax tree is built in a fraction of the time the `yaml` package's document takes.
-      this.tree ??= jsonTree(this.text) ?? null;
+      this.tree ??= jsonTree(jsonBody(this.text)) ?? null;
       if (this.tree) {
         const pos = this.lineCounter().linePos(jsonOffset(this.tree, path, key));
         return { line: pos.line, column: pos.col };

@@ -49,9 +49,9 @@ const BROKEN: Case[] = [
   ["a missing colon", '{\n  "a" 1\n}', { found: [{ severity: "error", line: 2, column: 7, pointer: "#/a", message: "invalid JSON: a colon is missing after this property's name" }] }],
   ["text after the document", '{"a": 1}\n{"b": 2}', { found: [{ severity: "error", line: 2, column: 1, pointer: "#", message: "invalid JSON: more text follows the end of the document" }] }],
   [
-    "a byte-order mark does not move the columns",
+    "a byte-order mark counts as a character of the first line",
     '\uFEFF{"a": 1 "b": 2}',
-    { found: [{ severity: "error", line: 1, column: 9, pointer: "#/b", message: "invalid JSON: a comma is missing before this" }] },
+    { found: [{ severity: "error", line: 1, column: 10, pointer: "#/b", message: "invalid JSON: a comma is missing before this" }] },
   ],
   [
     "two problems far apart are both reported; what follows one within three lines is not",
@@ -75,6 +75,14 @@ describe("JSON that JSON.parse refuses", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: "error", line: 1, column: 250_003, pointer: "#" });
     expect(found[0]!.message).toMatch(/^invalid JSON: .*after property value/);
+  });
+
+  it("a byte-order mark stays in the text, whose digest the up-to-date check compares with the file's bytes'", () => {
+    for (const text of ['\uFEFF{"a": 1}', '\uFEFF{"a": 1,}']) {
+      const file = SourceFile.parse("/spec.json", text);
+      expect(file.text).toBe(text);
+      expect(file.locate(["a"])).toEqual({ line: 1, column: 8 });
+    }
   });
 
   it("a .yaml file in flow style is YAML's to read and report", () => {
