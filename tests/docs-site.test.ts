@@ -81,15 +81,21 @@ function installPacked(): string {
   return join(app, "node_modules", "specsmith", "bin", "specsmith.js");
 }
 
-beforeAll(async () => {
-  await chromiumInstalled("the docs-site test");
-  // specsmith as a user installs it: `npm pack`, then `npm install` of the tarball in a folder of its own.
-  const installed = installPacked();
-  const built = spawnSync(process.execPath, [installed, "docs", "build", "--config", join(ROOT, "spec", "specsmith.yaml"), "--out", "site", "--base", BASE_PATH], {
+/** The installed CLI (installPacked). */
+let installed: string;
+/** `docs build` of our ActorTokens site by the installed CLI, into SITE. */
+const buildInstalled = () =>
+  spawnSync(process.execPath, [installed, "docs", "build", "--config", join(ROOT, "spec", "specsmith.yaml"), "--out", "site", "--base", BASE_PATH], {
     cwd: CWD,
     encoding: "utf8",
     timeout: 180_000,
   });
+
+beforeAll(async () => {
+  await chromiumInstalled("the docs-site test");
+  // specsmith as a user installs it: `npm pack`, then `npm install` of the tarball in a folder of its own.
+  installed = installPacked();
+  const built = buildInstalled();
   const r = { code: built.status, stderr: built.stderr };
   expect(r.stderr.replace(/^.*(building|rendering|build complete).*\n/gm, "")).toBe("");
   expect(r.code).toBe(0);
@@ -272,6 +278,27 @@ describe("the docs site", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Last in this block: it builds the site again.
+  it("a second build of the same site leaves it as it is; once a file there changed, VitePress builds it again", () => {
+    const page = join(SITE, "docs", "sdks", "actortokens", "revoke.html");
+    const files = listFiles(SITE);
+    const stamps = () => files.map((f) => `${f} ${statSync(join(SITE, f)).mtimeMs}`);
+    const before = stamps();
+    const again = buildInstalled();
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^specsmith: docs site \(\d+ pages\), unchanged since its last build, → site in \d+ ms$/m);
+    expect(again.stderr).not.toMatch(/building client/);
+    expect(stamps()).toEqual(before);
+    // A page edited there (by hand, or by a deploy step): the next build puts the site back.
+    const text = readFileSync(page, "utf8");
+    writeFileSync(page, `${text}<!-- edited -->`);
+    const third = buildInstalled();
+    expect(third.status, third.stderr).toBe(0);
+    expect(third.stdout).not.toMatch(/unchanged/);
+    expect(readFileSync(page, "utf8")).toBe(text);
+    expect(listFiles(SITE)).toEqual(files);
+  }, 240_000);
 });
 
 describe("docs dev", () => {

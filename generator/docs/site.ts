@@ -20,11 +20,14 @@ import { httpReference, type ReferencePart } from "./http-reference.js";
 import { HTTP_LANG, languageCss } from "./site-languages.js";
 import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebars, type SitePage } from "./site-pages.js";
 import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
+import { recordSite, siteKey, siteUnchanged } from "./site-record.js";
 
 export interface SiteBuild {
   out: string;
   pages: number;
   ms: number;
+  /** The folder held this site already, as its last build left it: VitePress did not run. */
+  unchanged: boolean;
 }
 
 export interface SiteOptions {
@@ -152,8 +155,14 @@ export async function buildSite(configPath: string, out: string, opts: SiteOptio
   const started = performance.now();
   const vp = await vitepress();
   const site = await siteContent(configPath);
-  await buildContent(vp, site, out, opts);
-  return { out, pages: site.pages.length, ms: Math.round(performance.now() - started) };
+  // The same pages as the folder's last build, its files untouched: VitePress would write the same site.
+  const key = siteKey(site, opts);
+  const unchanged = key !== undefined && siteUnchanged(out, key);
+  if (!unchanged) {
+    await buildContent(vp, site, out, opts);
+    if (key) recordSite(out, key);
+  }
+  return { out, pages: site.pages.length, ms: Math.round(performance.now() - started), unchanged };
 }
 
 /** Builds a site from its pages: checks them, writes the source, runs VitePress, removes the source. */
