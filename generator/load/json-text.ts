@@ -3,11 +3,11 @@
  * commas, as JSON with comments allows), what is wrong with one that is not JSON at all (in JSON's
  * words, at its line:column and JSON pointer), and where a pointer's node starts, for diagnostics.
  *
- * jsonc-parser (VS Code's JSON scanner) does this in one pass over the text. Before it, a broken
- * .json fell through to the `yaml` package's document, which spent seconds on GitHub's 7 MB spec and
- * then spoke YAML ("Missing , between flow map items", "check the indentation").
+ * jsonc-parser (VS Code's JSON scanner) does the scanning. Before it, a broken .json fell through to
+ * the `yaml` package's document, which spent seconds on GitHub's 7 MB spec and then spoke YAML
+ * ("Missing , between flow map items", "check the indentation").
  */
-import { ParseErrorCode, getLocation, parse, parseTree, type Node, type ParseError } from "jsonc-parser";
+import { ParseErrorCode, SyntaxKind, createScanner, getLocation, parse, parseTree, type Node, type ParseError } from "jsonc-parser";
 
 /** The text with a leading byte-order mark read as a space: the same length, so offsets hold. */
 export function jsonBody(text: string): string {
@@ -48,32 +48,69 @@ const MAX_PROBLEMS = 10;
  * scan recursively, where it is the one position known.
  */
 export function readJsonText(text: string, jsonError: unknown): JsonReading {
+  // The data is JSON.parse's, of the text with its comments and trailing commas blanked: jsonc-parser's
+  // own data would set an object's prototype from a "__proto__" key, where JSON.parse keeps the key.
+  const strict = withoutLeniency(text);
+  if (strict.first !== undefined) {
+    try {
+      const data: unknown = JSON.parse(strict.text);
+      return {
+        data,
+        lenient: {
+          offset: strict.first,
+          message: "not strict JSON: read as JSON with comments and trailing commas",
+          hint: "remove comments and trailing commas, so that every JSON parser reads the file",
+          path: pathAt(text, strict.first),
+        },
+      };
+    } catch (e) {
+      jsonError = e;
+    }
+  }
   const errors: ParseError[] = [];
   try {
-    const data = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-    if (errors.length === 0) return { data, lenient: firstLeniency(text) };
-    return { problems: reported(text, errors) };
+    parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
+  }
+  // Nesting too deep for jsonc-parser's recursive parser (or, should it ever be, text it reads and JSON.parse
+  // does not): JSON.parse's message and position.
+  if (errors.length === 0) {
     const at = /at position (\d+)/.exec(String((jsonError as Error)?.message ?? ""));
     const offset = at ? Number(at[1]) : 0;
     const message = String((jsonError as Error)?.message ?? "not JSON").replace(/ in JSON at position \d+.*$/s, "");
     return { problems: [{ offset, message, hint: "fix the syntax at this position", path: [] }] };
   }
+  return { problems: reported(text, errors) };
 }
 
-/** Where the text first needs what strict JSON lacks (a comment or a trailing comma). */
-function firstLeniency(text: string): JsonProblem | undefined {
-  const strict: ParseError[] = [];
-  parse(text, strict, { allowTrailingComma: false, disallowComments: true });
-  const first = strict[0];
-  if (!first) return undefined;
-  return {
-    offset: first.offset,
-    message: "not strict JSON: read as JSON with comments and trailing commas",
-    hint: "remove comments and trailing commas, so that every JSON parser reads the file",
-    path: pathAt(text, first.offset),
-  };
+/**
+ * The text with its comments and trailing commas blanked (line breaks kept, so positions hold), and
+ * the offset of the first; `first` is undefined when it has none. One pass of jsonc-parser's scanner,
+ * which does not recurse.
+ */
+export function withoutLeniency(text: string): { text: string; first?: number } {
+  const blanks: [start: number, end: number][] = [];
+  const scanner = createScanner(text, false);
+  let comma = -1;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    const start = scanner.getTokenOffset();
+    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) blanks.push([start, start + scanner.getTokenLength()]);
+    else if (token === SyntaxKind.CommaToken) comma = start;
+    else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      if (comma >= 0) blanks.push([comma, comma + 1]);
+      comma = -1;
+    } else if (token !== SyntaxKind.Trivia && token !== SyntaxKind.LineBreakTrivia) comma = -1;
+  }
+  if (blanks.length === 0) return { text };
+  blanks.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of blanks) {
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\r\n]/g, " ");
+    at = end;
+  }
+  return { text: out + text.slice(at), first: blanks[0]![0] };
 }
 
 function reported(text: string, errors: ParseError[]): JsonProblem[] {

@@ -21,9 +21,14 @@ type Case = [name: string, text: string, want: ReturnType<typeof diagnose>];
 const READ: Case[] = [
   ["strict JSON, no warning", '{"a": [1, 2]}', { data: { a: [1, 2] }, found: [] }],
   [
-    "a trailing comma: read, with a warning where strict JSON stops",
+    "a trailing comma: read, with a warning at the comma",
     '{\n  "a": {\n    "b": 1,\n  }\n}',
-    { data: { a: { b: 1 } }, found: [{ severity: "warning", line: 4, column: 3, pointer: "#/a", message: "not strict JSON: read as JSON with comments and trailing commas" }] },
+    { data: { a: { b: 1 } }, found: [{ severity: "warning", line: 3, column: 11, pointer: "#/a/b", message: "not strict JSON: read as JSON with comments and trailing commas" }] },
+  ],
+  [
+    "trailing commas in arrays and comments across lines: read, the warning at the first",
+    '{\n  "a": [1, 2, ],\n  /* one\n     two */ "b": [[3,],]\n}',
+    { data: { a: [1, 2], b: [[3]] }, found: [{ severity: "warning", line: 2, column: 13, pointer: "#/a/1", message: "not strict JSON: read as JSON with comments and trailing commas" }] },
   ],
   [
     "a comment: read, with a warning at the comment",
@@ -83,6 +88,24 @@ describe("JSON that JSON.parse refuses", () => {
       expect(file.text).toBe(text);
       expect(file.locate(["a"])).toEqual({ line: 1, column: 8 });
     }
+  });
+
+  it('a "__proto__" key in JSON with comments stays a key, as JSON.parse keeps it (it does not set the prototype)', () => {
+    const data = SourceFile.parse("/spec.json", '{"__proto__": {"polluted": true}, // c\n"a": 1}').data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data)).toEqual(["__proto__", "a"]);
+    expect(data.polluted).toBeUndefined();
+  });
+
+  it("a comment spanning lines keeps the lines of what follows", () => {
+    expect(diagnose('{\n/* a\nb */\n"a": 1\n"b": 2}').found).toEqual([{ severity: "error", line: 5, column: 1, pointer: "#/b", message: "invalid JSON: a comma is missing before this" }]);
+  });
+
+  it("JSON with comments nested too deep for a recursive parser is read (JSON.parse does not recurse)", () => {
+    const text = '{"a":'.repeat(50_000) + "1 // one\n" + "}".repeat(50_000);
+    const { data, found } = diagnose(text);
+    expect(data).toBeDefined();
+    expect(found.map((f) => [f.severity, f.line, f.column])).toEqual([["warning", 1, 250_003]]);
   });
 
   it("a .yaml file in flow style is YAML's to read and report", () => {
