@@ -9,6 +9,7 @@ export const UNIT_TESTS = [
   "tests/targets/**/*.test.ts",
   "tests/release/classify.test.ts",
   "tests/release/versions.test.ts",
+  "tests/release/types.test.ts",
   "tests/release/lock.test.ts",
   "tests/config.test.ts",
   "tests/docs.test.ts",

@@ -122,7 +122,7 @@ function compareField(rules: TypeRules, a: FieldSurface | undefined, b: FieldSur
   const hits: Rule[] = [];
   if (!!a.required !== !!b.required) hits.push(b.required ? FIELD_RULES.madeRequired : FIELD_RULES.madeOptional);
   if (!!a.nullable !== !!b.nullable) hits.push(b.nullable ? FIELD_RULES.madeNullable : FIELD_RULES.madeNonNullable);
-  const t = compareTypes(rules, a.type, b.type);
+  const t = compareTypes(rules, a.type, b.type, !!a.nullable && !!b.nullable);
   if (t !== "same") hits.push({ ...TYPE_CHANGE_RULES[t], detail: `type ${a.type} → ${b.type}${t === "different" ? "" : ` (${t})`}` });
   else if (a.type !== b.type) hits.push({ send: false, receive: false, detail: `type ${a.type} → ${b.type}` });
   const wire = (f: FieldSurface) => f.wire ?? f.name;

@@ -7,6 +7,8 @@
 export interface TypeRules {
   /** The members of a top-level union (`a | b`, `Union[a, b]`), or the type itself. */
   members(type: string): string[];
+  /** The member that is null (`null`, `None`): no part of the type where the field itself is nullable. */
+  none?: string;
   /** Containers whose element types compare like the type itself: [prefix, suffix]. */
   containers: [string, string][];
   /** Pairs [narrow, wide]: every value of the first is one of the second (Python's `int` is a `float`). */
@@ -39,8 +41,12 @@ export function splitTop(s: string, sep: string): string[] {
 
 export type TypeChange = "same" | "wider" | "narrower" | "different";
 
-/** How `next` relates to `prev`: the same values, more (wider), fewer (narrower), or neither. */
-export function compareTypes(rules: TypeRules, prev: string, next: string): TypeChange {
+/**
+ * How `next` relates to `prev`: the same values, more (wider), fewer (narrower), or neither.
+ * `nullable`: the field is nullable before and after, so null within the type adds nothing (a union
+ * whose members each allowed null, as older specsmith spelled them, is the same union without).
+ */
+export function compareTypes(rules: TypeRules, prev: string, next: string, nullable = false): TypeChange {
   if (prev === next) return "same";
   for (const [open, close] of rules.containers) {
     if (prev.startsWith(open) && prev.endsWith(close) && next.startsWith(open) && next.endsWith(close)) {
@@ -49,8 +55,12 @@ export function compareTypes(rules: TypeRules, prev: string, next: string): Type
       if (rules.members(prev).length === 1 && rules.members(next).length === 1) return compareTypes(rules, inner(prev), inner(next));
     }
   }
-  const a = rules.members(prev);
-  const b = rules.members(next);
+  const members = (t: string) => {
+    const all = rules.members(t);
+    return nullable && rules.none !== undefined && all.some((m) => m !== rules.none) ? all.filter((m) => m !== rules.none) : all;
+  };
+  const a = members(prev);
+  const b = members(next);
   const covers = (wide: string[], narrow: string[]) => narrow.every((x) => wide.some((y) => y === x || y === "unknown" || y === "Any" || rules.widenings.some(([n, w]) => n === x && w === y)));
   const widened = covers(b, a);
   const narrowed = covers(a, b);

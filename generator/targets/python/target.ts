@@ -12,11 +12,19 @@ const isName = (value: string) => /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(value) &&
 /** A package name: a name, or dotted names (`acme.sdk`: the SDK inside the namespace package `acme`, as PEP 420 has it). */
 const isPackageName = (value: string) => value.length <= 200 && value.split(".").every(isName);
 
+/** The members of a union type; `Optional[X]` is X's members and None, as a member of a union too. */
+function unionMembers(t: string): string[] {
+  if (t.startsWith("Optional[") && t.endsWith("]")) return [...unionMembers(t.slice(9, -1)), "None"];
+  const members = t.startsWith("Union[") && t.endsWith("]") ? splitTop(t.slice(6, -1), ",") : [];
+  return members.length > 1 ? members.flatMap(unionMembers) : [t];
+}
+
 export const python: Target<PyPlan> = {
   name: "python",
   keywords: PY_KEYWORDS,
   typeRules: {
-    members: (t) => (t.startsWith("Union[") && t.endsWith("]") && splitTop(t.slice(6, -1), ",").length > 1 ? splitTop(t.slice(6, -1), ",") : [t]),
+    members: unionMembers,
+    none: "None",
     containers: [
       ["List[", "]"],
       ["Dict[str, ", "]"],

@@ -20,6 +20,7 @@ export const typescript: Target<Plan> = {
   keywords: KEYWORDS,
   typeRules: {
     members: (t) => splitTop(t, " | "),
+    none: "null",
     containers: [
       ["Array<", ">"],
       ["{ [k: string]: ", " }"],
