@@ -101,8 +101,10 @@ export class SchemaConverter {
       if (constraintsOnly(list)) return this.type(without(schema, key), loc, hint, place, childPrefix);
       if (Array.isArray(list) && list.length > 0) {
         const variants = list.map((v, i) => this.type(v, { ...loc, path: [...loc.path, key, i] }, `${hint}${i + 1}`, place));
-        const flat = dedupe(variants.filter((v) => v.kind !== "null"));
         const anyNull = nullable || variants.some((v) => v.kind === "null" || ("nullable" in v && v.nullable));
+        // A nullable union holds null once: its variants' own nullability would print again with each
+        // (`string | null | number | null | null`, Microsoft Graph's anyOf of nullable members).
+        const flat = dedupe(variants.filter((v) => v.kind !== "null").map((v) => (anyNull ? nonNullable(v) : v)));
         const t: TypeRef = flat.length === 1 ? flat[0] : { kind: "union", variants: flat, ...this.discriminator(schema, list, variants, loc) };
         return anyNull ? { ...t, nullable: true } : t;
       }
@@ -364,6 +366,13 @@ const isLiteral = (v: unknown): v is string | number | boolean => typeof v === "
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
 const locKey = (loc: Loc) => loc.file.path + ptr(loc);
 const ptr = (loc: Loc) => "#" + loc.path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+
+/** `t` without its own nullability. */
+function nonNullable(t: TypeRef): TypeRef {
+  if (!("nullable" in t)) return t;
+  const { nullable: _, ...rest } = t;
+  return rest as TypeRef;
+}
 
 function dedupe(types: TypeRef[]): TypeRef[] {
   const seen = new Set<string>();

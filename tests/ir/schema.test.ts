@@ -47,6 +47,28 @@ const CASES: Case[] = [
   ],
   ["an anyOf member with a type of its own still makes a union", { Id: { anyOf: [{ type: "string" }, { required: ["x"] }] } }, { Id: "alias (string | unknown)" }],
   [
+    "a union of nullable members is nullable once; its members are not (Microsoft Graph's anyOf)",
+    {
+      B: { type: "object", nullable: true, properties: { x: { type: "string" } } },
+      A: {
+        type: "object",
+        properties: {
+          either: {
+            anyOf: [
+              { type: "string", nullable: true },
+              { type: "integer", nullable: true },
+            ],
+          },
+          same: { anyOf: [{ type: "string", nullable: true }, { type: "string" }] },
+          ref: { anyOf: [{ $ref: "#/components/schemas/B" }, { type: "number", nullable: true }] },
+          plain: { anyOf: [{ type: "string" }, { type: "integer" }] },
+        },
+      },
+    },
+    { A: "object { either?: (string | integer)?; same?: string?; ref?: (B | number)?; plain?: (string | integer) }" },
+    "3.0.3",
+  ],
+  [
     "an inline object is named after where it appears",
     { Token: { type: "object", properties: { actor: { type: "object", properties: { sub: { type: "string" } } } } } },
     { Token: "object { actor?: TokenActor }", TokenActor: "object { sub?: string }" },
