@@ -12,7 +12,7 @@ import { rel, say } from "./cli-io.js";
 import { runGenerate, type GenerateFlags } from "./generate-command.js";
 import { runDiff, type DiffFlags } from "./diff.js";
 import { runOverlayApply } from "./overlay-apply.js";
-import { buildSite, serveSite } from "./docs/site.js";
+import { buildSite, serveSite, type LiveUpdate } from "./docs/site.js";
 import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { WriteError } from "./write/write.js";
@@ -134,7 +134,12 @@ export async function main(argv: string[]): Promise<number> {
     .option("--base <path>", "the site's base path (as for build)")
     .option("--debug", "print stack traces of failures")
     .action(async (flags: { config: string; port: string; base?: string }) => {
-      code = await serveSite(flags.config, Number(flags.port), { base: flags.base })
+      // Each save of the spec, its overlays or the config: the pages made again, or why not (the last good site stays served).
+      const told = (u: LiveUpdate) => {
+        if ("error" in u) report(u.error);
+        else say("stdout", `specsmith: docs site updated (${u.changed} file${u.changed === 1 ? "" : "s"} changed of ${u.pages} pages) in ${u.ms} ms\n`);
+      };
+      code = await serveSite(flags.config, Number(flags.port), { base: flags.base, told })
         .then(({ url, close }) => {
           say("stdout", `specsmith: serving the docs site at ${url} (Ctrl-C to stop)\n`);
           // Ctrl-C or a termination stops the server and removes its source folder.

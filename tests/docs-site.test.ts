@@ -301,14 +301,19 @@ describe("the docs site", () => {
   }, 240_000);
 });
 
+/** A port nothing listens on (on 127.0.0.1). */
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const p = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(p));
+    });
+  });
+}
+
 describe("docs dev", () => {
   it("serves the home page and an operation page with reload, and stops cleanly on Ctrl-C", async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const p = (probe.address() as AddressInfo).port;
-        probe.close(() => resolve(p));
-      });
-    });
+    const port = await freePort();
     const child = startSpecsmith(["docs", "dev", "--port", String(port)]);
     const done = finished(child);
     let said = "";
@@ -326,6 +331,71 @@ describe("docs dev", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/error|\n\s+at /i);
   }, 120_000);
+});
+
+describe("docs dev following the spec", () => {
+  it("shows an edited description in the open page, reports a broken spec while the last site stays served, and takes the fix", async () => {
+    const dir = tempDir("specsmith-docs-dev-");
+    const spec = join(dir, "spec.yaml");
+    const original = readFileSync(join(ROOT, "spec", "clerk-actor-tokens.yaml"), "utf8");
+    const DESCRIBED = "Create an actor token that can be used to impersonate the given user.";
+    expect(original).toContain(DESCRIBED);
+    writeFileSync(spec, original);
+    const config = [
+      "spec: spec.yaml",
+      "targets:",
+      "  typescript:",
+      "    out: out/typescript",
+      "    packageName: clerk-backend-api",
+      "    sdkClass: Clerk",
+      "  python:",
+      "    out: out/python",
+      "    packageName: clerk_backend_api",
+      "    sdkClass: Clerk",
+      "",
+    ];
+    writeFileSync(join(dir, "specsmith.yaml"), config.join("\n"));
+    const port = await freePort();
+    const child = startSpecsmith(["docs", "dev", "--config", join(dir, "specsmith.yaml"), "--port", String(port)], dir);
+    const done = finished(child);
+    let said = "";
+    let complained = "";
+    child.stdout!.on("data", (d: Buffer) => (said += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (complained += d.toString()));
+    const updates = () => said.match(/^specsmith: docs site updated \(\d+ files? changed of \d+ pages\) in \d+ ms$/gm)?.length ?? 0;
+    try {
+      await expect.poll(() => said, { timeout: 60_000 }).toContain(`serving the docs site at http://127.0.0.1:${port}/`);
+      const { page, errors } = await open(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.html`);
+      const text = () => page.locator(".vp-doc").first().textContent();
+      await expect.poll(text, { timeout: 30_000 }).toContain(DESCRIBED);
+
+      // Saved: the open page changes in place (the dev server's hot update), no reload.
+      const EDITED = "Mint a token to act as the given user.";
+      writeFileSync(spec, original.replace(DESCRIBED, EDITED));
+      await expect.poll(text, { timeout: 30_000 }).toContain(EDITED);
+      expect(await text()).not.toContain(DESCRIBED);
+      expect(updates()).toBe(1);
+
+      // A broken save is reported in the spec's terms; the last good site stays served.
+      writeFileSync(spec, `${original.replace(DESCRIBED, EDITED)}\npaths: [\n`);
+      await expect.poll(() => complained, { timeout: 30_000 }).toMatch(/spec\.yaml:\d+:\d+: error: invalid YAML/);
+      await page.reload({ waitUntil: "networkidle" });
+      await expect.poll(text, { timeout: 30_000 }).toContain(EDITED);
+
+      // The fix brings the spec's own text back.
+      writeFileSync(spec, original);
+      await expect.poll(text, { timeout: 30_000 }).toContain(DESCRIBED);
+      expect(updates()).toBe(2);
+      expect(errors, errors.join("\n")).toEqual([]);
+      await page.close();
+    } finally {
+      child.kill("SIGINT");
+    }
+    const r = await done;
+    expect(r.code).toBe(0);
+    // Diagnostics say where in the spec ("at #/paths"); no stack trace says where in specsmith.
+    expect(r.stderr).not.toMatch(/^\s+at (?!#)/m);
+  }, 180_000);
 });
 
 describe("a dead link", () => {

@@ -6,20 +6,23 @@
  * their names (site-targets.ts); a sidebar by resource, operation and model; local search; llms.txt
  * and llms-full.txt. VitePress is loaded only here, never by `generate`.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { UsageError } from "../diagnostics.js";
 import { WriteError } from "../write/write.js";
-import { generateAll } from "../generate.js";
+import { generateAll, type TargetResult } from "../generate.js";
+import type { WatchMemo } from "../targets/shared/render-memo.js";
+import { watchFiles } from "../watch.js";
 import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
 import { httpReference, type ReferencePart } from "./http-reference.js";
 import { HTTP_LANG, languageCss } from "./site-languages.js";
 import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebars, type SitePage } from "./site-pages.js";
 import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
+import { LiveSource, write } from "./site-live.js";
 import { recordSite, siteKey, siteUnchanged } from "./site-record.js";
 
 export interface SiteBuild {
@@ -52,10 +55,20 @@ export interface SiteContent {
   languages: string[];
 }
 
-/** Every target's pages for the config's spec, joined into the site's (see site-targets.ts). */
-async function siteContent(configPath: string): Promise<SiteContent> {
+/**
+ * Every target's pages for the config's spec, joined into the site's (see site-targets.ts), and the
+ * files they were made from (the config, the spec, every file it $refs, the overlays). `memos`
+ * (`docs dev`): what the last generation of each target derived, kept from one save to the next.
+ */
+async function siteContent(configPath: string, memos?: Map<string, WatchMemo>): Promise<{ site: SiteContent; inputs: string[] }> {
   const config = loadConfig(configPath);
-  const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false });
+  const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, ...(memos ? { memos } : {}) });
+  const inputs = [resolve(configPath), ...(results[0]?.sources ?? [])];
+  return { site: joinedSite(configPath, results), inputs };
+}
+
+/** The site of every target's generation: the first target's pages, with every target's parts. */
+function joinedSite(configPath: string, results: TargetResult[]): SiteContent {
   // The pages are the first configured target's; every target's snippets join its usage examples.
   const main = results[0];
   if (!main) throw new UsageError(`${configPath} configures no target`);
@@ -97,37 +110,42 @@ async function siteContent(configPath: string): Promise<SiteContent> {
  * `node_modules` link in that folder to where they are installed lets VitePress (and Node, for the
  * pages it renders on the server) find them, wherever specsmith runs from.
  */
-function siteSource(site: SiteContent, out: string, opts: SiteOptions): string {
+function siteSource(files: Map<string, string | Buffer>): string {
+  const src = mkdtempSync(join(tmpdir(), "specsmith-site-"));
+  symlinkSync(modulesFolder(), join(src, "node_modules"), "dir");
+  for (const [path, content] of files) write(join(src, path), content);
+  return src;
+}
+
+/**
+ * Each file of a site's source (relative path → content): its pages, the files of `public/`, the
+ * config and the theme. Throws WriteError when a page links to one the site does not have.
+ */
+export function sourceFiles(site: SiteContent, out: string, opts: SiteOptions): Map<string, string | Buffer> {
   const dead = deadLinks(site.pages);
   if (dead.length > 0)
     throw new WriteError(
       `the docs site has ${dead.length} dead link(s):\n${dead.map((d) => `  ${d.page} links to ${d.link}, which the site does not have`).join("\n")}\n  hint: a page the docs link to is missing; this is a bug in the pages, please report it`,
     );
-  const src = mkdtempSync(join(tmpdir(), "specsmith-site-"));
-  symlinkSync(modulesFolder(), join(src, "node_modules"), "dir");
-  for (const p of site.pages) write(join(src, p.path), p.content);
+  const files = new Map<string, string | Buffer>();
+  for (const p of site.pages) files.set(p.path, p.content);
   const base = basePath(opts.base);
-  write(join(src, "public", "llms.txt"), llmsTxt(site.title, site.pages, false, base));
-  write(join(src, "public", "llms-full.txt"), llmsTxt(site.title, site.pages, true, base));
-  write(join(src, ".vitepress", "config.mjs"), configText(site.title, out, siteSidebars(site.pages), base));
-  write(join(src, ".vitepress", "theme", "index.mjs"), themeText(site.anchors));
-  write(join(src, ".vitepress", "theme", "languages.css"), languageCss(site.languages, site.languages[0]));
-  write(join(src, "public", "favicon.svg"), FAVICON);
+  files.set("public/llms.txt", llmsTxt(site.title, site.pages, false, base));
+  files.set("public/llms-full.txt", llmsTxt(site.title, site.pages, true, base));
+  files.set(".vitepress/config.mjs", configText(site.title, out, siteSidebars(site.pages), base));
+  files.set(".vitepress/theme/index.mjs", themeText(site.anchors));
+  files.set(".vitepress/theme/languages.css", languageCss(site.languages, site.languages[0]));
+  files.set("public/favicon.svg", FAVICON);
   // Browsers ask for /favicon.ico before they read the page's icon link (the dev server's pages add
   // it late): one blue pixel, so no page logs a 404.
-  writeFileSync(join(src, "public", "favicon.ico"), faviconIco());
-  return src;
+  files.set("public/favicon.ico", faviconIco());
+  return files;
 }
 
 /** The theme, with the map of moved operations (resource page → its operations' anchors). */
 function themeText(anchors: Record<string, string[]>): string {
   // JSON of identifiers and our own paths, in a module (not HTML): nothing there can end the script.
   return THEME.replace("/*ANCHORS*/ {}", JSON.stringify(anchors));
-}
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 /** The node_modules folder VitePress is installed in, beside specsmith (found from specsmith's own code). */
@@ -154,7 +172,7 @@ async function vitepress(): Promise<typeof import("vitepress")> {
 export async function buildSite(configPath: string, out: string, opts: SiteOptions = {}): Promise<SiteBuild> {
   const started = performance.now();
   const vp = await vitepress();
-  const site = await siteContent(configPath);
+  const { site } = await siteContent(configPath);
   // The same pages as the folder's last build, its files untouched: VitePress would write the same site.
   const key = siteKey(site, opts);
   const unchanged = key !== undefined && siteUnchanged(out, key);
@@ -167,7 +185,7 @@ export async function buildSite(configPath: string, out: string, opts: SiteOptio
 
 /** Builds a site from its pages: checks them, writes the source, runs VitePress, removes the source. */
 export async function buildContent(vp: typeof import("vitepress"), site: SiteContent, out: string, opts: SiteOptions = {}): Promise<void> {
-  const src = siteSource(site, out, opts);
+  const src = siteSource(sourceFiles(site, out, opts));
   try {
     await vp.build(src);
   } catch (e) {
@@ -186,13 +204,40 @@ export function buildFailure(e: unknown): string {
     .join("\n  ");
 }
 
-/** Serves the site with reload; resolves once the server listens. */
-export async function serveSite(configPath: string, port: number, opts: SiteOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+/** What `docs dev` tells of each save it followed: the pages made again, or why they were not. */
+export type LiveUpdate = { pages: number; changed: number; ms: number } | { error: unknown };
+
+/**
+ * Serves the site with reload; resolves once the server listens. Each save of the site's inputs
+ * (see siteContent) makes the pages again and rewrites those that changed (site-live.ts); `told`
+ * hears of each. A save that breaks the spec leaves the last good site served.
+ */
+export async function serveSite(configPath: string, port: number, opts: SiteOptions & { told?: (update: LiveUpdate) => void } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const vp = await vitepress();
-  const src = siteSource(await siteContent(configPath), join(tmpdir(), "specsmith-site-out"), opts);
+  const memos = new Map<string, WatchMemo>();
+  const first = await siteContent(configPath, memos);
+  const out = join(tmpdir(), "specsmith-site-out");
+  const files = sourceFiles(first.site, out, opts);
+  const src = siteSource(files);
+  const live = new LiveSource(src, files);
   const server = await vp.createServer(src, { port, host: "127.0.0.1" });
   await server.listen();
+  let inputs = first.inputs;
+  const watcher = watchFiles(inputs, async (superseded) => {
+    const started = performance.now();
+    try {
+      const next = await siteContent(configPath, memos);
+      inputs = next.inputs;
+      const changed = live.update(sourceFiles(next.site, out, opts));
+      opts.told?.({ pages: next.site.pages.length, changed: changed.length, ms: Math.round(performance.now() - started) });
+    } catch (e) {
+      // A file read half-written fails a run the next one makes good: only the last is reported.
+      if (!superseded()) opts.told?.({ error: e });
+    }
+    return inputs;
+  });
   const close = async () => {
+    watcher.close();
     await server.close();
     rmSync(src, { recursive: true, force: true });
   };
