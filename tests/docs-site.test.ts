@@ -333,6 +333,23 @@ describe("docs dev", () => {
   }, 120_000);
 });
 
+describe("docs dev on a port in use", () => {
+  it("says so and exits 2, without serving elsewhere", async () => {
+    const taken = createServer((_req, res) => res.end("taken"));
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const child = startSpecsmith(["docs", "dev", "--port", String(port)]);
+      const r = await finished(child);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`specsmith: port ${port} on 127.0.0.1 is in use\n  hint: stop what listens there, or pick another port with --port N\n`);
+      expect(r.stdout).not.toMatch(/serving/);
+    } finally {
+      taken.close();
+    }
+  }, 120_000);
+});
+
 describe("docs dev following the spec", () => {
   it("shows an edited description in the open page, reports a broken spec while the last site stays served, and takes the fix", async () => {
     const dir = tempDir("specsmith-docs-dev-");
@@ -374,7 +391,7 @@ describe("docs dev following the spec", () => {
       writeFileSync(spec, original.replace(DESCRIBED, EDITED));
       await expect.poll(text, { timeout: 30_000 }).toContain(EDITED);
       expect(await text()).not.toContain(DESCRIBED);
-      expect(updates()).toBe(1);
+      await expect.poll(updates).toBe(1);
 
       // A broken save is reported in the spec's terms; the last good site stays served.
       writeFileSync(spec, `${original.replace(DESCRIBED, EDITED)}\npaths: [\n`);
@@ -385,9 +402,38 @@ describe("docs dev following the spec", () => {
       // The fix brings the spec's own text back.
       writeFileSync(spec, original);
       await expect.poll(text, { timeout: 30_000 }).toContain(DESCRIBED);
-      expect(updates()).toBe(2);
+      await expect.poll(updates).toBe(2);
       expect(errors, errors.join("\n")).toEqual([]);
       await page.close();
+
+      // A new operation: a new page, and a sidebar that lists it (VitePress restarts on the new config).
+      const RENEW = [
+        "  /actor_tokens/{actor_token_id}/renew:",
+        "    post:",
+        "      x-speakeasy-group: actorTokens",
+        "      x-speakeasy-name-override: renew",
+        "      summary: Renew actor token",
+        "      description: Renews a pending actor token, for the dev server.",
+        "      operationId: RenewActorToken",
+        "      parameters:",
+        "        - { name: actor_token_id, in: path, required: true, schema: { type: string } }",
+        "      responses:",
+        "        '200':",
+        "          $ref: '#/components/responses/ActorToken'",
+        "",
+      ];
+      expect(original).toContain("\ncomponents:\n");
+      writeFileSync(spec, original.replace("\ncomponents:\n", `\n${RENEW.join("\n")}components:\n`));
+      const served = (path: string) => fetch(`http://127.0.0.1:${port}${path}`).then((r) => (r.ok ? r.text() : `${r.status}`));
+      await expect.poll(() => served("/docs/sdks/actortokens/renew.md"), { timeout: 60_000 }).toContain("Renews a pending actor token, for the dev server.");
+      // The sidebar lists it: the open page, once the restarted server reloads it, links there.
+      const second = await open(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.html`);
+      const listed = async () => {
+        await second.page.reload({ waitUntil: "networkidle" });
+        return second.page.locator('.VPSidebar a[href$="actortokens/renew.html"]').count();
+      };
+      await expect.poll(listed, { timeout: 60_000, interval: 1000 }).toBe(1);
+      await second.page.close();
     } finally {
       child.kill("SIGINT");
     }

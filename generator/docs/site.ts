@@ -220,8 +220,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   const files = sourceFiles(first.site, out, opts);
   const src = siteSource(files);
   const live = new LiveSource(src, files);
-  const server = await vp.createServer(src, { port, host: "127.0.0.1" });
-  await server.listen();
+  const server = await devServer(vp, src, port, (e) => opts.told?.({ error: e }));
   let inputs = first.inputs;
   const watcher = watchFiles(inputs, async (superseded) => {
     const started = performance.now();
@@ -241,7 +240,54 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
     await server.close();
     rmSync(src, { recursive: true, force: true });
   };
-  return { url: `http://127.0.0.1:${server.config.server.port ?? port}${basePath(opts.base)}`, close };
+  return { url: `http://127.0.0.1:${port}${basePath(opts.base)}`, close };
+}
+
+/**
+ * VitePress's dev server for `src`, listening on `port`. When the site's config changes (a page
+ * added or removed changes the sidebar), VitePress asks for a new server, and gets one as from its
+ * own CLI: the old one closed, the config read again, a new one on the same port. `failed`: told when that
+ * fails (the old server is gone then; the next change of the config tries again).
+ */
+async function devServer(vp: typeof import("vitepress"), src: string, port: number, failed: (e: unknown) => void): Promise<{ close(): Promise<void> }> {
+  let server: Awaited<ReturnType<typeof vp.createServer>> | undefined;
+  let restarting: Promise<void> | undefined;
+  const start = async (again: boolean) => {
+    const made = await vp.createServer(src, { port, strictPort: true, host: "127.0.0.1" }, restart);
+    try {
+      await made.listen(undefined, again);
+    } catch (e) {
+      // Its file watchers would keep the process alive.
+      await made.close();
+      throw e;
+    }
+    server = made;
+  };
+  const restart = (): Promise<void> =>
+    (restarting ??= (async () => {
+      try {
+        // VitePress's CLI also disposes its markdown renderer here, for a config whose markdown options
+        // changed. Ours never change (SITE_MARKDOWN), and the old server's search index may still be
+        // rendering the pages just rewritten with it: the new server takes the same renderer.
+        await server?.close();
+        server = undefined;
+        await start(true);
+      } catch (e) {
+        failed(e);
+      }
+    })().finally(() => (restarting = undefined)));
+  try {
+    await start(false);
+  } catch (e) {
+    if (e instanceof Error && /already in use/.test(e.message)) throw new UsageError(`port ${port} on 127.0.0.1 is in use\n  hint: stop what listens there, or pick another port with --port N`);
+    throw e;
+  }
+  return {
+    async close() {
+      await restarting;
+      await server?.close();
+    },
+  };
 }
 
 /**
