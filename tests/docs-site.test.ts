@@ -404,6 +404,11 @@ describe("docs dev following the spec", () => {
       await expect.poll(text, { timeout: 30_000 }).toContain(DESCRIBED);
       await expect.poll(updates).toBe(2);
       expect(errors, errors.join("\n")).toEqual([]);
+
+      // Saved again with no byte changed (an editor's save without edits): no run.
+      writeFileSync(spec, original);
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(updates()).toBe(2);
       await page.close();
 
       // A new operation: a new page, and a sidebar that lists it (VitePress restarts on the new config).

@@ -13,6 +13,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { UsageError } from "../diagnostics.js";
 import { WriteError } from "../write/write.js";
+import { readBytes } from "../write/read.js";
+import { digestOf } from "../write/stat-index.js";
 import { generateAll, type TargetResult } from "../generate.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
 import { watchFiles } from "../watch.js";
@@ -204,6 +206,9 @@ export function buildFailure(e: unknown): string {
     .join("\n  ");
 }
 
+/** The loader's limit on a spec file: an input that is larger (or missing) always makes a run. */
+const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
 /** What `docs dev` tells of each save it followed: the pages made again, or why they were not. */
 export type LiveUpdate = { pages: number; changed: number; ms: number } | { error: unknown };
 
@@ -222,10 +227,17 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   const live = new LiveSource(src, files);
   const server = await devServer(vp, src, port, (e) => opts.told?.({ error: e }));
   let inputs = first.inputs;
+  // The inputs' digests when the last good run began: a save that changed no byte (an editor's
+  // save without edits, a `touch`) makes no run.
+  let made: string | undefined;
   const watcher = watchFiles(inputs, async (superseded) => {
     const started = performance.now();
+    const bytes = inputs.map((f) => readBytes(f, MAX_INPUT_BYTES));
+    const now = bytes.every((b) => b !== undefined) ? bytes.map((b) => digestOf(b!)).join(" ") : undefined;
+    if (now !== undefined && now === made) return inputs;
     try {
       const next = await siteContent(configPath, memos);
+      made = next.inputs.join("\0") === inputs.join("\0") ? now : undefined;
       inputs = next.inputs;
       const changed = live.update(sourceFiles(next.site, out, opts));
       opts.told?.({ pages: next.site.pages.length, changed: changed.length, ms: Math.round(performance.now() - started) });
