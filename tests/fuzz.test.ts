@@ -10,7 +10,7 @@ import { SpecError } from "../generator/diagnostics.js";
 import { generateAll } from "../generator/generate.js";
 import { createMarkdownRenderer } from "vitepress";
 import type { CodeSample } from "../generator/docs/code-samples.js";
-import { sitePage } from "../generator/docs/site-pages.js";
+import { samplesByMarker, sitePage } from "../generator/docs/site-pages.js";
 import { SITE_MARKDOWN } from "../generator/docs/site.js";
 import { specArbitrary } from "./fuzz/arbitraries.js";
 import { siteProblems } from "./helpers/site-check.js";
@@ -75,8 +75,9 @@ describe("fuzz: hostile specs stay inert", () => {
       }
       const samples = new Map<string, CodeSample[]>();
       for (const r of results) for (const x of r.samples ?? []) (samples.get(x.operationId) ?? samples.set(x.operationId, []).get(x.operationId)!).push(x);
+      const byMarker = samplesByMarker(samples);
       for (const f of results[0].files.filter((x) => x.path.endsWith(".md") && x.path !== "CHANGELOG.md")) {
-        const page = sitePage(f, samples);
+        const page = sitePage(f, byMarker);
         pages++;
         // VitePress replaces includes on the raw text before markdown: none may be left to replace.
         if (/<!--\s*@include:\s*(.*?)\s*-->/.test(page.content)) problems.push(`${i}/${f.path}: an include directive`);

@@ -17,9 +17,16 @@ export interface SitePage {
 /** A usage example as every target's docs pages mark it (Speakeasy's marker), in the page's language. */
 const USAGE = /<!-- UsageSnippet language="([^"]*)" operationID="([^"]*)"[^>]*-->\n```\1\n([\s\S]*?)\n```/g;
 
+/** Every target's snippets of each operation, by the operation id as a page's usage marker spells it (see sitePage). */
+export type SamplesByMarker = Map<string, CodeSample[]>;
+
+/** `samples` (by operation id) keyed as the pages' usage markers spell the ids: made once for all of a site's pages. */
+export function samplesByMarker(samples: Map<string, CodeSample[]>): SamplesByMarker {
+  return new Map([...samples].map(([id, list]) => [htmlAttr(id), list]));
+}
+
 /** A generated page as a site page: each usage example becomes a code group of every SDK's snippet. */
-export function sitePage(file: { path: string; content: string }, samples: Map<string, CodeSample[]>): SitePage {
-  const byAttr = new Map([...samples].map(([id, list]) => [htmlAttr(id), list]));
+export function sitePage(file: { path: string; content: string }, byAttr: SamplesByMarker): SitePage {
   const markdown = file.content.replace(USAGE, (all, _lang: string, id: string) => {
     const list = byAttr.get(id);
     if (!list || list.length < 2) return all;
@@ -337,7 +344,8 @@ export function operationPages(pages: SitePage[], languages?: OperationLanguages
     });
     moved.set(page.path, names);
     anchors[link(page.path)] = [...names.keys()];
-    out.push({ ...page, markdown: overview }, ...opPages.map((p) => ({ ...p, content: "" })));
+    // Their content is made below (withMovedLinks), from the markdown as its links end up.
+    out.push({ ...page, markdown: overview, content: "" }, ...opPages.map((p) => ({ ...p, content: "" })));
   }
   return { pages: out.map((p) => withMovedLinks(p, moved)), anchors };
 }
@@ -377,7 +385,9 @@ function withMovedLinks(page: SitePage, moved: Map<string, Map<string, string>>)
       return `](${target === page.path || here === target.slice(0, target.lastIndexOf("/") + 1) ? file : prefix + file})`;
     }),
   );
-  return { ...page, markdown, content: vPre(markdown) };
+  // Most pages link to no moved operation: their text, and so their content, is as it was (a page
+  // split off a resource page has none yet).
+  return markdown === page.markdown && page.content !== "" ? page : { ...page, markdown, content: vPre(markdown) };
 }
 
 /**

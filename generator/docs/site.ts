@@ -22,7 +22,7 @@ import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
 import { httpReference, type ReferencePart } from "./http-reference.js";
 import { HTTP_LANG, languageCss } from "./site-languages.js";
-import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, siteDataText, sitePage, siteSidebars, type SitePage } from "./site-pages.js";
+import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, samplesByMarker, siteDataText, sitePage, siteSidebars, type SitePage } from "./site-pages.js";
 import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
 import { LiveSource, write } from "./site-live.js";
 import { recordSite, siteKey, siteUnchanged } from "./site-record.js";
@@ -78,7 +78,8 @@ function joinedSite(configPath: string, results: TargetResult[]): SiteContent {
   // Every target's snippet, then the HTTP request itself (curl).
   const http = main.api ? curlSamples(main.api) : [];
   for (const s of [...results.flatMap((r) => r.samples ?? []), ...http]) (samples.get(s.operationId) ?? samples.set(s.operationId, []).get(s.operationId)!).push(s);
-  const docs = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, samples));
+  const byMarker = samplesByMarker(samples);
+  const docs = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, byMarker));
   const others = main.docs ? results.slice(1).flatMap((r) => siteTarget(r, main.docs!) ?? []) : [];
   const otherPages = others.flatMap(targetPages);
   const changelogs = changelogPages(
