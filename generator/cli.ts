@@ -13,6 +13,7 @@ import { runGenerate, type GenerateFlags } from "./generate-command.js";
 import { runDiff, type DiffFlags } from "./diff.js";
 import { runOverlayApply } from "./overlay-apply.js";
 import { buildSite, serveSite, type LiveUpdate } from "./docs/site.js";
+import { cliProgress } from "./progress.js";
 import { LockFileError } from "./release/lock.js";
 import { VERSION } from "./paths.js";
 import { WriteError } from "./write/write.js";
@@ -119,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--base <path>", "the site's base path when served below the domain's root (GitHub Pages: /repo/)")
     .option("--debug", "print stack traces of failures")
     .action(async (flags: { config: string; out: string; base?: string }) => {
-      code = await buildSite(flags.config, resolve(flags.out), { base: flags.base })
+      code = await buildSite(flags.config, resolve(flags.out), { base: flags.base, progress: () => cliProgress() })
         .then((b) => {
           say("stdout", `specsmith: docs site (${b.pages} pages)${b.unchanged ? ", unchanged since its last build," : ""} → ${rel(b.out)} in ${b.ms} ms\n`);
           return 0;
@@ -139,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
         if ("error" in u) report(u.error);
         else say("stdout", `specsmith: docs site updated (${u.changed} file${u.changed === 1 ? "" : "s"} changed of ${u.pages} pages) in ${u.ms} ms\n`);
       };
-      code = await serveSite(flags.config, Number(flags.port), { base: flags.base, told })
+      code = await serveSite(flags.config, Number(flags.port), { base: flags.base, told, progress: () => cliProgress() })
         .then(({ url, close }) => {
           say("stdout", `specsmith: serving the docs site at ${url} (Ctrl-C to stop)\n`);
           // Ctrl-C or a termination stops the server and removes its source folder.

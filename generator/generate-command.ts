@@ -13,7 +13,7 @@ import type { WriteCache } from "./write/write-cache.js";
 import { upToDate } from "./inputs.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
 import { LockCache } from "./release/lock.js";
-import { SILENT, terminalProgress, timingProgress, type Progress } from "./progress.js";
+import { cliProgress, type Progress } from "./progress.js";
 import { TARGETS, findTarget, targetNames } from "./targets/registry.js";
 import { CLI_SCRIPT } from "./paths.js";
 import { SETTLE_MS, watchFiles } from "./watch.js";
@@ -121,8 +121,7 @@ class GenerateRun {
   }
 
   private progress(): Progress {
-    if (process.env.SPECSMITH_TIMINGS) return timingProgress(process.stderr);
-    return this.flags.quiet || this.flags.json || !process.stderr.isTTY ? SILENT : terminalProgress(process.stderr, Number(process.env.SPECSMITH_PROGRESS_DELAY_MS ?? 500));
+    return cliProgress(this.flags.quiet || this.flags.json);
   }
 
   async once(): Promise<number> {

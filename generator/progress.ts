@@ -89,3 +89,12 @@ export function timingProgress(stream: Terminal, now: () => number = () => perfo
     end: close,
   };
 }
+
+/**
+ * A run's progress as the CLI shows it: each step's timings with `SPECSMITH_TIMINGS=1`; else, on a
+ * terminal (stderr a TTY) and unless `quiet`, the line terminalProgress draws; else nothing.
+ */
+export function cliProgress(quiet = false): Progress {
+  if (process.env.SPECSMITH_TIMINGS) return timingProgress(process.stderr);
+  return quiet || !process.stderr.isTTY ? SILENT : terminalProgress(process.stderr, Number(process.env.SPECSMITH_PROGRESS_DELAY_MS ?? 500));
+}

@@ -84,11 +84,12 @@ function installPacked(): string {
 /** The installed CLI (installPacked). */
 let installed: string;
 /** `docs build` of our ActorTokens site by the installed CLI, into SITE. */
-const buildInstalled = () =>
+const buildInstalled = (env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [installed, "docs", "build", "--config", join(ROOT, "spec", "specsmith.yaml"), "--out", "site", "--base", BASE_PATH], {
     cwd: CWD,
     encoding: "utf8",
     timeout: 180_000,
+    env: { ...process.env, ...env },
   });
 
 beforeAll(async () => {
@@ -285,10 +286,14 @@ describe("the docs site", () => {
     const files = listFiles(SITE);
     const stamps = () => files.map((f) => `${f} ${statSync(join(SITE, f)).mtimeMs}`);
     const before = stamps();
-    const again = buildInstalled();
+    // With each step's timings asked for: the SDKs generated in memory, then the pages made.
+    const again = buildInstalled({ SPECSMITH_TIMINGS: "1" });
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^specsmith: docs site \(\d+ pages\), unchanged since its last build, → site in \d+ ms$/m);
     expect(again.stderr).not.toMatch(/building client/);
+    expect(again.stderr).toMatch(
+      /^specsmith: loading the spec: \d+ ms, \d+ MB resident\n[^]*^specsmith: rendering python: \d+ ms[^]*\nspecsmith: making the site's pages: \d+ ms, \d+ MB resident\n$/m,
+    );
     expect(stamps()).toEqual(before);
     // A page edited there (by hand, or by a deploy step): the next build puts the site back.
     const text = readFileSync(page, "utf8");

@@ -18,6 +18,7 @@ import { digestOf } from "../write/stat-index.js";
 import { generateAll, type TargetResult } from "../generate.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
 import { watchFiles } from "../watch.js";
+import { SILENT, type Progress } from "../progress.js";
 import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
 import { httpReference, type ReferencePart } from "./http-reference.js";
@@ -38,6 +39,8 @@ export interface SiteBuild {
 export interface SiteOptions {
   /** The site's base path when it is served below a domain's root (GitHub Pages: `/repo/`). */
   base?: string;
+  /** What each making of the pages shows of its steps (generating the SDKs, making the pages); default nothing. */
+  progress?: () => Progress;
 }
 
 /** Checks `--base`: a path that starts and ends with a slash. */
@@ -62,11 +65,17 @@ export interface SiteContent {
  * files they were made from (the config, the spec, every file it $refs, the overlays). `memos`
  * (`docs dev`): what the last generation of each target derived, kept from one save to the next.
  */
-async function siteContent(configPath: string, memos?: Map<string, WatchMemo>): Promise<{ site: SiteContent; inputs: string[] }> {
-  const config = loadConfig(configPath);
-  const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, ...(memos ? { memos } : {}) });
-  const inputs = [resolve(configPath), ...(results[0]?.sources ?? [])];
-  return { site: joinedSite(configPath, results), inputs };
+async function siteContent(configPath: string, opts: SiteOptions, memos?: Map<string, WatchMemo>): Promise<{ site: SiteContent; inputs: string[] }> {
+  const progress = opts.progress?.() ?? SILENT;
+  try {
+    const config = loadConfig(configPath);
+    const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, progress, ...(memos ? { memos } : {}) });
+    const inputs = [resolve(configPath), ...(results[0]?.sources ?? [])];
+    progress.phase("making the site's pages");
+    return { site: joinedSite(configPath, results), inputs };
+  } finally {
+    progress.end();
+  }
 }
 
 /** The site of every target's generation: the first target's pages, with every target's parts. */
@@ -175,7 +184,7 @@ async function vitepress(): Promise<typeof import("vitepress")> {
 export async function buildSite(configPath: string, out: string, opts: SiteOptions = {}): Promise<SiteBuild> {
   const started = performance.now();
   const vp = await vitepress();
-  const { site } = await siteContent(configPath);
+  const { site } = await siteContent(configPath, opts);
   // The same pages as the folder's last build, its files untouched: VitePress would write the same site.
   const key = siteKey(site, opts);
   const unchanged = key !== undefined && siteUnchanged(out, key);
@@ -221,7 +230,7 @@ export type LiveUpdate = { pages: number; changed: number; ms: number } | { erro
 export async function serveSite(configPath: string, port: number, opts: SiteOptions & { told?: (update: LiveUpdate) => void } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const vp = await vitepress();
   const memos = new Map<string, WatchMemo>();
-  const first = await siteContent(configPath, memos);
+  const first = await siteContent(configPath, opts, memos);
   const out = join(tmpdir(), "specsmith-site-out");
   const files = sourceFiles(first.site, out, opts);
   const src = siteSource(files);
@@ -237,7 +246,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
     const now = bytes.every((b) => b !== undefined) ? bytes.map((b) => digestOf(b!)).join(" ") : undefined;
     if (now !== undefined && now === made) return inputs;
     try {
-      const next = await siteContent(configPath, memos);
+      const next = await siteContent(configPath, opts, memos);
       made = next.inputs.join("\0") === inputs.join("\0") ? now : undefined;
       inputs = next.inputs;
       const changed = live.update(sourceFiles(next.site, out, opts));
