@@ -437,13 +437,17 @@ describe("docs dev following the spec", () => {
       const served = (path: string) => fetch(`http://127.0.0.1:${port}${path}`).then((r) => (r.ok ? r.text() : `${r.status}`));
       await expect.poll(() => served("/docs/sdks/actortokens/renew.md"), { timeout: 60_000 }).toContain("Renews a pending actor token, for the dev server.");
       // The sidebar lists it: the open page, once the restarted server reloads it, links there.
-      const second = await open(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.html`);
+      // While the server starts again, nothing listens on the port for a moment: a refused load is tried again.
+      const second = await browser.newPage();
       const listed = async () => {
-        await second.page.reload({ waitUntil: "networkidle" });
-        return second.page.locator('.VPSidebar a[href$="actortokens/renew.html"]').count();
+        const loaded = await second.goto(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.html`, { waitUntil: "networkidle" }).then(
+          () => true,
+          () => false,
+        );
+        return loaded ? second.locator('.VPSidebar a[href$="actortokens/renew.html"]').count() : -1;
       };
       await expect.poll(listed, { timeout: 60_000, interval: 1000 }).toBe(1);
-      await second.page.close();
+      await second.close();
     } finally {
       child.kill("SIGINT");
     }
