@@ -393,30 +393,21 @@ async function docsDevLatency(): Promise<{ latencyMs: number; edits: number; cha
   );
   const port = 5400 + (process.pid % 500);
   process.stderr.write("bench: docs dev on the whole Clerk API\n");
-  const child = spawn(NODE, [join(ROOT, "bin", "specsmith.js"), "docs", "dev", "--config", config, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
-  const { next, drop } = stampedLines(child.stdout);
   try {
-    await next(/^specsmith: serving the docs site at /);
-    const latencies: number[] = [];
-    let changed = 0;
-    const edits = 5;
-    for (let i = 0; i < edits; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      spawnSync("sync");
-      const saved = performance.now();
-      writeFileSync(spec, i % 2 === 0 ? edited : original);
-      const done = await next(/^specsmith: docs site updated /);
-      latencies.push(done.at - saved);
-      changed = Number(/\((\d+) files? changed/.exec(done.text)?.[1] ?? 0);
-      // The page as the dev server now serves it (VitePress compiles it on request).
-      const page = await fetch(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.md`).then((r) => r.text());
-      if (page.includes("edited for the benchmark") !== (i % 2 === 0)) throw new Error("bench: docs dev served the page as it was before the save");
-      await new Promise((r) => setTimeout(r, 1000));
-      drop();
-    }
-    return { latencyMs: median(latencies), edits, changed };
+    const run = await saveLatencies(["docs", "dev", "--config", config, "--port", String(port)], {
+      ready: /^specsmith: serving the docs site at /,
+      done: /^specsmith: docs site updated /,
+      spec,
+      versions: [edited, original],
+      pauseMs: 500,
+      // The page as the dev server now serves it.
+      check: async (i) => {
+        const page = await fetch(`http://127.0.0.1:${port}/docs/sdks/actortokens/create.md`).then((r) => r.text());
+        if (page.includes("edited for the benchmark") !== (i % 2 === 0)) throw new Error("bench: docs dev served the page as it was before the save");
+      },
+    });
+    return { latencyMs: run.latencyMs, edits: run.edits, changed: Number(/\((\d+) files? changed/.exec(run.last)?.[1] ?? 0) };
   } finally {
-    child.kill("SIGINT");
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -470,29 +461,54 @@ async function watchLatency(source: string): Promise<{ latencyMs: number; edits:
   const { dir, spec, original, edited } = editedSpec(source, "bench-watch");
   writeFileSync(spec, original);
   process.stderr.write("bench: generate --watch on GitHub\n");
-  const child = spawn(NODE, [join(ROOT, "bin", "specsmith.js"), "generate", "--watch", "--spec", spec, "--out", join(dir, "out"), "--target", "typescript"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const run = await saveLatencies(["generate", "--watch", "--spec", spec, "--out", join(dir, "out"), "--target", "typescript"], {
+      ready: /^specsmith: watching /,
+      done: /^specsmith: generated /,
+      spec,
+      versions: [edited, original],
+      pauseMs: 300,
+    });
+    return { latencyMs: run.latencyMs, edits: run.edits, written: Number(/(\d+) written/.exec(run.last)?.[1] ?? 0) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A long-running `specsmith <args>` that follows `spec`: once it prints `ready`, the spec is saved
+ * with each of `versions` in turn (5 saves, `sync` and `pauseMs` before each), and the time from
+ * each save to its `done` line taken; `check(i)` then looks at the result of save `i`. The median,
+ * and the last `done` line.
+ */
+async function saveLatencies(
+  args: string[],
+  opts: { ready: RegExp; done: RegExp; spec: string; versions: string[]; pauseMs: number; check?: (i: number) => Promise<void> },
+): Promise<{ latencyMs: number; edits: number; last: string }> {
+  const child = spawn(NODE, [join(ROOT, "bin", "specsmith.js"), ...args], { stdio: ["ignore", "pipe", "inherit"] });
   const { next, drop } = stampedLines(child.stdout);
   try {
-    await next(/^specsmith: watching /);
+    await next(opts.ready);
     const latencies: number[] = [];
-    let written = 0;
+    let last = "";
     const edits = 5;
     for (let i = 0; i < edits; i++) {
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, opts.pauseMs));
       spawnSync("sync");
       const saved = performance.now();
-      writeFileSync(spec, i % 2 === 0 ? edited : original);
-      const done = await next(/^specsmith: generated /);
+      writeFileSync(opts.spec, opts.versions[i % opts.versions.length]);
+      const done = await next(opts.done);
       latencies.push(done.at - saved);
-      written = Number(/(\d+) written/.exec(done.text)?.[1] ?? 0);
+      last = done.text;
+      await opts.check?.(i);
       // A second run for the same save (an editor's two writes) must not count for the next edit.
       await new Promise((r) => setTimeout(r, 1000));
       drop();
     }
-    return { latencyMs: median(latencies), edits, written };
+    return { latencyMs: median(latencies), edits, last };
   } finally {
-    child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    // SIGINT: the docs dev server removes its source folder as it stops.
+    child.kill("SIGINT");
   }
 }
 
