@@ -53,6 +53,13 @@ export function report(e: unknown): number {
   return 1;
 }
 
+/** `--port`'s value as a port number from 1 to 65535; else a usage error. */
+function portOf(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (port >= 1 && port <= 65535) return port;
+  throw new UsageError(`--port ${text} is not a port number (1 to 65535)\n  hint: such as --port 5173`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   debug = argv.includes("--debug");
   const program = new Command("specsmith")
@@ -140,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
         if ("error" in u) report(u.error);
         else say("stdout", `specsmith: docs site updated (${u.changed} file${u.changed === 1 ? "" : "s"} changed of ${u.pages} pages) in ${u.ms} ms\n`);
       };
-      code = await serveSite(flags.config, Number(flags.port), { base: flags.base, told, progress: () => cliProgress() })
+      code = await serveSite(flags.config, portOf(flags.port), { base: flags.base, told, progress: () => cliProgress() })
         .then(({ url, close }) => {
           say("stdout", `specsmith: serving the docs site at ${url} (Ctrl-C to stop)\n`);
           // Ctrl-C or a termination stops the server and removes its source folder.

@@ -339,18 +339,26 @@ describe("docs dev", () => {
 });
 
 describe("docs dev on a port in use", () => {
-  it("says so and exits 2, without serving elsewhere", async () => {
+  it("says so and exits 2, without serving elsewhere or leaving files behind; so does a --port that is no port", async () => {
     const taken = createServer((_req, res) => res.end("taken"));
     await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
     const port = (taken.address() as AddressInfo).port;
     try {
-      const child = startSpecsmith(["docs", "dev", "--port", String(port)]);
+      // Its own temporary folder: the site's source it made there goes with it.
+      const tmp = tempDir("specsmith-dev-tmp-");
+      const child = startSpecsmith(["docs", "dev", "--port", String(port)], ROOT, { TMPDIR: tmp });
       const r = await finished(child);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`specsmith: port ${port} on 127.0.0.1 is in use\n  hint: stop what listens there, or pick another port with --port N\n`);
       expect(r.stdout).not.toMatch(/serving/);
+      expect(readdirSync(tmp)).toEqual([]);
     } finally {
       taken.close();
+    }
+    for (const bad of ["http", "0", "70000", "-1"]) {
+      const r = specsmith(["docs", "dev", "--port", bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toBe(`specsmith: --port ${bad} is not a port number (1 to 65535)\n  hint: such as --port 5173\n`);
     }
   }, 120_000);
 });

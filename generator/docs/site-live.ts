@@ -18,7 +18,7 @@ export class LiveSource {
   ) {}
 
   /**
-   * Makes the folder hold `next`: writes each file whose content differs (a page through a
+   * Makes the folder hold `next`: writes each file whose content differs (a text through a
    * temporary file, so the dev server never reads half a page), removes each file `next` no longer
    * has (and a folder it leaves empty). Returns the paths changed, in that order.
    */
@@ -27,8 +27,12 @@ export class LiveSource {
     for (const [path, content] of next) {
       const was = this.files.get(path);
       if (was !== undefined && same(was, content)) continue;
-      if (typeof content === "string" && was !== undefined) writeFileAtomic(join(this.src, path), content);
-      else write(join(this.src, path), content);
+      const to = join(this.src, path);
+      if (typeof content !== "string") write(to, content);
+      else {
+        mkdirSync(dirname(to), { recursive: true });
+        writeFileAtomic(to, content);
+      }
       changed.push(path);
     }
     for (const path of this.files.keys()) {

@@ -8,6 +8,7 @@
  */
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
@@ -229,13 +230,18 @@ export type LiveUpdate = { pages: number; changed: number; ms: number } | { erro
  */
 export async function serveSite(configPath: string, port: number, opts: SiteOptions & { told?: (update: LiveUpdate) => void } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const vp = await vitepress();
+  // Before seconds of generating, and before VitePress starts writing its cache into the site's source.
+  await portFree(port);
   const memos = new Map<string, WatchMemo>();
   const first = await siteContent(configPath, opts, memos);
   const out = join(tmpdir(), "specsmith-site-out");
   const files = sourceFiles(first.site, out, opts);
   const src = siteSource(files);
   const live = new LiveSource(src, files);
-  const server = await devServer(vp, src, port, (e) => opts.told?.({ error: e }));
+  const server = await devServer(vp, src, port, (e) => opts.told?.({ error: e })).catch((e: unknown) => {
+    rmSync(src, { recursive: true, force: true });
+    throw e;
+  });
   let inputs = first.inputs;
   // The inputs' digests when the last good run began: a save that changed no byte (an editor's
   // save without edits, a `touch`) makes no run.
@@ -263,6 +269,20 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
     rmSync(src, { recursive: true, force: true });
   };
   return { url: `http://127.0.0.1:${port}${basePath(opts.base)}`, close };
+}
+
+/** Throws UsageError unless something may listen on `port` of 127.0.0.1 (tried, then let go). */
+async function portFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once("error", (e: NodeJS.ErrnoException) => reject(e.code === "EADDRINUSE" || e.code === "EACCES" ? portError(port, e.code) : e));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+function portError(port: number, code: "EADDRINUSE" | "EACCES"): UsageError {
+  if (code === "EACCES") return new UsageError(`port ${port} on 127.0.0.1 needs privileges this process does not have\n  hint: pick a port from 1024 up with --port N`);
+  return new UsageError(`port ${port} on 127.0.0.1 is in use\n  hint: stop what listens there, or pick another port with --port N`);
 }
 
 /**
@@ -301,7 +321,8 @@ async function devServer(vp: typeof import("vitepress"), src: string, port: numb
   try {
     await start(false);
   } catch (e) {
-    if (e instanceof Error && /already in use/.test(e.message)) throw new UsageError(`port ${port} on 127.0.0.1 is in use\n  hint: stop what listens there, or pick another port with --port N`);
+    // Taken since portFree looked.
+    if (e instanceof Error && /already in use/.test(e.message)) throw portError(port, "EADDRINUSE");
     throw e;
   }
   return {

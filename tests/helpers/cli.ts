@@ -18,8 +18,8 @@ export function specsmith(args: string[], cwd = ROOT, opts: { asUnprivileged?: b
 }
 
 /** Starts the CLI without waiting for it. */
-export function startSpecsmith(args: string[], cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+export function startSpecsmith(args: string[], cwd = ROOT, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
 }
 
 /** The exit code and output of a started CLI. */
