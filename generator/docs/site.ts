@@ -315,16 +315,14 @@ async function devServer(vp: typeof import("vitepress"), src: string, port: numb
         server = undefined;
         await start(true);
       } catch (e) {
-        failed(e);
+        failed(taken(e));
       }
     })().finally(() => (restarting = undefined)));
-  try {
-    await start(false);
-  } catch (e) {
-    // Taken since portFree looked.
-    if (e instanceof Error && /already in use/.test(e.message)) throw portError(port, "EADDRINUSE");
-    throw e;
-  }
+  // The port taken since portFree looked (or while the server started again): said as portFree says it.
+  const taken = (e: unknown) => (e instanceof Error && /already in use/.test(e.message) ? portError(port, "EADDRINUSE") : e);
+  await start(false).catch((e: unknown) => {
+    throw taken(e);
+  });
   return {
     async close() {
       await restarting;
