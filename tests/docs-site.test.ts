@@ -364,7 +364,7 @@ describe("docs dev on a port in use", () => {
 });
 
 describe("docs dev following the spec", () => {
-  it("shows an edited description in the open page, reports a broken spec while the last site stays served, and takes the fix", async () => {
+  it("shows an edited description in the open page, reports a broken spec while the last site stays served, takes the fix, and follows a new page and a release", async () => {
     const dir = tempDir("specsmith-docs-dev-");
     const spec = join(dir, "spec.yaml");
     const original = readFileSync(join(ROOT, "spec", "clerk-actor-tokens.yaml"), "utf8");
@@ -385,6 +385,9 @@ describe("docs dev following the spec", () => {
       "",
     ];
     writeFileSync(join(dir, "specsmith.yaml"), config.join("\n"));
+    // The SDKs generated first: their folders' locks and changelogs are inputs of the pages too.
+    const generated = specsmith(["generate", "--config", join(dir, "specsmith.yaml")], dir);
+    expect(generated.code, generated.stderr).toBe(0);
     const port = await freePort();
     const child = startSpecsmith(["docs", "dev", "--config", join(dir, "specsmith.yaml"), "--port", String(port)], dir);
     const done = finished(child);
@@ -456,6 +459,13 @@ describe("docs dev following the spec", () => {
       };
       await expect.poll(listed, { timeout: 60_000, interval: 1000 }).toBe(1);
       await second.close();
+
+      // A `generate` in another terminal releases the new operation: the changelog page follows.
+      const changelog = () => served("/changelog/typescript.md");
+      expect(await changelog()).not.toContain("renew");
+      const released = specsmith(["generate", "--config", join(dir, "specsmith.yaml")], dir);
+      expect(released.stdout).toMatch(/typescript 0\.1\.0 → 0\.1\.1/);
+      await expect.poll(changelog, { timeout: 30_000 }).toMatch(/## 0\.1\.1[^]*actorTokens\.renew/);
     } finally {
       child.kill("SIGINT");
     }

@@ -6,7 +6,7 @@
  * their names (site-targets.ts); a sidebar by resource, operation and model; local search; llms.txt
  * and llms-full.txt. VitePress is loaded only here, never by `generate`.
  */
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,9 +14,9 @@ import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { UsageError } from "../diagnostics.js";
 import { WriteError } from "../write/write.js";
-import { readBytes } from "../write/read.js";
 import { digestOf } from "../write/stat-index.js";
-import { generateAll, type TargetResult } from "../generate.js";
+import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
+import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
 import { watchFiles } from "../watch.js";
 import { SILENT, type Progress } from "../progress.js";
@@ -71,7 +71,11 @@ async function siteContent(configPath: string, opts: SiteOptions, memos?: Map<st
   try {
     const config = loadConfig(configPath);
     const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, progress, ...(memos ? { memos } : {}) });
-    const inputs = [resolve(configPath), ...(results[0]?.sources ?? [])];
+    // Each output folder's lock and changelog (the version and the changelog pages come from them) and
+    // the files generated once for the user (a plan reads them): a `generate` in another terminal
+    // changes what the pages say.
+    const outputs = results.flatMap((r) => [LOCK_FILE, CHANGELOG, ...r.files.filter((f) => f.once).map((f) => f.path)].map((p) => join(r.target.out, p)));
+    const inputs = [resolve(configPath), ...(results[0]?.sources ?? []), ...outputs];
     progress.phase("making the site's pages");
     return { site: joinedSite(configPath, results), inputs };
   } finally {
@@ -217,8 +221,20 @@ export function buildFailure(e: unknown): string {
     .join("\n  ");
 }
 
-/** The loader's limit on a spec file: an input that is larger (or missing) always makes a run. */
+/** The loader's limit on a spec file: an input that is larger always makes a run. */
 const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
+/** An input file's digest; "-" when there is none (an output folder not generated yet); undefined when it cannot be read. */
+function inputDigest(path: string): string | undefined {
+  try {
+    // Through a symlink, as the loader reads a spec.
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) return "-";
+    return st.isFile() && st.size <= MAX_INPUT_BYTES ? digestOf(readFileSync(path)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** What `docs dev` tells of each save it followed: the pages made again, or why they were not. */
 export type LiveUpdate = { pages: number; changed: number; ms: number } | { error: unknown };
@@ -248,8 +264,8 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   let made: string | undefined;
   const watcher = watchFiles(inputs, async (superseded) => {
     const started = performance.now();
-    const bytes = inputs.map((f) => readBytes(f, MAX_INPUT_BYTES));
-    const now = bytes.every((b) => b !== undefined) ? bytes.map((b) => digestOf(b!)).join(" ") : undefined;
+    const digests = inputs.map(inputDigest);
+    const now = digests.every((d) => d !== undefined) ? digests.join(" ") : undefined;
     if (now !== undefined && now === made) return inputs;
     try {
       const next = await siteContent(configPath, opts, memos);
