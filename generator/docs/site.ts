@@ -6,7 +6,7 @@
  * their names (site-targets.ts); a sidebar by resource, operation and model; local search; llms.txt
  * and llms-full.txt. VitePress is loaded only here, never by `generate`.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,7 +14,6 @@ import { basename, dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { UsageError } from "../diagnostics.js";
 import { WriteError } from "../write/write.js";
-import { digestOf } from "../write/stat-index.js";
 import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
 import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
@@ -27,7 +26,7 @@ import { HTTP_LANG, languageCss } from "./site-languages.js";
 import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, samplesByMarker, siteDataText, sitePage, siteSidebars, type SitePage } from "./site-pages.js";
 import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
 import { LiveSource, write } from "./site-live.js";
-import { recordSite, siteKey, siteUnchanged } from "./site-record.js";
+import { inputDigest, onceInput, recordSite, siteKey, siteUnchanged, unchangedInputs, inputsContext, type SiteInputs } from "./site-record.js";
 
 export interface SiteBuild {
   out: string;
@@ -63,21 +62,30 @@ export interface SiteContent {
 
 /**
  * Every target's pages for the config's spec, joined into the site's (see site-targets.ts), and the
- * files they were made from (the config, the spec, every file it $refs, the overlays). `memos`
- * (`docs dev`): what the last generation of each target derived, kept from one save to the next.
+ * files they were made from (the config, the spec, every file it $refs, the overlays, each SDK's
+ * lock, changelog and files generated once); `digests`, those files' digests as they were read, when
+ * known (site-record.ts). `memos` (`docs dev`): what the last generation of each target derived,
+ * kept from one save to the next.
  */
-async function siteContent(configPath: string, opts: SiteOptions, memos?: Map<string, WatchMemo>): Promise<{ site: SiteContent; inputs: string[] }> {
+async function siteContent(configPath: string, opts: SiteOptions, memos?: Map<string, WatchMemo>): Promise<{ site: SiteContent; inputs: string[]; digests?: Omit<SiteInputs, "context" | "pages"> }> {
   const progress = opts.progress?.() ?? SILENT;
   try {
+    // Digests taken before the files are read (the sources' are of the text the loader read).
+    const configDigest = inputDigest(resolve(configPath));
     const config = loadConfig(configPath);
+    // Each output folder's lock and changelog (the version and the changelog pages come from them):
+    // a `generate` in another terminal changes what the pages say.
+    const kept = config.targets.flatMap((t) => [LOCK_FILE, CHANGELOG].map((p) => join(t.out, p))).map((p): [string, string | undefined] => [p, inputDigest(p)]);
     const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, progress, ...(memos ? { memos } : {}) });
-    // Each output folder's lock and changelog (the version and the changelog pages come from them) and
-    // the files generated once for the user (a plan reads them): a `generate` in another terminal
-    // changes what the pages say.
-    const outputs = results.flatMap((r) => [LOCK_FILE, CHANGELOG, ...r.files.filter((f) => f.once).map((f) => f.path)].map((p) => join(r.target.out, p)));
-    const inputs = [resolve(configPath), ...(results[0]?.sources ?? []), ...outputs];
+    // And the files generated once for the user (a plan reads them): as the generation read them, or
+    // absent ("-") when it found none and made its own.
+    const once = results.flatMap((r) => (r.inputs?.once ?? []).map(([p, read]) => onceInput(join(r.target.out, p), read, r.files.find((f) => f.path === p)?.content)));
+    const inputs = [resolve(configPath), ...(results[0]?.sources ?? []), ...kept.map(([p]) => p), ...results.flatMap((r) => r.files.filter((f) => f.once).map((f) => join(r.target.out, f.path)))];
     progress.phase("making the site's pages");
-    return { site: joinedSite(configPath, results), inputs };
+    const site = joinedSite(configPath, results);
+    const known = configDigest !== undefined && [...kept, ...once].every(([, d]) => d !== undefined) && results.every((r) => r.inputs !== undefined);
+    const digests = known ? { config: configDigest, sources: results[0]!.inputs!.sources, outputs: [...kept, ...once] as [string, string][] } : undefined;
+    return { site, inputs, ...(digests ? { digests } : {}) };
   } finally {
     progress.end();
   }
@@ -188,16 +196,19 @@ async function vitepress(): Promise<typeof import("vitepress")> {
 
 export async function buildSite(configPath: string, out: string, opts: SiteOptions = {}): Promise<SiteBuild> {
   const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  // Made from the same files as the folder's last build, which is as it was written: nothing to make.
+  const pages = unchangedInputs(out, loadConfig(configPath), configPath, opts);
+  if (pages !== undefined) return { out, pages, ms: ms(), unchanged: true };
   const vp = await vitepress();
-  const { site } = await siteContent(configPath, opts);
+  const { site, digests } = await siteContent(configPath, opts);
   // The same pages as the folder's last build, its files untouched: VitePress would write the same site.
   const key = siteKey(site, opts);
   const unchanged = key !== undefined && siteUnchanged(out, key);
-  if (!unchanged) {
-    await buildContent(vp, site, out, opts);
-    if (key) recordSite(out, key);
-  }
-  return { out, pages: site.pages.length, ms: Math.round(performance.now() - started), unchanged };
+  if (!unchanged) await buildContent(vp, site, out, opts);
+  const context = inputsContext(configPath, opts);
+  if (key) recordSite(out, key, digests && context !== undefined ? { context, pages: site.pages.length, ...digests } : undefined);
+  return { out, pages: site.pages.length, ms: ms(), unchanged };
 }
 
 /** Builds a site from its pages: checks them, writes the source, runs VitePress, removes the source. */
@@ -219,21 +230,6 @@ export function buildFailure(e: unknown): string {
     .split("\n")
     .filter((line) => line.trim() !== "" && !/^\s+at /.test(line))
     .join("\n  ");
-}
-
-/** The loader's limit on a spec file: an input that is larger always makes a run. */
-const MAX_INPUT_BYTES = 128 * 1024 * 1024;
-
-/** An input file's digest; "-" when there is none (an output folder not generated yet); undefined when it cannot be read. */
-function inputDigest(path: string): string | undefined {
-  try {
-    // Through a symlink, as the loader reads a spec.
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (!st) return "-";
-    return st.isFile() && st.size <= MAX_INPUT_BYTES ? digestOf(readFileSync(path)) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** What `docs dev` tells of each save it followed: the pages made again, or why they were not. */

@@ -3,9 +3,11 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SITE_RECORD, recordSite, siteKey, siteUnchanged } from "../../generator/docs/site-record.js";
+import { SITE_RECORD, inputDigest, inputsContext, onceInput, recordSite, siteKey, siteUnchanged, unchangedInputs, type SiteInputs } from "../../generator/docs/site-record.js";
 import type { SiteContent } from "../../generator/docs/site.js";
+import type { Config, TargetConfig } from "../../generator/config.js";
 import { tempDir } from "../helpers/paths.js";
+import { digestOf as digestOfText } from "../../generator/write/stat-index.js";
 
 /** A built site's folder, recorded under `key`. */
 function builtSite(key = "k1"): string {
@@ -62,16 +64,6 @@ describe("whether a docs-site build may skip VitePress", () => {
 
 describe("the site's key", () => {
   const site: SiteContent = { title: "T", anchors: {}, languages: ["typescript"], pages: [{ path: "index.md", markdown: "# A", content: "# A", title: "A" }] };
-  const withBuild = <T>(build: string | undefined, f: () => T): T => {
-    const g = globalThis as { SPECSMITH_BUILD?: string };
-    const saved = g.SPECSMITH_BUILD;
-    g.SPECSMITH_BUILD = build;
-    try {
-      return f();
-    } finally {
-      g.SPECSMITH_BUILD = saved;
-    }
-  };
 
   it("is none when run from source (no build id): every build runs VitePress", () => {
     expect(withBuild(undefined, () => siteKey(site, {}))).toBeUndefined();
@@ -90,5 +82,121 @@ describe("the site's key", () => {
     ];
     expect(new Set(keys).size).toBe(keys.length);
     expect(key(site)).toBe(keys[0]);
+  });
+});
+
+/** Runs `f` as a build of specsmith whose id is `build` (undefined: run from source). */
+function withBuild<T>(build: string | undefined, f: () => T): T {
+  const g = globalThis as { SPECSMITH_BUILD?: string };
+  const saved = g.SPECSMITH_BUILD;
+  g.SPECSMITH_BUILD = build;
+  try {
+    return f();
+  } finally {
+    g.SPECSMITH_BUILD = saved;
+  }
+}
+
+/**
+ * A config's files on disk (config, spec, a file it $refs, an overlay, an SDK folder with its lock,
+ * changelog and hook registration) and a site built from them, recorded with their digests.
+ */
+function builtFrom(): { root: string; out: string; config: Config; configPath: string } {
+  const root = tempDir("specsmith-site-inputs-");
+  const sdk = join(root, "sdk");
+  mkdirSync(join(sdk, ".specsmith"), { recursive: true });
+  const files: Record<string, string> = {
+    "specsmith.yaml": "spec: api.yaml\n",
+    "api.yaml": "openapi: 3.0.3\n",
+    "schemas.yaml": "Pet: {}\n",
+    "overlay.yaml": "overlay: 1.0.0\n",
+    "sdk/.specsmith/lock.json": "{}",
+    "sdk/CHANGELOG.md": "# Changelog\n",
+    "sdk/src/hooks/registration.ts": "export {};\n",
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(root, rel, ".."), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  const config: Config = { spec: join(root, "api.yaml"), overlays: [join(root, "overlay.yaml")], targets: [{ name: "typescript", out: sdk } as TargetConfig] };
+  const configPath = join(root, "specsmith.yaml");
+  const out = builtSite();
+  const digest = (rel: string): [string, string] => [join(root, rel), inputDigest(join(root, rel))!];
+  const inputs: SiteInputs = {
+    context: inputsContext(configPath, {})!,
+    pages: 3,
+    config: inputDigest(configPath)!,
+    sources: [digest("api.yaml"), digest("schemas.yaml"), digest("overlay.yaml")],
+    outputs: [digest("sdk/.specsmith/lock.json"), digest("sdk/CHANGELOG.md"), digest("sdk/src/hooks/registration.ts")],
+  };
+  recordSite(out, "k1", inputs);
+  return { root, out, config, configPath };
+}
+
+type InputsCase = [name: string, change: (root: string, out: string) => void, pages: number | undefined, opts?: { base?: string; build?: string; config?: (c: Config, root: string) => Config }];
+
+const edit =
+  (rel: string, text = "changed\n") =>
+  (root: string) =>
+    writeFileSync(join(root, rel), text);
+const recorded = (root: string, out: string, f: (inputs: SiteInputs) => void) => {
+  const record = JSON.parse(readFileSync(join(out, SITE_RECORD), "utf8")) as { inputs: SiteInputs };
+  f(record.inputs);
+  writeFileSync(join(out, SITE_RECORD), JSON.stringify(record));
+};
+
+const INPUTS: InputsCase[] = [
+  ["nothing changed: not even the SDKs are generated", () => {}, 3],
+  ["the config edited", edit("specsmith.yaml"), undefined],
+  ["the spec edited", edit("api.yaml"), undefined],
+  ["a file the spec $refs edited", edit("schemas.yaml"), undefined],
+  ["a file the spec $refs removed", (root) => rmSync(join(root, "schemas.yaml")), undefined],
+  ["an overlay edited", edit("overlay.yaml"), undefined],
+  ["an SDK's lock written by a generate", edit("sdk/.specsmith/lock.json", '{"version":"0.1.1"}'), undefined],
+  ["an SDK's changelog edited", edit("sdk/CHANGELOG.md"), undefined],
+  ["a hook registration edited", edit("sdk/src/hooks/registration.ts"), undefined],
+  ["the same bytes written again (an editor's save, a touch)", (root) => writeFileSync(join(root, "api.yaml"), "openapi: 3.0.3\n"), 3],
+  ["a page of the site edited", (_root, out) => writeFileSync(join(out, "index.html"), "<h1>Home!</h1>"), undefined],
+  ["another base path", () => {}, undefined, { base: "/docs/" }],
+  ["another build of specsmith", () => {}, undefined, { build: "b2" }],
+  ["another spec in the config", () => {}, undefined, { config: (c, root) => ({ ...c, spec: join(root, "schemas.yaml") }) }],
+  ["an overlay added to the config", () => {}, undefined, { config: (c, root) => ({ ...c, overlays: [...c.overlays, join(root, "api.yaml")] }) }],
+  ["the SDK's folder moved in the config", () => {}, undefined, { config: (c, root) => ({ ...c, targets: [{ ...c.targets[0]!, out: join(root, "elsewhere") }] }) }],
+  ["a record naming a file outside the SDKs' folders", (root, out) => recorded(root, out, (i) => i.outputs.push([join(root, "api.yaml"), inputDigest(join(root, "api.yaml"))!])), undefined],
+  ["a record whose sources start elsewhere", (root, out) => recorded(root, out, (i) => i.sources.shift()), undefined],
+  ["a record with a relative path", (root, out) => recorded(root, out, (i) => (i.outputs[0]![0] = "sdk/CHANGELOG.md")), undefined],
+  ["a record without its inputs (an older specsmith)", (root, out) => recorded(root, out, (i) => Object.keys(i).forEach((k) => delete (i as unknown as Record<string, unknown>)[k])), undefined],
+];
+
+describe("whether a docs-site build may skip making the pages", () => {
+  it.each(INPUTS)("%s", (_name, change, want, opts = {}) => {
+    withBuild("b1", () => {
+      const { root, out, config, configPath } = builtFrom();
+      change(root, out);
+      const c = opts.config ? opts.config(config, root) : config;
+      expect(withBuild(opts.build ?? "b1", () => unchangedInputs(out, c, configPath, { base: opts.base }))).toBe(want);
+    });
+  });
+
+  it("never, run from source (no build id)", () => {
+    const { out, config, configPath } = withBuild("b1", builtFrom);
+    expect(withBuild(undefined, () => unchangedInputs(out, config, configPath, {}))).toBeUndefined();
+  });
+});
+
+describe("a file generated once, as a site's input", () => {
+  const dir = tempDir("specsmith-site-once-");
+  const file = join(dir, "registration.ts");
+  const generated = "export {};\n";
+  const CASES: [name: string, on: string | undefined, read: string, want: string | undefined][] = [
+    ["absent, and absent when the generation read it: recorded as absent", undefined, digestOfText(generated), "-"],
+    ["absent now, but the generation read another text: not recorded", undefined, digestOfText("user's hooks"), undefined],
+    ["the user's text, as the generation read it: its digest", "user's hooks", digestOfText("user's hooks"), digestOfText("user's hooks")],
+    ["edited since the generation read it: not recorded", "user's hooks, edited", digestOfText("user's hooks"), undefined],
+  ];
+  it.each(CASES)("%s", (_name, on, read, want) => {
+    rmSync(file, { force: true });
+    if (on !== undefined) writeFileSync(file, on);
+    expect(onceInput(file, read, generated)).toEqual([file, want]);
   });
 });
