@@ -5,7 +5,8 @@
  * - an import or export list (`import { A, type B, C } from "./x.js";`), broken one specifier a line;
  * - a function or method header, broken one parameter a line;
  * - a call (as a statement, a `return`, an assignment's or a property's value), broken one argument a
- *   line, or hugging a last arrow function (`.map((x) =>` then its body);
+ *   line, or hugging a last arrow function whose body is a call or a conditional (`.map((x) =>` then
+ *   its body);
  * - a conditional value whose test is a comparison, moved to the next line, then broken at `?` `:`;
  * - an object literal, one property a line; one bound to a name too long, moved under it;
  * - an enum's type alias (`(typeof X)[keyof typeof X]`), moved to the next line;
@@ -374,7 +375,7 @@ function callValue(first: string, indent: string, lead: string, text: string, ta
   const others = arrow ? args.slice(0, -1) : args;
   if (others.some((a) => (arrow ? /[?<>]|=>/ : /[{}[\]?<>]/).test(stripStrings(a)))) return undefined;
   const head = `${first}${lead}${m[1]}(`;
-  if (arrow) {
+  if (arrow && expandableBody(arrow[2])) {
     const hug = `${head}${[...others, `(${arrow[1]}) =>`].join(", ")}`;
     if (hug.length <= PRINT_WIDTH) {
       const body = arrowBody(indent, arrow[2], ",");
@@ -390,6 +391,20 @@ function callValue(first: string, indent: string, lead: string, text: string, ta
     return moved && [`${first}${lead.trimEnd()}`, ...moved];
   }
   return broken(head, `${indent})${tail}`, args, indent);
+}
+
+/**
+ * Whether prettier hugs an arrow function with this expression body when it is a call's last argument
+ * (its couldExpandArg): when the body is a call (or a chain ending in one) or a conditional. An arrow
+ * whose body is a name, a member, a cast or an operator's is broken out with the other arguments.
+ */
+function expandableBody(body: string): boolean {
+  const s = stripStrings(body);
+  // A conditional, in the parentheses it has inside an arrow or not.
+  const inner = s.startsWith("(") && s.endsWith(")") && splitTopLevel(s.slice(1, -1), false) !== undefined ? s.slice(1, -1) : s;
+  if (splitTopLevel(inner, false, " ? ")?.length === 2) return true;
+  // A call: nothing outside its brackets but its callee, and its last bracket closes its arguments.
+  return !s.startsWith("(") && !s.startsWith("new ") && s.endsWith(")") && splitTopLevel(s, false, " ")?.length === 1;
 }
 
 /** An argument prettier calls short when it is alone (isLoneShortArgument), up to a quarter of the width. */

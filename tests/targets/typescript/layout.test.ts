@@ -56,6 +56,12 @@ const KNOWN: [string, string][] = [
     `function f() {\n  return decodePage(res.value, Page$fromWire, { kind: "link", inputs: [], items: ["data"] }, at, (next) => usersListSshSigningKeysForAuthenticatedUser$page(client, next, options));\n}\n`,
   ],
   ["arguments broken out after an assignment", `function f() {\n  w.usageItems = v.usageItems.map(${LONG}, (x) => toWire(x));\n}\n`],
+  [
+    "a last arrow returning its parameter broken out with the others (prettier hugs one whose body is a call or a conditional)",
+    `function f() {\n  v.rubygemsMetadata = arr(o.rubygems_metadata, q, "rubygems_metadata", (x) => x);\n}\n`,
+  ],
+  ["a last arrow whose body is a cast broken out with the others", `function f() {\n  v.partsOfTheBody = arr(o.parts_of_the_body, q, "parts", (x) => x as Uint8Array);\n}\n`],
+  ["a last arrow whose body is a member broken out with the others", `function f() {\n  v.names = v.items.map(${MID}, (x) => x.name);\n}\n`],
   ["a hugged arrow's head that fits", `function f() {\n  return decodePage(res.value, at, (next) => usersListSshSigningKeysForAuthenticatedUser$page(client, next, options));\n}\n`],
   ["an if's statement moved under it", `function f() {\n  if (request.ifMatch !== undefined) headers["If-Match"] = headerValue(request.ifMatch, ${MID});\n}\n`],
   ["a logical value moved after its key", `const w = {\n  "@odata.type": v.odataType ?? "#microsoft.graph.aadUserConversationMemberResult",\n};\n`],
@@ -144,6 +150,9 @@ describe("layOut against prettier on generated statements", () => {
     name.map((n) => `v.${n}`),
     str,
     fc.tuple(name, name, callOf).map(([a, p, c]) => `v.${a}.map((${p}) => ${c})`),
+    // A last arrow whose body is not a call: prettier breaks the arguments out instead of hugging it.
+    fc.tuple(name, str, fc.constantFrom("x", "x.name", "x as Uint8Array", "x!", "x ?? null")).map(([n, k, body]) => `arr(o.${n}, q, ${k}, (x) => ${body})`),
+    fc.tuple(name, name, name).map(([a, p, n]) => `v.${a}.map(${n}, (${p}) => ${p}.${n})`),
   );
   const file = fc.oneof(
     fc.tuple(fc.constantFrom("", "return ", "v.x = ", "const y = ", "const y = new "), callOf).map(([lead, c]) => `function f() {\n  ${lead}${c};\n}\n`),
