@@ -166,6 +166,12 @@ export function recordSite(out: string, key: string, inputs?: SiteInputs): void 
   writeFileAtomic(join(out, SITE_RECORD), JSON.stringify({ key, files, ...(inputs ? { inputs } : {}) } satisfies SiteRecord));
 }
 
+/** Records, in the record of the site `out` holds, what its pages were made from (its files stay as recorded). */
+export function recordInputs(out: string, inputs: SiteInputs): void {
+  const record = readRecord(out);
+  if (record) writeFileAtomic(join(out, SITE_RECORD), JSON.stringify({ ...record, inputs } satisfies SiteRecord));
+}
+
 function vitepressVersion(): string {
   try {
     const require = createRequire(import.meta.url);

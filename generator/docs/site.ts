@@ -26,7 +26,7 @@ import { HTTP_LANG, languageCss } from "./site-languages.js";
 import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, samplesByMarker, siteDataText, sitePage, siteSidebars, type SitePage } from "./site-pages.js";
 import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
 import { LiveSource, write } from "./site-live.js";
-import { inputDigest, onceInput, recordSite, siteKey, siteUnchanged, unchangedInputs, inputsContext, type SiteInputs } from "./site-record.js";
+import { inputDigest, onceInput, recordInputs, recordSite, siteKey, siteUnchanged, unchangedInputs, inputsContext, type SiteInputs } from "./site-record.js";
 
 export interface SiteBuild {
   out: string;
@@ -205,9 +205,12 @@ export async function buildSite(configPath: string, out: string, opts: SiteOptio
   // The same pages as the folder's last build, its files untouched: VitePress would write the same site.
   const key = siteKey(site, opts);
   const unchanged = key !== undefined && siteUnchanged(out, key);
-  if (!unchanged) await buildContent(vp, site, out, opts);
   const context = inputsContext(configPath, opts);
-  if (key) recordSite(out, key, digests && context !== undefined ? { context, pages: site.pages.length, ...digests } : undefined);
+  const inputs = digests && context !== undefined ? { context, pages: site.pages.length, ...digests } : undefined;
+  if (!unchanged) {
+    await buildContent(vp, site, out, opts);
+    if (key) recordSite(out, key, inputs);
+  } else if (inputs) recordInputs(out, inputs);
   return { out, pages: site.pages.length, ms: ms(), unchanged };
 }
 

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SITE_RECORD, inputDigest, inputsContext, onceInput, recordSite, siteKey, siteUnchanged, unchangedInputs, type SiteInputs } from "../../generator/docs/site-record.js";
+import { SITE_RECORD, inputDigest, inputsContext, onceInput, recordInputs, recordSite, siteKey, siteUnchanged, unchangedInputs, type SiteInputs } from "../../generator/docs/site-record.js";
 import type { SiteContent } from "../../generator/docs/site.js";
 import type { Config, TargetConfig } from "../../generator/config.js";
 import { tempDir } from "../helpers/paths.js";
@@ -176,6 +176,18 @@ describe("whether a docs-site build may skip making the pages", () => {
       const c = opts.config ? opts.config(config, root) : config;
       expect(withBuild(opts.build ?? "b1", () => unchangedInputs(out, c, configPath, { base: opts.base }))).toBe(want);
     });
+  });
+
+  it("once the same pages were made from other files, takes those as the site's inputs, its files as recorded", () => {
+    const { root, out, config, configPath } = withBuild("b1", builtFrom);
+    writeFileSync(join(out, "extra.txt"), "x");
+    writeFileSync(join(root, "api.yaml"), "openapi: 3.0.3 # saved again\n");
+    expect(withBuild("b1", () => unchangedInputs(out, config, configPath, {}))).toBeUndefined();
+    const before = JSON.parse(readFileSync(join(out, SITE_RECORD), "utf8")) as { files: unknown; inputs: SiteInputs };
+    recordInputs(out, { ...before.inputs, sources: before.inputs.sources.map(([p, d]) => [p, p.endsWith("api.yaml") ? inputDigest(p)! : d]) });
+    const after = JSON.parse(readFileSync(join(out, SITE_RECORD), "utf8")) as { files: unknown };
+    expect(after.files).toEqual(before.files);
+    expect(withBuild("b1", () => unchangedInputs(out, config, configPath, {}))).toBe(3);
   });
 
   it("never, run from source (no build id)", () => {
