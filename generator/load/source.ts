@@ -10,6 +10,7 @@ import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document
 import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
 import { repairQuotedIndent } from "./yaml-lenient.js";
 import { fastYaml } from "./yaml-fast.js";
+import { eventOffset, yamlEvents, type YamlEvents } from "./yaml-locate.js";
 import { jsonBody, jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
 import type { Node as JsonNode } from "jsonc-parser";
 
@@ -25,6 +26,9 @@ export class SourceFile {
   private json = false;
   /** null once the tree turned out too deep to build. */
   private tree: JsonNode | null | undefined;
+  /** Whether js-yaml read the text (yaml-fast.ts), whose events then place diagnostics (null: they could not be read again). */
+  private fast = false;
+  private events: YamlEvents | null | undefined;
   /** What loading forgave (YAML that only a strict 1.2 reading rejects), each at its position. */
   readonly warnings: Diagnostic[] = [];
 
@@ -92,7 +96,11 @@ export class SourceFile {
     }
     // Most YAML reads as fast as JSON does; the `yaml` package's document only where it must (yaml-fast.ts).
     const fast = fastYaml(text);
-    if (fast) return new SourceFile(path, text, fast.data);
+    if (fast) {
+      const file = new SourceFile(path, text, fast.data);
+      file.fast = true;
+      return file;
+    }
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const file = new SourceFile(path, text, undefined);
@@ -208,33 +216,47 @@ export class SourceFile {
         return { line: pos.line, column: pos.col };
       }
     }
+    // YAML read through js-yaml's events: them again, unless they cannot say (yaml-locate.ts).
+    if (this.fast && !this.doc) {
+      this.events ??= yamlEvents(this.text) ?? null;
+      const offset = this.events ? eventOffset(this.text, this.events, path, key) : undefined;
+      if (offset !== undefined) {
+        const pos = this.lineCounter().linePos(offset);
+        return { line: pos.line, column: pos.col };
+      }
+    }
     if (!this.doc) {
       const lines = new LineCounter();
       this.doc = parseDocument(this.text, { lineCounter: lines });
       this.lines = lines;
     }
-    let node: Node | null | undefined = this.doc.contents as Node | null;
-    let offset = node?.range?.[0] ?? 0;
-    for (let i = 0; i < path.length && node; i++) {
-      const seg = path[i];
-      if (isMap(node)) {
-        const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(seg));
-        if (!pair) break;
-        const keyNode = pair.key as Node | null;
-        const valueNode = pair.value as Node | null;
-        const last = i === path.length - 1;
-        offset = (last && key ? keyNode?.range?.[0] : (valueNode?.range?.[0] ?? keyNode?.range?.[0])) ?? offset;
-        node = valueNode;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(seg)] as Node | undefined;
-        if (!item) break;
-        offset = item.range?.[0] ?? offset;
-        node = item;
-      } else break;
-    }
-    const pos = this.lines!.linePos(offset);
+    const pos = this.lines!.linePos(documentOffset(this.doc, path, key));
     return { line: pos.line, column: pos.col };
   }
+}
+
+/** The offset of the node at `path` in a `yaml` document (of its key, with `key`), or of its nearest existing ancestor. */
+export function documentOffset(doc: Document, path: readonly (string | number)[], key = false): number {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length && node; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as Node | null;
+      const valueNode = pair.value as Node | null;
+      const last = i === path.length - 1;
+      offset = (last && key ? keyNode?.range?.[0] : (valueNode?.range?.[0] ?? keyNode?.range?.[0])) ?? offset;
+      node = valueNode;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else break;
+  }
+  return offset;
 }
 
 /**
