@@ -1,7 +1,8 @@
 /**
  * `generate --watch`: reruns when any of a set of files changes. Folders are watched, not the files:
  * an editor that saves by writing a temporary file and renaming it over the original replaces the
- * file's inode, and a watch on the old inode would never fire again.
+ * file's inode, and a watch on the old inode would never fire again. A folder not there yet is waited
+ * for from the nearest folder above it that is.
  */
 import { statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -59,7 +60,10 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
   };
   /** The watched files' sizes and mtimes, as one string. */
   const stamps = () => [...wanted].flatMap(([dir, names]) => [...names].map((n) => stampOf(join(dir, n)))).join(" ");
+  /** The files last asked for, for a folder that appears to be watched at once. */
+  let current: string[] = [];
   const update = (list: string[]) => {
+    current = list;
     wanted = new Map();
     for (const f of list) {
       const dir = dirname(f);
@@ -74,20 +78,48 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
     }
     for (const dir of wanted.keys()) {
       if (watchers.has(dir)) continue;
-      try {
-        const w = watch(dir, (_event, name) => {
-          // Some platforms give no name: then any change in the folder counts.
-          if (name === null || wanted.get(dir)?.has(String(name))) trigger();
-        });
-        // A folder that disappears ends its watcher; the next update makes a new one.
-        w.on("error", () => {
-          w.close();
-          watchers.delete(dir);
-        });
-        watchers.set(dir, w);
-      } catch {
-        // the folder is gone or unreadable: it is tried again after the next run
-      }
+      // Some platforms give no name: then any change in the folder counts.
+      const w = watchFolder(dir, dir, (name) => name === null || wanted.get(dir)?.has(name) === true, trigger) ?? awaitFolder(dir);
+      if (w) watchers.set(dir, w);
+    }
+  };
+  /**
+   * A folder not there yet (an output folder before its first generation, a $ref'd file's new folder):
+   * its nearest existing ancestor is watched for the next step towards it. Once that appears, the
+   * folder is watched again from there, and a run reads whatever was written meanwhile.
+   */
+  const awaitFolder = (dir: string): FSWatcher | undefined => {
+    for (let child = dir, parent = dirname(dir); parent !== child; child = parent, parent = dirname(parent)) {
+      if (!isFolder(parent)) continue;
+      const next = basename(child);
+      const appeared = () => {
+        watchers.get(dir)?.close();
+        watchers.delete(dir);
+        update(current);
+        trigger();
+      };
+      const w = watchFolder(parent, dir, (name) => name === null || name === next, appeared);
+      // Made between the look and the watch: no event will say so.
+      if (w && isFolder(child)) queueMicrotask(appeared);
+      return w;
+    }
+    return undefined;
+  };
+  /** A watch on `folder`, kept as `dir`'s, calling `changed` for each event whose file name `counts`; undefined when it cannot be watched. */
+  const watchFolder = (folder: string, dir: string, counts: (name: string | null) => boolean, changed: () => void): FSWatcher | undefined => {
+    try {
+      const w = watch(folder, (_event, name) => {
+        if (counts(name === null ? null : String(name))) changed();
+      });
+      // A folder that disappears ends its watcher; the next update makes a new one.
+      w.on("error", () => {
+        w.close();
+        if (watchers.get(dir) === w) watchers.delete(dir);
+      });
+      return w;
+    } catch {
+      // the folder is gone or unreadable: it is tried again after the next run
+      return undefined;
     }
   };
   update(files);
@@ -98,6 +130,14 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
       watchers.clear();
     },
   };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }
 
 function stampOf(path: string): string {

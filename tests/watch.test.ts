@@ -146,6 +146,31 @@ describe("generate --watch", () => {
     }
   });
 
+  it("follows a file in folders that do not exist yet, once they and the file appear, and its later writes", async () => {
+    dir = tempDir();
+    const file = join(dir, "out", ".specsmith", "lock.json");
+    let runs = 0;
+    const watching = watchFiles([file], async () => {
+      runs++;
+      return [file];
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      mkdirSync(join(dir, "out"));
+      await new Promise((r) => setTimeout(r, 100));
+      mkdirSync(join(dir, "out", ".specsmith"));
+      writeFileSync(file, "1");
+      await until(() => runs >= 1, "a run once the file appears");
+      await new Promise((r) => setTimeout(r, 300));
+      const settled = runs;
+      // Now watched in its own folder.
+      writeFileSync(file, "2");
+      await until(() => runs > settled, "a run for a later write");
+    } finally {
+      watching.close();
+    }
+  });
+
   it("writes what a fresh generation writes after each save, though it formats only what changed", async () => {
     dir = tempDir();
     const spec = join(dir, "spec.yaml");
