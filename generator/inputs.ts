@@ -120,7 +120,7 @@ const MAX_SOURCE_BYTES = 128 * 1024 * 1024;
  * state: the files it names are read only as this run's own inputs and the regular files the spec
  * $ref'd, by absolute path).
  */
-function sameSources(recorded: [string, string][], now: { spec: string; overlays: string[] }): boolean {
+export function sameSources(recorded: [string, string][], now: { spec: string; overlays: string[] }): boolean {
   if (!recorded.every((s) => Array.isArray(s) && typeof s[0] === "string" && isAbsolute(s[0]) && typeof s[1] === "string")) return false;
   const paths = recorded.map((s) => s[0]);
   if (paths[0] !== now.spec || paths.length < 1 + now.overlays.length) return false;

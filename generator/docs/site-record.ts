@@ -16,7 +16,8 @@ import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Config } from "../config.js";
-import { currentBuild } from "../inputs.js";
+import { currentBuild, sameSources } from "../inputs.js";
+import { MAX_FILE_BYTES } from "../load/source.js";
 import { writeFileAtomic } from "../write/file.js";
 import { unsafePathReason } from "../write/paths.js";
 import { digestOf } from "../write/stat-index.js";
@@ -45,19 +46,17 @@ export interface SiteInputs {
   outputs: [path: string, digest: string][];
 }
 
-/** The loader's limit on a spec file: an input that is larger always makes a run. */
-const MAX_INPUT_BYTES = 128 * 1024 * 1024;
-
 /**
  * An input file's digest (of its bytes: for a UTF-8 file without a byte-order mark, the same as its
- * text's); "-" when there is none (an output folder not generated yet); undefined when it cannot be read.
+ * text's); "-" when there is none (an output folder not generated yet); undefined when it cannot be
+ * read, or is larger than the loader reads (such an input always makes a run).
  */
 export function inputDigest(path: string): string | undefined {
   try {
     // Through a symlink, as the loader reads a spec.
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st) return "-";
-    return st.isFile() && st.size <= MAX_INPUT_BYTES ? digestOf(readFileSync(path)) : undefined;
+    return st.isFile() && st.size <= MAX_FILE_BYTES ? digestOf(readFileSync(path)) : undefined;
   } catch {
     return undefined;
   }
@@ -92,7 +91,7 @@ export function unchangedInputs(out: string, config: Config, configPath: string,
   const record = readRecord(out);
   const inputs = record?.inputs;
   if (context === undefined || !inputs || inputs.context !== context || typeof inputs.pages !== "number") return undefined;
-  if (!pairs(inputs.sources) || !pairs(inputs.outputs) || !sameSources(inputs.sources, config)) return undefined;
+  if (!Array.isArray(inputs.sources) || !sameSources(inputs.sources, config) || !pairs(inputs.outputs)) return undefined;
   if (!inputs.outputs.every(([p]) => config.targets.some((t) => insideFolder(p, t.out)))) return undefined;
   const same = ([path, digest]: [string, string]) => inputDigest(path) === digest;
   if (inputDigest(resolve(configPath)) !== inputs.config || !inputs.sources.every(same) || !inputs.outputs.every(same)) return undefined;
@@ -101,13 +100,6 @@ export function unchangedInputs(out: string, config: Config, configPath: string,
 
 function pairs(v: unknown): v is [string, string][] {
   return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && isAbsolute(p[0]) && typeof p[1] === "string");
-}
-
-/** The recorded sources start with the config's spec and end with its overlays. */
-function sameSources(sources: [string, string][], config: Config): boolean {
-  const n = config.overlays.length;
-  if (sources.length < 1 + n || sources[0][0] !== config.spec) return false;
-  return config.overlays.every((o, i) => sources[sources.length - n + i][0] === o);
 }
 
 function insideFolder(path: string, folder: string): boolean {
