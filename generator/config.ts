@@ -1,6 +1,6 @@
 /** spec/specsmith.yaml: which spec to read and which targets to generate where. */
 import { dirname, resolve } from "node:path";
-import semver from "semver";
+import valid from "semver/functions/valid.js";
 import { SpecError, UsageError, pointerOf, type Diagnostic } from "./diagnostics.js";
 import { pascalCase } from "./ir/names.js";
 import { SourceFile } from "./load/source.js";
@@ -29,7 +29,7 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !
 /** Why `value` cannot be the `key` setting of target `name`, or undefined if it can. */
 export function targetSettingProblem(name: string, key: NamedSetting, value: string, registry: Registry = TARGETS): string | undefined {
   // A version is semver as npm's own parser reads it (strict: no leading zeros, no `v`), then what the target's ecosystem needs.
-  if (key === "version" && semver.valid(value) !== value) return `"${value}" is not a semantic version like 1.2.3 (no leading zeros; a pre-release like 1.2.3-beta.1)`;
+  if (key === "version" && valid(value) !== value) return `"${value}" is not a semantic version like 1.2.3 (no leading zeros; a pre-release like 1.2.3-beta.1)`;
   const target = findTarget(registry, name);
   return target ? target.settingProblem(key, value) : `unknown target "${name}"`;
 }

@@ -5,7 +5,9 @@
  */
 import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import semver from "semver";
+// One function per module: `semver` itself loads every range class and parser the CLI never uses.
+import gt from "semver/functions/gt.js";
+import valid from "semver/functions/valid.js";
 import { VERSION } from "../paths.js";
 import { MAX_STATE_BYTES, statStamp } from "../write/read.js";
 import { unchangedSince, type StatIndex } from "../write/stat-index.js";
@@ -128,7 +130,7 @@ function checkLock(path: string, data: unknown, target: string, asWritten: boole
       "upgrade specsmith to the release your team uses (npm install -D specsmith@latest)",
     );
   }
-  if (written && semver.valid(written) && semver.gt(written, VERSION)) {
+  if (written && valid(written) && gt(written, VERSION)) {
     throw bad(
       path,
       `was written by specsmith ${written}, newer than this specsmith ${VERSION}`,
@@ -138,7 +140,7 @@ function checkLock(path: string, data: unknown, target: string, asWritten: boole
   const problems: string[] = [];
   if (lock.format !== LOCK_FORMAT) problems.push("`format` is missing");
   if (lock.target !== target) problems.push(`it is for target ${JSON.stringify(lock.target)}, not ${target}`);
-  for (const key of ["version", "configVersion"] as const) if (typeof lock[key] !== "string" || !semver.valid(lock[key])) problems.push(`\`${key}\` is not a semantic version`);
+  for (const key of ["version", "configVersion"] as const) if (typeof lock[key] !== "string" || !valid(lock[key])) problems.push(`\`${key}\` is not a semantic version`);
   if (problems.length === 0 && !asWritten) problems.push(...lockProblems(data));
   if (problems.length) throw bad(path, `is damaged: ${problems.join("; ")}`, RESTORE);
   return lock as LockFile;

@@ -2,7 +2,8 @@
  * A regeneration as a release: the new surface against the lock's decides the semver bump; the
  * version goes into the package, and an entry into CHANGELOG.md.
  */
-import semver from "semver";
+import inc from "semver/functions/inc.js";
+import major from "semver/functions/major.js";
 import { bumpOf, diffSurfaces, type Bump, type Change } from "./classify.js";
 import type { LockFile } from "./lock.js";
 import type { Surface } from "./surface.js";
@@ -47,9 +48,9 @@ export function codeRelease(release: Release, code: string): Release {
 
 /** The next version; below 1.0.0 a breaking change bumps the minor and anything else the patch. */
 export function bumpVersion(version: string, bump: Exclude<Bump, "none">): string {
-  const initial = semver.major(version) === 0;
+  const initial = major(version) === 0;
   const level = initial ? (bump === "major" ? "minor" : "patch") : bump;
-  return semver.inc(version, level) ?? version;
+  return inc(version, level) ?? version;
 }
 
 /** The date of a release: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC). */
