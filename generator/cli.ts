@@ -22,6 +22,9 @@ import { runInit, type InitFlags } from "./init.js";
 
 let debug = false;
 
+// A worker thread generating one target runs this bundle (target-worker.ts).
+export { runTargetJob } from "./generate.js";
+
 /** Commander's way to take an option more than once. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -22,6 +22,7 @@ import { TARGETS, findTarget, type Registry } from "./targets/registry.js";
 import { runMemo, watchMemo, type WatchMemo } from "./targets/shared/render-memo.js";
 import type { AnyTarget, GeneratedTest, PlanBase, UsersFiles } from "./targets/target.js";
 import { PristineStore } from "./write/pristine.js";
+import { serveTargetJob, startTargetWorker, workersFor, type TargetJob } from "./target-worker.js";
 import { MAX_STATE_BYTES, readText } from "./write/read.js";
 import { diffOutput, type OutputFile } from "./write/write.js";
 import { WriteCache } from "./write/write-cache.js";
@@ -128,8 +129,10 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     const cache = opts.writes?.get(config.out);
     return readLockFile(config.out, config.name, opts.locks, cache && readIndex(config.out, cache));
   });
-  // Each folder's pack, unpacking while the spec is loaded and planned (see PristineStore.prefetch).
-  const packs = targets.map((config) => packOf(config, opts.memos));
+  // Each folder's pack, unpacking while the spec is loaded and planned (see PristineStore.prefetch);
+  // a target generated on a worker thread (target-worker.ts) opens its own there.
+  const maybeParallel = inWorkers(targets, opts);
+  const packs = targets.map((config, i) => (maybeParallel && i > 0 ? undefined : packOf(config, opts.memos)));
   const progress = opts.progress ?? SILENT;
   progress.phase("loading the spec");
   // Two steps a terminal shows (the first once the run has taken half a second): Microsoft Graph's
@@ -138,29 +141,61 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     read: () => progress.phase("building the API model"),
     tally: (done, total) => progress.share(done, total),
   });
-  if (api.operations.length >= (opts.hugeFrom ?? HUGE_API)) {
+  const huge = api.operations.length >= (opts.hugeFrom ?? HUGE_API);
+  if (huge) {
     opts.huge?.();
     for (const cache of opts.writes?.values() ?? []) cache.forgetHeldIndex();
   }
+  // Two huge SDKs at once would hold both in memory: one after the other.
+  const parallel = maybeParallel && !huge && workersFor(targets.length, api.operations.length);
+  const job = (i: number): TargetJob => ({ spec, overlays: opts.overlays, config: targets[i], lock: locks[i], digest, sourceDigests, release: opts.release, date: opts.date });
+  const workers = parallel ? targets.slice(1).map((_, k) => startTargetWorker(api, job(k + 1), progress)) : [];
   const results: TargetResult[] = [];
-  for (const [i, config] of targets.entries()) {
-    const target = targetOf(opts.registry ?? TARGETS, config.name);
-    // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
-    const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (opts.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
-    const result = withReleaseFiles(await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, locks[i], packs[i], { ...opts, progress }), api, digest, opts);
-    packs[i] = undefined;
-    // Written into the lock: neither surface is needed any more.
-    locks[i] = undefined;
-    // Each file generated once with its digest as it will be: the user's text if there is one.
-    const once = result.files.filter((f) => f.once).map((f): [string, string] => [f.path, digestOf(readText(join(config.out, f.path)) ?? f.content)]);
-    const record = inputsOf(config, sourceDigests, once, opts.release !== false, result.release!.version);
-    if (record) result.inputs = record;
-    results.push(result);
-    opts.staged?.(result);
+  try {
+    for (const [i, config] of targets.entries()) {
+      const result = i > 0 && parallel ? ((await workers[i - 1].result) as unknown as TargetResult) : await generateOne(api, job(i), packs[i] ?? packOf(config, opts.memos), { ...opts, progress });
+      packs[i] = undefined;
+      // Written into the lock: neither surface is needed any more.
+      locks[i] = undefined;
+      results.push(result);
+      opts.staged?.(result);
+    }
+  } finally {
+    for (const w of workers) w.stop();
   }
   const sources = sourceDigests.map(([path]) => path);
   for (const r of results) r.sources = sources;
   return results;
+}
+
+/**
+ * Whether targets after the first may be generated on worker threads: by a bundled specsmith, with
+ * its own targets, outside --watch (whose memos live on this thread) and without the tests' knobs.
+ */
+function inWorkers(targets: TargetConfig[], opts: GenerateOptions): boolean {
+  return workersFor(targets.length, Infinity) && !opts.registry && !opts.memos && !opts.locks && opts.offHeapFrom === undefined && opts.hugeFrom === undefined;
+}
+
+/**
+ * One target's whole generation from the IR: plan, release, files, and what the next run needs to
+ * tell whether it has anything to do. On this thread, or on a worker's (runTargetJob).
+ */
+async function generateOne(api: Api, job: TargetJob, pack: PristineStore | undefined, opts: GenerateOptions & { progress: Progress }): Promise<TargetResult> {
+  const { spec, config } = job;
+  const target = targetOf(opts.registry ?? TARGETS, config.name);
+  // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
+  const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (job.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
+  const result = withReleaseFiles(await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, job.lock, pack, opts), api, job.digest, opts);
+  // Each file generated once with its digest as it will be: the user's text if there is one.
+  const once = result.files.filter((f) => f.once).map((f): [string, string] => [f.path, digestOf(readText(join(config.out, f.path)) ?? f.content)]);
+  const record = inputsOf(config, job.sourceDigests, once, opts.release !== false, result.release!.version);
+  if (record) result.inputs = record;
+  return result;
+}
+
+/** A worker thread's generation of the target it was given (target-worker.ts). */
+export function runTargetJob(): Promise<void> {
+  return serveTargetJob((api, job, progress) => generateOne(api, job, packOf(job.config, undefined), { release: job.release, date: job.date, overlays: job.overlays, progress }));
 }
 
 /**
