@@ -3,8 +3,8 @@
  * TypeScript and one in Python) renders both at once: each target's planning, rendering and
  * formatting reads the IR and nothing of the other target's, and rendering is most of a generation.
  * The main thread loads the spec and builds the IR once, generates the first target itself, and
- * hands each other target the IR (copied to the worker: 0.3 s for GitHub's, against 1.2 s to load
- * it again).
+ * hands each other target the IR (copied to the worker: 0.35 s for GitHub's, against 1.1 s to
+ * load it again).
  *
  * Only a bundled specsmith does this (a worker runs the bundle; the sources need a TypeScript
  * loader), and only where every input crosses threads as data: specsmith's own targets, no
@@ -47,8 +47,9 @@ type WireFile = Record<string, unknown> & { path: string; bytes?: Uint8Array };
 type WireResult = Record<string, unknown> & { files: WireFile[] };
 
 /**
- * How many targets may be generated at once: `SPECSMITH_THREADS` when set (1: one after the other),
- * else all of them on a machine of four cores or more, else one at a time. On two cores, measured
+ * Whether targets may be generated at once, as a number of threads: `SPECSMITH_THREADS` when set (1:
+ * one target after the other; more: each target after the first on a thread of its own), else the
+ * cores of a machine of four or more, else 1. On two cores, measured
  * on GitHub's and Stripe's SDKs, both targets at once took 12-16 % more CPU for 4-7 % less wall
  * time (the Python target already formats on a thread of its own), and made the whole Clerk API's
  * slower: not worth it there.
