@@ -49,10 +49,9 @@ type WireResult = Record<string, unknown> & { files: WireFile[] };
 /**
  * Whether targets may be generated at once, as a number of threads: `SPECSMITH_THREADS` when set (1:
  * one target after the other; more: each target after the first on a thread of its own), else the
- * cores of a machine of four or more, else 1. On two cores, measured
- * on GitHub's and Stripe's SDKs, both targets at once took 12-16 % more CPU for 4-7 % less wall
- * time (the Python target already formats on a thread of its own), and made the whole Clerk API's
- * slower: not worth it there.
+ * cores of a machine of four or more, else 1. On two cores, measured on GitHub's and Stripe's SDKs,
+ * both targets at once took 10-12 % more CPU for 6 % less wall time (the Python target already
+ * formats on a thread of its own), and made the whole Clerk API's slower: not worth it there.
  */
 export function targetThreads(): { threads: number; forced: boolean } {
   const set = process.env.SPECSMITH_THREADS;
