@@ -81,17 +81,20 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
   if (!flags.watch) return run.once();
   // Watching: every failure is reported (unless the spec changed again meanwhile: the next run
   // reads it whole) and the next save tries again.
-  const again = async (superseded: () => boolean = () => false) => {
+  let watching = false;
+  const again = async (superseded: () => boolean) => {
     await run.once().catch(async (e: unknown) => {
       // Events that came while the run held the thread are taken in first.
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       if (!superseded()) report(e);
     });
-    return [...run.loaded, ...(config ? [config] : [])];
+    const files = [...run.loaded, ...(config ? [config] : [])];
+    // Said once the first run is over; the watch began before it read anything.
+    if (!watching) say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
+    watching = true;
+    return files;
   };
-  const files = await again();
-  say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
-  watchFiles(files, again);
+  watchFiles([spec, ...overlays, ...(config ? [config] : [])], again, { now: true });
   return new Promise<number>(() => {});
 }
 

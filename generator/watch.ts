@@ -22,9 +22,10 @@ const STEADY_MS = 10;
  * Calls `run` (debounced) whenever a file in `files` is written, created, replaced or removed.
  * `run` returns the files to watch from then on (a spec may $ref new files); it must not throw.
  * `superseded()` tells a run whether a file changed again since it began (it then runs again): a
- * failure it met may come from a file read half-written, and need not be reported.
+ * failure it met may come from a file read half-written, and need not be reported. `now`: run at
+ * once as well, under the watch.
  */
-export function watchFiles(files: string[], run: (superseded: () => boolean) => Promise<string[]>): { close(): void } {
+export function watchFiles(files: string[], run: (superseded: () => boolean) => Promise<string[]>, opts: { now?: boolean } = {}): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   let wanted = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
@@ -123,6 +124,9 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
     }
   };
   update(files);
+  // `now`: the first run too, under the watch: a save while it reads the files runs it again (a
+  // watch begun after it would miss that save, and the files would stay as the run read them).
+  if (opts.now) void fire();
   return {
     close() {
       clearTimeout(timer);

@@ -19,9 +19,9 @@ afterEach(() => {
 });
 
 /** Starts a watch (of a spec into `out`, or of a config) and collects its output. */
-function watch(spec: string, out?: string) {
+function watch(spec: string, out?: string, env: Record<string, string> = {}) {
   const log = { stdout: "", stderr: "" };
-  child = startSpecsmith(["generate", "--watch", ...(out ? ["--spec", spec, "--out", out] : ["--config", spec])]);
+  child = startSpecsmith(["generate", "--watch", ...(out ? ["--spec", spec, "--out", out] : ["--config", spec])], undefined, env);
   child.stdout!.on("data", (d: Buffer) => (log.stdout += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (log.stderr += d.toString()));
   return log;
@@ -170,6 +170,23 @@ describe("generate --watch", () => {
       watching.close();
     }
   });
+
+  it("generates a save that came while the first generation ran (the watch is on before it reads the spec)", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const out = join(dir, "out");
+    writeFileSync(spec, read(SPEC));
+    // Each step's line tells how far the first run is: the spec has been read once "loading the spec" ends.
+    const log = watch(spec, out, { SPECSMITH_TIMINGS: "1" });
+    await until(() => /^specsmith: loading the spec: \d+ ms/m.test(log.stderr), "the first run read the spec");
+    atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "Revokes a pending actor token, saved mid-run."));
+    const runs = () => log.stdout.match(/^specsmith: generated /gm)?.length ?? 0;
+    await until(() => runs() === 2, `a second run for the save: ${log.stdout}${log.stderr}`);
+    expect(read(join(out, "src", "sdk", "actortokens.ts"))).toContain("saved mid-run");
+    // One "watching" line, after the first run.
+    expect(log.stdout.match(/^specsmith: watching /gm)).toHaveLength(1);
+    expect(log.stdout.indexOf("specsmith: watching ")).toBeGreaterThan(log.stdout.indexOf("specsmith: generated "));
+  }, 60_000);
 
   it("writes what a fresh generation writes after each save, though it formats only what changed", async () => {
     dir = tempDir();
