@@ -103,6 +103,91 @@ const text = fc.oneof(
   fc.array(fc.constantFrom("*", "/", "`", "$", "{", "}", '"', "'", "\\", "\n", "\r", "\u2028", "#", "<", ">", "|", "a", " ", "\u0000", "\ud800"), { maxLength: 30 }).map((a) => a.join("")),
 );
 
+/**
+ * What the quoted-literal escapers (pyString, tsTemplateText) write inside the quotes, character by
+ * character: the oracle for their shortcut, which returns a value with nothing to escape as it is.
+ */
+function escapedOneByOne(value: string, quote: string): string {
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    const code = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    const bidi = code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+    if (c === "\\" || c === quote) out += "\\" + c;
+    else if (c === "\n" || c === "\r" || c === "\t") out += { "\n": "\\n", "\r": "\\r", "\t": "\\t" }[c];
+    else if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) out += c + value[++i];
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff) || bidi || code === 0xfeff)
+      out += "\\u" + code.toString(16).padStart(4, "0");
+    else out += c;
+  }
+  return out;
+}
+
+describe("the quoted-literal escapers' shortcut", () => {
+  // Every character the escapers treat apart, the ones beside each range's ends, and plain text.
+  const special = [
+    "\\",
+    '"',
+    "`",
+    "'",
+    "\n",
+    "\r",
+    "\t",
+    "\u0000",
+    "\u001f",
+    " ",
+    "~",
+    "\u007f",
+    "\u0085",
+    "\u009f",
+    "\u00a0",
+    "\u2027",
+    "\u2028",
+    "\u2029",
+    "\u202a",
+    "\u202e",
+    "\u202f",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u2065",
+    "\u2066",
+    "\u2069",
+    "\u206a",
+    "\ufeff",
+    "\ufffe",
+    "\ud7ff",
+    "\ud800",
+    "\udbff",
+    "\udc00",
+    "\udfff",
+    "\ue000",
+    "😀",
+    "é",
+    "a",
+    "Z",
+  ];
+  const strings = fc.oneof(
+    fc.string({ unit: "binary" }),
+    fc.array(fc.constantFrom(...special), { maxLength: 12 }).map((a) => a.join("")),
+  );
+
+  it("writes what escaping one character at a time writes, for any string", () => {
+    fc.assert(
+      fc.property(strings, (s) => {
+        expect(pyString(s)).toBe(`"${escapedOneByOne(s, '"')}"`);
+        expect(tsTemplateText(s)).toBe(escapedOneByOne(s, "`").replace(/\$\{/g, "\\${"));
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+  });
+
+  it("returns a value with nothing to escape as the very string", () => {
+    for (const s of ["plain", "ActorTokenTypedDict", "/v1/users/{id}", "naïve café 😀", ""]) expect(pyString(s).slice(1, -1)).toBe(s);
+  });
+});
+
 describe("TypeScript contexts, read back by the TypeScript parser", () => {
   const parse = (code: string) => ts.createSourceFile("x.ts", code, ts.ScriptTarget.ES2022, true);
 

@@ -50,8 +50,14 @@ export function tsString(value: string): string {
 /** Characters that a quoted literal, comment or markdown line may not hold as they are. */
 const NEEDS_ESCAPE = /["'`\\\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/;
 
+/** Every character escapeChars writes otherwise (besides the quote): one search, no backtracking. */
+const ESCAPED = /[\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
 /** Escapes for the inside of a quoted literal (JavaScript and Python agree on these). */
 function escapeChars(value: string, quote: string): string {
+  // Most values (names, paths, plain descriptions) hold none of these: returned as they are, not
+  // copied a character at a time.
+  if (!ESCAPED.test(value) && !value.includes(quote)) return value;
   let out = "";
   for (let i = 0; i < value.length; i++) {
     const c = value[i];

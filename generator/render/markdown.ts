@@ -35,11 +35,16 @@ export function exampleCell(v: unknown): string {
   return mdCell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
 }
 
+/** A space or tab that ends a line (before any line terminator, or at the end). */
+const TRAILING_BLANK = /[ \t](?:[\n\r\u2028\u2029]|$)/;
+
 /**
  * `s` without the spaces and tabs that end its lines (`s` itself when none does). A scan from line
  * end to line end: it runs over every emitted Python byte, where a multi-line regex replace cost more.
  */
 export function trimLineEnds(s: string): string {
+  // Most texts have no such line: one search (no copy) tells.
+  if (!TRAILING_BLANK.test(s)) return s;
   // Other line terminators (rare in output: spec text) take the regex, which knows them all.
   if (s.includes("\r") || s.includes("\u2028") || s.includes("\u2029")) return s.replace(/[ \t]+$/gm, "");
   let out = "";

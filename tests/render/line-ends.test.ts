@@ -1,4 +1,5 @@
 // trimLineEnds (render/markdown.ts): what `s.replace(/[ \t]+$/gm, "")` gives, by a faster scan.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { trimLineEnds } from "../../generator/render/markdown.js";
 
@@ -17,6 +18,16 @@ describe("trimLineEnds", () => {
   it.each(CASES)("%s", (_name, given, want) => {
     expect(trimLineEnds(given)).toBe(want);
     expect(trimLineEnds(given)).toBe(given.replace(/[ \t]+$/gm, ""));
+  });
+
+  it("agrees with the regex for any text of blanks, line terminators and letters", () => {
+    const text = fc.array(fc.constantFrom(" ", "\t", "\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\u00a0", "a", "é"), { maxLength: 24 }).map((a) => a.join(""));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(trimLineEnds(s)).toBe(s.replace(/[ \t]+$/gm, ""));
+      }),
+      { seed: 5, numRuns: 3000 },
+    );
   });
 
   it("returns the very string when no line ends in a blank", () => {

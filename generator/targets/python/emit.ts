@@ -85,6 +85,14 @@ class Emission {
     const known = derive(this.memo, key, path, () => this.py(path, template, view(), laidOut));
     if (known) keep(this.emitted, known);
   }
+  /** A module derived from `key` whose view says whether it is printed as ruff prints it (`laidOut`). */
+  derivedLaidOut(key: string | undefined, path: string, template: string, view: () => { laidOut: boolean }): void {
+    const known = derive(this.memo, key, path, () => {
+      const v = view();
+      return this.py(path, template, v, v.laidOut);
+    });
+    if (known) keep(this.emitted, known);
+  }
   /** A docs page derived from `key` (render-memo.ts). */
   derivedDoc(key: string | undefined, path: string, template: string, view: () => unknown): void {
     const known = derive(this.memo, key, `docs/${path}`, () => this.doc(path, template, view()));
@@ -149,9 +157,9 @@ async function emitModels(e: Emission): Promise<void> {
     e.derivedDoc(key, m.doc, "docs/model.md.hbs", () => modelDoc(p, m));
     e.tick();
   }
-  // Every model's names: on GitHub's SDK a 7 MB module, keyed by its view rather than printed again.
-  const index = modelsIndex(p);
-  e.derivedPy(e.keys?.view(JSON.stringify(index)), `${pkg}/models/__init__.py`, "src/models__init__.py.hbs", () => index, index.laidOut);
+  // Every model's names: on GitHub's SDK a 7 MB module (Microsoft Graph's, 47 MB), keyed by the
+  // names it lists, and laid out only when that key is new.
+  e.derivedLaidOut(e.keys?.view(modelsIndexKey(p)), `${pkg}/models/__init__.py`, "src/models__init__.py.hbs", () => modelsIndex(p));
   e.doc("models/utils/retryconfig.md", "docs/retryconfig.md.hbs", retryDocs());
   if (p.api.operations.some((op) => op.body?.encoding === "multipart")) e.doc("models/file.md", "docs/model.md.hbs", fileDoc());
 }
@@ -272,26 +280,33 @@ function emitPackage(e: Emission): void {
   });
 }
 
+/** What models/__init__.py lists (each model's names and module, each alias), as its render key. */
+function modelsIndexKey(p: PyPlan): string {
+  return JSON.stringify([p.modelList.map((m) => [m.name, m.typedDict ?? "", m.errorClass ?? "", m.module]), p.aliases.map((a) => [a.name, a.module, a.attr])]);
+}
+
 /**
- * models/__init__.py's view: its import statements and `_MODULES` entries laid out as ruff prints
- * them (layout.ts), so that the module needs no formatting; `laidOut` false when some line holds
- * text whose width ruff measures otherwise (ruff's formatter then formats the module).
+ * models/__init__.py's view: its import statements, `_MODULES` entries and `__all__` names, each
+ * laid out as ruff prints it (layout.ts) and each block joined into one text. The module then needs
+ * no formatting, and printing it is a few substitutions: statement by statement through the
+ * template, Microsoft Graph's 47 MB took seconds. `laidOut` false when some line holds text whose
+ * width ruff measures otherwise (ruff's formatter then formats the module).
  */
-function modelsIndex(p: PyPlan) {
+export function modelsIndex(p: PyPlan) {
   const byModule = (a: { module: string }, b: { module: string }) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
   const namesOf = (m: PyPlan["modelList"][number]) => [m.name, ...(m.typedDict ? [m.typedDict] : []), ...(m.errorClass ? [m.errorClass] : [])];
   const names = [...p.modelList.flatMap((m) => namesOf(m).map((name) => ({ name, module: m.module, attr: name }))), ...p.aliases].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const laid: string[][] = [
+  const blocks = {
+    runtimeImports: MODELS_INDEX_IMPORTS.map((i) => fromImport("", `.${i.module.replace(/^models\//, "").replace(/\.py$/, "")}`, sortedImportNames(i.names))).join("\n"),
     // Sorted by module, so the order of building models never shows in the output.
-    MODELS_INDEX_IMPORTS.map((i) => fromImport("", `.${i.module.replace(/^models\//, "").replace(/\.py$/, "")}`, sortedImportNames(i.names))),
-    [
+    typeImports: [
       ...[...p.modelList].sort(byModule).map((m) => fromImport("    ", `.${m.module}`, namesOf(m))),
       ...[...p.aliases].sort((a, b) => (a.name < b.name ? -1 : 1)).map((a) => fromImport("    ", `.${a.module}`, [`${a.attr} as ${a.name}`])),
-    ],
-    names.map((n) => tupleEntry("    ", pyString(n.name), [pyString(n.module), pyString(n.attr)])),
-  ];
-  const [runtimeImports, typeImports, modules] = laid.map((lines) => lines.map((statement) => ({ statement })));
-  return { runtimeImports, typeImports, modules, names, laidOut: laid.every((lines) => lines.every(widthIsLength)) };
+    ].join("\n"),
+    modules: names.map((n) => tupleEntry("    ", pyString(n.name), [pyString(n.module), pyString(n.attr)])).join("\n"),
+    names: names.map((n) => `    ${pyString(n.name)},`).join("\n"),
+  };
+  return { ...blocks, laidOut: Object.values(blocks).every(widthIsLength) };
 }
 
 function configView(e: Emission) {

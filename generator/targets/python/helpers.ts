@@ -74,8 +74,11 @@ export const PYTHON_CODE_FIELDS = [
   "valueExpr",
   // a PageSpec constructor call: identifiers, numbers, and wire names through pyString
   "pages",
-  // a statement laid out as ruff prints it (layout.ts): identifiers, and names through pyString
-  "statement",
+  // models/__init__.py's blocks of statements, laid out as ruff prints them (layout.ts): identifiers,
+  // and names through pyString
+  "runtimeImports",
+  "typeImports",
+  "modules",
   // docs: anchors and links derived from planner file names, markdown built from identifiers
   "anchor",
   "doc",
