@@ -292,7 +292,7 @@ function modelsIndexKey(p: PyPlan): string {
  * template, Microsoft Graph's 47 MB took seconds. `laidOut` false when some line holds text whose
  * width ruff measures otherwise (ruff's formatter then formats the module).
  */
-export function modelsIndex(p: PyPlan) {
+function modelsIndex(p: PyPlan) {
   const byModule = (a: { module: string }, b: { module: string }) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
   const namesOf = (m: PyPlan["modelList"][number]) => [m.name, ...(m.typedDict ? [m.typedDict] : []), ...(m.errorClass ? [m.errorClass] : [])];
   const names = [...p.modelList.flatMap((m) => namesOf(m).map((name) => ({ name, module: m.module, attr: name }))), ...p.aliases].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
