@@ -39,6 +39,8 @@ export interface TargetResult {
   warnings: Diagnostic[];
   /** The files the spec was read from: itself, every file its $refs reach, and the overlays. */
   sources?: string[];
+  /** The same files, each with the digest of the text this generation read (see inputs.ts). */
+  sourceDigests?: [path: string, digest: string][];
   /** How many operations the SDK has (each a method, and in Python an `_async` twin too). */
   operations?: number;
   /** The version this generation releases, and the changes since the last one. */
@@ -164,7 +166,10 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     for (const w of workers) w.stop();
   }
   const sources = sourceDigests.map(([path]) => path);
-  for (const r of results) r.sources = sources;
+  for (const r of results) {
+    r.sources = sources;
+    r.sourceDigests = sourceDigests;
+  }
   return results;
 }
 

@@ -80,9 +80,7 @@ export function upToDate(config: TargetConfig, sources: { spec: string; overlays
   if (!Array.isArray(rec.sources) || !Array.isArray(rec.once) || !sameSources(rec.sources, sources)) return undefined;
   if (samples !== undefined && (rec.samples === undefined || digestOf(readText(samples) ?? "") !== rec.samples)) return undefined;
   if (digestOf(readText(join(config.out, IGNORE_FILE)) ?? "") !== rec.ignore) return undefined;
-  // The bytes, not decoded text (decoding a 10 MB spec costs more than hashing it): for a UTF-8 file
-  // without a byte-order mark, the same digest as its text's.
-  if (!rec.sources.every(([path, digest]) => digestOf(readBytes(path, MAX_SOURCE_BYTES) ?? "") === digest)) return undefined;
+  if (rec.sources.some(([path, digest]) => sourceChanged(path, digest))) return undefined;
   if (!rec.once.every((o) => Array.isArray(o) && typeof o[0] === "string" && unsafePathReason(o[0]) === undefined && digestOf(readText(join(config.out, o[0])) ?? "") === o[1])) return undefined;
   // A file carrying hand edits, or one the last run kept or left to the user, is reported on every
   // run (`--check` names them): only a folder of files exactly as generated is skipped.
@@ -114,6 +112,15 @@ function quiet(out: string): boolean {
 
 /** The loader's limit on a spec file. */
 const MAX_SOURCE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Whether the file at `path` no longer has the text a generation read, whose digest was `digest`.
+ * The bytes are hashed, not decoded text (decoding a 10 MB spec costs more than hashing it): for a
+ * UTF-8 file without a byte-order mark, the same digest as its text's.
+ */
+export function sourceChanged(path: string, digest: string): boolean {
+  return digestOf(readBytes(path, MAX_SOURCE_BYTES) ?? "") !== digest;
+}
 
 /**
  * The recorded sources start with this run's spec and end with its overlays (a folder's index is

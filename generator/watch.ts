@@ -20,12 +20,14 @@ const STEADY_MS = 10;
 
 /**
  * Calls `run` (debounced) whenever a file in `files` is written, created, replaced or removed.
- * `run` returns the files to watch from then on (a spec may $ref new files); it must not throw.
+ * `run` returns the files to watch from then on (a spec may $ref new files), and may say whether any
+ * of them changed after it read it (`changed`): a file in a folder it found is watched only once it
+ * ended, so a save there while it ran raised no event. It must not throw.
  * `superseded()` tells a run whether a file changed again since it began (it then runs again): a
  * failure it met may come from a file read half-written, and need not be reported. `now`: run at
  * once as well, under the watch.
  */
-export function watchFiles(files: string[], run: (superseded: () => boolean) => Promise<string[]>, opts: { now?: boolean } = {}): { close(): void } {
+export function watchFiles(files: string[], run: (superseded: () => boolean) => Promise<string[] | RunRead>, opts: { now?: boolean } = {}): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   let wanted = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
@@ -50,7 +52,10 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
     if (stamps() !== before) return trigger();
     running = true;
     try {
-      update(await run(() => again));
+      const read = await run(() => again);
+      const found = update(Array.isArray(read) ? read : read.files);
+      // A save to a file of a folder this run found (a new $ref's) came before the folder's watch.
+      if (!Array.isArray(read) && found.length > 0 && read.changed(found)) again = true;
     } finally {
       running = false;
       if (again) {
@@ -63,7 +68,8 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
   const stamps = () => [...wanted].flatMap(([dir, names]) => [...names].map((n) => stampOf(join(dir, n)))).join(" ");
   /** The files last asked for, for a folder that appears to be watched at once. */
   let current: string[] = [];
-  const update = (list: string[]) => {
+  /** Watches the folders of `list` (and no others); returns the files of the folders watched anew. */
+  const update = (list: string[]): string[] => {
     current = list;
     wanted = new Map();
     for (const f of list) {
@@ -77,12 +83,16 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
         watchers.delete(dir);
       }
     }
+    const anew = new Set<string>();
     for (const dir of wanted.keys()) {
       if (watchers.has(dir)) continue;
       // Some platforms give no name: then any change in the folder counts.
-      const w = watchFolder(dir, dir, (name) => name === null || wanted.get(dir)?.has(name) === true, trigger) ?? awaitFolder(dir);
-      if (w) watchers.set(dir, w);
+      const w = watchFolder(dir, dir, (name) => name === null || wanted.get(dir)?.has(name) === true, trigger);
+      if (w) anew.add(dir);
+      const watcher = w ?? awaitFolder(dir);
+      if (watcher) watchers.set(dir, watcher);
     }
+    return list.filter((f) => anew.has(dirname(f)));
   };
   /**
    * A folder not there yet (an output folder before its first generation, a $ref'd file's new folder):
@@ -134,6 +144,12 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
       watchers.clear();
     },
   };
+}
+
+/** What a run read: the files to watch from then on, and whether any of `files` differs from what it read. */
+export interface RunRead {
+  files: string[];
+  changed(files: string[]): boolean;
 }
 
 function isFolder(path: string): boolean {

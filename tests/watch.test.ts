@@ -146,6 +146,38 @@ describe("generate --watch", () => {
     }
   });
 
+  it("runs again when a file of a folder a run found changed after the run read it (before that folder was watched)", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const found = join(dir, "schemas", "user.yaml");
+    writeFileSync(spec, "first");
+    mkdirSync(join(dir, "schemas"));
+    writeFileSync(found, "v1");
+    const seen: string[] = [];
+    // Each run reads the spec and (as a $ref would make it) the file in schemas/, which it returns for
+    // watching, with the texts it read.
+    const watching = watchFiles(
+      [spec],
+      async () => {
+        const read = new Map([spec, found].map((f) => [f, readFileSync(f, "utf8")]));
+        seen.push(read.get(found)!);
+        // The file is saved after this run read it, while the run still goes: no watch is on its folder yet.
+        if (seen.length === 1) writeFileSync(found, "v2");
+        return { files: [...read.keys()], changed: (files) => files.some((f) => readFileSync(f, "utf8") !== read.get(f)) };
+      },
+      { now: true },
+    );
+    try {
+      await until(() => seen.length === 2, `a second run for the save: ${JSON.stringify(seen)}`);
+      expect(seen).toEqual(["v1", "v2"]);
+      // The second run found no folder anew: nothing more to compare, no third run.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen).toHaveLength(2);
+    } finally {
+      watching.close();
+    }
+  });
+
   it("follows a file in folders that do not exist yet, once they and the file appear, and its later writes", async () => {
     dir = tempDir();
     const file = join(dir, "out", ".specsmith", "lock.json");
@@ -186,6 +218,26 @@ describe("generate --watch", () => {
     // One "watching" line, after the first run.
     expect(log.stdout.match(/^specsmith: watching /gm)).toHaveLength(1);
     expect(log.stdout.indexOf("specsmith: watching ")).toBeGreaterThan(log.stdout.indexOf("specsmith: generated "));
+  }, 60_000);
+
+  it("generates a save of a $ref'd file in another folder that came while the first generation ran", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const out = join(dir, "out");
+    const schemas = join(dir, "schemas", "errors.yaml");
+    const text = read(SPEC);
+    // ClerkError moves to a file of its own folder, which no watch covers until the first run ends.
+    const block = text.slice(text.indexOf("    ClerkError:\n"), text.indexOf("\n    ClerkErrors:"));
+    mkdirSync(join(dir, "schemas"));
+    writeFileSync(schemas, block.replace(/^ {4}/gm, ""));
+    writeFileSync(spec, text.replace(block + "\n", "").replace(/'#\/components\/schemas\/ClerkError'/g, "'./schemas/errors.yaml#/ClerkError'"));
+    const log = watch(spec, out, { SPECSMITH_TIMINGS: "1" });
+    // The spec and the $ref'd file have been read once "loading the spec" ends.
+    await until(() => /^specsmith: loading the spec: \d+ ms/m.test(log.stderr), "the first run read the spec");
+    atomicSave(schemas, readFileSync(schemas, "utf8").replace("ClerkError:\n", "ClerkError:\n  description: Saved mid-run in its own folder.\n"));
+    const runs = () => log.stdout.match(/^specsmith: generated /gm)?.length ?? 0;
+    await until(() => runs() === 2, `a second run for the save: ${log.stdout}${log.stderr}`);
+    expect(read(join(out, "docs/models/components/clerkerror.md"))).toContain("Saved mid-run in its own folder.");
   }, 60_000);
 
   it("writes what a fresh generation writes after each save, though it formats only what changed", async () => {
