@@ -18,6 +18,7 @@ import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
 import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
 import { watchFiles } from "../watch.js";
+import { sourceChanged } from "../inputs.js";
 import { SILENT, type Progress } from "../progress.js";
 import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
@@ -67,7 +68,11 @@ export interface SiteContent {
  * known (site-record.ts). `memos` (`docs dev`): what the last generation of each target derived,
  * kept from one save to the next.
  */
-async function siteContent(configPath: string, opts: SiteOptions, memos?: Map<string, WatchMemo>): Promise<{ site: SiteContent; inputs: string[]; digests?: Omit<SiteInputs, "context" | "pages"> }> {
+async function siteContent(
+  configPath: string,
+  opts: SiteOptions,
+  memos?: Map<string, WatchMemo>,
+): Promise<{ site: SiteContent; inputs: string[]; read: Map<string, string>; digests?: Omit<SiteInputs, "context" | "pages"> }> {
   const progress = opts.progress?.() ?? SILENT;
   try {
     // Digests taken before the files are read (the sources' are of the text the loader read).
@@ -85,7 +90,9 @@ async function siteContent(configPath: string, opts: SiteOptions, memos?: Map<st
     const site = joinedSite(configPath, results);
     const known = configDigest !== undefined && [...kept, ...once].every(([, d]) => d !== undefined) && results.every((r) => r.inputs !== undefined);
     const digests = known ? { config: configDigest, sources: results[0]!.inputs!.sources, outputs: [...kept, ...once] as [string, string][] } : undefined;
-    return { site, inputs, ...(digests ? { digests } : {}) };
+    // What the generation read of the spec's files, for `docs dev` to tell a save it did not see.
+    const read = new Map(results[0]?.sourceDigests ?? []);
+    return { site, inputs, read, ...(digests ? { digests } : {}) };
   } finally {
     progress.end();
   }
@@ -258,6 +265,9 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
     throw e;
   });
   let inputs = first.inputs;
+  let read = first.read;
+  // A file of a folder a run found is watched once the run ended: compared with what the run read.
+  const changedSinceRead = (paths: string[]) => paths.some((p) => read.has(p) && sourceChanged(p, read.get(p)!));
   // The inputs' digests when the last good run began: a save that changed no byte (an editor's
   // save without edits, a `touch`) makes no run.
   let made: string | undefined;
@@ -265,18 +275,19 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
     const started = performance.now();
     const digests = inputs.map(inputDigest);
     const now = digests.every((d) => d !== undefined) ? digests.join(" ") : undefined;
-    if (now !== undefined && now === made) return inputs;
+    if (now !== undefined && now === made) return { files: inputs, changed: changedSinceRead };
     try {
       const next = await siteContent(configPath, opts, memos);
       made = next.inputs.join("\0") === inputs.join("\0") ? now : undefined;
       inputs = next.inputs;
+      read = next.read;
       const changed = live.update(sourceFiles(next.site, out, opts));
       opts.told?.({ pages: next.site.pages.length, changed: changed.length, ms: Math.round(performance.now() - started) });
     } catch (e) {
       // A file read half-written fails a run the next one makes good: only the last is reported.
       if (!superseded()) opts.told?.({ error: e });
     }
-    return inputs;
+    return { files: inputs, changed: changedSinceRead };
   });
   const close = async () => {
     watcher.close();
