@@ -10,7 +10,7 @@ import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
 import { cacheOf, checkOne, codeSamplesFile, generateAll, joinChecks, type Check, type TargetResult } from "./generate.js";
 import type { WriteCache } from "./write/write-cache.js";
-import { sourceChanged, upToDate } from "./inputs.js";
+import { changedSinceRead, upToDate } from "./inputs.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
 import { LockCache } from "./release/lock.js";
 import { cliProgress, type Progress } from "./progress.js";
@@ -92,7 +92,7 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
     // Said once the first run is over; the watch began before it read anything.
     if (!watching) say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
     watching = true;
-    return { files, changed: (paths: string[]) => paths.some((p) => run.changedSinceRead(p)) };
+    return { files, changed: (paths: string[]) => changedSinceRead(run.read, paths) };
   };
   watchFiles([spec, ...overlays, ...(config ? [config] : [])], again, { now: true });
   return new Promise<number>(() => {});
@@ -102,7 +102,7 @@ class GenerateRun {
   /** The files the spec was read from, for --watch. */
   loaded: string[];
   /** Their texts' digests, as the last run that read them read them (--watch). */
-  private readDigests = new Map<string, string>();
+  read: ReadonlyMap<string, string> = new Map();
   /** --watch: what each run derived and formatted, and the locks it read, for the next (render-memo.ts, LockCache). */
   private readonly memos: Map<string, WatchMemo> | undefined;
   private readonly locks: LockCache | undefined;
@@ -118,12 +118,6 @@ class GenerateRun {
     this.loaded = [spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
-  }
-
-  /** Whether `path`, which the last run read, has changed since (false for a file it did not read). */
-  changedSinceRead(path: string): boolean {
-    const digest = this.readDigests.get(path);
-    return digest !== undefined && sourceChanged(path, digest);
   }
 
   /** Human lines, unless --quiet (then only warnings and errors) or --json (then one object at the end). */
@@ -167,7 +161,7 @@ class GenerateRun {
         staged: (r: TargetResult) => (this.flags.check ? checks.push(this.compare(r)) : pending.push(this.stage(r, progress))),
       });
       this.loaded = results[0]?.sources ?? [this.spec];
-      this.readDigests = new Map(results[0]?.sourceDigests ?? []);
+      this.read = new Map(results[0]?.sourceDigests ?? []);
       const warnings = results[0]?.warnings ?? [];
       progress.end();
       if (warnings.length) process.stderr.write(warnings.map(formatDiagnostic).join("\n") + "\n");

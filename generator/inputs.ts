@@ -123,6 +123,17 @@ export function sourceChanged(path: string, digest: string): boolean {
 }
 
 /**
+ * Whether any of `paths` that a run read (`read`: path → digest of what it read) has changed since;
+ * a path it did not read counts as unchanged. For a watch's folders found by that run (watch.ts RunRead).
+ */
+export function changedSinceRead(read: ReadonlyMap<string, string>, paths: string[]): boolean {
+  return paths.some((p) => {
+    const digest = read.get(p);
+    return digest !== undefined && sourceChanged(p, digest);
+  });
+}
+
+/**
  * The recorded sources start with this run's spec and end with its overlays (a folder's index is
  * state: the files it names are read only as this run's own inputs and the regular files the spec
  * $ref'd, by absolute path).

@@ -18,7 +18,7 @@ import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
 import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
 import { watchFiles } from "../watch.js";
-import { sourceChanged } from "../inputs.js";
+import { changedSinceRead } from "../inputs.js";
 import { SILENT, type Progress } from "../progress.js";
 import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
@@ -267,7 +267,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   let inputs = first.inputs;
   let read = first.read;
   // A file of a folder a run found is watched once the run ended: compared with what the run read.
-  const changedSinceRead = (paths: string[]) => paths.some((p) => read.has(p) && sourceChanged(p, read.get(p)!));
+  const readChanged = (paths: string[]) => changedSinceRead(read, paths);
   // The inputs' digests when the last good run began: a save that changed no byte (an editor's
   // save without edits, a `touch`) makes no run.
   let made: string | undefined;
@@ -275,7 +275,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
     const started = performance.now();
     const digests = inputs.map(inputDigest);
     const now = digests.every((d) => d !== undefined) ? digests.join(" ") : undefined;
-    if (now !== undefined && now === made) return { files: inputs, changed: changedSinceRead };
+    if (now !== undefined && now === made) return { files: inputs, changed: readChanged };
     try {
       const next = await siteContent(configPath, opts, memos);
       made = next.inputs.join("\0") === inputs.join("\0") ? now : undefined;
@@ -287,7 +287,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
       // A file read half-written fails a run the next one makes good: only the last is reported.
       if (!superseded()) opts.told?.({ error: e });
     }
-    return { files: inputs, changed: changedSinceRead };
+    return { files: inputs, changed: readChanged };
   });
   const close = async () => {
     watcher.close();
