@@ -22,6 +22,7 @@ import {
   tsString,
   tsTemplateText,
 } from "../generator/render/escape.js";
+import { propKey, tsLiteral } from "../generator/targets/typescript/literals.js";
 
 /** Strings that end or open something in one context or another. */
 export const HOSTILE = [
@@ -207,6 +208,20 @@ describe("TypeScript contexts, read back by the TypeScript parser", () => {
     for (const s of [...HOSTILE, "a'b", 'a"b', "a'\"b", `''""'`, "\\"]) {
       const code = `export const x = ${tsString(s)};\n`;
       expect(await prettier.format(code, { parser: "typescript" })).toBe(code);
+    }
+  });
+
+  it("property keys are quoted exactly where prettier quotes them, in any alphabet (propKey, tsLiteral)", async () => {
+    // Letters of several scripts, marks, digits, connectors, a letter number (Ⅻ), a middle dot (not
+    // an ES5 identifier part), an astral letter (𝒜) and the characters that make a key need quotes.
+    const pool = [..."aZ_$09éñжЖλ日ⅫÀ\u0301\u203f\u00b7\u200c-. @", "𝒜"];
+    const keys = fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }).map((cs) => cs.join(""));
+    const samples = [...fc.sample(fc.uniqueArray(keys, { minLength: 1, maxLength: 6 }), { seed: 11, numRuns: 300 }), ["número", "имя"], ["a", "x-y"], ["日本", "1", "__proto__"]];
+    for (const names of samples) {
+      const type = `export type T = {\n${names.map((k) => `  ${propKey(k)}?: string;\n`).join("")}};\n`;
+      const value = `export const v = ${tsLiteral(Object.fromEntries(names.map((k) => [k, 1])))};\n`;
+      expect(await prettier.format(type, { parser: "typescript" })).toBe(type);
+      expect(await prettier.format(value, { parser: "typescript" })).toBe(value);
     }
   });
 

@@ -160,6 +160,6 @@ describe("markdown and literals", () => {
 
   it("tsLiteral writes objects expanded, quoting only keys that need it", () => {
     expect(tsLiteral({ a: 1, b: [], c: { d: "x" } }, 0)).toBe('{\n  a: 1,\n  b: [],\n  c: {\n    d: "x",\n  },\n}');
-    expect(tsLiteral({ a: 1, "x-y": 2 }, 0)).toBe('{\n  "a": 1,\n  "x-y": 2,\n}');
+    expect(tsLiteral({ a: 1, "x-y": 2, número: 3 }, 0)).toBe('{\n  a: 1,\n  "x-y": 2,\n  número: 3,\n}');
   });
 });

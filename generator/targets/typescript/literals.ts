@@ -18,6 +18,18 @@ export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
 
+/**
+ * Whether a property key is written bare: prettier (quoteProps "as-needed") unquotes a key that is
+ * an ES5 identifier name, letters of any alphabet included (`{ número: 1, имя: 2 }`), though not one
+ * with a character beyond the Basic Multilingual Plane; it never unquotes a number in TypeScript.
+ */
+export function isBareKey(name: string): boolean {
+  return ES5_IDENTIFIER_NAME.test(name) && !ASTRAL.test(name);
+}
+
+const ES5_IDENTIFIER_NAME = /^[$_\p{L}\p{Nl}][$\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u200c\u200d]*$/u;
+const ASTRAL = /[\u{10000}-\u{10ffff}]/u;
+
 /** A data value as a TypeScript literal at `indent`: objects expanded one key a line, keys bare when they can be. */
 export function tsLiteral(value: unknown, indent = 0): string {
   const pad = "  ".repeat(indent + 1);
@@ -30,11 +42,15 @@ export function tsLiteral(value: unknown, indent = 0): string {
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value);
     if (entries.length === 0) return "{}";
-    // prettier's quoteProps "as-needed": all keys quoted when one must be.
-    const quote = entries.some(([k]) => !isIdentifier(k));
-    return "{\n" + entries.map(([k, v]) => `${pad}${quote ? tsString(k) : k}: ${tsLiteral(v, indent + 1)},\n`).join("") + `${end}}`;
+    // prettier's quoteProps "as-needed": each key quoted only if it must be.
+    return "{\n" + entries.map(([k, v]) => `${pad}${propKey(k)}: ${tsLiteral(v, indent + 1)},\n`).join("") + `${end}}`;
   }
   return scalar(value);
+}
+
+/** A property key as written in a type or object literal: bare where prettier writes it bare, else quoted. */
+export function propKey(name: string): string {
+  return isBareKey(name) ? name : tsString(name);
 }
 
 function scalar(value: unknown): string {
@@ -51,8 +67,7 @@ export function tsInlineLiteral(value: unknown): string {
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return "{}";
-    const quote = entries.some(([k]) => !isIdentifier(k));
-    return `{ ${entries.map(([k, v]) => `${quote ? tsString(k) : k}: ${tsInlineLiteral(v)}`).join(", ")} }`;
+    return `{ ${entries.map(([k, v]) => `${propKey(k)}: ${tsInlineLiteral(v)}`).join(", ")} }`;
   }
   return scalar(value);
 }

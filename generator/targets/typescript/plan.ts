@@ -535,10 +535,7 @@ function tsLiteral(literal: string, nullable: boolean): TsType {
   return { ...empty(), kind: "literal", literal, nullable };
 }
 
-/** A property key as written in a type or object literal: bare if an identifier, else quoted. */
-export function propKey(name: string): string {
-  return isIdentifier(name) ? name : tsString(name);
-}
+export { propKey } from "./literals.js";
 
 /** A property access suffix: `.name` or `["na-me"]`. */
 export function propAccess(name: string): string {
