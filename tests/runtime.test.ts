@@ -136,6 +136,12 @@ describe("names", () => {
     ["X-Request-ID", ["x", "request", "id"], "XRequestId", "xRequestId", "x_request_id"],
     ["HTTPValidationError", ["http", "validation", "error"], "HttpValidationError", "httpValidationError", "http_validation_error"],
     ["2fa code", ["2fa", "code"], "_2faCode", "_2faCode", "_2fa_code"],
+    // Other alphabets: accents go, Cyrillic and Greek are romanized, a run of capitals stays one word.
+    ["Résumé número", ["resume", "numero"], "ResumeNumero", "resumeNumero", "resume_numero"],
+    ["Straße Łódź Øresund", ["strasse", "lodz", "oresund"], "StrasseLodzOresund", "strasseLodzOresund", "strasse_lodz_oresund"],
+    ["объём_ЖКХ", ["obyom", "zhkkh"], "ObyomZhkkh", "obyomZhkkh", "obyom_zhkkh"],
+    ["Ελλάδα", ["ellada"], "Ellada", "ellada", "ellada"],
+    ["日本", [], "", "", ""],
   ])("%s", (input, w, pascal, camel, snake) => {
     expect(words(input)).toEqual(w);
     expect(pascalCase(input)).toBe(pascal);

@@ -13,7 +13,7 @@ export function words(input: string): readonly string[] {
   if (known === undefined) {
     if (wordsOf.size >= WORDS_KEPT) wordsOf.clear();
     known = Object.freeze(
-      input
+      (NON_ASCII.test(input) ? asciiFold(input) : input)
         .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
         .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
         .split(/[^A-Za-z0-9]+/)
@@ -24,6 +24,77 @@ export function words(input: string): readonly string[] {
   }
   return known;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Letters that Unicode does not decompose into a Latin letter and a mark. */
+const LATIN_LETTERS: Record<string, string> = { ß: "ss", æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe", ø: "o", Ø: "O", đ: "d", Đ: "D", ð: "d", Ð: "D", ł: "l", Ł: "L", þ: "th", Þ: "Th", ı: "i", ħ: "h", Ħ: "H" };
+
+/** Cyrillic and Greek letters, romanized letter by letter (lower case; capitals keep their case). */
+const ROMANIZED: Record<string, string> = Object.fromEntries(
+  [
+    "а a|б b|в v|г g|д d|е e|ё yo|ж zh|з z|и i|й y|к k|л l|м m|н n|о o|п p|р r|с s|т t|у u|ф f|х kh|ц ts|ч ch|ш sh|щ shch|ъ |ы y|ь |э e|ю yu|я ya",
+    "є ye|і i|ї yi|ґ g|ђ dj|ј j|љ lj|њ nj|ћ c|џ dz|ў u",
+    "α a|β v|γ g|δ d|ε e|ζ z|η i|θ th|ι i|κ k|λ l|μ m|ν n|ξ x|ο o|π p|ρ r|σ s|ς s|τ t|υ y|φ f|χ ch|ψ ps|ω o",
+  ]
+    .join("|")
+    .split("|")
+    .map((pair) => pair.split(" ") as [string, string]),
+);
+
+/**
+ * A name's letters in ASCII, for identifiers and file names: `Résumé` → `Resume`, `número` → `numero`,
+ * `Straße` → `Strasse`, `красный` → `krasnyy`. Accents go (compatibility decomposition, then the marks
+ * dropped); Cyrillic and Greek are romanized. Other scripts stay as they are, and words() drops them:
+ * a name made of nothing else falls back as an empty one does.
+ */
+export function asciiFold(text: string): string {
+  const chars = [...text];
+  // Cyrillic first, letter by letter (`й` is not `и` with a mark), then each character decomposed.
+  return chars
+    .map((ch, i) => {
+      const latin = romanized(ch);
+      if (latin === undefined) return [...ch.normalize("NFKD")].map(folded).join("");
+      // Within a run of capitals (an acronym: `ЖКХ` → `ZHKH`), every letter stays a capital.
+      const capital = (c = "") => c !== c.toLowerCase();
+      return capital(ch) && (capital(chars[i - 1]) || capital(chars[i + 1])) ? latin.toUpperCase() : latin;
+    })
+    .join("");
+}
+
+function folded(ch: string): string {
+  if (ch.charCodeAt(0) < 0x80) return ch;
+  if (MARK.test(ch)) return "";
+  return LATIN_LETTERS[ch] ?? romanized(ch) ?? ch;
+}
+
+const MARK = /\p{M}/u;
+
+function romanized(ch: string): string | undefined {
+  const lower = ch.toLowerCase();
+  const latin = ROMANIZED[lower];
+  if (latin === undefined) return undefined;
+  // A capital starts its word: `Москва` → `Moskva`.
+  return lower === ch || latin === "" ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+}
+
+/** The words a symbol is named by where a name has nothing else (an enum value of `*`, `+`, `-`). */
+export const SYMBOL_WORDS: Readonly<Record<string, string>> = {
+  "*": "wildcard",
+  "+": "plus",
+  "-": "minus",
+  "/": "slash",
+  ".": "dot",
+  "@": "at",
+  "#": "hash",
+  $: "dollar",
+  "%": "percent",
+  "&": "and",
+  "!": "bang",
+  "?": "question",
+  "=": "equals",
+  "~": "tilde",
+};
 
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 

@@ -6,7 +6,7 @@
 import { SpecError } from "../diagnostics.js";
 import { isRef, type Loc, type Resolver } from "../load/document.js";
 import type { Discriminator, Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
-import { NameScope, camelCase, pascalCase } from "./names.js";
+import { NameScope, SYMBOL_WORDS, camelCase, pascalCase } from "./names.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -222,13 +222,17 @@ export class SchemaConverter {
     const name = fixedName ?? this.names.claim(hint);
     this.byLocation.set(locKey(loc), name);
     const memberNames = new NameScope();
+    const customName = customMemberNames(schema);
     const allNumbers = values.every((v) => typeof v === "number");
     this.models.set(name, {
       kind: "enum",
       name,
       place,
       type: allNumbers ? (values.every(Number.isInteger) ? "integer" : "number") : "string",
-      members: values.map((value) => ({ name: memberNames.claim(enumMemberName(value)), value })),
+      members: values.map((value) => {
+        const custom = customName(value);
+        return { name: memberNames.claim(enumMemberName(value, custom)), value, ...(custom !== undefined ? { custom: true } : {}) };
+      }),
       ...(schema["x-speakeasy-unknown-values"] === "allow" ? { open: true } : {}),
       description: str(schema.description),
       example: exampleOf(schema),
@@ -352,10 +356,51 @@ export function exampleOf(s: Obj): unknown {
   return undefined;
 }
 
-function enumMemberName(value: string | number): string {
+/**
+ * An enum member's name: the one the spec gives it, else one made from its value. A value with no
+ * letters or digits is named by its symbols (`*` → `Wildcard`); one in a script words() cannot
+ * romanize, by the code points of its first characters (`日本` → `U65e5U672c`), which stay put when
+ * values are added or reordered, where a position would not.
+ */
+function enumMemberName(value: string | number, custom: string | undefined): string {
+  const given = custom === undefined ? "" : pascalCase(custom);
+  if (given !== "") return given;
   if (typeof value === "number") return (value < 0 ? "Minus" : "Value") + String(Math.abs(value)).replace(/\./g, "_");
   const p = pascalCase(value);
-  return p === "" ? "Empty" : p;
+  if (p !== "") return p;
+  if (value === "") return "Empty";
+  const chars = [...value];
+  if (chars.every((c) => c in SYMBOL_WORDS)) return chars.map((c) => pascalCase(SYMBOL_WORDS[c])).join("");
+  // Four are enough to tell most values apart (the scope numbers any that share them) and short enough to read.
+  return (
+    "U" +
+    chars
+      .slice(0, 4)
+      .map((c) => c.codePointAt(0)!.toString(16))
+      .join("U")
+  );
+}
+
+/**
+ * Member names a schema gives its enum's values: `x-speakeasy-enums` (Speakeasy's: a list in the
+ * order of `enum`, or a map from value to name), else `x-enum-varnames` (OpenAPI Generator's) or
+ * `x-enumNames` (NSwag's), both lists. A value left without one (a short list, a name that is not a
+ * string) is named from its value.
+ */
+function customMemberNames(schema: Obj): (value: string | number) => string | undefined {
+  const raw = Array.isArray(schema.enum) ? schema.enum : [];
+  for (const key of ["x-speakeasy-enums", "x-enum-varnames", "x-enumNames"]) {
+    const names = schema[key];
+    if (isObj(names)) return (value) => str(Object.hasOwn(names, String(value)) ? names[String(value)] : undefined);
+    if (!Array.isArray(names)) continue;
+    const byValue = new Map<string | number, string>();
+    raw.forEach((value, i) => {
+      const name = str(names[i]);
+      if (name !== undefined && (typeof value === "string" || typeof value === "number") && !byValue.has(value)) byValue.set(value, name);
+    });
+    return (value) => byValue.get(value);
+  }
+  return () => undefined;
 }
 
 function isNamedLocation(path: (string | number)[]): boolean {

@@ -78,7 +78,8 @@ export interface ObjectModel extends ModelBase {
 export interface EnumModel extends ModelBase {
   kind: "enum";
   type: "string" | "integer" | "number";
-  members: { name: string; value: string | number }[];
+  /** `custom`: the spec names the member (x-speakeasy-enums and the like), not its value. */
+  members: { name: string; value: string | number; custom?: true }[];
   /** Open enums (`x-speakeasy-unknown-values: allow`) keep values the SDK does not know yet. */
   open?: boolean;
 }

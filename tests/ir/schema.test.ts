@@ -28,6 +28,27 @@ const CASES: Case[] = [
   ],
   ["a string enum", { Status: { type: "string", enum: ["active", "in-review"] } }, { Status: 'enum string Active="active" InReview="in-review"' }],
   ["an integer enum: members named by value", { Level: { type: "integer", enum: [1, 2] } }, { Level: "enum integer Value1=1 Value2=2" }],
+  [
+    "enum values in other alphabets: accents dropped, Cyrillic and Greek romanized, symbols named, other scripts by code point",
+    { Colour: { type: "string", enum: ["café", "красный", "Ελλάδα", "日本", "*", "+-", ""] } },
+    { Colour: 'enum string Cafe="café" Krasnyy="красный" Ellada="Ελλάδα" U65e5U672c="日本" Wildcard="*" PlusMinus="+-" Empty=""' },
+  ],
+  [
+    "members the spec names: x-speakeasy-enums as a list or a map, x-enum-varnames, x-enumNames; the rest by value",
+    {
+      Listed: { type: "integer", enum: [1, 2, 3], "x-speakeasy-enums": ["NOT_STARTED", "IN_PROGRESS"] },
+      Mapped: { type: "integer", enum: [1, 2], "x-speakeasy-enums": { 1: "low", 2: "high" } },
+      Varnames: { type: "string", enum: ["a", null, "b"], nullable: true, "x-enum-varnames": ["Alpha", null, "Beta"] },
+      Nswag: { type: "integer", enum: [0, 1], "x-enumNames": ["Active", 7] },
+    },
+    {
+      Listed: "enum integer NotStarted=1 InProgress=2 Value3=3",
+      Mapped: "enum integer Low=1 High=2",
+      Varnames: 'enum string Alpha="a" Beta="b"',
+      Nswag: "enum integer Active=0 Value1=1",
+    },
+    "3.0.3",
+  ],
   ["an array is an alias", { Pets: { type: "array", items: { $ref: "#/components/schemas/Pet" } }, Pet: { type: "object", properties: { id: { type: "string" } } } }, { Pets: "alias Pet[]" }],
   ["a map: an object of additionalProperties alone is an alias of a map", { Scores: { type: "object", additionalProperties: { type: "number" } } }, { Scores: "alias {string: number}" }],
   [

@@ -4,7 +4,7 @@
  * (`flattenRequests`, `maxMethodParams`, `methodArguments: infer-optional-args`).
  */
 import type { Api, Field, Group, Model, Operation, Parameter, TypeRef } from "../../ir/types.js";
-import { NameScope, collisionNames, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
+import { NameScope, SYMBOL_WORDS, collisionNames, constantCase, pascalCase, snakeCase } from "../../ir/names.js";
 import { fileStem } from "../shared/files.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
@@ -340,7 +340,7 @@ function planModel(m: Model, classes: NameScope, modules: NameScope, sharedError
     for (const f of m.fields) fieldNames.set(f, scope.claim(f.wireName === "" ? "request_body" : pyAttr((f as Parameter).nameOverride ?? f.wireName)));
   }
   const scope = new NameScope();
-  const memberNames = m.kind === "enum" ? m.members.map((x) => scope.claim(pyEnumMember(x.name, x.value))) : [];
+  const memberNames = m.kind === "enum" ? m.members.map((x) => scope.claim(pyEnumMember(x.name, x.value, x.custom))) : [];
   const name = isError ? classes.claim(base + "Data") : base;
   const typedDict = m.kind === "object" ? classes.claim(name + "TypedDict") : null;
   return { ir: m, name, typedDict, errorClass: isError ? base : null, module, doc: `models/${module}.md`, fieldNames, memberNames };
@@ -443,27 +443,13 @@ export function memberName(m: PyModelPlan, value: unknown): string | undefined {
 }
 
 /** Symbols that make up a whole enum value, by the names Speakeasy gives them (`*` is `WILDCARD_`). */
-const SYMBOLS: Record<string, string> = {
-  "*": "WILDCARD",
-  "+": "PLUS",
-  "-": "MINUS",
-  "/": "SLASH",
-  ".": "DOT",
-  "@": "AT",
-  "#": "HASH",
-  $: "DOLLAR",
-  "%": "PERCENT",
-  "&": "AND",
-  "!": "BANG",
-  "?": "QUESTION",
-  "=": "EQUALS",
-  "~": "TILDE",
-};
-
-/** Enum members: PENDING, VALUE_1; a value of symbols alone is named by them (`WILDCARD_`). */
-export function pyEnumMember(name: string, value?: string | number): string {
-  if (typeof value === "string" && value !== "" && !/[A-Za-z0-9]/.test(value) && [...value].every((c) => c in SYMBOLS)) {
-    return [...value].map((c) => SYMBOLS[c]).join("_") + "_";
+/**
+ * Enum members: PENDING, VALUE_1; a value of symbols alone is named by them (`WILDCARD_`), unless the
+ * spec names the member (`custom`).
+ */
+export function pyEnumMember(name: string, value?: string | number, custom?: boolean): string {
+  if (!custom && typeof value === "string" && value !== "" && [...value].every((c) => c in SYMBOL_WORDS)) {
+    return [...value].map((c) => SYMBOL_WORDS[c].toUpperCase()).join("_") + "_";
   }
   const c = constantCase(name) || "EMPTY";
   return PY_KEYWORDS.has(c) ? `${c}_` : c;

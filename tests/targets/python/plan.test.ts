@@ -179,6 +179,28 @@ describe("python names", () => {
     const e = p.modelList.find((m) => m.ir.kind === "enum")!;
     expect(e.memberNames).toEqual(["WILDCARD_", "READ"]);
   });
+
+  it("a member the spec names keeps that name, symbols or not (x-speakeasy-enums, x-enumNames)", () => {
+    const param = (name: string, schema: object) => ({ name, in: "query", schema });
+    const a = api("named-members", {
+      "/x": {
+        get: {
+          operationId: "X",
+          parameters: [
+            param("scope", { type: "string", enum: ["*", "read"], "x-speakeasy-enums": ["all", "readOnly"] }),
+            param("level", { type: "integer", enum: [0, 1], "x-enumNames": ["Low", "High"] }),
+            param("colour", { type: "string", enum: ["красный", "日本", "+"] }),
+          ],
+          responses: ok,
+        },
+      },
+    });
+    const p = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" });
+    const members = (param: string) => p.modelList.find((m) => m.ir.kind === "enum" && m.name.toLowerCase().endsWith(param))!.memberNames;
+    expect(members("scope")).toEqual(["ALL", "READ_ONLY"]);
+    expect(members("level")).toEqual(["LOW", "HIGH"]);
+    expect(members("colour")).toEqual(["KRASNYY", "U65E5_U672C", "PLUS_"]);
+  });
 });
 
 describe("the Accept header both SDKs send", () => {
