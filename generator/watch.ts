@@ -25,9 +25,10 @@ const STEADY_MS = 10;
  * ended, so a save there while it ran raised no event. It must not throw.
  * `superseded()` tells a run whether a file changed again since it began (it then runs again): a
  * failure it met may come from a file read half-written, and need not be reported. `now`: run at
- * once as well, under the watch.
+ * once as well, under the watch. `readBefore`: whether any of `files` differs from what the caller
+ * read before the watch began (a first build made outside it); then a run follows at once.
  */
-export function watchFiles(files: string[], run: (superseded: () => boolean) => Promise<string[] | RunRead>, opts: { now?: boolean } = {}): { close(): void } {
+export function watchFiles(files: string[], run: (superseded: () => boolean) => Promise<string[] | RunRead>, opts: { now?: boolean; readBefore?: RunRead["changed"] } = {}): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   let wanted = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
@@ -137,6 +138,8 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
   // `now`: the first run too, under the watch: a save while it reads the files runs it again (a
   // watch begun after it would miss that save, and the files would stay as the run read them).
   if (opts.now) void fire();
+  // A save between the caller's read and the watch raised no event: the files tell.
+  else if (opts.readBefore?.(files)) trigger();
   return {
     close() {
       clearTimeout(timer);

@@ -178,6 +178,36 @@ describe("generate --watch", () => {
     }
   });
 
+  it("runs at once when a file changed between what the caller read before the watch and the watch (docs dev's first build)", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const other = join(dir, "other.yaml");
+    writeFileSync(spec, "v1");
+    writeFileSync(other, "same");
+    // The caller's first read (made outside the watch, as docs dev builds the site before serving it)...
+    const before = new Map([spec, other].map((f) => [f, readFileSync(f, "utf8")]));
+    const changed = (files: string[]) => files.some((f) => before.has(f) && readFileSync(f, "utf8") !== before.get(f));
+    // ...then a save, before the watch begins: no event will ever say so.
+    writeFileSync(spec, "v2");
+    const seen: string[] = [];
+    const watching = watchFiles([spec, other], async () => (seen.push(readFileSync(spec, "utf8")), [spec, other]), { readBefore: changed });
+    try {
+      await until(() => seen.length === 1, "a run for the save made before the watch");
+      expect(seen).toEqual(["v2"]);
+    } finally {
+      watching.close();
+    }
+    // Nothing changed since the read: no run.
+    const quiet: string[] = [];
+    const still = watchFiles([other], async () => (quiet.push("ran"), [other]), { readBefore: changed });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(quiet).toEqual([]);
+    } finally {
+      still.close();
+    }
+  });
+
   it("follows a file in folders that do not exist yet, once they and the file appear, and its later writes", async () => {
     dir = tempDir();
     const file = join(dir, "out", ".specsmith", "lock.json");

@@ -17,7 +17,7 @@ import { WriteError } from "../write/write.js";
 import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
 import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
-import { watchFiles } from "../watch.js";
+import { watchFiles, type RunRead } from "../watch.js";
 import { changedSinceRead } from "../inputs.js";
 import { SILENT, type Progress } from "../progress.js";
 import type { CodeSample } from "./code-samples.js";
@@ -271,7 +271,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   // The inputs' digests when the last good run began: a save that changed no byte (an editor's
   // save without edits, a `touch`) makes no run.
   let made: string | undefined;
-  const watcher = watchFiles(inputs, async (superseded) => {
+  const rebuild = async (superseded: () => boolean): Promise<RunRead> => {
     const started = performance.now();
     const digests = inputs.map(inputDigest);
     const now = digests.every((d) => d !== undefined) ? digests.join(" ") : undefined;
@@ -288,7 +288,9 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
       if (!superseded()) opts.told?.({ error: e });
     }
     return { files: inputs, changed: readChanged };
-  });
+  };
+  // The first build was made before the watch: a save meanwhile is found by comparing (readBefore).
+  const watcher = watchFiles(inputs, rebuild, { readBefore: readChanged });
   const close = async () => {
     watcher.close();
     await server.close();
