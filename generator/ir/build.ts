@@ -9,7 +9,7 @@ import { rewriteLinks, vendorOrigin } from "./links.js";
 import { buildOperations } from "./operations.js";
 import { retriesOf } from "./retries.js";
 import { SchemaConverter } from "./schema.js";
-import { buildSecuritySchemes, securityOf } from "./security.js";
+import { buildSecuritySchemes, securityOf, sendable } from "./security.js";
 import { buildServers } from "./servers.js";
 import type { Api } from "./types.js";
 import { markErrorModels, markUsage } from "./usage.js";
@@ -31,8 +31,9 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (do
 
   const securitySchemes = buildSecuritySchemes(ctx);
   ctx.globals = buildGlobals(ctx, securitySchemes);
-  const security = securityOf(doc.security) ?? [];
+  const security = sendable(securityOf(doc.security) ?? [], securitySchemes);
   const { operations, groups } = buildOperations(ctx, security, tick);
+  for (const op of operations) op.security = sendable(op.security, securitySchemes);
   markUsage(schemas, operations);
   markErrorModels(schemas, operations);
 

@@ -1,5 +1,4 @@
 /** `components.securitySchemes` and `security` requirements → the IR's security schemes and requirements. */
-import { SpecError } from "../diagnostics.js";
 import type { Loc } from "../load/document.js";
 import { isObj, str, type BuildContext, type Obj } from "./context.js";
 import { NameScope, camelCase } from "./names.js";
@@ -9,6 +8,20 @@ import type { SecurityScheme } from "./types.js";
 export function securityOf(v: unknown): string[][] | undefined {
   if (!Array.isArray(v)) return undefined;
   return v.filter(isObj).map((req) => Object.keys(req));
+}
+
+/**
+ * A `security` list as the SDK can send it: each alternative without the schemes it does not send
+ * (mutualTLS, challenge schemes: the caller provides those), so that an API key required beside a
+ * client certificate is still sent. An alternative left with none is dropped, unless it named none to
+ * begin with (`{}`: credentials are optional), for it is not a way to call without credentials.
+ */
+export function sendable(security: string[][], schemes: readonly SecurityScheme[]): string[][] {
+  const known = new Set(schemes.map((s) => s.name));
+  return security.flatMap((alt) => {
+    const kept = alt.filter((name) => known.has(name));
+    return kept.length > 0 || alt.length === 0 ? [kept] : [];
+  });
 }
 
 export function buildSecuritySchemes(ctx: BuildContext): SecurityScheme[] {
@@ -47,9 +60,17 @@ export function buildSecuritySchemes(ctx: BuildContext): SecurityScheme[] {
         ),
       );
     } else {
-      throw new SpecError([
-        resolver.diagnostic(loc, `security scheme type "${String(s.type)}${scheme ? ` ${scheme}` : ""}" is not supported`, "use http bearer, http basic, apiKey, oauth2, openIdConnect or mutualTLS"),
-      ]);
+      // Challenge schemes (http negotiate, digest) and unknown types: one scheme the SDK cannot send
+      // does not keep the rest of the API from being generated (Apache Airflow's offers Kerberos
+      // beside basic and OpenID Connect).
+      warnings.push(
+        resolver.diagnostic(
+          loc,
+          `security scheme "${String(s.type)}${scheme ? ` ${scheme}` : ""}" is not supported: the SDK sends no credentials for it`,
+          "operations that accept only this scheme are sent without credentials (set the header through the call's headers, or a hook); an http scheme with a static credential can be described as http bearer or apiKey",
+          { severity: "warning" },
+        ),
+      );
     }
   }
   return out;

@@ -26,6 +26,39 @@ describe("security schemes", () => {
     expect(text.join("|")).toBe(want);
   });
 
+  it.each([
+    ["http negotiate (Kerberos)", { type: "http", scheme: "negotiate" }, 'security scheme "http negotiate" is not supported: the SDK sends no credentials for it'],
+    ["http digest", { type: "http", scheme: "Digest" }, 'security scheme "http digest" is not supported: the SDK sends no credentials for it'],
+    ["an unknown type", { type: "x-custom" }, 'security scheme "x-custom" is not supported: the SDK sends no credentials for it'],
+  ])("%s is a warning at its position, and sends nothing; the rest of the API is generated", (_name, scheme, warning) => {
+    const api = schemes({ basic: { type: "http", scheme: "basic" }, other: scheme });
+    expect(api.securitySchemes.map((s) => s.name)).toEqual(["basic"]);
+    expect(api.warnings.map((w) => `${w.severity} ${w.pointer}: ${w.message}`)).toEqual([`warning #/components/securitySchemes/other: ${warning}`]);
+  });
+
+  it("each requirement keeps the schemes the SDK sends: an alternative left with none is dropped, an empty one ({}) kept", () => {
+    const op = (operationId: string, security: object[]) => ({ get: { operationId, security, responses: { "204": { description: "ok" } } } });
+    const api = apiOf({
+      security: [{ mtls: [], key: [] }],
+      components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" }, mtls: { type: "mutualTLS" }, kerberos: { type: "http", scheme: "negotiate" } } },
+      paths: {
+        "/inherits": op("inherits", undefined as unknown as object[]),
+        "/only": op("only", [{ kerberos: [] }]),
+        "/either": op("either", [{ kerberos: [] }, { key: [] }]),
+        "/optional": op("optional", [{ kerberos: [] }, {}]),
+        "/unknown": op("unknown", [{ key: [], typo: [] }]),
+      },
+    });
+    expect(api.security).toEqual([["key"]]);
+    expect(Object.fromEntries(api.operations.map((o) => [o.path, o.security]))).toEqual({
+      "/inherits": [["key"]],
+      "/only": [],
+      "/either": [["key"]],
+      "/optional": [[]],
+      "/unknown": [["key"]],
+    });
+  });
+
   it("mutualTLS is a warning at its position, and sends nothing", () => {
     const api = schemes({ mtls: { type: "mutualTLS" } });
     expect(api.securitySchemes).toEqual([]);
