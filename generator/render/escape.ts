@@ -191,14 +191,16 @@ export function md(text: string, inline = false, fences = true): string {
     paragraph = [];
   };
   for (const line of lines) {
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const open = /^ {0,3}(`{3,}|~{3,})(.*)/.exec(line);
     if (fence) {
       out.push(line);
       if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
       continue;
     }
-    // (Not in a table cell or inline: there a fence is no block, its lines are prose.)
-    if (open && !inline && fences) {
+    // (Not in a table cell or inline: there a fence is no block, its lines are prose. Nor where a
+    // backtick follows the backticks: "``` code ```" is a code span, CommonMark's rule, and the
+    // lines after it prose, escaped.)
+    if (open && !inline && fences && (open[1][0] === "~" || !open[2].includes("`"))) {
       flush();
       fence = open[1];
       out.push(line);

@@ -44,6 +44,7 @@ const ATTACKS: [string, string][] = [
   ["a snippet import after text", "before\n\n<<< @/secret.txt"],
   ["a backslash-escaped backtick before HTML", "\\`<img src=x onerror=alert(1)>`"],
   ["a custom container of our own", "::: danger <img src=x onerror=alert(1)>\nx\n:::"],
+  ["a code span of triple backticks, then HTML", "``` foo ```\n<img src=x onerror=alert(1)>"],
 ];
 
 describe("site pages render spec text as text (VitePress's markdown-it)", () => {

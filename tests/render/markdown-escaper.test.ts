@@ -22,6 +22,9 @@ const ATTACKS: [string, string][] = [
   ["a double backslash then a code span", "\\\\`<img src=x onerror=alert(1)>`"],
   ["plain HTML", "<img src=x onerror=alert(1)>"],
   ["a javascript link", "[x](javascript:alert(1))"],
+  // CommonMark: backticks after a backtick fence make the line a code span, not a fence (api.video's descriptions).
+  ["a code span of triple backticks, then HTML", "``` foo ```\n<img src=x onerror=alert(1)>"],
+  ["a line of backticks with a backtick in its info string, then HTML", "```js `x`\n<img src=x onerror=alert(1)>\n```"],
 ];
 
 describe("md() output renders no element from spec text", () => {
@@ -32,6 +35,19 @@ describe("md() output renders no element from spec text", () => {
   it.each(ATTACKS)("%s", (_name, text) => {
     expect(liveMarkup(renderer.render(md(text)))).toEqual([]);
     expect(liveMarkup(renderer.render(md(text, true)))).toEqual([]);
+  });
+});
+
+describe("md() reads fences as CommonMark does", () => {
+  it("a line of backticks with backticks after them is prose: what follows keeps its headings, and no fence is added", () => {
+    const text = 'Create one:\n``` "metadata": [] ```\n## After\ntext';
+    expect(md(text)).toBe(text);
+    expect(renderer.render(md(text))).toContain("<h2>After</h2>");
+  });
+
+  it("a fence with an info string, or of tildes whose info has a backtick, is still a fence", () => {
+    expect(renderer.render(md("```shell\n<b>x</b>\n```"))).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(renderer.render(md("~~~ a`b\n<b>x</b>\n~~~"))).toContain("&lt;b&gt;x&lt;/b&gt;");
   });
 });
 
