@@ -62,6 +62,7 @@ export const SITE_PAYLOADS = [
   "\\`<img src=x onerror=SITECANARY>`",
   "`a\nb` <img src=x onerror=SITECANARY> `",
   "~~~\n<iframe srcdoc=SITECANARY>\n~~~",
+  "``` code span ```\n<img src=x onerror=SITECANARY>",
   "</script><script>SITECANARY</script>",
 ];
 
