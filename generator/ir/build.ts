@@ -10,6 +10,7 @@ import { buildOperations } from "./operations.js";
 import { retriesOf } from "./retries.js";
 import { SchemaConverter } from "./schema.js";
 import { buildSecuritySchemes, securityOf, sendable } from "./security.js";
+import { typedDefaults } from "./defaults.js";
 import { buildServers } from "./servers.js";
 import type { Api } from "./types.js";
 import { markErrorModels, markUsage } from "./usage.js";
@@ -34,6 +35,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (do
   const security = sendable(securityOf(doc.security) ?? [], securitySchemes);
   const { operations, groups } = buildOperations(ctx, security, tick);
   for (const op of operations) op.security = sendable(op.security, securitySchemes);
+  typedDefaults({ models: [...schemas.models.values()], operations });
   markUsage(schemas, operations);
   markErrorModels(schemas, operations);
 
