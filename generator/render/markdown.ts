@@ -1,5 +1,5 @@
 /** Markdown formatting shared by every target's docs. */
-import { mdCell } from "./escape.js";
+import { mdCell, mdCode } from "./escape.js";
 
 /**
  * How a table's column width is measured. "rendered": the longest cell as written, so every
@@ -28,12 +28,19 @@ export function mdTable(headers: string[], rows: string[][], rule: TableRule = "
   return [line(headers), line(headers.map(() => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
-/** An Example column cell: strings as written, other values as JSON, one line a key (no indent). */
+/**
+ * An Example column cell: strings as written, other values as JSON, one line a key (no indent), as
+ * Speakeasy's pages show them. An example is data, not markup: one that would read as a link (a
+ * regular expression's `[a-z](?:…)`, BeezUP's) is shown as code, whose text is never a link.
+ */
 export function exampleCell(v: unknown): string {
   if (v === undefined) return "";
-  if (typeof v === "string") return mdCell(v);
-  return mdCell((JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n"));
+  const text = typeof v === "string" ? v : (JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n");
+  return LINK.test(text) ? mdCode(text).replace(/\|/g, "\\|") : mdCell(text);
 }
+
+/** Where markdown sees an inline link: a closing bracket, then a parenthesis. */
+const LINK = /\]\(/;
 
 /** A space or tab that ends a line (before any line terminator, or at the end). */
 const TRAILING_BLANK = /[ \t](?:[\n\r\u2028\u2029]|$)/;
