@@ -1,5 +1,7 @@
 // The generated docs: shaped like the reference page, every table padded to one width, no
 // trailing newline, every relative link resolving.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { brokenLinks, prose } from "./helpers/links.js";
@@ -75,6 +77,14 @@ describe("docs pages", () => {
 
   it.each(pages)("%s ends without a newline", (page) => {
     expect(read(join(GENERATED_TS, page)).endsWith("\n")).toBe(false);
+  });
+
+  it("the link check reads pages as a CommonMark renderer does (it can fail)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "specsmith-links-"));
+    writeFileSync(join(dir, "a.md"), "# A\n\n## Kept\n\n```\n## Hidden\n```\n\n[ok](#kept) [gone](#hidden) [none](missing.md) `[code](not-a-link)` [b](b.md#deep)\n");
+    writeFileSync(join(dir, "b.md"), "# B\n\n```\nnever closed\n\n## Deep\n");
+    expect(brokenLinks(dir, ["a.md", "b.md"])).toEqual(["a.md → #hidden", "a.md → missing.md", "a.md → b.md#deep"]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("every relative link resolves (files and #anchors)", () => {

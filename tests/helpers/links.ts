@@ -1,23 +1,43 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 
 /** Markdown outside fenced code blocks: links and headings there are not markdown. */
 export function prose(md: string): string {
   return md.replace(/```[\s\S]*?```/g, "");
 }
 
+/**
+ * Links and heading anchors as a CommonMark renderer reads the page (markdown-it, HTML allowed as
+ * GitHub and VitePress allow it): a link in a code span or a code block is none, and a fence the
+ * page leaves open hides every heading after it.
+ */
+const renderer = new MarkdownIt({ html: true });
+
+function linksAndAnchors(md: string): { links: string[]; anchors: string[] } {
+  const links: string[] = [];
+  const anchors: string[] = [];
+  const tokens = renderer.parse(md, {});
+  tokens.forEach((t, i) => {
+    if (t.type === "heading_open") anchors.push(slug(tokens[i + 1]?.children ?? []));
+    for (const c of t.children ?? []) if (c.type === "link_open") links.push(c.attrGet("href") ?? "");
+  });
+  return { links, anchors };
+}
+
+/** GitHub's anchor of a heading: its text, lower-cased, without punctuation but `-` and `_`, spaces as `-`. */
+function slug(inline: Token[]): string {
+  const text = inline.map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : "")).join("");
+  return text
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, "")
+    .replace(/ /g, "-");
+}
+
 /** GitHub-style anchors of a page's headings. */
 export function anchors(md: string): string[] {
-  return prose(md)
-    .split("\n")
-    .filter((l) => /^#{1,6} /.test(l))
-    .map((h) =>
-      h
-        .replace(/^#+ /, "")
-        .toLowerCase()
-        .replace(/[^\w\- ]/g, "")
-        .replace(/ /g, "-"),
-    );
+  return linksAndAnchors(md).anchors;
 }
 
 /** Relative links in the pages (paths under `dir`) that point at no file or no heading. */
@@ -31,13 +51,21 @@ export function brokenLinks(dir: string, pages: string[]): string[] {
   const broken: string[] = [];
   for (const page of pages) {
     const abs = join(dir, page);
-    for (const m of prose(readFileSync(abs, "utf8")).matchAll(/\]\(([^)\s]+)\)/g)) {
-      const link = m[1];
-      if (/^[a-z]+:/.test(link)) continue;
-      const [file, anchor] = link.split("#");
+    for (const link of linksAndAnchors(readFileSync(abs, "utf8")).links) {
+      if (/^[a-z]+:/i.test(link)) continue;
+      const [file, anchor] = decoded(link).split("#");
       const target = file === "" ? abs : join(dirname(abs), file);
       if (!existsSync(target) || (anchor && !headingsOf(target).includes(anchor))) broken.push(`${page} → ${link}`);
     }
   }
   return broken;
+}
+
+/** A link as written (markdown-it percent-encodes what a URL may not hold). */
+function decoded(link: string): string {
+  try {
+    return decodeURI(link);
+  } catch {
+    return link;
+  }
 }
