@@ -315,6 +315,21 @@ describe("read-write-only-defaults", () => {
       { email: "b@example.com", seats: 3 },
     ]);
   });
+
+  it("a left-out field whose model converts it is sent as its default, and a given one converted", async () => {
+    const m = await sdk("read-write-only-defaults", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    await c.users.createTeam({ name: "a" });
+    await c.users.createTeam({ name: "b", options: { expiresInDays: 3 }, labels: [{ name: "x" }], notify: false });
+    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
+      { name: "a", options: {}, labels: [{ name: "new" }] },
+      { name: "b", options: { expires_in_days: 3 }, labels: [{ name: "x" }], notify: false },
+    ]);
+  });
 });
 
 describe("oauth2-client-credentials", () => {

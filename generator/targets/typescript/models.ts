@@ -4,7 +4,7 @@ import { requiredInModel, sendsDefault } from "../shared/fields.js";
 import type { Field, TypeRef } from "../../ir/types.js";
 import { splitLines, tsString } from "../../render/escape.js";
 import { Imports, TypeWriter, type ImportSource, propAccess, propKey, type ModelPlan, type Plan } from "./plan.js";
-import { checkFn, type Decoder, type Import, type Mapping, type TsType } from "./types.js";
+import { checkFn, typeText, type Decoder, type Import, type Mapping, type TsType } from "./types.js";
 import { mayMoveWhole, unionMovesWhole } from "./unions.js";
 
 /** Members an error class inherits; payload fields of the same name stay reachable through data$. */
@@ -44,6 +44,11 @@ export interface FieldView {
   deprecated: boolean;
   /** A default sent when the field is left out (IR Field.sendDefault), as a literal. */
   sendDefault: string | null;
+  /**
+   * The field is converted on its way out (`mapOut`) and has a default: the default is sent when it is
+   * left out, and only a value given is converted (a conversion of `undefined` would not type-check).
+   */
+  defaultBeforeMap: boolean;
   /** The same default, decoded when a received object leaves the field out. */
   decodeDefault: string | null;
 }
@@ -201,6 +206,8 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
   const defaulted = !isRequest && sendsDefault(f, usage);
   const required = requiredInModel(f, usage) && !defaulted;
   if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
+  const mapOut = isRequest ? null : types.mapping(f.type, use);
+  const wireType = isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use);
   return {
     prop: propKey(f.name),
     access: propAccess(f.name),
@@ -217,17 +224,28 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     wireRequired: required || defaulted,
     readOnly: f.readOnly,
     type: types.type(f.type, false, use),
-    wireType: isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use),
+    wireType,
     decode: isRequest ? null : types.decoder(f.type, use),
     wireKeyCode: tsString(f.wireName),
     wireRead: f.wireName in Object.prototype ? `(hasOwn(o, ${tsString(f.wireName)}) ? o${propAccess(f.wireName)} : undefined)` : `o${propAccess(f.wireName)}`,
     presentIn: `${f.wireName in Object.prototype ? `hasOwn(o, ${tsString(f.wireName)}) && ` : ""}o${propAccess(f.wireName)} ${allowsNull(f.type) ? "!== undefined" : "!= null"}`,
-    mapOut: isRequest ? null : types.mapping(f.type, use),
+    mapOut,
     docLines: lines,
     deprecated: f.deprecated,
-    sendDefault: defaulted ? tsInlineLiteral(f.default) : null,
+    sendDefault: defaulted ? sentDefault(f.default, wireType) : null,
+    defaultBeforeMap: defaulted && mapOut !== null,
     decodeDefault: defaulted && !isRequest && f.default !== undefined ? tsInlineLiteral(f.default) : null,
   };
+}
+
+/**
+ * A default sent as it is: an object or a list as the spec writes it, asserted to be of the field's
+ * wire type. The spec's `default: {}` for a model whose own fields have defaults is what the API
+ * assumes, though the wire type (where a defaulted field is always sent) asks for those fields.
+ */
+function sentDefault(value: unknown, wireType: TsType): string {
+  const literal = tsInlineLiteral(value);
+  return value !== null && typeof value === "object" ? `(${literal} as ${typeText(wireType)})` : literal;
 }
 
 /** Whether null is a value of `t` (an optional field that does not allow it treats null as left out). */
