@@ -326,9 +326,16 @@ describe("read-write-only-defaults", () => {
     await c.users.createTeam({ name: "a" });
     await c.users.createTeam({ name: "b", options: { expiresInDays: 3 }, labels: [{ name: "x" }], notify: false });
     expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
-      { name: "a", options: {}, labels: [{ name: "new" }] },
-      { name: "b", options: { expires_in_days: 3 }, labels: [{ name: "x" }], notify: false },
+      { name: "a", options: {}, labels: [{ name: "new" }], meta: { tier: "free" }, aliases: ["t"] },
+      { name: "b", options: { expires_in_days: 3 }, labels: [{ name: "x" }], notify: false, meta: { tier: "free" }, aliases: ["t"] },
     ]);
+  });
+
+  it("a received field the API leaves out reads as its default, a null as null", async () => {
+    const m = await sdk("read-write-only-defaults", "spec.yaml");
+    const c = new m.SDK({ serverURL: server.url });
+    server.reply((_req, res) => json(res, 200, { name: "a", options: { expires_in_days: 1 }, labels: [], meta: null }));
+    expect(await c.users.getTeam({ name: "a" })).toEqual({ name: "a", options: { expiresInDays: 1 }, labels: [], meta: null, aliases: ["t"] });
   });
 });
 

@@ -51,6 +51,11 @@ export interface FieldView {
   defaultBeforeMap: boolean;
   /** The same default, decoded when a received object leaves the field out. */
   decodeDefault: string | null;
+  /**
+   * How the default is decoded: the field's decoder without its null branch (a literal is never
+   * compared with null: TypeScript refuses `{…} === null`), or none for a null default.
+   */
+  defaultDecode: Decoder | null;
 }
 
 export interface ModelView {
@@ -207,6 +212,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
   const required = requiredInModel(f, usage) && !defaulted;
   if (f.deprecated) lines.push(...(lines.length ? [""] : []), "@deprecated This field is deprecated by the API description.");
   const mapOut = isRequest ? null : types.mapping(f.type, use);
+  const decode = isRequest ? null : types.decoder(f.type, use);
   const wireType = isRequest ? types.type(f.type, false, () => {}) : types.type(f.type, true, use);
   return {
     prop: propKey(f.name),
@@ -225,7 +231,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     readOnly: f.readOnly,
     type: types.type(f.type, false, use),
     wireType,
-    decode: isRequest ? null : types.decoder(f.type, use),
+    decode,
     wireKeyCode: tsString(f.wireName),
     wireRead: f.wireName in Object.prototype ? `(hasOwn(o, ${tsString(f.wireName)}) ? o${propAccess(f.wireName)} : undefined)` : `o${propAccess(f.wireName)}`,
     presentIn: `${f.wireName in Object.prototype ? `hasOwn(o, ${tsString(f.wireName)}) && ` : ""}o${propAccess(f.wireName)} ${allowsNull(f.type) ? "!== undefined" : "!= null"}`,
@@ -235,6 +241,7 @@ function fieldView(f: Field, types: TypeWriter, use: (m: ImportSource, s: string
     sendDefault: defaulted ? sentDefault(f.default, wireType) : null,
     defaultBeforeMap: defaulted && mapOut !== null,
     decodeDefault: defaulted && !isRequest && f.default !== undefined ? tsInlineLiteral(f.default) : null,
+    defaultDecode: decode && (f.default === null ? { ...decode, kind: "none", cast: null, nullable: false } : { ...decode, nullable: false }),
   };
 }
 
