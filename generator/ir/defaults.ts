@@ -18,8 +18,11 @@ export function typedDefaults(api: Pick<Api, "models" | "operations">): void {
 export function typedDefault(value: unknown, type: TypeRef, models: ReadonlyMap<string, Model>, depth = 0): unknown {
   if (value === null) return type.nullable || type.kind === "null" ? null : undefined;
   switch (type.kind) {
-    case "primitive":
-      return primitive(value, type.type);
+    case "primitive": {
+      const read = primitive(value, type.type);
+      // A date the default does not spell (BioAPI's "<function datetime.now at 0x7f…>") is none.
+      return (type.format === "date-time" || type.format === "date") && typeof read === "string" && Number.isNaN(Date.parse(read)) ? undefined : read;
+    }
     case "literal":
       return value === type.value || String(value) === String(type.value) ? type.value : undefined;
     case "ref": {

@@ -47,6 +47,9 @@ describe("a default as its field's type reads it", () => {
     ["a literal", "a", { kind: "literal", value: "a" }, "a"],
     ["an object default stays as written", { a: 1 }, { kind: "map", values: prim("integer") }, { a: 1 }],
     ["unknown stays as written", "anything", prim("unknown"), "anything"],
+    ["a date-time", "2024-01-02T03:04:05Z", { kind: "primitive", type: "string", format: "date-time" }, "2024-01-02T03:04:05Z"],
+    ["a date-time default that is no date (a Python repr): left out", "<function datetime.now at 0x7f57>", { kind: "primitive", type: "string", format: "date-time" }, undefined],
+    ["a date", "2024-01-02", { kind: "primitive", type: "string", format: "date" }, "2024-01-02"],
   ] as [string, unknown, TypeRef, unknown][])("%s", (_name, value, type, want) => {
     expect(typedDefault(value, type, models)).toEqual(want);
   });
