@@ -55,7 +55,7 @@ export function asciiFold(text: string): string {
     .map((ch, i) => {
       const latin = romanized(ch);
       if (latin === undefined) return [...ch.normalize("NFKD")].map(folded).join("");
-      // Within a run of capitals (an acronym: `ЖКХ` → `ZHKH`), every letter stays a capital.
+      // Within a run of capitals (an acronym: `ЖКХ` → `ZHKKH`), every letter stays a capital.
       const capital = (c = "") => c !== c.toLowerCase();
       return capital(ch) && (capital(chars[i - 1]) || capital(chars[i + 1])) ? latin.toUpperCase() : latin;
     })

@@ -230,8 +230,9 @@ export class SchemaConverter {
       place,
       type: allNumbers ? (values.every(Number.isInteger) ? "integer" : "number") : "string",
       members: values.map((value) => {
-        const custom = customName(value);
-        return { name: memberNames.claim(enumMemberName(value, custom)), value, ...(custom !== undefined ? { custom: true } : {}) };
+        // A name the spec gives that makes no identifier (`日本`) leaves the member named by its value.
+        const given = pascalCase(customName(value) ?? "");
+        return given !== "" ? { name: memberNames.claim(given), value, custom: true as const } : { name: memberNames.claim(enumMemberName(value)), value };
       }),
       ...(schema["x-speakeasy-unknown-values"] === "allow" ? { open: true } : {}),
       description: str(schema.description),
@@ -357,14 +358,12 @@ export function exampleOf(s: Obj): unknown {
 }
 
 /**
- * An enum member's name: the one the spec gives it, else one made from its value. A value with no
+ * An enum member's name made from its value (customMemberNames gives the spec's own). A value with no
  * letters or digits is named by its symbols (`*` → `Wildcard`); one in a script words() cannot
  * romanize, by the code points of its first characters (`日本` → `U65e5U672c`), which stay put when
  * values are added or reordered, where a position would not.
  */
-function enumMemberName(value: string | number, custom: string | undefined): string {
-  const given = custom === undefined ? "" : pascalCase(custom);
-  if (given !== "") return given;
+function enumMemberName(value: string | number): string {
   if (typeof value === "number") return (value < 0 ? "Minus" : "Value") + String(Math.abs(value)).replace(/\./g, "_");
   const p = pascalCase(value);
   if (p !== "") return p;

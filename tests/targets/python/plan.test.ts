@@ -190,6 +190,8 @@ describe("python names", () => {
             param("scope", { type: "string", enum: ["*", "read"], "x-speakeasy-enums": ["all", "readOnly"] }),
             param("level", { type: "integer", enum: [0, 1], "x-enumNames": ["Low", "High"] }),
             param("colour", { type: "string", enum: ["красный", "日本", "+"] }),
+            // A given name that makes no identifier leaves the member named by its value, symbols included.
+            param("mode", { type: "string", enum: ["*", "x"], "x-speakeasy-enums": ["日本", "Ex"] }),
           ],
           responses: ok,
         },
@@ -200,6 +202,7 @@ describe("python names", () => {
     expect(members("scope")).toEqual(["ALL", "READ_ONLY"]);
     expect(members("level")).toEqual(["LOW", "HIGH"]);
     expect(members("colour")).toEqual(["KRASNYY", "U65E5_U672C", "PLUS_"]);
+    expect(members("mode")).toEqual(["WILDCARD_", "EX"]);
   });
 });
 
