@@ -414,6 +414,8 @@ const PROPERTY = new RegExp(String.raw`^(${NAME}|${STRING}): (.+)$`);
 
 /** An object literal printed flat in the template (`{ a: 1, b }`), one property a line. */
 function object(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  // A type member (`name: { … };`) holds an object type, whose members prettier ends with `;`.
+  if (tail === ";" && lead.endsWith(": ")) return undefined;
   const props = splitTopLevel(text.slice(2, -2), false);
   if (props === undefined) return undefined;
   const out = [`${first}${lead}{`];

@@ -85,6 +85,9 @@ const UNKNOWN: [string, string][] = [
   ["a logical value too wide for the next line too", `const w = {\n  "@odata.type": v.odataType ?? "#microsoft.graph.aadUserConversationMemberResult.and.some.more",\n};\n`],
   ["a long if", `function f() {\n  if (o.some_long_property_name !== undefined && o.another_long_property_name !== null) {\n    g();\n  }\n}\n`],
   ["a signature with an object parameter", `export function f(options: { retries: number; timeoutMs: number; server: string; extra: boolean }): void {}\n`],
+  // An object type, whose members prettier separates with `;` (AWS Cost Explorer's free-form request bodies).
+  ["an object type as a type member", `export type T = {\n  start${LONG}Request: { [k: string]: unknown };\n};\n`],
+  ["an object type with named members", `export type T = {\n  ${LONG}Options: { retries: number; timeout: number };\n};\n`],
 ];
 
 const pretty = (source: string) => prettier.format(source, { parser: "typescript" });
