@@ -15,6 +15,9 @@ const RETRIES_ROW = ["`retries`", "[Optional[utils.RetryConfig]](../../models/ut
 /** The Type column of a Python docs table, seen from a page at `depth` folders under docs/. */
 export function docType(p: PyPlan, t: TypeRef, required: boolean, depth: number, files = false): string {
   const up = "../".repeat(depth);
+  // The aliases being written out: one that names itself again (a JSON value's union of its own
+  // lists and maps, Vercel's) is shown by its name there, not written out forever.
+  const open = new Set<string>();
   const inner = (x: TypeRef): { text: string; link: string | null } => {
     switch (x.kind) {
       case "primitive":
@@ -27,7 +30,13 @@ export function docType(p: PyPlan, t: TypeRef, required: boolean, depth: number,
         return { text: "None", link: null };
       case "ref": {
         const m = p.models.get(x.model)!;
-        if (m.ir.kind === "alias") return inner(m.ir.type);
+        if (m.ir.kind === "alias") {
+          if (open.has(x.model)) return { text: `models.${m.name}`, link: null };
+          open.add(x.model);
+          const shown = inner(m.ir.type);
+          open.delete(x.model);
+          return shown;
+        }
         return { text: `models.${m.errorClass ?? m.name}`, link: `${up}${m.doc}` };
       }
       case "array": {

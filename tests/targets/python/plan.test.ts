@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Api } from "../../../generator/ir/types.js";
 import { loadApi } from "../../../generator/api.js";
+import { docType } from "../../../generator/targets/python/docs.js";
 import { planPython } from "../../../generator/targets/python/plan.js";
 import { pyAnnotation } from "../../../generator/targets/python/types.js";
 import { acceptHeader } from "../../../generator/targets/shared/http.js";
@@ -203,6 +204,24 @@ describe("python names", () => {
     expect(members("level")).toEqual(["LOW", "HIGH"]);
     expect(members("colour")).toEqual(["KRASNYY", "U65E5_U672C", "PLUS_"]);
     expect(members("mode")).toEqual(["WILDCARD_", "EX"]);
+  });
+});
+
+describe("the docs' Type column", () => {
+  it("an alias that names itself (a JSON value's union of its own lists and maps) is shown by its name where it recurs", () => {
+    const json = {
+      anyOf: [{ type: "string" }, { type: "array", items: { $ref: "#/components/schemas/JsonValue" } }, { type: "object", additionalProperties: { $ref: "#/components/schemas/JsonValue" } }],
+    };
+    const a = api(
+      "recursive-alias",
+      { "/x": { get: { operationId: "X", responses: { "200": { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Doc" } } } } } } } },
+      {
+        JsonValue: json,
+        Doc: { type: "object", properties: { value: { $ref: "#/components/schemas/JsonValue" } } },
+      },
+    );
+    const p = planPython(a, { packageName: "pkg", sdkClass: "SDK", version: "1" });
+    expect(docType(p, { kind: "ref", model: "JsonValue" }, true, 1)).toBe("*str \\| List[*models.JsonValue*] \\| Dict[str, *models.JsonValue*]*");
   });
 });
 
