@@ -127,7 +127,7 @@ export class EagerFormatter {
           if (r.errors.length) this.failure ??= new Error(`oxfmt could not parse the emitted ${file.path}: ${r.errors[0].message}`);
           else {
             const movesUnion = this.joined.has(file);
-            file.content = movesUnion ? joinMovedUnions(r.code) : r.code;
+            file.content = breakReturnedMembers(movesUnion ? joinMovedUnions(r.code) : r.code);
             this.memo?.remember(file.path, raw, file.content, movesUnion);
             this.offHeap?.move(file);
           }
@@ -181,7 +181,7 @@ export async function formatTypeScript(files: OutputFile[], movesUnion: Readonly
       // The templates print valid TypeScript; a parse error here is a bug in them, not in the spec.
       if (r.errors.length) throw new Error(`oxfmt could not parse the emitted ${f.path}: ${r.errors[0].message}`);
       const moves = movesUnion.has(f.path);
-      f.content = moves ? joinMovedUnions(r.code) : r.code;
+      f.content = breakReturnedMembers(moves ? joinMovedUnions(r.code) : r.code);
       memo?.remember(f.path, raw, f.content, moves);
     }
   };
@@ -195,6 +195,18 @@ function laidOut(f: OutputFile): boolean {
   f.content = laid;
   return true;
 }
+
+/**
+ * oxfmt's second difference from prettier: `return this.#member;` too wide for its line. prettier
+ * breaks the member chain after `this` and indents the member two columns (a resource getter of the
+ * SDK class with a long name, Azure SQL's); oxfmt leaves the line as it is.
+ */
+export function breakReturnedMembers(code: string): string {
+  if (!code.includes("return this.")) return code;
+  return code.replace(RETURNED_MEMBER, (line, indent: string, member: string) => (line.length > PRINT_WIDTH ? `${indent}return this\n${indent}  ${member};` : line));
+}
+
+const RETURNED_MEMBER = /^( *)return this(\.#?[A-Za-z_$][\w$]*);$/gm;
 
 /**
  * oxfmt's output with each union it broke one member a line, right after a member's, parameter's or

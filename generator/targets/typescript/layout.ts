@@ -299,6 +299,7 @@ function arrowBody(indent: string, body: string, tail: string): string[] | undef
 
 /** A value nothing inside can break: a name, a member chain, a string or a number, `{} as T`. */
 const ATOM = new RegExp(String.raw`^(?:${NAME}(?:\.${NAME})*|${STRING}|-?\d+(?:\.\d+)?|\{\} as ${NAME})$`);
+const THIS_MEMBER = new RegExp(String.raw`^this\.${NAME}$`);
 
 /**
  * An unbreakable value too wide for its line: after an assignment or a property prettier moves it to
@@ -306,6 +307,11 @@ const ATOM = new RegExp(String.raw`^(?:${NAME}(?:\.${NAME})*|${STRING}|-?\d+(?:\
  * for the rest); elsewhere, and after a short key, it stays.
  */
 function atom(first: string, indent: string, lead: string, text: string, tail: string): string[] | undefined {
+  // A member of `this` too wide after `return`: prettier breaks the chain after `this`, the member
+  // two columns in (format.ts breakReturnedMembers does the same after oxfmt); a longer chain from
+  // `this` breaks elsewhere, and is left to the formatter.
+  if (lead === "return " && THIS_MEMBER.test(text)) return [`${first}return this`, `${indent}  ${text.slice(4)}${tail}`];
+  if (operatorLead(lead) === undefined && text.startsWith("this.")) return undefined;
   if (operatorLead(lead) === undefined || shortKey(lead)) return [`${first}${lead}${text}${tail}`];
   return [`${first}${lead.trimEnd()}`, `${indent}  ${text}${tail}`];
 }

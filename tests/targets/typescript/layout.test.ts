@@ -63,6 +63,7 @@ const KNOWN: [string, string][] = [
   ["a last arrow whose body is a cast broken out with the others", `function f() {\n  v.partsOfTheBody = arr(o.parts_of_the_body, q, "parts", (x) => x as Uint8Array);\n}\n`],
   ["a last arrow whose body is a member broken out with the others", `function f() {\n  v.names = v.items.map(${MID}, (x) => x.name);\n}\n`],
   ["a hugged arrow's head that fits", `function f() {\n  return decodePage(res.value, at, (next) => usersListSshSigningKeysForAuthenticatedUser$page(client, next, options));\n}\n`],
+  ["a member of this too wide after return (an SDK's resource getter)", `class C {\n  get a() {\n    return this.managedRestorable${LONG};\n  }\n}\n`],
   ["an if's statement moved under it", `function f() {\n  if (request.ifMatch !== undefined) headers["If-Match"] = headerValue(request.ifMatch, ${MID});\n}\n`],
   ["a logical value moved after its key", `const w = {\n  "@odata.type": v.odataType ?? "#microsoft.graph.aadUserConversationMemberResult",\n};\n`],
   [
@@ -85,6 +86,7 @@ const UNKNOWN: [string, string][] = [
   ["a logical value too wide for the next line too", `const w = {\n  "@odata.type": v.odataType ?? "#microsoft.graph.aadUserConversationMemberResult.and.some.more",\n};\n`],
   ["a long if", `function f() {\n  if (o.some_long_property_name !== undefined && o.another_long_property_name !== null) {\n    g();\n  }\n}\n`],
   ["a signature with an object parameter", `export function f(options: { retries: number; timeoutMs: number; server: string; extra: boolean }): void {}\n`],
+  ["a chain of members from this after return", `class C {\n  get a() {\n    return this.client.${LONG}Policies;\n  }\n}\n`],
   // An object type, whose members prettier separates with `;` (AWS Cost Explorer's free-form request bodies).
   ["an object type as a type member", `export type T = {\n  start${LONG}Request: { [k: string]: unknown };\n};\n`],
   ["an object type with named members", `export type T = {\n  ${LONG}Options: { retries: number; timeout: number };\n};\n`],

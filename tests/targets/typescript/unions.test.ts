@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { TsType } from "../../../generator/targets/typescript/types.js";
 import { typeText } from "../../../generator/targets/typescript/types.js";
 import { unionMovesWhole } from "../../../generator/targets/typescript/unions.js";
-import { joinMovedUnions } from "../../../generator/targets/typescript/format.js";
+import { breakReturnedMembers, joinMovedUnions } from "../../../generator/targets/typescript/format.js";
 
 const t = (kind: TsType["kind"], extra: Partial<TsType> = {}): TsType => ({ kind, name: null, items: null, values: null, variants: null, literal: null, nullable: false, ...extra });
 const name = (n: string, nullable = false) => t("name", { name: n, nullable });
@@ -76,5 +76,18 @@ describe("joinMovedUnions", () => {
   it("has files where oxfmt alone differs from prettier, and one where it does not", async () => {
     const differ = await Promise.all(FILES.map(([, source]) => formattersDiffer(source)));
     expect(differ).toEqual([true, false, true]);
+  });
+});
+
+// oxfmt's second difference: a returned member of `this` too wide for its line (format.ts).
+describe("breakReturnedMembers", () => {
+  it("gives oxfmt's output of a too-wide `return this.member;` prettier's layout, and leaves one that fits", async () => {
+    for (const width of [76, 78, 79, 80, 81, 84, 100])
+      for (const member of ["#", "", "_"]) {
+        const name = member + "m".repeat(width - "    return this.;".length - member.length);
+        const source = `export class C {\n  ${name.startsWith("#") ? name : `${name} = 1`};\n  get a(): number {\n    return this.${name};\n  }\n}\n`.replace(`  ${name};`, `  ${name} = 1;`);
+        const fromOxfmt = (await oxfmt("c.ts", source, { printWidth: 80 })).code;
+        expect(breakReturnedMembers(fromOxfmt), `${width} ${member}`).toBe(await prettier.format(source, { parser: "typescript" }));
+      }
   });
 });
