@@ -127,7 +127,7 @@ export class EagerFormatter {
           if (r.errors.length) this.failure ??= new Error(`oxfmt could not parse the emitted ${file.path}: ${r.errors[0].message}`);
           else {
             const movesUnion = this.joined.has(file);
-            file.content = breakReturnedMembers(movesUnion ? joinMovedUnions(r.code) : r.code);
+            file.content = asPrettierPrints(r.code, movesUnion);
             this.memo?.remember(file.path, raw, file.content, movesUnion);
             this.offHeap?.move(file);
           }
@@ -181,7 +181,7 @@ export async function formatTypeScript(files: OutputFile[], movesUnion: Readonly
       // The templates print valid TypeScript; a parse error here is a bug in them, not in the spec.
       if (r.errors.length) throw new Error(`oxfmt could not parse the emitted ${f.path}: ${r.errors[0].message}`);
       const moves = movesUnion.has(f.path);
-      f.content = breakReturnedMembers(moves ? joinMovedUnions(r.code) : r.code);
+      f.content = asPrettierPrints(r.code, moves);
       memo?.remember(f.path, raw, f.content, moves);
     }
   };
@@ -194,6 +194,11 @@ function laidOut(f: OutputFile): boolean {
   if (laid === undefined) return false;
   f.content = laid;
   return true;
+}
+
+/** oxfmt's output mended where it differs from prettier's: unions moved whole (`movesUnion`), returned members. */
+function asPrettierPrints(code: string, movesUnion: boolean): string {
+  return breakReturnedMembers(movesUnion ? joinMovedUnions(code) : code);
 }
 
 /**
