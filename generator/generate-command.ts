@@ -82,20 +82,57 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
   // Watching: every failure is reported (unless the spec changed again meanwhile: the next run
   // reads it whole) and the next save tries again.
   let watching = false;
+  const stop = stopOnSignal();
   const again = async (superseded: () => boolean) => {
+    // A run whose settle began before the stop: nothing more to watch.
+    if (stop.asked()) return { files: [], changed: () => false };
+    stop.running(true);
     await run.once().catch(async (e: unknown) => {
       // Events that came while the run held the thread are taken in first.
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       if (!superseded()) report(e);
     });
+    stop.running(false);
     const files = [...run.loaded, ...(config ? [config] : [])];
     // Said once the first run is over; the watch began before it read anything.
-    if (!watching) say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
+    if (!watching && !stop.asked()) say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
     watching = true;
     return { files, changed: (paths: string[]) => changedSinceRead(run.read, paths) };
   };
-  watchFiles([spec, ...overlays, ...(config ? [config] : [])], again, { now: true });
-  return new Promise<number>(() => {});
+  const watcher = watchFiles([spec, ...overlays, ...(config ? [config] : [])], again, { now: true });
+  return stop.stopped.finally(() => {
+    watcher.close();
+    run.close();
+  });
+}
+
+/**
+ * Ctrl-C (or a termination) stops a watch between runs: a run under way ends first, so that no
+ * output folder is left half-written with its temporary files and lock. A second Ctrl-C stops at once.
+ */
+function stopOnSignal(): { running(now: boolean): void; asked(): boolean; stopped: Promise<number> } {
+  let busy = false;
+  let asked = false;
+  let done: (code: number) => void = () => {};
+  const stopped = new Promise<number>((resolve) => (done = resolve));
+  const ask = () => {
+    if (asked && busy) process.exit(130);
+    asked = true;
+    if (!busy) return done(0);
+    say("stdout", "specsmith: stopping once this run ends (Ctrl-C again to stop now)\n");
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, ask);
+  void stopped.finally(() => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.off(signal, ask);
+  });
+  return {
+    running(now) {
+      busy = now;
+      if (!now && asked) done(0);
+    },
+    asked: () => asked,
+    stopped,
+  };
 }
 
 class GenerateRun {
@@ -118,6 +155,11 @@ class GenerateRun {
     this.loaded = [spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
+  }
+
+  /** Ends the watches on the output folders (--watch), so that the process can exit. */
+  close(): void {
+    for (const cache of this.writes.values()) cache.folder?.close();
   }
 
   /** Human lines, unless --quiet (then only warnings and errors) or --json (then one object at the end). */

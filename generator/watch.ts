@@ -34,6 +34,7 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
+  let closed = false;
 
   const trigger = () => {
     clearTimeout(timer);
@@ -46,6 +47,7 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
     }
     const before = stamps();
     await new Promise((r) => setTimeout(r, STEADY_MS));
+    if (closed) return;
     if (running) {
       again = true;
       return;
@@ -54,12 +56,14 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
     running = true;
     try {
       const read = await run(() => again);
+      // Closed while it ran: nothing more is watched.
+      if (closed) return;
       const found = update(Array.isArray(read) ? read : read.files);
       // A save to a file of a folder this run found (a new $ref's) came before the folder's watch.
       if (!Array.isArray(read) && found.length > 0 && read.changed(found)) again = true;
     } finally {
       running = false;
-      if (again) {
+      if (again && !closed) {
         again = false;
         trigger();
       }
@@ -142,6 +146,7 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
   else if (opts.readBefore?.(files)) trigger();
   return {
     close() {
+      closed = true;
       clearTimeout(timer);
       for (const w of watchers.values()) w.close();
       watchers.clear();

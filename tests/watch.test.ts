@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readIndex } from "../generator/write/stat-index.js";
 import { watchFiles } from "../generator/watch.js";
 import { specsmith, startSpecsmith } from "./helpers/cli.js";
-import { SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
+import { SHARED, SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
 
 let child: ChildProcess | undefined;
 let dir: string;
@@ -333,5 +333,34 @@ describe("generate --watch", () => {
     atomicSave(spec, read(SPEC).replace("Revokes a pending actor token.", "Second save."));
     await until(() => log.stderr.includes("lock.json is not valid JSON"), `the damaged lock is reported: ${log.stderr}`);
     expect(pageHas(out, "Second save.")).toBe(false);
+  }, 60_000);
+
+  it("stops on Ctrl-C between saves at once, with exit code 0", async () => {
+    const { log } = await watchingSpec();
+    const exit = new Promise<number | null>((r) => child!.on("exit", (code) => r(code)));
+    child!.kill("SIGINT");
+    expect(await exit).toBe(0);
+    expect(log.stdout).not.toContain("stopping");
+  }, 60_000);
+
+  it("lets a run under way end on Ctrl-C, so that no temporary file or lock is left, and then stops", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    const out = join(dir, "out");
+    // The whole Clerk API: its run is under way for a while after the spec is read.
+    writeFileSync(spec, read(join(SHARED, "specs", "clerk-bapi.yaml")));
+    const log = watch(spec, out, { SPECSMITH_TIMINGS: "1" });
+    const exit = new Promise<number | null>((r) => child!.on("exit", (code) => r(code)));
+    await until(() => /^specsmith: loading the spec: \d+ ms/m.test(log.stderr), "the first run read the spec");
+    child!.kill("SIGINT");
+    expect(await exit).toBe(0);
+    expect(log.stdout).toMatch(/stopping once this run ends[^]*\nspecsmith: generated typescript/);
+    expect(log.stdout).not.toContain("watching");
+    const left = listFiles(out).filter((f) => /specsmith-tmp|\.lock$/.test(f));
+    expect(left).toEqual([]);
+    // The SDK is whole: what a plain generation writes.
+    const fresh = join(dir, "fresh");
+    expect(specsmith(["generate", "--spec", spec, "--out", fresh, "--quiet"]).code).toBe(0);
+    expect(sdkFiles(out)).toEqual(sdkFiles(fresh));
   }, 60_000);
 });
