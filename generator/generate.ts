@@ -2,7 +2,7 @@
  * The pipeline: load → IR → per target: plan → surface → release → emit → format → write (or compare,
  * with --check). Targets come from a registry (targets/registry.ts); nothing here names one.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { lstatSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { TargetConfig } from "./config.js";
@@ -211,7 +211,7 @@ export function runTargetJob(): Promise<void> {
 function loadInputs(spec: string, overlays: string[] | undefined, progress?: Parameters<typeof loadApi>[2]): { api: Api; digest: string; sourceDigests: [string, string][] } {
   const { api, loaded } = loadApi(spec, overlays, progress);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
-  return { api, digest: specDigest(inputs.map((s) => s.text)), sourceDigests: inputs.map((s): [string, string] => [s.path, digestOf(s.text)]) };
+  return { api, digest: specDigest(inputs), sourceDigests: inputs.map((s): [string, string] => [s.path, s.bytes?.sha1 ?? digestOf(s.text)]) };
 }
 
 /**
@@ -394,9 +394,11 @@ function portable(path: string): string {
   return path.split(sep).join("/");
 }
 
-export function specDigest(texts: string[]): string {
-  const h = createHash("sha256");
-  for (const t of texts) h.update(t).update("\0");
+export function specDigest(sources: { text: string; bytes?: { sha256: Hash } | undefined }[]): string {
+  // The first file (the spec) as its bytes were hashed when read; the others' texts again.
+  const h = sources[0]?.bytes?.sha256.copy() ?? createHash("sha256").update(sources[0]?.text ?? "");
+  if (sources.length > 0) h.update("\0");
+  for (const s of sources.slice(1)) h.update(s.text).update("\0");
   return `sha256:${h.digest("hex")}`;
 }
 
