@@ -171,6 +171,15 @@ const SAFE_TAG =
   /^(<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary|a)\s*\/?>|<a\s+href="(https?:\/\/|mailto:|\/|#|\.)[^"<>`]*"\s*>)/i;
 /** Link targets that run script or carry content when clicked. */
 const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
+/**
+ * The `]` of a link whose target is a path or a fragment (`/apis/design`, `guide.md`, `#part`), not a
+ * URL: its author wrote it for their own site, and in the SDK's docs it leads nowhere (a dead link
+ * also fails a VitePress build). Escaped, the `]` closes no link: the text reads as written, target
+ * and all. An empty target (the page itself) and `//host` stay links.
+ */
+const PATH_LINK = /\](?=\((?!\s*\)|\s*<>)\s*(?!<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gi;
+/** The same in a link reference definition (`[id]: /path`, its `[` first on a line). */
+const PATH_DEFINITION = /^( {0,3}\[[^\]\n]*)\](?=:(?!\s*<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gim;
 
 /**
  * Markdown prose from a description (CommonMark, as OpenAPI allows): formatting and links stay;
@@ -274,7 +283,11 @@ function closingRun(text: string, from: number, n: number): number {
 }
 
 function neutralise(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (SAFE_TAG.test(text.slice(offset)) ? lt : "&lt;")).replace(UNSAFE_LINK, "](#unsafe-link-removed:");
+  return text
+    .replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (SAFE_TAG.test(text.slice(offset)) ? lt : "&lt;"))
+    .replace(PATH_LINK, "\\]")
+    .replace(PATH_DEFINITION, "$1\\]")
+    .replace(UNSAFE_LINK, "](#unsafe-link-removed:");
 }
 
 /** A table cell: prose (line breaks kept: tables write them as `<br/>`), with every pipe escaped. */

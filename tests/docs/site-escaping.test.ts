@@ -95,3 +95,23 @@ describe("HTML a page lets through is balanced (Vue fails the build on an end ta
     for (const text of ["<div><details><summary>open </td></table>", "</p></p></div>", "<b><i>x</b></i>"]) expect(problems(await render(`# Page\n\n${md(text)}`))).toEqual([]);
   });
 });
+
+describe("links in spec text that lead nowhere on the site (a dead link fails VitePress's build)", () => {
+  /** The internal links VitePress's link plugin records as it renders (what its build checks for dead links). */
+  const internalLinks = async (page: string) => {
+    const env = { path: join(srcDir, "page.md"), relativePath: "page.md", links: [] as string[] };
+    await renderer.renderAsync(vPre(page), env as never);
+    return env.links;
+  };
+  const text = "as a [relative resource name]( /apis/design/resource_names#relative_resource_name), [a guide](guide.md), [site](https://example.com/x)";
+
+  it("the check sees them in unescaped text (it can fail)", async () => {
+    expect(await internalLinks(`# Page\n\n${text}\n`)).not.toEqual([]);
+  });
+
+  for (const [where, place] of places.slice(0, 2)) {
+    it(`in ${where}: none is a link`, async () => {
+      expect(await internalLinks(`# Page\n\n${place(text)}\n`)).toEqual([]);
+    });
+  }
+});
