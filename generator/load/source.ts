@@ -5,6 +5,7 @@
  * diagnostic needs a position, or for YAML the fast reading leaves to it.
  */
 import { createHash, type Hash } from "node:crypto";
+import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
@@ -14,7 +15,7 @@ import { fastYaml } from "./yaml-fast.js";
 import { eventOffset, yamlEvents, type YamlEvents } from "./yaml-locate.js";
 import { digestOf } from "../write/stat-index.js";
 import { jsonBody, jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
-import type { Node as JsonNode } from "jsonc-parser";
+import { findNodeAtOffset, getNodePath, type Node as JsonNode } from "jsonc-parser";
 
 /** The largest input file read: eight times GitHub's 13 MB description. */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -86,7 +87,38 @@ export class SourceFile {
     }
     const file = SourceFile.parse(path, text);
     file.bytes = { sha1: digestOf(bytes), sha256: createHash("sha256").update(bytes) };
+    if (!isUtf8(bytes)) file.warnings.push(file.notUtf8(bytes));
     return file;
+  }
+
+  /**
+   * A file that is not UTF-8 (Latin-1, Windows-1252) reads with U+FFFD for each byte that is not:
+   * in names, descriptions and enum values. Said once, at the first such byte.
+   */
+  private notUtf8(bytes: Buffer): Diagnostic {
+    const at = firstInvalidUtf8(bytes);
+    const offset = bytes.subarray(0, at).toString("utf8").length;
+    const pos = this.lineCounter().linePos(offset);
+    return {
+      severity: "warning",
+      file: this.displayPath,
+      line: pos.line,
+      column: pos.col,
+      pointer: this.pointerAtOffset(offset),
+      message: `the file is not UTF-8: byte 0x${bytes[at].toString(16).padStart(2, "0")} here (and any like it) reads as the replacement character U+FFFD`,
+      hint: "save the file as UTF-8 (OpenAPI documents are UTF-8); a Latin-1 or Windows-1252 editor setting writes such bytes",
+    };
+  }
+
+  /** The JSON pointer of the value at a text offset (for a diagnostic that has only the offset). */
+  private pointerAtOffset(offset: number): string {
+    if (this.json) {
+      const tree = jsonTree(jsonBody(this.text));
+      const node = tree && findNodeAtOffset(tree, offset, true);
+      return node ? pointerOf(getNodePath(node)) : "#";
+    }
+    const doc = this.doc ?? parseDocument(this.text, { uniqueKeys: false, prettyErrors: false });
+    return pointerAt(doc, offset);
   }
 
   static parse(path: string, text: string): SourceFile {
@@ -348,4 +380,26 @@ function yamlHint(code: string): string {
     default:
       return "fix the syntax at this position; YAML is indentation-sensitive and quotes must be closed";
   }
+}
+
+/** The offset of the first byte that is not part of a well-formed UTF-8 sequence (the bytes are known not to be UTF-8). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return bytes.length;
 }
