@@ -19,7 +19,7 @@
 import type { OffHeapTexts } from "../shared/off-heap.js";
 import type { OutputFile } from "../../write/write.js";
 import { recalled, type FormatMemo } from "../shared/format-memo.js";
-import { layOut, mayBeWide, PRINT_WIDTH } from "./layout.js";
+import { composesFunctions, layOut, mayBeWide, PRINT_WIDTH } from "./layout.js";
 
 export { PRINT_WIDTH };
 
@@ -38,6 +38,23 @@ export function hasLongLine(s: string, width = PRINT_WIDTH): boolean {
     if ((length > width || (wide && length > width / 2 && mayBeWide(s.slice(start, end < 0 ? s.length : end)))) && !isComment(s, start)) return true;
     if (end < 0) return false;
     start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * Whether prettier would print the file otherwise than as written: a line wider than 80 columns, or
+ * a short one whose call it breaks all the same (layout.ts composesFunctions; only lines with `=>`).
+ */
+export function needsFormat(s: string): boolean {
+  if (hasLongLine(s)) return true;
+  for (let i = s.indexOf("=>"); i !== -1; i = s.indexOf("=>", i + 2)) {
+    const start = s.lastIndexOf("\n", i) + 1;
+    const end = s.indexOf("\n", i);
+    if (!isComment(s, start) && composesFunctions(s.slice(start, end < 0 ? s.length : end))) return true;
+    if (end < 0) break;
+    // The next search starts on the next line.
+    i = end - 1;
   }
   return false;
 }
@@ -99,7 +116,7 @@ export class EagerFormatter {
    * `movesUnion`: the planner found a union prettier moves whole in it (see joinMovedUnions).
    */
   start(file: OutputFile, movesUnion = false): boolean {
-    if (!file.path.endsWith(".ts") || !hasLongLine(file.content)) return false;
+    if (!file.path.endsWith(".ts") || !needsFormat(file.content)) return false;
     const known = this.memo?.recall(file.path, file.content, movesUnion);
     if (known !== undefined) {
       file.content = known;
@@ -169,7 +186,7 @@ export class EagerFormatter {
  * while the rest was rendered); `memo`: what the last run of a --watch formatted.
  */
 export async function formatTypeScript(files: OutputFile[], movesUnion: ReadonlySet<string>, skip: ReadonlySet<string>, memo?: FormatMemo): Promise<void> {
-  const long = files.filter((f) => f.path.endsWith(".ts") && !skip.has(f.path) && hasLongLine(f.content) && !recalled(f, memo, movesUnion.has(f.path)) && !laidOut(f));
+  const long = files.filter((f) => f.path.endsWith(".ts") && !skip.has(f.path) && needsFormat(f.content) && !recalled(f, memo, movesUnion.has(f.path)) && !laidOut(f));
   if (long.length === 0) return;
   const { format } = await import("oxfmt");
   let next = 0;

@@ -40,6 +40,8 @@ export function layOut(code: string): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (isCommentLine(line)) continue;
+    // A short line prettier breaks all the same: the formatter's.
+    if (line.length <= PRINT_WIDTH && composesFunctions(line)) return undefined;
     if (line.length > PRINT_WIDTH) {
       if (BLOCK_HEAD.test(line)) {
         if (!moveBlock(lines, i)) return undefined;
@@ -445,6 +447,51 @@ function broken(head: string, last: string, items: string[], indent: string): st
   }
   out.push(last);
   return out;
+}
+
+/**
+ * Whether a call on this line has arguments prettier breaks one a line however short they are (its
+ * isFunctionCompositionArgs): two or more, of which two are functions, or one is a call given a
+ * function (`arr(w, p, k, orNull((x, p, k) => …))`). Read without parsing; template literals are
+ * taken as strings (the templates put no call given a function inside one).
+ */
+export function composesFunctions(line: string): boolean {
+  if (!line.includes("=>")) return false;
+  const s = stripStrings(line).replace(/`(?:[^`\\]|\\.)*`/g, "``");
+  for (let i = s.indexOf("("); i !== -1; i = s.indexOf("(", i + 1)) {
+    // A call's parenthesis follows its callee (a name, a call, an index, type arguments).
+    if (!/[\w$)\]>]/.test(s[i - 1] ?? "") || s.slice(0, i).endsWith("=>")) continue;
+    // (A call the line leaves open is already broken, one argument a line.)
+    const close = closingBracket(s, i);
+    if (close < 0) continue;
+    const args = splitTopLevel(s.slice(i + 1, close), false);
+    if (!args || args.length < 2) continue;
+    let functions = 0;
+    for (const arg of args) {
+      if (FUNCTION.test(arg)) {
+        if (++functions > 1) return true;
+        continue;
+      }
+      const call = CALL_LIKE.exec(arg);
+      if (call && splitTopLevel(call[1], false)?.some((a) => FUNCTION.test(a))) return true;
+    }
+  }
+  return false;
+}
+
+/** A function expression: an arrow (its parameters typed or not, a return type or not) or `function`. */
+const FUNCTION = /^(?:async )?(?:(?:\([^()]*\)(?:: [^=]+)?|[\w$]+) =>|function\b)/;
+/** A call (or `new`) and its arguments' text. */
+const CALL_LIKE = /^(?:new )?[\w$]+(?:\.[\w$]+)*(?:<[^()]*>)?\((.*)\)$/;
+
+/** The index of the bracket closing the one at `at` (strings stripped), or -1. */
+function closingBracket(s: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < s.length; i++) {
+    if ("([{".includes(s[i])) depth++;
+    else if (")]}".includes(s[i]) && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** `s` without the contents of its string literals (so that their characters are not read as code). */

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
-import { hasLongLine } from "../../../generator/targets/typescript/format.js";
-import { layOut, splitTopLevel } from "../../../generator/targets/typescript/layout.js";
+import { hasLongLine, needsFormat } from "../../../generator/targets/typescript/format.js";
+import { composesFunctions, layOut, splitTopLevel } from "../../../generator/targets/typescript/layout.js";
 
 const LONG = "WebhookPullRequestReviewRequestRemovedPullRequestRequestedTeamsParent";
 const MID = "ActionsGetActionsCacheUsageForOrgRequest";
@@ -214,5 +214,36 @@ describe("wide characters", () => {
   it("Latin letters beyond ASCII are one column each, as prettier counts them", async () => {
     expect(await pretty(narrow)).toBe(narrow);
     expect(hasLongLine(narrow)).toBe(false);
+  });
+});
+
+// prettier breaks a call's arguments one a line, however short, when two are functions or one is a
+// call given a function (isFunctionCompositionArgs): Plaid's nullable enum items decoded as
+// `arr(w, p, k, orNull((x, p, k) => member(…)))`, 79 columns, were left unformatted.
+describe("calls prettier breaks however short (function composition)", () => {
+  const fn = (body: string) => `export function f(w: unknown, p?: string, k?: string | number): X {\n  ${body}\n}\n`;
+  const cases: [string, string][] = [
+    ["a call given a function, among other arguments (Plaid)", fn("return arr(w, p, k, orNull((x, p, k) => member(x, p, k, AccountSubtype)));")],
+    ["two functions", fn("return both(w, (x) => x, (y) => y);")],
+    ["a member call given a function, first", fn("return f(v.map((x) => g(x)), k);")],
+    ["a typed arrow inside", fn("return f(w, g((x: T): U => x));")],
+    ["one function among names: hugged, not broken", fn("return arr(w, p, k, (x, p, k) => member(x, p, k, A));")],
+    ["a call given a function, alone: not broken", fn("return arr(orNull((x, p, k) => member(x, p, k, A)));")],
+    ["a function in a string", fn('return f(w, "(x) => g(x)", g("a"));')],
+    ["an arrow whose body composes", fn("const h = (w: unknown) => f(w, g((x) => x));")],
+    ["no call", fn("const h = (x: number) => x + 1;")],
+  ];
+  it.each(cases)("%s: needsFormat says whether prettier changes it", async (_name, source) => {
+    expect(source.split("\n").every((l) => l.length <= 80)).toBe(true);
+    const changed = (await pretty(source)) !== source;
+    expect(needsFormat(source)).toBe(changed);
+    // A composed line is the formatter's: layOut declines it rather than keep it.
+    if (changed) expect(layOut(source)).toBeUndefined();
+  });
+
+  it("composesFunctions reads the line, not its strings or comments", () => {
+    expect(composesFunctions('f(a, "g((x) => x)")')).toBe(false);
+    expect(composesFunctions("f(a, g((x) => x))")).toBe(true);
+    expect(needsFormat("// f(a, g((x) => x))\n")).toBe(false);
   });
 });
