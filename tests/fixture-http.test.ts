@@ -92,7 +92,7 @@ describe("query-header-params", () => {
   });
 
   it("lists the servers, and picks one by index with its variables (defaults for the rest)", async () => {
-    expect(m.ServerList).toEqual(["https://pets.example.com/api", "https://{region}.pets.example.com", "http://{host}/{base}"]);
+    expect(m.ServerList).toEqual(["https://pets.example.com/api", "https://{region}.pets.example.com", "http://{host}/{base}", "https://{zone}.pets.example.com"]);
     server.reply((_req, res) => json(res, 200, []));
     const host = new URL(server.url).host;
     await new m.SDK({ apiKey: "k", serverIdx: 2, serverVariables: { host } }).pets.listPets();

@@ -26,7 +26,8 @@ import { funcMovesUnion, funcView, resourceMovesUnion, resourceView, resultType,
 import { docLines, modelMovesUnion, modelView } from "./models.js";
 import { Imports, TypeWriter, importPath, propKey, type OperationPlan, type Plan } from "./plan.js";
 import { ERROR_MODULES } from "./runtime.js";
-import { renameType } from "./types.js";
+import { literalUnion, renameType, typeText } from "./types.js";
+import { unionMovesWhole } from "./unions.js";
 
 /** What each kind of security scheme takes as an SDK option. */
 const CREDENTIAL_TYPES: Record<SecurityScheme["kind"], string> = { bearer: "Credential", basic: "BasicCredential", apiKey: "Credential", clientCredentials: "ClientCredentials" };
@@ -228,50 +229,59 @@ function emitConfig(e: Emission): void {
   configImports.runtime(p.hooks ? "installHooks" : "noHooks");
   const api = p.api;
   const variableNames = [...new Set(api.servers.flatMap((s) => s.variables.map((v) => v.name)))].sort();
-  e.src("lib/config.ts", "src/config.ts.hbs", {
-    // Docs show each server with its variables' defaults; the SDK keeps the templates (serverVariables fill them).
-    servers: serverTemplates(api),
-    serverDefaults: serverVariableDefaults(api).map((vs) => vs.map((v) => ({ key: propKey(v.name), value: v.value }))),
-    variables: variableNames.map((name) => {
-      const all = api.servers.flatMap((s) => s.variables.filter((v) => v.name === name));
-      const enums = all.every((v) => v.enum && v.enum.length) ? [...new Set(all.flatMap((v) => v.enum!))] : null;
-      return { key: propKey(name), typeExpr: enums ? enums.map(tsString).join(" | ") : "string", docLines: docLines(all.find((v) => v.description)?.description) };
-    }),
-    defaultServerText: defaultServerUrls(api)[0],
-    // The credential types the options name, and the scheme appliers SECURITY holds (values).
-    credentialImports: [...[...new Set(api.securitySchemes.map((s) => CREDENTIAL_TYPES[s.kind]))].map((t) => `type ${t}`), ...new Set(api.securitySchemes.map((s) => s.kind))]
-      .sort((a, b) => (a.replace(/^type /, "") < b.replace(/^type /, "") ? -1 : 1))
-      .map((t) => `${t}, `)
-      .join(""),
-    // x-speakeasy-globals: options that fill the operations' parameters of the same name.
-    globalOptions: api.globals.map((g) => ({
-      prop: propKey(g.option),
-      type: e.types.type(g.type, false, (m, symbol) => configImports.model(m, symbol)),
-      docLines: docLines(g.description ?? `Sent as the \`${g.wireName}\` ${g.in} parameter of every operation that has one, unless the call gives its own.`),
-    })),
-    imports: configImports.render(),
-    securityOptions: api.securitySchemes.map((s) => ({ prop: propKey(s.option), typeExpr: CREDENTIAL_TYPES[s.kind], docLines: docLines(s.description ?? SCHEME_KINDS[s.kind].doc) })),
-    security: api.securitySchemes.map((s) => ({
-      key: propKey(s.option),
-      kind: s.kind,
-      // The lib/security.ts function of the same name.
-      applier: s.kind,
-      option: s.option,
-      in: s.kind === "apiKey" ? s.in : null,
-      param: s.kind === "apiKey" ? s.param : null,
-      tokenURL: s.kind === "clientCredentials" ? s.tokenUrl : null,
-      scopes: s.kind === "clientCredentials" ? s.scopes : [],
-    })),
-    packageName: p.packageName,
-    version: p.version,
-    docVersion: api.info.version,
-    genVersion: VERSION,
-    userAgent: `${p.packageName}/${p.version} (specsmith ${VERSION}; typescript; api ${api.info.version})`,
-    retry: backoffPolicy(api),
-    retryCodes: api.retries?.statusCodes ?? ["5XX"],
-    idempotencyHeader: p.idempotencyHeader,
-    hooksInstaller: p.hooks ? "installHooks" : "noHooks",
+  const variables = variableNames.map((name) => {
+    const all = api.servers.flatMap((s) => s.variables.filter((v) => v.name === name));
+    const enums = all.every((v) => v.enum && v.enum.length) ? [...new Set(all.flatMap((v) => v.enum!))] : null;
+    return { key: propKey(name), type: enums ? literalUnion(enums.map(tsString)) : null, docLines: docLines(all.find((v) => v.description)?.description) };
   });
+  const globalOptions = api.globals.map((g) => ({
+    prop: propKey(g.option),
+    type: e.types.type(g.type, false, (m, symbol) => configImports.model(m, symbol)),
+    docLines: docLines(g.description ?? `Sent as the \`${g.wireName}\` ${g.in} parameter of every operation that has one, unless the call gives its own.`),
+  }));
+  // A member's union too wide for its line but not for the next: prettier moves it there whole (unions.ts).
+  const movesUnion = variables.some((v) => v.type !== null && unionMovesWhole(4, `${v.key}?: `, v.type, ";")) || globalOptions.some((g) => unionMovesWhole(2, `${g.prop}?: `, g.type, ";"));
+  e.src(
+    "lib/config.ts",
+    "src/config.ts.hbs",
+    {
+      // Docs show each server with its variables' defaults; the SDK keeps the templates (serverVariables fill them).
+      servers: serverTemplates(api),
+      serverDefaults: serverVariableDefaults(api).map((vs) => vs.map((v) => ({ key: propKey(v.name), value: v.value }))),
+      variables: variables.map((v) => ({ key: v.key, typeExpr: v.type ? typeText(v.type) : "string", docLines: v.docLines })),
+      defaultServerText: defaultServerUrls(api)[0],
+      // The credential types the options name, and the scheme appliers SECURITY holds (values).
+      credentialImports: [...[...new Set(api.securitySchemes.map((s) => CREDENTIAL_TYPES[s.kind]))].map((t) => `type ${t}`), ...new Set(api.securitySchemes.map((s) => s.kind))]
+        .sort((a, b) => (a.replace(/^type /, "") < b.replace(/^type /, "") ? -1 : 1))
+        .map((t) => `${t}, `)
+        .join(""),
+      // x-speakeasy-globals: options that fill the operations' parameters of the same name.
+      globalOptions,
+      imports: configImports.render(),
+      securityOptions: api.securitySchemes.map((s) => ({ prop: propKey(s.option), typeExpr: CREDENTIAL_TYPES[s.kind], docLines: docLines(s.description ?? SCHEME_KINDS[s.kind].doc) })),
+      security: api.securitySchemes.map((s) => ({
+        key: propKey(s.option),
+        kind: s.kind,
+        // The lib/security.ts function of the same name.
+        applier: s.kind,
+        option: s.option,
+        in: s.kind === "apiKey" ? s.in : null,
+        param: s.kind === "apiKey" ? s.param : null,
+        tokenURL: s.kind === "clientCredentials" ? s.tokenUrl : null,
+        scopes: s.kind === "clientCredentials" ? s.scopes : [],
+      })),
+      packageName: p.packageName,
+      version: p.version,
+      docVersion: api.info.version,
+      genVersion: VERSION,
+      userAgent: `${p.packageName}/${p.version} (specsmith ${VERSION}; typescript; api ${api.info.version})`,
+      retry: backoffPolicy(api),
+      retryCodes: api.retries?.statusCodes ?? ["5XX"],
+      idempotencyHeader: p.idempotencyHeader,
+      hooksInstaller: p.hooks ? "installHooks" : "noHooks",
+    },
+    movesUnion,
+  );
 }
 
 function emitPackage(e: Emission): void {

@@ -12,6 +12,12 @@ export interface TsType {
   nullable: boolean;
 }
 
+/** The union of TypeScript literals (`"a" | "b"`), as code. */
+export function literalUnion(literals: string[]): TsType {
+  const base = { name: null, items: null, values: null, literal: null, nullable: false };
+  return { ...base, kind: "union", variants: literals.map((literal) => ({ ...base, kind: "literal", literal, variants: null })) };
+}
+
 /** `t` with every name `from` written `to` (a symbol a module imports under another name). */
 export function renameType(t: TsType, from: string, to: string): TsType {
   return {
