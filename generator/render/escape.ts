@@ -165,10 +165,11 @@ const MARKDOWN_SPECIAL = /[<`~\]\n\r\u0085\u2028\u2029\u0000-\u0008\u000b\u000c\
 
 /**
  * HTML that descriptions may keep: plain formatting tags without attributes, and links whose only
- * attribute is an http(s), mailto or relative href (Stripe's descriptions are written in HTML).
+ * attribute is an http(s), mailto or `//host` href (Stripe's descriptions are written in HTML; their
+ * links to a path have become `<a>` by then, PATH_ANCHOR).
  */
 const SAFE_TAG =
-  /^(<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary|a)\s*\/?>|<a\s+href="(https?:\/\/|mailto:|\/|#|\.)[^"<>`]*"\s*>)/i;
+  /^(<\/?(b|i|em|strong|code|pre|p|br|ul|ol|li|sup|sub|kbd|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary|a)\s*\/?>|<a\s+href="(https?:\/\/|mailto:|\/\/)[^"<>`]*"\s*>)/i;
 /** Link targets that run script or carry content when clicked. */
 const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
 /**
@@ -178,6 +179,8 @@ const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
  * and all. An empty target (the page itself) and `//host` stay links.
  */
 const PATH_LINK = /\](?=\((?!\s*\)|\s*<>)\s*(?!<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gi;
+/** An HTML link to a path or a fragment (Stripe's `<a href="/docs/connect">`): kept as `<a>`, text without a target. */
+const PATH_ANCHOR = /<a\s+href="(?:\/(?!\/)|#|\.)[^"<>`]*"\s*>/gi;
 /** The same in a link reference definition (`[id]: /path`, its `[` first on a line). */
 const PATH_DEFINITION = /^( {0,3}\[[^\]\n]*)\](?=:(?!\s*<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gim;
 
@@ -282,7 +285,8 @@ function closingRun(text: string, from: number, n: number): number {
   return -1;
 }
 
-function neutralise(text: string): string {
+function neutralise(prose: string): string {
+  const text = prose.replace(PATH_ANCHOR, "<a>");
   return text
     .replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (SAFE_TAG.test(text.slice(offset)) ? lt : "&lt;"))
     .replace(PATH_LINK, "\\]")

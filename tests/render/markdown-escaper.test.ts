@@ -77,6 +77,7 @@ describe("md() keeps only links that lead somewhere", () => {
     ["a title", '[x](/docs "Docs")'],
     ["an escaped backslash before the bracket", "[x\\\\](/docs)"],
     ["one link of each kind", "[a](/x) and [b](https://example.com/b)"],
+    ["an HTML link to a path (Stripe's descriptions)", 'see <a href="/docs/connect">Connect</a> and <a href="#x">x</a>'],
     ["a reference to a path", "see [the guide][g]\n\n[g]: /guide"],
     ["a reference whose path is on the next line", "[the guide]\n\n[the guide]:\n  /guide"],
   ];
@@ -87,13 +88,40 @@ describe("md() keeps only links that lead somewhere", () => {
     for (const out of [md(text), md(text, true), mdCell(text)]) expect(targets(renderer.render(out)).filter((h) => !leadsSomewhere(h))).toEqual([]);
   });
   it("links to URLs stay links, with their text", () => {
-    const html = renderer.render(md("[a](https://example.com/a) [m](mailto:x@example.com) [p](//cdn.example.com/x) [a](/x) [e]()"));
-    expect(targets(html)).toEqual(["https://example.com/a", "mailto:x@example.com", "//cdn.example.com/x", ""]);
+    const html = renderer.render(md('[a](https://example.com/a) [m](mailto:x@example.com) [p](//cdn.example.com/x) [a](/x) [e]() <a href="https://example.com/h">h</a> <a href="/docs">d</a>'));
+    expect(targets(html)).toEqual(["https://example.com/a", "mailto:x@example.com", "//cdn.example.com/x", "", "https://example.com/h"]);
     // The path link reads as its author wrote it.
     expect(html).toContain("[a](/x)");
   });
   it("whatever the brackets, backslashes and code spans around them", () => {
-    const piece = fc.constantFrom("[", "]", "(", ")", "](", "](/", "](#", "]( ", "]:", "]: /", "]: https://h", "<", ">", "\\", "`", "!", "x", " ", "/", "#", ":", "https://h", "\n");
+    const piece = fc.constantFrom(
+      "[",
+      "]",
+      "(",
+      ")",
+      "](",
+      "](/",
+      "](#",
+      "]( ",
+      "]:",
+      "]: /",
+      "]: https://h",
+      '<a href="/x">',
+      '<a href="https://h">',
+      "</a>",
+      "<",
+      ">",
+      "\\",
+      "`",
+      "!",
+      "x",
+      " ",
+      "/",
+      "#",
+      ":",
+      "https://h",
+      "\n",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
         const text = parts.join("");
