@@ -21,9 +21,18 @@ function linksAndAnchors(md: string): { links: string[]; anchors: string[] } {
   const tokens = renderer.parse(md, {});
   tokens.forEach((t, i) => {
     if (t.type === "heading_open") anchors.push(slug(tokens[i + 1]?.children ?? []));
-    for (const c of t.children ?? []) if (c.type === "link_open") links.push(c.attrGet("href") ?? "");
+    if (t.type === "html_block") links.push(...htmlHrefs(t.content));
+    for (const c of t.children ?? []) {
+      if (c.type === "link_open") links.push(c.attrGet("href") ?? "");
+      if (c.type === "html_inline") links.push(...htmlHrefs(c.content));
+    }
   });
   return { links, anchors };
+}
+
+/** The targets of raw HTML links (`<a href="...">`), which the page's renderer passes through as written. */
+function htmlHrefs(html: string): string[] {
+  return [...html.matchAll(/<a\s[^>]*?\bhref\s*=\s*"([^"]*)"/gi)].map((m) => m[1]);
 }
 
 /** GitHub's anchor of a heading: its text, lower-cased, without punctuation but `-` and `_`, spaces as `-`. */
