@@ -10,7 +10,7 @@ import { buildOperations } from "./operations.js";
 import { retriesOf } from "./retries.js";
 import { SchemaConverter } from "./schema.js";
 import { buildSecuritySchemes, securityOf, sendable } from "./security.js";
-import { typedDefaults } from "./defaults.js";
+import { droppedDefault, typedDefaults } from "./defaults.js";
 import { buildServers } from "./servers.js";
 import type { Api } from "./types.js";
 import { markErrorModels, markUsage } from "./usage.js";
@@ -35,7 +35,13 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (do
   const security = sendable(securityOf(doc.security) ?? [], securitySchemes);
   const { operations, groups } = buildOperations(ctx, security, tick);
   for (const op of operations) op.security = sendable(op.security, securitySchemes);
-  typedDefaults({ models: [...schemas.models.values()], operations });
+  // Once per place: a shared parameter's default is every operation's.
+  const warned = new Set<string>();
+  typedDefaults({ models: [...schemas.models.values()], operations }, (holder, value, wanted) => {
+    const loc = schemas.defaultsAt.get(holder);
+    const key = loc && `${loc.file.path}#${loc.path.join("/")}`;
+    if (loc && !warned.has(key!)) (warned.add(key!), ctx.warnings.push(droppedDefault(resolver, loc, value, wanted)));
+  });
   markUsage(schemas, operations);
   markErrorModels(schemas, operations);
 

@@ -5,13 +5,37 @@
  * what they decode (where the string would fail the boolean's check on every response). Such a
  * default is read as the value it spells; one that spells no value of the type is left out.
  */
+import type { Diagnostic } from "../diagnostics.js";
+import type { Loc, Resolver } from "../load/document.js";
 import type { Api, Model, Primitive, TypeRef } from "./types.js";
 
-/** Each field's and parameter's default, read as its type (once every model is built). */
-export function typedDefaults(api: Pick<Api, "models" | "operations">): void {
+/**
+ * Each field's and parameter's default, read as its type (once every model is built). `dropped` is
+ * told of each default left out (the field or parameter, what the spec wrote, what its type takes).
+ */
+export function typedDefaults(api: Pick<Api, "models" | "operations">, dropped?: (holder: object, value: unknown, wanted: string) => void): void {
   const models = new Map(api.models.map((m) => [m.name, m]));
   const fields = [...api.models.flatMap((m) => (m.kind === "object" ? m.fields : [])), ...api.operations.flatMap((op) => op.params)];
-  for (const f of fields) if (f.default !== undefined) f.default = typedDefault(f.default, f.type, models);
+  for (const f of fields) {
+    if (f.default === undefined) continue;
+    const read = typedDefault(f.default, f.type, models);
+    if (read === undefined) dropped?.(f, f.default, wantedOf(f.type, models));
+    f.default = read;
+  }
+}
+
+/** What a type takes, in a warning's words: "a boolean", "one of draft, published". */
+function wantedOf(type: TypeRef, models: ReadonlyMap<string, Model>, depth = 0): string {
+  if (type.kind === "primitive") return type.format === "date-time" || type.format === "date" ? `a ${type.format} string` : `${type.type === "integer" ? "an" : "a"} ${type.type}`;
+  if (type.kind === "literal") return JSON.stringify(type.value);
+  const model = type.kind === "ref" ? models.get(type.model) : undefined;
+  if (model?.kind === "enum")
+    return `one of ${model.members
+      .slice(0, 8)
+      .map((m) => JSON.stringify(m.value))
+      .join(", ")}${model.members.length > 8 ? ", …" : ""}`;
+  if (model?.kind === "alias" && depth < 8) return wantedOf(model.type, models, depth + 1);
+  return type.nullable ? "null" : "a value of its type";
 }
 
 /** `value` as a default of `type`; undefined when it is none of that type's values. */
@@ -56,4 +80,11 @@ function primitive(value: unknown, type: Primitive): unknown {
     default:
       return value;
   }
+}
+
+/** The warning for a default left out, at where the spec wrote it. */
+export function droppedDefault(resolver: Resolver, loc: Loc, value: unknown, wanted: string): Diagnostic {
+  const text = JSON.stringify(value) ?? String(value);
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return resolver.diagnostic(loc, `the default ${shown} is not ${wanted}: the SDKs leave it out`, `write the default as ${wanted}, or remove it`, { severity: "warning" });
 }

@@ -35,12 +35,12 @@ function parameter(ctx: BuildContext, p: Obj, loc: Loc, base: string, names: Nam
     const [ct, media] = Object.entries(p.content)[0] ?? [];
     if (ct && isObj(media)) schema = media.schema;
   }
-  const resolved = schema === undefined ? {} : ctx.resolver.deref<Obj>(schema, schemaLoc).value;
-  const s = isObj(resolved) ? resolved : {};
+  const deref = schema === undefined ? undefined : ctx.resolver.deref<Obj>(schema, schemaLoc);
+  const s = isObj(deref?.value) ? deref.value : {};
   const style = str(p.style) ?? (where === "query" || where === "cookie" ? "form" : "simple");
   // A global parameter (x-speakeasy-globals) may come from the client instead: optional in the call.
   const global = ctx.globals.find((g) => g.in === where && g.wireName === String(p.name))?.option;
-  return {
+  const param: Parameter = {
     ...(global ? { global } : {}),
     wireName: String(p.name),
     // Speakeasy's x-speakeasy-name-override renames the argument (the wire name stays).
@@ -58,6 +58,8 @@ function parameter(ctx: BuildContext, p: Obj, loc: Loc, base: string, names: Nam
     style,
     explode: typeof p.explode === "boolean" ? p.explode : style === "form",
   };
+  if (param.default !== undefined && deref) ctx.schemas.defaultsAt.set(param, { ...deref.loc, path: [...deref.loc.path, "default"] });
+  return param;
 }
 
 function firstExample(ctx: BuildContext, examples: unknown, loc: Loc): unknown {

@@ -16,6 +16,8 @@ export class SchemaConverter {
   /** Model name by "file#pointer" of the schema that defines it. */
   private readonly byLocation = new Map<string, string>();
   readonly names = new NameScope();
+  /** Where each field's default was written (defaults.ts warns at it when the default is left out). */
+  readonly defaultsAt = new Map<object, Loc>();
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -299,7 +301,8 @@ export class SchemaConverter {
         // Speakeasy's x-speakeasy-ignore on a property leaves the field out of the SDKs' models.
         if (isObj(propSchema) && propSchema["x-speakeasy-ignore"] === true) continue;
         const ploc: Loc = { ...part.loc, path: [...part.loc.path, "properties", wireName] };
-        const prop = this.resolver.deref<unknown>(propSchema, ploc).value;
+        const resolved = this.resolver.deref<unknown>(propSchema, ploc);
+        const prop = resolved.value;
         const p = isObj(prop) ? prop : {};
         const direct = isObj(propSchema) ? propSchema : {};
         const prev = seen.get(wireName);
@@ -316,6 +319,7 @@ export class SchemaConverter {
           readOnly: direct.readOnly === true || p.readOnly === true,
           writeOnly: direct.writeOnly === true || p.writeOnly === true,
         };
+        if (field.default !== undefined) this.defaultsAt.set(field, at(direct.default !== undefined ? ploc : resolved.loc, "default"));
         if (prev) model.fields[model.fields.indexOf(prev)] = field;
         else model.fields.push(field);
         seen.set(wireName, field);
@@ -447,4 +451,9 @@ export function constraintsOnly(list: unknown): boolean {
 function without(schema: Obj, key: string): Obj {
   const { [key]: _dropped, ...rest } = schema;
   return rest;
+}
+
+/** The location of `key` inside the value at `loc`. */
+function at(loc: Loc, key: string): Loc {
+  return { ...loc, path: [...loc.path, key] };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { typedDefault } from "../../generator/ir/defaults.js";
 import type { Model, TypeRef } from "../../generator/ir/types.js";
-import { model, schemasApi } from "../helpers/doc.js";
+import { apiOf, model, schemasApi } from "../helpers/doc.js";
 
 const prim = (type: "string" | "integer" | "number" | "boolean" | "unknown", nullable = false): TypeRef => ({ kind: "primitive", type, ...(nullable ? { nullable } : {}) });
 const models = new Map<string, Model>([
@@ -63,5 +63,60 @@ describe("a default as its field's type reads it", () => {
     });
     const fields = Object.fromEntries((model(api, "Prop") as { fields: { wireName: string; default?: unknown }[] }).fields.map((f) => [f.wireName, f.default]));
     expect(fields).toEqual({ readOnly: false, max: 1, odd: undefined });
+  });
+});
+
+describe("a default left out is a warning where the spec wrote it", () => {
+  const warnings = (api: { warnings: { severity: string; pointer: string; message: string; hint?: string }[] }) =>
+    api.warnings.filter((w) => w.message.includes("the default")).map((w) => ({ severity: w.severity, pointer: w.pointer, message: w.message, hint: w.hint }));
+
+  it("fields: on the property, or on the schema its $ref names; one read as its type is no warning", () => {
+    const api = schemasApi({
+      Status: { type: "string", enum: ["draft", "published"] },
+      Stamp: { type: "string", format: "date-time", default: "<function datetime.now at 0x7f>" },
+      Thing: {
+        type: "object",
+        properties: {
+          kept: { type: "boolean", default: "false" },
+          state: { allOf: [{ $ref: "#/components/schemas/Status" }], default: "archived" },
+          max: { type: "integer", default: "inf" },
+          at: { $ref: "#/components/schemas/Stamp" },
+        },
+      },
+    });
+    expect(warnings(api)).toEqual([
+      {
+        severity: "warning",
+        pointer: "#/components/schemas/Thing/properties/state/default",
+        message: 'the default "archived" is not one of "draft", "published": the SDKs leave it out',
+        hint: 'write the default as one of "draft", "published", or remove it',
+      },
+      {
+        severity: "warning",
+        pointer: "#/components/schemas/Thing/properties/max/default",
+        message: 'the default "inf" is not an integer: the SDKs leave it out',
+        hint: "write the default as an integer, or remove it",
+      },
+      {
+        severity: "warning",
+        pointer: "#/components/schemas/Stamp/default",
+        message: 'the default "<function datetime.now at 0x7f>" is not a date-time string: the SDKs leave it out',
+        hint: "write the default as a date-time string, or remove it",
+      },
+    ]);
+  });
+
+  it("a shared parameter's default: one warning, though every operation has the parameter", () => {
+    const limit = { name: "limit", in: "query", schema: { type: "integer", default: null } };
+    const op = (id: string) => ({ get: { operationId: id, parameters: [{ $ref: "#/components/parameters/Limit" }], responses: { "200": { description: "ok" } } } });
+    const api = apiOf({ paths: { "/a": op("listA"), "/b": op("listB") }, components: { parameters: { Limit: limit } } });
+    expect(warnings(api)).toEqual([
+      {
+        severity: "warning",
+        pointer: "#/components/parameters/Limit/schema/default",
+        message: "the default null is not an integer: the SDKs leave it out",
+        hint: "write the default as an integer, or remove it",
+      },
+    ]);
   });
 });
