@@ -57,7 +57,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (do
     groups,
     operations,
     models: [...schemas.models.values()],
-    warnings: ctx.warnings,
+    warnings: [...schemas.warnings, ...ctx.warnings],
   };
   rewriteLinks(api, vendorOrigin(doc));
   return api;

@@ -3,7 +3,7 @@
  * Component schemas become named models; inline objects and enums become models named after
  * where they appear (parent + property), the way users read them in docs.
  */
-import { SpecError } from "../diagnostics.js";
+import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { isRef, type Loc, type Resolver } from "../load/document.js";
 import type { Discriminator, Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
 import { NameScope, SYMBOL_WORDS, camelCase, pascalCase } from "./names.js";
@@ -16,10 +16,18 @@ export class SchemaConverter {
   /** Model name by "file#pointer" of the schema that defines it. */
   private readonly byLocation = new Map<string, string>();
   readonly names = new NameScope();
+  /** What building the models forgave, each at its position (enum names the spec gives and cannot be used). */
+  readonly warnings: Diagnostic[] = [];
   /** Where each field's default was written (defaults.ts warns at it when the default is left out). */
   readonly defaultsAt = new Map<object, Loc>();
 
   constructor(private readonly resolver: Resolver) {}
+
+  private warn(loc: Loc, message: string, hint: string): void {
+    const where = this.resolver.diagnostic(loc, message, hint, { severity: "warning" });
+    // A schema built again from another place (an inline enum under two names) is said once.
+    if (!this.warnings.some((w) => w.file === where.file && w.pointer === where.pointer && w.message === where.message)) this.warnings.push(where);
+  }
 
   /** Reserves component schema names up front so they win over inline names. */
   reserveComponents(): void {
@@ -224,7 +232,16 @@ export class SchemaConverter {
     const name = fixedName ?? this.names.claim(hint);
     this.byLocation.set(locKey(loc), name);
     const memberNames = new NameScope();
-    const customName = customMemberNames(schema);
+    const custom = customMemberNames(schema);
+    const customName = custom.nameOf;
+    if (custom.key && custom.listed !== undefined && custom.listed !== custom.values) {
+      const [listed, all] = [custom.listed, custom.values!];
+      this.warn(
+        { ...loc, path: [...loc.path, custom.key] },
+        `${custom.key} has ${listed} name${listed === 1 ? "" : "s"} for the enum's ${all} value${all === 1 ? "" : "s"}: ${listed < all ? "the others are named from their values" : "the last ones are not used"}`,
+        "give one name per value of `enum`, in its order",
+      );
+    }
     const allNumbers = values.every((v) => typeof v === "number");
     this.models.set(name, {
       kind: "enum",
@@ -233,7 +250,14 @@ export class SchemaConverter {
       type: allNumbers ? (values.every(Number.isInteger) ? "integer" : "number") : "string",
       members: values.map((value) => {
         // A name the spec gives that makes no identifier (`日本`) leaves the member named by its value.
-        const given = pascalCase(customName(value) ?? "");
+        const spelled = customName(value);
+        const given = pascalCase(spelled ?? "");
+        if (spelled !== undefined && given === "")
+          this.warn(
+            { ...loc, path: [...loc.path, custom.key!] },
+            `the name ${JSON.stringify(spelled)} ${custom.key} gives the value ${JSON.stringify(value)} makes no identifier: the member is named from its value`,
+            "name it with letters or digits",
+          );
         return given !== "" ? { name: memberNames.claim(given), value, custom: true as const } : { name: memberNames.claim(enumMemberName(value)), value };
       }),
       ...(schema["x-speakeasy-unknown-values"] === "allow" ? { open: true } : {}),
@@ -390,20 +414,20 @@ function enumMemberName(value: string | number): string {
  * `x-enumNames` (NSwag's), both lists. A value left without one (a short list, a name that is not a
  * string) is named from its value.
  */
-function customMemberNames(schema: Obj): (value: string | number) => string | undefined {
+function customMemberNames(schema: Obj): { key?: string; listed?: number; values?: number; nameOf: (value: string | number) => string | undefined } {
   const raw = Array.isArray(schema.enum) ? schema.enum : [];
   for (const key of ["x-speakeasy-enums", "x-enum-varnames", "x-enumNames"]) {
     const names = schema[key];
-    if (isObj(names)) return (value) => str(Object.hasOwn(names, String(value)) ? names[String(value)] : undefined);
+    if (isObj(names)) return { key, nameOf: (value) => str(Object.hasOwn(names, String(value)) ? names[String(value)] : undefined) };
     if (!Array.isArray(names)) continue;
     const byValue = new Map<string | number, string>();
     raw.forEach((value, i) => {
       const name = str(names[i]);
       if (name !== undefined && (typeof value === "string" || typeof value === "number") && !byValue.has(value)) byValue.set(value, name);
     });
-    return (value) => byValue.get(value);
+    return { key, listed: names.length, values: raw.length, nameOf: (value) => byValue.get(value) };
   }
-  return () => undefined;
+  return { nameOf: () => undefined };
 }
 
 function isNamedLocation(path: (string | number)[]): boolean {

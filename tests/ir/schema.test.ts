@@ -139,3 +139,25 @@ describe("discriminator mappings", () => {
     ]);
   });
 });
+
+describe("enum member names the spec gives and cannot be used", () => {
+  it("a list of another length, and a name that makes no identifier, are warnings at the extension", () => {
+    const api = schemasApi(
+      {
+        Listed: { type: "integer", enum: [1, 2, 3], "x-speakeasy-enums": ["NOT_STARTED", "IN_PROGRESS"] },
+        Long: { type: "string", enum: ["a"], "x-enum-varnames": ["Alpha", "Beta"] },
+        Script: { type: "string", enum: ["x", "y"], "x-enumNames": ["日本", "Why"] },
+        // One name per value, null's too: nothing to say.
+        Varnames: { type: "string", enum: ["a", null, "b"], nullable: true, "x-enum-varnames": ["Alpha", null, "Beta"] },
+        Mapped: { type: "integer", enum: [1, 2], "x-speakeasy-enums": { 1: "low" } },
+      },
+      "3.0.3",
+    );
+    expect(api.warnings.map((w) => [w.pointer, w.message])).toEqual([
+      ["#/components/schemas/Listed/x-speakeasy-enums", "x-speakeasy-enums has 2 names for the enum's 3 values: the others are named from their values"],
+      ["#/components/schemas/Long/x-enum-varnames", "x-enum-varnames has 2 names for the enum's 1 value: the last ones are not used"],
+      ["#/components/schemas/Script/x-enumNames", 'the name "日本" x-enumNames gives the value "x" makes no identifier: the member is named from its value'],
+    ]);
+    expect(api.warnings.every((w) => w.severity === "warning" && w.hint)).toBe(true);
+  });
+});
