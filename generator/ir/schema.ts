@@ -255,7 +255,7 @@ export class SchemaConverter {
         if (spelled !== undefined && given === "")
           this.warn(
             { ...loc, path: [...loc.path, custom.key!] },
-            `the name ${JSON.stringify(spelled)} ${custom.key} gives the value ${JSON.stringify(value)} makes no identifier: the member is named from its value`,
+            `${custom.key} names the value ${JSON.stringify(value)} ${JSON.stringify(spelled)}, which makes no identifier: the member is named from its value`,
             "name it with letters or digits",
           );
         return given !== "" ? { name: memberNames.claim(given), value, custom: true as const } : { name: memberNames.claim(enumMemberName(value)), value };

@@ -156,7 +156,7 @@ describe("enum member names the spec gives and cannot be used", () => {
     expect(api.warnings.map((w) => [w.pointer, w.message])).toEqual([
       ["#/components/schemas/Listed/x-speakeasy-enums", "x-speakeasy-enums has 2 names for the enum's 3 values: the others are named from their values"],
       ["#/components/schemas/Long/x-enum-varnames", "x-enum-varnames has 2 names for the enum's 1 value: the last ones are not used"],
-      ["#/components/schemas/Script/x-enumNames", 'the name "日本" x-enumNames gives the value "x" makes no identifier: the member is named from its value'],
+      ["#/components/schemas/Script/x-enumNames", 'x-enumNames names the value "x" "日本", which makes no identifier: the member is named from its value'],
     ]);
     expect(api.warnings.every((w) => w.severity === "warning" && w.hint)).toBe(true);
   });
