@@ -37,6 +37,9 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
   let closed = false;
 
   const trigger = () => {
+    // A change while a run is under way supersedes it now, not one settle later: a run that held
+    // the thread until it failed asks after one settle too, and would be told of no change.
+    if (running) again = true;
     clearTimeout(timer);
     timer = setTimeout(fire, SETTLE_MS);
   };

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readIndex } from "../generator/write/stat-index.js";
-import { watchFiles } from "../generator/watch.js";
+import { SETTLE_MS, watchFiles } from "../generator/watch.js";
 import { specsmith, startSpecsmith } from "./helpers/cli.js";
 import { SHARED, SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
 
@@ -131,6 +131,34 @@ describe("generate --watch", () => {
       // A second save lands while the first run is still going (an editor writing in two steps).
       if (text === "half") writeFileSync(file, "whole");
       await new Promise((r) => setTimeout(r, 100));
+      seen.push({ text, superseded: superseded() });
+      return [file];
+    });
+    try {
+      writeFileSync(file, "half");
+      await until(() => seen.length === 2, `two runs: ${JSON.stringify(seen)}`);
+      expect(seen).toEqual([
+        { text: "half", superseded: true },
+        { text: "whole", superseded: false },
+      ]);
+    } finally {
+      watching.close();
+    }
+  });
+
+  it("a run that held the thread until it failed is told of a save made meanwhile, after one settle (as generate's report waits)", async () => {
+    dir = tempDir();
+    const file = join(dir, "spec.json");
+    writeFileSync(file, "first");
+    const seen: { text: string; superseded: boolean }[] = [];
+    const watching = watchFiles([file], async (superseded) => {
+      const text = readFileSync(file, "utf8");
+      // The editor's second write lands while the run reads and parses without yielding (GitHub's 13 MB).
+      if (text === "half") writeFileSync(file, "whole");
+      const until = Date.now() + 50;
+      while (Date.now() < until);
+      // What generate-command does before it reports a failure: one settle, for events to come in.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
       seen.push({ text, superseded: superseded() });
       return [file];
     });
