@@ -192,6 +192,8 @@ function returnType(line: string): string | undefined {
 const PARAM = new RegExp(String.raw`^${UNBREAKABLE_PARAM}$`);
 
 const GENERIC = new RegExp(String.raw`^(${NAME}(?:\.${NAME})*)<(.+)>$`);
+/** TypeScript's type keywords: prettier hugs none of them in a union with `void`. */
+const TYPE_KEYWORDS = new Set(["any", "unknown", "never", "string", "number", "boolean", "bigint", "symbol", "object", "undefined", "void", "null"]);
 
 /**
  * The lines of a type printed after `first`: flat when it fits; a generic too wide breaks its type
@@ -204,6 +206,12 @@ function typeArguments(first: string, indent: string, type: string, tail: string
   const m = GENERIC.exec(type);
   const args = m && splitTopLevel(m[2], true);
   if (!m || !args) return undefined;
+  // A lone type argument that is one type (not a keyword) or'd with `void` and `null`: prettier hugs
+  // it (shouldHugType), with no break after `<`. It stays flat when that type cannot break (a name,
+  // `Array<Name>`: Interactive Brokers' `Promise<Array<…Response> | void>`); else the formatter's.
+  const members = args.length === 1 ? splitTopLevel(args[0], true, " | ") : undefined;
+  const others = members?.filter((x) => x !== "void" && x !== "null");
+  if (members && members.length > 1 && others?.length === 1) return HUGGED_RETURN.test(others[0]) && !TYPE_KEYWORDS.has(others[0]) ? [flat] : undefined;
   const out = [`${first}${m[1]}<`];
   for (let i = 0; i < args.length; i++) {
     const lines = typeArguments(`${indent}  `, `${indent}  `, args[i], i < args.length - 1 ? "," : "");

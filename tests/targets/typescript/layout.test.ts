@@ -27,6 +27,10 @@ const KNOWN: [string, string][] = [
     "a return type broken one type argument a line",
     `export async function f(\n  client: Core,\n  options?: RequestOptions,\n): Promise<Result<PageIterator<Array<${MID}>, ${MID}>, BasicError | SDKError | HTTPClientError>> {\n  return g();\n}\n`,
   ],
+  [
+    "a lone type argument or'd with void stays on the header's line (Interactive Brokers)",
+    `class C {\n  async put${LONG}(request: R, options?: RequestOptions): Promise<Array<Put${MID}Response> | void> {\n    return f(request, options);\n  }\n}\n`,
+  ],
   ["an interface method", `interface I {\n  listForAuthenticatedUser(request: ${MID}, options?: RequestOptions): Promise<Thing>;\n}\n`],
   ["an enum's value type", `export const ${LONG}Action = {\n  A: "a",\n} as const;\nexport type ${LONG}Action = (typeof ${LONG}Action)[keyof typeof ${LONG}Action];\n`],
   ["a call statement", `function f() {\n  v.type = member(o.type, q, "type", ${LONG}Type);\n}\n`],
@@ -86,6 +90,10 @@ const UNKNOWN: [string, string][] = [
   ["a logical value too wide for the next line too", `const w = {\n  "@odata.type": v.odataType ?? "#microsoft.graph.aadUserConversationMemberResult.and.some.more",\n};\n`],
   ["a long if", `function f() {\n  if (o.some_long_property_name !== undefined && o.another_long_property_name !== null) {\n    g();\n  }\n}\n`],
   ["a signature with an object parameter", `export function f(options: { retries: number; timeoutMs: number; server: string; extra: boolean }): void {}\n`],
+  [
+    "a lone type argument or'd with void whose type can break",
+    `class C {\n  async put${LONG}(request: R, options?: RequestOptions): Promise<Array<Array<Put${MID}Response>> | void> {\n    return f(request, options);\n  }\n}\n`,
+  ],
   ["a chain of members from this after return", `class C {\n  get a() {\n    return this.client.${LONG}Policies;\n  }\n}\n`],
   // An object type, whose members prettier separates with `;` (AWS Cost Explorer's free-form request bodies).
   ["an object type as a type member", `export type T = {\n  start${LONG}Request: { [k: string]: unknown };\n};\n`],
