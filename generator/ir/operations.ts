@@ -26,6 +26,7 @@ export function buildOperations(ctx: BuildContext, globalSecurity: string[][], t
   const operations: Operation[] = [];
   const paths = isObj(ctx.doc.paths) ? ctx.doc.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
+    if (path.startsWith("x-")) continue;
     const item = ctx.resolver.deref<Obj>(rawItem, rootLoc(ctx, "paths", path));
     if (!isObj(item.value)) continue;
     for (const httpMethod of HTTP_METHODS) {

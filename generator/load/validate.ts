@@ -52,6 +52,8 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
   } else {
     const operationIds = new Map<string, string>();
     for (const [path, item] of Object.entries(doc.paths)) {
+      // Paths may carry extensions (Apicurio's `x-codegen-contextRoot`): not paths.
+      if (path.startsWith("x-")) continue;
       if (!path.startsWith("/")) err(["paths", path], `path "${path}" does not start with "/"`, `write it as "/${path}"`, true);
       if (!isObj(item)) continue;
       const itemParams = Array.isArray(item.parameters) ? item.parameters : [];

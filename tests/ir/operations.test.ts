@@ -5,6 +5,13 @@ import { apiOf } from "../helpers/doc.js";
 const ok = { responses: { "204": { description: "done" } } };
 
 describe("operations", () => {
+  it("an extension among the paths is no path (Apicurio's x-codegen-contextRoot): read, not refused", () => {
+    const op = { get: { operationId: "listThings", responses: { "200": { description: "ok" } } } };
+    const api = apiOf({ paths: { "x-codegen-contextRoot": "/apis/registry/v2", "x-item": op, "/things": op } });
+    expect(api.operations.map((o) => `${o.httpMethod} ${o.path}`)).toEqual(["get /things"]);
+    expect(() => apiOf({ paths: { things: op } })).toThrow(/path "things" does not start with "\/"/);
+  });
+
   it("x-speakeasy-ignore leaves an operation out (and a group it alone had)", () => {
     const api = apiOf({
       paths: {
