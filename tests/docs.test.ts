@@ -81,7 +81,10 @@ describe("docs pages", () => {
 
   it("the link check reads pages as a CommonMark renderer does (it can fail)", () => {
     const dir = mkdtempSync(join(tmpdir(), "specsmith-links-"));
-    writeFileSync(join(dir, "a.md"), "# A\n\n## Kept\n\n```\n## Hidden\n```\n\n[ok](#kept) [gone](#hidden) [none](missing.md) `[code](not-a-link)` [b](b.md#deep)\n\nSee <a href=\"/docs/connect\">Connect</a> and <a href=\"#kept\">kept</a>.\n");
+    writeFileSync(
+      join(dir, "a.md"),
+      '# A\n\n## Kept\n\n```\n## Hidden\n```\n\n[ok](#kept) [gone](#hidden) [none](missing.md) `[code](not-a-link)` [b](b.md#deep)\n\nSee <a href="/docs/connect">Connect</a> and <a href="#kept">kept</a>.\n',
+    );
     writeFileSync(join(dir, "b.md"), "# B\n\n```\nnever closed\n\n## Deep\n");
     expect(brokenLinks(dir, ["a.md", "b.md"])).toEqual(["a.md → #hidden", "a.md → missing.md", "a.md → b.md#deep", "a.md → /docs/connect"]);
     rmSync(dir, { recursive: true, force: true });
