@@ -23,14 +23,19 @@ export function vendorOrigin(doc: Obj): string | undefined {
   return undefined;
 }
 
-const LINK = /\[([^\]]*)\]\(([^)\s]+)((?:\s+"[^"]*")?)\)/g;
+/** A markdown link, its target with spaces or angle brackets around it too (Google's `]( /apis/design)`). */
+const LINK = /\[([^\]]*)\]\(\s*<?([^)\s<>]+)>?((?:\s+"[^"]*")?)\s*\)/g;
+/** An HTML link to a path on the vendor's site (Stripe's `<a href="/docs/connect">`). */
+const ANCHOR = /<a\s+href="(\/(?!\/)[^"<>`]*)"\s*>/gi;
 
 export function absoluteLinks(text: string, origin: string | undefined): string {
-  return text.replace(LINK, (all, label: string, target: string, title: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return all;
+  const linked = text.replace(LINK, (all, label: string, target: string, title: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("//")) return all;
     if (origin && target.startsWith("/")) return `[${label}](${origin}${target}${title})`;
     return label;
   });
+  // Without an origin the docs' escaper keeps such a link's text, without its target.
+  return origin ? linked.replace(ANCHOR, (_all, path: string) => `<a href="${origin}${path}">`) : linked;
 }
 
 /** Rewrites every description and summary in the IR. */
