@@ -83,7 +83,7 @@ describe("docs pages", () => {
     const dir = mkdtempSync(join(tmpdir(), "specsmith-links-"));
     writeFileSync(
       join(dir, "a.md"),
-      '# A\n\n## Kept\n\n```\n## Hidden\n```\n\n[ok](#kept) [gone](#hidden) [none](missing.md) `[code](not-a-link)` [b](b.md#deep)\n\nSee <a href="/docs/connect">Connect</a> and <a href="#kept">kept</a>.\n',
+      '# A\n\n## Kept\n\n```\n## Hidden\n```\n\n[ok](#kept) [gone](#hidden) [none](missing.md) `[code](not-a-link)` [b](b.md#deep)\n\nSee <a href="/docs/connect">Connect</a>, <a href="#kept">kept</a> and [elsewhere](//example.com/x).\n',
     );
     writeFileSync(join(dir, "b.md"), "# B\n\n```\nnever closed\n\n## Deep\n");
     expect(brokenLinks(dir, ["a.md", "b.md"])).toEqual(["a.md → #hidden", "a.md → missing.md", "a.md → b.md#deep", "a.md → /docs/connect"]);

@@ -61,7 +61,8 @@ export function brokenLinks(dir: string, pages: string[]): string[] {
   for (const page of pages) {
     const abs = join(dir, page);
     for (const link of linksAndAnchors(readFileSync(abs, "utf8")).links) {
-      if (/^[a-z]+:/i.test(link)) continue;
+      // Another scheme, or another host (`//host/path`, protocol-relative): not a page of ours.
+      if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(link)) continue;
       const [file, anchor] = decoded(link).split("#");
       const target = file === "" ? abs : join(dirname(abs), file);
       if (!existsSync(target) || (anchor && !headingsOf(target).includes(anchor))) broken.push(`${page} → ${link}`);
