@@ -10,6 +10,7 @@
  *   ("Trojan Source", CVE-2021-42574);
  * - lone surrogates, which cannot be written as UTF-8.
  */
+import { readsInert, type MarkdownPlace } from "./markdown-inert.js";
 
 /** Line terminators of JavaScript (and Unicode's); Python and markdown only know the first three. */
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u0085/;
@@ -178,63 +179,192 @@ const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
  * also fails a VitePress build). Escaped, the `]` closes no link: the text reads as written, target
  * and all. An empty target (the page itself) and `//host` stay links.
  */
-const PATH_LINK = /\](?=\((?!\s*\)|\s*<>)\s*(?!<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gi;
+const PATH_LINK = /\](?=\((?![ \t]*\)|[ \t]*<>)\s*(?!<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gi;
 /** An HTML link to a path or a fragment (Stripe's `<a href="/docs/connect">`): kept as `<a>`, text without a target. */
 const PATH_ANCHOR = /<a\s+href="(?:\/(?!\/)|#|\.)[^"<>`]*"\s*>/gi;
-/** The same in a link reference definition (`[id]: /path`, its `[` first on a line). */
-const PATH_DEFINITION = /^( {0,3}\[[^\]\n]*)\](?=:(?!\s*<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gim;
+/** What may open a line before its block: indentation, and the markers of quotes and list items (`> - `). */
+const CONTAINERS = String.raw`(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*`;
+/**
+ * The same in a link reference definition (`[id]: /path`): its `[` first on a line but for
+ * indentation and the markers of the quotes and list items it may sit in (`> - [id]: /path`), its
+ * label any text without unescaped brackets or a blank line. Matched where backslash escapes are
+ * masked (escapeDefinitions) and code spans are not: a label ends at its first unescaped `]`,
+ * backticks or not.
+ */
+const PATH_DEFINITION = new RegExp(String.raw`^(${CONTAINERS}\[(?:[^[\]\n]|\n(?![ \t]*(?:\n|$)))*)\](?=:(?!\s*<?(?:[a-z][a-z0-9+.-]*:|\/\/)))`, "gim");
 
 /**
  * Markdown prose from a description (CommonMark, as OpenAPI allows): formatting and links stay;
  * raw HTML other than plain formatting tags is shown as text, and script links lose their target.
- * Code spans and fenced blocks are left as written. `inline`: the text must stay on one line
- * (headings, list items).
+ * Code spans and fenced blocks are left as written, where the renderer reads them as md() does; text
+ * it reads otherwise is shown plain (readsInert). `inline`: the text must stay on one line (headings,
+ * list items).
  */
 export function md(text: string, inline = false, fences = true): string {
   // Plain prose (no markup that could be HTML, code or a link target, no line breaks): as it is.
   if (!MARKDOWN_SPECIAL.test(text)) return inline ? text.trim() : text;
   const lines = splitLines(visible(text));
+  const place: MarkdownPlace = inline ? "inline" : fences ? "block" : "cell";
+  const out = place === "block" ? blocks(lines) : joined(lines, inline);
+  // What the escaper left as written (code, escapes) or cannot see (definitions) is checked with
+  // the renderer: where the two read the text's blocks or code spans apart, the text is shown plain.
+  if (neutralise(out) === out && !out.includes("]:")) return out;
+  return readsInert(out, place, (tag) => SAFE_TAG.test(tag), leadsSomewhere) ? out : plain(lines, inline);
+}
+
+/** Escaped prose as blocks: fences kept as written; HTML blocks and paragraphs neutralised. */
+function blocks(lines: string[]): string {
   const out: string[] = [];
-  let fence: string | undefined;
-  // Prose lines up to a blank line or a fence are one paragraph: a code span may cross their breaks.
+  for (const run of runs(lines)) {
+    if (run.fence) out.push(...run.lines);
+    // After the paragraphs' escapes, which may make a label (`[\\](#]: /x`); a definition's label
+    // may run across lines that start blocks (`[a` then `1. b]: /x`).
+    else out.push(...escapeDefinitions(paragraphs(run.lines).join("\n")).split("\n"));
+  }
+  return out.join("\n");
+}
+
+/**
+ * Escaped prose that becomes one line (`inline`: a list item's, its lines joined) or one table cell
+ * (its breaks made `<br/>`): one paragraph, its code spans found in it whole. A list item whose text
+ * starts with a block-level tag is an HTML block, where backticks and backslashes protect nothing.
+ */
+function joined(lines: string[], inline: boolean): string {
+  const text = lines.join("\n");
+  const out = (inline && htmlBlockStart(text.trimStart().split("\n")[0]) ? neutralise(text) : prose(text)).split("\n");
+  // The lines joined make one paragraph, in which a label may now run on (`[` and `(]: /x`).
+  return inline ? escapeDefinitions(out.join(" ").trim()) : out.join("\n");
+}
+
+/** A link target that leads somewhere from the SDK's docs: a URL, `//host`, the page itself, or md()'s mark of a script link. */
+function leadsSomewhere(href: string): boolean {
+  return href === "" || href.startsWith("#unsafe-link-removed:") || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href);
+}
+
+/**
+ * Text as plain as markdown shows it: no HTML, code, fence or link can start in it (`<` as an
+ * entity, backticks, tildes and brackets escaped); emphasis and line breaks stay.
+ */
+function plain(lines: string[], inline: boolean): string {
+  const out = lines.map((l) => l.replace(/[<`~[\]]/g, (c) => (c === "<" ? "&lt;" : "\\" + c)));
+  return inline ? out.join(" ").trim() : out.join("\n");
+}
+
+/** A line of prose, or of an HTML block (`html`), where CommonMark reads neither code spans nor escapes. */
+type ProseLine = { text: string; html: boolean };
+
+/**
+ * The lines of a description as runs of fenced blocks and of other lines (an unclosed fence closed:
+ * it would swallow the rest of the page).
+ *
+ * A fence indented by one to three columns may be in a list item: its lines are code while they are
+ * indented as much. A line indented less ends the item, or not (at the top level the fence runs on):
+ * from there md() cannot tell code from prose, and takes every line after for prose.
+ */
+function runs(lines: string[]): ({ fence: true; lines: string[] } | { fence: false; lines: ProseLine[] })[] {
+  const out: ({ fence: true; lines: string[] } | { fence: false; lines: ProseLine[] })[] = [];
+  const prose = (text: string, html: boolean) => {
+    const last = out.at(-1);
+    if (last && !last.fence) last.lines.push({ text, html });
+    else out.push({ fence: false, lines: [{ text, html }] });
+  };
+  let fence: { run: string; indent: number } | undefined;
+  let uncertain = false;
+  let html: "blank" | "pre" | undefined;
+  for (const line of lines) {
+    const open = /^( {0,3})(`{3,}|~{3,})(.*)/.exec(line);
+    if (fence) {
+      const closes = open && open[2][0] === fence.run[0] && open[2].length >= fence.run.length && open[3].trim() === "";
+      if (closes || line.trim() === "" || indentOf(line) >= fence.indent) {
+        (out.at(-1)!.lines as string[]).push(line);
+        if (closes) fence = undefined;
+        continue;
+      }
+      fence = undefined;
+      uncertain = true;
+    }
+    // An HTML block runs to a blank line (to `</pre>` for a <pre>), fence lines and all.
+    if (html === "blank" && line.trim() === "") html = undefined;
+    html ??= htmlBlockStart(line);
+    if (html) {
+      prose(line, true);
+      if (html === "pre" && /<\/pre>/i.test(line)) html = undefined;
+      continue;
+    }
+    // (Nor where a backtick follows the backticks: "``` code ```" is a code span, CommonMark's
+    // rule, and the lines after it prose, escaped.)
+    if (open && !uncertain && (open[2][0] === "~" || !open[3].includes("`"))) {
+      fence = { run: open[2], indent: open[1].length };
+      out.push({ fence: true, lines: [line] });
+      continue;
+    }
+    prose(line, false);
+  }
+  if (fence) (out.at(-1)!.lines as string[]).push(" ".repeat(fence.indent) + fence.run);
+  return out;
+}
+
+/** The columns a line is indented by (a tab to the next multiple of four). */
+function indentOf(line: string): number {
+  let n = 0;
+  for (const c of /^[ \t]*/.exec(line)![0]) n = c === "\t" ? n + 4 - (n % 4) : n + 1;
+  return n;
+}
+
+/** A line that starts with a tag, in a quote or list item or not: the tag and the rest of the line. */
+const HTML_LINE = new RegExp(String.raw`^${CONTAINERS}(<.*)$`);
+
+/**
+ * The HTML block a line starts, as CommonMark starts one, where a tag md() keeps (SAFE_TAG, or an
+ * `<a>` once PATH_ANCHOR made it one) begins the line, in a quote or list item or not: a <pre> runs to
+ * its `</pre>`; a block-level tag, or any tag alone on its line, to a blank line. (A tag alone may
+ * not interrupt a paragraph; taken as a start all the same, it only costs escapes.)
+ */
+function htmlBlockStart(line: string): "blank" | "pre" | undefined {
+  const m = HTML_LINE.exec(line);
+  if (!m) return undefined;
+  const rest = m[1].replace(PATH_ANCHOR, "<a>");
+  if (!SAFE_TAG.test(rest)) return undefined;
+  if (/^<pre(?=[\s>]|$)/i.test(rest)) return "pre";
+  if (/^<\/?(?:p|ul|ol|li|blockquote|hr|h[1-6]|table|thead|tbody|tr|th|td|details|summary)(?=[\s/>]|$)/i.test(rest)) return "blank";
+  return /^<[^<>]*>\s*$/.test(rest) ? "blank" : undefined;
+}
+
+/**
+ * Lines neutralised a paragraph at a time (a code span may cross the breaks of a paragraph), and a
+ * line of an HTML block as a whole: there a backtick or a backslash protects nothing.
+ */
+function paragraphs(lines: ProseLine[]): string[] {
+  const out: string[] = [];
   let paragraph: string[] = [];
   const flush = () => {
     if (paragraph.length) out.push(...prose(paragraph.join("\n")).split("\n"));
     paragraph = [];
   };
-  for (const line of lines) {
-    const open = /^ {0,3}(`{3,}|~{3,})(.*)/.exec(line);
-    if (fence) {
-      out.push(line);
-      if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
-      continue;
-    }
-    // (Not in a table cell or inline: there a fence is no block, its lines are prose. Nor where a
-    // backtick follows the backticks: "``` code ```" is a code span, CommonMark's rule, and the
-    // lines after it prose, escaped.)
-    if (open && !inline && fences && (open[1][0] === "~" || !open[2].includes("`"))) {
+  for (const { text: line, html } of lines) {
+    if (html || line.trim() === "") {
       flush();
-      fence = open[1];
-      out.push(line);
+      out.push(html ? neutralise(line) : line);
       continue;
     }
-    if (line.trim() === "") {
-      flush();
-      out.push(line);
-      continue;
-    }
-    // A line that starts a block (heading, quote, list item, table row, HTML) ends the paragraph
-    // before it: no code span reaches across it.
-    if (BLOCK_START.test(line)) flush();
+    // A line that starts a block (heading, quote, list item, table row, HTML, rule) ends the
+    // paragraph before it: no code span reaches across it. One that may be code (indented, or a
+    // fence in a quote or list item) is a paragraph of its own: its backticks open no span.
+    if (BLOCK_START.test(line) || MAYBE_CODE.test(line)) flush();
     paragraph.push(line);
+    if (MAYBE_CODE.test(line)) flush();
   }
   flush();
-  // An unclosed fence in a description would swallow the rest of the page.
-  if (fence) out.push(fence);
-  return inline ? out.join(" ").trim() : out.join("\n");
+  return out;
 }
 
-const BLOCK_START = /^ {0,3}([#>*+=|<-]|\d{1,9}[.)])/;
+const BLOCK_START = /^ {0,3}([#>*+=|<_-]|\d{1,9}[.)])/;
+/**
+ * A line CommonMark may read as code where md() would read prose: indented by four columns, or a
+ * fence after the markers of a quote or list item (md() finds fences only outside them). Taking one
+ * for code that is not costs nothing: its backticks are simply not trusted.
+ */
+const MAYBE_CODE = new RegExp(String.raw`^(?: {4}|\t| {0,3}\t)|^${CONTAINERS}(?:\x60{3,}|~{3,})`);
 
 /**
  * Prose (a paragraph, line breaks kept): HTML and script links neutralised outside code spans, found
@@ -270,6 +400,28 @@ function prose(text: string): string {
   return out;
 }
 
+/**
+ * Prose whose link reference definitions to a path (PATH_DEFINITION) have their label's `]` escaped:
+ * no longer definitions, the lines read as written. Found on the text with its backslash escapes
+ * masked (same length), so that `\\]` inside a label is seen as part of it; again until none is left,
+ * as an escaped `]` lets a label run on to the next `]:`.
+ */
+function escapeDefinitions(text: string): string {
+  if (!text.includes("]:")) return text;
+  for (;;) {
+    const masked = text.replace(/\\[\s\S]/g, "\u0001\u0001");
+    let out = "";
+    let from = 0;
+    for (const m of masked.matchAll(PATH_DEFINITION)) {
+      const at = m.index + m[1].length;
+      out += text.slice(from, at) + "\\";
+      from = at;
+    }
+    if (from === 0) return text;
+    text = out + text.slice(from);
+  }
+}
+
 /** Where the backtick run of exactly `n` that closes a code span starts, from `from`, or -1. */
 function closingRun(text: string, from: number, n: number): number {
   for (let j = from; j < text.length;) {
@@ -290,7 +442,6 @@ function neutralise(prose: string): string {
   return text
     .replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (SAFE_TAG.test(text.slice(offset)) ? lt : "&lt;"))
     .replace(PATH_LINK, "\\]")
-    .replace(PATH_DEFINITION, "$1\\]")
     .replace(UNSAFE_LINK, "](#unsafe-link-removed:");
 }
 

@@ -45,11 +45,17 @@ const ATTACKS: [string, string][] = [
   ["a backslash-escaped backtick before HTML", "\\`<img src=x onerror=alert(1)>`"],
   ["a custom container of our own", "::: danger <img src=x onerror=alert(1)>\nx\n:::"],
   ["a code span of triple backticks, then HTML", "``` foo ```\n<img src=x onerror=alert(1)>"],
+  ["a code span in an HTML block that <p> opens", "<p>\n`<img src=x onerror=alert(1)>`"],
+  ["a code span opened before a line that is no list item", "`a\n-b ` <img src=x onerror=alert(1)> `"],
+  ["an indented fence whose next line ends its list item", "- a\n  ```\n<img src=x onerror=alert(1)>"],
 ];
 
 describe("site pages render spec text as text (VitePress's markdown-it)", () => {
   for (const [where, place] of places) {
-    it.each(ATTACKS)(`in ${where}: %s`, async (_name, attack) => {
+    // (Spec text reaches a fence only inside a string literal of a snippet, on one line: no line of it
+    // can close the fence, as a raw attack with a fence line of its own would here.)
+    const attacks = where === "a code fence" ? ATTACKS.filter(([, a]) => !/^ {0,3}```/m.test(a)) : ATTACKS;
+    it.each(attacks)(`in ${where}: %s`, async (_name, attack) => {
       expect(problems(await render(`# Page\n\n${place(attack)}\n\nAfter.`))).toEqual([]);
     });
   }

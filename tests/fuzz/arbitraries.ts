@@ -63,6 +63,9 @@ export const SITE_PAYLOADS = [
   "`a\nb` <img src=x onerror=SITECANARY> `",
   "~~~\n<iframe srcdoc=SITECANARY>\n~~~",
   "``` code span ```\n<img src=x onerror=SITECANARY>",
+  "<p>\n`<img src=x onerror=SITECANARY>`",
+  "`a\n-b ` <img src=x onerror=SITECANARY> `",
+  "- a\n  ```\n<img src=x onerror=SITECANARY>",
   "</script><script>SITECANARY</script>",
 ];
 

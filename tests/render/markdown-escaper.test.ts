@@ -26,7 +26,30 @@ const ATTACKS: [string, string][] = [
   // CommonMark: backticks after a backtick fence make the line a code span, not a fence (api.video's descriptions).
   ["a code span of triple backticks, then HTML", "``` foo ```\n<img src=x onerror=alert(1)>"],
   ["a line of backticks with a backtick in its info string, then HTML", "```js `x`\n<img src=x onerror=alert(1)>\n```"],
+  // An HTML block (a line starting with a block-level tag, or a tag alone) runs to a blank line:
+  // inside it neither backticks nor backslashes protect anything.
+  ["a code span in an HTML block that <p> opens", "<p>\n`<img src=x onerror=alert(1)>`"],
+  ["an escaped < in an HTML block that a lone tag opens", "<a>\n\\<img src=x onerror=alert(1)>"],
+  ["a fence in an HTML block", "<table>\n```\n<img src=x onerror=alert(1)>\n```"],
+  ["a list item whose text starts with <pre>", "- <pre>\\<img src=x onerror=alert(1)>"],
+  // A line that looks like a block start but continues the paragraph: the backticks pair across it.
+  ["a code span opened before a line that is no list item", "`a\n-b ` <img src=x onerror=alert(1)> `"],
+  ["a code span opened before a line that is no heading", "`a\n#b ` <img src=x onerror=alert(1)> `"],
+  ["a code span opened before an indented line that continues the paragraph", "``\n    ``<img src=x onerror=alert(1)>``"],
+  // A fence in a list item ends with the item: the lines after it are not code.
+  ["an indented fence whose next line ends its list item", "- a\n  ```\n<img src=x onerror=alert(1)>"],
+  ["an indented fence closed at the margin, then HTML", "   ```\n```\n<img src=x onerror=alert(1)>"],
 ];
+
+/** Pieces of text that make and break blocks, code spans and escapes: what the property tests build strings of. */
+const STRUCTURE = ["<", "\\", "`", "x", " ", "#", "\n", "\n\n", "\n> ", "\n- ", "\n1. ", "\n   "];
+
+/** Escaped text where the docs put it: a page's blocks, a list item's line, or a table cell (its breaks as `<br/>`). */
+function rendered(out: string, place: "block" | "inline" | "cell"): string {
+  return renderer.render(place === "inline" ? `- ${out}` : place === "cell" ? `| a |\n| - |\n| ${out.replace(/\n/g, "<br/>")} |\n` : out);
+}
+/** md() and mdCell() of `text`, each rendered where it goes. */
+const everyPlace = (text: string) => [rendered(md(text), "block"), rendered(md(text, true), "inline"), rendered(mdCell(text), "cell")];
 
 describe("md() output renders no element from spec text", () => {
   it("the check finds live markup in unescaped text (it can fail)", () => {
@@ -34,8 +57,26 @@ describe("md() output renders no element from spec text", () => {
   });
 
   it.each(ATTACKS)("%s", (_name, text) => {
-    expect(liveMarkup(renderer.render(md(text)))).toEqual([]);
-    expect(liveMarkup(renderer.render(md(text, true)))).toEqual([]);
+    for (const html of everyPlace(text)) expect(liveMarkup(html)).toEqual([]);
+  });
+
+  it("text whose code spans the escaper cannot pair as the renderer does is shown plain, every character of it", () => {
+    const text = "`a\n-b ` <img src=x onerror=alert(1)> `";
+    expect(liveMarkup(renderer.render(text))).not.toEqual([]);
+    const html = renderer.render(md(text));
+    expect(liveMarkup(html)).toEqual([]);
+    expect(html).toBe("<p>`a\n-b ` &lt;img src=x onerror=alert(1)&gt; `</p>\n");
+  });
+
+  it("whatever HTML blocks, fences, code spans and escapes play against the escaper", () => {
+    const tags = ["<img src=x onerror=alert(1)>", "<p>", "</p>", "<a>", "<b>", "<pre>", "</pre>", "<br>", "<table>", "<details>", '<a href="/x">', "<!--"];
+    const piece = fc.constantFrom(...tags, ...STRUCTURE, "``", "```", "~~~", "```\n", "\n    ", "-", "*", "_", "|", "=", "\t");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        for (const html of everyPlace(parts.join(""))) expect(liveMarkup(html)).toEqual([]);
+      }),
+      { seed: 11, numRuns: 5000 },
+    );
   });
 });
 
@@ -65,6 +106,19 @@ function targets(html: string): string[] {
 }
 /** A link of the SDK's docs that leads somewhere: a URL with a scheme, `//host`, or the page itself. */
 const leadsSomewhere = (href: string) => href === "" || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href);
+/**
+ * The links of `out`, where the docs put it, that lead nowhere: rendered ones, and reference
+ * definitions (a definition no link uses yet renders nothing, but one page's text may use another's:
+ * VitePress renders a page whole).
+ */
+function pathLinks(out: string, place: "block" | "inline" | "cell" = "block"): string[] {
+  const env: { references?: Record<string, { href: string }> } = {};
+  const src = place === "inline" ? `- ${out}` : place === "cell" ? `| a |\n| - |\n| ${out.replace(/\n/g, "<br/>")} |\n` : out;
+  const html = renderer.renderer.render(renderer.parse(src, env), renderer.options, env);
+  return [...targets(html), ...Object.values(env.references ?? {}).map((r) => r.href)].filter((h) => !leadsSomewhere(h));
+}
+/** The links that lead nowhere of md() and mdCell() of `text`, each where it goes. */
+const pathLinksEverywhere = (text: string) => [...pathLinks(md(text)), ...pathLinks(md(text, true), "inline"), ...pathLinks(mdCell(text), "cell")];
 
 describe("md() keeps only links that lead somewhere", () => {
   const LINKS: [string, string][] = [
@@ -80,12 +134,22 @@ describe("md() keeps only links that lead somewhere", () => {
     ["an HTML link to a path (Stripe's descriptions)", 'see <a href="/docs/connect">Connect</a> and <a href="#x">x</a>'],
     ["a reference to a path", "see [the guide][g]\n\n[g]: /guide"],
     ["a reference whose path is on the next line", "[the guide]\n\n[the guide]:\n  /guide"],
+    ["a reference whose label has an escaped bracket", "see [a\\]b]\n\n[a\\]b]: /guide"],
+    ["a reference whose label ends in an escaped backslash", "see [a\\\\]\n\n[a\\\\]: /guide"],
+    ["a reference whose label has a backtick (no code span in a label)", "see [a`]\n\n[a`]: /guide`"],
+    ["a reference whose label spans two lines", "see [a b]\n\n[a\nb]: /guide"],
+    ["a reference in a block quote", "see [a]\n\n> [a]: /guide"],
+    ["a reference in a list item, after a quote marker", "see [a]\n\n- > [a]: /guide"],
+    ["a reference in a numbered item's second paragraph", "see [a]\n\n1. item\n\n   [a]: /guide"],
   ];
   it("the check sees a path link in unescaped text (it can fail)", () => {
     expect(targets(renderer.render(LINKS[0][1])).filter((h) => !leadsSomewhere(h))).not.toEqual([]);
   });
+  it("the check sees a reference definition to a path that no link uses (it can fail)", () => {
+    expect(pathLinks("[a]: /guide")).toEqual(["/guide"]);
+  });
   it.each(LINKS)("%s", (_name, text) => {
-    for (const out of [md(text), md(text, true), mdCell(text)]) expect(targets(renderer.render(out)).filter((h) => !leadsSomewhere(h))).toEqual([]);
+    expect(pathLinksEverywhere(text)).toEqual([]);
   });
   it("links to URLs stay links, with their text", () => {
     const html = renderer.render(md('[a](https://example.com/a) [m](mailto:x@example.com) [p](//cdn.example.com/x) [a](/x) [e]() <a href="https://example.com/h">h</a> <a href="/docs">d</a>'));
@@ -94,40 +158,14 @@ describe("md() keeps only links that lead somewhere", () => {
     expect(html).toContain("[a](/x)");
   });
   it("whatever the brackets, backslashes and code spans around them", () => {
-    const piece = fc.constantFrom(
-      "[",
-      "]",
-      "(",
-      ")",
-      "](",
-      "](/",
-      "](#",
-      "]( ",
-      "]:",
-      "]: /",
-      "]: https://h",
-      '<a href="/x">',
-      '<a href="https://h">',
-      "</a>",
-      "<",
-      ">",
-      "\\",
-      "`",
-      "!",
-      "x",
-      " ",
-      "/",
-      "#",
-      ":",
-      "https://h",
-      "\n",
-    );
+    const links = ["[", "]", "(", ")", "](", "](/", "](#", "]( ", "]:", "]: /", "]: https://h", '<a href="/x">', '<a href="https://h">', "</a>"];
+    const piece = fc.constantFrom(...links, ...STRUCTURE, ">", "!", "/", ":", "https://h");
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
         const text = parts.join("");
-        for (const out of [md(text), md(text, true)]) expect(targets(renderer.render(out)).filter((h) => !leadsSomewhere(h))).toEqual([]);
+        expect(pathLinksEverywhere(text)).toEqual([]);
       }),
-      { seed: 7, numRuns: 3000 },
+      { seed: 7, numRuns: 5000 },
     );
   });
 });
