@@ -6,7 +6,7 @@
  * through the markdown escapers.
  */
 import type { Api, Operation, TypeRef } from "../ir/types.js";
-import { mdCell, mdCode } from "../render/escape.js";
+import { mdCell, mdCodeCell } from "../render/escape.js";
 import { mdTable } from "../render/markdown.js";
 
 export interface ReferencePart {
@@ -21,23 +21,18 @@ export function httpReference(api: Api): Map<string, ReferencePart[]> {
 
 function operationParts(op: Operation): ReferencePart[] {
   const parts: ReferencePart[] = [];
-  const rows = op.params.map((p) => [cellCode(p.wireName), p.in, cellCode(jsonType(p.type)), p.required ? "yes" : "no", p.description ? mdCell(p.description) : ""]);
+  const rows = op.params.map((p) => [mdCodeCell(p.wireName), p.in, mdCodeCell(jsonType(p.type)), p.required ? "yes" : "no", p.description ? mdCell(p.description) : ""]);
   if (op.body)
-    rows.push(["body", "body", `${cellCode(op.body.contentType)} ${cellCode(jsonType(op.body.type))}`, op.body.required ? "yes" : "no", op.body.description ? mdCell(op.body.description) : ""]);
+    rows.push(["body", "body", `${mdCodeCell(op.body.contentType)} ${mdCodeCell(jsonType(op.body.type))}`, op.body.required ? "yes" : "no", op.body.description ? mdCell(op.body.description) : ""]);
   if (rows.length) parts.push({ heading: "Parameters", body: mdTable(["Name", "In", "Type", "Required", "Description"], rows) });
   const success = op.success.map((r) => {
-    const what = r.events ? "an event stream, each event's data" : r.contentType ? cellCode(r.contentType) : "no body";
-    return [cellCode(r.status), r.type ? `${what} ${cellCode(jsonType(r.type))}` : what, r.description ? mdCell(r.description) : ""];
+    const what = r.events ? "an event stream, each event's data" : r.contentType ? mdCodeCell(r.contentType) : "no body";
+    return [mdCodeCell(r.status), r.type ? `${what} ${mdCodeCell(jsonType(r.type))}` : what, r.description ? mdCell(r.description) : ""];
   });
   if (success.length) parts.push({ heading: "Response", body: mdTable(["Status", "Body", "Description"], success) });
-  const errors = op.errors.map((e) => [cellCode(e.statuses.join(", ")), cellCode(e.contentType), cellCode(e.model)]);
+  const errors = op.errors.map((e) => [mdCodeCell(e.statuses.join(", ")), mdCodeCell(e.contentType), mdCodeCell(e.model)]);
   if (errors.length) parts.push({ heading: "Errors", body: mdTable(["Status", "Content Type", "Schema"], errors) });
   return parts;
-}
-
-/** A code span in a table cell (a pipe in it would end the cell). */
-function cellCode(text: string): string {
-  return mdCode(text).replace(/\|/g, "\\|");
 }
 
 /** A type as JSON names it: `string (date-time)`, `array of User`, `object of integer`. */

@@ -469,6 +469,11 @@ export function mdCode(text: string): string {
   return `${ticks}${pad}${flat}${pad}${ticks}`;
 }
 
+/** An inline code span in a table cell: a pipe, even in a code span, would end the cell (GFM), so it is escaped. */
+export function mdCodeCell(text: string): string {
+  return mdCode(text).replace(/\|/g, "\\|");
+}
+
 /** A value inside a double-quoted HTML attribute, itself inside an HTML comment (`<!-- … -->`). */
 export function htmlAttr(text: string): string {
   return visible(oneLine(text)).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/--/g, "-&#45;");

@@ -3,7 +3,7 @@
  * markdown escapers for the docs. Each target adds its own (targets/<target>/helpers.ts). Templates
  * are compiled with knownHelpersOnly, so a helper a template uses must be registered.
  */
-import { htmlAttr, md, mdCell, mdCode, shellWord } from "./escape.js";
+import { htmlAttr, md, mdCell, mdCode, mdCodeCell, shellWord } from "./escape.js";
 import { mdTable, type TableRule } from "./markdown.js";
 
 export type HelperFn = (...args: any[]) => unknown;
@@ -24,6 +24,8 @@ export const sharedHelpers: Helpers = {
   mdCell: (text: string) => mdCell(text),
   /** An inline code span. */
   mdCode: (text: string) => mdCode(text),
+  /** An inline code span in a table cell. */
+  mdCodeCell: (text: string) => mdCodeCell(text),
   /** A value in a double-quoted HTML attribute (inside a markdown comment). */
   htmlAttr: (text: string) => htmlAttr(text),
   /** A word of a shell command line. */

@@ -1,5 +1,5 @@
 /** Markdown formatting shared by every target's docs. */
-import { mdCell, mdCode } from "./escape.js";
+import { mdCell, mdCodeCell } from "./escape.js";
 
 /**
  * How a table's column width is measured. "rendered": the longest cell as written, so every
@@ -36,7 +36,7 @@ export function mdTable(headers: string[], rows: string[][], rule: TableRule = "
 export function exampleCell(v: unknown): string {
   if (v === undefined) return "";
   const text = typeof v === "string" ? v : (JSON.stringify(v, null, 2) ?? "").replace(/\n\s*/g, "\n");
-  return LINK.test(text) ? mdCode(text).replace(/\|/g, "\\|") : mdCell(text);
+  return LINK.test(text) ? mdCodeCell(text) : mdCell(text);
 }
 
 /** Where markdown sees an inline link: a closing bracket, then a parenthesis. */
