@@ -177,9 +177,10 @@ const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file)\s*:/gi;
  * The `]` of a link whose target is a path or a fragment (`/apis/design`, `guide.md`, `#part`), not a
  * URL: its author wrote it for their own site, and in the SDK's docs it leads nowhere (a dead link
  * also fails a VitePress build). Escaped, the `]` closes no link: the text reads as written, target
- * and all. An empty target (the page itself) and `//host` stay links.
+ * and all. An empty target (the page itself) and `//host` stay links; an escaped `]` closes none
+ * (a backslash before it would escape the backslash instead).
  */
-const PATH_LINK = /\](?=\((?![ \t]*\)|[ \t]*<>)\s*(?!<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gi;
+const PATH_LINK = /(?<!(?:^|[^\\])(?:\\\\)*\\)\](?=\((?![ \t]*\)|[ \t]*<>)\s*(?!<?(?:[a-z][a-z0-9+.-]*:|\/\/)))/gi;
 /** An HTML link to a path or a fragment (Stripe's `<a href="/docs/connect">`): kept as `<a>`, text without a target. */
 const PATH_ANCHOR = /<a\s+href="(?:\/(?!\/)|#|\.)[^"<>`]*"\s*>/gi;
 /** What may open a line before its block: indentation, and the markers of quotes and list items (`> - `). */

@@ -10,7 +10,10 @@
  */
 import { createRequire } from "node:module";
 
-/** Where escaped text goes: a page's blocks, one list item's line, or one table cell. */
+/**
+ * Where escaped text goes: a page's blocks, one line (asked as a list item's and as a heading's: a
+ * list item may start an HTML block, a heading may not), or one table cell.
+ */
 export type MarkdownPlace = "block" | "inline" | "cell";
 
 interface Token {
@@ -32,7 +35,7 @@ function markdownIt(): MarkdownIt {
 
 /** `text` as markdown-it reads it in `place`: the tokens, and the reference definitions. */
 function read(text: string, place: MarkdownPlace): { tokens: Token[]; references: string[] } {
-  const src = place === "inline" ? `- ${text}` : place === "cell" ? `| a |\n| - |\n| ${text.replace(/\n/g, "<br/>")} |\n` : text;
+  const src = place === "inline" ? `- ${text}\n\n## ${text}` : place === "cell" ? `| a |\n| - |\n| ${text.replace(/\n/g, "<br/>")} |\n` : text;
   const env: { references?: Record<string, { href: string }> } = {};
   const tokens = markdownIt().parse(src, env);
   return { tokens, references: Object.values(env.references ?? {}).map((r) => r.href) };
