@@ -264,7 +264,7 @@ type ProseLine = { text: string; html: boolean };
  */
 function runs(lines: string[]): ({ fence: true; lines: string[] } | { fence: false; lines: ProseLine[] })[] {
   const out: ({ fence: true; lines: string[] } | { fence: false; lines: ProseLine[] })[] = [];
-  const prose = (text: string, html: boolean) => {
+  const pushProse = (text: string, html: boolean) => {
     const last = out.at(-1);
     if (last && !last.fence) last.lines.push({ text, html });
     else out.push({ fence: false, lines: [{ text, html }] });
@@ -288,7 +288,7 @@ function runs(lines: string[]): ({ fence: true; lines: string[] } | { fence: fal
     if (html === "blank" && line.trim() === "") html = undefined;
     html ??= htmlBlockStart(line);
     if (html) {
-      prose(line, true);
+      pushProse(line, true);
       if (html === "pre" && /<\/pre>/i.test(line)) html = undefined;
       continue;
     }
@@ -299,7 +299,7 @@ function runs(lines: string[]): ({ fence: true; lines: string[] } | { fence: fal
       out.push({ fence: true, lines: [line] });
       continue;
     }
-    prose(line, false);
+    pushProse(line, false);
   }
   if (fence) (out.at(-1)!.lines as string[]).push(" ".repeat(fence.indent) + fence.run);
   return out;
@@ -350,7 +350,8 @@ function paragraphs(lines: ProseLine[]): string[] {
     }
     // A line that starts a block (heading, quote, list item, table row, HTML, rule) ends the
     // paragraph before it: no code span reaches across it. One that may be code (indented, or a
-    // fence in a quote or list item) is a paragraph of its own: its backticks open no span.
+    // fence in a quote or list item) is a paragraph of its own: no span reaches into or out of it.
+    // (Where the renderer pairs backticks otherwise all the same, md() checks with it: readsInert.)
     if (BLOCK_START.test(line) || MAYBE_CODE.test(line)) flush();
     paragraph.push(line);
     if (MAYBE_CODE.test(line)) flush();

@@ -29,8 +29,11 @@ interface MarkdownIt {
 let parser: MarkdownIt | undefined;
 
 function markdownIt(): MarkdownIt {
-  const MarkdownIt = createRequire(import.meta.url)("markdown-it") as new (options: object) => MarkdownIt;
-  return (parser ??= new MarkdownIt({ html: true }));
+  if (!parser) {
+    const MarkdownIt = createRequire(import.meta.url)("markdown-it") as new (options: object) => MarkdownIt;
+    parser = new MarkdownIt({ html: true });
+  }
+  return parser;
 }
 
 /** `text` as markdown-it reads it in `place`: the tokens, and the reference definitions. */
