@@ -38,7 +38,9 @@ function markdownIt(): MarkdownIt {
 
 /** `text` as markdown-it reads it in `place`: the tokens, and the reference definitions. */
 function read(text: string, place: MarkdownPlace): { tokens: Token[]; references: string[] } {
-  const src = place === "inline" ? `- ${text}\n\n## ${text}` : place === "cell" ? `| a |\n| - |\n| ${text.replace(/\n/g, "<br/>")} |\n` : text;
+  // (A cell's pipes are escaped, as mdCell() escapes them, code spans' included.)
+  const cell = () => `| a |\n| - |\n| ${text.replace(/\|/g, "\\|").replace(/\n/g, "<br/>")} |\n`;
+  const src = place === "inline" ? `- ${text}\n\n## ${text}` : place === "cell" ? cell() : text;
   const env: { references?: Record<string, { href: string }> } = {};
   const tokens = markdownIt().parse(src, env);
   return { tokens, references: Object.values(env.references ?? {}).map((r) => r.href) };

@@ -105,6 +105,12 @@ describe("mdCell() output renders no element from spec text, in a table", () => 
     const cell = mdCell(text).replace(/\n/g, "<br/>");
     expect(liveMarkup(renderer.render(`| a |\n| - |\n| ${cell} |\n`))).toEqual([]);
   });
+
+  it("a code span with a pipe stays a code span, its pipe escaped as the cell needs (Docker's `<true>|<false>`)", () => {
+    const cell = mdCell("Filters: `enable=<true>|<false>`");
+    expect(cell).toBe("Filters: `enable=<true>\\|<false>`");
+    expect(renderer.render(`| a |\n| - |\n| ${cell} |\n`)).toContain("<td>Filters: <code>enable=&lt;true&gt;|&lt;false&gt;</code></td>");
+  });
 });
 
 /** The targets of the links (and images) markdown-it renders, as written in the HTML. */
