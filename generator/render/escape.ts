@@ -352,9 +352,10 @@ function paragraphs(lines: ProseLine[]): string[] {
     // paragraph before it: no code span reaches across it. One that may be code (indented, or a
     // fence in a quote or list item) is a paragraph of its own: no span reaches into or out of it.
     // (Where the renderer pairs backticks otherwise all the same, md() checks with it: readsInert.)
-    if (BLOCK_START.test(line) || MAYBE_CODE.test(line)) flush();
+    const maybeCode = MAYBE_CODE.test(line);
+    if (maybeCode || BLOCK_START.test(line)) flush();
     paragraph.push(line);
-    if (MAYBE_CODE.test(line)) flush();
+    if (maybeCode) flush();
   }
   flush();
   return out;

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, expect, it } from "vitest";
+import { liveMarkup } from "../helpers/markup.js";
 import { stringify } from "yaml";
 import { generateAll } from "../../generator/generate.js";
 
@@ -17,13 +18,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TAG = "<img src=x onerror=alert(1)>";
 /** Each ends a table cell, opens an HTML block, or pairs backticks across a line that is no list item. */
 const PAYLOADS = [`${TAG}|x`, `a|${TAG}`, `<p>\n\`${TAG}\``, `\`a\n-b \` ${TAG} \``, `- a\n  \`\`\`\n${TAG}`];
-
-/** Elements a page could carry from spec text, and attributes that would run code. */
-function liveMarkup(html: string): string[] {
-  const found = [...html.matchAll(/<(img|iframe|style|script|svg|object|embed|form|input|textarea)\b/gi)].map((m) => m[0]);
-  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) if (/\son\w+\s*=|javascript:/i.test(tag)) found.push(tag);
-  return found;
-}
 
 function spec(payload: string): object {
   return {
