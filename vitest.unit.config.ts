@@ -21,6 +21,7 @@ export const UNIT_TESTS = [
   "tests/write.test.ts",
   "tests/folder-watch.test.ts",
   "tests/inputs.test.ts",
+  "tests/corpus-sweep.test.ts",
 ];
 
 export default defineConfig({
