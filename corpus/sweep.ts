@@ -34,9 +34,8 @@ export function sweepReport(outcomes: Outcome[]): string {
     `# Corpus sweep (generation only)`,
     ``,
     `${outcomes.length} specs: ${of("generated").length} generated both SDKs, ${of("refused").length} refused with a diagnostic, ${of("crash").length} crashed.`,
-    ``,
-    `Slowest: ${slowest.map((o) => `${o.spec} ${(o.ms / 1000).toFixed(1)} s`).join(", ")}.`,
   ];
+  if (slowest.length > 0) lines.push(``, `Slowest: ${slowest.map((o) => `${o.spec} ${(o.ms / 1000).toFixed(1)} s`).join(", ")}.`);
   for (const o of outcomes) {
     if (o.kind === "crash") lines.push(``, `## crash: ${o.spec}`, ``, ...fenced(o.stack));
     if (o.kind === "refused") lines.push(``, `## refused: ${o.spec}`, ``, ...fenced(o.diagnostic));

@@ -68,6 +68,12 @@ describe("sweepReport", () => {
       want: [/\n`````\nerror: ```` in a description\n`````/],
     },
     {
+      name: "says no spec was swept, with nothing slowest, when none was",
+      outcomes: [],
+      want: [/^0 specs: 0 generated both SDKs, 0 refused with a diagnostic, 0 crashed\.$/m],
+      not: [/Slowest/],
+    },
+    {
       name: "lists nothing but the counts when every spec generated",
       outcomes: [{ spec: "e", ms: 1, kind: "generated" }],
       want: [/1 generated both SDKs, 0 refused with a diagnostic, 0 crashed/],
