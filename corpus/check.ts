@@ -11,6 +11,7 @@ import { generateAll } from "../generator/generate.js";
 import { writeOutput } from "../generator/write/write.js";
 import { formatCheck } from "../tests/helpers/format.js";
 import { brokenLinks as broken } from "../tests/helpers/links.js";
+import { corpusTargets } from "./sweep.js";
 import { checkPythonSdk, ruffFormatCheck } from "../tests/helpers/python.js";
 
 export interface Row {
@@ -36,10 +37,7 @@ export async function checkSpec(name: string, spec: string, out: string, root: s
   rmSync(pyOut, { recursive: true, force: true });
   let files, pyFiles;
   try {
-    [{ files }, { files: pyFiles }] = await generateAll(spec, [
-      { name: "typescript", out, packageName: "sdk", sdkClass: "SDK", version: "1.0.0" },
-      { name: "python", out: pyOut, packageName: "sdk_pkg", sdkClass: "SDK", version: "1.0.0" },
-    ]);
+    [{ files }, { files: pyFiles }] = await generateAll(spec, corpusTargets(out));
   } catch (e) {
     const reason = e instanceof SpecError ? formatDiagnostic(e.diagnostics[0]).split("\n")[0] : `crash: ${(e as Error).message}`;
     return { spec: name, operations: 0, generated: false, reason, typeErrors: 0, brokenLinks: 0, notPrettier: 0, notRuffFormatted: 0, pythonErrors: [], ms: performance.now() - started };

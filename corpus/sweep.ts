@@ -6,19 +6,25 @@
  * spec is broken), or a crash (any other exception: a bug in specsmith, with its stack).
  */
 import { SpecError, formatDiagnostic } from "../generator/diagnostics.js";
+import type { TargetConfig } from "../generator/config.js";
 import { generateAll } from "../generator/generate.js";
 
 export type Outcome = { spec: string; ms: number } & ({ kind: "generated" } | { kind: "refused"; diagnostic: string } | { kind: "crash"; stack: string });
+
+/** The two SDKs the corpus makes of a spec: TypeScript in `out`, Python in `out-py` (check.ts writes them there). */
+export function corpusTargets(out: string): TargetConfig[] {
+  return [
+    { name: "typescript", out, packageName: "sdk", sdkClass: "SDK", version: "1.0.0" },
+    { name: "python", out: `${out}-py`, packageName: "sdk_pkg", sdkClass: "SDK", version: "1.0.0" },
+  ];
+}
 
 /** Generates one spec's two SDKs in memory; `out` names their (never written) folders. */
 export async function sweepSpec(name: string, spec: string, out: string): Promise<Outcome> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    await generateAll(spec, [
-      { name: "typescript", out: `${out}/ts`, packageName: "sdk", sdkClass: "SDK", version: "1.0.0" },
-      { name: "python", out: `${out}/py`, packageName: "sdk_pkg", sdkClass: "SDK", version: "1.0.0" },
-    ]);
+    await generateAll(spec, corpusTargets(out));
     return { spec: name, ms: ms(), kind: "generated" };
   } catch (e) {
     if (e instanceof SpecError) return { spec: name, ms: ms(), kind: "refused", diagnostic: formatDiagnostic(e.diagnostics[0]) };
