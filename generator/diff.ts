@@ -36,10 +36,14 @@ export function diffSpecs(
   registry: Registry = TARGETS,
 ): TargetDiff[] {
   const before = loadApi(resolve(oldSpec), overlays).api;
-  const after = loadApi(resolve(newSpec), overlays).api;
+  // Named as a regeneration would name it: keeping the names the old spec's generation gave.
+  const after = loadApi(resolve(newSpec), overlays, undefined, before.names).api;
   return targets.map((t) => {
     const target = findTarget(registry, t.name)!;
-    const changes = diffSurfaces(target.surface(target.plan(before, t)), target.surface(target.plan(after, t)), target.typeRules);
+    const old = target.plan(before, t);
+    // The target's own names too (Speakeasy's aliases), as its lock would hold them.
+    const planned = target.plan({ ...after, held: { ...before.names, ...old.names } }, t);
+    const changes = diffSurfaces(target.surface(old), target.surface(planned), target.typeRules);
     return { target: t.name, bump: bumpOf(changes), changes };
   });
 }

@@ -8,6 +8,7 @@ import { join, relative, resolve, sep } from "node:path";
 import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
+import type { NameRecord } from "./ir/names.js";
 import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
 import { currentBuild, inputsOf, type InputsRecord } from "./inputs.js";
@@ -59,6 +60,8 @@ export interface TargetResult {
   docs?: DocsIndex;
   /** With `tests: true`: each generated test and the operation it tests. */
   tests?: GeneratedTest[];
+  /** The names the lock records for the next generation to keep: the IR's and the target's own (PlanBase.names). */
+  names?: NameRecord;
 }
 
 /** A target's docs pages by what they document; paths are relative to its output folder. */
@@ -139,10 +142,15 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   progress.phase("loading the spec");
   // Two steps a terminal shows (the first once the run has taken half a second): Microsoft Graph's
   // spec takes seconds to read, and its IR seconds more to build.
-  const { api, digest, sourceDigests } = loadInputs(spec, opts.overlays, {
-    read: () => progress.phase("building the API model"),
-    tally: (done, total) => progress.share(done, total),
-  });
+  const { api, digest, sourceDigests } = loadInputs(
+    spec,
+    opts.overlays,
+    {
+      read: () => progress.phase("building the API model"),
+      tally: (done, total) => progress.share(done, total),
+    },
+    heldNames(locks),
+  );
   const huge = api.operations.length >= (opts.hugeFrom ?? HUGE_API);
   if (huge) {
     opts.huge?.();
@@ -208,10 +216,28 @@ export function runTargetJob(): Promise<void> {
  * (each file's own digest, for the next run to tell whether anything changed). The parsed documents
  * are not kept: the IR holds what the targets need, and Microsoft Graph's take hundreds of MB.
  */
-function loadInputs(spec: string, overlays: string[] | undefined, progress?: Parameters<typeof loadApi>[2]): { api: Api; digest: string; sourceDigests: [string, string][] } {
-  const { api, loaded } = loadApi(spec, overlays, progress);
+function loadInputs(spec: string, overlays: string[] | undefined, progress?: Parameters<typeof loadApi>[2], held?: NameRecord): { api: Api; digest: string; sourceDigests: [string, string][] } {
+  const { api, loaded } = loadApi(spec, overlays, progress, held);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   return { api, digest: specDigest(inputs), sourceDigests: inputs.map((s): [string, string] => [s.path, s.bytes?.sha1 ?? digestOf(s.text)]) };
+}
+
+/**
+ * The names the targets' last generations gave (their locks'), for the IR to keep. The targets share
+ * one IR: where their locks disagree (a target whose folder was generated from another history), the
+ * first target's name wins, and the other SDK's release reports the rename.
+ */
+function heldNames(locks: (LockFile | undefined)[]): NameRecord | undefined {
+  const records = locks.flatMap((lock) => (lock?.names ? [lock.names] : []));
+  if (records.length <= 1) return records[0];
+  const out: NameRecord = {};
+  for (const record of records) {
+    for (const [scope, given] of Object.entries(record)) {
+      const into = (out[scope] ??= {});
+      for (const [key, name] of Object.entries(given)) if (!Object.hasOwn(into, key)) into[key] = name;
+    }
+  }
+  return out;
 }
 
 /**
@@ -301,6 +327,7 @@ async function generateTarget(
     api,
     docs,
     tests: emitted.tests,
+    ...(api.names ? { names: { ...api.names, ...plan.names } } : {}),
   };
 }
 
@@ -345,7 +372,7 @@ function codeDigest(files: OutputFile[]): string {
 
 /** A target's result with its lock and changelog, its release without the surfaces now in the lock. */
 function withReleaseFiles({ release, ...made }: Omit<TargetResult, "release"> & { release: Release }, api: Api, digest: string, opts: GenerateOptions): TargetResult {
-  made.files.push(...releaseFiles(api, made.target, release, digest, made.code!, opts.date ?? releaseDate(), opts.locks));
+  made.files.push(...releaseFiles(api, made.target, release, digest, made.code!, opts.date ?? releaseDate(), opts.locks, made.names));
   return { ...made, release: summaryOf(release) };
 }
 
@@ -356,7 +383,7 @@ function summaryOf({ surface: _surface, previous, ...release }: Release): Releas
 }
 
 /** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
-function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, code: string, date: string, locks?: LockCache): OutputFile[] {
+function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, code: string, date: string, locks?: LockCache, names?: NameRecord): OutputFile[] {
   const surface = release.surface;
   const lock: LockFile =
     release.reason === "held" && release.previous
@@ -370,6 +397,7 @@ function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: 
           api: { title: api.info.title, version: api.info.version, digest },
           surface,
           code,
+          ...(names ? { names } : {}),
         };
   const existing = existingChangelog(target.out);
   const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };

@@ -14,21 +14,39 @@ import { droppedDefault, typedDefaults } from "./defaults.js";
 import { buildServers } from "./servers.js";
 import type { Api } from "./types.js";
 import { markErrorModels, markUsage } from "./usage.js";
+import { NameBook, type NameRecord } from "./names.js";
 import { buildGlobals } from "./globals.js";
 
 export { encodingOf, isJSON } from "./content.js";
 
-/** `tally`: told how far the build is, in the document's component schemas and paths. */
-export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (done: number, total: number) => void): Api {
+/**
+ * `tally`: told how far the build is, in the document's component schemas and paths. `held`: the
+ * names the last generation gave (its lock's), kept where they still fit (NameScope). A held name
+ * that made a new one take a number, and that nothing got back, is let go: the build runs again
+ * without it, so a schema that is gone leaves no number behind.
+ */
+export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (done: number, total: number) => void, held: NameRecord = {}): Api {
+  let book = new NameBook(held);
+  let api = buildOnce(resolver, version, book, tally);
+  // Twice at most: the second build claims from the same places, so it lets go of nothing more.
+  for (let again = 0, kept = book.withoutStale(); again < 2 && kept; again++, kept = book.withoutStale()) {
+    book = new NameBook(kept);
+    api = buildOnce(resolver, version, book);
+  }
+  if (Object.keys(held).length > 0) api.held = held;
+  return api;
+}
+
+function buildOnce(resolver: Resolver, version: "3.0" | "3.1", book: NameBook, tally?: (done: number, total: number) => void): Api {
   const doc = resolver.root.data as Obj;
-  const schemas = new SchemaConverter(resolver);
+  const schemas = new SchemaConverter(resolver, book);
   schemas.reserveComponents();
   const count = (o: unknown) => (isObj(o) ? Object.keys(o).length : 0);
   const total = count(isObj(doc.components) ? doc.components.schemas : undefined) + count(doc.paths);
   let done = 0;
   const tick = tally && (() => tally(++done, total));
   schemas.buildComponents(tick);
-  const ctx: BuildContext = { resolver, doc, schemas, warnings: [], globals: [] };
+  const ctx: BuildContext = { resolver, doc, schemas, book, warnings: [], globals: [] };
 
   const securitySchemes = buildSecuritySchemes(ctx);
   ctx.globals = buildGlobals(ctx, securitySchemes);
@@ -58,6 +76,7 @@ export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (do
     operations,
     models: [...schemas.models.values()],
     warnings: [...schemas.warnings, ...ctx.warnings],
+    names: book.record(),
   };
   rewriteLinks(api, vendorOrigin(doc));
   return api;

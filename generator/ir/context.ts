@@ -1,6 +1,7 @@
 /** The state of one IR build, passed explicitly to every builder (never module globals). */
 import type { Diagnostic } from "../diagnostics.js";
 import type { Loc, Resolver } from "../load/document.js";
+import type { NameBook } from "./names.js";
 import type { SchemaConverter } from "./schema.js";
 import type { GlobalParameter } from "./types.js";
 
@@ -15,6 +16,8 @@ export interface BuildContext {
   doc: Obj;
   /** Schemas → models, with the names claimed so far. */
   schemas: SchemaConverter;
+  /** The names kept from the last generation, and those this build gives (models, operations, methods). */
+  book: NameBook;
   /** Findings that do not stop generation. */
   warnings: Diagnostic[];
   /** The client options that fill parameters (x-speakeasy-globals), known before operations are built. */

@@ -141,23 +141,112 @@ export function constantCase(input: string): string {
  * Hands out unique names: the first request for a name gets it, later ones get a numeric suffix.
  * Comparison is case-insensitive so names that differ only in case (which collide on
  * case-insensitive file systems, where each model gets a file) are kept apart.
+ *
+ * `held`: the names an earlier generation gave, by what it gave them to (a key such as the schema's
+ * JSON pointer). A claim with a key gets that key's held name back while the name still fits what
+ * it wants (the wanted name, or it with a number); nobody else gets a held name. So a schema added
+ * before another that wants the same name does not rename it, which would break the SDK's users.
  */
 export class NameScope {
   private readonly used = new Set<string>();
+  private readonly held = new Map<string, string>();
+  /** Each held name (lower case) and its key. */
+  private readonly heldBy = new Map<string, string>();
+  /** What each key got in this scope: the names the next generation holds. */
+  readonly given = new Map<string, string>();
+  /** Keys whose held names made another claim take a number. */
+  private readonly displacedBy = new Set<string>();
 
-  constructor(reserved: Iterable<string> = []) {
+  constructor(reserved: Iterable<string> = [], held: Readonly<Record<string, string>> = {}) {
     for (const r of reserved) this.used.add(r.toLowerCase());
+    for (const [key, name] of Object.entries(held)) {
+      const lower = name.toLowerCase();
+      // A name held twice (a hand-edited lock) is held by its first key; a reserved one by none.
+      if (name === "" || this.heldBy.has(lower) || this.used.has(lower)) continue;
+      this.held.set(key, name);
+      this.heldBy.set(lower, key);
+    }
   }
 
   has(name: string): boolean {
     return this.used.has(name.toLowerCase());
   }
 
-  claim(wanted: string): string {
-    let name = wanted;
-    for (let i = 2; this.used.has(name.toLowerCase()); i++) name = `${wanted}${i}`;
+  claim(wanted: string, key?: string): string {
+    const kept = key === undefined ? undefined : this.held.get(key);
+    let name = kept !== undefined && namedFrom(kept, wanted) && !this.used.has(kept.toLowerCase()) ? kept : wanted;
+    for (let i = 2; !this.free(name, key); i++) name = `${wanted}${i}`;
     this.used.add(name.toLowerCase());
+    if (key !== undefined) this.given.set(key, name);
     return name;
+  }
+
+  private free(name: string, key: string | undefined): boolean {
+    const lower = name.toLowerCase();
+    if (this.used.has(lower)) return false;
+    const holder = this.heldBy.get(lower);
+    if (holder === undefined || holder === key) return true;
+    this.displacedBy.add(holder);
+    return false;
+  }
+
+  /**
+   * Held names that made a claim take a number, though their keys did not get them back (the schema
+   * is gone, or now wants another name): a build that finds some runs again without them (see
+   * buildApi), or a new schema would keep that number for good.
+   */
+  stale(): string[] {
+    return [...this.displacedBy].filter((key) => this.given.get(key) !== this.held.get(key));
+  }
+}
+
+/** Whether `name` is `wanted`, or `wanted` with a number from 2 on, as claim() numbers names. */
+function namedFrom(name: string, wanted: string): boolean {
+  if (name === wanted) return true;
+  const rest = name.startsWith(wanted) ? name.slice(wanted.length) : "";
+  return /^[1-9][0-9]*$/.test(rest) && Number(rest) >= 2;
+}
+
+/** The names a generation gave, by scope ("models", "operations", "methods <group>"), then by key. */
+export type NameRecord = Record<string, Record<string, string>>;
+
+/**
+ * The scopes of one IR build whose names are kept from one generation to the next (NameScope's
+ * `held`): each made on first use with its held names, and what they gave as the next NameRecord.
+ */
+export class NameBook {
+  private readonly scopes = new Map<string, NameScope>();
+
+  constructor(private readonly held: NameRecord = {}) {}
+
+  scope(name: string): NameScope {
+    let scope = this.scopes.get(name);
+    if (!scope) this.scopes.set(name, (scope = new NameScope([], Object.hasOwn(this.held, name) ? this.held[name] : {})));
+    return scope;
+  }
+
+  /** What every scope gave, each scope's keys sorted (the lock prints them so). */
+  record(): NameRecord {
+    const out: NameRecord = {};
+    for (const name of [...this.scopes.keys()].sort()) {
+      const given = this.scopes.get(name)!.given;
+      if (given.size > 0) out[name] = Object.fromEntries([...given].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return out;
+  }
+
+  /** The held names without those no key got back that displaced another (NameScope.stale), or undefined if none did. */
+  withoutStale(): NameRecord | undefined {
+    let out: NameRecord | undefined;
+    for (const [name, scope] of this.scopes) {
+      const stale = scope.stale();
+      if (stale.length === 0) continue;
+      out ??= { ...this.held };
+      const kept = { ...out[name] };
+      for (const key of stale) delete kept[key];
+      out[name] = kept;
+    }
+    return out;
   }
 }
 

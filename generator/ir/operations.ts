@@ -10,6 +10,7 @@ import { buildPagination } from "./pagination.js";
 import { buildParameters } from "./parameters.js";
 import { buildRequestBody, otherBodyTypes } from "./request-body.js";
 import { buildResponses, streamsOnly } from "./responses.js";
+import { sourceKey } from "./schema.js";
 import { securityOf } from "./security.js";
 import type { Body, Field, Group, ObjectModel, Operation, Parameter, Response } from "./types.js";
 
@@ -22,7 +23,7 @@ interface Names {
 
 /** `tick`: told after each path. */
 export function buildOperations(ctx: BuildContext, globalSecurity: string[][], tick?: () => void): { operations: Operation[]; groups: Group[] } {
-  const names: Names = { operationIds: new NameScope(), groups: new Map(), methods: new Map() };
+  const names: Names = { operationIds: ctx.book.scope("operations"), groups: new Map(), methods: new Map() };
   const operations: Operation[] = [];
   const paths = isObj(ctx.doc.paths) ? ctx.doc.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -92,8 +93,10 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
   const specId = str(op.operationId) ?? `${httpMethod} ${path.replace(/\{([^}]+)\}/g, "by $1")}`;
   // Speakeasy's id for the variant (hook contexts and names see it): `createAudioTranscriptions_multipart`.
   const rawId = variant ? `${specId}_${variant.word}` : specId;
-  const operationId = names.operationIds.claim(pascalCase(rawId) || "Operation");
-  const { group, method } = groupAndMethod(ctx, names, op, path, specId, variant?.word);
+  // Names kept from the last generation are kept by where the operation is (and which variant).
+  const key = sourceKey(ctx.resolver, opLoc) + (variant ? `#${variant.word}` : "");
+  const operationId = names.operationIds.claim(pascalCase(rawId) || "Operation", key);
+  const { group, method } = groupAndMethod(ctx, names, op, path, specId, key, variant?.word);
   // The operation id's PascalCase is the stem of its inline models' names.
   const paramNames = new NameScope();
   const params = buildParameters(ctx, item, op, opLoc, operationId, paramNames);
@@ -117,7 +120,7 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
     deprecated: op.deprecated === true,
     params,
     body,
-    request: requestOf(ctx, operationId, opLoc, params, body, paramNames),
+    request: requestOf(ctx, operationId, opLoc, key, params, body, paramNames),
     success,
     errors,
     security: securityOf(op.security) ?? globalSecurity,
@@ -140,7 +143,7 @@ function markStreamSwitch(ctx: BuildContext, body: Body | undefined, success: Re
 }
 
 /** The group (`x-speakeasy-group`, else the first tag, else the path's first word) and the method name in it. */
-function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, rawId: string, word?: string): { group: string; method: string } {
+function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, rawId: string, key: string, word?: string): { group: string; method: string } {
   const tags = Array.isArray(op.tags) ? op.tags.map(String) : [];
   const explicit = str(op["x-speakeasy-group"]);
   const groupRaw = explicit ?? tags[0] ?? words(path)[0] ?? "default";
@@ -151,11 +154,11 @@ function groupAndMethod(ctx: BuildContext, names: Names, op: Obj, path: string, 
     const levels = (explicit || tags[0] ? groupRaw.split(".") : [groupRaw]).map((l) => camelCase(l)).filter(Boolean);
     const nested = levels.length > 1 ? levels : [group];
     names.groups.set(group, { name: group, title: nested.length > 1 ? nested.map(pascalCase).join(".") : pascalCase(groupRaw), description: str(tag?.description), operations: [], path: nested });
-    names.methods.set(group, new NameScope());
+    names.methods.set(group, ctx.book.scope(`methods ${group}`));
   }
   // An identifier keeps its casing, as in Speakeasy's SDKs (`exchangeAuthCodeForAPIKey`).
   const base = identifierCamel(str(op["x-speakeasy-name-override"]) ?? stripGroup(rawId, groupRaw)) || "call";
-  const method = names.methods.get(group)!.claim(word ? base + pascalCase(word) : base);
+  const method = names.methods.get(group)!.claim(word ? base + pascalCase(word) : base, key);
   return { group, method };
 }
 
@@ -181,7 +184,7 @@ function bodyFieldName(ctx: BuildContext, body: Body): string {
 }
 
 /** The argument: a request model gathering parameters (+ body), the body itself, or nothing. */
-function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: Parameter[], body: Body | undefined, paramNames: NameScope): Operation["request"] {
+function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, key: string, params: Parameter[], body: Body | undefined, paramNames: NameScope): Operation["request"] {
   if (params.length === 0) {
     // Speakeasy-style: an operation whose only input is its body takes the body as `request`, optional
     // when the body is (`requestBody.required` is false by default).
@@ -200,7 +203,8 @@ function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, params: P
       writeOnly: false,
     });
   }
-  const name = ctx.schemas.names.claim(operationId + "Request");
+  const name = ctx.schemas.names.claim(operationId + "Request", `${key}#request`);
+  ctx.schemas.keys.set(name, `${key}#request`);
   const model: ObjectModel = { kind: "object", name, place: "operations", fields, deprecated: false, source: pointer(opLoc), request: { operation: operationId } };
   ctx.schemas.models.set(name, model);
   return { type: { kind: "ref", model: name }, required: fields.some((f) => f.required), wrapsBody: false };

@@ -6,7 +6,8 @@
 import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { isRef, type Loc, type Resolver } from "../load/document.js";
 import type { Discriminator, Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
-import { NameScope, SYMBOL_WORDS, camelCase, pascalCase } from "./names.js";
+import { dirname, relative } from "node:path";
+import { NameBook, NameScope, SYMBOL_WORDS, camelCase, pascalCase } from "./names.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -15,13 +16,29 @@ export class SchemaConverter {
   readonly models = new Map<string, Model>();
   /** Model name by "file#pointer" of the schema that defines it. */
   private readonly byLocation = new Map<string, string>();
-  readonly names = new NameScope();
+  /** Model names, kept from the last generation where they still fit (see NameScope's `held`). */
+  readonly names: NameScope;
+  /** Each model's key in `names` (where its schema is: sourceKey), by model name. */
+  readonly keys = new Map<string, string>();
   /** What building the models forgave, each at its position (enum names the spec gives and cannot be used). */
   readonly warnings: Diagnostic[] = [];
   /** Where each field's default was written (defaults.ts warns at it when the default is left out). */
   readonly defaultsAt = new Map<object, Loc>();
 
-  constructor(private readonly resolver: Resolver) {}
+  constructor(
+    private readonly resolver: Resolver,
+    book: NameBook = new NameBook(),
+  ) {
+    this.names = book.scope("models");
+  }
+
+  /** A model's name for the schema at `loc`, kept from the last generation where it still fits. */
+  private claim(wanted: string, loc: Loc): string {
+    const key = sourceKey(this.resolver, loc);
+    const name = this.names.claim(wanted, key);
+    this.keys.set(name, key);
+    return name;
+  }
 
   private warn(loc: Loc, message: string, hint: string): void {
     const where = this.resolver.diagnostic(loc, message, hint, { severity: "warning" });
@@ -35,7 +52,7 @@ export class SchemaConverter {
     if (!isObj(schemas) || !isObj(schemas.schemas)) return;
     for (const [key, schema] of Object.entries(schemas.schemas)) {
       const loc: Loc = { file: this.resolver.root, path: ["components", "schemas", key] };
-      this.byLocation.set(locKey(loc), this.names.claim(pascalCase(nameOverride(schema) ?? key) || "Model"));
+      this.byLocation.set(locKey(loc), this.claim(pascalCase(nameOverride(schema) ?? key) || "Model", loc));
     }
   }
 
@@ -185,7 +202,7 @@ export class SchemaConverter {
     if (existing && this.models.has(existing)) return existing;
     const last = target.loc.path[target.loc.path.length - 1];
     const fileStem = target.loc.file.path.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, "");
-    const name = existing ?? this.names.claim(pascalCase(nameOverride(target.value) ?? String(last ?? fileStem)) || "Model");
+    const name = existing ?? this.claim(pascalCase(nameOverride(target.value) ?? String(last ?? fileStem)) || "Model", target.loc);
     this.byLocation.set(key, name);
     // Placeholder first, so cycles through this schema resolve to the name.
     const placeholder: Model = { kind: "alias", name, place, deprecated: false, source: ptr(target.loc), type: { kind: "primitive", type: "unknown" } };
@@ -229,7 +246,7 @@ export class SchemaConverter {
   private enumModel(values: (string | number)[], schema: Obj, loc: Loc, hint: string, place: ModelPlace, fixedName?: string): string {
     const cached = this.byLocation.get(locKey(loc));
     if (cached && this.models.get(cached)?.kind === "enum") return cached;
-    const name = fixedName ?? this.names.claim(hint);
+    const name = fixedName ?? this.claim(hint, loc);
     this.byLocation.set(locKey(loc), name);
     const memberNames = new NameScope();
     const custom = customMemberNames(schema);
@@ -272,7 +289,7 @@ export class SchemaConverter {
   private freeFormModel(schema: Obj, loc: Loc, hint: string, place: ModelPlace, fixedName?: string): string {
     const cached = this.byLocation.get(locKey(loc));
     if (!fixedName && cached && this.models.has(cached)) return cached;
-    const name = fixedName ?? this.names.claim(hint);
+    const name = fixedName ?? this.claim(hint, loc);
     this.byLocation.set(locKey(loc), name);
     this.models.set(name, {
       kind: "object",
@@ -293,7 +310,7 @@ export class SchemaConverter {
   private objectModel(schema: Obj, loc: Loc, hint: string, place: ModelPlace, fixedName?: string, childPrefix?: string): string {
     const cached = this.byLocation.get(locKey(loc));
     if (cached && this.models.get(cached)?.kind === "object") return cached;
-    const name = fixedName ?? this.names.claim(hint);
+    const name = fixedName ?? this.claim(hint, loc);
     this.byLocation.set(locKey(loc), name);
     const model: ObjectModel = {
       kind: "object",
@@ -437,6 +454,15 @@ function isNamedLocation(path: (string | number)[]): boolean {
 const isLiteral = (v: unknown): v is string | number | boolean => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
 const locKey = (loc: Loc) => loc.file.path + ptr(loc);
+
+/**
+ * Where a schema is, the same on every machine: its JSON pointer, after the path of its file from the
+ * spec's folder when it is in another file (`schemas/user.yaml#/properties/address`).
+ */
+export function sourceKey(resolver: Resolver, loc: Loc): string {
+  if (loc.file === resolver.root) return ptr(loc);
+  return relative(dirname(resolver.root.path), loc.file.path).split("\\").join("/") + ptr(loc);
+}
 const ptr = (loc: Loc) => "#" + loc.path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 
 /** `t` without its own nullability. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import type { NameRecord } from "./names.js";
 
 /**
  * The intermediate representation: one model of the API for every OpenAPI version and every target.
@@ -279,4 +280,11 @@ export interface Api {
   models: Model[];
   /** Findings that do not stop generation (printed by the CLI). */
   warnings: Diagnostic[];
+  /**
+   * The names of models, operations and methods by where each is in the spec: the lock records them,
+   * and the next generation keeps them where they still fit (NameScope).
+   */
+  names?: NameRecord;
+  /** The names the last generation gave (its locks'), for the targets' own scopes: Speakeasy's aliases. */
+  held?: NameRecord;
 }

@@ -55,7 +55,9 @@ export function markErrorModels(schemas: SchemaConverter, operations: Operation[
       }
       let twin = twins.get(m.name);
       if (!twin) {
-        twin = { ...m, name: schemas.names.claim(`${m.name}Error`), place: "errors" };
+        const key = `${schemas.keys.get(m.name) ?? m.source}#error`;
+        twin = { ...m, name: schemas.names.claim(`${m.name}Error`, key), place: "errors" };
+        schemas.keys.set(twin.name, key);
         twins.set(m.name, twin);
         schemas.models.set(twin.name, twin);
       }

@@ -57,6 +57,7 @@ export const LockSchema = v.object({
   api: v.object({ title: text, version: text, digest: text }),
   surface: SurfaceSchema,
   code: v.optional(text),
+  names: v.optional(v.record(text, v.record(text, text))),
 });
 
 /** The first problems of a lock that does not match, as `path: what` (at most three). */

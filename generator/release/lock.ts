@@ -13,6 +13,7 @@ import { MAX_STATE_BYTES, statStamp } from "../write/read.js";
 import { unchangedSince, type StatIndex } from "../write/stat-index.js";
 import { lockProblems } from "./lock-schema.js";
 import type { Surface } from "./surface.js";
+import type { NameRecord } from "../ir/names.js";
 
 export const LOCK_FILE = ".specsmith/lock.json";
 /** The lock's format: a newer specsmith that changes it raises this. */
@@ -35,6 +36,12 @@ export interface LockFile {
    * locks written before it was recorded.
    */
   code?: string;
+  /**
+   * The names this generation gave models, operations and methods, by scope and by where each is in
+   * the spec (Api.names): the next generation keeps them where they still fit, so that a schema added
+   * elsewhere never renames one. Missing in locks written before names were kept.
+   */
+  names?: NameRecord;
 }
 
 /** A lock larger than this is not ours (GitHub's, the largest we know, is a few MB). */
@@ -155,7 +162,7 @@ function bad(path: string, what: string, fix: string): LockFileError {
  * review shows exactly which symbols changed.
  */
 export function lockText(lock: LockFile): string {
-  const { surface, ...head } = lock;
+  const { surface, names, ...head } = lock;
   const { methods, models, ...rest } = surface;
   const block = (rec: Record<string, unknown>) => {
     const lines = Object.entries(rec).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
@@ -163,5 +170,9 @@ export function lockText(lock: LockFile): string {
   };
   const headText = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   const restText = Object.entries(rest).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  return ["{", ...headText, '  "surface": {', ...restText, `    "methods": ${block(methods)},`, `    "models": ${block(models)}`, "  }", "}", ""].join("\n");
+  const surfaceText = ['  "surface": {', ...restText, `    "methods": ${block(methods)},`, `    "models": ${block(models)}`, "  }"];
+  if (names === undefined) return ["{", ...headText, ...surfaceText, "}", ""].join("\n");
+  const scopes = Object.entries(names).map(([scope, given]) => `    ${JSON.stringify(scope)}: ${block(given)}`);
+  const namesText = scopes.length ? ['  "names": {', scopes.join(",\n"), "  }"] : ['  "names": {}'];
+  return ["{", ...headText, surfaceText.join("\n") + ",", ...namesText, "}", ""].join("\n");
 }

@@ -13,6 +13,7 @@
  */
 import type { CodeSample } from "../docs/code-samples.js";
 import type { Api, Group, Model, Operation } from "../ir/types.js";
+import type { NameRecord } from "../ir/names.js";
 import type { TypeRules } from "../release/types.js";
 import type { Surface } from "../release/surface.js";
 import type { OutputFile } from "../write/write.js";
@@ -130,6 +131,11 @@ export interface PlanBase {
   idempotencyHeader: string | null;
   /** With `tests: true`: what the generated tests start the mock server from; else null (no tests). */
   tests: MockInputs | null;
+  /**
+   * Names of the target's own that the lock records for the next generation to keep (Speakeasy's
+   * aliases: `aliases <target>`, see aliasRecord), besides the IR's (Api.names).
+   */
+  names?: NameRecord;
 }
 
 /** How far a target's rendering is: `done` of the `total` units it counts (the terminal shows the share). */

@@ -1,13 +1,14 @@
 // In-memory OpenAPI documents for the unit tier: no file is written, the loader takes the document.
 import { loadApi } from "../../generator/api.js";
 import type { Api, Model, TypeRef } from "../../generator/ir/types.js";
+import type { NameRecord } from "../../generator/ir/names.js";
 
 type Obj = Record<string, unknown>;
 
-/** The IR of a document made of `parts` over a minimal valid 3.1 document. */
-export function apiOf(parts: Obj = {}, openapi = "3.1.0"): Api {
+/** The IR of a document made of `parts` over a minimal valid 3.1 document (`held`: see buildApi). */
+export function apiOf(parts: Obj = {}, openapi = "3.1.0", held?: NameRecord): Api {
   const document = { openapi, info: { title: "Test API", version: "1.0.0" }, paths: {}, ...parts };
-  return loadApi({ path: "memory/spec.json", document }).api;
+  return loadApi({ path: "memory/spec.json", document }, [], undefined, held).api;
 }
 
 /** The IR of a document with these component schemas, and one operation returning each. */

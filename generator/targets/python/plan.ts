@@ -8,7 +8,7 @@ import { NameScope, SYMBOL_WORDS, collisionNames, constantCase, pascalCase, snak
 import { fileStem } from "../shared/files.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
 import type { PlanBase, TargetOptions } from "../target.js";
-import { inlineAliases } from "../shared/aliases.js";
+import { aliasRecord, inlineAliases } from "../shared/aliases.js";
 import { baseErrorAlias, errorClassStem } from "../shared/base-error.js";
 import { RESERVED_CLASSES } from "./runtime.js";
 import { sentDefault } from "./types.js";
@@ -253,7 +253,11 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     (name) => claimGroupClass(classes, name),
   );
   const groups = planGroups(api, groupClasses, models, opts.maxMethodParams ?? MAX_METHOD_PARAMS);
-  const aliases = inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name), { feb2025: opts.nameResolutionFeb2025 }).flatMap(({ name, model }) => {
+  const speakeasyAliases = inlineAliases(api, (name) => classes.has(name) || classes.has(`${name}TypedDict`) || !/^[A-Z]\w*$/.test(name), {
+    feb2025: opts.nameResolutionFeb2025,
+    held: api.held?.[ALIAS_SCOPE],
+  });
+  const aliases = speakeasyAliases.flatMap(({ name, model }) => {
     const m = models.get(model)!;
     const forms = [{ name: classes.claim(name), module: m.module, attr: m.name }];
     if (m.typedDict) forms.push({ name: classes.claim(`${name}TypedDict`), module: m.module, attr: m.typedDict });
@@ -281,8 +285,12 @@ export function planPython(api: Api, opts: TargetOptions): PyPlan {
     securityArgs: securityArgs(api),
     aliases,
     baseError,
+    names: { [ALIAS_SCOPE]: aliasRecord(api, speakeasyAliases) },
   };
 }
+
+/** The scope of the lock's names that holds this target's Speakeasy aliases (see PlanBase.names). */
+const ALIAS_SCOPE = "aliases python";
 
 /**
  * A module per group (sync and async methods) and its docs page; an attribute on the SDK object for a

@@ -30,7 +30,7 @@ export type Aliases = { name: string; model: string; namespace: Namespace }[];
 export function inlineAliases(
   api: Api,
   taken: (name: string, namespace: Namespace) => boolean,
-  opts: { perNamespace?: boolean; feb2025?: boolean; reserved?: (name: string) => boolean } = {},
+  opts: { perNamespace?: boolean; feb2025?: boolean; reserved?: (name: string) => boolean; held?: Readonly<Record<string, string>> } = {},
 ): Aliases {
   const perNamespace = opts.perNamespace ?? false;
   // A name the language reserves takes Speakeasy's `T` suffix (`FileT`, `ErrorT`).
@@ -48,12 +48,22 @@ export function inlineAliases(
     // The model's own name in its own namespace needs no alias; in another one it does (TypeScript).
     if (name !== model.name || (perNamespace && namespace !== model.place)) aliases.push({ name, model: model.name, namespace });
   };
+  // The aliases the last generation gave (aliasRecord) go to the same models first, while those
+  // models are there and the names free: a schema added elsewhere, which would come first in
+  // Speakeasy's order, takes another name instead of this one.
+  const keeps = new Map<string, Model>();
+  for (const { name, model, namespace } of heldAliases(api, models, opts.held)) {
+    if (!free(name, namespace)) continue;
+    take(name, model, namespace);
+    keeps.set(key(name, namespace), model);
+  }
+  const keptFor = (c: string, ns: Namespace, model: Model) => keeps.get(key(c, ns)) === model;
   // The first rules may give a model more than one name (a component's enum, and the operation's).
   const claim = (t: TypeRef, candidates: string[]) => {
     const e = inlineModel(models, t);
     if (!e) return;
-    const name = candidates.map(spelled).find((c) => c !== e.name && free(c, e.place));
-    if (name) take(name, e, e.place);
+    const name = candidates.map(spelled).find((c) => c !== e.name && (keptFor(c, e.place, e) || free(c, e.place)));
+    if (name && !keptFor(name, e.place, e)) take(name, e, e.place);
   };
   // A component schema by its key as the spec writes it (`AABenchmarkEntry`, `BYOKKey`), where ours
   // is Pascal-cased (`AaBenchmarkEntry`): Speakeasy keeps the key's casing. Case-sensitive namespaces only.
@@ -110,6 +120,36 @@ export function inlineAliases(
       if (name) take(name, m, namespace);
     }
   return aliases;
+}
+
+/**
+ * The aliases of `held` (an aliasRecord: `namespace:Name` → the key of its model in Api.names) whose
+ * models are still there, in the record's order.
+ */
+function heldAliases(api: Api, models: Map<string, Model>, held: Readonly<Record<string, string>> | undefined): { name: string; model: Model; namespace: Namespace }[] {
+  if (!held) return [];
+  const byKey = new Map(Object.entries(api.names?.models ?? {}));
+  return Object.entries(held).flatMap(([alias, modelKey]) => {
+    const [namespace, name = ""] = alias.split(":");
+    const model = models.get(byKey.get(modelKey) ?? "");
+    return model && NAMESPACES.has(namespace) && /^[A-Z]\w*$/.test(name) ? [{ name, model, namespace: namespace as Namespace }] : [];
+  });
+}
+
+const NAMESPACES = new Set<string>(["components", "operations", "errors"]);
+
+/**
+ * What the next generation keeps of `aliases` (inlineAliases' `held`): each alias as
+ * `namespace:Name`, with the key of its model in Api.names.
+ */
+export function aliasRecord(api: Api, aliases: Aliases): Record<string, string> {
+  const keyOf = new Map(Object.entries(api.names?.models ?? {}).map(([k, name]) => [name, k]));
+  const out: Record<string, string> = {};
+  for (const a of aliases) {
+    const k = keyOf.get(a.model);
+    if (k !== undefined) out[`${a.namespace}:${a.name}`] = k;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

@@ -111,12 +111,13 @@ export class Derivations implements Keys {
  * What every file may read: the plan without its entities (nor the version), the API without its
  * entities nor its `info`. Only files printed on every run read `info` (the README, the client class,
  * the config's user agent, package metadata), and a spec's release changes it every time: with it
- * here, each `info.version` bump printed every model and function again.
+ * here, each `info.version` bump printed every model and function again. Nor the names the lock
+ * records (the entities hold them; a file prints none of the records).
  */
 function globalJson(plan: PlanBase): string {
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k) && k !== "version") rest[k] = v;
-  const { models: _m, operations: _o, groups: _g, warnings: _w, info: _i, ...api } = plan.api;
+  for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k) && k !== "version" && k !== "names") rest[k] = v;
+  const { models: _m, operations: _o, groups: _g, warnings: _w, info: _i, names: _n, held: _h, ...api } = plan.api;
   return planJson({ rest, api });
 }
 

@@ -9,7 +9,7 @@ import { NameScope, camelCase, identifierPascal, pascalCase } from "../../ir/nam
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
-import { inlineAliases, speakeasyName, speakeasyOperationId } from "../shared/aliases.js";
+import { aliasRecord, inlineAliases, speakeasyName, speakeasyOperationId } from "../shared/aliases.js";
 import { baseErrorAlias, errorClassStem } from "../shared/base-error.js";
 import { requiredInModel } from "../shared/fields.js";
 import { byDepth, groupClassNames, lastLevel } from "../shared/groups.js";
@@ -158,11 +158,13 @@ export function plan(api: Api, opts: TargetOptions, own?: UsersFiles): Plan {
   // Names are unique per namespace index (Speakeasy's components.Status and operations.Status).
   const exported = namespaceExports(models);
   const reserved = new NameScope([...RESERVED_NAMES, sdkClass, coreClass]);
-  const aliases = inlineAliases(api, (name, ns) => reserved.has(name) || exported[ns].has(name), {
+  const speakeasyAliases = inlineAliases(api, (name, ns) => reserved.has(name) || exported[ns].has(name), {
     perNamespace: true,
     feb2025: opts.nameResolutionFeb2025,
     reserved: (name) => GLOBALS.includes(name),
-  }).flatMap(({ name, model, namespace }) => {
+    held: api.held?.[ALIAS_SCOPE],
+  });
+  const aliases = speakeasyAliases.flatMap(({ name, model, namespace }) => {
     const target = models.get(model)!;
     if (target.inline || target.errorClass) return [];
     // Exported from the namespace Speakeasy has it in (an error's nested schema: errors.ConflictCode).
@@ -201,8 +203,12 @@ export function plan(api: Api, opts: TargetOptions, own?: UsersFiles): Plan {
     idempotencyHeader: opts.idempotencyHeader ?? null,
     hooks: registersHooks(own?.read(REGISTRATION_FILE)),
     tests: opts.tests ? (opts.mockInputs ?? { spec: "openapi.yaml", overlays: [] }) : null,
+    names: { [ALIAS_SCOPE]: aliasRecord(api, speakeasyAliases) },
   };
 }
+
+/** The scope of the lock's names that holds this target's Speakeasy aliases (see PlanBase.names). */
+const ALIAS_SCOPE = "aliases typescript";
 
 /** Speakeasy's `<operationId>Globals`: a type of an operation's parameters that client options fill, picked from its request model. */
 export interface GlobalsType {
