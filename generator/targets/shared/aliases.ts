@@ -41,29 +41,30 @@ export function inlineAliases(
   const claimed = new Set<string>();
   // TypeScript's exports are case-sensitive (AABenchmarkEntry beside our AaBenchmarkEntry); Python's one namespace is kept case-blind.
   const key = (c: string, ns: Namespace) => (perNamespace ? `${ns}:${c}` : c.toLowerCase());
-  const free = (c: string, ns: Namespace) => c !== "" && !taken(c, ns) && !claimed.has(key(c, ns));
+  // The aliases the last generation gave (aliasRecord) are kept for their models, while those models
+  // are there and the names free: usable by them alone, wherever the rules below reach them (so the
+  // aliases come in the order they always did); any the rules no longer reach are added at the end.
+  // A schema added elsewhere, which would come first in Speakeasy's order, takes another name.
+  const keptFor = new Map<string, { name: string; model: Model; namespace: Namespace }>();
+  for (const kept of heldAliases(api, models, opts.held)) {
+    const k = key(kept.name, kept.namespace);
+    if (kept.name !== "" && !taken(kept.name, kept.namespace) && !keptFor.has(k)) keptFor.set(k, kept);
+  }
+  const free = (c: string, ns: Namespace) => c !== "" && !taken(c, ns) && !claimed.has(key(c, ns)) && !keptFor.has(key(c, ns));
+  /** Whether `model` may take `c`: it is free, or kept for that model and not taken yet. */
+  const usable = (c: string, ns: Namespace, model: Model) => free(c, ns) || (keptFor.get(key(c, ns))?.model === model && !claimed.has(key(c, ns)));
   const take = (name: string, model: Model, namespace: Namespace) => {
     claimed.add(key(name, namespace));
     named.add(model.name);
     // The model's own name in its own namespace needs no alias; in another one it does (TypeScript).
     if (name !== model.name || (perNamespace && namespace !== model.place)) aliases.push({ name, model: model.name, namespace });
   };
-  // The aliases the last generation gave (aliasRecord) go to the same models first, while those
-  // models are there and the names free: a schema added elsewhere, which would come first in
-  // Speakeasy's order, takes another name instead of this one.
-  const keeps = new Map<string, Model>();
-  for (const { name, model, namespace } of heldAliases(api, models, opts.held)) {
-    if (!free(name, namespace)) continue;
-    take(name, model, namespace);
-    keeps.set(key(name, namespace), model);
-  }
-  const keptFor = (c: string, ns: Namespace, model: Model) => keeps.get(key(c, ns)) === model;
   // The first rules may give a model more than one name (a component's enum, and the operation's).
   const claim = (t: TypeRef, candidates: string[]) => {
     const e = inlineModel(models, t);
     if (!e) return;
-    const name = candidates.map(spelled).find((c) => c !== e.name && (keptFor(c, e.place, e) || free(c, e.place)));
-    if (name && !keptFor(name, e.place, e)) take(name, e, e.place);
+    const name = candidates.map(spelled).find((c) => c !== e.name && usable(c, e.place, e));
+    if (name) take(name, e, e.place);
   };
   // A component schema by its key as the spec writes it (`AABenchmarkEntry`, `BYOKKey`), where ours
   // is Pascal-cased (`AaBenchmarkEntry`): Speakeasy keeps the key's casing. Case-sensitive namespaces only.
@@ -71,7 +72,7 @@ export function inlineAliases(
     for (const m of api.models) {
       const key = isComponentSchema(m) ? /^#\/components\/schemas\/([^/]+)$/.exec(m.source)![1].replace(/~1/g, "/").replace(/~0/g, "~") : undefined;
       const name = key === undefined ? undefined : spelled(speakeasyName(key));
-      if (name && name !== m.name && free(name, m.place)) take(name, m, m.place);
+      if (name && name !== m.name && usable(name, m.place, m)) take(name, m, m.place);
     }
   // A field's or parameter's own name for what types it; 2025: an array's items in the singular (`rules`: `Rule`).
   const own = (wireName: string, t: TypeRef) => pascalCase(opts.feb2025 && t.kind === "array" ? pluralize.singular(wireName) : wireName);
@@ -113,12 +114,13 @@ export function inlineAliases(
   });
   // Before 2025 the first schema to want a name takes it; from 2025 a name two want goes to neither,
   // and a component that inherits another's inline schemas (allOf) has them under its own names too.
-  if (opts.feb2025) for (const { m, namespace, name } of escalated([...placed, ...inherited(api, models, context, spelled)], free, key)) take(name, m, namespace);
+  if (opts.feb2025) for (const { m, namespace, name } of escalated([...placed, ...inherited(api, models, context, spelled)], usable, key)) take(name, m, namespace);
   else
     for (const { m, namespace, candidates } of placed) {
-      const name = candidates.find((c) => c === m.name || free(c, namespace));
+      const name = candidates.find((c) => c === m.name || usable(c, namespace, m));
       if (name) take(name, m, namespace);
     }
+  for (const [k, { name, model, namespace }] of keptFor) if (!claimed.has(k)) take(name, model, namespace);
   return aliases;
 }
 
@@ -192,13 +194,13 @@ function inherited(api: Api, models: Map<string, Model>, context: DocumentContex
  */
 function escalated<T extends { m: Model; namespace: Namespace; candidates: string[] }>(
   placed: T[],
-  free: (c: string, ns: Namespace) => boolean,
+  usableBy: (c: string, ns: Namespace, model: Model) => boolean,
   key: (c: string, ns: Namespace) => string,
 ): (T & { name: string })[] {
   const at = placed.map(() => 0);
   const usable = (i: number, k: number) => {
     const c = placed[i].candidates[k];
-    return c === placed[i].m.name || free(c, placed[i].namespace);
+    return c === placed[i].m.name || usableBy(c, placed[i].namespace, placed[i].m);
   };
   for (let moved = true; moved;) {
     moved = false;

@@ -1,8 +1,12 @@
 // Given/want tables for Speakeasy's names of inline schemas (generator/targets/shared/aliases.ts): the
 // candidates a place in the document gives, and the names a whole spec's inline schemas end up with.
 import { describe, expect, it } from "vitest";
-import { inlineAliases, pathCandidates, speakeasyName } from "../../../generator/targets/shared/aliases.js";
+import { join } from "node:path";
+import { loadApi } from "../../../generator/api.js";
+import type { Api } from "../../../generator/ir/types.js";
+import { aliasRecord, inlineAliases, pathCandidates, speakeasyName } from "../../../generator/targets/shared/aliases.js";
 import { apiOf } from "../../helpers/doc.js";
+import { SHARED } from "../../helpers/paths.js";
 
 describe("pathCandidates: shortest first, then ever more context", () => {
   it.each([
@@ -195,5 +199,62 @@ describe("inlineAliases with nameResolutionFeb2025: what Speakeasy's 2025 names 
     // (ListKeysResponse is our own name already: no alias.)
     expect(names).toContain("operations.ExchangeAuthCodeForAPIKeyResponse");
     expect(names).not.toContain("operations.Response");
+  });
+});
+
+describe("inlineAliases with the last generation's aliases (held: aliasRecord)", () => {
+  const obj = (properties: Record<string, unknown>) => ({ type: "object", properties });
+  const listing = (operationId: string) => ({
+    operationId,
+    parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["on", "off"] } }],
+    responses: { "200": { description: "ok", content: { "application/json": { schema: obj({ id: { type: "string" } }) } } } },
+  });
+  const v1 = { paths: { "/b": { get: listing("listBees") } } };
+  // An operation before it, whose status parameter and body want the same short names.
+  const v2 = { paths: { "/a": { get: listing("listAnts") }, "/b": { get: listing("listBees") } } };
+  const aliases = (api: Api, held?: Record<string, string>) => inlineAliases(api, () => false, { perNamespace: true, held }).map((a) => `${a.namespace}.${a.name}=${a.model}`);
+
+  it("keeps each alias for the schema it named, in the order the rules reach it; the new schema takes the next name", () => {
+    const before = apiOf(v1);
+    const record = aliasRecord(
+      before,
+      inlineAliases(before, () => false, { perNamespace: true }),
+    );
+    expect(aliases(before)).toEqual(["operations.Status=ListBeesStatus", "operations.ResponseBody=ListBeesResponse"]);
+    expect(aliases(apiOf(v2))).toEqual([
+      "operations.Status=ListAntsStatus",
+      "operations.QueryParamStatus=ListBeesStatus",
+      "operations.ResponseBody=ListAntsResponse",
+      "operations.ListBeesResponseBody=ListBeesResponse",
+    ]);
+    const after = apiOf(v2, "3.1.0", { ...before.names, aliases: record });
+    expect(aliases(after, record)).toEqual([
+      "operations.QueryParamStatus=ListAntsStatus",
+      "operations.Status=ListBeesStatus",
+      "operations.ListAntsResponseBody=ListAntsResponse",
+      "operations.ResponseBody=ListBeesResponse",
+    ]);
+  });
+
+  it("an alias whose schema is gone, or whose name the target now takes, is not kept", () => {
+    const before = apiOf(v1);
+    const record = aliasRecord(
+      before,
+      inlineAliases(before, () => false, { perNamespace: true }),
+    );
+    const gone = apiOf({ paths: { "/a": { get: listing("listAnts") } } }, "3.1.0", before.names);
+    expect(aliases(gone, record)).toEqual(["operations.Status=ListAntsStatus", "operations.ResponseBody=ListAntsResponse"]);
+    const same = apiOf(v1, "3.1.0", before.names);
+    expect(inlineAliases(same, (name) => name === "Status", { perNamespace: true, held: record }).map((a) => a.name)).toEqual(["QueryParamStatus", "ResponseBody"]);
+  });
+
+  it.each(["clerk-bapi.yaml", "real-world/stripe.json"])("%s: its own record gives every alias again, in the same order", (spec) => {
+    const path = join(SHARED, "specs", spec);
+    const fresh = loadApi(path).api;
+    for (const opts of [{ perNamespace: true }, { perNamespace: false }, { perNamespace: true, feb2025: true }]) {
+      const first = inlineAliases(fresh, () => false, opts);
+      const again = loadApi(path, [], undefined, fresh.names).api;
+      expect(inlineAliases(again, () => false, { ...opts, held: aliasRecord(fresh, first) })).toEqual(first);
+    }
   });
 });
