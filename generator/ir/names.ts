@@ -1,4 +1,5 @@
 /** Case conversion and clash-free naming, shared by the IR and every target's planner. */
+import { hash } from "node:crypto";
 
 /** words()' cache: a pure function's results (the same words for the same text in any run), bounded. */
 const wordsOf = new Map<string, readonly string[]>();
@@ -157,9 +158,9 @@ export class NameScope {
   /** Keys whose held names made another claim take a number. */
   private readonly displacedBy = new Set<string>();
 
-  constructor(reserved: Iterable<string> = [], held: Readonly<Record<string, string>> = {}) {
+  constructor(reserved: Iterable<string> = [], held: Readonly<Record<string, string>> | ReadonlyMap<string, string> = {}) {
     for (const r of reserved) this.used.add(r.toLowerCase());
-    for (const [key, name] of Object.entries(held)) {
+    for (const [key, name] of held instanceof Map ? held : Object.entries(held)) {
       const lower = name.toLowerCase();
       // A name held twice (a hand-edited lock) is held by its first key; a reserved one by none.
       if (name === "" || this.heldBy.has(lower) || this.used.has(lower)) continue;
@@ -175,15 +176,17 @@ export class NameScope {
   claim(wanted: string, key?: string): string {
     const kept = key === undefined ? undefined : this.held.get(key);
     let name = kept !== undefined && namedFrom(kept, wanted) && !this.used.has(kept.toLowerCase()) ? kept : wanted;
-    for (let i = 2; !this.free(name, key); i++) name = `${wanted}${i}`;
-    this.used.add(name.toLowerCase());
+    let lower = name.toLowerCase();
+    for (let i = 2; !this.free(lower, key); i++) lower = (name = `${wanted}${i}`).toLowerCase();
+    this.used.add(lower);
     if (key !== undefined) this.given.set(key, name);
     return name;
   }
 
-  private free(name: string, key: string | undefined): boolean {
-    const lower = name.toLowerCase();
+  /** Whether a name (`lower`: in lower case) is free for `key`. */
+  private free(lower: string, key: string | undefined): boolean {
     if (this.used.has(lower)) return false;
+    if (this.heldBy.size === 0) return true;
     const holder = this.heldBy.get(lower);
     if (holder === undefined || holder === key) return true;
     this.displacedBy.add(holder);
@@ -207,12 +210,22 @@ function namedFrom(name: string, wanted: string): boolean {
   return /^[1-9][0-9]*$/.test(rest) && Number(rest) >= 2;
 }
 
-/** The names a generation gave, by scope ("models", "operations", "methods <group>"), then by key. */
+/**
+ * The names a generation gave, by scope ("models", "operations", "methods <group>"), then by name:
+ * each with a digest of where it is in the spec (placeKey), which is all the next generation needs to
+ * give it back, in a fraction of the lock a JSON pointer would take (GitHub's 10,000 names: 0.5 MB).
+ */
 export type NameRecord = Record<string, Record<string, string>>;
+
+/** A place's key as a NameRecord keeps it: 48 bits of its SHA-1, base64url (8 characters). */
+export function placeKey(place: string): string {
+  return hash("sha1", place, "base64url").slice(0, 8);
+}
 
 /**
  * The scopes of one IR build whose names are kept from one generation to the next (NameScope's
- * `held`): each made on first use with its held names, and what they gave as the next NameRecord.
+ * `held`): each made on first use with its held names, keyed by placeKey; what they gave is the next
+ * NameRecord.
  */
 export class NameBook {
   private readonly scopes = new Map<string, NameScope>();
@@ -221,16 +234,21 @@ export class NameBook {
 
   scope(name: string): NameScope {
     let scope = this.scopes.get(name);
-    if (!scope) this.scopes.set(name, (scope = new NameScope([], Object.hasOwn(this.held, name) ? this.held[name] : {})));
+    if (!scope) {
+      const held = new Map<string, string>();
+      // Object.hasOwn: a scope or name from the lock is data, never a prototype's member.
+      if (Object.hasOwn(this.held, name)) for (const [given, key] of Object.entries(this.held[name])) if (typeof key === "string" && !held.has(key)) held.set(key, given);
+      this.scopes.set(name, (scope = new NameScope([], held)));
+    }
     return scope;
   }
 
-  /** What every scope gave, each scope's keys sorted (the lock prints them so). */
+  /** What every scope gave, as the lock records it: by scope, then by name, sorted. */
   record(): NameRecord {
     const out: NameRecord = {};
-    for (const name of [...this.scopes.keys()].sort()) {
-      const given = this.scopes.get(name)!.given;
-      if (given.size > 0) out[name] = Object.fromEntries([...given].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    for (const name of [...this.scopes.keys()].sort(byText)) {
+      const given = [...this.scopes.get(name)!.given].map(([key, n]): [string, string] => [n, key]).sort(([a], [b]) => byText(a, b));
+      if (given.length > 0) out[name] = Object.fromEntries(given);
     }
     return out;
   }
@@ -239,16 +257,16 @@ export class NameBook {
   withoutStale(): NameRecord | undefined {
     let out: NameRecord | undefined;
     for (const [name, scope] of this.scopes) {
-      const stale = scope.stale();
-      if (stale.length === 0) continue;
+      const stale = new Set(scope.stale());
+      if (stale.size === 0) continue;
       out ??= { ...this.held };
-      const kept = { ...out[name] };
-      for (const key of stale) delete kept[key];
-      out[name] = kept;
+      out[name] = Object.fromEntries(Object.entries(out[name] ?? {}).filter(([, key]) => !stale.has(key)));
     }
     return out;
   }
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Parameters whose names collide (`frontendApi` and `frontend_api`, once cased) named as Speakeasy's

@@ -5,7 +5,7 @@
 import type { Loc } from "../load/document.js";
 import { HTTP_METHODS } from "../load/validate.js";
 import { isObj, pointer, rootLoc, str, type BuildContext, type Obj } from "./context.js";
-import { NameScope, camelCase, identifierCamel, pascalCase, words } from "./names.js";
+import { NameScope, camelCase, identifierCamel, pascalCase, placeKey, words } from "./names.js";
 import { buildPagination } from "./pagination.js";
 import { buildParameters } from "./parameters.js";
 import { buildRequestBody, otherBodyTypes } from "./request-body.js";
@@ -94,7 +94,8 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
   // Speakeasy's id for the variant (hook contexts and names see it): `createAudioTranscriptions_multipart`.
   const rawId = variant ? `${specId}_${variant.word}` : specId;
   // Names kept from the last generation are kept by where the operation is (and which variant).
-  const key = sourceKey(ctx.resolver, opLoc) + (variant ? `#${variant.word}` : "");
+  const place = sourceKey(ctx.resolver, opLoc) + (variant ? `#${variant.word}` : "");
+  const key = placeKey(place);
   const operationId = names.operationIds.claim(pascalCase(rawId) || "Operation", key);
   const { group, method } = groupAndMethod(ctx, names, op, path, specId, key, variant?.word);
   // The operation id's PascalCase is the stem of its inline models' names.
@@ -120,7 +121,7 @@ function buildOperation(ctx: BuildContext, names: Names, { path, httpMethod, ite
     deprecated: op.deprecated === true,
     params,
     body,
-    request: requestOf(ctx, operationId, opLoc, key, params, body, paramNames),
+    request: requestOf(ctx, operationId, opLoc, placeKey(`${place}#request`), params, body, paramNames),
     success,
     errors,
     security: securityOf(op.security) ?? globalSecurity,
@@ -203,8 +204,8 @@ function requestOf(ctx: BuildContext, operationId: string, opLoc: Loc, key: stri
       writeOnly: false,
     });
   }
-  const name = ctx.schemas.names.claim(operationId + "Request", `${key}#request`);
-  ctx.schemas.keys.set(name, `${key}#request`);
+  const name = ctx.schemas.names.claim(operationId + "Request", key);
+  ctx.schemas.keys.set(name, key);
   const model: ObjectModel = { kind: "object", name, place: "operations", fields, deprecated: false, source: pointer(opLoc), request: { operation: operationId } };
   ctx.schemas.models.set(name, model);
   return { type: { kind: "ref", model: name }, required: fields.some((f) => f.required), wrapsBody: false };

@@ -7,7 +7,7 @@ import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { isRef, type Loc, type Resolver } from "../load/document.js";
 import type { Discriminator, Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
 import { dirname, relative } from "node:path";
-import { NameBook, NameScope, SYMBOL_WORDS, camelCase, pascalCase } from "./names.js";
+import { NameBook, NameScope, SYMBOL_WORDS, camelCase, pascalCase, placeKey } from "./names.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -18,7 +18,7 @@ export class SchemaConverter {
   private readonly byLocation = new Map<string, string>();
   /** Model names, kept from the last generation where they still fit (see NameScope's `held`). */
   readonly names: NameScope;
-  /** Each model's key in `names` (where its schema is: sourceKey), by model name. */
+  /** Each model's key in `names` (placeKey of where its schema is), by model name. */
   readonly keys = new Map<string, string>();
   /** What building the models forgave, each at its position (enum names the spec gives and cannot be used). */
   readonly warnings: Diagnostic[] = [];
@@ -34,7 +34,7 @@ export class SchemaConverter {
 
   /** A model's name for the schema at `loc`, kept from the last generation where it still fits. */
   private claim(wanted: string, loc: Loc): string {
-    const key = sourceKey(this.resolver, loc);
+    const key = placeKey(sourceKey(this.resolver, loc));
     const name = this.names.claim(wanted, key);
     this.keys.set(name, key);
     return name;

@@ -2,6 +2,7 @@
 import type { SchemaConverter } from "./schema.js";
 import type { ObjectModel, Operation, TypeRef } from "./types.js";
 import { forEachRef } from "./walk.js";
+import { placeKey } from "./names.js";
 
 /**
  * Marks each model as sent (request) and/or received (response): readOnly and writeOnly depend on it.
@@ -55,7 +56,7 @@ export function markErrorModels(schemas: SchemaConverter, operations: Operation[
       }
       let twin = twins.get(m.name);
       if (!twin) {
-        const key = `${schemas.keys.get(m.name) ?? m.source}#error`;
+        const key = placeKey(`${schemas.keys.get(m.name) ?? m.source}#error`);
         twin = { ...m, name: schemas.names.claim(`${m.name}Error`, key), place: "errors" };
         schemas.keys.set(twin.name, key);
         twins.set(m.name, twin);

@@ -7,6 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { placeKey } from "../../generator/ir/names.js";
 import { specsmith } from "../helpers/cli.js";
 import { listFiles, tempDir } from "../helpers/paths.js";
 
@@ -83,12 +84,14 @@ describe("an operation added before one whose names it would take", () => {
     expect(read(dir, "py/src/things/models/getthing2response.py")).toContain("class GetThing2Response");
   });
 
-  it("records every name by where it is in the spec, each SDK's Speakeasy aliases too", () => {
+  it("records every name with a digest of where it is in the spec, each SDK's Speakeasy aliases too", () => {
     const names = (JSON.parse(read(dir, "ts/.specsmith/lock.json")) as { names: Record<string, Record<string, string>> }).names;
-    expect(names.operations).toEqual({ "#/paths/~1a/get": "GetThing2", "#/paths/~1b/get": "GetThing" });
-    expect(names["methods items"]).toEqual({ "#/paths/~1a/get": "getThing2", "#/paths/~1b/get": "getThing" });
-    expect(names.models["#/paths/~1b/get/responses/200/content/application~1json/schema"]).toBe("GetThingResponse");
-    expect(names["aliases typescript"]["operations:ResponseBody"]).toBe("#/paths/~1b/get/responses/200/content/application~1json/schema");
+    const [a, b] = [placeKey("#/paths/~1a/get"), placeKey("#/paths/~1b/get")];
+    const body = placeKey("#/paths/~1b/get/responses/200/content/application~1json/schema");
+    expect(names.operations).toEqual({ GetThing: b, GetThing2: a });
+    expect(names["methods items"]).toEqual({ getThing: b, getThing2: a });
+    expect(names.models.GetThingResponse).toBe(body);
+    expect(names["aliases typescript"]["operations:ResponseBody"]).toBe(body);
     expect(Object.keys(JSON.parse(read(dir, "py/.specsmith/lock.json")).names)).toContain("aliases python");
   });
 
@@ -121,11 +124,14 @@ describe("the lock's names", () => {
   it("a name edited in the lock that does not fit what the spec wants is not taken", () => {
     const dir = folder();
     generate(dir, V1);
-    const model = "#/paths/~1b/get/responses/200/content/application~1json/schema";
     for (const path of ["ts/.specsmith/lock.json", "py/.specsmith/lock.json"]) {
       const lock = JSON.parse(read(dir, path)) as { names: Record<string, Record<string, string>> };
-      lock.names.models[model] = "GetThingResponse = 1; import os #";
-      lock.names["methods items"]["#/paths/~1b/get"] = "Hacked";
+      const rename = (scope: string, from: string, to: string) => {
+        lock.names[scope][to] = lock.names[scope][from];
+        delete lock.names[scope][from];
+      };
+      rename("models", "GetThingResponse", "GetThingResponse = 1; import os #");
+      rename("methods items", "getThing", "Hacked");
       writeFileSync(join(dir, path), JSON.stringify(lock));
     }
     generate(dir, V2);

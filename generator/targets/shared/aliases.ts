@@ -50,9 +50,14 @@ export function inlineAliases(
     const k = key(kept.name, kept.namespace);
     if (kept.name !== "" && !taken(kept.name, kept.namespace) && !keptFor.has(k)) keptFor.set(k, kept);
   }
-  const free = (c: string, ns: Namespace) => c !== "" && !taken(c, ns) && !claimed.has(key(c, ns)) && !keptFor.has(key(c, ns));
-  /** Whether `model` may take `c`: it is free, or kept for that model and not taken yet. */
-  const usable = (c: string, ns: Namespace, model: Model) => free(c, ns) || (keptFor.get(key(c, ns))?.model === model && !claimed.has(key(c, ns)));
+  /** Whether `model` may take `c`: nobody has it, and it is kept for nobody, or for that model. */
+  const usable = (c: string, ns: Namespace, model?: Model) => {
+    if (c === "" || taken(c, ns)) return false;
+    const k = key(c, ns);
+    if (claimed.has(k)) return false;
+    const kept = keptFor.size > 0 ? keptFor.get(k) : undefined;
+    return kept === undefined || kept.model === model;
+  };
   const take = (name: string, model: Model, namespace: Namespace) => {
     claimed.add(key(name, namespace));
     named.add(model.name);
@@ -125,12 +130,12 @@ export function inlineAliases(
 }
 
 /**
- * The aliases of `held` (an aliasRecord: `namespace:Name` → the key of its model in Api.names) whose
+ * The aliases of `held` (an aliasRecord: `namespace:Name` → its model's placeKey, as Api.names has it) whose
  * models are still there, in the record's order.
  */
 function heldAliases(api: Api, models: Map<string, Model>, held: Readonly<Record<string, string>> | undefined): { name: string; model: Model; namespace: Namespace }[] {
   if (!held) return [];
-  const byKey = new Map(Object.entries(api.names?.models ?? {}));
+  const byKey = new Map(Object.entries(api.names?.models ?? {}).map(([name, k]) => [k, name]));
   return Object.entries(held).flatMap(([alias, modelKey]) => {
     const [namespace, name = ""] = alias.split(":");
     const model = models.get(byKey.get(modelKey) ?? "");
@@ -142,10 +147,10 @@ const NAMESPACES = new Set<string>(["components", "operations", "errors"]);
 
 /**
  * What the next generation keeps of `aliases` (inlineAliases' `held`): each alias as
- * `namespace:Name`, with the key of its model in Api.names.
+ * `namespace:Name`, with its model's placeKey (as Api.names has it).
  */
 export function aliasRecord(api: Api, aliases: Aliases): Record<string, string> {
-  const keyOf = new Map(Object.entries(api.names?.models ?? {}).map(([k, name]) => [name, k]));
+  const keyOf = new Map(Object.entries(api.names?.models ?? {}));
   const out: Record<string, string> = {};
   for (const a of aliases) {
     const k = keyOf.get(a.model);
