@@ -232,9 +232,10 @@ function heldNames(locks: (LockFile | undefined)[]): NameRecord | undefined {
   if (records.length <= 1) return records[0];
   const out: NameRecord = {};
   for (const record of records) {
+    // By name: a name the first lock gives is its; a place the first names keeps that name (NameBook).
     for (const [scope, given] of Object.entries(record)) {
       const into = (out[scope] ??= {});
-      for (const [key, name] of Object.entries(given)) if (!Object.hasOwn(into, key)) into[key] = name;
+      for (const [name, place] of Object.entries(given)) if (!Object.hasOwn(into, name)) into[name] = place;
     }
   }
   return out;

@@ -143,8 +143,8 @@ export function constantCase(input: string): string {
  * Comparison is case-insensitive so names that differ only in case (which collide on
  * case-insensitive file systems, where each model gets a file) are kept apart.
  *
- * `held`: the names an earlier generation gave, by what it gave them to (a key such as the schema's
- * JSON pointer). A claim with a key gets that key's held name back while the name still fits what
+ * `held`: the names an earlier generation gave, by what it gave them to (a key: the IR's is placeKey,
+ * a digest of where the schema is). A claim with a key gets that key's held name back while the name still fits what
  * it wants (the wanted name, or it with a number); nobody else gets a held name. So a schema added
  * before another that wants the same name does not rename it, which would break the SDK's users.
  */
@@ -213,7 +213,8 @@ function namedFrom(name: string, wanted: string): boolean {
 /**
  * The names a generation gave, by scope ("models", "operations", "methods <group>"), then by name:
  * each with a digest of where it is in the spec (placeKey), which is all the next generation needs to
- * give it back, in a fraction of the lock a JSON pointer would take (GitHub's 10,000 names: 0.5 MB).
+ * give it back, in a fraction of the lock a JSON pointer would take (GitHub's 14,948 names: 0.96 MB
+ * of its 8.4 MB lock, against 2.3 MB with the pointers).
  */
 export type NameRecord = Record<string, Record<string, string>>;
 

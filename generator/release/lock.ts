@@ -37,9 +37,10 @@ export interface LockFile {
    */
   code?: string;
   /**
-   * The names this generation gave models, operations and methods, by scope and by where each is in
-   * the spec (Api.names): the next generation keeps them where they still fit, so that a schema added
-   * elsewhere never renames one. Missing in locks written before names were kept.
+   * The names this generation gave models, operations, methods and Speakeasy aliases, by scope and by
+   * name, each with a digest of where it is in the spec (Api.names, PlanBase.names): the next
+   * generation keeps them where they still fit, so that a schema added elsewhere never renames one.
+   * Missing in locks written before names were kept.
    */
   names?: NameRecord;
 }
