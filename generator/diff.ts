@@ -8,6 +8,8 @@ import { derivedTarget, loadConfig, type TargetConfig } from "./config.js";
 import { TARGETS, findTarget, targetNames, type Registry } from "./targets/registry.js";
 import { loadApi } from "./api.js";
 import { bumpOf, diffSurfaces, type Bump, type Change } from "./release/classify.js";
+import { heldNames, readLockFile } from "./release/lock.js";
+import type { NameRecord } from "./ir/names.js";
 
 export interface DiffFlags {
   overlay: string[];
@@ -28,21 +30,26 @@ export interface TargetDiff {
 /** Exit code 4: `--fail-on breaking` found a breaking change. */
 export const EXIT_BREAKING = 4;
 
+/**
+ * `held`: the names the configured SDKs' locks record (heldNames), so that both specs are named as
+ * those SDKs name them: the old one as they are, the new one as a regeneration would name it.
+ */
 export function diffSpecs(
   oldSpec: string,
   newSpec: string,
   targets: Pick<TargetConfig, "name" | "packageName" | "sdkClass" | "version">[],
   overlays: string[] = [],
   registry: Registry = TARGETS,
+  held?: NameRecord,
 ): TargetDiff[] {
-  const before = loadApi(resolve(oldSpec), overlays).api;
+  const before = loadApi(resolve(oldSpec), overlays, undefined, held).api;
   // Named as a regeneration would name it: keeping the names the old spec's generation gave.
   const after = loadApi(resolve(newSpec), overlays, undefined, before.names).api;
   return targets.map((t) => {
     const target = findTarget(registry, t.name)!;
     const old = target.plan(before, t);
     // The target's own names too (Speakeasy's aliases), as its lock would hold them.
-    const planned = target.plan({ ...after, held: { ...before.names, ...old.names } }, t);
+    const planned = target.plan({ ...after, held: { ...before.held, ...before.names, ...old.names } }, t);
     const changes = diffSurfaces(target.surface(old), target.surface(planned), target.typeRules);
     return { target: t.name, bump: bumpOf(changes), changes };
   });
@@ -70,7 +77,9 @@ function diffSetup(newSpec: string, flags: DiffFlags): { targets: TargetConfig[]
 
 export async function runDiff(oldSpec: string, newSpec: string, flags: DiffFlags, print: (text: string) => void): Promise<number> {
   const { targets, overlays } = diffSetup(newSpec, flags);
-  const results = diffSpecs(oldSpec, newSpec, targets, overlays);
+  // A configured SDK's folder (a derived target has none) names the specs as its lock does.
+  const locks = targets.map((t) => (t.out ? readLockFile(t.out, t.name) : undefined));
+  const results = diffSpecs(oldSpec, newSpec, targets, overlays, TARGETS, heldNames(locks));
   if (flags.json) {
     const json = results.map((r) => ({ target: r.target, bump: r.bump, changes: r.changes.map(({ link: _link, ...c }) => c) }));
     print(JSON.stringify(flags.target ? json[0] : json, null, 2) + "\n");

@@ -15,7 +15,7 @@ import { currentBuild, inputsOf, type InputsRecord } from "./inputs.js";
 import { SILENT, type Progress } from "./progress.js";
 import { digestOf, readIndex } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
-import { LOCK_FILE, LOCK_FORMAT, lockText, readLockFile, type LockCache, type LockFile } from "./release/lock.js";
+import { LOCK_FILE, LOCK_FORMAT, heldNames, lockText, readLockFile, type LockCache, type LockFile } from "./release/lock.js";
 import { codeRelease, planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
@@ -220,25 +220,6 @@ function loadInputs(spec: string, overlays: string[] | undefined, progress?: Par
   const { api, loaded } = loadApi(spec, overlays, progress, held);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   return { api, digest: specDigest(inputs), sourceDigests: inputs.map((s): [string, string] => [s.path, s.bytes?.sha1 ?? digestOf(s.text)]) };
-}
-
-/**
- * The names the targets' last generations gave (their locks'), for the IR to keep. The targets share
- * one IR: where their locks disagree (a target whose folder was generated from another history), the
- * first target's name wins, and the other SDK's release reports the rename.
- */
-function heldNames(locks: (LockFile | undefined)[]): NameRecord | undefined {
-  const records = locks.flatMap((lock) => (lock?.names ? [lock.names] : []));
-  if (records.length <= 1) return records[0];
-  const out: NameRecord = {};
-  for (const record of records) {
-    // By name: a name the first lock gives is its; a place the first names keeps that name (NameBook).
-    for (const [scope, given] of Object.entries(record)) {
-      const into = (out[scope] ??= {});
-      for (const [name, place] of Object.entries(given)) if (!Object.hasOwn(into, name)) into[name] = place;
-    }
-  }
-  return out;
 }
 
 /**

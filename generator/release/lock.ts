@@ -177,3 +177,22 @@ export function lockText(lock: LockFile): string {
   const namesText = scopes.length ? ['  "names": {', scopes.join(",\n"), "  }"] : ['  "names": {}'];
   return ["{", ...headText, surfaceText.join("\n") + ",", ...namesText, "}", ""].join("\n");
 }
+
+/**
+ * The names the targets' last generations gave (their locks'), for the IR to keep. The targets share
+ * one IR: where their locks disagree (a target whose folder was generated from another history), the
+ * first target's name wins, and the other SDK's release reports the rename.
+ */
+export function heldNames(locks: (LockFile | undefined)[]): NameRecord | undefined {
+  const records = locks.flatMap((lock) => (lock?.names ? [lock.names] : []));
+  if (records.length <= 1) return records[0];
+  const out: NameRecord = {};
+  for (const record of records) {
+    // By name: a name the first lock gives is its; a place the first names keeps that name (NameBook).
+    for (const [scope, given] of Object.entries(record)) {
+      const into = (out[scope] ??= {});
+      for (const [name, place] of Object.entries(given)) if (!Object.hasOwn(into, name)) into[name] = place;
+    }
+  }
+  return out;
+}

@@ -111,6 +111,26 @@ describe("an operation added before one whose names it would take", () => {
   });
 });
 
+describe("`specsmith diff` beside the SDKs", () => {
+  it("names both specs as the configured SDKs' locks do, not as the old spec alone would", () => {
+    const dir = folder();
+    generate(dir, V1);
+    generate(dir, V2);
+    // /b's summary edited: alone, the old spec would name /b's operation getThing2 (it comes second).
+    const v3 = JSON.parse(V2) as { paths: Record<string, { get: Obj }> };
+    v3.paths["/b"].get.summary = "Get the thing";
+    writeFileSync(join(dir, "v2.json"), V2);
+    writeFileSync(join(dir, "v3.json"), JSON.stringify(v3));
+    const r = specsmith(["diff", "v2.json", "v3.json", "--json", "--config", "specsmith.yaml"], dir);
+    expect(r.stderr).toBe("");
+    const diffs = JSON.parse(r.stdout) as { target: string; changes: { symbol: string; section: string }[] }[];
+    expect(diffs.map((d) => [d.target, d.changes.map((c) => `${c.section} ${c.symbol}`)])).toEqual([
+      ["typescript", ["docs things.items.getThing"]],
+      ["python", ["docs things.items.get_thing"]],
+    ]);
+  });
+});
+
 describe("the lock's names", () => {
   it("without a lock, the document's order names them again: the first operation gets the plain names", () => {
     const dir = folder();
@@ -151,5 +171,9 @@ describe("the lock's names", () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("lock.json is damaged: names.models.#/x");
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // `diff` reads the same lock for its names: it stops the same way.
+    const d = specsmith(["diff", "spec.json", "spec.json", "--config", "specsmith.yaml"], dir);
+    expect([d.code, d.stdout]).toEqual([1, ""]);
+    expect(d.stderr).toContain("lock.json is damaged: names.models.#/x");
   });
 });
