@@ -3,7 +3,8 @@
 import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { LOCK_FILE, readLockFile } from "../../generator/release/lock.js";
+import { NameBook, type NameRecord } from "../../generator/ir/names.js";
+import { LOCK_FILE, heldNames, readLockFile, type LockFile } from "../../generator/release/lock.js";
 import type { StatIndex } from "../../generator/write/stat-index.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -62,4 +63,47 @@ describe("readLockFile", () => {
     const newer = folder(DAMAGED.replace("specsmith 0.0.1", "specsmith 99.0.0"), (size, mtime) => ({ size, mtime }));
     expect(() => readLockFile(newer.out, "python", undefined, newer.index)).toThrow(/newer than this specsmith/);
   });
+});
+
+describe("heldNames: the names one IR keeps for every target's lock", () => {
+  const lock = (names: NameRecord | undefined) => ({ names }) as unknown as LockFile;
+  /** The name a place wanting `wanted` gets from a scope holding `held`'s models. */
+  const claimed = (held: NameRecord | undefined, claims: [wanted: string, place: string][]) => {
+    const scope = new NameBook(held).scope("models");
+    return claims.map(([wanted, place]) => scope.claim(wanted, place));
+  };
+  const cases: { name: string; locks: (NameRecord | undefined)[]; want: NameRecord | undefined; claims?: [string, string][]; names?: string[] }[] = [
+    { name: "no lock, or none with names: nothing held", locks: [undefined, undefined], want: undefined },
+    { name: "one lock's names, as they are", locks: [undefined, { models: { Foo: "a" } }], want: { models: { Foo: "a" } } },
+    { name: "locks that agree: their names once", locks: [{ models: { Foo: "a" } }, { models: { Foo: "a" } }], want: { models: { Foo: "a" } } },
+    {
+      name: "a name two locks give to two places: the first target's place has it",
+      locks: [{ models: { Foo: "a" } }, { models: { Foo: "b" } }],
+      want: { models: { Foo: "a" } },
+      claims: [
+        ["Foo", "b"],
+        ["Foo", "a"],
+      ],
+      names: ["Foo2", "Foo"],
+    },
+    {
+      name: "a place two locks name apart: the first target's name",
+      locks: [{ models: { Foo2: "a" } }, { models: { Foo: "a" } }],
+      want: { models: { Foo2: "a", Foo: "a" } },
+      claims: [["Foo", "a"]],
+      names: ["Foo2"],
+    },
+    {
+      name: "scopes one lock has and the other not: both",
+      locks: [{ models: { Foo: "a" } }, { "aliases python": { "components:Bar": "a" } }],
+      want: { models: { Foo: "a" }, "aliases python": { "components:Bar": "a" } },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const held = heldNames(c.locks.map((n) => (n === undefined ? undefined : lock(n))));
+      expect(held).toEqual(c.want);
+      if (c.claims) expect(claimed(held, c.claims)).toEqual(c.names);
+    });
+  }
 });
