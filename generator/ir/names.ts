@@ -267,7 +267,8 @@ export class NameBook {
   }
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Strings in code-unit order (not the locale's): the same order on every machine. */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Parameters whose names collide (`frontendApi` and `frontend_api`, once cased) named as Speakeasy's

@@ -10,7 +10,7 @@
  * resolution from its output; it is not its algorithm.
  */
 import pluralize from "pluralize";
-import { pascalCase, words } from "../../ir/names.js";
+import { byText, pascalCase, words } from "../../ir/names.js";
 import type { Api, Field, Model, Operation, TypeRef } from "../../ir/types.js";
 import { forEachRef } from "../../ir/walk.js";
 
@@ -156,7 +156,7 @@ export function aliasRecord(api: Api, aliases: Aliases): Record<string, string> 
     const k = keyOf.get(a.model);
     if (k !== undefined) out[`${a.namespace}:${a.name}`] = k;
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => byText(a, b)));
 }
 
 /**

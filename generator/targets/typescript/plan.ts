@@ -5,7 +5,7 @@
 import { modelDirs, type ModelDirs } from "./model-paths.js";
 import { posix } from "node:path";
 import type { Api, Field, Group, Model, Operation, TypeRef } from "../../ir/types.js";
-import { NameScope, camelCase, identifierPascal, pascalCase } from "../../ir/names.js";
+import { NameScope, byText, camelCase, identifierPascal, pascalCase } from "../../ir/names.js";
 import { tsString } from "../../render/escape.js";
 import { isIdentifier, tsLiteral as literalCode } from "./literals.js";
 import { fileStem } from "../shared/files.js";
@@ -583,10 +583,10 @@ export class Imports {
     return [...this.byModule.entries()]
       .map(([from, names]) => {
         const rel = importPath(dir, from);
-        const list = [...names.entries()].map(([name, typeOnly]) => ({ name, typeOnly })).sort((a, b) => cmp(a.name, b.name));
+        const list = [...names.entries()].map(([name, typeOnly]) => ({ name, typeOnly })).sort((a, b) => byText(a.name, b.name));
         return { from: rel, names: list, allTypes: list.every((n) => n.typeOnly) };
       })
-      .sort((a, b) => cmp(a.from, b.from));
+      .sort((a, b) => byText(a.from, b.from));
   }
 }
 
@@ -594,8 +594,4 @@ export class Imports {
 export function importPath(dir: string, file: string): string {
   const rel = posix.relative(dir, file).replace(/\.ts$/, ".js");
   return rel.startsWith(".") ? rel : `./${rel}`;
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
