@@ -8,7 +8,7 @@ import { codeSamplesFile, generateAll, type TargetResult } from "../generator/ge
 import { MANIFEST } from "../generator/write/write.js";
 import { decodePack, encodePack, PACK_FILE } from "../generator/write/pristine.js";
 import { INDEX_FILE } from "../generator/write/stat-index.js";
-import { specsmith } from "./helpers/cli.js";
+import { specsmith, stopped } from "./helpers/cli.js";
 import { CONFIG, GENERATED_PY, GENERATED_TS, ROOT, listFiles, read, tempDir } from "./helpers/paths.js";
 
 let fresh: TargetResult[];
@@ -113,7 +113,9 @@ describe("generate --watch", () => {
       writeNow(spec, readNow(spec, "utf8").replace("Revokes a pending actor token.", "Revokes a pending actor token, for good."));
       await waitFor(() => existsSync(page) && readNow(page, "utf8").includes("for good."));
     } finally {
-      child.kill();
+      // The page can change before that generation has written its lock: wait for the watcher to end
+      // (it finishes the write it is in) before removing the folder, or rmdir races its last files.
+      await stopped(child);
       rmSync(dir, { recursive: true, force: true });
     }
   });

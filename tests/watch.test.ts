@@ -7,13 +7,13 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readIndex } from "../generator/write/stat-index.js";
 import { SETTLE_MS, watchFiles } from "../generator/watch.js";
-import { specsmith, startSpecsmith } from "./helpers/cli.js";
+import { specsmith, startSpecsmith, stopped } from "./helpers/cli.js";
 import { SHARED, SPEC, listFiles, read, tempDir } from "./helpers/paths.js";
 
 let child: ChildProcess | undefined;
 let dir: string;
-afterEach(() => {
-  child?.kill();
+afterEach(async () => {
+  await stopped(child);
   child = undefined;
   rmSync(dir, { recursive: true, force: true });
 });

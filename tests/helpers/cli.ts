@@ -38,3 +38,14 @@ function command(args: string[], unprivileged = false): [string, string[]] {
   if (unprivileged && RUNS_AS_ROOT) return ["setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, CLI, ...args]];
   return [process.execPath, [CLI, ...args]];
 }
+
+/**
+ * Stops a started CLI and waits for it to end. A watcher finishes the write it is in before it exits,
+ * so removing its output folder right after `kill()` races its last files (ENOTEMPTY in rmdir).
+ */
+export async function stopped(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const ended = new Promise((resolve) => child.once("exit", resolve));
+  child.kill(signal);
+  await ended;
+}
