@@ -55,11 +55,15 @@ export function terminalSafe(text: string, oneLine = false): string {
 
 /** Encodes one JSON-pointer segment (RFC 6901). */
 export function escapePointer(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const s = String(segment);
+  // Most segments hold neither character: the IR makes hundreds of thousands of pointers.
+  return s.includes("~") || s.includes("/") ? s.replace(/~/g, "~0").replace(/\//g, "~1") : s;
 }
 
 export function pointerOf(path: readonly (string | number)[]): string {
-  return "#" + path.map((s) => "/" + escapePointer(s)).join("");
+  let out = "#";
+  for (const s of path) out += "/" + escapePointer(s);
+  return out;
 }
 
 export function parsePointer(pointer: string): string[] {

@@ -100,14 +100,32 @@ export const SYMBOL_WORDS: Readonly<Record<string, string>> = {
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 export function pascalCase(input: string): string {
-  const out = words(input).map(cap).join("");
-  return /^[0-9]/.test(out) ? "_" + out : out;
+  return remembered(pascalOf, input, () => {
+    const out = words(input).map(cap).join("");
+    return /^[0-9]/.test(out) ? "_" + out : out;
+  });
 }
 
 export function camelCase(input: string): string {
-  const ws = words(input);
-  const out = ws.map((w, i) => (i === 0 ? w : cap(w))).join("");
-  return /^[0-9]/.test(out) ? "_" + out : out;
+  return remembered(camelOf, input, () => {
+    const out = words(input)
+      .map((w, i) => (i === 0 ? w : cap(w)))
+      .join("");
+    return /^[0-9]/.test(out) ? "_" + out : out;
+  });
+}
+
+/** pascalCase's and camelCase's caches (as words()': pure functions' results, bounded). */
+const pascalOf = new Map<string, string>();
+const camelOf = new Map<string, string>();
+
+function remembered(known: Map<string, string>, input: string, make: () => string): string {
+  let out = known.get(input);
+  if (out === undefined) {
+    if (known.size >= WORDS_KEPT) known.clear();
+    known.set(input, (out = make()));
+  }
+  return out;
 }
 
 /**

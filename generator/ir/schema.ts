@@ -3,7 +3,7 @@
  * Component schemas become named models; inline objects and enums become models named after
  * where they appear (parent + property), the way users read them in docs.
  */
-import { SpecError, type Diagnostic } from "../diagnostics.js";
+import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
 import { isRef, type Loc, type Resolver } from "../load/document.js";
 import type { Discriminator, Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
 import { dirname, relative } from "node:path";
@@ -308,10 +308,11 @@ export class SchemaConverter {
 
   /** `childPrefix` names inline children (defaults to the model's name): CreateActorToken + Actor. */
   private objectModel(schema: Obj, loc: Loc, hint: string, place: ModelPlace, fixedName?: string, childPrefix?: string): string {
-    const cached = this.byLocation.get(locKey(loc));
+    const where = locKey(loc);
+    const cached = this.byLocation.get(where);
     if (cached && this.models.get(cached)?.kind === "object") return cached;
     const name = fixedName ?? this.claim(hint, loc);
-    this.byLocation.set(locKey(loc), name);
+    this.byLocation.set(where, name);
     const model: ObjectModel = {
       kind: "object",
       name,
@@ -463,7 +464,7 @@ export function sourceKey(resolver: Resolver, loc: Loc): string {
   if (loc.file === resolver.root) return ptr(loc);
   return relative(dirname(resolver.root.path), loc.file.path).split("\\").join("/") + ptr(loc);
 }
-const ptr = (loc: Loc) => "#" + loc.path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+const ptr = (loc: Loc) => pointerOf(loc.path);
 
 /** `t` without its own nullability. */
 function nonNullable(t: TypeRef): TypeRef {

@@ -20,6 +20,12 @@ export interface Resolved<T = unknown> {
 
 export class Resolver {
   private readonly files = new Map<string, SourceFile>();
+  /**
+   * Each `$ref` string's target, by the file it is written in: the IR follows the same few thousand
+   * refs hundreds of thousands of times (GitHub's spec), and the documents do not change while it does.
+   * A target's path is frozen, as every caller shares it.
+   */
+  private readonly targets = new Map<SourceFile, Map<string, Resolved>>();
 
   constructor(readonly root: SourceFile) {
     this.files.set(root.path, root);
@@ -45,14 +51,16 @@ export class Resolver {
 
   /** Follows `$ref` chains starting at `value` (found at `loc`); returns the final target. */
   deref<T = unknown>(value: unknown, loc: Loc): Resolved<T> {
-    const seen = new Set<string>();
     let cur: Resolved = { value, loc };
+    if (!isRef(value)) return cur as Resolved<T>;
+    // A chain that comes back to a $ref object it followed goes round for ever: the same object in the
+    // same file names the same target (a YAML alias puts one object in two places, but one file).
+    const seen = new Set<object>();
     while (isRef(cur.value)) {
-      const key = cur.loc.file.path + pointerOf(cur.loc.path);
-      if (seen.has(key)) {
+      if (seen.has(cur.value)) {
         throw new SpecError([this.diagnostic(cur.loc, "$ref cycle that never reaches a value", "point one of these $refs at a real schema")]);
       }
-      seen.add(key);
+      seen.add(cur.value);
       cur = this.target(cur.value.$ref, { file: cur.loc.file, path: [...cur.loc.path, "$ref"] });
     }
     return cur as Resolved<T>;
@@ -60,6 +68,17 @@ export class Resolver {
 
   /** Resolves one `$ref` string written at `at` (the location of the `$ref` key's value). */
   target(ref: string, at: Loc): Resolved {
+    let known = this.targets.get(at.file);
+    if (!known) this.targets.set(at.file, (known = new Map()));
+    const hit = known.get(ref);
+    if (hit) return { value: hit.value, loc: { file: hit.loc.file, path: hit.loc.path } };
+    const found = this.lookUp(ref, at);
+    Object.freeze(found.loc.path);
+    known.set(ref, found);
+    return { value: found.value, loc: { file: found.loc.file, path: found.loc.path } };
+  }
+
+  private lookUp(ref: string, at: Loc): Resolved {
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : ref.slice(hash);

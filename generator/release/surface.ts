@@ -4,7 +4,7 @@
  * Descriptions and examples are kept as short digests: they only tell whether the docs changed.
  */
 import { forEachRef } from "../ir/walk.js";
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../write/stat-index.js";
 import type { Api, Model, TypeRef } from "../ir/types.js";
 
 /** Flags are recorded only when set, and the wire name only when it differs: GitHub's lock is megabytes. */
@@ -90,7 +90,7 @@ export function fieldSurface(f: { name: string; wire: string; type: string; requ
 /** A short digest of docs text (descriptions, examples); undefined when there is none. */
 export function docDigest(...parts: unknown[]): string | undefined {
   if (parts.every((p) => p === undefined || p === null || p === "")) return undefined;
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 10);
+  return sha256Hex(JSON.stringify(parts)).slice(0, 10);
 }
 
 /** `{ doc }` with the digest of the parts, or nothing when there is no docs text. */

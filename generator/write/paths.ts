@@ -12,6 +12,23 @@ export const REL_PATH_MAX = 1024;
 
 /** Why `rel` is not a safe relative output path, or undefined when it is. */
 export function unsafePathReason(rel: string): string | undefined {
+  if (safePaths.has(rel)) return undefined;
+  const reason = whyUnsafe(rel);
+  if (reason === undefined) {
+    if (safePaths.size >= SAFE_PATHS_KEPT) safePaths.clear();
+    safePaths.add(rel);
+  }
+  return reason;
+}
+
+/**
+ * Paths found safe (a pure function's results, bounded): a run asks of each of GitHub's 18,000
+ * paths several times (the plan, the manifest, the stat index, the writer).
+ */
+const safePaths = new Set<string>();
+const SAFE_PATHS_KEPT = 100_000;
+
+function whyUnsafe(rel: string): string | undefined {
   if (rel === "") return "the path is empty";
   if (Buffer.byteLength(rel) > REL_PATH_MAX) return `the path is longer than ${REL_PATH_MAX} bytes`;
   if (rel.startsWith("/") || /^[A-Za-z]:/.test(rel)) return "the path is absolute";
