@@ -176,7 +176,12 @@ const DECODER = new TextDecoder();
 /** A file as fileToWire made it data, back: the pack's bytes decoded only when its content is read. */
 export function fileFromWire({ bytes, ...wire }: WireFile): OutputFile {
   if (!bytes) return wire as unknown as OutputFile;
-  return asPacked({ ...wire, content: "" } as OutputFile, { bytes: () => bytes, ...(typeof wire.digest === "string" ? { digest: wire.digest } : {}), text: () => DECODER.decode(bytes) });
+  return asPacked({ ...wire, content: "" } as OutputFile, {
+    bytes: () => bytes,
+    size: bytes.length,
+    ...(typeof wire.digest === "string" ? { digest: wire.digest } : {}),
+    text: () => DECODER.decode(bytes),
+  });
 }
 
 type WireError = { name: string; message: string; stack?: string; diagnostics?: Diagnostic[] };

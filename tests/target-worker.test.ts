@@ -118,7 +118,7 @@ describe("what crosses between the threads", () => {
     const text = "export const café = 1;\n";
     const bytes = new TextEncoder().encode(text);
     let decoded = 0;
-    const packed = asPacked({ path: "src/a.ts", key: "k1", content: "" }, { bytes: () => bytes, digest: "d1", text: () => (decoded++, text) });
+    const packed = asPacked({ path: "src/a.ts", key: "k1", content: "" }, { bytes: () => bytes, size: bytes.length, digest: "d1", text: () => (decoded++, text) });
     const plain: OutputFile = { path: "README.md", content: "# Title\n", once: true, digest: "d2" };
     const [a, b] = structuredClone([packed, plain].map(fileToWire)).map(fileFromWire);
     expect(decoded).toBe(0);

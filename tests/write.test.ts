@@ -10,6 +10,7 @@ import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../
 import { buildPack, decodePack, encodePack, openPack, PACK_FILE, PristineStore } from "../generator/write/pristine.js";
 import { INDEX_FILE, digestOf, readIndex } from "../generator/write/stat-index.js";
 import { packedFile } from "../generator/targets/shared/render-memo.js";
+import { asPacked } from "../generator/targets/shared/packed-file.js";
 import { WriteCache } from "../generator/write/write-cache.js";
 import { previousOf, resolveEdits } from "../generator/write/edits.js";
 import { SILENT } from "../generator/progress.js";
@@ -209,6 +210,31 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     expect(written.length > 0).toBe(built.segments.packed > 0);
     for (const [path, text] of written) expect(built.bytesOf(path)!.toString("utf8")).toBe(text);
     expect(decodePack(built.file())).toEqual(new Map(after));
+  });
+
+  it.each([
+    ["ASCII, 300 KB", "x".repeat(300 * 1024)],
+    // 100,000 UTF-16 units but 300,000 bytes: the string's length alone would call it small.
+    ["100,000 check marks (300 KB of UTF-8)", "✓".repeat(100_000)],
+  ])("a text of 256 KB or more is a segment of its own, held as bytes or as a string alike: %s", (_what, big) => {
+    const texts = Array.from({ length: 40 }, (_, i) => ({ path: `docs/p${String(i).padStart(2, "0")}.md`, content: i === 20 ? big : `page ${i}\n` }));
+    const built = buildPack(texts, "d");
+    // The same texts recalled as a pack's bytes (their sizes known, their strings never read) make the same file.
+    const asBytes = texts.map((t) =>
+      asPacked({ path: t.path, content: "" }, { bytes: () => Buffer.from(t.content), size: Buffer.byteLength(t.content), digest: digestOf(t.content), text: () => expect.fail(`${t.path} decoded`) }),
+    );
+    expect(buildPack(asBytes, "d").file().equals(built.file())).toBe(true);
+    // Its neighbours edited, it is copied; it edited, it alone is packed again.
+    const last = built.file();
+    const edit = (i: number) => texts.map((t, j) => (j === i ? { ...t, content: `${t.content}!` } : t));
+    const neighbours = buildPack(edit(19), "d", last);
+    expect(neighbours.bytesOf("docs/p20.md")).toBeUndefined();
+    expect(neighbours.bytesOf("docs/p19.md")).toBeDefined();
+    const itself = buildPack(edit(20), "d", last);
+    expect(itself.segments.packed).toBe(1);
+    expect(itself.bytesOf("docs/p19.md")).toBeUndefined();
+    expect(itself.bytesOf("docs/p21.md")).toBeUndefined();
+    expect(decodePack(itself.file())!.get("docs/p20.md")).toBe(`${big}!`);
   });
 
   it("packs a segment damaged on disk anew instead of copying it", () => {

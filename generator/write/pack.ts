@@ -18,6 +18,7 @@
  * Texts go in path order, and a segment ends after a text whose path hashes to a boundary (one in
  * 128; about 550 KB of GitHub's SDK) or once it holds 1,024 texts: where segments end depends on the
  * paths around it alone, so adding or removing a file changes one segment, not every one after it.
+ * A text of 256 KB or more is a segment of its own (it depends on that text alone, too).
  *
  * Version 1 packs (one brotli stream holding one such segment; specsmith before segments) still read.
  */
@@ -32,6 +33,11 @@ const MAX_UNPACKED = 2 * 1024 * 1024 * 1024 - 1;
 const BOUNDARY = 128;
 /** A segment ends once it holds this many texts, boundary or not (a count: the same for a text decoded or not). */
 const MAX_SEGMENT = 1024;
+/**
+ * A text this large (UTF-8) is a segment of its own: GitHub's resource pages (1.5 MB for `repos`) sat
+ * with 100 others in a 6.8 MB segment, which an edit of any operation packed again (about 100 ms).
+ */
+const BIG_TEXT = 256 * 1024;
 /** Smaller packs afford brotli's quality 5; a huge SDK's keeps quality 1 (GitHub's: about 80 ms for all of it). */
 const SMALL_PACK = 8 * 1024 * 1024;
 
@@ -46,6 +52,8 @@ export interface PackEntry {
   readonly key?: string;
   readonly digest?: string;
   readonly packed?: Uint8Array;
+  /** The length of `packed`, where it is known without reading the bytes. */
+  readonly packedSize?: number;
 }
 
 /**
@@ -137,14 +145,33 @@ function segmentsOf(sorted: PackEntry[]): PackEntry[][] {
   const out: PackEntry[][] = [];
   let current: PackEntry[] = [];
   for (const e of sorted) {
+    const big = isBig(e);
+    if (big && current.length > 0) {
+      out.push(current);
+      current = [];
+    }
     current.push(e);
-    if (fnv1a(e.path) % BOUNDARY === 0 || current.length >= MAX_SEGMENT) {
+    if (big || fnv1a(e.path) % BOUNDARY === 0 || current.length >= MAX_SEGMENT) {
       out.push(current);
       current = [];
     }
   }
   if (current.length > 0 || out.length === 0) out.push(current);
   return out;
+}
+
+/**
+ * Whether a text's UTF-8 bytes are BIG_TEXT or more: the same answer for a text recalled as bytes and
+ * for one printed anew (so the same texts make the same segments). A string's length tells, but for
+ * one between a third of the size and the size (UTF-8 takes one to three bytes a UTF-16 unit).
+ */
+function isBig(e: PackEntry): boolean {
+  const size = e.packedSize;
+  if (size !== undefined) return size >= BIG_TEXT;
+  const units = e.content.length;
+  if (units >= BIG_TEXT) return true;
+  if (units * 3 < BIG_TEXT) return false;
+  return Buffer.byteLength(e.content, "utf8") >= BIG_TEXT;
 }
 
 /** FNV-1a over a string's UTF-16 units: a fast hash that is the same on every platform. */

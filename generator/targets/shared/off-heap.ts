@@ -78,7 +78,7 @@ export class OffHeapTexts {
     this.end += length;
     this.moved.files++;
     const digest = file.digest ?? digestOf(this.scratch.subarray(0, length));
-    asPacked(file, { bytes: () => this.read(at, length), digest, text: () => this.read(at, length).toString("utf8") });
+    asPacked(file, { bytes: () => this.read(at, length), size: length, digest, text: () => this.read(at, length).toString("utf8") });
   }
 
   /** `text` as UTF-8 at the start of the scratch buffer (grown when it cannot hold it); its length. */

@@ -4,6 +4,8 @@ import type { OutputFile } from "../../write/write.js";
 /** Where a packed file's text is: its bytes (read when asked for), its digest when known, the text. */
 export interface TextSource {
   bytes(): Uint8Array;
+  /** The bytes' length, known without reading them (a spilled text's are on disk). */
+  size: number;
   digest?: string;
   text(): string;
 }
@@ -30,5 +32,7 @@ export function asPacked(file: OutputFile, source: TextSource): OutputFile {
   });
   // Not enumerable: a copy of the file (`{ ...file, content }`, a merge) does not take the bytes along.
   Object.defineProperty(file, "packed", { get: () => (replaced ? undefined : source.bytes()), enumerable: false, configurable: true });
+  // The pack cuts its segments around large texts (pack.ts): their size, without the bytes.
+  Object.defineProperty(file, "packedSize", { get: () => (replaced ? undefined : source.size), enumerable: false, configurable: true });
   return file;
 }

@@ -89,7 +89,10 @@ describe("OffHeapTexts", () => {
   it("a render memo seals a spilled file without reading its bytes, and recalls it as it is (a patch release renders twice)", () => {
     let reads = 0;
     const bytes = Buffer.from("spilled page\n");
-    const file = asPacked({ path: "docs/a.md", content: "spilled page\n" }, { bytes: () => (reads++, bytes), digest: digestOf(bytes), text: () => (reads++, bytes.toString("utf8")) });
+    const file = asPacked(
+      { path: "docs/a.md", content: "spilled page\n" },
+      { bytes: () => (reads++, bytes), size: bytes.length, digest: digestOf(bytes), text: () => (reads++, bytes.toString("utf8")) },
+    );
     const memo = new RenderMemo();
     memo.startRun();
     memo.remember("docs/a.md", "key", file);
