@@ -592,6 +592,21 @@ export class Imports {
 
 /** How a module in folder `dir` imports the source file `file` (both under src/): `./x.js`, `../y/x.js`. */
 export function importPath(dir: string, file: string): string {
-  const rel = posix.relative(dir, file).replace(/\.ts$/, ".js");
+  const rel = (plain(dir) && plain(file) ? relativeOf(dir, file) : posix.relative(dir, file)).replace(/\.ts$/, ".js");
   return rel.startsWith(".") ? rel : `./${rel}`;
 }
+
+/**
+ * `posix.relative` for two plain relative paths (a folder, a file), by their segments. Node's resolves
+ * both against the working directory first: 0.7 s of Microsoft Graph's 120,000 files' imports.
+ */
+function relativeOf(dir: string, file: string): string {
+  const from = dir.split("/");
+  const to = file.split("/");
+  let same = 0;
+  while (same < from.length && same < to.length && from[same] === to[same]) same++;
+  return [...Array<string>(from.length - same).fill(".."), ...to.slice(same)].join("/");
+}
+
+/** A relative path with no empty, `.` or `..` segment (`src/models`): what the planner makes. */
+const plain = (path: string) => path !== "" && !/(^|\/)\.{0,2}(\/|$)/.test(path);

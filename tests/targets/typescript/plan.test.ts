@@ -1,7 +1,9 @@
 // Given/want tables for the TypeScript planner (generator/targets/typescript/plan.ts): every symbol's
 // name and file, decided once, clear of the runtime's names, of globals and of each other.
+import { posix } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plan } from "../../../generator/targets/typescript/plan.js";
+import { importPath, plan } from "../../../generator/targets/typescript/plan.js";
 import { apiOf, schemasApi } from "../../helpers/doc.js";
 
 const opts = { packageName: "pkg", sdkClass: "Acme", version: "1.0.0" };
@@ -251,5 +253,32 @@ describe("typescript planner: Speakeasy's baseErrorName", () => {
     ["a runtime symbol's", "SDKError"],
   ])("%s is refused, naming the option", (_name, baseErrorName) => {
     expect(() => plan(schemasApi(schemas), { ...opts, baseErrorName })).toThrow(/targets\.typescript\.baseErrorName: "\w+" is already a name/);
+  });
+});
+
+describe("importPath", () => {
+  it.each([
+    ["src/funcs", "src/models/components/user.ts", "../models/components/user.js"],
+    ["src/models/components", "src/models/components/user.ts", "./user.js"],
+    ["src/models/components", "src/models/operations/list.ts", "../operations/list.js"],
+    ["src", "src/models/components/index.ts", "./models/components/index.js"],
+    ["src/sdk/users/emails", "src/lib/sdks.ts", "../../../lib/sdks.js"],
+    ["src/a/b", "src/a.ts", "../../a.js"],
+    // Not plain: Node's own relative.
+    ["src/./funcs", "src/models/../lib/sdks.ts", "../lib/sdks.js"],
+  ])("from %s to %s: %s", (dir, file, want) => {
+    expect(importPath(dir, file)).toBe(want);
+  });
+
+  it("is what posix.relative makes of any two plain paths", () => {
+    const segment = fc.constantFrom("src", "models", "components", "a", "b", "x.ts", "m");
+    const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join("/"));
+    fc.assert(
+      fc.property(path, path, (dir, file) => {
+        const rel = posix.relative(dir, file).replace(/\.ts$/, ".js");
+        expect(importPath(dir, file)).toBe(rel.startsWith(".") ? rel : `./${rel}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
