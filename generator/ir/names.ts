@@ -10,20 +10,16 @@ const WORDS_KEPT = 200_000;
  * Remembered: planners and views ask for the same names' words tens of thousands of times.
  */
 export function words(input: string): readonly string[] {
-  let known = wordsOf.get(input);
-  if (known === undefined) {
-    if (wordsOf.size >= WORDS_KEPT) wordsOf.clear();
-    known = Object.freeze(
+  return remembered(wordsOf, input, () =>
+    Object.freeze(
       (NON_ASCII.test(input) ? asciiFold(input) : input)
         .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
         .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
         .split(/[^A-Za-z0-9]+/)
         .filter(Boolean)
         .map((w) => w.toLowerCase()),
-    );
-    wordsOf.set(input, known);
-  }
-  return known;
+    ),
+  );
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -119,7 +115,8 @@ export function camelCase(input: string): string {
 const pascalOf = new Map<string, string>();
 const camelOf = new Map<string, string>();
 
-function remembered(known: Map<string, string>, input: string, make: () => string): string {
+/** A pure function's result for `input`, from `known` or made and kept there (dropped whole once full). */
+function remembered<T>(known: Map<string, T>, input: string, make: () => T): T {
   let out = known.get(input);
   if (out === undefined) {
     if (known.size >= WORDS_KEPT) known.clear();
