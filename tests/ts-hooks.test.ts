@@ -182,16 +182,17 @@ describe("an SDK generated while registration.ts registers no hook", () => {
     const [r] = await generateAll(SPEC, [{ name: "typescript", out: BARE, packageName: "bare", sdkClass: "Clerk", version: "1.0.0" }]);
     writeOutput(BARE, r.files);
   };
-  /** The modules a bundle of one standalone function holds (esbuild, for the browser). */
-  const bundled = async (out: string) => {
+  /** The modules a bundle of one standalone function holds (esbuild, for the browser), and its text. */
+  const bundle = async (out: string) => {
     const entry = join(out, "bench-entry.ts");
     writeFileSync(
       entry,
       `import { ClerkCore } from "./src/core.js";\nimport { actorTokensRevoke } from "./src/funcs/actorTokensRevoke.js";\nconsole.log(await actorTokensRevoke(new ClerkCore({ bearerAuth: "sk" }), { actorTokenId: "a" }));\n`,
     );
     const r = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false, metafile: true, logLevel: "error" });
-    return Object.keys(r.metafile.inputs).map((p) => p.slice(p.indexOf("src/")));
+    return { modules: Object.keys(r.metafile.inputs).map((p) => p.slice(p.indexOf("src/"))), text: r.outputFiles[0].text };
   };
+  const bundled = async (out: string) => (await bundle(out)).modules;
 
   beforeAll(async () => {
     rmSync(BARE, { recursive: true, force: true });
@@ -203,6 +204,8 @@ describe("an SDK generated while registration.ts registers no hook", () => {
     expect(bare).toContain("src/funcs/actorTokensRevoke.ts");
     expect(bare).not.toContain("src/hooks/hooks.ts");
     expect(bare).not.toContain("src/lib/http.ts");
+    // With registration.ts empty, the refusals that would stop a hook registered since are dropped too.
+    expect((await bundle(BARE)).text).not.toContain("registers a hook");
     const hooked = await bundled(OUT);
     expect(hooked).toContain("src/hooks/hooks.ts");
     expect(hooked).toContain("src/lib/http.ts");

@@ -6,24 +6,37 @@
  */
 import type { InstalledHooks } from "../lib/sdks.js";
 import { initHooks } from "./registration.js";
-import type { Hooks } from "./types.js";
-
-const refuse = (): never => {
-  throw new Error(
-    "src/hooks/registration.ts registers a hook, but the SDK was generated while it registered none: generate it again",
-  );
-};
-
-const REFUSING: Hooks = {
-  registerSDKInitHook: refuse,
-  registerBeforeCreateRequestHook: refuse,
-  registerBeforeRequestHook: refuse,
-  registerAfterSuccessHook: refuse,
-  registerAfterErrorHook: refuse,
-};
 
 /** `SDKDefaults.hooks` of an SDK generated without hooks: never any. */
 export function noHooks(): InstalledHooks | undefined {
-  initHooks(REFUSING);
+  // Each refusal is written out inside the call, the message too: a bundler drops a call to the
+  // empty initHooks with its argument, but keeps whatever the argument names from outside the call.
+  initHooks({
+    registerSDKInitHook: () => {
+      throw new Error(
+        "src/hooks/registration.ts registers a hook, but the SDK was generated while it registered none: generate it again",
+      );
+    },
+    registerBeforeCreateRequestHook: () => {
+      throw new Error(
+        "src/hooks/registration.ts registers a hook, but the SDK was generated while it registered none: generate it again",
+      );
+    },
+    registerBeforeRequestHook: () => {
+      throw new Error(
+        "src/hooks/registration.ts registers a hook, but the SDK was generated while it registered none: generate it again",
+      );
+    },
+    registerAfterSuccessHook: () => {
+      throw new Error(
+        "src/hooks/registration.ts registers a hook, but the SDK was generated while it registered none: generate it again",
+      );
+    },
+    registerAfterErrorHook: () => {
+      throw new Error(
+        "src/hooks/registration.ts registers a hook, but the SDK was generated while it registered none: generate it again",
+      );
+    },
+  });
   return undefined;
 }
