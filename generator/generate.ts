@@ -9,13 +9,14 @@ import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
 import type { NameRecord } from "./ir/names.js";
+import type { OffHeapTexts } from "./targets/shared/off-heap.js";
 import { loadApi } from "./api.js";
 import { VERSION } from "./paths.js";
 import { currentBuild, inputsOf, type InputsRecord } from "./inputs.js";
 import { SILENT, type Progress } from "./progress.js";
 import { digestOf, readIndex } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
-import { LOCK_FILE, LOCK_FORMAT, heldNames, lockText, readLockFile, type LockCache, type LockFile } from "./release/lock.js";
+import { LOCK_FILE, LOCK_FORMAT, heldNames, lockPieces, lockText, readLockFile, type LockCache, type LockFile } from "./release/lock.js";
 import { codeRelease, planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
@@ -257,7 +258,7 @@ async function generateTarget(
   previous: LockFile | undefined,
   disk: PristineStore | undefined,
   opts: GenerateOptions & { progress: Progress },
-): Promise<Omit<TargetResult, "release"> & { release: Release }> {
+): Promise<MadeTarget> {
   opts.progress.phase(`planning ${config.name}`);
   const plan: PlanBase = target.plan(api, config, usersFiles(config.out));
   // Without --watch, a memo for this generation alone (a patch release renders twice), whose keys a
@@ -310,8 +311,12 @@ async function generateTarget(
     docs,
     tests: emitted.tests,
     ...(api.names ? { names: { ...api.names, ...plan.names } } : {}),
+    spill: memo.offHeap,
   };
 }
+
+/** A target generated, before its lock and changelog: its release whole, and where its texts moved out. */
+type MadeTarget = Omit<TargetResult, "release"> & { release: Release; spill?: OffHeapTexts };
 
 /**
  * The folder's pack, for a run whose rendering may recall from it (a build that records keys), opened
@@ -353,8 +358,8 @@ function codeDigest(files: OutputFile[]): string {
 }
 
 /** A target's result with its lock and changelog, its release without the surfaces now in the lock. */
-function withReleaseFiles({ release, ...made }: Omit<TargetResult, "release"> & { release: Release }, api: Api, digest: string, opts: GenerateOptions): TargetResult {
-  made.files.push(...releaseFiles(api, made.target, release, digest, made.code!, opts.date ?? releaseDate(), opts.locks, made.names));
+function withReleaseFiles({ release, spill, ...made }: MadeTarget, api: Api, digest: string, opts: GenerateOptions): TargetResult {
+  made.files.push(...releaseFiles(api, made.target, release, digest, made.code!, opts.date ?? releaseDate(), { locks: opts.locks, names: made.names, spill }));
   return { ...made, release: summaryOf(release) };
 }
 
@@ -364,8 +369,19 @@ function summaryOf({ surface: _surface, previous, ...release }: Release): Releas
   return { ...release, previous: lock };
 }
 
-/** The lock recording this generation (or the one kept), and the changelog with its entry on top. */
-function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: string, code: string, date: string, locks?: LockCache, names?: NameRecord): OutputFile[] {
+/**
+ * The lock recording this generation (or the one kept), and the changelog with its entry on top.
+ * `spill`: where a huge generation's texts moved out, its lock's text too.
+ */
+function releaseFiles(
+  api: Api,
+  target: TargetConfig,
+  release: Release,
+  digest: string,
+  code: string,
+  date: string,
+  { locks, names, spill }: { locks?: LockCache; names?: NameRecord; spill?: OffHeapTexts },
+): OutputFile[] {
   const surface = release.surface;
   const lock: LockFile =
     release.reason === "held" && release.previous
@@ -383,11 +399,11 @@ function releaseFiles(api: Api, target: TargetConfig, release: Release, digest: 
         };
   const existing = existingChangelog(target.out);
   const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
-  return [
-    // Bookkeeping, and a changelog built on the file as it is: neither is merged like generated code.
-    { path: LOCK_FILE, content: locks ? locks.text(lock) : lockText(lock), verbatim: true },
-    { path: CHANGELOG, content: changelogText(existing, release, ctx), verbatim: true },
-  ];
+  // Bookkeeping, and a changelog built on the file as it is: neither is merged like generated code.
+  const lockFile: OutputFile = { path: LOCK_FILE, content: "", verbatim: true };
+  if (locks) lockFile.content = locks.text(lock);
+  else if (!spill?.spill(lockFile, lockPieces(lock))) lockFile.content = lockText(lock);
+  return [lockFile, { path: CHANGELOG, content: changelogText(existing, release, ctx), verbatim: true }];
 }
 
 /** The changelog in an output folder that exists, as the user may have edited it. */

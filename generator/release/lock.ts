@@ -163,19 +163,50 @@ function bad(path: string, what: string, fix: string): LockFileError {
  * review shows exactly which symbols changed.
  */
 export function lockText(lock: LockFile): string {
+  return Array.from(lockPieces(lock)).join("");
+}
+
+/**
+ * lockText, piece by piece (a line, or less): Microsoft Graph's locks are 68 and 83 MB, which a huge
+ * generation writes to its spill file as they come (off-heap.ts `spill`) instead of holding whole.
+ */
+export function* lockPieces(lock: LockFile): Generator<string> {
   const { surface, names, ...head } = lock;
   const { methods, models, ...rest } = surface;
-  const block = (rec: Record<string, unknown>) => {
-    const lines = Object.entries(rec).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-    return lines.length ? `{\n${lines.join(",\n")}\n    }` : "{}";
-  };
-  const headText = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  const restText = Object.entries(rest).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-  const surfaceText = ['  "surface": {', ...restText, `    "methods": ${block(methods)},`, `    "models": ${block(models)}`, "  }"];
-  if (names === undefined) return ["{", ...headText, ...surfaceText, "}", ""].join("\n");
-  const scopes = Object.entries(names).map(([scope, given]) => `    ${JSON.stringify(scope)}: ${block(given)}`);
-  const namesText = scopes.length ? ['  "names": {', scopes.join(",\n"), "  }"] : ['  "names": {}'];
-  return ["{", ...headText, surfaceText.join("\n") + ",", ...namesText, "}", ""].join("\n");
+  yield "{\n";
+  for (const [k, v] of Object.entries(head)) yield `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`;
+  yield '  "surface": {\n';
+  for (const [k, v] of Object.entries(rest)) yield `    ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`;
+  yield '    "methods": ';
+  yield* block(methods);
+  yield ',\n    "models": ';
+  yield* block(models);
+  yield names === undefined ? "\n  }\n" : "\n  },\n";
+  if (names !== undefined) {
+    const scopes = Object.entries(names);
+    if (scopes.length === 0) yield '  "names": {}\n';
+    else {
+      yield '  "names": {\n';
+      for (const [i, [scope, given]] of scopes.entries()) {
+        yield `${i > 0 ? ",\n" : ""}    ${JSON.stringify(scope)}: `;
+        yield* block(given);
+      }
+      yield "\n  }\n";
+    }
+  }
+  yield "}\n";
+}
+
+/** A record of the lock, one entry a line. */
+function* block(rec: Record<string, unknown>): Generator<string> {
+  const entries = Object.entries(rec);
+  if (entries.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{\n";
+  for (const [i, [k, v]] of entries.entries()) yield `${i > 0 ? ",\n" : ""}      ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
+  yield "\n    }";
 }
 
 /**

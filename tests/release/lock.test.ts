@@ -1,12 +1,12 @@
 // Reading a folder's lock: checked through its schema, unless the folder's stat index (which the run
 // has read already) records it as written by a run, byte for byte (same size and mtime, not racy).
-import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NameBook, type NameRecord } from "../../generator/ir/names.js";
-import { LOCK_FILE, heldNames, readLockFile, type LockFile } from "../../generator/release/lock.js";
+import { LOCK_FILE, heldNames, lockPieces, lockText, readLockFile, type LockFile } from "../../generator/release/lock.js";
 import type { StatIndex } from "../../generator/write/stat-index.js";
-import { tempDir } from "../helpers/paths.js";
+import { ROOT, tempDir } from "../helpers/paths.js";
 
 const root = tempDir("specsmith-lock-");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -106,4 +106,45 @@ describe("heldNames: the names one IR keeps for every target's lock", () => {
       if (c.claims) expect(claimed(held, c.claims)).toEqual(c.names);
     });
   }
+});
+
+describe("lockText: one method, model or name a line; lockPieces: the same text, piece by piece", () => {
+  const base = {
+    format: 1,
+    generator: "specsmith 0.1.0",
+    target: "python",
+    configVersion: "1.0.0",
+    version: "1.0.1",
+    api: { title: "T", version: "1", digest: "d" },
+    code: "c",
+  };
+  const surface = (methods: object, models: object) => ({ target: "python", apiVersion: "1", methods, models }) as unknown as LockFile["surface"];
+  const head =
+    '{\n  "format": 1,\n  "generator": "specsmith 0.1.0",\n  "target": "python",\n  "configVersion": "1.0.0",\n  "version": "1.0.1",\n  "api": {"title":"T","version":"1","digest":"d"},\n  "code": "c",\n  "surface": {\n    "target": "python",\n    "apiVersion": "1",\n';
+  it.each([
+    ["an empty surface, no names", surface({}, {}), undefined, `${head}    "methods": {},\n    "models": {}\n  }\n}\n`],
+    [
+      "a method and two models",
+      surface({ "users.get": { params: ["id"] } }, { A: { f: 1 }, 'B"': {} }),
+      undefined,
+      `${head}    "methods": {\n      "users.get": {"params":["id"]}\n    },\n    "models": {\n      "A": {"f":1},\n      "B\\"": {}\n    }\n  }\n}\n`,
+    ],
+    ["no names recorded", surface({}, {}), {}, `${head}    "methods": {},\n    "models": {}\n  },\n  "names": {}\n}\n`],
+    [
+      "names in two scopes, one empty",
+      surface({}, {}),
+      { models: { User: "#/components/schemas/User", Pet: "#/x" }, python: {} },
+      `${head}    "methods": {},\n    "models": {}\n  },\n  "names": {\n    "models": {\n      "User": "#/components/schemas/User",\n      "Pet": "#/x"\n    },\n    "python": {}\n  }\n}\n`,
+    ],
+  ] as const)("%s", (_what, s, names, want) => {
+    const lock = { ...base, surface: s, ...(names ? { names } : {}) } as unknown as LockFile;
+    expect(lockText(lock)).toBe(want);
+    expect([...lockPieces(lock)].join("")).toBe(want);
+    expect(JSON.parse(want)).toEqual(lock);
+  });
+
+  it.each(["typescript", "python"])("gives the %s SDK's committed lock back byte for byte", (target) => {
+    const text = readFileSync(join(ROOT, "generated", target, LOCK_FILE), "utf8");
+    expect(lockText(JSON.parse(text) as LockFile)).toBe(text);
+  });
 });

@@ -18,6 +18,7 @@
  * An SDK of ordinary size (GitHub's is 92 MB) stays below `from`: nothing changes for it. Where no
  * file can be made in the output folder, texts stay in memory.
  */
+import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "../../write/write.js";
@@ -38,6 +39,8 @@ const closer = new FinalizationRegistry<number>((fd) => {
 
 export class OffHeapTexts {
   private fd: number | undefined | null;
+  /** A write failed (a full disk): texts stay in memory from then on; those moved out stay readable. */
+  private full = false;
   private end = 0;
   private held = 0;
   /** One buffer to encode each text into before it is written (none allocated per text). */
@@ -61,23 +64,65 @@ export class OffHeapTexts {
    */
   move(file: OutputFile): void {
     const text = file.content;
-    if (this.held < this.from || this.open() === undefined) {
+    if (this.held < this.from || this.full || this.open() === undefined) {
       this.held += text.length;
       return;
     }
     const length = this.encode(text);
     const at = this.end;
-    try {
-      for (let done = 0; done < length;) done += writeSync(this.fd!, this.scratch, done, length - done, at + done);
-    } catch {
-      // A full disk: this text and the rest stay in memory.
-      this.fd = null;
+    if (!this.write(0, length, at)) {
       this.held += text.length;
       return;
     }
     this.end += length;
-    this.moved.files++;
     const digest = file.digest ?? digestOf(this.scratch.subarray(0, length));
+    this.packed(file, at, length, digest);
+  }
+
+  /**
+   * `file`'s text made of `pieces`, written out piece by piece once texts move out (a huge
+   * generation's lock: never held whole); false, with nothing consumed, while they stay in memory
+   * (the caller then joins the pieces), or when the write fails part-way (the caller starts again).
+   */
+  spill(file: OutputFile, pieces: Iterable<string>): boolean {
+    if (typeof this.fd !== "number" || this.full) return false;
+    const at = this.end;
+    const hash = createHash("sha1");
+    let length = 0;
+    let fill = 0;
+    const flush = () => {
+      hash.update(this.scratch.subarray(0, fill));
+      const ok = this.write(0, fill, at + length);
+      length += fill;
+      fill = 0;
+      return ok;
+    };
+    for (const piece of pieces) {
+      // Pieces are gathered in the scratch buffer, and written a buffer at a time.
+      if (fill > 0 && fill + piece.length * 3 > this.scratch.length && !flush()) return false;
+      fill += fill === 0 ? this.encode(piece) : this.scratch.write(piece, fill, "utf8");
+    }
+    if (fill > 0 && !flush()) return false;
+    this.end += length;
+    this.packed(file, at, length, hash.digest("base64"));
+    return true;
+  }
+
+  /** Writes the scratch buffer's bytes `from` .. `from + length` at `at` in the spill file; false on a full disk. */
+  private write(from: number, length: number, at: number): boolean {
+    try {
+      for (let done = 0; done < length;) done += writeSync(this.fd!, this.scratch, from + done, length - done, at + done);
+      return true;
+    } catch {
+      // A full disk: this text and the rest stay in memory.
+      this.full = true;
+      return false;
+    }
+  }
+
+  /** `file`, its text now the `length` bytes at `at` in the spill file. */
+  private packed(file: OutputFile, at: number, length: number, digest: string): void {
+    this.moved.files++;
     asPacked(file, { bytes: () => this.read(at, length), size: length, digest, text: () => this.read(at, length).toString("utf8") });
   }
 

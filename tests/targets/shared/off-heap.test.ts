@@ -1,6 +1,7 @@
 // Texts of a huge generation moved out of memory (off-heap.ts): each reads back as it was written
 // (as UTF-8 writes it), its bytes and digest come without decoding, a change puts it back in memory,
 // and the spill file never shows in the output folder.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { asPacked } from "../../../generator/targets/shared/packed-file.js";
 import { RenderMemo, packedFile } from "../../../generator/targets/shared/render-memo.js";
 import { digestOf } from "../../../generator/write/stat-index.js";
 import type { OutputFile } from "../../../generator/write/write.js";
-import { tempDir } from "../../helpers/paths.js";
+import { ROOT, tempDir } from "../../helpers/paths.js";
 
 const dir = tempDir("specsmith-off-heap-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,6 +85,50 @@ describe("OffHeapTexts", () => {
     expect(out.moved.files).toBe(0);
     expect(file.packed).toBeUndefined();
     expect(file.content).toBe("text\n");
+  });
+
+  it.each([
+    ["no piece", []],
+    ["lines of every width", ["{\n", '  "é": "利用者",\n', "  🚀\n", "}\n"]],
+    ["pieces that fill the scratch buffer several times", Array.from({ length: 5000 }, (_, i) => `${i}: ${"é".repeat(i % 300)}\n`)],
+    ["a piece larger than the scratch buffer, between small ones", ["a\n", "x".repeat(3 << 20) + "é", "\nb\n"]],
+  ] as [string, string[]][])("a text spilled piece by piece (%s) reads back as the pieces joined, with its bytes and digest", (_what, pieces) => {
+    const out = new OffHeapTexts(join(dir, "spill"), 0);
+    const before: OutputFile = { path: "before.md", content: "moved first\n" };
+    out.move(before);
+    const file: OutputFile = { path: "lock.json", content: "" };
+    expect(out.spill(file, pieces)).toBe(true);
+    const after: OutputFile = { path: "after.md", content: "moved after\n" };
+    out.move(after);
+    const text = pieces.join("");
+    expect(Buffer.from(file.packed!).equals(Buffer.from(text, "utf8"))).toBe(true);
+    expect(file.digest).toBe(digestOf(text));
+    expect(file.content).toBe(text);
+    expect([before.content, after.content]).toEqual(["moved first\n", "moved after\n"]);
+    expect(out.moved.files).toBe(3);
+  });
+
+  it("spills nothing while texts stay in memory, and takes no piece: the caller joins them", () => {
+    const out = new OffHeapTexts(join(dir, "unspilled"), 1000);
+    out.move({ path: "a.md", content: "short\n" });
+    let taken = 0;
+    const pieces = (function* () {
+      taken++;
+      yield "never\n";
+    })();
+    const file: OutputFile = { path: "lock.json", content: "" };
+    expect(out.spill(file, pieces)).toBe(false);
+    expect(taken).toBe(0);
+    expect(file.packed).toBeUndefined();
+  });
+
+  it("on a full disk, texts moved out before stay readable, and the rest stay in memory", () => {
+    // A file size limit (ulimit -f, in 1 KiB blocks) makes a write fail part-way, as a full disk does.
+    const r = spawnSync("bash", ["-c", `ulimit -f 64 && exec "$0" "$@"`, join(ROOT, "node_modules", ".bin", "tsx"), join(ROOT, "tests", "scripts", "spill-full-disk.ts"), join(dir, "full")], {
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ firstReadBack: true, movedBeforeFull: 64, lastInMemory: true, spilledAfterFull: false, allReadBack: true });
   });
 
   it("a render memo seals a spilled file without reading its bytes, and recalls it as it is (a patch release renders twice)", () => {
