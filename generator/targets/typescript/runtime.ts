@@ -90,6 +90,7 @@ export const RUNTIME_EXPORTS = {
     InstalledHooks: "type",
     Outgoing: "type",
     HookRunner: "interface",
+    CallHooks: "interface",
     ClientSDK: "class",
     HTTPRequest: "type",
     HTTPResponse: "type",

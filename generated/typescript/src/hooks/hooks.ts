@@ -7,12 +7,15 @@
 import { HTTPClient } from "../lib/http.js";
 import type { RetryConfig, Attempt } from "../lib/retries.js";
 import type {
+  CallHooks,
   ClientOptions,
+  HTTPRequest,
   HookRunner,
   InstalledHooks,
   Outgoing,
   SDKDefaults,
 } from "../lib/sdks.js";
+import type { SecurityScheme } from "../lib/security.js";
 import { serverURL, withDuplex } from "../lib/sdks.js";
 import { initHooks } from "./registration.js";
 import type {
@@ -66,20 +69,30 @@ export class SDKHooks implements Hooks, HookRunner {
     );
   }
 
-  context(
+  /** The hooks of one call, told its context: its base URL, operation, security source and retries. */
+  forCall(
     baseURL: string,
-    operationID: string | undefined,
-    securitySource: unknown,
+    req: HTTPRequest,
+    usable: SecurityScheme[] | undefined,
     retryConfig: RetryConfig,
     options: ClientOptions,
-  ): HookContext {
-    return {
+  ): CallHooks {
+    const ctx: HookContext = {
       baseURL,
-      operationID: operationID ?? "",
+      operationID: req.operationID ?? "",
       oAuth2Scopes: null,
-      securitySource,
+      // The credential of the requirement the call is made with.
+      securitySource: usable?.[0]
+        ? (options as Readonly<Record<string, unknown>>)[usable[0].option]
+        : undefined,
       retryConfig,
       options,
+    };
+    return {
+      beforeCreateRequest: (out) => this.beforeCreateRequest(ctx, out),
+      attempt: (target, init, send) => this.attempt(ctx, target, init, send),
+      afterSuccess: async (response) =>
+        response.status < 400 ? this.afterSuccess(ctx, response) : response,
     };
   }
 

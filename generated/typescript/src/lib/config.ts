@@ -25,11 +25,11 @@ export type SDKOptions = Omit<ClientOptions, "serverVariables"> & {
 
 export const SDK_METADATA = {
   packageName: "clerk-backend-api",
-  sdkVersion: "0.1.13",
+  sdkVersion: "0.1.14",
   genVersion: "0.1.0",
   openapiDocVersion: "2026-05-12",
   userAgent:
-    "clerk-backend-api/0.1.13 (specsmith 0.1.0; typescript; api 2026-05-12)",
+    "clerk-backend-api/0.1.14 (specsmith 0.1.0; typescript; api 2026-05-12)",
 } as const;
 
 /** How each security scheme travels on a request. */
@@ -57,7 +57,7 @@ export const SDK_DEFAULTS: SDKDefaults = {
   retryCodes: ["5XX"],
   // The string itself, not SDK_METADATA: a bundle that does not import SDK_METADATA leaves it out.
   userAgent:
-    "clerk-backend-api/0.1.13 (specsmith 0.1.0; typescript; api 2026-05-12)",
+    "clerk-backend-api/0.1.14 (specsmith 0.1.0; typescript; api 2026-05-12)",
   // hooks/registration.ts registered no hook when this SDK was generated: the code that runs hooks
   // is left out. Generate the SDK again after registering one.
   hooks: noHooks,

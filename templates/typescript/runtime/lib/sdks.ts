@@ -7,7 +7,6 @@ import {
   RequestTimeoutError,
   UnexpectedClientError,
 } from "../models/errors/httpclienterrors.js";
-import type { HookContext } from "../hooks/types.js";
 import { ERR, OK, type Result } from "../types/result.js";
 import type { HTTPClient } from "./http.js";
 import { RedirectError, fetchFollowingRedirects } from "./redirects.js";
@@ -100,23 +99,33 @@ export type Outgoing = {
   body: BodyInit | undefined;
 };
 
-/** How the pipeline runs hooks (hooks/hooks.ts `SDKHooks`): a call's context, then each hook point. */
+/** How the pipeline runs hooks (hooks/hooks.ts `SDKHooks`): the hooks of each call. */
 export interface HookRunner {
-  context(
+  /**
+   * The hook points of one call, made against `baseURL` with the security requirement `usable` (its
+   * first credential is what hooks see as the security source) and the retry policy `retryConfig`.
+   */
+  forCall(
     baseURL: string,
-    operationID: string | undefined,
-    securitySource: unknown,
+    req: HTTPRequest,
+    usable: SecurityScheme[] | undefined,
     retryConfig: RetryConfig,
     options: ClientOptions,
-  ): HookContext;
-  beforeCreateRequest(ctx: HookContext, out: Outgoing): void;
+  ): CallHooks;
+}
+
+/** A call's hook points, in the order the pipeline reaches them (one object: smaller bundles). */
+export interface CallHooks {
+  /** Before-create-request hooks, once per call: they may change where it goes and what it sends. */
+  beforeCreateRequest(out: Outgoing): void;
+  /** One attempt through the before-request and after-error hooks; `send` sends it. */
   attempt(
-    ctx: HookContext,
     target: string,
     init: RequestInit,
     send: (target: string, init: RequestInit) => Promise<Attempt>,
   ): Promise<Attempt>;
-  afterSuccess(ctx: HookContext, response: Response): Promise<Response>;
+  /** The call's final response: after-success hooks see it unless its status is an error's. */
+  afterSuccess(response: Response): Promise<Response>;
 }
 
 // Fields are `declare`d and set in the constructor: the compiled class holds no field list of its own.
@@ -272,8 +281,8 @@ class Call implements StreamingCall, RetryDecision {
   readonly #options: RequestOptions | undefined;
   /** The base URL the call is made against (for error messages; hooks see it too). */
   readonly #base: string;
-  /** The client's hooks and what they are told of the call; only when hooks are registered. */
-  readonly #hooks: { runner: HookRunner; ctx: HookContext } | undefined;
+  /** The call's hook points; only when hooks are registered. */
+  readonly #hooks: CallHooks | undefined;
   readonly #policy: RetryConfig;
   /** The request as the operation made it: its method and URL name the call in error messages. */
   readonly #req: HTTPRequest;
@@ -305,7 +314,6 @@ class Call implements StreamingCall, RetryDecision {
     this.#options = options;
     this.#req = req;
     this.#usable = usableRequirement(req.security, opts);
-    const usable = this.#usable;
     this.#out = {
       url: "",
       method: req.method,
@@ -321,17 +329,13 @@ class Call implements StreamingCall, RetryDecision {
           opts.retryConfig ??
           client._defaults.retryConfig);
     this.#base = base;
-    const runner = client._hooks;
-    this.#hooks = runner && {
-      runner,
-      ctx: runner.context(
-        base,
-        req.operationID,
-        usable?.[0] ? optionOf(opts, usable[0].option) : undefined,
-        this.#policy,
-        opts,
-      ),
-    };
+    this.#hooks = client._hooks?.forCall(
+      base,
+      req,
+      this.#usable,
+      this.#policy,
+      opts,
+    );
   }
 
   /** Step 1: the request as the API description and the options make it, then the hooks' changes. */
@@ -342,8 +346,7 @@ class Call implements StreamingCall, RetryDecision {
   ): Promise<Call> {
     const call = new Call(client, req, options);
     await call.#prepare(req);
-    const hooks = call.#hooks;
-    hooks?.runner.beforeCreateRequest(hooks.ctx, call.#out);
+    call.#hooks?.beforeCreateRequest(call.#out);
     return call;
   }
 
@@ -473,9 +476,7 @@ class Call implements StreamingCall, RetryDecision {
     });
     const hooks = this.#hooks;
     const send = (target: string, i: RequestInit) => this.#send(target, i);
-    return hooks
-      ? hooks.runner.attempt(hooks.ctx, out.url, init, send)
-      : send(out.url, init);
+    return hooks ? hooks.attempt(out.url, init, send) : send(out.url, init);
   }
 
   /** Sends the attempt's request; a failure is the error the caller gets. */
@@ -544,8 +545,7 @@ class Call implements StreamingCall, RetryDecision {
     }
     let response = outcome.response;
     const hooks = this.#hooks;
-    if (hooks && response.status < 400)
-      response = await hooks.runner.afterSuccess(hooks.ctx, response);
+    if (hooks) response = await hooks.afterSuccess(response);
     const body = stream?.(this, response);
     if (body) {
       this.#handedOver = true;
@@ -613,11 +613,6 @@ export function withDuplex(init: RequestInit | undefined): RequestInit {
   return init?.body instanceof ReadableStream
     ? ({ ...init, duplex: "half" } as RequestInit)
     : (init ?? {});
-}
-
-/** One option of the client, by name (a credential, for the hook context). */
-function optionOf(options: ClientOptions, name: string): unknown {
-  return (options as Readonly<Record<string, unknown>>)[name];
 }
 
 /** What a standalone function returns when its arguments cannot be turned into a request. */
