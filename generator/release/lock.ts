@@ -9,7 +9,7 @@ import { join } from "node:path";
 import gt from "semver/functions/gt.js";
 import valid from "semver/functions/valid.js";
 import { VERSION } from "../paths.js";
-import { MAX_STATE_BYTES, statStamp } from "../write/read.js";
+import { statStamp } from "../write/read.js";
 import { unchangedSince, type StatIndex } from "../write/stat-index.js";
 import { lockProblems } from "./lock-schema.js";
 import type { Surface } from "./surface.js";
@@ -45,8 +45,13 @@ export interface LockFile {
   names?: NameRecord;
 }
 
-/** A lock larger than this is not ours (GitHub's, the largest we know, is a few MB). */
-export const MAX_LOCK_BYTES = MAX_STATE_BYTES;
+/**
+ * A lock larger than this is not ours. It grows with the API: GitHub's is 7 MB, Microsoft Graph's
+ * (22,361 operations, the largest we know) 68 and 83 MB, which the bound of every other state file
+ * (MAX_STATE_BYTES, 64 MB) refused, and Graph could not be generated again. Three times Graph's is
+ * still half of the longest string V8 holds.
+ */
+export const MAX_LOCK_BYTES = 256 * 1024 * 1024;
 
 export class LockFileError extends Error {
   override name = "LockFileError";

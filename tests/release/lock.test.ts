@@ -1,6 +1,6 @@
 // Reading a folder's lock: checked through its schema, unless the folder's stat index (which the run
 // has read already) records it as written by a run, byte for byte (same size and mtime, not racy).
-import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NameBook, type NameRecord } from "../../generator/ir/names.js";
@@ -62,6 +62,14 @@ describe("readLockFile", () => {
     expect(() => readLockFile(other.out, "python", undefined, other.index)).toThrow(/is for target "typescript", not python/);
     const newer = folder(DAMAGED.replace("specsmith 0.0.1", "specsmith 99.0.0"), (size, mtime) => ({ size, mtime }));
     expect(() => readLockFile(newer.out, "python", undefined, newer.index)).toThrow(/newer than this specsmith/);
+  });
+
+  it("reads a lock the size of Microsoft Graph's (over 64 MB), and refuses one over 256 MB, saying so", () => {
+    const { out, index } = folder(DAMAGED + " ".repeat(65 << 20), (size, mtime) => ({ size, mtime }));
+    expect(readLockFile(out, "python", undefined, index)?.version).toBe("1.0.0");
+    // A sparse file: its size is all that is looked at.
+    truncateSync(join(out, LOCK_FILE), 300 << 20);
+    expect(() => readLockFile(out, "python", undefined, index)).toThrow(/lock\.json is 300 MB, over the 256 MB a lock can be\.\n  hint: restore it/);
   });
 });
 
