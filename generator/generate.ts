@@ -16,7 +16,7 @@ import { currentBuild, inputsOf, type InputsRecord } from "./inputs.js";
 import { SILENT, type Progress } from "./progress.js";
 import { digestOf, readIndex } from "./write/stat-index.js";
 import { changelogText } from "./release/changelog.js";
-import { LOCK_FILE, LOCK_FORMAT, heldNames, lockPieces, lockText, readLockFile, type LockCache, type LockFile } from "./release/lock.js";
+import { LOCK_FILE, LOCK_FORMAT, heldNames, headOf, lockAround, lockPieces, lockText, readLockFile, surfacePieces, type LockCache, type LockFile, type LockHead } from "./release/lock.js";
 import { codeRelease, planRelease, releaseDate, type Release } from "./release/release.js";
 import type { Surface } from "./release/surface.js";
 import { codeSamplesOverlay, type CodeSample } from "./docs/code-samples.js";
@@ -33,7 +33,7 @@ import { WriteCache } from "./write/write-cache.js";
  * A release as a generation's result reports it, without the SDK surfaces it was decided from: the
  * lock it writes holds this one's (a huge spec's take hundreds of MB in memory).
  */
-export type ReleaseSummary = Omit<Release, "surface" | "previous"> & { previous?: Omit<LockFile, "surface"> };
+export type ReleaseSummary = Omit<Release, "surface">;
 
 export interface TargetResult {
   target: TargetConfig;
@@ -131,10 +131,7 @@ export interface GenerateOptions {
  */
 export async function generateAll(spec: string, targets: TargetConfig[], opts: GenerateOptions = {}): Promise<TargetResult[]> {
   // Each folder's lock first: a damaged one stops the run before the spec is even loaded.
-  const locks: (LockFile | undefined)[] = targets.map((config) => {
-    const cache = opts.writes?.get(config.out);
-    return readLockFile(config.out, config.name, opts.locks, cache && readIndex(config.out, cache));
-  });
+  const locks: (LockFile | undefined)[] = targets.map((config) => lockOf(config, opts));
   // Each folder's pack, unpacking while the spec is loaded and planned (see PristineStore.prefetch);
   // a target generated on a worker thread (target-worker.ts) opens its own there.
   const maybeParallel = inWorkers(targets, opts);
@@ -159,15 +156,21 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   }
   // Two huge SDKs at once would hold both in memory: one after the other.
   const parallel = maybeParallel && !huge && workersFor(targets.length, api.operations.length);
+  // A huge generation reads a later target's lock again when that target's turn comes: Microsoft
+  // Graph's Python lock (83 MB of JSON) would otherwise be held through its TypeScript SDK's generation.
+  const again = huge && !opts.locks ? locks.map((lock, i) => i > 0 && lock !== undefined) : [];
+  for (const [i, later] of again.entries()) if (later) locks[i] = undefined;
   const job = (i: number): TargetJob => ({ spec, overlays: opts.overlays, config: targets[i], lock: locks[i], digest, sourceDigests, release: opts.release, date: opts.date });
   const workers = parallel ? targets.slice(1).map((_, k) => startTargetWorker(api, job(k + 1), progress)) : [];
   const results: TargetResult[] = [];
   try {
     for (const [i, config] of targets.entries()) {
-      const result = i > 0 && parallel ? ((await workers[i - 1].result) as unknown as TargetResult) : await generateOne(api, job(i), packs[i] ?? packOf(config, opts.memos), { ...opts, progress });
-      packs[i] = undefined;
-      // Written into the lock: neither surface is needed any more.
+      if (again[i]) locks[i] = lockOf(config, opts, false);
+      const own = i > 0 && parallel ? undefined : job(i);
+      // The job's alone from here (see generateOne).
       locks[i] = undefined;
+      const result = own ? await generateOne(api, own, packs[i] ?? packOf(config, opts.memos), { ...opts, progress }) : ((await workers[i - 1].result) as unknown as TargetResult);
+      packs[i] = undefined;
       results.push(result);
       opts.staged?.(result);
     }
@@ -180,6 +183,15 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     r.sourceDigests = sourceDigests;
   }
   return results;
+}
+
+/**
+ * The lock in `config`'s output folder (see readLockFile), checked through the folder's stat index
+ * when the run has a WriteCache; `remember`: false for a second read, whose index is not kept.
+ */
+function lockOf(config: TargetConfig, opts: GenerateOptions, remember = true): LockFile | undefined {
+  const cache = opts.writes?.get(config.out);
+  return readLockFile(config.out, config.name, opts.locks, cache && readIndex(config.out, remember ? cache : undefined));
 }
 
 /**
@@ -199,7 +211,7 @@ async function generateOne(api: Api, job: TargetJob, pack: PristineStore | undef
   const target = targetOf(opts.registry ?? TARGETS, config.name);
   // Generated tests start the mock from the spec where it lies, relative to the SDK's folder.
   const mockInputs = config.tests ? { spec: portable(relative(config.out, resolve(spec))), overlays: (job.overlays ?? []).map((o) => portable(relative(config.out, resolve(o)))) } : undefined;
-  const result = withReleaseFiles(await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, job.lock, pack, opts), api, job.digest, opts);
+  const result = withReleaseFiles(await generateTarget(api, target, mockInputs ? { ...config, mockInputs } : config, job, pack, opts), api, job.digest, opts);
   // Each file generated once with its digest as it will be: the user's text if there is one.
   const once = result.files.filter((f) => f.once).map((f): [string, string] => [f.path, digestOf(readText(join(config.out, f.path)) ?? f.content)]);
   const record = inputsOf(config, job.sourceDigests, once, opts.release !== false, result.release!.version);
@@ -255,7 +267,7 @@ async function generateTarget(
   api: Api,
   target: AnyTarget,
   config: TargetConfig,
-  previous: LockFile | undefined,
+  job: { lock: LockFile | undefined },
   disk: PristineStore | undefined,
   opts: GenerateOptions & { progress: Progress },
 ): Promise<MadeTarget> {
@@ -265,12 +277,7 @@ async function generateTarget(
   // build of specsmith records for the next generation (and recalls from this folder's last one).
   const salt = keySalt(config);
   const memo = memoOf(opts.memos, config.out, salt) ?? runMemo(salt, { dir: config.out, from: opts.offHeapFrom, huge: opts.huge });
-  const held = opts.release === false && previous !== undefined;
-  // Its own step on a terminal: the surface of a huge SDK (Microsoft Graph's) takes seconds to list and compare.
-  if (!held) opts.progress.phase(`versioning ${config.name}`);
-  let release: Release = held
-    ? { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface }
-    : planRelease(config.version, target.surface(plan), previous, target.typeRules);
+  let release = releaseOf(api, target, config, plan, job, memo.offHeap, opts);
   const render = async (version: string) => {
     opts.progress.phase(`rendering ${config.name}`);
     memo.format?.startRun();
@@ -313,6 +320,48 @@ async function generateTarget(
     ...(api.names ? { names: { ...api.names, ...plan.names } } : {}),
     spill: memo.offHeap,
   };
+}
+
+/**
+ * The release of `plan` against the output folder's last lock, which it takes from `job`: the
+ * release holds what it needs of it (all of it, or a huge generation's head once compared).
+ * `--watch` (no release) keeps the version and the lock as they are.
+ */
+function releaseOf(
+  api: Api,
+  target: AnyTarget,
+  config: TargetConfig,
+  plan: PlanBase,
+  job: { lock: LockFile | undefined },
+  offHeap: OffHeapTexts | undefined,
+  opts: GenerateOptions & { progress: Progress },
+): Release {
+  const previous = job.lock;
+  job.lock = undefined;
+  if (opts.release === false && previous !== undefined) {
+    return { version: previous.version, bump: "none", changes: [], previous, reason: "held", surface: previous.surface };
+  }
+  // Its own step on a terminal: the surface of a huge SDK (Microsoft Graph's) takes seconds to list and compare.
+  opts.progress.phase(`versioning ${config.name}`);
+  const release = planRelease(config.version, target.surface(plan), previous, target.typeRules);
+  return api.operations.length >= (opts.hugeFrom ?? HUGE_API) ? movedOut(release, offHeap) : release;
+}
+
+/**
+ * A huge generation's release with its surface moved out of memory (stashed in the spill file,
+ * off-heap.ts) once the release is decided, and the last lock's surface, compared, let go: only the
+ * lock prints the new one, at the end. Microsoft Graph's Python surface is about 80 MB of objects,
+ * which its rendering held for nothing (its peak took 100 to 190 MB more). Where nothing can be
+ * written, the release stays as it is.
+ */
+function movedOut(release: Release, offHeap: OffHeapTexts | undefined): Release {
+  const { surface, previous } = release;
+  if (!offHeap || "entry" in surface) return release;
+  const entry = offHeap.stash(surfacePieces(surface));
+  if (!entry) return release;
+  const moved = { entry, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
+  // The last generation's surface, compared already, goes too.
+  return { ...release, surface: moved, ...(previous ? { previous: headOf(previous) } : {}) };
 }
 
 /** A target generated, before its lock and changelog: its release whole, and where its texts moved out. */
@@ -364,9 +413,7 @@ function withReleaseFiles({ release, spill, ...made }: MadeTarget, api: Api, dig
 }
 
 function summaryOf({ surface: _surface, previous, ...release }: Release): ReleaseSummary {
-  if (!previous) return release;
-  const { surface: _previous, ...lock } = previous;
-  return { ...release, previous: lock };
+  return previous ? { ...release, previous: headOf(previous) } : release;
 }
 
 /**
@@ -383,26 +430,31 @@ function releaseFiles(
   { locks, names, spill }: { locks?: LockCache; names?: NameRecord; spill?: OffHeapTexts },
 ): OutputFile[] {
   const surface = release.surface;
-  const lock: LockFile =
-    release.reason === "held" && release.previous
-      ? release.previous
-      : {
-          format: LOCK_FORMAT,
-          generator: `specsmith ${VERSION}`,
-          target: target.name,
-          configVersion: target.version,
-          version: release.version,
-          api: { title: api.info.title, version: api.info.version, digest },
-          surface,
-          code,
-          ...(names ? { names } : {}),
-        };
+  const kept = release.reason === "held" ? release.previous : undefined;
+  const head: LockHead = kept ?? {
+    format: LOCK_FORMAT,
+    generator: `specsmith ${VERSION}`,
+    target: target.name,
+    configVersion: target.version,
+    version: release.version,
+    api: { title: api.info.title, version: api.info.version, digest },
+    code,
+    ...(names ? { names } : {}),
+  };
   const existing = existingChangelog(target.out);
-  const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
+  const counts = "entry" in surface ? surface : { methods: Object.keys(surface.methods).length, models: Object.keys(surface.models).length };
+  const ctx = { date, apiTitle: api.info.title, apiVersion: api.info.version, methods: counts.methods, models: counts.models };
   // Bookkeeping, and a changelog built on the file as it is: neither is merged like generated code.
   const lockFile: OutputFile = { path: LOCK_FILE, content: "", verbatim: true };
-  if (locks) lockFile.content = locks.text(lock);
-  else if (!spill?.spill(lockFile, lockPieces(lock))) lockFile.content = lockText(lock);
+  if ("entry" in surface) {
+    // Read back from where it moved out: into the spill file, or, where that write fails, as text.
+    if (!spill?.spill(lockFile, lockAround(head, surface.entry.bytes()))) lockFile.content = Array.from(lockAround(head, surface.entry.text())).join("");
+  } else {
+    // The lock kept as it was (a --watch save: LockCache prints each lock once), or this generation's.
+    const lock: LockFile = { ...head, surface };
+    if (locks) lockFile.content = locks.text(head, surface);
+    else if (!spill?.spill(lockFile, lockPieces(lock))) lockFile.content = lockText(lock);
+  }
   return [lockFile, { path: CHANGELOG, content: changelogText(existing, release, ctx), verbatim: true }];
 }
 

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { TargetConfig } from "../generator/config.js";
 import { cacheOf, generateAll } from "../generator/generate.js";
+import { LOCK_FILE } from "../generator/release/lock.js";
 import { INDEX_FILE, readIndex } from "../generator/write/stat-index.js";
 import type { WriteCache } from "../generator/write/write-cache.js";
 import { writeOutput } from "../generator/write/write.js";
@@ -96,6 +97,44 @@ describe("a huge API's plain run", () => {
     await generateAll(SPEC, [config], { writes, release: false, ...(opts.hugeFrom !== undefined ? { hugeFrom: opts.hugeFrom } : {}) });
     return cache.recallIndex(statSync(join(out, INDEX_FILE))) === index;
   }
+
+  it("moves each surface out of memory once its release is decided, and writes the same locks and changelogs, first and after an edit", async () => {
+    const spec = join(dir, "surfaces.json");
+    const doc = parse(readFileSync(SPEC, "utf8")) as Obj;
+    const configs = (name: string) =>
+      [
+        { name: "typescript", out: join(dir, name, "ts"), packageName: "p", sdkClass: "P", version: "0.1.0" },
+        { name: "python", out: join(dir, name, "py"), packageName: "p", sdkClass: "P", version: "0.1.0" },
+      ] as TargetConfig[];
+    /** Both SDKs generated and written; each one's lock and changelog, and whether the lock was printed from the spill file. */
+    const run = async (name: string, hugeFrom?: number) => {
+      const results = await generateAll(spec, configs(name), { date: "2026-01-01", ...(hugeFrom !== undefined ? { hugeFrom } : {}) });
+      return results.map((r) => {
+        const [lock, changelog] = [LOCK_FILE, "CHANGELOG.md"].map((p) => r.files.find((f) => f.path === p)!);
+        const got = { lock: lock.content, changelog: changelog.content, spilled: lock.packed !== undefined };
+        writeOutput(r.target.out, r.files);
+        return got;
+      });
+    };
+    const both = async () => {
+      const [whole, moved] = [await run("surfaces-whole"), await run("surfaces-moved", 1)];
+      for (const r of whole) expect(r.spilled).toBe(false);
+      for (const r of moved) expect(r.spilled).toBe(true);
+      expect(moved.map(({ lock, changelog }) => ({ lock, changelog }))).toEqual(whole.map(({ lock, changelog }) => ({ lock, changelog })));
+      return whole;
+    };
+    writeFileSync(spec, JSON.stringify(doc));
+    await both();
+    // A release with changes: an operation gone, another's description edited.
+    const ops = operations(doc);
+    ops[0].description = "Edited while the surface is out of memory.";
+    const paths = doc.paths as Obj;
+    delete paths[Object.keys(paths).at(-1)!];
+    writeFileSync(spec, JSON.stringify(doc));
+    const after = await both();
+    // A breaking change below 1.0.0 bumps the minor version.
+    for (const r of after) expect([JSON.parse(r.lock).version, r.changelog.split("\n").find((l) => l.startsWith("## "))]).toEqual(["0.2.0", "## 0.2.0 (2026-01-01)"]);
+  }, 60_000);
 
   it("lets go of the stat index its up-to-date check read (the writer reads it again); an ordinary run and --watch keep it", async () => {
     expect(await held({ watch: false, hugeFrom: 1 })).toBe(false);

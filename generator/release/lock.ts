@@ -65,7 +65,7 @@ export class LockFileError extends Error {
  */
 export class LockCache {
   private readonly locks = new Map<string, { stamp: string; lock: LockFile }>();
-  private readonly texts = new WeakMap<LockFile, string>();
+  private readonly texts = new WeakMap<LockHead, string>();
 
   recall(path: string, stamp: string): LockFile | undefined {
     const known = this.locks.get(path);
@@ -76,10 +76,10 @@ export class LockCache {
     this.locks.set(path, { stamp, lock });
   }
 
-  /** lockText(lock), printed once per lock. */
-  text(lock: LockFile): string {
-    let text = this.texts.get(lock);
-    if (text === undefined) this.texts.set(lock, (text = lockText(lock)));
+  /** The text of the lock `head` and `surface` make, printed once per head (a save holds the lock it read). */
+  text(head: LockHead, surface: Surface): string {
+    let text = this.texts.get(head);
+    if (text === undefined) this.texts.set(head, (text = lockText({ ...head, surface })));
     return text;
   }
 }
@@ -176,17 +176,30 @@ export function lockText(lock: LockFile): string {
  * generation writes to its spill file as they come (off-heap.ts `spill`) instead of holding whole.
  */
 export function* lockPieces(lock: LockFile): Generator<string> {
-  const { surface, names, ...head } = lock;
-  const { methods, models, ...rest } = surface;
+  const { surface, ...head } = lock;
+  yield* lockAround(head, surfacePieces(surface));
+}
+
+/** A lock without its surface: what its text holds around the surface's entry. */
+export type LockHead = Omit<LockFile, "surface">;
+
+/** `lock` without its surface, if it has one: a copy that does not hold it. */
+export function headOf(lock: LockHead): LockHead {
+  const { surface: _surface, ...head } = lock as LockHead & { surface?: unknown };
+  return head;
+}
+
+/**
+ * The lock's text around its surface's entry (surfacePieces), which comes as it was kept: a huge
+ * generation's as bytes, read back from where it moved out of memory once its release was decided.
+ */
+export function* lockAround<P>(head: LockHead, surface: Iterable<P>): Generator<string | P> {
+  // A whole lock given as its head prints no second surface.
+  const { names, ...rest } = headOf(head);
   yield "{\n";
-  for (const [k, v] of Object.entries(head)) yield `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`;
-  yield '  "surface": {\n';
-  for (const [k, v] of Object.entries(rest)) yield `    ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`;
-  yield '    "methods": ';
-  yield* block(methods);
-  yield ',\n    "models": ';
-  yield* block(models);
-  yield names === undefined ? "\n  }\n" : "\n  },\n";
+  for (const [k, v] of Object.entries(rest)) yield `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`;
+  yield* surface;
+  yield names === undefined ? "\n" : ",\n";
   if (names !== undefined) {
     const scopes = Object.entries(names);
     if (scopes.length === 0) yield '  "names": {}\n';
@@ -200,6 +213,18 @@ export function* lockPieces(lock: LockFile): Generator<string> {
     }
   }
   yield "}\n";
+}
+
+/** The lock's `"surface"` entry, from its key to its closing brace. */
+export function* surfacePieces(surface: Surface): Generator<string> {
+  const { methods, models, ...rest } = surface;
+  yield '  "surface": {\n';
+  for (const [k, v] of Object.entries(rest)) yield `    ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`;
+  yield '    "methods": ';
+  yield* block(methods);
+  yield ',\n    "models": ';
+  yield* block(models);
+  yield "\n  }";
 }
 
 /** A record of the lock, one entry a line. */

@@ -5,7 +5,7 @@
 import inc from "semver/functions/inc.js";
 import major from "semver/functions/major.js";
 import { bumpOf, diffSurfaces, type Bump, type Change } from "./classify.js";
-import type { LockFile } from "./lock.js";
+import type { LockFile, LockHead } from "./lock.js";
 import type { Surface } from "./surface.js";
 import type { TypeRules } from "./types.js";
 
@@ -14,12 +14,28 @@ export interface Release {
   version: string;
   bump: Bump;
   changes: Change[];
-  /** The SDK surface this generation records in the lock. */
-  surface: Surface;
-  /** The lock of the previous generation, if there was one. */
-  previous?: LockFile;
+  /** The SDK surface this generation records in the lock (a huge generation's, moved out of memory once the release is decided). */
+  surface: Surface | MovedSurface;
+  /**
+   * The lock of the previous generation, if there was one (a huge generation's without its surface,
+   * once compared: see movedOut in generate.ts).
+   */
+  previous?: LockHead;
   /** Why the version is what it is, for the changelog and the CLI. */
   reason: "first" | "bump" | "config" | "unchanged" | "held" | "code";
+}
+
+/** Text kept out of memory (off-heap.ts `stash`), read back as it was written: as bytes, a buffer at a time, or as text. */
+export interface TextOutside {
+  bytes(): Iterable<Uint8Array>;
+  text(): Iterable<string>;
+}
+
+/** A surface moved out of memory: its entry in the lock (lock.ts surfacePieces), and its size for the changelog. */
+export interface MovedSurface {
+  entry: TextOutside;
+  methods: number;
+  models: number;
 }
 
 /**

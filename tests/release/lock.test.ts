@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, wr
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NameBook, type NameRecord } from "../../generator/ir/names.js";
-import { LOCK_FILE, heldNames, lockPieces, lockText, readLockFile, type LockFile } from "../../generator/release/lock.js";
+import { LOCK_FILE, heldNames, lockAround, lockPieces, lockText, readLockFile, surfacePieces, type LockFile } from "../../generator/release/lock.js";
 import type { StatIndex } from "../../generator/write/stat-index.js";
 import { ROOT, tempDir } from "../helpers/paths.js";
 
@@ -116,7 +116,7 @@ describe("heldNames: the names one IR keeps for every target's lock", () => {
   }
 });
 
-describe("lockText: one method, model or name a line; lockPieces: the same text, piece by piece", () => {
+describe("lockText: one method, model or name a line; lockPieces and lockAround: the same text, piece by piece", () => {
   const base = {
     format: 1,
     generator: "specsmith 0.1.0",
@@ -148,6 +148,9 @@ describe("lockText: one method, model or name a line; lockPieces: the same text,
     const lock = { ...base, surface: s, ...(names ? { names } : {}) } as unknown as LockFile;
     expect(lockText(lock)).toBe(want);
     expect([...lockPieces(lock)].join("")).toBe(want);
+    // Printed around a surface entry made apart (a huge generation's, read back as bytes).
+    const { surface: entry, ...head } = lock;
+    expect([...lockAround(head, [Buffer.from([...surfacePieces(entry)].join(""))])].map(String).join("")).toBe(want);
     expect(JSON.parse(want)).toEqual(lock);
   });
 

@@ -10,12 +10,14 @@ const texts = files.map((f) => f.content);
 for (const f of files) out.move(f);
 const lock: OutputFile = { path: "lock.json", content: "" };
 const spilled = out.spill(lock, ["a", "b"]);
+const stashed = out.stash(["a", "b"]);
 process.stdout.write(
   JSON.stringify({
     firstReadBack: files[0].content === texts[0],
     movedBeforeFull: out.moved.files,
     lastInMemory: files[99].packed === undefined,
     spilledAfterFull: spilled,
+    stashedAfterFull: stashed !== undefined,
     allReadBack: files.every((f, i) => f.content === texts[i]),
   }),
 );

@@ -21,12 +21,17 @@
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import type { TextOutside } from "../../release/release.js";
 import type { OutputFile } from "../../write/write.js";
 import { digestOf } from "../../write/stat-index.js";
 import { asPacked } from "./packed-file.js";
 
 /** Characters of text kept as strings before texts move out (a generation of GitHub's size never gets there). */
 export const OFF_HEAP_FROM = 128 * 1024 * 1024;
+
+/** Bytes read back at a time from a stashed text. */
+const CHUNK = 1 << 20;
 
 /** Closes a spill file once nothing can read from it any more. */
 const closer = new FinalizationRegistry<number>((fd) => {
@@ -70,7 +75,7 @@ export class OffHeapTexts {
     }
     const length = this.encode(text);
     const at = this.end;
-    if (!this.write(0, length, at)) {
+    if (!this.write(this.scratch, length, at)) {
       this.held += text.length;
       return;
     }
@@ -83,35 +88,75 @@ export class OffHeapTexts {
    * `file`'s text made of `pieces`, written out piece by piece once texts move out (a huge
    * generation's lock: never held whole); false, with nothing consumed, while they stay in memory
    * (the caller then joins the pieces), or when the write fails part-way (the caller starts again).
+   * A piece given as bytes (a stashed text's) is written as it is.
    */
-  spill(file: OutputFile, pieces: Iterable<string>): boolean {
+  spill(file: OutputFile, pieces: Iterable<string | Uint8Array>): boolean {
     if (typeof this.fd !== "number" || this.full) return false;
+    const at = this.end;
+    const written = this.append(pieces);
+    if (!written) return false;
+    this.packed(file, at, written.length, written.digest);
+    return true;
+  }
+
+  /**
+   * `pieces` written out of memory now, however little is held so far: what a huge generation keeps
+   * until its end (a target's surface, from its release's decision to its lock). Undefined where
+   * that cannot be (no spill file, a full disk): the caller keeps what it has.
+   */
+  stash(pieces: Iterable<string>): TextOutside | undefined {
+    if (this.full || this.open() === undefined) return undefined;
+    const at = this.end;
+    const written = this.append(pieces);
+    if (!written) return undefined;
+    const bytes = () => this.chunks(at, written.length);
+    return {
+      bytes,
+      *text() {
+        const utf8 = new StringDecoder("utf8");
+        for (const chunk of bytes()) yield utf8.write(chunk as Buffer);
+        yield utf8.end();
+      },
+    };
+  }
+
+  /**
+   * `pieces` appended to the spill file, gathered in the scratch buffer and written a buffer at a
+   * time (bytes as they are); their length and digest, or undefined when a write failed.
+   */
+  private append(pieces: Iterable<string | Uint8Array>): { length: number; digest: string } | undefined {
     const at = this.end;
     const hash = createHash("sha1");
     let length = 0;
     let fill = 0;
+    const put = (bytes: Uint8Array, count: number) => {
+      hash.update(bytes.subarray(0, count));
+      const ok = this.write(bytes, count, at + length);
+      length += count;
+      return ok;
+    };
     const flush = () => {
-      hash.update(this.scratch.subarray(0, fill));
-      const ok = this.write(0, fill, at + length);
-      length += fill;
+      const ok = put(this.scratch, fill);
       fill = 0;
       return ok;
     };
     for (const piece of pieces) {
-      // Pieces are gathered in the scratch buffer, and written a buffer at a time.
-      if (fill > 0 && fill + piece.length * 3 > this.scratch.length && !flush()) return false;
+      if (typeof piece !== "string") {
+        if ((fill > 0 && !flush()) || !put(piece, piece.length)) return undefined;
+        continue;
+      }
+      if (fill > 0 && fill + piece.length * 3 > this.scratch.length && !flush()) return undefined;
       fill += fill === 0 ? this.encode(piece) : this.scratch.write(piece, fill, "utf8");
     }
-    if (fill > 0 && !flush()) return false;
+    if (fill > 0 && !flush()) return undefined;
     this.end += length;
-    this.packed(file, at, length, hash.digest("base64"));
-    return true;
+    return { length, digest: hash.digest("base64") };
   }
 
-  /** Writes the scratch buffer's bytes `from` .. `from + length` at `at` in the spill file; false on a full disk. */
-  private write(from: number, length: number, at: number): boolean {
+  /** The first `length` bytes of `bytes` written at `at` in the spill file; false on a full disk. */
+  private write(bytes: Uint8Array, length: number, at: number): boolean {
     try {
-      for (let done = 0; done < length;) done += writeSync(this.fd!, this.scratch, from + done, length - done, at + done);
+      for (let done = 0; done < length;) done += writeSync(this.fd!, bytes, done, length - done, at + done);
       return true;
     } catch {
       // A full disk: this text and the rest stay in memory.
@@ -133,6 +178,11 @@ export class OffHeapTexts {
       if (size > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(size);
     }
     return this.scratch.write(text, 0, "utf8");
+  }
+
+  /** The `length` bytes at `at` in the spill file, a megabyte at a time. */
+  private *chunks(at: number, length: number): Generator<Uint8Array> {
+    for (let done = 0; done < length; done += CHUNK) yield this.read(at + done, Math.min(CHUNK, length - done));
   }
 
   private read(at: number, length: number): Buffer {

@@ -108,6 +108,45 @@ describe("OffHeapTexts", () => {
     expect(out.moved.files).toBe(3);
   });
 
+  it.each([
+    ["no piece", []],
+    ["lines of every width", ["{\n", '  "é": "利用者",\n', "  🚀\n", "}\n"]],
+    // Read back a megabyte at a time: characters of two, three and four bytes cut by a chunk's end.
+    ["characters cut where one megabyte of bytes ends", ["x".repeat((1 << 20) - 1), "é", "x".repeat((1 << 20) - 2), "利", "x".repeat((1 << 20) - 3), "🚀", "\n"]],
+  ] as [string, string[]][])("a text stashed (%s) reads back as the pieces joined, as bytes and as text, however little was held", (_what, pieces) => {
+    const out = new OffHeapTexts(join(dir, "stash"), Infinity);
+    const before: OutputFile = { path: "kept.md", content: "kept in memory\n" };
+    out.move(before);
+    const stashed = out.stash(pieces)!;
+    const text = pieces.join("");
+    expect(Buffer.concat([...stashed.bytes()]).equals(Buffer.from(text, "utf8"))).toBe(true);
+    expect([...stashed.text()].join("")).toBe(text);
+    // Twice: each read starts again.
+    expect([...stashed.text()].join("")).toBe(text);
+    expect(before.packed).toBeUndefined();
+    expect(out.moved.files).toBe(0);
+  });
+
+  it("a stashed text's bytes, spilled amid other pieces, make the file's text, bytes and digest", () => {
+    const out = new OffHeapTexts(join(dir, "stash-spill"), 0);
+    const surface = ['  "surface": {\n', '    "é": 1\n', "  }"];
+    const stashed = out.stash(surface)!;
+    out.move({ path: "between.md", content: "moved between\n" });
+    const file: OutputFile = { path: "lock.json", content: "" };
+    expect(out.spill(file, ["{\n", ...stashed.bytes(), "\n}\n"])).toBe(true);
+    const text = `{\n${surface.join("")}\n}\n`;
+    expect(Buffer.from(file.packed!).equals(Buffer.from(text, "utf8"))).toBe(true);
+    expect(file.digest).toBe(digestOf(text));
+    expect(file.content).toBe(text);
+  });
+
+  it("where no file can be made, nothing is stashed: the caller keeps what it has", () => {
+    const out = new OffHeapTexts(join(dir, "blocked", "a.md", "y"), 0);
+    mkdirSync(join(dir, "blocked"), { recursive: true });
+    writeFileSync(join(dir, "blocked", "a.md"), "a file\n");
+    expect(out.stash(["text\n"])).toBeUndefined();
+  });
+
   it("spills nothing while texts stay in memory, and takes no piece: the caller joins them", () => {
     const out = new OffHeapTexts(join(dir, "unspilled"), 1000);
     out.move({ path: "a.md", content: "short\n" });
@@ -122,13 +161,13 @@ describe("OffHeapTexts", () => {
     expect(file.packed).toBeUndefined();
   });
 
-  it("on a full disk, texts moved out before stay readable, and the rest stay in memory", () => {
+  it("on a full disk, texts moved out before stay readable, and the rest stay in memory (nothing more is spilled or stashed)", () => {
     // A file size limit (ulimit -f, in 1 KiB blocks) makes a write fail part-way, as a full disk does.
     const r = spawnSync("bash", ["-c", `ulimit -f 64 && exec "$0" "$@"`, join(ROOT, "node_modules", ".bin", "tsx"), join(ROOT, "tests", "scripts", "spill-full-disk.ts"), join(dir, "full")], {
       encoding: "utf8",
     });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ firstReadBack: true, movedBeforeFull: 64, lastInMemory: true, spilledAfterFull: false, allReadBack: true });
+    expect(JSON.parse(r.stdout)).toEqual({ firstReadBack: true, movedBeforeFull: 64, lastInMemory: true, spilledAfterFull: false, stashedAfterFull: false, allReadBack: true });
   });
 
   it("a render memo seals a spilled file without reading its bytes, and recalls it as it is (a patch release renders twice)", () => {
