@@ -237,6 +237,31 @@ describe("regeneration reads what changed (stat index, pristine pack)", () => {
     expect(decodePack(itself.file())!.get("docs/p20.md")).toBe(`${big}!`);
   });
 
+  it("a pack opened lazily holds the same paths, keys, sizes, digests and texts as one opened whole, and gives the same bytes in any order", () => {
+    const texts = Array.from({ length: 3000 }, (_, i) => ({ path: `src/m${String(i).padStart(4, "0")}.ts`, content: `export const m${i} = "✓";\n`.repeat(1 + (i % 7)), key: `k${i}` }));
+    const file = encodePack(texts, "d");
+    const eager = openPack(file)!;
+    const lazy = openPack(file, true)!;
+    expect(lazy.keys).toEqual(eager.keys);
+    // Asked in any order (segments unpacked again, the last few kept), then in path order as the writer asks.
+    const order = [...texts.keys()].sort((a, b) => ((a * 7919) % 3000) - ((b * 7919) % 3000));
+    for (const i of [...order, ...texts.keys()]) {
+      const { path, content } = texts[i];
+      const [l, e] = [lazy.packed(path)!, eager.packed(path)!];
+      expect([l.size, l.digest]).toEqual([Buffer.byteLength(content), digestOf(content)]);
+      expect(l.bytes().equals(e.bytes())).toBe(true);
+      expect(lazy.text(path)).toBe(content);
+    }
+    expect(lazy.packed("src/none.ts")).toBeUndefined();
+    // A recalled text written into the next pack: its size alone decides its segment, its bytes are copied.
+    const recalled = texts.map((t) => asPacked({ path: t.path, content: "", key: t.key }, { ...lazy.packed(t.path)!, text: () => expect.fail(`${t.path} decoded`) }));
+    expect(buildPack(recalled, "d").file().equals(file)).toBe(true);
+    // Damaged bytes read as no pack, lazily too.
+    const bad = Buffer.from(file);
+    bad[bad.indexOf(10, bad.indexOf(10) + 1) + 10] ^= 0xff;
+    expect(openPack(bad, true)).toBeUndefined();
+  });
+
   it("packs a segment damaged on disk anew instead of copying it", () => {
     const texts = Array.from({ length: 2000 }, (_, i) => ({ path: `src/m${String(i).padStart(4, "0")}.ts`, content: `export const m${i} = ${i};\n`.repeat(20) }));
     const good = encodePack(texts, "d");

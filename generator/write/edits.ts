@@ -39,6 +39,8 @@ export interface EmittedFile {
    * text: the next pack copies them (render-memo.ts `packedFile`).
    */
   readonly packed?: Uint8Array;
+  /** The length of `packed`, known without reading the bytes (a spilled text's are on disk, a lazily opened pack's still packed). */
+  readonly packedSize?: number;
 }
 
 /** What the index will record of a file this run leaves on disk; size and mtime once known. */

@@ -134,7 +134,8 @@ export function buildPack(entries: ReadonlyArray<PackEntry>, digest: string, las
 function qualityOf(sorted: PackEntry[]): number {
   let size = 0;
   for (const e of sorted) {
-    size += e.packed?.length ?? Buffer.byteLength(e.content, "utf8");
+    // A recalled text's size without its bytes (a pack opened lazily unpacks them when asked for).
+    size += e.packedSize ?? e.packed?.length ?? Buffer.byteLength(e.content, "utf8");
     if (size >= SMALL_PACK) return 1;
   }
   return 5;
@@ -253,19 +254,40 @@ export interface OpenPack {
   /** Every path the pack holds, with the key its text was derived from ("" when none). */
   keys: Map<string, string>;
   text(path: string): string | undefined;
-  /** A text as the pack holds it: its UTF-8 bytes, and its digest when the pack records it. */
-  packed(path: string): { bytes: Buffer; digest?: string } | undefined;
+  /**
+   * A text as the pack holds it: its UTF-8 bytes (unpacked when asked for, in a pack opened lazily),
+   * their length, and its digest when the pack records it.
+   */
+  packed(path: string): { size: number; bytes(): Buffer; digest?: string } | undefined;
 }
 
-/** The pack in `file`, or undefined when the bytes are not a pack specsmith wrote (or are damaged). */
-export function openPack(file: Buffer): OpenPack | undefined {
+/**
+ * A pack file this large (compressed) is opened lazily (openPack's `lazy`): Microsoft Graph's are 29
+ * and 30 MB, holding 600 and 680 MB of text, which a regeneration held unpacked for both SDKs at
+ * once (3.3 GB resident) and used a few MB of. GitHub's is 5 MB.
+ */
+export const LAZY_FROM = 16 * 1024 * 1024;
+
+/** Segments unpacked again kept at a time, in a pack opened lazily (the writer asks in path order, segment after segment). */
+const KEPT_SEGMENTS = 4;
+
+/**
+ * The pack in `file`, or undefined when the bytes are not a pack specsmith wrote (or are damaged).
+ * `lazy`: each segment is unpacked once, for its texts' paths, keys and sizes, and let go; its texts
+ * are unpacked again when one of them is asked for (a regeneration recalls nearly every text by its
+ * key, and reads the bytes of those whose segment the next pack builds again).
+ */
+export function openPack(file: Buffer, lazy = false): OpenPack | undefined {
   const bodies = segmentBodies(file);
   if (!bodies) return undefined;
+  const pack = new SegmentedPack();
   try {
-    return joinSegments(bodies.map((b) => brotliDecompressSync(b.body, { maxOutputLength: MAX_UNPACKED })));
+    if (!lazy) return pack.read(bodies.map((b) => unpackSync(b.body)));
+    for (const [i, b] of bodies.entries()) if (!pack.readSegment(unpackSync(b.body), i)) return undefined;
   } catch {
     return undefined;
   }
+  return pack.unpackingAgain((i) => unpackSync(bodies[i].body));
 }
 
 /** openPack with the unpacking on libuv's threads, the segments side by side: the main thread goes on meanwhile. */
@@ -273,7 +295,11 @@ export async function openPackAsync(file: Buffer): Promise<OpenPack | undefined>
   const bodies = segmentBodies(file);
   if (!bodies) return undefined;
   const raws = await Promise.all(bodies.map(({ body }) => unpack(body)));
-  return raws.every((r) => r !== undefined) ? joinSegments(raws as Buffer[]) : undefined;
+  return raws.every((r) => r !== undefined) ? new SegmentedPack().read(raws as Buffer[]) : undefined;
+}
+
+function unpackSync(body: Buffer): Buffer {
+  return brotliDecompressSync(body, { maxOutputLength: MAX_UNPACKED });
 }
 
 function unpack(body: Buffer): Promise<Buffer | undefined> {
@@ -284,46 +310,76 @@ function unpack(body: Buffer): Promise<Buffer | undefined> {
   return new Promise((resolve) => brotliDecompress(body, { maxOutputLength: MAX_UNPACKED, chunkSize }, (err, raw) => resolve(err ? undefined : raw)));
 }
 
-/** The segments' texts as one pack; undefined when one is not a segment specsmith wrote. */
-function joinSegments(raws: Buffer[]): OpenPack | undefined {
-  const keys = new Map<string, string>();
-  const spans = new Map<string, { raw: Buffer; start: number; end: number; digest?: string }>();
-  for (const raw of raws) if (!readSegment(raw, keys, spans)) return undefined;
-  return {
-    keys,
-    text(path) {
-      const s = spans.get(path);
-      return s && s.raw.toString("utf8", s.start, s.end);
-    },
-    packed(path) {
-      const s = spans.get(path);
-      return s && { bytes: s.raw.subarray(s.start, s.end), ...(s.digest !== undefined ? { digest: s.digest } : {}) };
-    },
-  };
+/** Where a text is: its segment (by index), its bytes' span in the segment unpacked, its digest when recorded. */
+interface Span {
+  segment: number;
+  start: number;
+  end: number;
+  digest?: string;
 }
 
-/** Reads one unpacked segment (header line, then the texts) into `keys` and `spans`; false when it is not one. */
-function readSegment(raw: Buffer, keys: Map<string, string>, spans: Map<string, { raw: Buffer; start: number; end: number; digest?: string }>): boolean {
-  const newline = raw.indexOf(10);
-  if (newline < 0) return false;
-  let header: unknown;
-  try {
-    header = JSON.parse(raw.toString("utf8", 0, newline));
-  } catch {
-    return false;
+/** The texts of a pack's segments, unpacked: held (read), or unpacked again when asked for (unpackingAgain). */
+class SegmentedPack implements OpenPack {
+  readonly keys = new Map<string, string>();
+  private readonly spans = new Map<string, Span>();
+  private rawOf: (segment: number) => Buffer = () => Buffer.alloc(0);
+
+  /** The pack of these unpacked segments, held; undefined when one is not a segment specsmith wrote. */
+  read(raws: Buffer[]): OpenPack | undefined {
+    for (const [i, raw] of raws.entries()) if (!this.readSegment(raw, i)) return undefined;
+    this.rawOf = (i) => raws[i];
+    return this;
   }
-  if (!Array.isArray(header)) return false;
-  let at = newline + 1;
-  for (const entry of header) {
-    if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return false;
-    if (entry.length > 2 && typeof entry[2] !== "string") return false;
-    // The text's digest, when the packer recorded one (version 1 packs written before digests were have none).
-    if (entry.length > 3 && typeof entry[3] !== "string") return false;
-    const end = at + (entry[1] as number);
-    if (end > raw.length) return false;
-    keys.set(entry[0], (entry[2] as string | undefined) ?? "");
-    spans.set(entry[0], { raw, start: at, end, ...(entry[3] !== undefined ? { digest: entry[3] as string } : {}) });
-    at = end;
+
+  /** The pack, each segment unpacked again by `unpack` when a text of it is asked for (the last few kept). */
+  unpackingAgain(unpack: (segment: number) => Buffer): OpenPack {
+    const kept = new Map<number, Buffer>();
+    this.rawOf = (i) => {
+      let raw = kept.get(i);
+      if (raw === undefined) {
+        raw = unpack(i);
+        if (kept.size >= KEPT_SEGMENTS) kept.delete(kept.keys().next().value!);
+        kept.set(i, raw);
+      }
+      return raw;
+    };
+    return this;
   }
-  return at === raw.length;
+
+  text(path: string): string | undefined {
+    const s = this.spans.get(path);
+    return s && this.rawOf(s.segment).toString("utf8", s.start, s.end);
+  }
+
+  packed(path: string): { size: number; bytes(): Buffer; digest?: string } | undefined {
+    const s = this.spans.get(path);
+    if (!s) return undefined;
+    return { size: s.end - s.start, bytes: () => this.rawOf(s.segment).subarray(s.start, s.end), ...(s.digest !== undefined ? { digest: s.digest } : {}) };
+  }
+
+  /** Reads unpacked segment `segment` (header line, then the texts); false when it is not one. */
+  readSegment(raw: Buffer, segment: number): boolean {
+    const newline = raw.indexOf(10);
+    if (newline < 0) return false;
+    let header: unknown;
+    try {
+      header = JSON.parse(raw.toString("utf8", 0, newline));
+    } catch {
+      return false;
+    }
+    if (!Array.isArray(header)) return false;
+    let at = newline + 1;
+    for (const entry of header) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Number.isSafeInteger(entry[1]) || entry[1] < 0) return false;
+      if (entry.length > 2 && typeof entry[2] !== "string") return false;
+      // The text's digest, when the packer recorded one (version 1 packs written before digests were have none).
+      if (entry.length > 3 && typeof entry[3] !== "string") return false;
+      const end = at + (entry[1] as number);
+      if (end > raw.length) return false;
+      this.keys.set(entry[0], (entry[2] as string | undefined) ?? "");
+      this.spans.set(entry[0], { segment, start: at, end, ...(entry[3] !== undefined ? { digest: entry[3] as string } : {}) });
+      at = end;
+    }
+    return at === raw.length;
+  }
 }

@@ -19,7 +19,7 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import { buildPack, digestLine, openPack, openPackAsync, type OpenPack } from "./pack.js";
+import { LAZY_FROM, buildPack, digestLine, openPack, openPackAsync, type OpenPack } from "./pack.js";
 import { readBytes, readText, statFile } from "./read.js";
 
 export { buildPack, openPack, type BuiltPack, type OpenPack, type PackEntry } from "./pack.js";
@@ -74,6 +74,8 @@ export class PristineStore {
    */
   prefetch(): void {
     if (this.pack !== undefined || this.unpacking !== undefined) return;
+    // A pack opened lazily (LAZY_FROM) is read on first use: unpacked ahead, it would be held whole.
+    if ((statFile(join(this.root, PACK_FILE))?.size ?? 0) >= LAZY_FROM) return;
     const packed = readBytes(join(this.root, PACK_FILE), MAX_PACKED);
     if (packed === undefined) return;
     this.unpacking = openPackAsync(packed).then((pack) => {
@@ -111,16 +113,17 @@ export class PristineStore {
   private load(): OpenPack | "legacy" {
     const packed = readBytes(join(this.root, PACK_FILE), MAX_PACKED);
     if (packed === undefined) return "legacy";
-    return openPack(packed) ?? DAMAGED;
+    return openPack(packed, packed.length >= LAZY_FROM) ?? DAMAGED;
   }
 }
 
 /** A damaged pack reads as one that holds nothing. */
 const DAMAGED: OpenPack = { keys: new Map(), text: () => undefined, packed: () => undefined };
 
-/** A text recalled from a pack: its bytes there, its digest when recorded, and the text itself, decoded when asked for. */
+/** A text recalled from a pack: its bytes there and their length, its digest when recorded, and the text itself, decoded when asked for. */
 export interface PackedText {
-  bytes: Buffer;
+  size: number;
+  bytes(): Buffer;
   digest?: string;
   text(): string;
 }

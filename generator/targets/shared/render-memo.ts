@@ -185,5 +185,5 @@ interface Entry {
  * neither decoding nor digesting GitHub's 75 MB again.
  */
 export function packedFile(path: string, key: string, text: PackedText): OutputFile {
-  return asPacked({ path, key, content: "" }, { bytes: () => text.bytes, size: text.bytes.length, digest: text.digest, text: text.text });
+  return asPacked({ path, key, content: "" }, { bytes: text.bytes, size: text.size, digest: text.digest, text: text.text });
 }

@@ -189,14 +189,18 @@ describe("OffHeapTexts", () => {
     expect(memo.recall("docs/a.md", "other key")).toBeUndefined();
   });
 
-  it("a file recalled from the pack (packedFile) is the same kind of file: bytes, digest, lazily decoded text", () => {
+  it("a file recalled from the pack (packedFile) is the same kind of file: bytes and size, digest, lazily decoded text", () => {
     let decoded = 0;
-    const bytes = Buffer.from("packed text\n");
-    const file = packedFile("a.ts", "key", { bytes, digest: digestOf(bytes), text: () => (decoded++, bytes.toString("utf8")) });
+    let unpacked = 0;
+    const bytes = Buffer.from("packed text ✓\n");
+    const file = packedFile("a.ts", "key", { size: bytes.length, bytes: () => (unpacked++, bytes), digest: digestOf(bytes), text: () => (decoded++, bytes.toString("utf8")) });
+    // Its size is known without its bytes (a pack opened lazily unpacks them when asked for).
+    expect(file.packedSize).toBe(bytes.length);
+    expect(unpacked).toBe(0);
     expect(file.packed).toBe(bytes);
     expect(decoded).toBe(0);
-    expect(file.content).toBe("packed text\n");
-    expect(file.content).toBe("packed text\n");
+    expect(file.content).toBe("packed text ✓\n");
+    expect(file.content).toBe("packed text ✓\n");
     expect(decoded).toBe(1);
     expect(file.key).toBe("key");
   });
