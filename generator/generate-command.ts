@@ -327,12 +327,14 @@ class GenerateRun {
  * A huge generation (Microsoft Graph's) makes garbage by the gigabyte: its big files' texts, each
  * printed, trimmed and formatted. V8 lets the heap grow to up to four times what it kept at the last
  * full collection before it collects again, which took Graph's TypeScript SDK to 1.7 GB; growing
- * by half at most, it peaks at 1.35 GB in the same time (measured both ways, alternated). Set for
- * this process only, once a generation is known to be huge: an ordinary one is left as V8 runs it
- * (GitHub's SDK took 0.5 s longer with it).
+ * by half at most, it peaked at 1.35 GB in the same time. By a quarter at most, now that no surface
+ * is held while the SDKs render: Graph's two SDKs peak at 1,422 and 1,455 MB in 90 and 96 s, against
+ * 1,592 and 1,602 MB in 85 and 97 s by half (alternated; by a quarter had cost a tenth more CPU
+ * while the surfaces were held). Set for this process only, once a generation is known to be huge:
+ * an ordinary one is left as V8 runs it (GitHub's SDK took 0.5 s longer with it).
  */
 function collectSooner(): void {
-  v8.setFlagsFromString("--heap-growing-percent=50");
+  v8.setFlagsFromString("--heap-growing-percent=25");
 }
 
 /** Lets go of a result's texts (staged, or compared): what follows counts its files by their paths. */
