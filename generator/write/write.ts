@@ -230,13 +230,16 @@ function stageLocked(
   const toWrite = res.files.filter((f) => tree.get(f.path) !== "file" || !res.unchanged.has(f.path));
   // A text held as bytes (spilled, as a huge generation's lock is, or recalled) is written from them, never decoded.
   const held = (f: OutputFile): Staged => ({ path: f.path, content: () => f.packed ?? f.content });
-  let changed: Staged[] = toWrite.map(held);
+  const byPath = (a: Staged, b: Staged) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  // In path order, as a pack's segments are: a huge SDK's texts recalled from a pack opened lazily
+  // (pack.ts) unpack each segment once, not once per file (a folder whose files were deleted).
+  let changed: Staged[] = toWrite.map(held).sort(byPath);
   if (!pack.unchanged || tree.get(PACK_FILE) !== "file") {
     // A file written as generated is written from its bytes in the pack (encoded once for both), in
     // path order as the pack's segments are: each segment is encoded once, and let go after its files.
     const built = pack.built();
     const fromPack = (f: OutputFile): Staged => ({ path: f.path, content: res.records.get(f.path)?.edited ? f.content : () => built.bytesOf(f.path) ?? f.packed ?? f.content });
-    changed = toWrite.map(fromPack).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    changed = toWrite.map(fromPack).sort(byPath);
     changed.push(pack);
   }
   const union = manifestText(new Set([...previous.listed, ...now]));
