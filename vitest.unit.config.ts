@@ -16,6 +16,7 @@ export const UNIT_TESTS = [
   "tests/docs/**/*.test.ts",
   "tests/escape.test.ts",
   "tests/render/line-ends.test.ts",
+  "tests/render/engine.test.ts",
   "tests/runtime.test.ts",
   "tests/templates.test.ts",
   "tests/write.test.ts",

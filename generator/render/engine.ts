@@ -5,14 +5,15 @@
  * the CLI's bundle, parsed on every start for nothing.
  */
 import Handlebars from "handlebars/runtime";
+import { createProtoAccessControl, isPrototypeConstructor, resultIsAllowed } from "handlebars/dist/cjs/handlebars/internal/proto-access.js";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { PRECOMPILED } from "../paths.js";
 import type { Helpers } from "./helpers.js";
 
 /** Template specs by path under templates/, e.g. "typescript/funcs/func.ts.hbs". */
-type Specs = Record<string, TemplateSpecification>;
-type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+export type Specs = Record<string, TemplateSpecification>;
+export type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 let specs: Promise<Specs> | undefined;
 
@@ -33,7 +34,11 @@ export interface Engine {
  * (its escapers among them); partials come from its partials/ folder.
  */
 export async function engineFor(target: string, helpers: Helpers): Promise<Engine> {
-  const all = await loadSpecs();
+  return environment(await loadSpecs(), target, helpers);
+}
+
+/** engineFor's environment, from the template specs given (`all`, by path under templates/). */
+export function environment(all: Specs, target: string, helpers: Helpers): Engine {
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   const prefix = `${target}/`;
@@ -45,11 +50,50 @@ export async function engineFor(target: string, helpers: Helpers): Promise<Engin
     if (rel.startsWith("partials/")) hb.registerPartial(rel.slice("partials/".length).replace(/(\.inline)?\.hbs$/, ""), fn);
     else templates.set(rel, fn);
   }
+  const setUp = callSetup(hb);
   return {
     render(template, context) {
       const fn = templates.get(template);
       if (!fn) throw new Error(`specsmith: no template ${prefix}${template}`);
-      return fn(context);
+      // `data` as the runtime makes it for a top-level call (@root; @first and @index hang below it).
+      return fn(context, { ...setUp, data: { root: context } } as RuntimeOptions);
     },
   };
+}
+
+/** The runtime options of a call handlebars treats as a partial's: it takes them as they are. */
+type RuntimeOptions = Handlebars.RuntimeOptions & { partial: true };
+
+/**
+ * What handlebars' runtime (4.7) sets up anew on every top-level call (`ret._setup`): each helper
+ * wrapped in two closures to hand it `options.lookupProperty`, `helperMissing` and
+ * `blockHelperMissing` moved to the hooks, a new prototype-access table. Made here once per
+ * environment, and passed the way the runtime passes them to a partial (`partial: true`), which it
+ * takes as they are: GitHub's SDK renders 19,351 templates against 33 helpers, 1.3 million closures
+ * a generation. The lookup and the access table are the runtime's own rules (its proto-access
+ * module: a prototype's properties and methods are refused, as on a plain call).
+ * tests/render/engine.test.ts renders each feature both ways.
+ */
+function callSetup(hb: typeof Handlebars): Omit<RuntimeOptions, "data"> {
+  const protoAccessControl = createProtoAccessControl({});
+  const lookupProperty = (parent: Record<string, unknown>, name: string): unknown => {
+    const result = parent[name];
+    if (result == null) return result;
+    if (Object.prototype.hasOwnProperty.call(parent, name) && !isPrototypeConstructor(parent, name, result)) return result;
+    return resultIsAllowed(result, protoAccessControl, name) ? result : undefined;
+  };
+  const helpers: Record<string, unknown> = {};
+  for (const [name, helper] of Object.entries(hb.helpers as Record<string, unknown>)) {
+    helpers[name] =
+      typeof helper !== "function"
+        ? helper
+        : function (this: unknown, ...args: unknown[]) {
+            (args[args.length - 1] as { lookupProperty?: unknown }).lookupProperty = lookupProperty;
+            return helper.apply(this, args);
+          };
+  }
+  const hooks = { helperMissing: helpers.helperMissing, blockHelperMissing: helpers.blockHelperMissing };
+  delete helpers.helperMissing;
+  delete helpers.blockHelperMissing;
+  return { partial: true, helpers, partials: hb.partials, decorators: { ...hb.decorators }, hooks, protoAccessControl } as unknown as Omit<RuntimeOptions, "data">;
 }
