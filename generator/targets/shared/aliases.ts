@@ -65,17 +65,20 @@ export function inlineAliases(
     if (name !== model.name || (perNamespace && namespace !== model.place)) aliases.push({ name, model: model.name, namespace });
   };
   // The first rules may give a model more than one name (a component's enum, and the operation's).
-  const claim = (t: TypeRef, candidates: string[]) => {
+  // `candidates` made only for a type that is an inline model (few are, of every field and parameter).
+  const claim = (t: TypeRef, candidates: () => string[]) => {
     const e = inlineModel(models, t);
     if (!e) return;
-    const name = candidates.map(spelled).find((c) => c !== e.name && usable(c, e.place, e));
+    const name = candidates()
+      .map(spelled)
+      .find((c) => c !== e.name && usable(c, e.place, e));
     if (name) take(name, e, e.place);
   };
   // A component schema by its key as the spec writes it (`AABenchmarkEntry`, `BYOKKey`), where ours
   // is Pascal-cased (`AaBenchmarkEntry`): Speakeasy keeps the key's casing. Case-sensitive namespaces only.
   if (perNamespace)
     for (const m of api.models) {
-      const key = isComponentSchema(m) ? /^#\/components\/schemas\/([^/]+)$/.exec(m.source)![1].replace(/~1/g, "/").replace(/~0/g, "~") : undefined;
+      const key = isComponentSchema(m) ? unescapeToken(m.source.slice(COMPONENT_SCHEMAS.length)) : undefined;
       const name = key === undefined ? undefined : spelled(speakeasyName(key));
       if (name && name !== m.name && usable(name, m.place, m)) take(name, m, m.place);
     }
@@ -88,7 +91,7 @@ export function inlineAliases(
   // (2025: they are named with the others below, where a name two want goes to neither.)
   if (!opts.feb2025)
     for (const m of order) {
-      if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, [own(f.wireName, f.type)]);
+      if (m.kind === "object" && m.place === "components") for (const f of m.fields) claim(f.type, () => [own(f.wireName, f.type)]);
     }
   // Deprecated operations claim after the others: Speakeasy's Clerk SDK gives `Provider` to the
   // enterprise connections' enum and `CreateSAMLConnectionRequestBodyProvider` to the deprecated
@@ -96,27 +99,30 @@ export function inlineAliases(
   for (const op of [...api.operations.filter((o) => !o.deprecated), ...api.operations.filter((o) => o.deprecated)]) {
     // Speakeasy keeps the operationId's own casing in the names it derives (`CreateSAMLConnection…`).
     const id = speakeasyOperationId(op);
-    for (const p of op.params) {
-      const prop = own(p.wireName, p.type);
-      claim(p.type, [prop, LOCATION[p.in] + prop, id + LOCATION[p.in] + prop]);
-    }
+    for (const p of op.params)
+      claim(p.type, () => {
+        const prop = own(p.wireName, p.type);
+        return [prop, LOCATION[p.in] + prop, id + LOCATION[p.in] + prop];
+      });
     const body = op.body?.type.kind === "ref" ? models.get(op.body.type.model) : undefined;
     // An inline body is Speakeasy's `<operationId>RequestBody`; its fields' enums are named after it.
     const inlineBody = body !== undefined && !isComponentSchema(body);
     if (body?.kind === "object")
-      for (const f of body.fields as Field[]) {
-        const prop = own(f.wireName, f.type);
-        claim(f.type, [prop, ...(inlineBody ? [id + "RequestBody" + prop] : []), id + prop]);
-      }
+      for (const f of body.fields as Field[])
+        claim(f.type, () => {
+          const prop = own(f.wireName, f.type);
+          return [prop, ...(inlineBody ? [id + "RequestBody" + prop] : []), id + prop];
+        });
   }
   // Every other inline schema, nested at any depth, in the order the operations reach them: named by
   // its place in the document (see pathCandidates). Its own name ends the search when it comes first.
   const context = new DocumentContext(api, opts.feb2025 ?? false);
-  const placed = order.flatMap((m) => {
-    if (named.has(m.name) || isComponentSchema(m) || !inlineModel(models, { kind: "ref", model: m.name })) return [];
+  const placed: { m: Model; namespace: Namespace; candidates: string[] }[] = [];
+  for (const m of order) {
+    if (named.has(m.name) || isComponentSchema(m) || !isInline(m)) continue;
     const where = context.locate(m);
-    return where ? [{ m, namespace: where.namespace, candidates: where.candidates.map(spelled) }] : [];
-  });
+    if (where) placed.push({ m, namespace: where.namespace, candidates: where.candidates.map(spelled) });
+  }
   // Before 2025 the first schema to want a name takes it; from 2025 a name two want goes to neither,
   // and a component that inherits another's inline schemas (allOf) has them under its own names too.
   if (opts.feb2025) for (const { m, namespace, name } of escalated([...placed, ...inherited(api, models, context, spelled)], usable, key)) take(name, m, namespace);
@@ -181,7 +187,7 @@ function inherited(api: Api, models: Map<string, Model>, context: DocumentContex
           const owner = /^(#\/components\/schemas\/[^/]+)(\/.*)$/.exec(m.source);
           if (!owner || owner[1] === c.source || !owner[2].startsWith(prefix)) return;
           const where = context.locate(m, c.source + owner[2]);
-          if (where && inlineModel(models, { kind: "ref", model: m.name })) out.push({ m, namespace: where.namespace, candidates: where.candidates.map(spelled) });
+          if (where && isInline(m)) out.push({ m, namespace: where.namespace, candidates: where.candidates.map(spelled) });
           if (m.kind === "object") m.fields.forEach((x) => visit(x.type));
         });
       visit(f.type);
@@ -214,7 +220,9 @@ function escalated<T extends { m: Model; namespace: Namespace; candidates: strin
       while (at[i] < x.candidates.length && !usable(i, at[i])) at[i]++;
       if (at[i] >= x.candidates.length) return;
       const k = key(x.candidates[at[i]], x.namespace);
-      wanted.set(k, [...(wanted.get(k) ?? []), i]);
+      const rivals = wanted.get(k);
+      if (rivals) rivals.push(i);
+      else wanted.set(k, [i]);
     });
     for (const rivals of wanted.values()) {
       if (rivals.length < 2) continue;
@@ -327,11 +335,9 @@ class DocumentContext {
 
   /** `source`: where to name it from, when not its own place (a copy of it in another component). */
   locate(m: Model, source = m.source): { candidates: string[]; namespace: Namespace } | undefined {
-    const parts = source
-      .replace(/^#\//, "")
-      .split("/")
-      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const at = this.root(parts);
+    const raw = source.replace(/^#\//, "").split("/");
+    const parts = source.includes("~") ? raw.map(unescapeToken) : raw;
+    const at = this.root(parts, raw);
     if (!at) return undefined;
     if (at.root[at.root.length - 1] === "Request") return { candidates: [at.root.join("")], namespace: at.namespace };
     const segments = pathSegments(parts.slice(at.consumed));
@@ -349,18 +355,19 @@ class DocumentContext {
   private requiredAt(source: string): boolean {
     const at = /^(.*)\/properties\/([^/]+)$/.exec(source);
     const owner = at ? this.bySource.get(at[1]) : undefined;
-    const name = at?.[2].replace(/~1/g, "/").replace(/~0/g, "~");
+    const name = at ? unescapeToken(at[2]) : undefined;
     return owner?.kind === "object" && owner.fields.some((f) => f.wireName === name && f.required);
   }
 
-  private root(parts: string[]): { root: string[]; consumed: number; namespace: Namespace } | undefined {
+  /** `parts`: the pointer's tokens, `raw` the same as the pointer writes them (`~1` for `/`). */
+  private root(parts: string[], raw: string[]): { root: string[]; consumed: number; namespace: Namespace } | undefined {
     if (parts[0] === "components" && parts[1] === "schemas") return { root: [speakeasyName(parts[2])], consumed: 3, namespace: "components" };
     if (parts[0] === "components" && parts[1] === "responses" && parts[3] === "content" && parts[5] === "schema") {
-      const name = this.responses.get(`#/components/responses/${parts[2].replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      const name = this.responses.get(`#/components/responses/${raw[2]}`);
       return name ? { root: [name], consumed: 6, namespace: "errors" } : undefined;
     }
     if (parts[0] !== "paths") return undefined;
-    const ops = this.operations.get(`#/paths/${parts[1].replace(/~/g, "~0").replace(/\//g, "~1")}/${parts[2]}`) ?? [];
+    const ops = this.operations.get(`#/paths/${raw[1]}/${raw[2]}`) ?? [];
     // A schema of one of the body's media types belongs to that media type's method.
     const op = (parts[3] === "requestBody" ? ops.find((o) => o.body?.contentType === parts[5]) : undefined) ?? ops[0];
     if (!op) return undefined;
@@ -382,6 +389,11 @@ class DocumentContext {
   }
 }
 
+/** A JSON pointer's token as the key it stands for (`~1` is `/`, `~0` is `~`). */
+function unescapeToken(token: string): string {
+  return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
+}
+
 /** The naming steps of a pointer's tail: properties and union members; array items and allOf parts add none. */
 function pathSegments(parts: string[]): Segment[] | undefined {
   const out: Segment[] = [];
@@ -400,13 +412,20 @@ function inlineModel(models: Map<string, Model>, t: TypeRef): Model | undefined 
   const target = t.kind === "array" ? t.items : t;
   if (target.kind !== "ref") return undefined;
   const m = models.get(target.model);
-  const inline = m !== undefined && !isComponentSchema(m);
-  return inline && (m.kind === "enum" || (m.kind === "object" && !m.freeForm)) ? m : undefined;
+  return m !== undefined && isInline(m) ? m : undefined;
 }
+
+/** An enum or (not free-form) object schema inline in another or in an operation. */
+function isInline(m: Model): boolean {
+  return (m.kind === "enum" || (m.kind === "object" && !m.freeForm)) && !isComponentSchema(m);
+}
+
+const COMPONENT_SCHEMAS = "#/components/schemas/";
 
 /** A model of its own component schema (not one inline in another, or in an operation). */
 function isComponentSchema(m: Model): boolean {
-  return /^#\/components\/schemas\/[^/]+$/.test(m.source);
+  // Asked of every model several times a plan: no regex.
+  return m.source.startsWith(COMPONENT_SCHEMAS) && m.source.length > COMPONENT_SCHEMAS.length && m.source.indexOf("/", COMPONENT_SCHEMAS.length) === -1;
 }
 
 /** A union member's const value: a one-value enum's, or an object's const (discriminating) string field's. */

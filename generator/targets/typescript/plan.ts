@@ -18,6 +18,9 @@ import { REGISTRATION_FILE, registersHooks } from "./hooks-registration.js";
 import { ERROR_CLASS_NAMES, GLOBALS, RESERVED_NAMES, runtimeSymbol, type ConfigName, type RuntimeName } from "./runtime.js";
 import type { DecodeVariant, Decoder, Import, Mapping, TsType, UnionVariant } from "./types.js";
 
+/** GLOBALS, asked of every alias's candidates. */
+const GLOBAL_NAMES: ReadonlySet<string> = new Set(GLOBALS);
+
 /** Members every SDK and resource class has (ClientSDK's): no method or getter may take these names. */
 const CLASS_MEMBERS = ["constructor", "_options", "_defaults", "_hooks", "_httpClient", "_baseURL", "prototype"];
 
@@ -161,7 +164,7 @@ export function plan(api: Api, opts: TargetOptions, own?: UsersFiles): Plan {
   const speakeasyAliases = inlineAliases(api, (name, ns) => reserved.has(name) || exported[ns].has(name), {
     perNamespace: true,
     feb2025: opts.nameResolutionFeb2025,
-    reserved: (name) => GLOBALS.includes(name),
+    reserved: (name) => GLOBAL_NAMES.has(name),
     held: api.held?.[ALIAS_SCOPE],
   });
   const aliases = speakeasyAliases.flatMap(({ name, model, namespace }) => {
