@@ -71,7 +71,9 @@ type RuntimeOptions = Handlebars.RuntimeOptions & { partial: true };
  * environment, and passed the way the runtime passes them to a partial (`partial: true`), which it
  * takes as they are: GitHub's SDK renders 19,351 templates against 33 helpers, 1.3 million closures
  * a generation. The lookup and the access table are the runtime's own rules (its proto-access
- * module: a prototype's properties and methods are refused, as on a plain call).
+ * module: a prototype's properties and methods are refused, as on a plain call). Only a helper
+ * whose code reads `lookupProperty` (handlebars' `lookup`) is wrapped to be given it; the others
+ * (`if` and `each` among them, called thousands of times a file) are called as they are.
  * tests/render/engine.test.ts renders each feature both ways.
  */
 function callSetup(hb: typeof Handlebars): Omit<RuntimeOptions, "data"> {
@@ -85,7 +87,7 @@ function callSetup(hb: typeof Handlebars): Omit<RuntimeOptions, "data"> {
   const helpers: Record<string, unknown> = {};
   for (const [name, helper] of Object.entries(hb.helpers as Record<string, unknown>)) {
     helpers[name] =
-      typeof helper !== "function"
+      typeof helper !== "function" || !String(helper).includes("lookupProperty")
         ? helper
         : function (this: unknown, ...args: unknown[]) {
             (args[args.length - 1] as { lookupProperty?: unknown }).lookupProperty = lookupProperty;
