@@ -65,13 +65,16 @@ export class Derivations implements Keys {
     const own = new Map<string, string>();
     const refs = new Map<string, string[]>();
     for (const m of plan.modelList) {
-      const names = new Set<string>();
-      own.set(m.ir.name, digest(irJson(m.ir, names), planJson(m)));
-      refs.set(m.ir.name, [...names].filter((n) => n !== m.ir.name).sort());
+      const ir = irDigest(m.ir);
+      own.set(m.ir.name, digest(ir.digest, planJson(m)));
+      refs.set(
+        m.ir.name,
+        ir.names.filter((n) => n !== m.ir.name),
+      );
     }
     for (const [name, key] of reachKeys(own, refs)) this.models.set(name, key);
     for (const g of plan.groups) {
-      this.groupOwn.set(g, digest(irJson(g.ir, new Set()), planJson({ ...g, operations: undefined })));
+      this.groupOwn.set(g, digest(irDigest(g.ir).digest, planJson({ ...g, operations: undefined })));
       for (const op of g.operations) this.groupOf.set(op, g);
     }
   }
@@ -83,10 +86,10 @@ export class Derivations implements Keys {
   operation(op: OperationPlanBase): string {
     let key = this.operations.get(op);
     if (key === undefined) {
-      const names = new Set<string>();
-      const own = digest(irJson(op.ir, names), planJson(op));
+      const ir = irDigest(op.ir);
+      const own = digest(ir.digest, planJson(op));
       const group = this.groupOf.get(op);
-      key = digest(this.global, own, group ? this.groupOwn.get(group)! : "", ...[...names].sort().map((n) => this.models.get(n) ?? n));
+      key = digest(this.global, own, group ? this.groupOwn.get(group)! : "", ...ir.names.map((n) => this.models.get(n) ?? n));
       this.operations.set(op, key);
     }
     return key;
@@ -125,15 +128,30 @@ function globalJson(plan: PlanBase): string {
 const ENTITIES = new Set(["api", "models", "modelList", "operations", "groups"]);
 
 /**
- * An IR entity as JSON; every model name a `model` key holds is collected into `names` (a type's
- * ref, an error's payload, a discriminator's mapping).
+ * An IR entity's JSON, as a digest, and every model name a `model` key of it holds, sorted (a type's
+ * ref, an error's payload, a discriminator's mapping). Kept while the entity lives: each target
+ * keys its files by the same IR (GitHub's models are 12 MB of JSON, Microsoft Graph's far more),
+ * and the second one finds them here. The IR is not changed once built.
  */
-function irJson(value: unknown, names: Set<string>): string {
-  const text = JSON.stringify(value);
-  // A superset of the names (an example's own "model" key too): an extra one only widens the key.
-  for (const m of text.matchAll(MODEL_KEY)) names.add(m[1].includes("\\") ? (JSON.parse(`"${m[1]}"`) as string) : m[1]);
-  return text;
+function irDigest(value: object): IrDigest {
+  let known = irDigests.get(value);
+  if (known === undefined) {
+    const text = JSON.stringify(value);
+    // A superset of the names (an example's own "model" key too): an extra one only widens the key.
+    const names = new Set<string>();
+    for (const m of text.matchAll(MODEL_KEY)) names.add(m[1].includes("\\") ? (JSON.parse(`"${m[1]}"`) as string) : m[1]);
+    known = { digest: digestOf(text), names: [...names].sort() };
+    irDigests.set(value, known);
+  }
+  return known;
 }
+
+interface IrDigest {
+  digest: string;
+  names: string[];
+}
+
+const irDigests = new WeakMap<object, IrDigest>();
 
 const MODEL_KEY = /"model":"((?:[^"\\]|\\.)*)"/g;
 
@@ -142,12 +160,28 @@ const MODEL_KEY = /"model":"((?:[^"\\]|\\.)*)"/g;
  * by IR objects, such as fields, by its values alone: the keys are in the IR's JSON, in order).
  */
 function planJson(value: unknown): string {
+  // Most entries (a model's plan) hold names and paths only: printed without a replacer, which
+  // JSON.stringify would call for each of their keys (the same text: nothing in them to replace).
+  if (isFlat(value)) {
+    const { ir: _ir, ...rest } = value;
+    return JSON.stringify(rest);
+  }
   return JSON.stringify(value, (key: string, v: unknown) => {
     if (key === "ir") return undefined;
     if (v instanceof Map) return [...v].map(([k, x]) => (typeof k === "object" ? x : [k, x]));
     if (v instanceof Set) return [...v];
     return v;
   });
+}
+
+/** An object whose values, but its `ir`, are all strings, numbers, booleans or null. */
+function isFlat(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Map || value instanceof Set) return false;
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (key !== "ir" && v !== null && typeof v === "object") return false;
+  }
+  return true;
 }
 
 function digest(...parts: string[]): string {

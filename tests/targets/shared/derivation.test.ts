@@ -2,12 +2,18 @@
 // edit of the spec, exactly the models, operations and resources whose inputs it reaches get a new
 // key, in both targets' plans; a cycle of references is one unit; what every file reads (a server)
 // changes every key, and the version none.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadApi } from "../../../generator/api.js";
+import { generateAll } from "../../../generator/generate.js";
 import { Derivations } from "../../../generator/targets/shared/derivation.js";
 import { plan as planTypeScript } from "../../../generator/targets/typescript/plan.js";
 import { planPython } from "../../../generator/targets/python/plan.js";
 import type { PlanBase } from "../../../generator/targets/target.js";
 import { apiOf } from "../../helpers/doc.js";
+import { SHARED } from "../../helpers/paths.js";
 
 type Obj = Record<string, any>;
 
@@ -127,5 +133,25 @@ describe.each(PLANNERS)("Derivations (%s plan)", (_target, planOf) => {
     const before = keysOf(planOf(nested("inner")));
     const after = keysOf(planOf(nested("deeper")));
     expect(before.groups.get("things")).not.toBe(after.groups.get("things"));
+  });
+});
+
+// Each IR entity's JSON digest is kept while it lives (irDigest): the second target keys its files by
+// the first one's digests. That holds only while no target changes the IR it was given.
+describe("Derivations: the IR both targets generate from", () => {
+  it.each(["speakeasy-test-suite.pagination-sse.openapi.yaml", "mistral-2.0.openapi.yaml"])("%s: both SDKs generated, the IR is as built", async (name) => {
+    const spec = join(SHARED, "specs", "features", name);
+    const built = JSON.stringify(loadApi(spec).api);
+    const out = mkdtempSync(join(tmpdir(), "specsmith-ir-"));
+    try {
+      const [ts] = await generateAll(spec, [
+        { name: "typescript", out: join(out, "ts"), packageName: "sdk", sdkClass: "SDK", version: "1.0.0" },
+        { name: "python", out: join(out, "py"), packageName: "sdk", sdkClass: "SDK", version: "1.0.0" },
+      ]);
+      expect(ts.files.length).toBeGreaterThan(10);
+      expect(JSON.stringify(ts.api)).toBe(built);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
