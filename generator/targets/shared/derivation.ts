@@ -65,16 +65,13 @@ export class Derivations implements Keys {
     const own = new Map<string, string>();
     const refs = new Map<string, string[]>();
     for (const m of plan.modelList) {
-      const ir = irDigest(m.ir);
-      own.set(m.ir.name, digest(ir.digest, planJson(m)));
-      refs.set(
-        m.ir.name,
-        ir.names.filter((n) => n !== m.ir.name),
-      );
+      const names = new Set<string>();
+      own.set(m.ir.name, digest(irJson(m.ir, names), planJson(m)));
+      refs.set(m.ir.name, [...names].filter((n) => n !== m.ir.name).sort());
     }
     for (const [name, key] of reachKeys(own, refs)) this.models.set(name, key);
     for (const g of plan.groups) {
-      this.groupOwn.set(g, digest(irDigest(g.ir).digest, planJson({ ...g, operations: undefined })));
+      this.groupOwn.set(g, digest(irJson(g.ir, new Set()), planJson({ ...g, operations: undefined })));
       for (const op of g.operations) this.groupOf.set(op, g);
     }
   }
@@ -86,10 +83,10 @@ export class Derivations implements Keys {
   operation(op: OperationPlanBase): string {
     let key = this.operations.get(op);
     if (key === undefined) {
-      const ir = irDigest(op.ir);
-      const own = digest(ir.digest, planJson(op));
+      const names = new Set<string>();
+      const own = digest(irJson(op.ir, names), planJson(op));
       const group = this.groupOf.get(op);
-      key = digest(this.global, own, group ? this.groupOwn.get(group)! : "", ...ir.names.map((n) => this.models.get(n) ?? n));
+      key = digest(this.global, own, group ? this.groupOwn.get(group)! : "", ...[...names].sort().map((n) => this.models.get(n) ?? n));
       this.operations.set(op, key);
     }
     return key;
@@ -128,30 +125,15 @@ function globalJson(plan: PlanBase): string {
 const ENTITIES = new Set(["api", "models", "modelList", "operations", "groups"]);
 
 /**
- * An IR entity's JSON, as a digest, and every model name a `model` key of it holds, sorted (a type's
- * ref, an error's payload, a discriminator's mapping). Kept while the entity lives: each target
- * keys its files by the same IR (GitHub's models are 12 MB of JSON, Microsoft Graph's far more),
- * and the second one finds them here. The IR is not changed once built.
+ * An IR entity as JSON; every model name a `model` key holds is collected into `names` (a type's
+ * ref, an error's payload, a discriminator's mapping).
  */
-function irDigest(value: object): IrDigest {
-  let known = irDigests.get(value);
-  if (known === undefined) {
-    const text = JSON.stringify(value);
-    // A superset of the names (an example's own "model" key too): an extra one only widens the key.
-    const names = new Set<string>();
-    for (const m of text.matchAll(MODEL_KEY)) names.add(m[1].includes("\\") ? (JSON.parse(`"${m[1]}"`) as string) : m[1]);
-    known = { digest: digestOf(text), names: [...names].sort() };
-    irDigests.set(value, known);
-  }
-  return known;
+function irJson(value: unknown, names: Set<string>): string {
+  const text = JSON.stringify(value);
+  // A superset of the names (an example's own "model" key too): an extra one only widens the key.
+  for (const m of text.matchAll(MODEL_KEY)) names.add(m[1].includes("\\") ? (JSON.parse(`"${m[1]}"`) as string) : m[1]);
+  return text;
 }
-
-interface IrDigest {
-  digest: string;
-  names: string[];
-}
-
-const irDigests = new WeakMap<object, IrDigest>();
 
 const MODEL_KEY = /"model":"((?:[^"\\]|\\.)*)"/g;
 

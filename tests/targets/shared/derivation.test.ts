@@ -136,8 +136,8 @@ describe.each(PLANNERS)("Derivations (%s plan)", (_target, planOf) => {
   });
 });
 
-// Each IR entity's JSON digest is kept while it lives (irDigest): the second target keys its files by
-// the first one's digests. That holds only while no target changes the IR it was given.
+// Both targets of a config generate from one IR, one after the other: a target that changed it would
+// make the second one's files (and their keys) depend on which target ran first.
 describe("Derivations: the IR both targets generate from", () => {
   it.each(["speakeasy-test-suite.pagination-sse.openapi.yaml", "mistral-2.0.openapi.yaml"])("%s: both SDKs generated, the IR is as built", async (name) => {
     const spec = join(SHARED, "specs", "features", name);
