@@ -111,9 +111,10 @@ export function camelCase(input: string): string {
   });
 }
 
-/** pascalCase's and camelCase's caches (as words()': pure functions' results, bounded). */
+/** pascalCase's, camelCase's and snakeCase's caches (as words()': pure functions' results, bounded). */
 const pascalOf = new Map<string, string>();
 const camelOf = new Map<string, string>();
+const snakeOf = new Map<string, string>();
 
 /** A pure function's result for `input`, from `known` or made and kept there (dropped whole once full). */
 function remembered<T>(known: Map<string, T>, input: string, make: () => T): T {
@@ -145,8 +146,10 @@ export function identifierPascal(input: string): string {
 }
 
 export function snakeCase(input: string): string {
-  const out = words(input).join("_");
-  return /^[0-9]/.test(out) ? "_" + out : out;
+  return remembered(snakeOf, input, () => {
+    const out = words(input).join("_");
+    return /^[0-9]/.test(out) ? "_" + out : out;
+  });
 }
 
 export function constantCase(input: string): string {

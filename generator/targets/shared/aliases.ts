@@ -156,10 +156,11 @@ const NAMESPACES = new Set<string>(["components", "operations", "errors"]);
  * `namespace:Name`, with its model's placeKey (as Api.names has it).
  */
 export function aliasRecord(api: Api, aliases: Aliases): Record<string, string> {
-  const keyOf = new Map(Object.entries(api.names?.models ?? {}));
+  // Looked up in place: a map of every model's key (Microsoft Graph's 54,000) cost more than the lookups.
+  const keys = api.names?.models ?? {};
   const out: Record<string, string> = {};
   for (const a of aliases) {
-    const k = keyOf.get(a.model);
+    const k = Object.hasOwn(keys, a.model) ? keys[a.model] : undefined;
     if (k !== undefined) out[`${a.namespace}:${a.name}`] = k;
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => byText(a, b)));
