@@ -141,30 +141,45 @@ const MODEL_KEY = /"model":"((?:[^"\\]|\\.)*)"/g;
  * A plan entry as JSON, without its IR (`ir`: keyed on its own), Maps and Sets as arrays (a Map keyed
  * by IR objects, such as fields, by its values alone: the keys are in the IR's JSON, in order).
  */
-function planJson(value: unknown): string {
-  // Most entries (a model's plan) hold names and paths only: printed without a replacer, which
-  // JSON.stringify would call for each of their keys (the same text: nothing in them to replace).
-  if (isFlat(value)) {
-    const { ir: _ir, ...rest } = value;
-    return JSON.stringify(rest);
-  }
-  return JSON.stringify(value, (key: string, v: unknown) => {
-    if (key === "ir") return undefined;
-    if (v instanceof Map) return [...v].map(([k, x]) => (typeof k === "object" ? x : [k, x]));
-    if (v instanceof Set) return [...v];
-    return v;
-  });
+export function planJson(value: unknown): string {
+  // Most entries hold names, paths and lists of names (a model's plan, Python's field and member
+  // names): copied into plain JSON and printed without a replacer, which JSON.stringify would call
+  // for every key and element (the same text).
+  const plain = shallowPlain(value);
+  if (plain !== undefined) return JSON.stringify(plain);
+  return JSON.stringify(value, replacePlan);
 }
 
-/** An object whose values, but its `ir`, are all strings, numbers, booleans or null. */
-function isFlat(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Map || value instanceof Set) return false;
-  for (const key in value) {
-    const v = (value as Record<string, unknown>)[key];
-    if (key !== "ir" && v !== null && typeof v === "object") return false;
-  }
-  return true;
+function replacePlan(key: string, v: unknown): unknown {
+  if (key === "ir") return undefined;
+  if (v instanceof Map) return [...v].map(([k, x]) => (typeof k === "object" ? x : [k, x]));
+  if (v instanceof Set) return [...v];
+  return v;
 }
+
+/**
+ * `value` (a plain object) as replacePlan would have JSON print it, when each of its values but its
+ * `ir` is a primitive, or an array, Set or Map of primitives (a Map's keys may be objects, which it
+ * drops); else undefined.
+ */
+function shallowPlain(value: unknown): Record<string, unknown> | undefined {
+  if (!isObject(value) || Array.isArray(value) || value instanceof Map || value instanceof Set) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === "ir") continue;
+    const v = (value as Record<string, unknown>)[key];
+    // (A function may be a toJSON, which JSON.stringify would call on the copy instead.)
+    if (typeof v === "function") return undefined;
+    if (!isObject(v)) out[key] = v;
+    else if (Array.isArray(v) && v.every((x) => !isObject(x))) out[key] = v;
+    else if (v instanceof Set && [...v].every((x) => !isObject(x))) out[key] = [...v];
+    else if (v instanceof Map && [...v.values()].every((x) => !isObject(x))) out[key] = replacePlan(key, v);
+    else return undefined;
+  }
+  return out;
+}
+
+const isObject = (v: unknown): v is object => v !== null && typeof v === "object";
 
 function digest(...parts: string[]): string {
   return digestOf(parts.join("\0"));

@@ -2,13 +2,14 @@
 // edit of the spec, exactly the models, operations and resources whose inputs it reaches get a new
 // key, in both targets' plans; a cycle of references is one unit; what every file reads (a server)
 // changes every key, and the version none.
+import fc from "fast-check";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadApi } from "../../../generator/api.js";
 import { generateAll } from "../../../generator/generate.js";
-import { Derivations } from "../../../generator/targets/shared/derivation.js";
+import { Derivations, planJson } from "../../../generator/targets/shared/derivation.js";
 import { plan as planTypeScript } from "../../../generator/targets/typescript/plan.js";
 import { planPython } from "../../../generator/targets/python/plan.js";
 import type { PlanBase } from "../../../generator/targets/target.js";
@@ -153,5 +154,50 @@ describe("Derivations: the IR both targets generate from", () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+// planJson prints most entries without a replacer: the same text as JSON.stringify with it.
+describe("planJson", () => {
+  const withReplacer = (value: unknown) =>
+    JSON.stringify(value, (key: string, v: unknown) => {
+      if (key === "ir") return undefined;
+      if (v instanceof Map) return [...v].map(([k, x]) => (typeof k === "object" ? x : [k, x]));
+      if (v instanceof Set) return [...v];
+      return v;
+    });
+  const field = { wireName: "id" };
+  const CASES: [string, unknown][] = [
+    ["names and paths", { ir: { name: "A" }, name: "A", file: "models/a.ts", errorClass: null, inline: false, depth: 2 }],
+    ["a Map keyed by IR objects, and a list of names", { ir: {}, name: "A", fieldNames: new Map([[field, "id"]]), memberNames: ["PENDING", "DONE"] }],
+    ["a Map keyed by strings, a Set", { names: new Map([["a", 1]]), seen: new Set(["x", "y"]) }],
+    ["undefined values and array holes", { a: undefined, b: [undefined, 1, null], c: "" }],
+    ["a nested object (the replacer's own way)", { ir: {}, arg: { ir: { x: 1 }, name: "n", m: new Map([[field, { ir: 2, y: 3 }]]) } }],
+    ["a Map of objects", { m: new Map([["k", { ir: 1, v: 2 }]]) }],
+    ["a method on the entry", { name: "A", toString: () => "x" }],
+    ["an array of objects", { list: [{ ir: 1, a: 2 }] }],
+  ];
+  it.each(CASES)("%s", (_name, value) => {
+    expect(planJson(value)).toBe(withReplacer(value));
+  });
+
+  it("agrees with the replacer on any entry of primitives, lists, Sets, Maps and nested entries", () => {
+    const primitive = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const leaf = fc.oneof(
+      primitive,
+      fc.array(primitive, { maxLength: 4 }),
+      fc.array(primitive, { maxLength: 4 }).map((xs) => new Set(xs)),
+      fc.array(fc.tuple(fc.oneof(fc.string(), fc.constant(field)), primitive), { maxLength: 4 }).map((es) => new Map(es)),
+    );
+    const entry = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small" }, leaf, tie("object")),
+      object: fc.dictionary(fc.constantFrom("ir", "name", "file", "fields", "m", "toJSON2"), tie("value"), { maxKeys: 5 }),
+    })).object;
+    fc.assert(
+      fc.property(entry, (value) => {
+        expect(planJson(value)).toBe(withReplacer(value));
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
   });
 });
