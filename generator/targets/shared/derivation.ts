@@ -5,8 +5,9 @@
  *
  * A key covers everything the file's view may read:
  * - the plan's global part: every plan field but its models, operations and groups (names of the
- *   client, aliases, namespaces, ...), and the API's servers, security, globals and retries (not its
- *   `info`, which only files printed on every run read);
+ *   client, namespaces, ...), and the API's servers, security, globals and retries (not its `info`,
+ *   which only files printed on every run read), nor the lists only files keyed by their own view
+ *   read (VIEW_KEYED);
  * - the entity's own IR and plan entry (its names, file, page), and for an operation its resource's
  *   plan entry (a snippet reaches the method through the resource's accessors);
  * - the same of every model its types reach, transitively (a field's type is spelled by the
@@ -116,13 +117,22 @@ export class Derivations implements Keys {
  */
 function globalJson(plan: PlanBase): string {
   const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k) && k !== "version" && k !== "names") rest[k] = v;
+  for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k) && !VIEW_KEYED.has(k) && k !== "version" && k !== "names") rest[k] = v;
   const { models: _m, operations: _o, groups: _g, warnings: _w, info: _i, names: _n, held: _h, ...api } = plan.api;
   return planJson({ rest, api });
 }
 
 /** The plan's (and the API's) collections of entities, each keyed on its own. */
 const ENTITIES = new Set(["api", "models", "modelList", "operations", "groups"]);
+
+/**
+ * Plan lists that grow and shrink with the API's operations and schemas, and that only files keyed by
+ * their own view (`Keys.view`) read: Speakeasy's alias names (the models indexes), and TypeScript's
+ * `<operationId>Globals` and `<operationId>Response` types (their own modules, and the operations
+ * index). In the global part, adding one paginated operation or one inline schema printed every
+ * file again (GitHub's 18,000); their keys need not hold them.
+ */
+const VIEW_KEYED = new Set(["aliases", "globalsTypes", "pageTypes"]);
 
 /**
  * An IR entity as JSON; every model name a `model` key holds is collected into `names` (a type's

@@ -148,9 +148,17 @@ async function emitModels(e: Emission): Promise<void> {
     e.tick();
   }
   // Speakeasy's `<operationId>Globals`, each its own module beside the request model it picks from.
+  // Both are keyed by their views, which hold all the files print (names, paths, a type's text).
   for (const g of p.globalsTypes) {
     const from = importPath(posix.dirname(g.file), g.request.file);
-    e.src(g.file, "src/globals.ts.hbs", { name: g.name, className: g.request.name, from, keys: g.keys, operationId: g.operationId }, true);
+    const view = { name: g.name, className: g.request.name, from, keys: g.keys, operationId: g.operationId };
+    e.derivedSrc(
+      e.keys?.view(JSON.stringify(view)),
+      g.file,
+      "src/globals.ts.hbs",
+      () => view,
+      () => true,
+    );
     byPlace.get("operations")!.push("./" + g.file.split("/").pop()!.replace(/\.ts$/, ".js"));
   }
   // Speakeasy's `<operationId>Response` of each paginated operation: what a page's `result` holds.
@@ -158,7 +166,13 @@ async function emitModels(e: Emission): Promise<void> {
     const imports = new Imports(t.file);
     const type = resultType(t.operation.ir, e.types, (m, symbol) => imports.model(m, symbol === t.name && t.bodyAlias ? `${symbol} as ${t.bodyAlias}` : symbol));
     const view = { name: t.name, type: t.bodyAlias ? renameType(type, t.name, t.bodyAlias) : type, imports: imports.render(), operationId: t.operation.ir.specOperationId };
-    e.src(t.file, "src/page-type.ts.hbs", view, true);
+    e.derivedSrc(
+      e.keys?.view(JSON.stringify(view)),
+      t.file,
+      "src/page-type.ts.hbs",
+      () => view,
+      () => true,
+    );
     byPlace.get("operations")!.push("./" + t.file.split("/").pop()!.replace(/\.ts$/, ".js"));
   }
   for (const [place, exports] of byPlace) {
