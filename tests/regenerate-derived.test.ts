@@ -128,6 +128,23 @@ describe("regeneration takes what an edit does not reach from disk", () => {
     for (const t of TARGETS) expect(derived(join(kept, t))).toEqual(derived(join(fresh, t)));
   }, 60_000);
 
+  it("a regeneration that prints the same texts from other keys records its own: the next edit takes files from the pack", () => {
+    generate(keptConfig);
+    for (const t of TARGETS) {
+      const file = join(kept, t, PACK_FILE);
+      const pack = openPack(readFileSync(file))!;
+      const texts = [...pack.keys].map(([p, key]): PackEntry => ({ path: p, content: pack.text(p)!, ...(key ? { key: "not a key" } : {}) }));
+      writeFileSync(file, encodePack(texts, packDigest(file)!));
+      rmSync(join(kept, t, ".specsmith/index.json"));
+    }
+    // Nothing changed but the keys: every derived file is printed, and comes out as it was.
+    expect(generate(keptConfig)).toEqual([0, 0]);
+    for (const t of TARGETS) expect([...openPack(readFileSync(join(kept, t, PACK_FILE)))!.keys.values()]).not.toContain("not a key");
+    operations(doc)[0].description = "Edited after the keys were recorded.";
+    writeFileSync(spec, JSON.stringify(doc));
+    for (const n of generate(keptConfig)) expect(n).toBeGreaterThan(50);
+  }, 60_000);
+
   it("a hand edit of a derived file is merged, not taken for what the index recorded", () => {
     const out = join(kept, "ts");
     const [path] = [...derived(out).keys()].filter((p) => p.startsWith("src/models/"));

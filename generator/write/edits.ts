@@ -35,6 +35,11 @@ export interface EmittedFile {
   /** What the file was derived from (targets/shared/derivation.ts), recorded in the pristine pack. */
   key?: string;
   /**
+   * Printed from a key the last generation did not record for it (render-memo.ts `derive`): the pack
+   * is written again even when its texts are the same, so that it records this run's keys.
+   */
+  rekeyed?: true;
+  /**
    * The text's UTF-8 bytes in the pristine pack it was recalled from, as long as `content` is that
    * text: the next pack copies them (render-memo.ts `packedFile`).
    */

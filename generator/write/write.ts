@@ -234,7 +234,9 @@ function stageLocked(
   // In path order, as a pack's segments are: a huge SDK's texts recalled from a pack opened lazily
   // (pack.ts) unpack each segment once, not once per file (a folder whose files were deleted).
   let changed: Staged[] = toWrite.map(held).sort(byPath);
-  if (!pack.unchanged || tree.get(PACK_FILE) !== "file") {
+  // The same texts printed from keys the pack does not hold (a newer specsmith whose files came out
+  // the same): written again, or each later run would print every file again for want of its key.
+  if (!pack.unchanged || emitted.some((f) => f.rekeyed) || tree.get(PACK_FILE) !== "file") {
     // A file written as generated is written from its bytes in the pack (encoded once for both), in
     // path order as the pack's segments are: each segment is encoded once, and let go after its files.
     const built = pack.built();

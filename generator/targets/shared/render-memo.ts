@@ -60,8 +60,12 @@ export function derive(memo: WatchMemo | undefined, key: string | undefined, pat
   const known = memo.render.recall(path, key, isFile);
   if (known) return known;
   const file = print();
-  // A key that says what the file is made of is recorded with its text (the pristine pack), for the next generation.
-  if (key !== SAME_KEY) file.key = key;
+  // A key that says what the file is made of is recorded with its text (the pristine pack), for the
+  // next generation; the pack held another (or none), so it is written again even if no text changed.
+  if (key !== SAME_KEY) {
+    file.key = key;
+    if (isFile) file.rekeyed = true;
+  }
   memo.render.remember(path, key, file);
   return undefined;
 }
