@@ -9,7 +9,8 @@
  *   which only files printed on every run read), nor the lists only files keyed by their own view
  *   read (VIEW_KEYED);
  * - the entity's own IR and plan entry (its names, file, page), and for an operation its resource's
- *   plan entry (a snippet reaches the method through the resource's accessors);
+ *   IR and plan entry but their list of operations (a snippet reaches the method through the
+ *   resource's accessors);
  * - the same of every model its types reach, transitively (a field's type is spelled by the
  *   referenced model's planned name, its example built from that model's fields);
  * - a salt: the build of specsmith (code, templates, dependencies) and the target's settings.
@@ -72,7 +73,10 @@ export class Derivations implements Keys {
     }
     for (const [name, key] of reachKeys(own, refs)) this.models.set(name, key);
     for (const g of plan.groups) {
-      this.groupOwn.set(g, digest(irJson(g.ir, new Set()), planJson({ ...g, operations: undefined })));
+      // Without its list of operations (in the IR and in the plan): an operation's files read their
+      // resource's names and pages, not its siblings, and the resource's key holds each operation's.
+      // With it, adding one operation to GitHub's `repos` printed its 200 others' files again.
+      this.groupOwn.set(g, digest(irJson({ ...g.ir, operations: undefined }, new Set()), planJson({ ...g, operations: undefined })));
       for (const op of g.operations) this.groupOf.set(op, g);
     }
   }

@@ -113,6 +113,49 @@ describe.each(PLANNERS)("Derivations (%s plan)", (_target, planOf) => {
     expect(changed(before, keysOf(planOf(doc)))).toEqual(want);
   });
 
+  it("an operation added, paginated, with an inline enum: only it, its models and its resource (not its siblings; aliases and page types are keyed by their views)", () => {
+    // (getE takes a query parameter: TypeScript's operations namespace, which every file's key holds, is there before.)
+    const withQuery = () => {
+      const d = base();
+      d.paths["/e"].get.parameters = [{ name: "q", in: "query", schema: { type: "string" } }];
+      return d;
+    };
+    const before = planOf(withQuery());
+    const doc = withQuery();
+    doc.paths["/e/page"] = {
+      get: {
+        operationId: "pageE",
+        tags: ["things"],
+        parameters: [
+          { name: "offset", in: "query", schema: { type: "integer" } },
+          { name: "limit", in: "query", schema: { type: "integer" } },
+        ],
+        "x-speakeasy-pagination": {
+          type: "offsetLimit",
+          inputs: [
+            { name: "offset", in: "parameters", type: "offset" },
+            { name: "limit", in: "parameters", type: "limit" },
+          ],
+          outputs: { results: "$.data" },
+        },
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: ref("E") }, mood: { type: "string", enum: ["calm", "angry"] } } } } },
+          },
+        },
+      },
+    };
+    const after = planOf(doc);
+    // What the global part held before: this edit changes both lists (a TypeScript page type; Speakeasy's alias names).
+    const lists = (p: PlanBase) => JSON.stringify([(p as { pageTypes?: unknown[] }).pageTypes?.length, planJson((p as { aliases?: unknown }).aliases)]);
+    expect(lists(after)).not.toBe(lists(before));
+    const diff = changed(keysOf(before), keysOf(after));
+    expect(diff.operations).toEqual(["PageE"]);
+    expect(diff.groups).toEqual(["things"]);
+    expect(diff.models.filter((m) => ALL.models.includes(m))).toEqual([]);
+  });
+
   it("the version is no input: a patch release takes every derived file from its first rendering", () => {
     const p = planOf(base());
     expect(changed(keysOf(p), keysOf({ ...p, version: "1.0.1" }))).toEqual({ models: [], operations: [], groups: [] });
