@@ -130,13 +130,14 @@ function globalJson(plan: PlanBase): string {
 const ENTITIES = new Set(["api", "models", "modelList", "operations", "groups"]);
 
 /**
- * Plan lists that grow and shrink with the API's operations and schemas, and that only files keyed by
- * their own view (`Keys.view`) read: Speakeasy's alias names (the models indexes), and TypeScript's
- * `<operationId>Globals` and `<operationId>Response` types (their own modules, and the operations
- * index). In the global part, adding one paginated operation or one inline schema printed every
- * file again (GitHub's 18,000); their keys need not hold them.
+ * Plan fields that grow and shrink with the API's operations and schemas, and that only files keyed
+ * by their own view (`Keys.view`) or printed on every run read: Speakeasy's alias names (the models
+ * indexes), TypeScript's `<operationId>Globals` and `<operationId>Response` types (their own modules,
+ * and the operations index) and its namespaces with an index (the indexes, the entry point and
+ * package.json). In the global part, adding one paginated operation or one inline schema printed
+ * every file again (GitHub's 18,000); their keys need not hold them.
  */
-const VIEW_KEYED = new Set(["aliases", "globalsTypes", "pageTypes"]);
+const VIEW_KEYED = new Set(["aliases", "globalsTypes", "pageTypes", "namespaces"]);
 
 /**
  * An IR entity as JSON; every model name a `model` key holds is collected into `names` (a type's
