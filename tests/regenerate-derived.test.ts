@@ -44,6 +44,17 @@ function derived(out: string): Map<string, string> {
   return new Map(paths.map((p) => [p, readFileSync(join(out, p), "utf8")]));
 }
 
+/**
+ * Gives every derived text of `out`'s pack a key no build makes. The same texts, so the same digest
+ * line: what a newer specsmith generating the same files leaves.
+ */
+function otherKeys(out: string): void {
+  const file = join(out, PACK_FILE);
+  const pack = openPack(readFileSync(file))!;
+  const texts = [...pack.keys].map(([p, key]): PackEntry => ({ path: p, content: pack.text(p)!, ...(key ? { key: "not a key" } : {}) }));
+  writeFileSync(file, encodePack(texts, packDigest(file)!));
+}
+
 describe("regeneration takes what an edit does not reach from disk", () => {
   const doc = parse(readFileSync(SOURCE, "utf8")) as Obj;
   const spec = join(dir, "spec.json");
@@ -108,13 +119,7 @@ describe("regeneration takes what an edit does not reach from disk", () => {
 
   it("a pack from another build (same texts, other keys): --check passes, a regeneration prints", () => {
     generate(keptConfig);
-    for (const t of TARGETS) {
-      const file = join(kept, t, PACK_FILE);
-      const pack = openPack(readFileSync(file))!;
-      // The same texts, so the same digest line: what a newer specsmith generating the same files leaves.
-      const texts = [...pack.keys].map(([p, key]): PackEntry => ({ path: p, content: pack.text(p)!, ...(key ? { key: "not a key" } : {}) }));
-      writeFileSync(file, encodePack(texts, packDigest(file)!));
-    }
+    for (const t of TARGETS) otherKeys(join(kept, t));
     rmSync(join(kept, "ts", ".specsmith/index.json"));
     const check = specsmith(["generate", "--config", keptConfig, "--check"]);
     expect(check.code, check.stdout + check.stderr).toBe(0);
@@ -131,10 +136,7 @@ describe("regeneration takes what an edit does not reach from disk", () => {
   it("a regeneration that prints the same texts from other keys records its own: the next edit takes files from the pack", () => {
     generate(keptConfig);
     for (const t of TARGETS) {
-      const file = join(kept, t, PACK_FILE);
-      const pack = openPack(readFileSync(file))!;
-      const texts = [...pack.keys].map(([p, key]): PackEntry => ({ path: p, content: pack.text(p)!, ...(key ? { key: "not a key" } : {}) }));
-      writeFileSync(file, encodePack(texts, packDigest(file)!));
+      otherKeys(join(kept, t));
       rmSync(join(kept, t, ".specsmith/index.json"));
     }
     // Nothing changed but the keys: every derived file is printed, and comes out as it was.
