@@ -11,6 +11,7 @@ import { exampleProblems } from "./mock/example-check.js";
 import { cacheOf, checkOne, codeSamplesFile, generateAll, joinChecks, type Check, type TargetResult } from "./generate.js";
 import type { WriteCache } from "./write/write-cache.js";
 import { changedSinceRead, upToDate } from "./inputs.js";
+import { ReadWhileWritten } from "./load/source.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
 import { LockCache } from "./release/lock.js";
 import { cliProgress, type Progress } from "./progress.js";
@@ -79,8 +80,8 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
   hint: set \`tests: true\` under targets.${targets[0].name} in ${flags.config}`);
   const run = new GenerateRun(flags, spec, overlays, targets, codeSamples);
   if (!flags.watch) return run.once();
-  // Watching: every failure is reported (unless the spec changed again meanwhile: the next run
-  // reads it whole) and the next save tries again.
+  // Watching: every failure is reported (unless the spec changed again meanwhile, or while it was
+  // read: the next run reads it whole) and the next save tries again.
   let watching = false;
   const stop = stopOnSignal();
   const again = async (superseded: () => boolean) => {
@@ -90,7 +91,7 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
     await run.once().catch(async (e: unknown) => {
       // Events that came while the run held the thread are taken in first.
       await new Promise((r) => setTimeout(r, SETTLE_MS));
-      if (!superseded()) report(e);
+      if (!superseded() && !(e instanceof ReadWhileWritten)) report(e);
     });
     stop.running(false);
     const files = [...run.loaded, ...(config ? [config] : [])];

@@ -6,7 +6,7 @@
  */
 import { createHash, type Hash } from "node:crypto";
 import { isUtf8 } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { relative } from "node:path";
 import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
 import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
@@ -21,6 +21,12 @@ import { findNodeAtOffset, getNodePath, type Node as JsonNode } from "jsonc-pars
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 /** How many nodes YAML aliases may expand to in one document (the `yaml` package's resource guard). */
 export const MAX_ALIAS_COUNT = 10_000;
+
+/**
+ * A file that changed while it was read. Under --watch it is not reported: the change that made it
+ * raises a file event of its own, and the run that follows reads the file whole.
+ */
+export class ReadWhileWritten extends SpecError {}
 
 export class SourceFile {
   private doc: Document | undefined;
@@ -68,9 +74,10 @@ export class SourceFile {
       ]);
     let text: string;
     let bytes: Buffer;
+    let st: Stats;
     try {
       // A device or a pipe could be read forever: only regular files of a bounded size are read.
-      const st = statSync(path);
+      st = statSync(path);
       if (!st.isFile()) throw fail(`cannot read ${path}: it is ${st.isDirectory() ? "a folder" : "not a regular file (a device, pipe or socket)"}`, "point at an OpenAPI document saved as a file");
       if (st.size > MAX_FILE_BYTES)
         throw fail(`cannot read ${path}: it is ${Math.round(st.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split the document into files joined by $ref");
@@ -85,7 +92,15 @@ export class SourceFile {
         code === "ENOENT" ? "file not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENAMETOOLONG" ? "the path is too long" : ((e as Error).message ?? String(e));
       throw fail(`cannot read ${path}: ${reason}`, code === "EACCES" || code === "EPERM" ? "check the file's permissions and those of its folders" : "check the path");
     }
-    const file = SourceFile.parse(path, text);
+    // A file saved while it was read (an editor's save, a --watch run that began at its first byte)
+    // reads as a prefix, or as a mix of two versions: told apart by its size and mtime, before the
+    // first check and again before a slow reading (JSON's report of where it breaks costs most of a
+    // second on GitHub's description, spent on a file that is only half there).
+    const unchanged = () => {
+      if (!sameStat(path, st, bytes.length)) throw new ReadWhileWritten(fail(`${path} changed while it was being read`, "it is being written: run again once it is saved").diagnostics);
+    };
+    unchanged();
+    const file = SourceFile.parse(path, text, unchanged);
     file.bytes = { sha1: digestOf(bytes), sha256: createHash("sha256").update(bytes) };
     if (!isUtf8(bytes)) file.warnings.push(file.notUtf8(bytes));
     return file;
@@ -121,7 +136,8 @@ export class SourceFile {
     return pointerAt(doc, offset);
   }
 
-  static parse(path: string, text: string): SourceFile {
+  /** `unchanged`: throws when the file is no longer the text given (asked before a slow reading). */
+  static parse(path: string, text: string, unchanged: () => void = () => {}): SourceFile {
     // The text stays as read (its digest is its bytes', which the up-to-date check hashes); JSON reads
     // it with a byte-order mark as a space, which JSON.parse and jsonc-parser refuse.
     const body = jsonBody(text);
@@ -135,7 +151,10 @@ export class SourceFile {
       } catch (e) {
         // A .json that looks like JSON is read as JSON with comments, or its problems reported in JSON's
         // words. Anything else (YAML in a .json, or a YAML file in flow style) is YAML's to read.
-        if (named && (trimmed.startsWith("{") || trimmed.startsWith("["))) return SourceFile.fromJsonText(path, text, e);
+        if (named && (trimmed.startsWith("{") || trimmed.startsWith("["))) {
+          unchanged();
+          return SourceFile.fromJsonText(path, text, e);
+        }
       }
     }
     // Most YAML reads as fast as JSON does; the `yaml` package's document only where it must (yaml-fast.ts).
@@ -145,6 +164,7 @@ export class SourceFile {
       file.fast = true;
       return file;
     }
+    unchanged();
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const file = new SourceFile(path, text, undefined);
@@ -402,4 +422,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += n + 1;
   }
   return bytes.length;
+}
+
+/** Whether the file at `path` still has the size read (`length`) and the mtime it had before. */
+function sameStat(path: string, before: Stats, length: number): boolean {
+  try {
+    const now = statSync(path);
+    return now.size === length && now.mtimeMs === before.mtimeMs;
+  } catch {
+    return false;
+  }
 }
