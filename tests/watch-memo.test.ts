@@ -11,6 +11,8 @@ import { readFileSync } from "node:fs";
 import type { TargetConfig } from "../generator/config.js";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { watchMemo, type WatchMemo } from "../generator/targets/shared/render-memo.js";
+import { SpecError } from "../generator/diagnostics.js";
+import { applyEdit, editSamples } from "./fuzz/edits.js";
 import { SHARED, tempDir } from "./helpers/paths.js";
 
 import { EDITS, operations, type Obj } from "./helpers/spec-edits.js";
@@ -83,6 +85,51 @@ describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_nam
       expect(m.recalledFiles).toBeGreaterThan(50);
     }
   }, 60_000);
+});
+
+/**
+ * Random edits (tests/fuzz/edits.ts), one after another, fixed seeds: after each that the spec
+ * survives, the watching run's files are the fresh run's. Edits a generation refuses are undone.
+ */
+const RANDOM = [
+  ["the Speakeasy test suite", SPECS[0][1], 20261207, 50],
+  ["OpenAI's API", join(SHARED, "specs/real-world/openai.json"), 1207, 30],
+] as const;
+
+describe.each(RANDOM)("random edits of %s: a watching run generates what a fresh one does", (name, source, seed, count) => {
+  it(`${count} edits (seed ${seed})`, async () => {
+    let doc = parse(readFileSync(source, "utf8")) as Obj;
+    const memos = new Map<string, WatchMemo>();
+    const spec = join(dir, `random-${source.split("/").pop()}.json`);
+    const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(join(dir, `random-${seed}`)), { release: false, ...(memo ? { memos } : {}) }));
+    writeFileSync(spec, JSON.stringify(doc));
+    await generate(true);
+    const done: string[] = [];
+    const mismatches: string[] = [];
+    for (const choices of editSamples(seed, count)) {
+      const before = JSON.stringify(doc);
+      const what = applyEdit(doc, choices);
+      writeFileSync(spec, JSON.stringify(doc));
+      let fresh: Awaited<ReturnType<typeof generate>>;
+      try {
+        fresh = await generate(false);
+      } catch (e) {
+        if (!(e instanceof SpecError)) throw e;
+        doc = JSON.parse(before) as Obj;
+        continue;
+      }
+      done.push(what);
+      const watched = await generate(true);
+      for (const target of Object.keys(fresh)) {
+        const paths = new Set([...Object.keys(fresh[target]), ...Object.keys(watched[target] ?? {})]);
+        const differ = [...paths].filter((p) => fresh[target][p] !== watched[target]?.[p]);
+        if (differ.length > 0) mismatches.push(`${name}, after ${done.join("; ")}: ${target}: ${differ.slice(0, 5).join(", ")}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Most edits leave a spec that generates: a run of refusals would compare nothing.
+    expect(done.length).toBeGreaterThan(count * 0.7);
+  }, 120_000);
 });
 
 describe.each(SPECS.slice(0, 1))("no derived file prints the version (a patch release takes them from its first rendering): %s", (_name, source) => {
