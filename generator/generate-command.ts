@@ -89,9 +89,11 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
     if (stop.asked()) return { files: [], changed: () => false };
     stop.running(true);
     await run.once().catch(async (e: unknown) => {
+      // A file read while it was written raised an event of its own: the next run follows it.
+      if (e instanceof ReadWhileWritten) return;
       // Events that came while the run held the thread are taken in first.
       await new Promise((r) => setTimeout(r, SETTLE_MS));
-      if (!superseded() && !(e instanceof ReadWhileWritten)) report(e);
+      if (!superseded()) report(e);
     });
     stop.running(false);
     const files = [...run.loaded, ...(config ? [config] : [])];
