@@ -88,9 +88,13 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
     // A run whose settle began before the stop: nothing more to watch.
     if (stop.asked()) return { files: [], changed: () => false };
     stop.running(true);
+    let readWhileWritten = false;
     await run.once().catch(async (e: unknown) => {
-      // A file read while it was written raised an event of its own: the next run follows it.
-      if (e instanceof ReadWhileWritten) return;
+      // A file read while it was written: not reported, and run again (see RunRead.again).
+      if (e instanceof ReadWhileWritten) {
+        readWhileWritten = true;
+        return;
+      }
       // Events that came while the run held the thread are taken in first.
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       if (!superseded()) report(e);
@@ -100,7 +104,7 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
     // Said once the first run is over; the watch began before it read anything.
     if (!watching && !stop.asked()) say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
     watching = true;
-    return { files, changed: (paths: string[]) => changedSinceRead(run.read, paths) };
+    return { files, changed: (paths: string[]) => changedSinceRead(run.read, paths), again: readWhileWritten };
   };
   const watcher = watchFiles([spec, ...overlays, ...(config ? [config] : [])], again, { now: true });
   return stop.stopped.finally(() => {

@@ -140,7 +140,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   progress.phase("loading the spec");
   // Two steps a terminal shows (the first once the run has taken half a second): Microsoft Graph's
   // spec takes seconds to read, and its IR seconds more to build.
-  const { api, digest, sourceDigests } = loadInputs(
+  const { api, digest, sourceDigests, assertAsRead } = loadInputs(
     spec,
     opts.overlays,
     {
@@ -177,6 +177,9 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
   } finally {
     for (const w of workers) w.stop();
   }
+  // What was made of a file saved while it was read (a prefix of YAML may read as a smaller API) is
+  // not written: the run fails as it would have, had the load seen it (--watch runs again).
+  assertAsRead();
   const sources = sourceDigests.map(([path]) => path);
   for (const r of results) {
     r.sources = sources;
@@ -229,10 +232,24 @@ export function runTargetJob(): Promise<void> {
  * (each file's own digest, for the next run to tell whether anything changed). The parsed documents
  * are not kept: the IR holds what the targets need, and Microsoft Graph's take hundreds of MB.
  */
-function loadInputs(spec: string, overlays: string[] | undefined, progress?: Parameters<typeof loadApi>[2], held?: NameRecord): { api: Api; digest: string; sourceDigests: [string, string][] } {
+function loadInputs(
+  spec: string,
+  overlays: string[] | undefined,
+  progress?: Parameters<typeof loadApi>[2],
+  held?: NameRecord,
+): { api: Api; digest: string; sourceDigests: [string, string][]; assertAsRead: () => void } {
   const { api, loaded } = loadApi(spec, overlays, progress, held);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
-  return { api, digest: specDigest(inputs), sourceDigests: inputs.map((s): [string, string] => [s.path, s.bytes?.sha1 ?? digestOf(s.text)]) };
+  return {
+    api,
+    digest: specDigest(inputs),
+    sourceDigests: inputs.map((s): [string, string] => [s.path, s.bytes?.sha1 ?? digestOf(s.text)]),
+    // The checks alone, not the files (their texts and documents are let go of).
+    assertAsRead: (
+      (checks) => () =>
+        checks.forEach((check) => check())
+    )(inputs.map((s) => s.assertAsRead)),
+  };
 }
 
 /**

@@ -63,7 +63,7 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
       if (closed) return;
       const found = update(Array.isArray(read) ? read : read.files);
       // A save to a file of a folder this run found (a new $ref's) came before the folder's watch.
-      if (!Array.isArray(read) && found.length > 0 && read.changed(found)) again = true;
+      if (!Array.isArray(read) && ((found.length > 0 && read.changed(found)) || read.again === true)) again = true;
     } finally {
       running = false;
       if (again && !closed) {
@@ -161,6 +161,11 @@ export function watchFiles(files: string[], run: (superseded: () => boolean) => 
 export interface RunRead {
   files: string[];
   changed(files: string[]): boolean;
+  /**
+   * Run again at once: the run read a file while it was written. Its event may not come: the file
+   * may be one the run found in a folder not watched yet, and the run that failed found nothing.
+   */
+  again?: boolean;
 }
 
 function isFolder(path: string): boolean {

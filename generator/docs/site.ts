@@ -19,6 +19,7 @@ import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
 import { watchFiles, type RunRead } from "../watch.js";
 import { changedSinceRead } from "../inputs.js";
+import { ReadWhileWritten } from "../load/source.js";
 import { SILENT, type Progress } from "../progress.js";
 import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
@@ -276,6 +277,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
     const digests = inputs.map(inputDigest);
     const now = digests.every((d) => d !== undefined) ? digests.join(" ") : undefined;
     if (now !== undefined && now === made) return { files: inputs, changed: readChanged };
+    let readWhileWritten = false;
     try {
       const next = await siteContent(configPath, opts, memos);
       made = next.inputs.join("\0") === inputs.join("\0") ? now : undefined;
@@ -284,10 +286,12 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
       const changed = live.update(sourceFiles(next.site, out, opts));
       opts.told?.({ pages: next.site.pages.length, changed: changed.length, ms: Math.round(performance.now() - started) });
     } catch (e) {
-      // A file read half-written fails a run the next one makes good: only the last is reported.
-      if (!superseded()) opts.told?.({ error: e });
+      // A file read half-written fails a run the next one makes good: only the last is reported
+      // (one that changed while it was read is not: the next run follows at once, RunRead.again).
+      readWhileWritten = e instanceof ReadWhileWritten;
+      if (!superseded() && !readWhileWritten) opts.told?.({ error: e });
     }
-    return { files: inputs, changed: readChanged };
+    return { files: inputs, changed: readChanged, again: readWhileWritten };
   };
   // The first build was made before the watch: a save meanwhile is found by comparing (readBefore).
   const watcher = watchFiles(inputs, rebuild, { readBefore: readChanged });

@@ -46,6 +46,11 @@ export class SourceFile {
    * against 7 ms for GitHub's 13 MB description, twice a run.
    */
   bytes: { sha1: string; sha256: Hash } | undefined;
+  /**
+   * Throws ReadWhileWritten when the file read from disk is no longer as it was read (its size or
+   * mtime changed): asked again once a run is about to write what it made of the file.
+   */
+  assertAsRead: () => void = nothingToCheck;
 
   private constructor(
     readonly path: string,
@@ -96,11 +101,10 @@ export class SourceFile {
     // reads as a prefix, or as a mix of two versions: told apart by its size and mtime, before the
     // first check and again before a slow reading (JSON's report of where it breaks costs most of a
     // second on GitHub's description, spent on a file that is only half there).
-    const unchanged = () => {
-      if (!sameStat(path, st, bytes.length)) throw new ReadWhileWritten(fail(`${path} changed while it was being read`, "it is being written: run again once it is saved").diagnostics);
-    };
+    const unchanged = asReadCheck(path, st.mtimeMs, bytes.length, () => fail(`${path} changed while it was being read`, "it is being written: run again once it is saved").diagnostics);
     unchanged();
     const file = SourceFile.parse(path, text, unchanged);
+    file.assertAsRead = unchanged;
     file.bytes = { sha1: digestOf(bytes), sha256: createHash("sha256").update(bytes) };
     if (!isUtf8(bytes)) file.warnings.push(file.notUtf8(bytes));
     return file;
@@ -424,12 +428,22 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** Whether the file at `path` still has the size read (`length`) and the mtime it had before. */
-function sameStat(path: string, before: Stats, length: number): boolean {
-  try {
-    const now = statSync(path);
-    return now.size === length && now.mtimeMs === before.mtimeMs;
-  } catch {
-    return false;
-  }
+/** The check of a file not read from disk (a spec given in memory). */
+const nothingToCheck = (): void => {};
+
+/**
+ * A check that throws ReadWhileWritten once the file at `path` no longer has the size read
+ * (`length`) and the mtime it had before. It holds numbers only: a run keeps it to its end, and
+ * must not keep the file's bytes with it (Microsoft Graph's are 47 MB).
+ */
+function asReadCheck(path: string, mtimeMs: number, length: number, error: () => Diagnostic[]): () => void {
+  return () => {
+    let now: Stats | undefined;
+    try {
+      now = statSync(path);
+    } catch {
+      // gone: not as read
+    }
+    if (now?.size !== length || now.mtimeMs !== mtimeMs) throw new ReadWhileWritten(error());
+  };
 }

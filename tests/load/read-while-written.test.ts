@@ -3,10 +3,11 @@
 // raises an event of its own, and the next run reads the file whole), found before the slow reading
 // that reports where a broken file breaks.
 import { spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics.js";
+import { generateAll } from "../../generator/generate.js";
 import { ReadWhileWritten, SourceFile } from "../../generator/load/source.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -77,5 +78,32 @@ describe("SourceFile.read of a file another process is writing", () => {
     } finally {
       writer.kill("SIGKILL");
     }
+  });
+});
+
+describe("a generation whose spec changed while it ran", () => {
+  // A YAML file read while its save had written only the first operations reads as a smaller API:
+  // what the run made of it must not be written over the SDK.
+  const YAML = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {'200': {description: ok}}\n";
+  const targets = (dir: string) => [{ name: "typescript", out: join(dir, "ts"), packageName: "t", sdkClass: "T", version: "0.1.0" }];
+
+  it("fails as a read while written once the spec changed after it was loaded; nothing is written", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    writeFileSync(spec, YAML);
+    const run = generateAll(spec, targets(dir), {
+      // Told when the target is made, before the run ends: the save's second half lands now.
+      staged: () => appendFileSync(spec, "  /b:\n    get:\n      operationId: getB\n      responses: {'200': {description: ok}}\n"),
+    });
+    await expect(run).rejects.toBeInstanceOf(ReadWhileWritten);
+    expect(existsSync(join(dir, "ts"))).toBe(false);
+  });
+
+  it("ends as usual when the spec stayed as it was read", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    writeFileSync(spec, YAML);
+    const [result] = await generateAll(spec, targets(dir), { staged: () => undefined });
+    expect(result.files.map((f) => f.path)).toContain("src/funcs/aGetA.ts");
   });
 });
