@@ -7,6 +7,8 @@
  * valid spec; the caller skips those a generation refuses. Each edit is applied in place and
  * described, reproducibly from a seed.
  */
+import { paths } from "./mutations.js";
+
 type Obj = Record<string, any>;
 const METHODS = ["get", "put", "post", "delete", "patch"];
 
@@ -37,17 +39,6 @@ export function applyEdit(doc: Obj, choices: number[]): string {
 }
 
 const pick = <T>(rnd: Random, xs: T[]): T | undefined => xs[Math.floor(rnd() * xs.length)];
-
-function paths(doc: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (doc !== null && typeof doc === "object") {
-    for (const [k, v] of Object.entries(doc)) {
-      const p = [...prefix, Array.isArray(doc) ? Number(k) : k];
-      out.push(p);
-      paths(v, p, out);
-    }
-  }
-  return out;
-}
 
 /** One node of the document, anywhere, edited as its kind allows. */
 function leaf(doc: Obj, rnd: Random): string {

@@ -35,7 +35,7 @@ const replacement = fc.oneof(
 );
 
 /** Every path to a node of `doc` (objects and arrays, and the values in them). */
-function paths(doc: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+export function paths(doc: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   if (doc !== null && typeof doc === "object") {
     for (const [k, v] of Object.entries(doc)) {
       const p = [...prefix, Array.isArray(doc) ? Number(k) : k];
