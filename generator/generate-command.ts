@@ -53,8 +53,24 @@ interface TargetSummary {
   release: { version: string; previous: string | null; bump: string; reason: string; changes: Record<"breaking" | "added" | "changed" | "docs", number> } | { version: string; reason: "up to date" };
 }
 
+/** What a run generates: the spec, its overlays, the targets, and where the code samples go. */
+interface Inputs {
+  spec: string;
+  overlays: string[];
+  targets: TargetConfig[];
+  config?: string;
+  codeSamples?: string;
+}
+
+/** The targets `--spec/--out` (or the config) ask for, checked as a run needs them. */
+function inputsOf(flags: GenerateFlags): Inputs {
+  const inputs = targetsOf(flags);
+  if (overlappingTargets(inputs.targets).length > 0) throw new UsageError("two targets write into overlapping folders");
+  return inputs;
+}
+
 /** The targets `--spec/--out` (or the config) ask for. */
-function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; targets: TargetConfig[]; config?: string; codeSamples?: string } {
+function targetsOf(flags: GenerateFlags): Inputs {
   const extra = flags.overlay.map((o) => resolve(o));
   if (!flags.spec && !flags.out) {
     const config = loadConfig(flags.config);
@@ -72,13 +88,13 @@ function targetsOf(flags: GenerateFlags): { spec: string; overlays: string[]; ta
 
 export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => number): Promise<number> {
   if (flags.json && flags.watch) throw new UsageError("--json prints one run's summary; it does not go with --watch");
-  const { spec, overlays, targets, config, codeSamples } = targetsOf(flags);
-  if (overlappingTargets(targets).length > 0) throw new UsageError("two targets write into overlapping folders");
+  const inputs = inputsOf(flags);
+  const { targets, config } = inputs;
   if (flags.test && (flags.check || flags.watch)) throw new UsageError(`--test runs the tests of what generate writes; it does not go with --${flags.check ? "check" : "watch"}`);
   if (flags.test && !targets.some((t) => t.tests))
     throw new UsageError(`--test runs the SDKs' generated tests, and no target generates any
   hint: set \`tests: true\` under targets.${targets[0].name} in ${flags.config}`);
-  const run = new GenerateRun(flags, spec, overlays, targets, codeSamples);
+  const run = new GenerateRun(flags, inputs);
   if (!flags.watch) return run.once();
   // Watching: every failure is reported (unless the spec changed again meanwhile, or while it was
   // read: the next run reads it whole) and the next save tries again.
@@ -89,24 +105,27 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
     if (stop.asked()) return { files: [], changed: () => false };
     stop.running(true);
     let readWhileWritten = false;
-    await run.once().catch(async (e: unknown) => {
+    try {
+      // The config as it is now: a save of it may be what started this run.
+      if (config) run.reconfigure(inputsOf(flags));
+      await run.once();
+    } catch (e) {
       // A file read while it was written: not reported, and run again (see RunRead.again).
-      if (e instanceof ReadWhileWritten) {
-        readWhileWritten = true;
-        return;
+      if (e instanceof ReadWhileWritten) readWhileWritten = true;
+      else {
+        // Events that came while the run held the thread are taken in first.
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        if (!superseded()) report(e);
       }
-      // Events that came while the run held the thread are taken in first.
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
-      if (!superseded()) report(e);
-    });
+    }
     stop.running(false);
-    const files = [...run.loaded, ...(config ? [config] : [])];
+    const files = run.watched();
     // Said once the first run is over; the watch began before it read anything.
     if (!watching && !stop.asked()) say("stdout", `specsmith: watching ${files.map(rel).join(", ")} (Ctrl-C to stop)\n`);
     watching = true;
     return { files, changed: (paths: string[]) => changedSinceRead(run.read, paths), again: readWhileWritten };
   };
-  const watcher = watchFiles([spec, ...overlays, ...(config ? [config] : [])], again, { now: true });
+  const watcher = watchFiles(run.watched(), again, { now: true });
   return stop.stopped.finally(() => {
     watcher.close();
     run.close();
@@ -152,16 +171,29 @@ class GenerateRun {
   private readonly locks: LockCache | undefined;
   /** What each folder's writer knew when the last save ended (--watch), or what this run read before it writes (write-cache.ts). */
   private readonly writes = new Map<string, WriteCache>();
+  private spec: string;
+  private overlays: string[];
+  private targets: TargetConfig[];
+  private codeSamples: string | undefined;
   constructor(
     private readonly flags: GenerateFlags,
-    private readonly spec: string,
-    private readonly overlays: string[],
-    private readonly targets: TargetConfig[],
-    private readonly codeSamples: string | undefined,
+    private readonly inputs: Inputs,
   ) {
-    this.loaded = [spec];
+    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples } = inputs);
+    this.loaded = [inputs.spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
+  }
+
+  /** --watch: the config read again; the next run generates what it now says. */
+  reconfigure(next: Inputs): void {
+    if (next.spec !== this.spec || next.overlays.join("\0") !== this.overlays.join("\0")) this.loaded = [next.spec];
+    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples } = next);
+  }
+
+  /** --watch: the files a save of which runs again: what the last run read, the spec and overlays asked for, the config. */
+  watched(): string[] {
+    return [...new Set([...this.loaded, this.spec, ...this.overlays, ...(this.inputs.config ? [this.inputs.config] : [])])];
   }
 
   /** Ends the watches on the output folders (--watch), so that the process can exit. */

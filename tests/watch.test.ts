@@ -87,6 +87,26 @@ describe("generate --watch", () => {
     expect(readFileSync(join(out, "CHANGELOG.md"), "utf8").match(/^## /gm)).toHaveLength(1);
   }, 60_000);
 
+  it("generates what the config says after each of its saves: a new class name, a broken config reported, a new folder", async () => {
+    dir = tempDir();
+    const spec = join(dir, "spec.yaml");
+    writeFileSync(spec, read(SPEC));
+    const config = join(dir, "specsmith.yaml");
+    const configWith = (out: string, sdkClass: string) => `spec: spec.yaml\ntargets:\n  typescript:\n    out: ${out}\n    packageName: clerk\n    sdkClass: ${sdkClass}\n`;
+    writeFileSync(config, configWith("out", "Clerk"));
+    const log = watch(config);
+    const client = (out: string) => join(dir, out, "src", "sdk", "sdk.ts");
+    const named = (out: string, sdkClass: string) => existsSync(client(out)) && read(client(out)).includes(`export class ${sdkClass} `);
+    await until(() => log.stdout.includes("watching") && named("out", "Clerk"), "the first generation");
+    atomicSave(config, configWith("out", "Backend"));
+    await until(() => named("out", "Backend"), `the class renamed: ${log.stdout}${log.stderr}`);
+    atomicSave(config, "spec: spec.yaml\ntargets:\n  typescript: [broken\n");
+    await until(() => /specsmith\.yaml:\d+:\d+: error: invalid YAML/.test(log.stderr), `the broken config reported: ${log.stderr}`);
+    atomicSave(config, configWith("elsewhere", "Moved"));
+    await until(() => named("elsewhere", "Moved"), `a new folder: ${log.stdout}${log.stderr}`);
+    expect(child!.exitCode).toBe(null);
+  }, 60_000);
+
   it("watches a file the spec $refs", async () => {
     dir = tempDir();
     const spec = join(dir, "spec.yaml");
