@@ -240,15 +240,13 @@ function loadInputs(
 ): { api: Api; digest: string; sourceDigests: [string, string][]; assertAsRead: () => void } {
   const { api, loaded } = loadApi(spec, overlays, progress, held);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
+  // The run keeps the checks to its end, not the files: their texts and documents are let go of.
+  const checks = inputs.map((s) => s.assertAsRead);
   return {
     api,
     digest: specDigest(inputs),
     sourceDigests: inputs.map((s): [string, string] => [s.path, s.bytes?.sha1 ?? digestOf(s.text)]),
-    // The checks alone, not the files (their texts and documents are let go of).
-    assertAsRead: (
-      (checks) => () =>
-        checks.forEach((check) => check())
-    )(inputs.map((s) => s.assertAsRead)),
+    assertAsRead: () => checks.forEach((check) => check()),
   };
 }
 

@@ -98,8 +98,8 @@ export class SourceFile {
       throw fail(`cannot read ${path}: ${reason}`, code === "EACCES" || code === "EPERM" ? "check the file's permissions and those of its folders" : "check the path");
     }
     // A file saved while it was read (an editor's save, a --watch run that began at its first byte)
-    // reads as a prefix, or as a mix of two versions: told apart by its size and mtime, before the
-    // first check and again before a slow reading (JSON's report of where it breaks costs most of a
+    // reads as a prefix, or as a mix of two versions: told apart by its size and mtime, right after
+    // reading and again before a slow reading (JSON's report of where it breaks costs most of a
     // second on GitHub's description, spent on a file that is only half there).
     const unchanged = asReadCheck(path, st.mtimeMs, bytes.length, () => fail(`${path} changed while it was being read`, "it is being written: run again once it is saved").diagnostics);
     unchanged();
@@ -141,7 +141,7 @@ export class SourceFile {
   }
 
   /** `unchanged`: throws when the file is no longer the text given (asked before a slow reading). */
-  static parse(path: string, text: string, unchanged: () => void = () => {}): SourceFile {
+  static parse(path: string, text: string, unchanged: () => void = nothingToCheck): SourceFile {
     // The text stays as read (its digest is its bytes', which the up-to-date check hashes); JSON reads
     // it with a byte-order mark as a space, which JSON.parse and jsonc-parser refuse.
     const body = jsonBody(text);
