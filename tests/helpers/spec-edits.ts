@@ -108,4 +108,10 @@ export const EDITS: [string, (d: Obj) => void][] = [
   ["the API's title", (d) => (d.info.title = `${d.info.title} Edited`)],
   ["the API's version", (d) => (d.info.version = `${d.info.version}-edited`)],
   ["the API's description", (d) => (d.info.description = `${d.info.description ?? ""} (edited)`)],
+  [
+    "a security scheme's description",
+    (d) => {
+      for (const s of Object.values((d.components.securitySchemes ?? {}) as Obj)) s.description = `${s.description ?? ""} (edited)`;
+    },
+  ],
 ];

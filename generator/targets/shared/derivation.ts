@@ -5,9 +5,9 @@
  *
  * A key covers everything the file's view may read:
  * - the plan's global part: every plan field but its models, operations and groups (names of the
- *   client, namespaces, ...), and the API's servers, security, globals and retries (not its `info`,
- *   which only files printed on every run read), nor the lists only files keyed by their own view
- *   read (VIEW_KEYED);
+ *   client, namespaces, ...), and the API's servers, security, globals and retries (not its `info`
+ *   nor its security schemes' descriptions, which only files printed on every run read), nor the
+ *   lists only files keyed by their own view read (VIEW_KEYED);
  * - the entity's own IR and plan entry (its names, file, page), and for an operation its resource's
  *   IR and plan entry but their list of operations (a snippet reaches the method through the
  *   resource's accessors);
@@ -122,8 +122,11 @@ export class Derivations implements Keys {
 function globalJson(plan: PlanBase): string {
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plan)) if (!ENTITIES.has(k) && !VIEW_KEYED.has(k) && k !== "version" && k !== "names") rest[k] = v;
-  const { models: _m, operations: _o, groups: _g, warnings: _w, info: _i, names: _n, held: _h, ...api } = plan.api;
-  return planJson({ rest, api });
+  const { models: _m, operations: _o, groups: _g, warnings: _w, info: _i, names: _n, held: _h, securitySchemes, ...api } = plan.api;
+  // A scheme's description is printed by the config module and the README alone, printed on every
+  // run; its kind and options are read everywhere (a function's credentials, a snippet's client).
+  const schemes = securitySchemes.map(({ description: _d, ...scheme }) => scheme);
+  return planJson({ rest, api: { ...api, securitySchemes: schemes } });
 }
 
 /** The plan's (and the API's) collections of entities, each keyed on its own. */

@@ -27,6 +27,7 @@ const returning = (operationId: string, tag: string, schema: Obj, description = 
 function base(): Obj {
   return {
     servers: [{ url: "https://api.example.com" }],
+    security: [{ bearer: [] }],
     paths: {
       "/a": returning("getA", "things", ref("A")),
       "/e": returning("getE", "things", ref("E")),
@@ -40,6 +41,7 @@ function base(): Obj {
         D: { type: "object", properties: { back: ref("B") } },
         E: { type: "object", properties: { id: { type: "string" } } },
       },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A token." } },
     },
   };
 }
@@ -96,6 +98,12 @@ describe.each(PLANNERS)("Derivations (%s plan)", (_target, planOf) => {
       { models: ["E"], operations: ["GetE", "ListE"], groups: ["others", "things"] },
     ],
     ["a server: every file may print it", (d: Obj) => (d.servers[0].url = "https://other.example.com"), ALL],
+    [
+      "a security scheme's description: no derived file prints it (the config module and the README do, printed on every run)",
+      (d: Obj) => (d.components.securitySchemes.bearer.description = "Edited."),
+      { models: [], operations: [], groups: [] },
+    ],
+    ["a security scheme's kind: every file may read it (a function's credentials, a snippet's client)", (d: Obj) => (d.components.securitySchemes.bearer.scheme = "basic"), ALL],
     [
       "a model renamed: what reaches it (a name is printed where it is referenced; indexes are not derived files)",
       (d: Obj) => {
