@@ -175,11 +175,13 @@ class GenerateRun {
   private overlays: string[];
   private targets: TargetConfig[];
   private codeSamples: string | undefined;
+  /** The config file, when the run has one (its path never changes; what it says may). */
+  private readonly config: string | undefined;
   constructor(
     private readonly flags: GenerateFlags,
-    private readonly inputs: Inputs,
+    inputs: Inputs,
   ) {
-    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples } = inputs);
+    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples, config: this.config } = inputs);
     this.loaded = [inputs.spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
@@ -193,7 +195,7 @@ class GenerateRun {
 
   /** --watch: the files a save of which runs again: what the last run read, the spec and overlays asked for, the config. */
   watched(): string[] {
-    return [...new Set([...this.loaded, this.spec, ...this.overlays, ...(this.inputs.config ? [this.inputs.config] : [])])];
+    return [...new Set([...this.loaded, this.spec, ...this.overlays, ...(this.config ? [this.config] : [])])];
   }
 
   /** Ends the watches on the output folders (--watch), so that the process can exit. */
