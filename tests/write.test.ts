@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { unsafePathReason } from "../generator/write/paths.js";
-import { MANIFEST, WriteError, diffOutput, readManifest, writeOutput } from "../generator/write/write.js";
+import { MANIFEST, WriteError, diffOutput, readManifest, stageOutput, writeOutput } from "../generator/write/write.js";
 import { buildPack, decodePack, encodePack, openPack, PACK_FILE, PristineStore } from "../generator/write/pristine.js";
 import { INDEX_FILE, digestOf, readIndex } from "../generator/write/stat-index.js";
 import { packedFile } from "../generator/targets/shared/render-memo.js";
@@ -15,6 +15,24 @@ import { WriteCache } from "../generator/write/write-cache.js";
 import { previousOf, resolveEdits } from "../generator/write/edits.js";
 import { SILENT } from "../generator/progress.js";
 import { listFiles, tempDir } from "./helpers/paths.js";
+
+describe("stageOutput, given up", () => {
+  it("removes the folders it made for a new output folder, and only those", () => {
+    const parent = tempDir();
+    const out = join(parent, "sdks", "ts");
+    stageOutput(out, [{ path: "src/a.ts", content: "a" }]).abort();
+    expect(existsSync(join(parent, "sdks"))).toBe(false);
+    expect(existsSync(parent)).toBe(true);
+  });
+
+  it("leaves an existing folder, and what the user has in it, as they were", () => {
+    const out = join(tempDir(), "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "notes.md"), "mine");
+    stageOutput(out, [{ path: "src/a.ts", content: "a" }]).abort();
+    expect(listFiles(out)).toEqual(["notes.md"]);
+  });
+});
 
 describe("writeOutput", () => {
   it("writes files and a sorted manifest into a new folder", () => {

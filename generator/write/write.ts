@@ -9,7 +9,7 @@
  *   and a file specsmith did not generate is never overwritten.
  */
 import { closeSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Stats } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { acquireLock, LockHeldError } from "./lock.js";
 import { recoverLegacy } from "./legacy.js";
 import { escapingAncestor, removableUnder, unsafePathReason } from "./paths.js";
@@ -168,11 +168,12 @@ export interface PendingWrite {
 export function stageOutput(outDir: string, files: OutputFile[], progress: Progress = SILENT, cache?: WriteCache): PendingWrite {
   checkPaths(outDir, files);
   const notes = recoverLegacy(outDir);
-  const root = openOutDir(outDir);
+  const { root, created } = openOutDir(outDir);
   let lock: ReturnType<typeof acquireLock>;
   try {
     lock = acquireLock(root);
   } catch (e) {
+    removeEmpty(created);
     if (e instanceof LockHeldError) throw new WriteError(e.message);
     throw fsError(e, outDir);
   }
@@ -181,6 +182,7 @@ export function stageOutput(outDir: string, files: OutputFile[], progress: Progr
     staged = stageLocked(root, outDir, files, { progress, journal: lock.journal, cache });
   } catch (e) {
     lock.release();
+    removeEmpty(created);
     throw e;
   }
   let open = true;
@@ -196,7 +198,10 @@ export function stageOutput(outDir: string, files: OutputFile[], progress: Progr
   return {
     commit: (inputs) => done(() => ({ ...staged.commit(inputs), notes })),
     abort: () => {
-      if (open) done(() => staged.abort());
+      if (!open) return;
+      done(() => staged.abort());
+      // A folder this run made is not left behind, empty, by a run that wrote nothing.
+      removeEmpty(created);
     },
   };
 }
@@ -423,7 +428,12 @@ function stage(root: string, outDir: string, staged: Staged[], temps: string[], 
 /** Removes staged temporary files (the first `staged.length` of `temps`), then the folders made for them. */
 function discard(root: string, staged: { path: string }[], temps: string[], made: string[]): void {
   for (let j = 0; j < staged.length && j < temps.length; j++) rmSync(join(root, temps[j]), { force: true });
-  for (const d of [...made].reverse()) {
+  removeEmpty([...made].reverse());
+}
+
+/** Removes each of `dirs` (innermost first) that is empty; one that is not is kept, and so are those above it. */
+function removeEmpty(dirs: string[]): void {
+  for (const d of dirs) {
     try {
       rmdirSync(d);
     } catch {
@@ -504,27 +514,35 @@ function removeGenerated(root: string, rel: string): boolean {
 }
 
 /**
- * The real path of the output folder, created if missing. A file, or a folder without write
- * permission for its owner, is refused: specsmith never replaces either.
+ * The real path of the output folder, created if missing (`created`: the folders made for it,
+ * innermost first). A file, or a folder without write permission for its owner, is refused:
+ * specsmith never replaces either.
  */
-function openOutDir(outDir: string): string {
+function openOutDir(outDir: string): { root: string; created: string[] } {
   let st;
   try {
     st = statSync(outDir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw fsError(e, outDir);
+    let first: string | undefined;
     try {
-      mkdirSync(outDir, { recursive: true });
+      first = mkdirSync(outDir, { recursive: true });
     } catch (err) {
       throw fsError(err, outDir);
     }
-    return realpathSync(outDir);
+    const root = realpathSync(outDir);
+    const created: string[] = [];
+    for (let d = resolve(outDir); first !== undefined; d = dirname(d)) {
+      created.push(d);
+      if (d === resolve(first) || d === dirname(d)) break;
+    }
+    return { root, created };
   }
   if (!st.isDirectory()) throw new WriteError(`${outDir} is a file, not a folder.\n  hint: choose a folder for the output (it is created if missing)`);
   if ((st.mode & 0o200) === 0) {
     throw new WriteError(`${outDir} is read-only (mode ${(st.mode & 0o777).toString(8)}); specsmith does not write into it.\n  hint: make it writable (chmod u+w) or choose another folder`);
   }
-  return realpathSync(outDir);
+  return { root: realpathSync(outDir), created: [] };
 }
 
 /** Generated paths that hold a file specsmith did not generate (or sit below one). */
