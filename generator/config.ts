@@ -56,6 +56,14 @@ export function overlappingTargets(targets: TargetConfig[]): [TargetConfig, Targ
 }
 
 export function loadConfig(path: string, registry: Registry = TARGETS): Config {
+  return readConfig(path, registry).config;
+}
+
+/**
+ * The config at `path`, and its check that the file is still as it was read (SourceFile.assertAsRead):
+ * a run that generates from it asks again before it writes, as it asks the spec.
+ */
+export function readConfig(path: string, registry: Registry = TARGETS): { config: Config; assertAsRead: () => void } {
   const file = SourceFile.read(resolve(path));
   const base = dirname(file.path);
   const errors: Diagnostic[] = [];
@@ -164,12 +172,13 @@ export function loadConfig(path: string, registry: Registry = TARGETS): Config {
     );
   }
   if (errors.length) throw new SpecError(errors);
-  return {
+  const config: Config = {
     spec: resolve(base, data.spec as string),
     overlays: (overlays as string[]).map((o) => resolve(base, o)),
     ...(typeof data.codeSamples === "string" ? { codeSamples: resolve(base, data.codeSamples) } : {}),
     targets,
   };
+  return { config, assertAsRead: file.assertAsRead };
 }
 
 /**

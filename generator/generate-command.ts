@@ -5,7 +5,7 @@
  */
 import v8 from "node:v8";
 import { join, resolve } from "node:path";
-import { derivedTarget, loadConfig, overlappingTargets, type TargetConfig } from "./config.js";
+import { derivedTarget, overlappingTargets, readConfig, type TargetConfig } from "./config.js";
 import { UsageError, formatDiagnostic } from "./diagnostics.js";
 import { exampleProblems } from "./mock/example-check.js";
 import { cacheOf, checkOne, codeSamplesFile, generateAll, joinChecks, type Check, type TargetResult } from "./generate.js";
@@ -59,6 +59,8 @@ interface Inputs {
   overlays: string[];
   targets: TargetConfig[];
   config?: string;
+  /** Throws ReadWhileWritten if the config changed since it was read (as the spec's check does). */
+  configAsRead?: () => void;
   codeSamples?: string;
 }
 
@@ -73,12 +75,12 @@ function inputsOf(flags: GenerateFlags): Inputs {
 function targetsOf(flags: GenerateFlags): Inputs {
   const extra = flags.overlay.map((o) => resolve(o));
   if (!flags.spec && !flags.out) {
-    const config = loadConfig(flags.config);
+    const { config, assertAsRead } = readConfig(flags.config);
     const targets = config.targets.filter((t) => !flags.target || t.name === flags.target);
     if (targets.length === 0) throw new UsageError(`${flags.config} configures no ${flags.target ?? ""} target`);
     // The code-samples overlay holds every target's snippets: a run of one target leaves it as it is.
     const codeSamples = flags.target ? undefined : config.codeSamples;
-    return { spec: config.spec, overlays: [...config.overlays, ...extra], targets, config: resolve(flags.config), ...(codeSamples ? { codeSamples } : {}) };
+    return { spec: config.spec, overlays: [...config.overlays, ...extra], targets, config: resolve(flags.config), configAsRead: assertAsRead, ...(codeSamples ? { codeSamples } : {}) };
   }
   if (!flags.spec || !flags.out) throw new UsageError(`--spec and --out go together (and --target, default ${targetNames(TARGETS)[0]})`);
   const spec = resolve(flags.spec);
@@ -177,11 +179,13 @@ class GenerateRun {
   private codeSamples: string | undefined;
   /** The config file, when the run has one (its path never changes; what it says may). */
   private readonly config: string | undefined;
+  /** Whether the config is still as this run's targets were read from it. */
+  private configAsRead: (() => void) | undefined;
   constructor(
     private readonly flags: GenerateFlags,
     inputs: Inputs,
   ) {
-    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples, config: this.config } = inputs);
+    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples, config: this.config, configAsRead: this.configAsRead } = inputs);
     this.loaded = [inputs.spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
@@ -190,7 +194,7 @@ class GenerateRun {
   /** --watch: the config read again; the next run generates what it now says. */
   reconfigure(next: Inputs): void {
     if (next.spec !== this.spec || next.overlays.join("\0") !== this.overlays.join("\0")) this.loaded = [next.spec];
-    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples } = next);
+    ({ spec: this.spec, overlays: this.overlays, targets: this.targets, codeSamples: this.codeSamples, configAsRead: this.configAsRead } = next);
   }
 
   /** --watch: the files a save of which runs again: what the last run read, the spec and overlays asked for, the config. */
@@ -243,6 +247,9 @@ class GenerateRun {
         huge: collectSooner,
         staged: (r: TargetResult) => (this.flags.check ? checks.push(this.compare(r)) : pending.push(this.stage(r, progress))),
       });
+      // A config saved during the run may name other targets or settings: what was made from the
+      // config as read is not written (generateAll asked the spec and overlays the same).
+      this.configAsRead?.();
       this.loaded = results[0]?.sources ?? [this.spec];
       this.read = new Map(results[0]?.sourceDigests ?? []);
       const warnings = results[0]?.warnings ?? [];
