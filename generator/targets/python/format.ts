@@ -7,7 +7,9 @@
  * For a big SDK the formatter runs on a worker thread, fed each module as soon as it is rendered:
  * WebAssembly would otherwise hold the main thread after the rendering (on GitHub's SDK, 1.9 s after
  * 2.1 s). A small one formats on the main thread: starting a worker and its WebAssembly costs about
- * 85 ms, more than formatting a few hundred modules.
+ * 85 ms, more than formatting a few hundred modules. So does a regeneration of a big one that
+ * renders only a few modules again (a --watch save, an edit that takes the rest from the pack): the
+ * worker starts only once WORKER_AFTER modules were rendered that need formatting.
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -20,6 +22,12 @@ export const RUFF_LINE_WIDTH = 88;
 
 /** Modules (models and operations) from which an SDK's formatting goes to a worker. */
 export const WORKER_FROM = 400;
+
+/**
+ * Modules to format a run must have rendered before the worker starts; the format step formats them
+ * on the main thread (about 0.3 ms each, but for a big resource module).
+ */
+export const WORKER_AFTER = 64;
 
 /** Modules per message to the worker: fewer messages, and the worker is never long without work. */
 const BATCH = 16;
@@ -50,7 +58,9 @@ import(workerData.module).then(({ format }) => {
 
 /** Formats the `.py` modules handed to it on a worker thread; `done()` writes the results back. */
 export class RuffFormatter {
-  private readonly worker: Worker | undefined;
+  private worker: Worker | undefined;
+  /** Modules to format that were seen before the worker started (the format step formats them). */
+  private before = 0;
   private readonly files: OutputFile[] = [];
   private batch: [number, string, string][] = [];
   private answered = 0;
@@ -66,11 +76,12 @@ export class RuffFormatter {
    * text may go (off-heap.ts).
    */
   constructor(
-    modules: number,
+    private readonly modules: number,
     private readonly memo?: FormatMemo,
     private readonly offHeap?: OffHeapTexts,
-  ) {
-    if (modules < WORKER_FROM) return;
+  ) {}
+
+  private startWorker(): Worker {
     const module = pathToFileURL(createRequire(import.meta.url).resolve("@wasm-fmt/ruff_fmt")).href;
     this.worker = new Worker(WORKER, { eval: true, workerData: { module, width: RUFF_LINE_WIDTH } });
     // A generation that fails half-way must not be kept alive by its formatter.
@@ -94,12 +105,15 @@ export class RuffFormatter {
       this.failure ??= e;
       this.wakeAll();
     });
+    return this.worker;
   }
 
   /** Hands a module to the worker if it is Python; returns whether it did (the format step then passes it by). */
   start(file: OutputFile): boolean {
-    if (!this.worker || !file.path.endsWith(".py")) return false;
+    if (this.modules < WORKER_FROM || !file.path.endsWith(".py")) return false;
     if (recalled(file, this.memo)) return true;
+    if (!this.worker && this.before++ < WORKER_AFTER) return false;
+    this.worker ??= this.startWorker();
     this.batch.push([this.files.length, file.path, file.content]);
     this.files.push(file);
     if (this.batch.length === BATCH) this.flush();
