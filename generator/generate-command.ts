@@ -108,8 +108,9 @@ export async function runGenerate(flags: GenerateFlags, report: (e: unknown) => 
     stop.running(true);
     let readWhileWritten = false;
     try {
-      // The config as it is now: a save of it may be what started this run.
-      if (config) run.reconfigure(inputsOf(flags));
+      // The config as it is now: a save of it may be what started this run (the first run has the
+      // one read at start, whose check still stands).
+      if (config && watching) run.reconfigure(inputsOf(flags));
       await run.once();
     } catch (e) {
       // A file read while it was written: not reported, and run again (see RunRead.again).
