@@ -12,16 +12,16 @@ export const HTTP_LANG = "curl";
 
 export const LANGUAGE_LABELS: Record<string, string> = { typescript: "TypeScript", python: "Python", curl: "curl" };
 
-/** A section's text before its first `###` heading, and its `###` parts (outside code). */
-export function splitParts(section: string): { preamble: string; parts: ReferencePart[] } {
+/** A section's text before its first `###` heading (`level`: `##` on a model page), and its parts at that level (outside code). */
+export function splitParts(section: string, level = 3): { preamble: string; parts: ReferencePart[] } {
   const lines = section.split("\n");
-  const starts = headingLines(lines, /^### \S/);
+  const starts = headingLines(lines, new RegExp(`^#{${level}} \\S`));
   const preamble = lines
     .slice(0, starts[0] ?? lines.length)
     .join("\n")
     .trim();
   const parts = starts.map((at, k) => ({
-    heading: lines[at].slice(4).trim(),
+    heading: lines[at].slice(level + 1).trim(),
     body: lines
       .slice(at + 1, starts[k + 1] ?? lines.length)
       .join("\n")
@@ -63,29 +63,60 @@ export interface LanguageSection {
  * its block. The usage example is the main language's: its code group already holds every language.
  */
 export function mergedSection(main: LanguageSection, others: LanguageSection[]): string {
-  const all = [main, ...others].map((s) => ({ lang: s.lang, ...splitParts(s.body) }));
+  const all = [main, ...others].map((s) => ({ langs: [s.lang], ...splitParts(s.body) }));
+  return [all[0].preamble, ...mergedParts(all, 3)].filter((x) => x !== "").join("\n\n") + "\n";
+}
+
+/**
+ * A model's page with every language's text (each SDK's page of the model, its links already
+ * pointing into the site): the title, the model's description (once when the languages that give
+ * one say the same: Speakeasy's TypeScript pages leave a response's description out, its Python
+ * pages keep it; else each language's in its block), then each `##` heading once, each language's
+ * part in its block.
+ * The main language's blocks show in the HTTP view too, which has no models of its own.
+ */
+export function mergedModelPage(title: string, main: LanguageSection, others: LanguageSection[]): string {
+  const all = [main, ...others].map((s, i) => ({ langs: i === 0 ? [s.lang, HTTP_LANG] : [s.lang], ...splitParts(s.body, 2) }));
+  const said = all.filter((s) => s.preamble !== "");
+  const preamble = said.every((s) => s.preamble === said[0].preamble) ? said.slice(0, 1).map((s) => s.preamble) : said.map((s) => langBlock(s.langs, s.preamble));
+  return [`# ${title}`, languagePicker(all.map((s) => s.langs[0])), ...preamble, ...mergedParts(all, 2)].filter((x) => x !== "").join("\n\n") + "\n";
+}
+
+/**
+ * Links that show a page in each of `langs` (a page with no code group to pick one in): the theme
+ * picks the language in place; without script, `?lang=` opens the page in it. (`vp-raw`: VitePress's
+ * router leaves the links alone, which it would follow as a visit to another page.)
+ */
+export function languagePicker(langs: string[]): string {
+  const links = langs.map((lang) => `<a href="?lang=${lang}" data-lang="${lang}">${LANGUAGE_LABELS[lang] ?? lang}</a>`);
+  return `<p class="specsmith-pick vp-raw">Language: ${links.join(" · ")}</p>`;
+}
+
+/** Each heading of `all`'s parts once, in order of first appearance, and below it each language's part in its block. */
+function mergedParts(all: { langs: string[]; parts: ReferencePart[] }[], level: number): string[] {
   const headings: string[] = [];
   for (const s of all) for (const p of s.parts) if (!headings.includes(p.heading)) headings.push(p.heading);
-  const out = [all[0].preamble];
+  const out: string[] = [];
   for (const heading of headings) {
     const holders = all.filter((s) => s.parts.some((p) => p.heading === heading));
-    const usage = heading === "Example Usage" && holders[0] === all[0] && all[0].parts.find((p) => p.heading === heading)!.body.includes("::: code-group");
-    if (usage) {
-      out.push(`### ${heading}`, all[0].parts.find((p) => p.heading === heading)!.body);
+    const body = (s: (typeof all)[number]) => s.parts.find((p) => p.heading === heading)!.body;
+    const heads = `${"#".repeat(level)} ${heading}`;
+    // An operation's usage example is a code group of every language already.
+    if (heading === "Example Usage" && holders[0] === all[0] && body(all[0]).includes("::: code-group")) {
+      out.push(heads, body(all[0]));
       continue;
     }
-    const heads = `### ${heading}`;
     out.push(
       holders.length === all.length
         ? heads
         : langBlock(
-            holders.map((h) => h.lang),
+            holders.flatMap((h) => h.langs),
             heads,
           ),
     );
-    for (const h of holders) out.push(langBlock([h.lang], h.parts.find((p) => p.heading === heading)!.body));
+    for (const h of holders) out.push(langBlock(h.langs, body(h)));
   }
-  return out.filter((x) => x !== "").join("\n\n") + "\n";
+  return out;
 }
 
 /**
@@ -93,8 +124,18 @@ export function mergedSection(main: LanguageSection, others: LanguageSection[]):
  * the document; before it does (and without script) the main language shows.
  */
 export function languageCss(langs: string[], main: string): string {
-  const rules = [".specsmith-lang { display: none; }", `html:not([data-specsmith-lang]) .specsmith-lang[data-langs~="${main}"] { display: block; }`];
-  for (const lang of langs) rules.push(`html[data-specsmith-lang="${lang}"] .specsmith-lang[data-langs~="${lang}"] { display: block; }`);
+  const rules = [
+    ".specsmith-lang { display: none; }",
+    // The theme's link style, which `vp-raw` opts the language links out of.
+    ".specsmith-pick a { color: var(--vp-c-brand-1); text-decoration: underline; text-underline-offset: 2px; }",
+    `html:not([data-specsmith-lang]) .specsmith-lang[data-langs~="${main}"] { display: block; }`,
+    `html:not([data-specsmith-lang]) .specsmith-pick a[data-lang="${main}"] { font-weight: 600; }`,
+  ];
+  for (const lang of langs) {
+    rules.push(`html[data-specsmith-lang="${lang}"] .specsmith-lang[data-langs~="${lang}"] { display: block; }`);
+    // The language shown, among a page's language links.
+    rules.push(`html[data-specsmith-lang="${lang}"] .specsmith-pick a[data-lang="${lang}"] { font-weight: 600; }`);
+  }
   return rules.join("\n") + "\n";
 }
 

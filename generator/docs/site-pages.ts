@@ -1,8 +1,9 @@
 /** The docs site's pages, sidebar and llms.txt, from the markdown pages `generate` renders. */
 import { compactTables } from "./compact-tables.js";
 import { htmlAttr } from "../render/escape.js";
+import { byText } from "../ir/names.js";
 import type { CodeSample } from "./code-samples.js";
-import { HTTP_LANG, LANGUAGE_LABELS, MARKDOWN_LINK, headingLines, langBlock, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
+import { HTTP_LANG, LANGUAGE_LABELS, MARKDOWN_LINK, headingLines, langBlock, mergedModelPage, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
 
 export interface SitePage {
   /** Path in the site's source: README.md becomes index.md. */
@@ -12,6 +13,8 @@ export interface SitePage {
   /** What VitePress reads: the markdown as text only (no Vue template syntax from the spec runs). */
   content: string;
   title: string;
+  /** The languages of a model page that holds every SDK's text of the model (joinedModelPage). */
+  langs?: string[];
 }
 
 /** A usage example as every target's docs pages mark it (Speakeasy's marker), in the page's language. */
@@ -35,6 +38,15 @@ export function sitePage(file: { path: string; content: string }, byAttr: Sample
   });
   const title = /^# (.*)$/m.exec(markdown)?.[1] ?? file.path;
   return { path: file.path === "README.md" ? "index.md" : file.path, markdown, content: vPre(markdown), title };
+}
+
+/**
+ * The main SDK's page of a model with the other SDKs' texts of it (`others`, their links rebased onto
+ * this page): one page a model, as one a operation, the reader's language picking what shows.
+ */
+export function joinedModelPage(page: SitePage, lang: string, others: LanguageSection[]): SitePage {
+  const markdown = mergedModelPage(page.title, { lang, body: page.markdown.replace(/^# .*\n+/, "") }, others);
+  return { ...page, markdown, content: vPre(markdown), langs: [lang, ...others.map((o) => o.lang)] };
 }
 
 /**
@@ -204,26 +216,45 @@ export function siteSidebars(pages: SitePage[]): Record<string, unknown[]> {
   return sidebars;
 }
 
-/** The models index page: every language's model pages (each in its language's block), by namespace. */
+/**
+ * The models index page: every language's model pages (each in its language's block). The first
+ * language's by namespace; another's (in one namespace in its SDK) are its pages below its name
+ * and the first language's pages that hold its text too (joinedModelPage), by name.
+ */
 export function modelsPage(pages: SitePage[], langs: string[] = []): SitePage {
   const lines = ["# Models", ""];
+  const listed = (list: SitePage[], title: (p: SitePage) => string = (p) => p.title) => list.map((m) => `- [${title(m)}](${m.path})`);
   langs.forEach((lang, i) => {
-    // The first language's pages are at the site's root, every other's below its name.
-    const root = i === 0 ? "docs/models/" : `${lang}/docs/models/`;
-    const models = pages.filter((p) => p.path.startsWith(root) && !p.path.startsWith(`${root}utils/`));
-    if (models.length === 0) return;
     const body: string[] = [];
-    const spaces = [...new Set(models.map((m) => m.path.slice(root.length).split("/").slice(0, -1).join("/")))];
-    for (const space of spaces) {
-      const inSpace = models.filter((m) => m.path.slice(root.length).split("/").slice(0, -1).join("/") === space);
-      if (space) body.push(`## ${space}`, "");
-      body.push(...inSpace.map((m) => `- [${m.title}](${m.path})`), "");
+    if (i === 0) {
+      const models = pages.filter((p) => isModelPage(p.path, MODELS));
+      const spaceOf = (p: SitePage) => p.path.slice(MODELS.length).split("/").slice(0, -1).join("/");
+      for (const space of new Set(models.map(spaceOf))) body.push(...(space ? [`## ${space}`, ""] : []), ...listed(models.filter((m) => spaceOf(m) === space)), "");
+    } else {
+      const models = pages.filter((p) => isModelPage(p.path, `${lang}/${MODELS}`) || (p.langs?.includes(lang) && p.path.startsWith(MODELS)));
+      // Its own pages' titles name the language (for the sidebar and search); here its block does.
+      const label = ` (${LANGUAGE_LABELS[lang] ?? lang})`;
+      const title = (p: SitePage) => (p.title.endsWith(label) ? p.title.slice(0, -label.length) : p.title);
+      body.push(
+        ...listed(
+          models.sort((a, b) => byText(title(a), title(b))),
+          title,
+        ),
+      );
     }
+    if (body.length === 0) return;
     // The HTTP view lists the first language's models.
     lines.push(langs.length > 1 ? langBlock(i === 0 ? [lang, HTTP_LANG] : [lang], body.join("\n").trim()) : body.join("\n").trim(), "");
   });
   const markdown = lines.join("\n");
   return { path: "models.md", markdown, content: vPre(markdown), title: "Models" };
+}
+
+const MODELS = "docs/models/";
+
+/** A model's page below `root` (not one of the SDK's own `utils/` pages). */
+function isModelPage(path: string, root: string): boolean {
+  return path.startsWith(root) && !path.startsWith(`${root}utils/`);
 }
 
 /** llms.txt (a map of the site) or llms-full.txt (every page's text). */

@@ -1,12 +1,13 @@
 /**
  * Every target's docs in one site. The first target's pages are the site's frame (home, resources,
  * operations, models); every other target's pages sit below its name (`python/index.md`,
- * `python/docs/models/user.md`), and its resource pages' operation sections join the first
- * target's operation pages (joined by the IR's operation ids, never by names). Links inside another
+ * `python/docs/models/user.md`), but for its resource pages, whose operation sections join the first
+ * target's operation pages, and its pages of models the first target has pages of too, which join
+ * those (both joined by the IR's ids and names, never by the SDKs' names). Links inside another
  * target's text are rebased onto the site's pages; a link to a page the site lacks becomes its text.
  */
 import type { DocsIndex, TargetResult } from "../generate.js";
-import { HTTP_LANG, LANGUAGE_LABELS, rebaseLinks, relativePath, type LanguageSection } from "./site-languages.js";
+import { HTTP_LANG, LANGUAGE_LABELS, rebaseLinks, type LanguageSection } from "./site-languages.js";
 import { operationFile, splitSections, vPre, type OperationLanguages, type SitePage } from "./site-pages.js";
 
 /** A target other than the site's first, as the site holds it. */
@@ -17,6 +18,8 @@ export interface SiteTarget {
   docs: DocsIndex;
   /** Its markdown files (docs pages and README), by path in its output. */
   files: Map<string, string>;
+  /** Its model pages that join the first target's page of the same model: their path in its output → that page's site path. */
+  joined: Map<string, string>;
   /** The site path of a path (and anchor) of its output, or undefined. */
   resolve: (path: string, anchor: string) => string | undefined;
 }
@@ -38,8 +41,12 @@ export function siteTarget(result: TargetResult, main: DocsIndex): SiteTarget | 
   const operations = operationSitePaths(main);
   const mainGroups = new Map(main.groups.map((g) => [g.name, g.page]));
   const resources = new Map(docs.groups.map((g) => [g.page, g]));
+  const mainModels = new Map(main.models.map((m) => [m.name, m.page]));
+  const joined = new Map(docs.models.flatMap((m) => (mainModels.has(m.name) && files.has(m.page) ? [[m.page, mainModels.get(m.name)!] as const] : [])));
   const resolve = (path: string, anchor: string): string | undefined => {
     const hash = anchor ? `#${anchor}` : "";
+    const model = joined.get(path);
+    if (model !== undefined) return model + hash;
     const group = resources.get(path);
     if (group) {
       // A resource page's anchor is an operation's heading (its method); else the resource's overview.
@@ -50,15 +57,15 @@ export function siteTarget(result: TargetResult, main: DocsIndex): SiteTarget | 
     if (path === "README.md") return `${prefix}index.md${hash}`;
     return files.has(path) ? prefix + path + hash : undefined;
   };
-  return { lang, prefix, docs, files, resolve };
+  return { lang, prefix, docs, files, joined, resolve };
 }
 
-/** Another target's pages other than its resource pages (those join the operation pages), links rebased. */
+/** Another target's pages but its resource pages and joined model pages (those join the first target's pages), links rebased. */
 export function targetPages(t: SiteTarget): SitePage[] {
   const resources = new Set(t.docs.groups.map((g) => g.page));
   const label = LANGUAGE_LABELS[t.lang] ?? t.lang;
   return [...t.files]
-    .filter(([path]) => !resources.has(path))
+    .filter(([path]) => !resources.has(path) && !t.joined.has(path))
     .map(([path, text]) => {
       const site = path === "README.md" ? `${t.prefix}index.md` : t.prefix + path;
       const markdown = rebaseLinks(text, path, site, t.resolve);
@@ -94,17 +101,16 @@ export function operationLanguages(main: { lang: string; docs: DocsIndex }, othe
   };
 }
 
-/** Each model page with a link to the same model's page in every other language. */
-export function withModelLinks(pages: SitePage[], models: { lang: string; byName: Map<string, string> }[]): SitePage[] {
-  const langsOf = new Map<string, { lang: string; path: string }[]>();
-  for (const { lang, byName } of models) for (const [name, path] of byName) (langsOf.get(name) ?? langsOf.set(name, []).get(name)!).push({ lang, path });
-  const at = new Map<string, { lang: string; path: string }[]>();
-  for (const list of langsOf.values()) for (const x of list) at.set(x.path, list);
-  return pages.map((p) => {
-    const others = (at.get(p.path) ?? []).filter((x) => x.path !== p.path);
-    if (others.length === 0) return p;
-    const line = `This model in ${others.map((o) => `[${LANGUAGE_LABELS[o.lang] ?? o.lang}](${relativePath(p.path, o.path)})`).join(", ")}.`;
-    const markdown = p.markdown.replace(/^(# .*\n)/m, `$1\n${line}\n`);
-    return { ...p, markdown, content: vPre(markdown) };
-  });
+/**
+ * The parts of the first target's model pages that the other targets' pages of the same models
+ * give: by site path, each target's page (without its title), its links rebased onto that page.
+ */
+export function modelSections(others: SiteTarget[]): Map<string, LanguageSection[]> {
+  const out = new Map<string, LanguageSection[]>();
+  for (const t of others)
+    for (const [path, site] of t.joined) {
+      const body = rebaseLinks(t.files.get(path)!, path, site, t.resolve).replace(/^# .*\n+/, "");
+      (out.get(site) ?? out.set(site, []).get(site)!).push({ lang: t.lang, body });
+    }
+  return out;
 }

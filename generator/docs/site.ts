@@ -25,8 +25,21 @@ import type { CodeSample } from "./code-samples.js";
 import { curlSamples } from "./curl.js";
 import { httpReference, type ReferencePart } from "./http-reference.js";
 import { HTTP_LANG, languageCss } from "./site-languages.js";
-import { changelogPages, deadLinks, operationPages, withChangelogLinks, llmsTxt, modelsPage, samplesByMarker, siteDataText, sitePage, siteSidebars, type SitePage } from "./site-pages.js";
-import { operationLanguages, siteTarget, targetPages, withModelLinks } from "./site-targets.js";
+import {
+  changelogPages,
+  deadLinks,
+  joinedModelPage,
+  operationPages,
+  withChangelogLinks,
+  llmsTxt,
+  modelsPage,
+  samplesByMarker,
+  siteDataText,
+  sitePage,
+  siteSidebars,
+  type SitePage,
+} from "./site-pages.js";
+import { modelSections, operationLanguages, siteTarget, targetPages } from "./site-targets.js";
 import { LiveSource, write } from "./site-live.js";
 import { inputDigest, onceInput, recordInputs, recordSite, siteKey, siteUnchanged, unchangedInputs, inputsContext, type SiteInputs } from "./site-record.js";
 
@@ -109,8 +122,13 @@ function joinedSite(configPath: string, results: TargetResult[]): SiteContent {
   const http = main.api ? curlSamples(main.api) : [];
   for (const s of [...results.flatMap((r) => r.samples ?? []), ...http]) (samples.get(s.operationId) ?? samples.set(s.operationId, []).get(s.operationId)!).push(s);
   const byMarker = samplesByMarker(samples);
-  const docs = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, byMarker));
   const others = main.docs ? results.slice(1).flatMap((r) => siteTarget(r, main.docs!) ?? []) : [];
+  // A model's page holds every language's text (as an operation's does).
+  const joined = modelSections(others);
+  const docs = main.files
+    .filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md")
+    .map((f) => sitePage(f, byMarker))
+    .map((p) => (joined.has(p.path) ? joinedModelPage(p, main.target.name, joined.get(p.path)!) : p));
   const otherPages = others.flatMap(targetPages);
   const changelogs = changelogPages(
     results.map((r, i) => ({
@@ -125,8 +143,7 @@ function joinedSite(configPath: string, results: TargetResult[]): SiteContent {
   const httpText = new Map([...reference].map(([id, parts]) => [id, parts.map((p) => `### ${p.heading}\n\n${p.body}`).join("\n\n")]));
   const languages = main.docs ? operationLanguages({ lang: main.target.name, docs: main.docs }, others, httpText) : undefined;
   const split = operationPages([...docs, ...otherPages, ...changelogs], languages);
-  const modelPages = results.flatMap((r, i) => (r.docs ? [{ lang: r.target.name, byName: new Map(r.docs.models.map((m) => [m.name, (i === 0 ? "" : `${r.target.name}/`) + m.page])) }] : []));
-  const pages = withModelLinks(split.pages, modelPages);
+  const pages = split.pages;
   pages.push(modelsPage(pages, [main.target.name, ...others.map((o) => o.lang)]));
   const home = pages.findIndex((p) => p.path === "index.md");
   if (home >= 0)
@@ -463,9 +480,9 @@ const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><re
 
 /**
  * The default theme, plus:
- * - one language for the whole site: picked in any code group, or given in the URL (`?lang=python`,
- *   so a shared link opens in the sender's language), it is picked in every group, on every page,
- *   and remembered across reloads;
+ * - one language for the whole site: picked in any code group or by a page's language links (a
+ *   model's page), or given in the URL (`?lang=python`, so a shared link opens in the sender's
+ *   language), it is picked in every group, on every page, and remembered across reloads;
  * - links published before operations had pages (`…/README.html#create`) go to the operation's page.
  */
 const THEME = `import DefaultTheme from "vitepress/theme";
@@ -529,6 +546,16 @@ export default {
     onMounted(() => {
       if (redirectMoved(router)) return;
       fromUrl();
+      // A page's language links (a model's page): the language, picked in place. Captured, before
+      // VitePress's router would follow the link.
+      window.addEventListener("click", (e) => {
+        const pick = e.target.closest && e.target.closest(".specsmith-pick a[data-lang]");
+        if (!pick || !Object.prototype.hasOwnProperty.call(NAMES, pick.dataset.lang)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        localStorage.setItem(KEY, NAMES[pick.dataset.lang]);
+        apply();
+      }, true);
       window.addEventListener("click", (e) => {
         const label = e.target.closest && e.target.closest(".vp-code-group .tabs label");
         if (!label) return;

@@ -2,7 +2,7 @@
 // links of another target's text rebased onto the site, and the stylesheet that shows one language.
 import { describe, expect, it } from "vitest";
 import { jsonType } from "../../generator/docs/http-reference.js";
-import { languageCss, mergedSection, rebaseLinks, relativePath, splitParts } from "../../generator/docs/site-languages.js";
+import { languageCss, mergedModelPage, mergedSection, rebaseLinks, relativePath, splitParts } from "../../generator/docs/site-languages.js";
 import type { TypeRef } from "../../generator/ir/types.js";
 
 const TS = [
@@ -63,6 +63,40 @@ describe("mergedSection", () => {
   it("keeps another language's example when the main has no code group", () => {
     const plain = mergedSection({ lang: "typescript", body: "### Example Usage\n\n```ts\nx\n```" }, [{ lang: "python", body: PY }]);
     expect(plain).toContain('data-langs="python">\n\n```python\nsdk.users.create()');
+  });
+});
+
+describe("mergedModelPage", () => {
+  const ts = "## Example Usage\n\n```typescript\nlet value: User = {};\n```\n\n## Fields\n\n| ts fields |";
+  const py = "## Fields\n\n| py fields |\n\n## Notes\n\n```python\n## a comment, not a heading\n```";
+  const page = (tsText: string, pyText: string) => mergedModelPage("User", { lang: "typescript", body: tsText }, [{ lang: "python", body: pyText }]);
+  it.each([
+    [
+      "the title, then links that pick each language",
+      page(ts, py),
+      '# User\n\n<p class="specsmith-pick vp-raw">Language: <a href="?lang=typescript" data-lang="typescript">TypeScript</a> · <a href="?lang=python" data-lang="python">Python</a></p>\n\n',
+    ],
+    ["a description only one language gives, shown in every language", page(ts, `A user.\n\n${py}`), "</p>\n\nA user.\n\n<div"],
+    ["the same description, once", page(`A user.\n\n${ts}`, `A user.\n\n${py}`), "</p>\n\nA user.\n\n<div"],
+    [
+      "two descriptions, each in its language's block (the main's in the HTTP view too)",
+      page(`A user.\n\n${ts}`, `The user.\n\n${py}`),
+      '</p>\n\n<div class="specsmith-lang" data-langs="typescript curl">\n\nA user.\n\n</div>\n\n<div class="specsmith-lang" data-langs="python">\n\nThe user.\n\n</div>',
+    ],
+    [
+      "a heading both have, once, each language's part in its block",
+      page(ts, py),
+      '## Fields\n\n<div class="specsmith-lang" data-langs="typescript curl">\n\n| ts fields |\n\n</div>\n\n<div class="specsmith-lang" data-langs="python">\n\n| py fields |\n\n</div>',
+    ],
+    ["a heading only the main language has, in its block", page(ts, py), '<div class="specsmith-lang" data-langs="typescript curl">\n\n## Example Usage\n\n</div>'],
+    [
+      "a heading only another language has, after the main's, code kept whole",
+      page(ts, py),
+      '<div class="specsmith-lang" data-langs="python">\n\n## Notes\n\n</div>\n\n<div class="specsmith-lang" data-langs="python">\n\n```python\n## a comment, not a heading\n```',
+    ],
+  ])("%s", (_, merged, has) => {
+    expect(merged).toContain(has);
+    expect(merged.match(/^# /gm)).toHaveLength(1);
   });
 });
 
