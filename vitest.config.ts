@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // The Python SDKs' dependencies, installed into .tmp/venv before the suites run.
     globalSetup: ["tests/setup/python-venv.ts"],
+    // Each file's temporary folders, removed once its tests end.
+    setupFiles: ["tests/setup/temp-dirs.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // tsc-heavy suites share the two cores better one file at a time per worker.

@@ -29,6 +29,7 @@ export default defineConfig({
   test: {
     include: UNIT_TESTS,
     pool: "threads",
+    setupFiles: ["tests/setup/temp-dirs.ts"],
     // As in the full run (vitest.config.ts): on a busy machine, reading every YAML spec took over the default 5 s.
     testTimeout: 60_000,
   },

@@ -1,19 +1,19 @@
 // Spec text on the docs site is text: each generated page, as the site feeds it to VitePress, rendered
 // by VitePress's own markdown-it (its plugins: containers, code groups, snippets, emoji, anchors; attrs
 // off as the site's config says) yields no element, attribute or Vue interpolation of the spec's own.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createMarkdownRenderer } from "vitepress";
 import { beforeAll, describe, expect, it } from "vitest";
 import { balanceTags, htmlText, siteDataText, vPre } from "../../generator/docs/site-pages.js";
 import { SITE_MARKDOWN } from "../../generator/docs/site.js";
 import { md, mdCell, mdCode } from "../../generator/render/escape.js";
+import { tempDir } from "../helpers/paths.js";
 import { siteProblems } from "../helpers/site-check.js";
 
 type Renderer = Awaited<ReturnType<typeof createMarkdownRenderer>>;
 let renderer: Renderer;
-const srcDir = mkdtempSync(join(tmpdir(), "specsmith-site-md-"));
+const srcDir = tempDir("specsmith-site-md-");
 const SECRET = "SECRET-FILE-CONTENT";
 beforeAll(async () => {
   writeFileSync(join(srcDir, "secret.txt"), SECRET);
