@@ -42,7 +42,7 @@ export function sitePage(file: { path: string; content: string }, byAttr: Sample
 
 /**
  * The main SDK's page of a model with the other SDKs' texts of it (`others`, their links rebased onto
- * this page): one page a model, as one a operation, the reader's language picking what shows.
+ * this page): one page a model, as an operation has one, the reader's language picking what shows.
  */
 export function joinedModelPage(page: SitePage, lang: string, others: LanguageSection[]): SitePage {
   const markdown = mergedModelPage(page.title, { lang, body: page.markdown.replace(/^# .*\n+/, "") }, others);

@@ -56,19 +56,24 @@ describe("another SDK's model pages", () => {
   });
 
   it("join the main SDK's page, without their title, their links rebased onto it", () => {
-    const sections = modelSections([python]);
+    const sections = modelSections([python], (path) => ({ "docs/models/components/user.md": "User", "docs/models/components/status.md": "Status" })[path]);
     expect([...sections.keys()]).toEqual(["docs/models/components/user.md", "docs/models/components/status.md"]);
     const [user] = sections.get("docs/models/components/user.md")!;
     expect(user.lang).toBe("python");
+    // Python names it UserT: its text says so first.
+    expect(user.title).toBe("UserT");
     expect(user.body).toBe("A user.\n\n## Fields\n\n| `meta` | [models.UserMeta](../../../python/docs/models/usermeta.md) |\n| `status` | [models.Status](status.md) |\n");
     const page = joinedModelPage(sitePage({ path: "docs/models/components/user.md", content: "# User\n\n## Fields\n\n| ts |\n" }, new Map()), "typescript", [user]);
     expect(page.langs).toEqual(["typescript", "python"]);
-    expect(page.markdown).toMatch(/^# User\n\n<p class="specsmith-pick vp-raw">.*<\/p>\n\nA user\.\n\n## Fields\n/);
+    expect(page.markdown).toMatch(
+      /^# User\n\n<p class="specsmith-pick vp-raw">.*<\/p>\n\n<div class="specsmith-lang" data-langs="python">\n\nPython: \*\*UserT\*\*\n\n<\/div>\n\nA user\.\n\n## Fields\n/,
+    );
+    expect(sections.get("docs/models/components/status.md")![0].body).toMatch(/^## Values/);
     expect(page.content).toContain(page.markdown);
   });
 
   it("the models index lists each language's: the main's by namespace, another's by name, joined pages among them", () => {
-    const joined = modelSections([python]);
+    const joined = modelSections([python], () => undefined);
     const mainPages = MAIN.models.map((m) => sitePage({ path: m.page, content: `# ${m.name}\n` }, new Map()));
     const pages = [...mainPages.map((p) => (joined.has(p.path) ? joinedModelPage(p, "typescript", joined.get(p.path)!) : p)), ...targetPages(python)];
     const index = modelsPage(pages, ["typescript", "python"]).markdown;
