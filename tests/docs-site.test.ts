@@ -128,6 +128,9 @@ describe("the docs site", () => {
     // Tables as text, without the padding the SDK's pages align their columns with.
     expect(full).toContain("| `userId` | *string* | :heavy_check_mark: | N/A | user_1a2b3c |");
     expect(full).not.toMatch(/ {2}\|/);
+    // A model's page without the links that pick its language (the browser's, not a reader's of text).
+    expect(full).toContain("# ActorToken\n");
+    expect(full).not.toContain("specsmith-pick");
     await page.close();
   });
 

@@ -86,6 +86,9 @@ export function mergedModelPage(title: string, main: LanguageSection, others: La
   return [`# ${title}`, languagePicker(all.map((s) => s.langs[0])), ...names, ...preamble, ...mergedParts(all, 2)].filter((x) => x !== "").join("\n\n") + "\n";
 }
 
+const PICKER_CLASS = "specsmith-pick vp-raw";
+const PICKER_LINE = new RegExp(`^<p class="${PICKER_CLASS}">.*</p>\n\n`, "m");
+
 /**
  * Links that show a page in each of `langs` (a page with no code group to pick one in): the theme
  * picks the language in place; without script, `?lang=` opens the page in it. (`vp-raw`: VitePress's
@@ -93,7 +96,12 @@ export function mergedModelPage(title: string, main: LanguageSection, others: La
  */
 export function languagePicker(langs: string[]): string {
   const links = langs.map((lang) => `<a href="?lang=${lang}" data-lang="${lang}">${LANGUAGE_LABELS[lang] ?? lang}</a>`);
-  return `<p class="specsmith-pick vp-raw">Language: ${links.join(" · ")}</p>`;
+  return `<p class="${PICKER_CLASS}">Language: ${links.join(" · ")}</p>`;
+}
+
+/** `markdown` without its language links (for text read without the theme: llms-full.txt). */
+export function withoutPicker(markdown: string): string {
+  return markdown.replace(PICKER_LINE, "");
 }
 
 /** Each heading of `all`'s parts once, in order of first appearance, and below it each language's part in its block. */

@@ -3,7 +3,19 @@ import { compactTables } from "./compact-tables.js";
 import { htmlAttr } from "../render/escape.js";
 import { byText } from "../ir/names.js";
 import type { CodeSample } from "./code-samples.js";
-import { HTTP_LANG, LANGUAGE_LABELS, MARKDOWN_LINK, headingLines, langBlock, mergedModelPage, mergedSection, normalizePath, outsideFences, type LanguageSection } from "./site-languages.js";
+import {
+  HTTP_LANG,
+  LANGUAGE_LABELS,
+  MARKDOWN_LINK,
+  headingLines,
+  langBlock,
+  mergedModelPage,
+  mergedSection,
+  normalizePath,
+  outsideFences,
+  withoutPicker,
+  type LanguageSection,
+} from "./site-languages.js";
 
 export interface SitePage {
   /** Path in the site's source: README.md becomes index.md. */
@@ -262,7 +274,7 @@ export function llmsTxt(title: string, pages: SitePage[], full: boolean, base = 
   // Links as a reader fetches them: below the site's base path.
   const at = (p: SitePage) => base.replace(/\/$/, "") + link(p.path);
   // Read as text, a table's padding is only bytes (most of them): each table goes without it.
-  if (full) return pages.map((p) => `<!-- ${at(p)} -->\n${compactTables(p.markdown.trim())}\n`).join("\n");
+  if (full) return pages.map((p) => `<!-- ${at(p)} -->\n${compactTables(withoutPicker(p.markdown).trim())}\n`).join("\n");
   const section = (name: string, list: SitePage[]) => (list.length ? [`## ${name}`, "", ...list.map((p) => `- [${p.title}](${at(p)})`), ""] : []);
   return [
     `# ${title}`,

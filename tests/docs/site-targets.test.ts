@@ -2,7 +2,7 @@
 // IR name), its links follow them there, and the models index lists each language's pages.
 import { describe, expect, it } from "vitest";
 import type { TargetResult } from "../../generator/generate.js";
-import { joinedModelPage, modelsPage, sitePage } from "../../generator/docs/site-pages.js";
+import { joinedModelPage, llmsTxt, modelsPage, sitePage } from "../../generator/docs/site-pages.js";
 import { modelSections, siteTarget, targetPages } from "../../generator/docs/site-targets.js";
 
 const MAIN = {
@@ -70,6 +70,10 @@ describe("another SDK's model pages", () => {
     );
     expect(sections.get("docs/models/components/status.md")![0].body).toMatch(/^## Values/);
     expect(page.content).toContain(page.markdown);
+    // Read as text (llms-full.txt), the page has no language links: they are the theme's.
+    const full = llmsTxt("API", [page], true);
+    expect(full).toContain("Python: **UserT**");
+    expect(full).not.toContain("specsmith-pick");
   });
 
   it("the models index lists each language's: the main's by namespace, another's by name, joined pages among them", () => {
