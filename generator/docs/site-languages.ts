@@ -53,7 +53,7 @@ export function langBlock(langs: string[], markdown: string): string {
 
 export interface LanguageSection {
   lang: string;
-  /** A model page's title in this language, where it differs from the page's. */
+  /** A model page's title in this language (shown where it differs from the page's). */
   title?: string;
   /** The operation's section of that language's resource page, its links already pointing into the site. */
   body: string;
@@ -80,7 +80,7 @@ export function mergedSection(main: LanguageSection, others: LanguageSection[]):
 export function mergedModelPage(title: string, main: LanguageSection, others: LanguageSection[]): string {
   const all = [main, ...others].map((s, i) => ({ langs: i === 0 ? [s.lang, HTTP_LANG] : [s.lang], title: s.title, ...splitParts(s.body, 2) }));
   // A language that names the model otherwise says so first.
-  const names = all.flatMap((s) => (s.title === undefined ? [] : [langBlock(s.langs, `${LANGUAGE_LABELS[s.langs[0]] ?? s.langs[0]}: **${s.title}**`)]));
+  const names = all.flatMap((s) => (s.title === undefined || s.title === title ? [] : [langBlock(s.langs, `${LANGUAGE_LABELS[s.langs[0]] ?? s.langs[0]}: **${s.title}**`)]));
   const said = all.filter((s) => s.preamble !== "");
   const preamble = said.every((s) => s.preamble === said[0].preamble) ? said.slice(0, 1).map((s) => s.preamble) : said.map((s) => langBlock(s.langs, s.preamble));
   return [`# ${title}`, languagePicker(all.map((s) => s.langs[0])), ...names, ...preamble, ...mergedParts(all, 2)].filter((x) => x !== "").join("\n\n") + "\n";

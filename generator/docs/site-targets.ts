@@ -103,18 +103,17 @@ export function operationLanguages(main: { lang: string; docs: DocsIndex }, othe
 
 /**
  * The parts of the first target's model pages that the other targets' pages of the same models
- * give: by site path, each target's page without its title (the page has one), its links rebased
- * onto that page; `title` when it names the model otherwise (Python's `FileT` for TypeScript's `File`).
+ * give: by site path, each target's page without its title (the page has one; `title` keeps it: it
+ * may name the model otherwise, Python's `FileT` for TypeScript's `File`), its links rebased onto that page.
  */
-export function modelSections(others: SiteTarget[], titleOf: (site: string) => string | undefined): Map<string, LanguageSection[]> {
+export function modelSections(others: SiteTarget[]): Map<string, LanguageSection[]> {
   const out = new Map<string, LanguageSection[]>();
   for (const t of others)
     for (const [path, site] of t.joined) {
       const text = rebaseLinks(t.files.get(path)!, path, site, t.resolve);
       const title = /^# (.*)\n+/.exec(text);
       const body = title ? text.slice(title[0].length) : text;
-      const named = title && title[1] !== titleOf(site) ? { title: title[1] } : {};
-      (out.get(site) ?? out.set(site, []).get(site)!).push({ lang: t.lang, body, ...named });
+      (out.get(site) ?? out.set(site, []).get(site)!).push({ lang: t.lang, body, ...(title ? { title: title[1] } : {}) });
     }
   return out;
 }

@@ -125,8 +125,7 @@ function joinedSite(configPath: string, results: TargetResult[]): SiteContent {
   const others = main.docs ? results.slice(1).flatMap((r) => siteTarget(r, main.docs!) ?? []) : [];
   const own = main.files.filter((f) => f.path.endsWith(".md") && f.path !== "CHANGELOG.md").map((f) => sitePage(f, byMarker));
   // A model's page holds every language's text (as an operation's does).
-  const titles = new Map(own.map((p) => [p.path, p.title]));
-  const joined = modelSections(others, (path) => titles.get(path));
+  const joined = modelSections(others);
   const docs = own.map((p) => (joined.has(p.path) ? joinedModelPage(p, main.target.name, joined.get(p.path)!) : p));
   const otherPages = others.flatMap(targetPages);
   const changelogs = changelogPages(

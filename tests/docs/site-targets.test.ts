@@ -56,7 +56,7 @@ describe("another SDK's model pages", () => {
   });
 
   it("join the main SDK's page, without their title, their links rebased onto it", () => {
-    const sections = modelSections([python], (path) => ({ "docs/models/components/user.md": "User", "docs/models/components/status.md": "Status" })[path]);
+    const sections = modelSections([python]);
     expect([...sections.keys()]).toEqual(["docs/models/components/user.md", "docs/models/components/status.md"]);
     const [user] = sections.get("docs/models/components/user.md")!;
     expect(user.lang).toBe("python");
@@ -69,6 +69,9 @@ describe("another SDK's model pages", () => {
       /^# User\n\n<p class="specsmith-pick vp-raw">.*<\/p>\n\n<div class="specsmith-lang" data-langs="python">\n\nPython: \*\*UserT\*\*\n\n<\/div>\n\nA user\.\n\n## Fields\n/,
     );
     expect(sections.get("docs/models/components/status.md")![0].body).toMatch(/^## Values/);
+    // The same name as the page's: not said again.
+    const status = joinedModelPage(sitePage({ path: "docs/models/components/status.md", content: "# Status\n" }, new Map()), "typescript", sections.get("docs/models/components/status.md")!);
+    expect(status.markdown).not.toContain("Python: **Status**");
     expect(page.content).toContain(page.markdown);
     // Read as text (llms-full.txt), the page has no language links: they are the theme's.
     const full = llmsTxt("API", [page], true);
@@ -77,7 +80,7 @@ describe("another SDK's model pages", () => {
   });
 
   it("the models index lists each language's: the main's by namespace, another's by name, joined pages among them", () => {
-    const joined = modelSections([python], () => undefined);
+    const joined = modelSections([python]);
     const mainPages = MAIN.models.map((m) => sitePage({ path: m.page, content: `# ${m.name}\n` }, new Map()));
     const pages = [...mainPages.map((p) => (joined.has(p.path) ? joinedModelPage(p, "typescript", joined.get(p.path)!) : p)), ...targetPages(python)];
     const index = modelsPage(pages, ["typescript", "python"]).markdown;
