@@ -15,6 +15,8 @@ import { statStamp } from "./read.js";
 
 export class WriteCache {
   private index: { stamp: string; index: StatIndex } | undefined;
+  /** The paths of the last files checked (write.ts checkPaths): a save emits the same ones as the last, mostly. */
+  private checked: string[] | undefined;
   /** --watch only: a plain run has no next save to tell. */
   readonly folder: FolderWatch | undefined;
 
@@ -29,6 +31,19 @@ export class WriteCache {
 
   rememberIndex(st: Stats, index: StatIndex): void {
     this.index = { stamp: statStamp(st), index };
+  }
+
+  /** Whether `paths` are, in order, those last found safe (see `checkedPaths`). */
+  checkedBefore(paths: readonly { path: string }[]): boolean {
+    const last = this.checked;
+    if (last === undefined || last.length !== paths.length) return false;
+    for (let i = 0; i < last.length; i++) if (last[i] !== paths[i].path) return false;
+    return true;
+  }
+
+  /** `paths` were found safe: the next save that emits the same ones need not check them again. */
+  checkedPaths(paths: readonly { path: string }[]): void {
+    this.checked = this.folder ? paths.map((f) => f.path) : undefined;
   }
 
   /**

@@ -166,7 +166,11 @@ export interface PendingWrite {
 }
 
 export function stageOutput(outDir: string, files: OutputFile[], progress: Progress = SILENT, cache?: WriteCache): PendingWrite {
-  checkPaths(outDir, files);
+  // (Whether a path is safe, and whether two differ only in case, depends on the paths alone.)
+  if (!cache?.checkedBefore(files)) {
+    checkPaths(outDir, files);
+    cache?.checkedPaths(files);
+  }
   const notes = recoverLegacy(outDir);
   const { root, created } = openOutDir(outDir);
   let lock: ReturnType<typeof acquireLock>;
@@ -225,8 +229,9 @@ function stageLocked(
   const now = current(res);
   const tree = scanTree(root, [...now, ...previous.listed]);
   refuseUserFiles(tree, outDir, res.files, before);
+  // Only a folder reached through a link can lead outside: in a folder with none (a generated SDK's), no path needs a look.
   const links = new Map<string, boolean>();
-  for (const f of res.files) {
+  for (const f of holdsLink(tree) ? res.files : []) {
     const bad = escapingAncestor(root, f.path, links, tree);
     if (bad) throw new WriteError(`${join(outDir, bad)} is a symlink to a folder outside ${outDir}; specsmith does not write through it.\n  hint: replace the link with a real folder`);
   }
@@ -249,8 +254,9 @@ function stageLocked(
     changed = toWrite.map(fromPack).sort(byPath);
     changed.push(pack);
   }
-  const union = manifestText(new Set([...previous.listed, ...now]));
   const final = manifestText(now);
+  // The same files as the last generation listed (every regeneration that adds or removes none): one text.
+  const union = previous.listed.every((p) => now.has(p)) ? final : manifestText(new Set([...previous.listed, ...now]));
   // A file that replaces one goes through a temporary file; a new file is written where it goes
   // (nothing is there to lose), which saves a rename on each of a first generation's files.
   const temps = changed.map((f) => (tree.has(f.path) ? tempOf(f.path) : f.path));
@@ -543,6 +549,12 @@ function openOutDir(outDir: string): { root: string; created: string[] } {
     throw new WriteError(`${outDir} is read-only (mode ${(st.mode & 0o777).toString(8)}); specsmith does not write into it.\n  hint: make it writable (chmod u+w) or choose another folder`);
   }
   return { root: realpathSync(outDir), created: [] };
+}
+
+/** Whether the walked tree holds a symbolic link anywhere. */
+function holdsLink(tree: Map<string, EntryKind>): boolean {
+  for (const kind of tree.values()) if (kind === "link") return true;
+  return false;
 }
 
 /** Generated paths that hold a file specsmith did not generate (or sit below one). */
