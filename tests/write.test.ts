@@ -475,6 +475,32 @@ describe("output paths (write/paths.ts)", () => {
     ).toThrow(/differ only in case/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("--watch checks a save's paths again whenever they differ from the last save's", () => {
+    const out = join(tempDir(), "out");
+    const cache = new WriteCache();
+    writeOutput(out, [{ path: "a.ts", content: "1" }], undefined, SILENT, cache);
+    // The same paths: as checked. Another list (one more path, another order, another path): checked.
+    expect(cache.checkedBefore([{ path: "a.ts" }])).toBe(true);
+    for (const paths of [["a.ts", "b.ts"], ["b.ts"], []]) expect(cache.checkedBefore(paths.map((path) => ({ path })))).toBe(false);
+    expect(() =>
+      writeOutput(
+        out,
+        [
+          { path: "a.ts", content: "1" },
+          { path: "A.ts", content: "2" },
+        ],
+        undefined,
+        SILENT,
+        cache,
+      ),
+    ).toThrow(/differ only in case/);
+    expect(() => writeOutput(out, [{ path: "../a.ts", content: "1" }], undefined, SILENT, cache)).toThrow(/".." segment/);
+    // A plain run's cache remembers no paths: it has no next save.
+    const plain = new WriteCache(false);
+    writeOutput(join(tempDir(), "out"), [{ path: "a.ts", content: "1" }], undefined, SILENT, plain);
+    expect(plain.checkedBefore([{ path: "a.ts" }])).toBe(false);
+  });
 });
 
 /** A pack as specsmith wrote them before segments: one brotli stream of the header line and the texts. */
