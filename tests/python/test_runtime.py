@@ -331,7 +331,8 @@ class RuntimeTest(ServerTestCase):
             started = time.monotonic()
             with self.assertRaises(models.RequestTimeoutError):
                 sdk.documents.get_document(document_id="d1", timeout_ms=300)
-            self.assertLess(time.monotonic() - started, 1.0)
+            # Well before the resolution's 2 s: the deadline, not the resolver, ended the call.
+            self.assertLess(time.monotonic() - started, 1.5)
             # Resolved in time, every address is tried: here the one test server.
             self.server.reply(lambda r, n: Reply(200, DOC))
             port = self.server.url.rsplit(":", 1)[1]
