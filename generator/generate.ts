@@ -8,6 +8,7 @@ import { join, relative, resolve, sep } from "node:path";
 import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
+import type { JsonReads } from "./load/json-delta.js";
 import type { NameRecord } from "./ir/names.js";
 import type { OffHeapTexts } from "./targets/shared/off-heap.js";
 import { loadApi } from "./api.js";
@@ -97,6 +98,11 @@ export interface GenerateOptions {
    * kept from one run to the next; a folder without them gets them.
    */
   memos?: Map<string, WatchMemo>;
+  /**
+   * `--watch`: each JSON file the spec is read from, as the last run read it (its bytes and data),
+   * for the next run to parse only what a save changed (json-delta.ts).
+   */
+  reads?: JsonReads;
   /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
   locks?: LockCache;
   /**
@@ -148,6 +154,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
       tally: (done, total) => progress.share(done, total),
     },
     heldNames(locks),
+    opts.reads,
   );
   const huge = api.operations.length >= (opts.hugeFrom ?? HUGE_API);
   if (huge) {
@@ -237,8 +244,9 @@ function loadInputs(
   overlays: string[] | undefined,
   progress?: Parameters<typeof loadApi>[2],
   held?: NameRecord,
+  reads?: JsonReads,
 ): { api: Api; digest: string; sourceDigests: [string, string][]; assertAsRead: () => void } {
-  const { api, loaded } = loadApi(spec, overlays, progress, held);
+  const { api, loaded } = loadApi(spec, overlays, progress, held, reads);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   // The run keeps the checks to its end, not the files: their texts and documents are let go of.
   const checks = inputs.map((s) => s.assertAsRead);

@@ -12,6 +12,7 @@ import type { TargetConfig } from "../generator/config.js";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { watchMemo, type WatchMemo } from "../generator/targets/shared/render-memo.js";
 import { SpecError } from "../generator/diagnostics.js";
+import type { JsonReads } from "../generator/load/json-delta.js";
 import { applyEdit, editSamples } from "./fuzz/edits.js";
 import { SHARED, tempDir } from "./helpers/paths.js";
 
@@ -46,10 +47,12 @@ function outputOf(results: TargetResult[]): Record<string, Record<string, string
 describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_name, source, edits) => {
   const doc = parse(readFileSync(source, "utf8")) as Obj;
   const memos = new Map<string, WatchMemo>();
+  // The spec as the last watching run read it: the next reads only what changed (json-delta.ts).
+  const reads: JsonReads = new Map();
   const spec = join(dir, `${source.split("/").pop()}.json`);
   const out = join(dir, "out");
   mkdirSync(out, { recursive: true });
-  const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(out), { release: false, ...(memo ? { memos } : {}) }));
+  const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(out), { release: false, ...(memo ? { memos, reads } : {}) }));
 
   it("before any edit: the memo starts empty", async () => {
     writeFileSync(spec, JSON.stringify(doc));
@@ -100,8 +103,15 @@ describe.each(RANDOM)("random edits of %s: a watching run generates what a fresh
   it(`${count} edits (seed ${seed})`, async () => {
     let doc = parse(readFileSync(source, "utf8")) as Obj;
     const memos = new Map<string, WatchMemo>();
+    const reads: JsonReads = new Map();
     const spec = join(dir, `random-${source.split("/").pop()}.json`);
-    const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(join(dir, `random-${seed}`)), { release: false, ...(memo ? { memos } : {}) }));
+    const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(join(dir, `random-${seed}`)), { release: false, ...(memo ? { memos, reads } : {}) }));
+    /** Whether the watching run's read of the spec shares part of the last one's data (read from it, not whole). */
+    let shared = 0;
+    const sharing = (before: unknown) => {
+      const now = reads.get(spec)?.data as Obj | undefined;
+      if (before && now && Object.keys(now).some((k) => typeof now[k] === "object" && now[k] === (before as Obj)[k])) shared++;
+    };
     writeFileSync(spec, JSON.stringify(doc));
     await generate(true);
     const done: string[] = [];
@@ -119,7 +129,9 @@ describe.each(RANDOM)("random edits of %s: a watching run generates what a fresh
         continue;
       }
       done.push(what);
+      const last = reads.get(spec)?.data;
       const watched = await generate(true);
+      sharing(last);
       for (const target of Object.keys(fresh)) {
         const paths = new Set([...Object.keys(fresh[target]), ...Object.keys(watched[target] ?? {})]);
         const differ = [...paths].filter((p) => fresh[target][p] !== watched[target]?.[p]);
@@ -129,6 +141,8 @@ describe.each(RANDOM)("random edits of %s: a watching run generates what a fresh
     expect(mismatches).toEqual([]);
     // Most edits leave a spec that generates: a run of refusals would compare nothing.
     expect(done.length).toBeGreaterThan(count * 0.7);
+    // And most watching runs read the spec from the last read (an edit at its top level is read whole).
+    expect(shared).toBeGreaterThan(done.length / 2);
   }, 120_000);
 });
 

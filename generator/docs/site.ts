@@ -17,6 +17,7 @@ import { WriteError } from "../write/write.js";
 import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
 import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
+import type { JsonReads } from "../load/json-delta.js";
 import { watchFiles, type RunRead } from "../watch.js";
 import { changedSinceRead } from "../inputs.js";
 import { ReadWhileWritten } from "../load/source.js";
@@ -80,12 +81,12 @@ export interface SiteContent {
  * files they were made from (the config, the spec, every file it $refs, the overlays, each SDK's
  * lock, changelog and files generated once); `digests`, those files' digests as they were read, when
  * known (site-record.ts). `memos` (`docs dev`): what the last generation of each target derived,
- * kept from one save to the next.
+ * and the spec's files as it read them (json-delta.ts), kept from one save to the next.
  */
 async function siteContent(
   configPath: string,
   opts: SiteOptions,
-  memos?: Map<string, WatchMemo>,
+  memos?: { renders: Map<string, WatchMemo>; reads: JsonReads },
 ): Promise<{ site: SiteContent; inputs: string[]; read: Map<string, string>; digests?: Omit<SiteInputs, "context" | "pages"> }> {
   const progress = opts.progress?.() ?? SILENT;
   try {
@@ -95,7 +96,7 @@ async function siteContent(
     // Each output folder's lock and changelog (the version and the changelog pages come from them):
     // a `generate` in another terminal changes what the pages say.
     const kept = config.targets.flatMap((t) => [LOCK_FILE, CHANGELOG].map((p) => join(t.out, p))).map((p): [string, string | undefined] => [p, inputDigest(p)]);
-    const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, progress, ...(memos ? { memos } : {}) });
+    const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, progress, ...(memos ? { memos: memos.renders, reads: memos.reads } : {}) });
     // And the files generated once for the user (a plan reads them): as the generation read them, or
     // absent ("-") when it found none and made its own.
     const once = results.flatMap((r) => (r.inputs?.once ?? []).map(([p, read]) => onceInput(join(r.target.out, p), read, r.files.find((f) => f.path === p)?.content)));
@@ -270,7 +271,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   const vp = await vitepress();
   // Before seconds of generating, and before VitePress starts writing its cache into the site's source.
   await portFree(port);
-  const memos = new Map<string, WatchMemo>();
+  const memos = { renders: new Map<string, WatchMemo>(), reads: new Map() as JsonReads };
   const first = await siteContent(configPath, opts, memos);
   const out = join(tmpdir(), "specsmith-site-out");
   const files = sourceFiles(first.site, out, opts);

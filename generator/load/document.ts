@@ -5,6 +5,7 @@
  */
 import { dirname, resolve as resolvePath } from "node:path";
 import { SpecError, decodePercent, parsePointer, pointerOf, type Diagnostic } from "../diagnostics.js";
+import type { JsonReads } from "./json-delta.js";
 import { SourceFile } from "./source.js";
 
 /** A place in the loaded documents. */
@@ -27,7 +28,11 @@ export class Resolver {
    */
   private readonly targets = new Map<SourceFile, Map<string, Resolved>>();
 
-  constructor(readonly root: SourceFile) {
+  /** `reads` (--watch): the files' last reads, for the files $refs reach (see SourceFile.read). */
+  constructor(
+    readonly root: SourceFile,
+    private readonly reads?: JsonReads,
+  ) {
     this.files.set(root.path, root);
   }
 
@@ -124,7 +129,7 @@ export class Resolver {
 
   private load(abs: string, at: Loc): SourceFile {
     const pos = at.file.locate(at.path);
-    const file = SourceFile.read(abs, { file: at.file.displayPath, pointer: pointerOf(at.path), line: pos.line, column: pos.column });
+    const file = SourceFile.read(abs, { file: at.file.displayPath, pointer: pointerOf(at.path), line: pos.line, column: pos.column }, this.reads);
     this.files.set(abs, file);
     return file;
   }

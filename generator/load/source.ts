@@ -15,6 +15,7 @@ import { fastYaml } from "./yaml-fast.js";
 import { eventOffset, yamlEvents, type YamlEvents } from "./yaml-locate.js";
 import { digestOf } from "../write/stat-index.js";
 import { jsonBody, jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
+import { kept, reparse, type JsonReads } from "./json-delta.js";
 import { findNodeAtOffset, getNodePath, type Node as JsonNode } from "jsonc-parser";
 
 /** The largest input file read: eight times GitHub's 13 MB description. */
@@ -33,6 +34,8 @@ export class SourceFile {
   private lines: LineCounter | undefined;
   /** Whether the text was read as JSON (positions then come from JSON's syntax tree, `tree`). */
   private json = false;
+  /** Whether JSON.parse read the text as it is (not as JSON with comments): then a later save may be read from this one's data (json-delta.ts). */
+  private strictJson = false;
   /** null once the tree turned out too deep to build. */
   private tree: JsonNode | null | undefined;
   /** Whether js-yaml read the text (yaml-fast.ts), whose events then place diagnostics (null: they could not be read again). */
@@ -54,9 +57,16 @@ export class SourceFile {
 
   private constructor(
     readonly path: string,
-    readonly text: string,
+    /** The text, or the bytes it is decoded from once something asks for it (a file read from the last read's data). */
+    private source: string | Buffer,
     readonly data: unknown,
   ) {}
+
+  /** The file's text (a diagnostic's position needs it). */
+  get text(): string {
+    if (typeof this.source !== "string") this.source = this.source.toString("utf8");
+    return this.source;
+  }
 
   /** Path as shown to users: relative to the working directory when that is shorter. */
   get displayPath(): string {
@@ -64,7 +74,11 @@ export class SourceFile {
     return rel && !rel.startsWith("..") ? rel : this.path;
   }
 
-  static read(path: string, displayFrom?: { file: string; pointer: string; line: number; column: number }): SourceFile {
+  /**
+   * `reads` (--watch): the last read of each JSON file, from which a new one is made by parsing only
+   * what an edit changed (json-delta.ts); it gets this read.
+   */
+  static read(path: string, displayFrom?: { file: string; pointer: string; line: number; column: number }, reads?: JsonReads): SourceFile {
     const fail = (message: string, hint: string) =>
       new SpecError([
         {
@@ -77,7 +91,6 @@ export class SourceFile {
           hint: displayFrom ? `${hint}; a $ref's file path is relative to the referring document` : hint,
         },
       ]);
-    let text: string;
     let bytes: Buffer;
     let st: Stats;
     try {
@@ -89,7 +102,6 @@ export class SourceFile {
       // The bytes, then their text: Node 20's readFileSync(path, "utf8") took 100 ms for GitHub's
       // 7 MB spec (140 bytes of it beyond ASCII), reading and decoding apart 80 ms; the same text.
       bytes = readFileSync(path);
-      text = bytes.toString("utf8");
     } catch (e) {
       if (e instanceof SpecError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
@@ -103,10 +115,28 @@ export class SourceFile {
     // second on GitHub's description, spent on a file that is only half there).
     const unchanged = asReadCheck(path, st.mtimeMs, bytes.length, () => fail(`${path} changed while it was being read`, "it is being written: run again once it is saved").diagnostics);
     unchanged();
-    const file = SourceFile.parse(path, text, unchanged);
+    const again = SourceFile.again(path, bytes, reads);
+    const file = again ?? SourceFile.parse(path, bytes.toString("utf8"), unchanged);
+    if (reads && !again) {
+      // Kept for the next save only as JSON.parse read it, and without duplicate keys (json-delta.ts).
+      const read = file.strictJson ? kept(bytes, file.data) : undefined;
+      if (read) reads.set(path, read);
+      else reads.delete(path);
+    }
     file.assertAsRead = unchanged;
     file.bytes = { sha1: digestOf(bytes), sha256: createHash("sha256").update(bytes) };
     if (!isUtf8(bytes)) file.warnings.push(file.notUtf8(bytes));
+    return file;
+  }
+
+  /** The file now `bytes`, from its last read in `reads` (json-delta.ts); undefined when it must be read whole. */
+  private static again(path: string, bytes: Buffer, reads: JsonReads | undefined): SourceFile | undefined {
+    const last = reads?.get(path);
+    const read = last && reparse(last, bytes);
+    if (!read) return undefined;
+    const file = new SourceFile(path, bytes, read.data);
+    file.json = true;
+    reads!.set(path, { bytes, data: read.data });
     return file;
   }
 
@@ -151,6 +181,7 @@ export class SourceFile {
       try {
         const file = new SourceFile(path, text, JSON.parse(body));
         file.json = true;
+        file.strictJson = true;
         return file;
       } catch (e) {
         // A .json that looks like JSON is read as JSON with comments, or its problems reported in JSON's
