@@ -157,6 +157,15 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
         );
         throw new SpecError([...errors, d]);
       },
+      (ref, path) => {
+        try {
+          resolver.target(ref, { file, path: [...path, "$ref"] });
+          return true;
+        } catch (e) {
+          if (e instanceof SpecError) return false;
+          throw e;
+        }
+      },
     );
   };
   walkFile(root);
@@ -167,20 +176,39 @@ export function validate(resolver: Resolver): { version: "3.0" | "3.1"; warnings
 /** How deep a document may nest: ten times the deepest real-world spec seen (Stripe's, 25). */
 export const MAX_DEPTH = 256;
 
+/** Keys whose values are payloads, not schema: a "$ref" key inside one is data (but nesting still counts). */
+const PAYLOAD_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+
 /**
  * Visits every `$ref` in `root` (skipping example payloads), without recursion, and refuses a
  * document nested deeper than MAX_DEPTH, so no later (recursive) stage can overflow the stack.
+ * A subtree whose refs are known (subtreeRefs) has each visited once, when every one `resolves`;
+ * else it is walked in full, and each place of a ref that does not is visited (and reported).
  */
-function walkRefs(root: unknown, visit: (ref: string, path: (string | number)[]) => void, tooDeep: (path: (string | number)[]) => void): void {
+function walkRefs(
+  root: unknown,
+  visit: (ref: string, path: (string | number)[]) => void,
+  tooDeep: (path: (string | number)[]) => void,
+  resolves: (ref: string, path: (string | number)[]) => boolean,
+): void {
   // Recursive with one shared path: the depth check comes before each step down, so the recursion
   // never goes deeper than MAX_DEPTH frames.
   const path: (string | number)[] = [];
   let stopped = false;
-  const walk = (node: unknown): void => {
+  const walk = (node: unknown, known = true): void => {
     if (stopped || node === null || typeof node !== "object") return;
     if (path.length > MAX_DEPTH) {
       stopped = true;
       return tooDeep([...path]);
+    }
+    if (isRef(node)) return visit(node.$ref, [...path]);
+    if (known && path.length >= 1 && path.length <= MEMO_LEVELS && Object.isFrozen(node)) {
+      const sub = subtreeRefs(node, path.length);
+      if (path.length + sub.depth <= MAX_DEPTH && sub.refs.every(([ref, at]) => resolves(ref, [...path, ...at]))) {
+        for (const [ref, at] of sub.refs) visit(ref, [...path, ...at]);
+        return;
+      }
+      return walk(node, false);
     }
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length && !stopped; i++) {
@@ -190,13 +218,11 @@ function walkRefs(root: unknown, visit: (ref: string, path: (string | number)[])
       }
       return;
     }
-    if (isRef(node)) return visit(node.$ref, [...path]);
     for (const key of Object.keys(node)) {
       if (stopped) return;
       const child = (node as Obj)[key];
       path.push(key);
-      // `example(s)` are payloads, not schema: a "$ref" key inside one is data (but nesting still counts).
-      if (key === "example" || key === "examples" || key === "default" || key === "enum" || key === "const") {
+      if (PAYLOAD_KEYS.has(key)) {
         if (depthOf(child, MAX_DEPTH - path.length + 1) > MAX_DEPTH - path.length + 1) {
           stopped = true;
           tooDeep([...path]);
@@ -206,6 +232,64 @@ function walkRefs(root: unknown, visit: (ref: string, path: (string | number)[])
     }
   };
   walk(root);
+}
+
+/** How far down the document (path length) subtrees have their refs remembered: path items, components, one component. */
+const MEMO_LEVELS = 3;
+
+/**
+ * What a frozen subtree holds for the walk: each $ref (by its text) with where it first appears in
+ * the subtree, and the path length of its deepest object (MAX_DEPTH + 1 at most). Frozen subtrees
+ * are those json-delta.ts shares between --watch saves, which cannot change: remembered by the
+ * subtree itself (weakly), so that a save walks only the subtrees it made anew.
+ */
+interface SubtreeRefs {
+  refs: [ref: string, path: (string | number)[]][];
+  depth: number;
+}
+
+const walked = new WeakMap<object, SubtreeRefs>();
+
+/** The subtree `node` at path length `level` (not a $ref): its SubtreeRefs, from those of its children where they are known. */
+function subtreeRefs(node: object, level: number): SubtreeRefs {
+  const known = walked.get(node);
+  if (known) return known;
+  const refs = new Map<string, (string | number)[]>();
+  let depth = 0;
+  const path: (string | number)[] = [];
+  const down = (child: unknown): void => {
+    if (depth > MAX_DEPTH || child === null || typeof child !== "object") return;
+    depth = Math.max(depth, path.length);
+    if (isRef(child)) {
+      if (!refs.has(child.$ref)) refs.set(child.$ref, [...path]);
+      return;
+    }
+    if (path.length >= 1 && level + path.length <= MEMO_LEVELS && Object.isFrozen(child)) {
+      const sub = subtreeRefs(child, level + path.length);
+      depth = Math.max(depth, path.length + sub.depth);
+      for (const [ref, at] of sub.refs) if (!refs.has(ref)) refs.set(ref, [...path, ...at]);
+      return;
+    }
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) {
+        path.push(i);
+        down(child[i]);
+        path.pop();
+      }
+      return;
+    }
+    for (const key of Object.keys(child)) {
+      const value = (child as Obj)[key];
+      path.push(key);
+      if (PAYLOAD_KEYS.has(key)) depth = Math.max(depth, path.length + depthOf(value, MAX_DEPTH + 1) - 1);
+      else down(value);
+      path.pop();
+    }
+  };
+  down(node);
+  const found: SubtreeRefs = { refs: [...refs], depth: Math.min(depth, MAX_DEPTH + 1) };
+  walked.set(node, found);
+  return found;
 }
 
 /** The nesting depth of a value, counting no further than `limit + 1`. */
