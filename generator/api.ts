@@ -2,20 +2,20 @@
 import { buildApi } from "./ir/build.js";
 import type { NameRecord } from "./ir/names.js";
 import type { Api } from "./ir/types.js";
-import type { JsonReads } from "./load/json-delta.js";
+import type { SourceReads } from "./load/source-reads.js";
 import { loadSpec, type LoadedSpec, type SpecInput } from "./load/index.js";
 
 /**
  * `progress`: told once the spec is read, checked and overlaid (`read`), then how far the IR's build
  * is (`tally`, in the document's component schemas and paths). `held`: the names the last generation
- * gave (see buildApi). `reads` (--watch): the files' last reads (see loadSpec).
+ * gave (see buildApi). `reads`: what the run read of its files already (see loadSpec).
  */
 export function loadApi(
   spec: SpecInput,
   overlays: string[] = [],
   progress?: { read(): void; tally(done: number, total: number): void },
   held?: NameRecord,
-  reads?: JsonReads,
+  reads?: SourceReads,
 ): { api: Api; loaded: LoadedSpec } {
   const loaded = loadSpec(spec, overlays, reads);
   progress?.read();

@@ -12,7 +12,7 @@ import { cacheOf, checkOne, codeSamplesFile, generateAll, joinChecks, type Check
 import type { WriteCache } from "./write/write-cache.js";
 import { changedSinceRead, upToDate } from "./inputs.js";
 import { ReadWhileWritten } from "./load/source.js";
-import type { JsonReads } from "./load/json-delta.js";
+import { SourceReads } from "./load/source-reads.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
 import { LockCache } from "./release/lock.js";
 import { cliProgress, type Progress } from "./progress.js";
@@ -173,8 +173,8 @@ class GenerateRun {
   /** --watch: what each run derived and formatted, and the locks it read, for the next (render-memo.ts, LockCache). */
   private readonly memos: Map<string, WatchMemo> | undefined;
   private readonly locks: LockCache | undefined;
-  /** --watch: each JSON file the spec was read from, as the last run read it (json-delta.ts). */
-  private readonly reads: JsonReads | undefined;
+  /** What a run read of its source files already; --watch: and each JSON file as the last run read it (source-reads.ts). */
+  private readonly reads: SourceReads;
   /** What each folder's writer knew when the last save ended (--watch), or what this run read before it writes (write-cache.ts). */
   private readonly writes = new Map<string, WriteCache>();
   private spec: string;
@@ -193,7 +193,7 @@ class GenerateRun {
     this.loaded = [inputs.spec];
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
-    this.reads = flags.watch ? new Map() : undefined;
+    this.reads = new SourceReads(!!flags.watch);
   }
 
   /** --watch: the config read again; the next run generates what it now says. */
@@ -225,7 +225,8 @@ class GenerateRun {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     // Nothing changed since the last generation (inputs, build, output files): nothing to do.
-    const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples, cacheOf(this.writes, t.out, !!this.flags.watch)));
+    this.reads.startRun();
+    const fresh = this.targets.map((t) => upToDate(t, { spec: this.spec, overlays: this.overlays }, !this.flags.watch, this.codeSamples, cacheOf(this.writes, t.out, !!this.flags.watch), this.reads));
     // (--test generates anyway: its verdict names operations, which the generation maps its tests to.)
     if (!this.flags.test && fresh.every((r) => r !== undefined)) {
       this.targets.forEach((t, i) => this.tell(`specsmith: ${t.name} ${fresh[i]!.version}: no SDK changes\n`));
@@ -246,7 +247,7 @@ class GenerateRun {
         progress,
         ...(this.memos ? { memos: this.memos } : {}),
         ...(this.locks ? { locks: this.locks } : {}),
-        ...(this.reads ? { reads: this.reads } : {}),
+        reads: this.reads,
         writes: this.writes,
         // Tests move every text off the heap (a small SDK holds too few for the default).
         ...(/^\d+$/.test(process.env.SPECSMITH_OFF_HEAP_FROM ?? "") ? { offHeapFrom: Number(process.env.SPECSMITH_OFF_HEAP_FROM) } : {}),

@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from "node:path";
 import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
-import type { JsonReads } from "./load/json-delta.js";
+import type { SourceReads } from "./load/source-reads.js";
 import type { NameRecord } from "./ir/names.js";
 import type { OffHeapTexts } from "./targets/shared/off-heap.js";
 import { loadApi } from "./api.js";
@@ -99,10 +99,11 @@ export interface GenerateOptions {
    */
   memos?: Map<string, WatchMemo>;
   /**
-   * `--watch`: each JSON file the spec is read from, as the last run read it (its bytes and data),
-   * for the next run to parse only what a save changed (json-delta.ts).
+   * What the run read of its source files already (the up-to-date check's bytes), and under
+   * `--watch` each JSON file as the last run read it, for the next to parse only what a save
+   * changed (source-reads.ts).
    */
-  reads?: JsonReads;
+  reads?: SourceReads;
   /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
   locks?: LockCache;
   /**
@@ -244,7 +245,7 @@ function loadInputs(
   overlays: string[] | undefined,
   progress?: Parameters<typeof loadApi>[2],
   held?: NameRecord,
-  reads?: JsonReads,
+  reads?: SourceReads,
 ): { api: Api; digest: string; sourceDigests: [string, string][]; assertAsRead: () => void } {
   const { api, loaded } = loadApi(spec, overlays, progress, held, reads);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];

@@ -13,6 +13,7 @@ import { unsafePathReason } from "./write/paths.js";
 import { readBytes, readText, statFile } from "./write/read.js";
 import { digestOf, readIndex, unchangedSince } from "./write/stat-index.js";
 import type { WriteCache } from "./write/write-cache.js";
+import type { SourceReads } from "./load/source-reads.js";
 import { readManifest } from "./write/write.js";
 import { LOCK } from "./write/lock.js";
 import { hasLegacyLeftovers } from "./write/legacy.js";
@@ -63,9 +64,10 @@ export function inputsOf(config: TargetConfig, sources: [path: string, digest: s
 /**
  * Whether `config`'s output folder is what a generation now would leave: same inputs, same build, and
  * every recorded file untouched. `samples`: the code-samples overlay this run would also write;
- * `cache` (--watch): the folder's WriteCache.
+ * `cache` (--watch): the folder's WriteCache. `reads`: holds the sources' bytes this check reads, for the
+ * generation that follows when the folder is not up to date (source-reads.ts).
  */
-export function upToDate(config: TargetConfig, sources: { spec: string; overlays: string[] }, release: boolean, samples?: string, cache?: WriteCache): InputsRecord | undefined {
+export function upToDate(config: TargetConfig, sources: { spec: string; overlays: string[] }, release: boolean, samples?: string, cache?: WriteCache, reads?: SourceReads): InputsRecord | undefined {
   const build = currentBuild();
   if (build === undefined || !quiet(config.out)) return undefined;
   const index = readIndex(config.out, cache);
@@ -80,7 +82,7 @@ export function upToDate(config: TargetConfig, sources: { spec: string; overlays
   if (!Array.isArray(rec.sources) || !Array.isArray(rec.once) || !sameSources(rec.sources, sources)) return undefined;
   if (samples !== undefined && (rec.samples === undefined || digestOf(readText(samples) ?? "") !== rec.samples)) return undefined;
   if (digestOf(readText(join(config.out, IGNORE_FILE)) ?? "") !== rec.ignore) return undefined;
-  if (rec.sources.some(([path, digest]) => sourceChanged(path, digest))) return undefined;
+  if (rec.sources.some(([path, digest]) => sourceChanged(path, digest, reads))) return undefined;
   if (!rec.once.every((o) => Array.isArray(o) && typeof o[0] === "string" && unsafePathReason(o[0]) === undefined && digestOf(readText(join(config.out, o[0])) ?? "") === o[1])) return undefined;
   // A file carrying hand edits, or one the last run kept or left to the user, is reported on every
   // run (`--check` names them): only a folder of files exactly as generated is skipped.
@@ -118,8 +120,8 @@ const MAX_SOURCE_BYTES = 128 * 1024 * 1024;
  * The bytes are hashed, not decoded text (decoding a 10 MB spec costs more than hashing it): for a
  * UTF-8 file without a byte-order mark, the same digest as its text's.
  */
-export function sourceChanged(path: string, digest: string): boolean {
-  return digestOf(readBytes(path, MAX_SOURCE_BYTES) ?? "") !== digest;
+export function sourceChanged(path: string, digest: string, reads?: SourceReads): boolean {
+  return digestOf((reads ? reads.bytes(path, MAX_SOURCE_BYTES) : readBytes(path, MAX_SOURCE_BYTES)) ?? "") !== digest;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { TargetConfig } from "../generator/config.js";
 import { generateAll, type TargetResult } from "../generator/generate.js";
 import { watchMemo, type WatchMemo } from "../generator/targets/shared/render-memo.js";
 import { SpecError } from "../generator/diagnostics.js";
-import type { JsonReads } from "../generator/load/json-delta.js";
+import { SourceReads } from "../generator/load/source-reads.js";
 import { applyEdit, editSamples } from "./fuzz/edits.js";
 import { SHARED, tempDir } from "./helpers/paths.js";
 
@@ -48,7 +48,7 @@ describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_nam
   const doc = parse(readFileSync(source, "utf8")) as Obj;
   const memos = new Map<string, WatchMemo>();
   // The spec as the last watching run read it: the next reads only what changed (json-delta.ts).
-  const reads: JsonReads = new Map();
+  const reads = new SourceReads(true);
   const spec = join(dir, `${source.split("/").pop()}.json`);
   const out = join(dir, "out");
   mkdirSync(out, { recursive: true });
@@ -103,13 +103,13 @@ describe.each(RANDOM)("random edits of %s: a watching run generates what a fresh
   it(`${count} edits (seed ${seed})`, async () => {
     let doc = parse(readFileSync(source, "utf8")) as Obj;
     const memos = new Map<string, WatchMemo>();
-    const reads: JsonReads = new Map();
+    const reads = new SourceReads(true);
     const spec = join(dir, `random-${source.split("/").pop()}.json`);
     const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(join(dir, `random-${seed}`)), { release: false, ...(memo ? { memos, reads } : {}) }));
     /** Whether the watching run's read of the spec shares part of the last one's data (read from it, not whole). */
     let shared = 0;
     const sharing = (before: unknown) => {
-      const now = reads.get(spec)?.data as Obj | undefined;
+      const now = reads.last!.get(spec)?.data as Obj | undefined;
       if (before && now && Object.keys(now).some((k) => typeof now[k] === "object" && now[k] === (before as Obj)[k])) shared++;
     };
     writeFileSync(spec, JSON.stringify(doc));
@@ -129,7 +129,7 @@ describe.each(RANDOM)("random edits of %s: a watching run generates what a fresh
         continue;
       }
       done.push(what);
-      const last = reads.get(spec)?.data;
+      const last = reads.last!.get(spec)?.data;
       const watched = await generate(true);
       sharing(last);
       for (const target of Object.keys(fresh)) {

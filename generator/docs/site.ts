@@ -17,7 +17,7 @@ import { WriteError } from "../write/write.js";
 import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
 import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
-import type { JsonReads } from "../load/json-delta.js";
+import { SourceReads } from "../load/source-reads.js";
 import { watchFiles, type RunRead } from "../watch.js";
 import { changedSinceRead } from "../inputs.js";
 import { ReadWhileWritten } from "../load/source.js";
@@ -86,7 +86,7 @@ export interface SiteContent {
 async function siteContent(
   configPath: string,
   opts: SiteOptions,
-  memos?: { renders: Map<string, WatchMemo>; reads: JsonReads },
+  memos?: { renders: Map<string, WatchMemo>; reads: SourceReads },
 ): Promise<{ site: SiteContent; inputs: string[]; read: Map<string, string>; digests?: Omit<SiteInputs, "context" | "pages"> }> {
   const progress = opts.progress?.() ?? SILENT;
   try {
@@ -271,7 +271,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   const vp = await vitepress();
   // Before seconds of generating, and before VitePress starts writing its cache into the site's source.
   await portFree(port);
-  const memos = { renders: new Map<string, WatchMemo>(), reads: new Map() as JsonReads };
+  const memos = { renders: new Map<string, WatchMemo>(), reads: new SourceReads(true) };
   const first = await siteContent(configPath, opts, memos);
   const out = join(tmpdir(), "specsmith-site-out");
   const files = sourceFiles(first.site, out, opts);

@@ -5,7 +5,7 @@
  */
 import { dirname, resolve as resolvePath } from "node:path";
 import { SpecError, decodePercent, parsePointer, pointerOf, type Diagnostic } from "../diagnostics.js";
-import type { JsonReads } from "./json-delta.js";
+import type { SourceReads } from "./source-reads.js";
 import { SourceFile } from "./source.js";
 
 /** A place in the loaded documents. */
@@ -28,10 +28,10 @@ export class Resolver {
    */
   private readonly targets = new Map<SourceFile, Map<string, Resolved>>();
 
-  /** `reads` (--watch): the files' last reads, for the files $refs reach (see SourceFile.read). */
+  /** `reads`: what the run read of its files already, for the files $refs reach (see SourceFile.read). */
   constructor(
     readonly root: SourceFile,
-    private readonly reads?: JsonReads,
+    private readonly reads?: SourceReads,
   ) {
     this.files.set(root.path, root);
   }

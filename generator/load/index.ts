@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { SpecError, type Diagnostic } from "../diagnostics.js";
 import { Resolver } from "./document.js";
 import { applyOverlay, readOverlay } from "./overlay.js";
-import type { JsonReads } from "./json-delta.js";
+import type { SourceReads } from "./source-reads.js";
 import { SourceFile } from "./source.js";
 import { validate } from "./validate.js";
 
@@ -26,25 +26,26 @@ export interface LoadedSpec {
 export type SpecInput = string | { path: string; text: string } | { path?: string; document: unknown };
 
 /**
- * `reads` (--watch): each JSON file's last read, for the next to parse only what changed
- * (json-delta.ts); it ends up holding this load's files, and no others.
+ * `reads`: what the run read of its files already (source-reads.ts); under --watch, each JSON file's
+ * last read, for the next to parse only what changed (json-delta.ts): it ends up holding this load's
+ * files, and no others.
  */
-export function loadSpec(spec: SpecInput, overlays: string[] = [], reads?: JsonReads): LoadedSpec {
+export function loadSpec(spec: SpecInput, overlays: string[] = [], reads?: SourceReads): LoadedSpec {
   const { root, warnings, overlays: files } = overlaid(spec, overlays, reads);
   const resolver = new Resolver(root, reads);
   const { version, warnings: found } = validate(resolver);
-  if (reads) {
+  if (reads?.last) {
     // Every file the spec reaches is read by now: validation follows every $ref.
     const read = new Set(resolver.sources.map((f) => f.path));
-    for (const path of reads.keys()) if (!read.has(path)) reads.delete(path);
+    for (const path of reads.last.keys()) if (!read.has(path)) reads.last.delete(path);
   }
   return { resolver, version, warnings: [...warnings, ...found], overlays: files };
 }
 
 /** The spec file with the overlays applied to its data, in order (`specsmith overlay apply` stops here). */
-export function overlaid(spec: SpecInput, overlays: string[], reads?: JsonReads): { root: SourceFile; warnings: Diagnostic[]; overlays: SourceFile[] } {
+export function overlaid(spec: SpecInput, overlays: string[], reads?: SourceReads): { root: SourceFile; warnings: Diagnostic[]; overlays: SourceFile[] } {
   // Overlays change the data they apply to, so a file they apply to is read whole, and not kept.
-  const root = sourceOf(spec, overlays.length === 0 ? reads : undefined);
+  const root = sourceOf(spec, reads, overlays.length === 0);
   // Every overlay is checked before any is applied: a broken one stops everything at its position.
   const read = overlays.map((o) => readOverlay(resolve(o)));
   const warnings: Diagnostic[] = [];
@@ -57,8 +58,8 @@ export function overlaid(spec: SpecInput, overlays: string[], reads?: JsonReads)
   return { root, warnings, overlays: read.map((o) => o.file) };
 }
 
-function sourceOf(spec: SpecInput, reads: JsonReads | undefined): SourceFile {
-  if (typeof spec === "string") return SourceFile.read(resolve(spec), undefined, reads);
+function sourceOf(spec: SpecInput, reads: SourceReads | undefined, share: boolean): SourceFile {
+  if (typeof spec === "string") return SourceFile.read(resolve(spec), undefined, reads, share);
   if ("text" in spec) return SourceFile.parse(resolve(spec.path), spec.text);
   return SourceFile.parse(resolve(spec.path ?? "spec.json"), JSON.stringify(spec.document, null, 1));
 }

@@ -15,7 +15,8 @@ import { fastYaml } from "./yaml-fast.js";
 import { eventOffset, yamlEvents, type YamlEvents } from "./yaml-locate.js";
 import { digestOf } from "../write/stat-index.js";
 import { jsonBody, jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
-import { kept, reparse, type JsonReads } from "./json-delta.js";
+import { kept, reparse, type JsonRead } from "./json-delta.js";
+import type { SourceReads } from "./source-reads.js";
 import { findNodeAtOffset, getNodePath, type Node as JsonNode } from "jsonc-parser";
 
 /** The largest input file read: eight times GitHub's 13 MB description. */
@@ -75,10 +76,12 @@ export class SourceFile {
   }
 
   /**
-   * `reads` (--watch): the last read of each JSON file, from which a new one is made by parsing only
-   * what an edit changed (json-delta.ts); it gets this read.
+   * `reads`: the bytes this run read of the file already, if it is still as they were; and (--watch)
+   * the last read of each JSON file, from which a new one is made by parsing only what an edit
+   * changed (json-delta.ts), and which gets this read (unless `share` is false: the data is to be
+   * changed, as overlays change the spec's).
    */
-  static read(path: string, displayFrom?: { file: string; pointer: string; line: number; column: number }, reads?: JsonReads): SourceFile {
+  static read(path: string, displayFrom?: { file: string; pointer: string; line: number; column: number }, reads?: SourceReads, share = true): SourceFile {
     const fail = (message: string, hint: string) =>
       new SpecError([
         {
@@ -101,7 +104,7 @@ export class SourceFile {
         throw fail(`cannot read ${path}: it is ${Math.round(st.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split the document into files joined by $ref");
       // The bytes, then their text: Node 20's readFileSync(path, "utf8") took 100 ms for GitHub's
       // 7 MB spec (140 bytes of it beyond ASCII), reading and decoding apart 80 ms; the same text.
-      bytes = readFileSync(path);
+      bytes = reads?.take(path, st) ?? readFileSync(path);
     } catch (e) {
       if (e instanceof SpecError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
@@ -115,13 +118,14 @@ export class SourceFile {
     // second on GitHub's description, spent on a file that is only half there).
     const unchanged = asReadCheck(path, st.mtimeMs, bytes.length, () => fail(`${path} changed while it was being read`, "it is being written: run again once it is saved").diagnostics);
     unchanged();
-    const again = SourceFile.again(path, bytes, reads);
+    const last = share ? reads?.last : undefined;
+    const again = SourceFile.again(path, bytes, last);
     const file = again ?? SourceFile.parse(path, bytes.toString("utf8"), unchanged);
-    if (reads && !again) {
+    if (last && !again) {
       // Kept for the next save only as JSON.parse read it, and without duplicate keys (json-delta.ts).
       const read = file.strictJson ? kept(bytes, file.data) : undefined;
-      if (read) reads.set(path, read);
-      else reads.delete(path);
+      if (read) last.set(path, read);
+      else last.delete(path);
     }
     file.assertAsRead = unchanged;
     file.bytes = { sha1: digestOf(bytes), sha256: createHash("sha256").update(bytes) };
@@ -130,7 +134,7 @@ export class SourceFile {
   }
 
   /** The file now `bytes`, from its last read in `reads` (json-delta.ts); undefined when it must be read whole. */
-  private static again(path: string, bytes: Buffer, reads: JsonReads | undefined): SourceFile | undefined {
+  private static again(path: string, bytes: Buffer, reads: Map<string, JsonRead> | undefined): SourceFile | undefined {
     const last = reads?.get(path);
     const read = last && reparse(last, bytes);
     if (!read) return undefined;

@@ -5,7 +5,8 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { kept, reparse, type JsonReads } from "../../generator/load/json-delta.js";
+import { kept, reparse } from "../../generator/load/json-delta.js";
+import { SourceReads } from "../../generator/load/source-reads.js";
 import { SourceFile } from "../../generator/load/source.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -147,35 +148,35 @@ describe("SourceFile.read with the last reads (--watch)", () => {
     dir = tempDir();
     const path = join(dir, "spec.json");
     const doc = { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: { "/a": { get: { description: "old", responses: {} } }, "/b": { get: { responses: {} } } } };
-    const reads: JsonReads = new Map();
+    const reads = new SourceReads(true);
     writeFileSync(path, JSON.stringify(doc, null, 2));
     const first = SourceFile.read(path, undefined, reads);
-    expect(reads.get(path)?.data).toBe(first.data);
+    expect(reads.last!.get(path)?.data).toBe(first.data);
     doc.paths["/a"].get.description = "a longer description\nover two lines";
     const text = JSON.stringify(doc, null, 2);
     writeFileSync(path, text);
     const second = SourceFile.read(path, undefined, reads);
     expect(same(second.data)).toBe(same(JSON.parse(text)));
     expect((second.data as typeof doc).paths["/b"]).toBe((first.data as typeof doc).paths["/b"]);
-    expect(reads.get(path)?.data).toBe(second.data);
+    expect(reads.last!.get(path)?.data).toBe(second.data);
     expect(second.text).toBe(text);
     const line = text.split("\n").findIndex((l) => l.includes('"/b"')) + 1;
     expect(second.locate(["paths", "/b"], true)).toEqual({ line, column: 5 });
     // Not JSON any more: read whole (and refused); the last good read stays for the next save.
     writeFileSync(path, text.replace('"/b"', '"/b",'));
     expect(() => SourceFile.read(path, undefined, reads)).toThrow(/invalid JSON/);
-    expect(reads.get(path)?.data).toBe(second.data);
+    expect(reads.last!.get(path)?.data).toBe(second.data);
   });
 
   it("keeps no read of YAML, nor of JSON with comments", () => {
     dir = tempDir();
-    const reads: JsonReads = new Map();
+    const reads = new SourceReads(true);
     const yaml = join(dir, "spec.yaml");
     writeFileSync(yaml, "openapi: 3.1.0\n");
     SourceFile.read(yaml, undefined, reads);
     const jsonc = join(dir, "spec.json");
     writeFileSync(jsonc, '{"openapi": "3.1.0" // comment\n}');
     SourceFile.read(jsonc, undefined, reads);
-    expect([...reads.keys()]).toEqual([]);
+    expect([...reads.last!.keys()]).toEqual([]);
   });
 });

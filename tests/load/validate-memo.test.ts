@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SpecError } from "../../generator/diagnostics.js";
 import { loadSpec } from "../../generator/load/index.js";
-import type { JsonReads } from "../../generator/load/json-delta.js";
+import { SourceReads } from "../../generator/load/source-reads.js";
 import { tempDir } from "../helpers/paths.js";
 
 let dir: string | undefined;
@@ -21,7 +21,7 @@ const op = (ref: string) => ({ responses: { "200": { description: "ok", content:
 const nested = (depth: number): unknown => (depth === 0 ? { type: "string" } : { type: "object", properties: { a: nested(depth - 1) } });
 
 /** What loading reports: the diagnostics of a refusal, or the files read (in order) and the warnings. */
-function outcome(spec: string, reads?: JsonReads): unknown {
+function outcome(spec: string, reads?: SourceReads): unknown {
   try {
     const loaded = loadSpec(spec, [], reads);
     return { files: loaded.resolver.sources.map((f) => f.path), warnings: loaded.warnings };
@@ -66,7 +66,7 @@ describe("validation of a spec read from the last read gives what validating it 
     const spec = join(dir, "spec.json");
     writeFileSync(join(dir, "other.json"), JSON.stringify({ B: { type: "integer" }, B2: { $ref: "#/B" } }));
     const doc = base();
-    const reads: JsonReads = new Map();
+    const reads = new SourceReads(true);
     writeFileSync(spec, JSON.stringify(doc));
     expect(outcome(spec, reads)).toEqual(outcome(spec));
     let refused = 0;
