@@ -476,7 +476,7 @@ function releaseFiles(
   } else {
     // The lock kept as it was (a --watch save: LockCache prints each lock once), or this generation's.
     const lock: LockFile = { ...head, surface };
-    if (locks) lockFile.content = locks.text(head, surface);
+    if (locks) ({ text: lockFile.content, digest: lockFile.digest } = locks.text(head, surface));
     else if (!spill?.spill(lockFile, lockPieces(lock))) lockFile.content = lockText(lock);
   }
   return [lockFile, { path: CHANGELOG, content: changelogText(existing, release, ctx), verbatim: true }];

@@ -10,7 +10,7 @@ import gt from "semver/functions/gt.js";
 import valid from "semver/functions/valid.js";
 import { VERSION } from "../paths.js";
 import { statStamp } from "../write/read.js";
-import { unchangedSince, type StatIndex } from "../write/stat-index.js";
+import { digestOf, unchangedSince, type StatIndex } from "../write/stat-index.js";
 import { lockProblems } from "./lock-schema.js";
 import type { Surface } from "./surface.js";
 import type { NameRecord } from "../ir/names.js";
@@ -65,7 +65,7 @@ export class LockFileError extends Error {
  */
 export class LockCache {
   private readonly locks = new Map<string, { stamp: string; lock: LockFile }>();
-  private readonly texts = new WeakMap<LockHead, string>();
+  private readonly texts = new WeakMap<LockHead, { text: string; digest: string }>();
 
   recall(path: string, stamp: string): LockFile | undefined {
     const known = this.locks.get(path);
@@ -76,11 +76,17 @@ export class LockCache {
     this.locks.set(path, { stamp, lock });
   }
 
-  /** The text of the lock `head` and `surface` make, printed once per head (a save holds the lock it read). */
-  text(head: LockHead, surface: Surface): string {
-    let text = this.texts.get(head);
-    if (text === undefined) this.texts.set(head, (text = lockText({ ...head, surface })));
-    return text;
+  /**
+   * The text of the lock `head` and `surface` make, and its digest: printed and digested once per
+   * head (a save holds the lock it read), not on every save (GitHub's is 8 MB).
+   */
+  text(head: LockHead, surface: Surface): { text: string; digest: string } {
+    let printed = this.texts.get(head);
+    if (printed === undefined) {
+      const text = lockText({ ...head, surface });
+      this.texts.set(head, (printed = { text, digest: digestOf(text) }));
+    }
+    return printed;
   }
 }
 

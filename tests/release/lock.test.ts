@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, wr
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NameBook, type NameRecord } from "../../generator/ir/names.js";
-import { LOCK_FILE, heldNames, lockAround, lockPieces, lockText, readLockFile, surfacePieces, type LockFile } from "../../generator/release/lock.js";
-import type { StatIndex } from "../../generator/write/stat-index.js";
+import { LOCK_FILE, LockCache, heldNames, lockAround, lockPieces, lockText, readLockFile, surfacePieces, type LockFile } from "../../generator/release/lock.js";
+import { digestOf, type StatIndex } from "../../generator/write/stat-index.js";
 import { ROOT, tempDir } from "../helpers/paths.js";
 
 const root = tempDir("specsmith-lock-");
@@ -157,5 +157,20 @@ describe("lockText: one method, model or name a line; lockPieces and lockAround:
   it.each(["typescript", "python"])("gives the %s SDK's committed lock back byte for byte", (target) => {
     const text = readFileSync(join(ROOT, "generated", target, LOCK_FILE), "utf8");
     expect(lockText(JSON.parse(text) as LockFile)).toBe(text);
+  });
+});
+
+describe("LockCache (--watch): a held lock's text", () => {
+  it("is printed and digested once per head, and is lockText's", () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, "generated", "typescript", LOCK_FILE), "utf8")) as LockFile;
+    const { surface, ...head } = lock;
+    const cache = new LockCache();
+    const first = cache.text(head, surface);
+    expect(first.text).toBe(lockText(lock));
+    expect(first.digest).toBe(digestOf(first.text));
+    expect(cache.text(head, surface)).toBe(first);
+    // Another head (a lock read again) is printed for itself.
+    const other = { ...head, version: "9.9.9" };
+    expect(cache.text(other, surface).text).toBe(lockText({ ...other, surface }));
   });
 });
