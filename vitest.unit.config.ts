@@ -20,6 +20,7 @@ export const UNIT_TESTS = [
   "tests/runtime.test.ts",
   "tests/templates.test.ts",
   "tests/write.test.ts",
+  "tests/write/**/*.test.ts",
   "tests/folder-watch.test.ts",
   "tests/inputs.test.ts",
   "tests/corpus-sweep.test.ts",

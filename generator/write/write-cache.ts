@@ -10,7 +10,7 @@
  */
 import type { Stats } from "node:fs";
 import { FolderWatch } from "./folder-watch.js";
-import type { StatIndex } from "./stat-index.js";
+import { IndexRows, type StatIndex } from "./stat-index.js";
 import { statStamp } from "./read.js";
 
 export class WriteCache {
@@ -19,9 +19,12 @@ export class WriteCache {
   private checked: string[] | undefined;
   /** --watch only: a plain run has no next save to tell. */
   readonly folder: FolderWatch | undefined;
+  /** --watch: the rows the last index was printed from (stat-index.ts IndexRows). */
+  readonly indexRows: IndexRows | undefined;
 
   constructor(watch = true) {
     this.folder = watch ? new FolderWatch() : undefined;
+    this.indexRows = watch ? new IndexRows() : undefined;
   }
 
   /** The index as last written or read, when the file on disk is still that one (`st`: its stat now). */

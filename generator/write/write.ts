@@ -362,7 +362,7 @@ function writeIndex(
   // The pack, by the digest of the texts it holds (a stat is enough to tell it was not replaced).
   const packStat = written.get(PACK_FILE) ?? statFile(join(root, PACK_FILE));
   if (packStat) entries.set(PACK_FILE, { digest: run.pristineDigest, size: packStat.size, mtime: packStat.mtimeMs });
-  const text = indexText(entries, run.inputs);
+  const text = indexText(entries, run.inputs, cache?.indexRows);
   const racy = (indexTime: number) => [...entries.values()].some((e) => e.mtime >= indexTime);
   if (text === index.text && !racy(index.mtime)) return;
   const file = [{ path: INDEX_FILE, content: text }];
