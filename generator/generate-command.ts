@@ -13,6 +13,7 @@ import type { WriteCache } from "./write/write-cache.js";
 import { changedSinceRead, upToDate } from "./inputs.js";
 import { ReadWhileWritten } from "./load/source.js";
 import { SourceReads } from "./load/source-reads.js";
+import { ComponentsMemo } from "./ir/components-memo.js";
 import type { WatchMemo } from "./targets/shared/render-memo.js";
 import { LockCache } from "./release/lock.js";
 import { cliProgress, type Progress } from "./progress.js";
@@ -175,6 +176,8 @@ class GenerateRun {
   private readonly locks: LockCache | undefined;
   /** What a run read of its source files already; --watch: and each JSON file as the last run read it (source-reads.ts). */
   private readonly reads: SourceReads;
+  /** --watch: the component schemas' models as the last run built them (components-memo.ts). */
+  private readonly components: ComponentsMemo | undefined;
   /** What each folder's writer knew when the last save ended (--watch), or what this run read before it writes (write-cache.ts). */
   private readonly writes = new Map<string, WriteCache>();
   private spec: string;
@@ -194,6 +197,7 @@ class GenerateRun {
     this.memos = flags.watch ? new Map() : undefined;
     this.locks = flags.watch ? new LockCache() : undefined;
     this.reads = new SourceReads(!!flags.watch);
+    this.components = flags.watch ? new ComponentsMemo() : undefined;
   }
 
   /** --watch: the config read again; the next run generates what it now says. */
@@ -248,6 +252,7 @@ class GenerateRun {
         ...(this.memos ? { memos: this.memos } : {}),
         ...(this.locks ? { locks: this.locks } : {}),
         reads: this.reads,
+        ...(this.components ? { components: this.components } : {}),
         writes: this.writes,
         // Tests move every text off the heap (a small SDK holds too few for the default).
         ...(/^\d+$/.test(process.env.SPECSMITH_OFF_HEAP_FROM ?? "") ? { offHeapFrom: Number(process.env.SPECSMITH_OFF_HEAP_FROM) } : {}),

@@ -9,6 +9,7 @@ import type { TargetConfig } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Api } from "./ir/types.js";
 import type { SourceReads } from "./load/source-reads.js";
+import type { ComponentsMemo } from "./ir/components-memo.js";
 import type { NameRecord } from "./ir/names.js";
 import type { OffHeapTexts } from "./targets/shared/off-heap.js";
 import { loadApi } from "./api.js";
@@ -104,6 +105,8 @@ export interface GenerateOptions {
    * changed (source-reads.ts).
    */
   reads?: SourceReads;
+  /** `--watch`: the component schemas' models as the last run built them (components-memo.ts). */
+  components?: ComponentsMemo;
   /** `--watch`: the locks as the last run read them (LockCache), kept from one run to the next. */
   locks?: LockCache;
   /**
@@ -156,6 +159,7 @@ export async function generateAll(spec: string, targets: TargetConfig[], opts: G
     },
     heldNames(locks),
     opts.reads,
+    opts.components,
   );
   const huge = api.operations.length >= (opts.hugeFrom ?? HUGE_API);
   if (huge) {
@@ -246,8 +250,9 @@ function loadInputs(
   progress?: Parameters<typeof loadApi>[2],
   held?: NameRecord,
   reads?: SourceReads,
+  components?: ComponentsMemo,
 ): { api: Api; digest: string; sourceDigests: [string, string][]; assertAsRead: () => void } {
-  const { api, loaded } = loadApi(spec, overlays, progress, held, reads);
+  const { api, loaded } = loadApi(spec, overlays, progress, held, reads, components);
   const inputs = [...loaded.resolver.sources, ...loaded.overlays];
   // The run keeps the checks to its end, not the files: their texts and documents are let go of.
   const checks = inputs.map((s) => s.assertAsRead);

@@ -13,6 +13,7 @@ import { generateAll, type TargetResult } from "../generator/generate.js";
 import { watchMemo, type WatchMemo } from "../generator/targets/shared/render-memo.js";
 import { SpecError } from "../generator/diagnostics.js";
 import { SourceReads } from "../generator/load/source-reads.js";
+import { ComponentsMemo } from "../generator/ir/components-memo.js";
 import { applyEdit, editSamples } from "./fuzz/edits.js";
 import { SHARED, tempDir } from "./helpers/paths.js";
 
@@ -49,10 +50,12 @@ describe.each(SPECS)("a watching run generates what a fresh one does: %s", (_nam
   const memos = new Map<string, WatchMemo>();
   // The spec as the last watching run read it: the next reads only what changed (json-delta.ts).
   const reads = new SourceReads(true);
+  // And the component schemas' models as the last watching run built them (components-memo.ts).
+  const components = new ComponentsMemo();
   const spec = join(dir, `${source.split("/").pop()}.json`);
   const out = join(dir, "out");
   mkdirSync(out, { recursive: true });
-  const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(out), { release: false, ...(memo ? { memos, reads } : {}) }));
+  const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(out), { release: false, ...(memo ? { memos, reads, components } : {}) }));
 
   it("before any edit: the memo starts empty", async () => {
     writeFileSync(spec, JSON.stringify(doc));
@@ -104,8 +107,9 @@ describe.each(RANDOM)("random edits of %s: a watching run generates what a fresh
     let doc = parse(readFileSync(source, "utf8")) as Obj;
     const memos = new Map<string, WatchMemo>();
     const reads = new SourceReads(true);
+    const components = new ComponentsMemo();
     const spec = join(dir, `random-${source.split("/").pop()}.json`);
-    const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(join(dir, `random-${seed}`)), { release: false, ...(memo ? { memos, reads } : {}) }));
+    const generate = async (memo: boolean) => outputOf(await generateAll(spec, configs(join(dir, `random-${seed}`)), { release: false, ...(memo ? { memos, reads, components } : {}) }));
     /** Whether the watching run's read of the spec shares part of the last one's data (read from it, not whole). */
     let shared = 0;
     const sharing = (before: unknown) => {

@@ -18,6 +18,7 @@ import { CHANGELOG, generateAll, type TargetResult } from "../generate.js";
 import { LOCK_FILE } from "../release/lock.js";
 import type { WatchMemo } from "../targets/shared/render-memo.js";
 import { SourceReads } from "../load/source-reads.js";
+import { ComponentsMemo } from "../ir/components-memo.js";
 import { watchFiles, type RunRead } from "../watch.js";
 import { changedSinceRead } from "../inputs.js";
 import { ReadWhileWritten } from "../load/source.js";
@@ -86,7 +87,7 @@ export interface SiteContent {
 async function siteContent(
   configPath: string,
   opts: SiteOptions,
-  memos?: { renders: Map<string, WatchMemo>; reads: SourceReads },
+  memos?: { renders: Map<string, WatchMemo>; reads: SourceReads; components: ComponentsMemo },
 ): Promise<{ site: SiteContent; inputs: string[]; read: Map<string, string>; digests?: Omit<SiteInputs, "context" | "pages"> }> {
   const progress = opts.progress?.() ?? SILENT;
   try {
@@ -96,7 +97,12 @@ async function siteContent(
     // Each output folder's lock and changelog (the version and the changelog pages come from them):
     // a `generate` in another terminal changes what the pages say.
     const kept = config.targets.flatMap((t) => [LOCK_FILE, CHANGELOG].map((p) => join(t.out, p))).map((p): [string, string | undefined] => [p, inputDigest(p)]);
-    const results = await generateAll(config.spec, config.targets, { overlays: config.overlays, release: false, progress, ...(memos ? { memos: memos.renders, reads: memos.reads } : {}) });
+    const results = await generateAll(config.spec, config.targets, {
+      overlays: config.overlays,
+      release: false,
+      progress,
+      ...(memos ? { memos: memos.renders, reads: memos.reads, components: memos.components } : {}),
+    });
     // And the files generated once for the user (a plan reads them): as the generation read them, or
     // absent ("-") when it found none and made its own.
     const once = results.flatMap((r) => (r.inputs?.once ?? []).map(([p, read]) => onceInput(join(r.target.out, p), read, r.files.find((f) => f.path === p)?.content)));
@@ -271,7 +277,7 @@ export async function serveSite(configPath: string, port: number, opts: SiteOpti
   const vp = await vitepress();
   // Before seconds of generating, and before VitePress starts writing its cache into the site's source.
   await portFree(port);
-  const memos = { renders: new Map<string, WatchMemo>(), reads: new SourceReads(true) };
+  const memos = { renders: new Map<string, WatchMemo>(), reads: new SourceReads(true), components: new ComponentsMemo() };
   const first = await siteContent(configPath, opts, memos);
   const out = join(tmpdir(), "specsmith-site-out");
   const files = sourceFiles(first.site, out, opts);

@@ -16,36 +16,50 @@ import type { Api } from "./types.js";
 import { markErrorModels, markUsage } from "./usage.js";
 import { NameBook, type NameRecord } from "./names.js";
 import { buildGlobals } from "./globals.js";
+import type { ComponentsMemo } from "./components-memo.js";
 
 export { encodingOf, isJSON } from "./content.js";
+
+const count = (o: unknown) => (isObj(o) ? Object.keys(o).length : 0);
 
 /**
  * `tally`: told how far the build is, in the document's component schemas and paths. `held`: the
  * names the last generation gave (its lock's), kept where they still fit (NameScope). A held name
  * that made a new one take a number, and that nothing got back, is let go: the build runs again
- * without it, so a schema that is gone leaves no number behind.
+ * without it, so a schema that is gone leaves no number behind. `memo` (--watch): the component
+ * schemas' models, kept from the last save's first build (components-memo.ts).
  */
-export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (done: number, total: number) => void, held: NameRecord = {}): Api {
+export function buildApi(resolver: Resolver, version: "3.0" | "3.1", tally?: (done: number, total: number) => void, held?: NameRecord, memo?: ComponentsMemo): Api {
   let book = new NameBook(held);
-  let api = buildOnce(resolver, version, book, tally);
+  let api = buildOnce(resolver, version, book, tally, memo && { memo, held });
   // Twice at most: the second build claims from the same places, so it lets go of nothing more.
   for (let again = 0, kept = book.withoutStale(); again < 2 && kept; again++, kept = book.withoutStale()) {
     book = new NameBook(kept);
     api = buildOnce(resolver, version, book);
   }
-  if (Object.keys(held).length > 0) api.held = held;
+  if (held && Object.keys(held).length > 0) api.held = held;
   return api;
 }
 
-function buildOnce(resolver: Resolver, version: "3.0" | "3.1", book: NameBook, tally?: (done: number, total: number) => void): Api {
+function buildOnce(resolver: Resolver, version: "3.0" | "3.1", book: NameBook, tally?: (done: number, total: number) => void, kept?: { memo: ComponentsMemo; held: NameRecord | undefined }): Api {
   const doc = resolver.root.data as Obj;
   const schemas = new SchemaConverter(resolver, book);
-  schemas.reserveComponents();
-  const count = (o: unknown) => (isObj(o) ? Object.keys(o).length : 0);
-  const total = count(isObj(doc.components) ? doc.components.schemas : undefined) + count(doc.paths);
+  const componentSchemas = count(isObj(doc.components) ? doc.components.schemas : undefined);
+  const total = componentSchemas + count(doc.paths);
   let done = 0;
   const tick = tally && (() => tally(++done, total));
-  schemas.buildComponents(tick);
+  const known = kept?.memo.recall(doc.components, kept.held);
+  if (known) {
+    schemas.restoreComponents(known);
+    for (let i = 0; i < componentSchemas; i++) tick?.();
+  } else {
+    const build = () => {
+      schemas.reserveComponents();
+      schemas.buildComponents(tick);
+    };
+    if (kept) kept.memo.build(doc.components, kept.held, resolver, schemas, build);
+    else build();
+  }
   const ctx: BuildContext = { resolver, doc, schemas, book, warnings: [], globals: [] };
 
   const securitySchemes = buildSecuritySchemes(ctx);

@@ -211,6 +211,24 @@ export class NameScope {
     return false;
   }
 
+  /** What this scope has handed out so far, as a copy (see `restore`). */
+  state(): NameScopeState {
+    return { used: new Set(this.used), given: new Map(this.given), displacedBy: new Set(this.displacedBy) };
+  }
+
+  /** Back to a state this scope, or one made with the same names held, was in (see `state`). */
+  restore(state: NameScopeState): void {
+    for (const [to, from] of [
+      [this.used, state.used],
+      [this.displacedBy, state.displacedBy],
+    ] as const) {
+      to.clear();
+      for (const x of from) to.add(x);
+    }
+    this.given.clear();
+    for (const [k, v] of state.given) this.given.set(k, v);
+  }
+
   /**
    * Held names that made a claim take a number, though their keys did not get them back (the schema
    * is gone, or now wants another name): a build that finds some runs again without them (see
@@ -219,6 +237,13 @@ export class NameScope {
   stale(): string[] {
     return [...this.displacedBy].filter((key) => this.given.get(key) !== this.held.get(key));
   }
+}
+
+/** What a NameScope has handed out (NameScope.state). */
+export interface NameScopeState {
+  readonly used: ReadonlySet<string>;
+  readonly given: ReadonlyMap<string, string>;
+  readonly displacedBy: ReadonlySet<string>;
 }
 
 /** Whether `name` is `wanted`, or `wanted` with a number from 2 on, as claim() numbers names. */

@@ -7,7 +7,7 @@ import { SpecError, pointerOf, type Diagnostic } from "../diagnostics.js";
 import { isRef, type Loc, type Resolver } from "../load/document.js";
 import type { Discriminator, Field, Model, ModelPlace, ObjectModel, TypeRef } from "./types.js";
 import { dirname, relative } from "node:path";
-import { NameBook, NameScope, SYMBOL_WORDS, camelCase, pascalCase, placeKey } from "./names.js";
+import { NameBook, NameScope, SYMBOL_WORDS, camelCase, pascalCase, placeKey, type NameScopeState } from "./names.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -73,6 +73,31 @@ export class SchemaConverter {
   }
 
   private buildingComponents = false;
+
+  /**
+   * What building the components left (ComponentsMemo): models, names and where defaults were
+   * written, as a copy that the steps after it (which change models in place) cannot change.
+   */
+  componentsState(): ComponentsState {
+    const fields = new Map<object, object>();
+    return {
+      models: [...this.models.values()].map((m) => copyModel(m, fields)),
+      byLocation: [...this.byLocation],
+      keys: [...this.keys],
+      defaultsAt: [...this.defaultsAt].map(([field, loc]) => [fields.get(field) ?? field, loc.path]),
+      names: this.names.state(),
+    };
+  }
+
+  /** This build's components as `state` says (made by a build of the same components, with the same names held). */
+  restoreComponents(state: ComponentsState): void {
+    const fields = new Map<object, object>();
+    for (const m of state.models) this.models.set(m.name, copyModel(m, fields));
+    for (const [k, v] of state.byLocation) this.byLocation.set(k, v);
+    for (const [k, v] of state.keys) this.keys.set(k, v);
+    for (const [field, path] of state.defaultsAt) this.defaultsAt.set(fields.get(field) ?? field, { file: this.resolver.root, path });
+    this.names.restore(state.names);
+  }
 
   /**
    * The type of `schema` found at `loc`. `hint` names an inline model if one is needed;
@@ -377,6 +402,33 @@ export class SchemaConverter {
     }
     return name;
   }
+}
+
+/** What SchemaConverter.componentsState keeps. */
+export interface ComponentsState {
+  readonly models: readonly Model[];
+  readonly byLocation: readonly [string, string][];
+  readonly keys: readonly [string, string][];
+  readonly defaultsAt: readonly [object, (string | number)[]][];
+  readonly names: NameScopeState;
+}
+
+/**
+ * A copy of `m` that shares only what cannot change: frozen values (the document's, under --watch:
+ * examples, defaults). Each field's copy is put in `fields`, by the field it copies.
+ */
+function copyModel(m: Model, fields: Map<object, object>): Model {
+  const copy = copied(m);
+  if (m.kind === "object") m.fields.forEach((f, i) => fields.set(f, (copy as ObjectModel).fields[i]));
+  return copy;
+}
+
+function copied<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(copied) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copied((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
 /**

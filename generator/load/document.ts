@@ -27,6 +27,8 @@ export class Resolver {
    * A target's path is frozen, as every caller shares it.
    */
   private readonly targets = new Map<SourceFile, Map<string, Resolved>>();
+  /** Told where each `$ref` followed leads, while set (the IR's components memo watches what they read). */
+  observe: ((loc: Loc) => void) | undefined;
 
   /** `reads`: what the run read of its files already, for the files $refs reach (see SourceFile.read). */
   constructor(
@@ -76,10 +78,14 @@ export class Resolver {
     let known = this.targets.get(at.file);
     if (!known) this.targets.set(at.file, (known = new Map()));
     const hit = known.get(ref);
-    if (hit) return { value: hit.value, loc: { file: hit.loc.file, path: hit.loc.path } };
+    if (hit) {
+      this.observe?.(hit.loc);
+      return { value: hit.value, loc: { file: hit.loc.file, path: hit.loc.path } };
+    }
     const found = this.lookUp(ref, at);
     Object.freeze(found.loc.path);
     known.set(ref, found);
+    this.observe?.(found.loc);
     return { value: found.value, loc: { file: found.loc.file, path: found.loc.path } };
   }
 
