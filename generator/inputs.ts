@@ -121,7 +121,9 @@ const MAX_SOURCE_BYTES = 128 * 1024 * 1024;
  * UTF-8 file without a byte-order mark, the same digest as its text's.
  */
 export function sourceChanged(path: string, digest: string, reads?: SourceReads): boolean {
-  return digestOf((reads ? reads.bytes(path, MAX_SOURCE_BYTES) : readBytes(path, MAX_SOURCE_BYTES)) ?? "") !== digest;
+  if (!reads) return digestOf(readBytes(path, MAX_SOURCE_BYTES) ?? "") !== digest;
+  const bytes = reads.bytes(path, MAX_SOURCE_BYTES);
+  return (bytes ? reads.sha1(path, bytes) : digestOf("")) !== digest;
 }
 
 /**

@@ -9,10 +9,11 @@
 import { lstatSync, readFileSync, type Stats } from "node:fs";
 import type { JsonReads } from "./json-delta.js";
 import { statStamp } from "../write/read.js";
+import { digestOf } from "../write/stat-index.js";
 
 export class SourceReads {
   readonly last: JsonReads | undefined;
-  private readonly early = new Map<string, { bytes: Buffer; stamp: string }>();
+  private readonly early = new Map<string, { bytes: Buffer; stamp: string; sha1?: string }>();
 
   /** `keep`: whether reads are kept for the next run (--watch). */
   constructor(keep: boolean) {
@@ -32,11 +33,21 @@ export class SourceReads {
     }
   }
 
-  /** The bytes read earlier of the file at `path` whose stat is now `st`, when it is the stat they were read at (handed over once). */
-  take(path: string, st: Stats): Buffer | undefined {
+  /** The SHA-1 digest (digestOf) of the bytes `bytes` read of `path`, taken once for the check and the loader. */
+  sha1(path: string, bytes: Buffer): string {
+    const early = this.early.get(path);
+    if (early?.bytes !== bytes) return digestOf(bytes);
+    return (early.sha1 ??= digestOf(bytes));
+  }
+
+  /**
+   * The bytes read earlier of the file at `path` whose stat is now `st`, when it is the stat they
+   * were read at, with their digest if it was taken (handed over once).
+   */
+  take(path: string, st: Stats): { bytes: Buffer; sha1?: string } | undefined {
     const early = this.early.get(path);
     this.early.delete(path);
-    return early && early.stamp === statStamp(st) && early.bytes.length === st.size ? early.bytes : undefined;
+    return early && early.stamp === statStamp(st) && early.bytes.length === st.size ? early : undefined;
   }
 
   /** A run begins: what the last one read and did not hand over is let go. */

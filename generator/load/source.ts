@@ -95,6 +95,7 @@ export class SourceFile {
         },
       ]);
     let bytes: Buffer;
+    let sha1: string | undefined;
     let st: Stats;
     try {
       // A device or a pipe could be read forever: only regular files of a bounded size are read.
@@ -104,7 +105,9 @@ export class SourceFile {
         throw fail(`cannot read ${path}: it is ${Math.round(st.size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`, "split the document into files joined by $ref");
       // The bytes, then their text: Node 20's readFileSync(path, "utf8") took 100 ms for GitHub's
       // 7 MB spec (140 bytes of it beyond ASCII), reading and decoding apart 80 ms; the same text.
-      bytes = reads?.take(path, st) ?? readFileSync(path);
+      const early = reads?.take(path, st);
+      sha1 = early?.sha1;
+      bytes = early?.bytes ?? readFileSync(path);
     } catch (e) {
       if (e instanceof SpecError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
@@ -128,7 +131,7 @@ export class SourceFile {
       else last.delete(path);
     }
     file.assertAsRead = unchanged;
-    file.bytes = { sha1: digestOf(bytes), sha256: createHash("sha256").update(bytes) };
+    file.bytes = { sha1: sha1 ?? digestOf(bytes), sha256: createHash("sha256").update(bytes) };
     if (!isUtf8(bytes)) file.warnings.push(file.notUtf8(bytes));
     return file;
   }

@@ -194,7 +194,9 @@ function resolveOne<F extends EmittedFile>(r: Resolution<F>, f: F, digest: strin
     const same = disk.kind === "recorded" ? disk.entry.digest === fileDigest : disk.kind === "read" && disk.text === file.content;
     const stat = disk.kind === "recorded" ? disk.entry : disk.kind === "read" ? disk : undefined;
     if (same) r.unchanged.add(file.path);
-    r.records.set(file.path, { digest: fileDigest, ...(edited ? { edited } : {}), ...(same && stat ? { size: stat.size, mtime: stat.mtime } : {}) });
+    // A file left as the index records it keeps its entry (no copy for each of 18,000 files a save).
+    if (same && disk.kind === "recorded" && !edited && !disk.entry.edited) r.records.set(file.path, disk.entry);
+    else r.records.set(file.path, { digest: fileDigest, ...(edited ? { edited } : {}), ...(same && stat ? { size: stat.size, mtime: stat.mtime } : {}) });
   };
   // Nothing there, bookkeeping, or as the last generation wrote it (unedited): the new generation replaces it.
   if (disk.kind === "absent" || f.verbatim || (disk.kind === "recorded" && !disk.entry.edited)) return emit(f, digest, false);

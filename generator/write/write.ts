@@ -357,7 +357,8 @@ function writeIndex(
     const rec = run.records.get(path)!;
     const st = written.get(path);
     if (st) entries.set(path, { ...rec, size: st.size, mtime: st.mtimeMs });
-    else if (rec.size !== undefined && rec.mtime !== undefined) entries.set(path, { ...rec, size: rec.size, mtime: rec.mtime });
+    // (A record with its stat is an entry: the last index's own, for a file left as it was.)
+    else if (rec.size !== undefined && rec.mtime !== undefined) entries.set(path, rec as IndexEntry);
   }
   // The pack, by the digest of the texts it holds (a stat is enough to tell it was not replaced).
   const packStat = written.get(PACK_FILE) ?? statFile(join(root, PACK_FILE));

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SourceReads } from "../../generator/load/source-reads.js";
 import { SourceFile } from "../../generator/load/source.js";
+import { digestOf } from "../../generator/write/stat-index.js";
 import { tempDir } from "../helpers/paths.js";
 
 let dir: string | undefined;
@@ -21,7 +22,9 @@ describe("SourceReads: bytes read early, handed to the loader", () => {
     const reads = new SourceReads(false);
     const bytes = reads.bytes(path, 1024);
     expect(bytes?.toString()).toBe('{"a":1}');
-    expect(reads.take(path, statSync(path))).toBe(bytes);
+    // Its digest, taken for the up-to-date check, goes with it.
+    expect(reads.sha1(path, bytes!)).toBe(digestOf(Buffer.from('{"a":1}')));
+    expect(reads.take(path, statSync(path))).toEqual({ bytes, stamp: expect.any(String), sha1: digestOf(Buffer.from('{"a":1}')) });
     expect(reads.take(path, statSync(path))).toBeUndefined();
     // Over the size limit, or not a file: nothing read, nothing held.
     expect(reads.bytes(path, 3)).toBeUndefined();
@@ -39,9 +42,11 @@ describe("SourceReads: bytes read early, handed to the loader", () => {
     writeFileSync(path, '{"a":2}');
     utimesSync(path, atime, mtime);
     expect(SourceFile.read(path, undefined, reads).data).toEqual({ a: 2 });
-    // Unchanged since: the early bytes are the file's, and what the loader reads.
-    reads.bytes(path, 1024);
-    expect(SourceFile.read(path, undefined, reads).data).toEqual(JSON.parse(readFileSync(path, "utf8")));
+    // Unchanged since: the early bytes are the file's, and what the loader reads, with their digest.
+    reads.sha1(path, reads.bytes(path, 1024)!);
+    const file = SourceFile.read(path, undefined, reads);
+    expect(file.data).toEqual(JSON.parse(readFileSync(path, "utf8")));
+    expect(file.bytes?.sha1).toBe(digestOf(readFileSync(path)));
   });
 
   it("startRun lets go of bytes no loader took", () => {
