@@ -18,10 +18,15 @@
  * else is shared with it (and frozen, so that no later step can change what two reads share).
  */
 
-/** A file's bytes and JSON.parse's data of them, which has no duplicate keys and is frozen (see `kept`). */
+/**
+ * A file's bytes and its data, frozen. `json`: the data is JSON.parse's of the bytes, with no
+ * duplicate keys (see `kept`), so that a next read may start from it (`reparse`); else (YAML, JSON
+ * with comments) a next read is parsed whole and only shares what is equal (`shared`).
+ */
 export interface JsonRead {
   readonly bytes: Buffer;
   readonly data: unknown;
+  readonly json?: boolean;
 }
 
 /** `--watch`: each JSON file's last read, by path, for the next read to parse only what changed. */
@@ -44,6 +49,7 @@ const CLOSE_ARRAY = 0x5d;
 
 /** The new data of `last`'s file, now `bytes`, from the last data; undefined when the text must be parsed whole. */
 export function reparse(last: JsonRead, bytes: Buffer): Reparsed | undefined {
+  if (!last.json) return undefined;
   const old = last.bytes;
   const from = firstDifference(old, bytes);
   if (from === old.length && from === bytes.length) return { data: last.data };
@@ -71,8 +77,49 @@ export function reparse(last: JsonRead, bytes: Buffer): Reparsed | undefined {
  */
 export function kept(bytes: Buffer, data: unknown): JsonRead | undefined {
   if (colonsOutsideStrings(bytes, 0, bytes.length) !== keysIn(data)) return undefined;
-  return { bytes, data: deepFreeze(data) };
+  return { bytes, data: deepFreeze(data), json: true };
 }
+
+/**
+ * `now`, a whole new reading of a file, with every part equal to the last reading's (`last`) taken
+ * from it, frozen: what a save did not change is the same objects, as `reparse` leaves it (the IR's
+ * memos see identity). Plain objects and arrays only; anything else (a YAML timestamp's Date) is new.
+ */
+export function shared(last: unknown, now: unknown): unknown {
+  return deepFreeze(sharedWith(last, now));
+}
+
+function sharedWith(last: unknown, now: unknown): unknown {
+  if (Object.is(last, now) || now === null || typeof now !== "object" || last === null || typeof last !== "object") return now;
+  if (Array.isArray(now)) {
+    if (!Array.isArray(last)) return now;
+    let same = last.length === now.length;
+    const out = now.map((item, i) => {
+      const x = i < last.length ? sharedWith(last[i], item) : item;
+      if (!Object.is(x, last[i])) same = false;
+      return x;
+    });
+    return same ? last : out;
+  }
+  if (!plain(now) || !plain(last) || Array.isArray(last)) return now;
+  const keys = Object.keys(now);
+  const lastKeys = Object.keys(last);
+  let same = keys.length === lastKeys.length;
+  const out: Record<string, unknown> = {};
+  keys.forEach((key, i) => {
+    const before = Object.hasOwn(last, key) ? (last as Record<string, unknown>)[key] : MISSING;
+    const x = before === MISSING ? (now as Record<string, unknown>)[key] : sharedWith(before, (now as Record<string, unknown>)[key]);
+    if (lastKeys[i] !== key || !Object.is(x, before)) same = false;
+    // As JSON.parse defines a "__proto__" key: an own property, not the prototype.
+    Object.defineProperty(out, key, { value: x, writable: true, enumerable: true, configurable: true });
+  });
+  return same ? last : out;
+}
+
+const plain = (v: object) => {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
 
 /** The first offset where the two differ (the shorter one's length if one is the other's start). */
 function firstDifference(a: Buffer, b: Buffer): number {

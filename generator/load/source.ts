@@ -15,7 +15,7 @@ import { fastYaml } from "./yaml-fast.js";
 import { eventOffset, yamlEvents, type YamlEvents } from "./yaml-locate.js";
 import { digestOf } from "../write/stat-index.js";
 import { jsonBody, jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
-import { kept, reparse, type JsonRead } from "./json-delta.js";
+import { kept, reparse, shared, type JsonRead } from "./json-delta.js";
 import type { SourceReads } from "./source-reads.js";
 import { findNodeAtOffset, getNodePath, type Node as JsonNode } from "jsonc-parser";
 
@@ -60,8 +60,13 @@ export class SourceFile {
     readonly path: string,
     /** The text, or the bytes it is decoded from once something asks for it (a file read from the last read's data). */
     private source: string | Buffer,
-    readonly data: unknown,
+    private _data: unknown,
   ) {}
+
+  /** The file's data (frozen when shared with the last read under --watch). */
+  get data(): unknown {
+    return this._data;
+  }
 
   /** The file's text (a diagnostic's position needs it). */
   get text(): string {
@@ -125,8 +130,13 @@ export class SourceFile {
     const again = SourceFile.again(path, bytes, last);
     const file = again ?? SourceFile.parse(path, bytes.toString("utf8"), unchanged);
     if (last && !again) {
-      // Kept for the next save only as JSON.parse read it, and without duplicate keys (json-delta.ts).
-      const read = file.strictJson ? kept(bytes, file.data) : undefined;
+      // Read whole: what is equal to the last read's data is taken from it (json-delta.ts shared).
+      // A next save starts from this one only as JSON.parse read it, without duplicate keys (kept);
+      // else (YAML, JSON with comments) it is read whole too, and shares what is equal.
+      const previous = last.get(path);
+      const data = previous && file.data !== undefined ? shared(previous.data, file.data) : file.data;
+      const read = data === undefined ? undefined : file.strictJson ? kept(bytes, data) : { bytes, data: shared(undefined, data) };
+      file._data = read?.data ?? data;
       if (read) last.set(path, read);
       else last.delete(path);
     }
@@ -143,7 +153,7 @@ export class SourceFile {
     if (!read) return undefined;
     const file = new SourceFile(path, bytes, read.data);
     file.json = true;
-    reads!.set(path, { bytes, data: read.data });
+    reads!.set(path, { bytes, data: read.data, json: true });
     return file;
   }
 

@@ -4,7 +4,7 @@
 import { rmSync, writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { loadApi } from "../../generator/api.js";
 import { SpecError } from "../../generator/diagnostics.js";
 import { ComponentsMemo } from "../../generator/ir/components-memo.js";
@@ -20,6 +20,8 @@ const SPECS = [
   ["the Speakeasy test suite", join(SHARED, "specs/features/speakeasy-test-suite.pagination-sse.openapi.yaml"), 20261207, 40],
   ["OpenAI's API", join(SHARED, "specs/real-world/openai.json"), 1207, 25],
   ["Clerk's Backend API", join(SHARED, "specs/clerk-bapi.yaml"), 7, 25],
+  // Saved as YAML: read whole each time, sharing with the last read what is equal (json-delta.ts shared).
+  ["Clerk's Backend API, as YAML", join(SHARED, "specs/clerk-bapi.yaml"), 8, 15],
 ] as const;
 
 /** The IR as JSON, or the diagnostics of a refusal. */
@@ -32,12 +34,14 @@ function built(spec: string, held: Obj | undefined, state?: { reads: SourceReads
   }
 }
 
-describe.each(SPECS)("%s: a build with the last save's components is a fresh build", (_name, source, seed, count) => {
+describe.each(SPECS)("%s: a build with the last save's components is a fresh build", (name, source, seed, count) => {
   it(`after ${count} random edits and as many edits of operations alone`, () => {
     const doc = (source.endsWith(".json") ? JSON.parse(readFileSync(source, "utf8")) : parse(readFileSync(source, "utf8"))) as Obj;
-    const spec = join(dir, `${seed}.json`);
+    const yaml = name.endsWith("as YAML");
+    const spec = join(dir, `${seed}.${yaml ? "yaml" : "json"}`);
+    const text = () => (yaml ? stringify(doc) : JSON.stringify(doc));
     const state = { reads: new SourceReads(true), memo: new ComponentsMemo() };
-    writeFileSync(spec, JSON.stringify(doc));
+    writeFileSync(spec, text());
     // The names the first generation gave, held from then on (as its lock holds them).
     const held = JSON.parse(built(spec, undefined)).names as Obj;
     expect(built(spec, held, state)).toBe(built(spec, held));
@@ -46,7 +50,7 @@ describe.each(SPECS)("%s: a build with the last save's components is a fresh bui
     for (let i = 0; i < count * 2; i++) {
       if (i % 2 === 0) applyEdit(doc, samples[i / 2]);
       else operations(doc)[i % operations(doc).length].description = `Edited ${i}.`;
-      writeFileSync(spec, JSON.stringify(doc));
+      writeFileSync(spec, text());
       // The held names as two targets' locks give them: the same names, merged into a new object each run.
       expect(built(spec, structuredClone(held), state)).toBe(built(spec, held));
       if (state.memo.lastBuild === "recalled") recalled++;

@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { kept, reparse } from "../../generator/load/json-delta.js";
+import { kept, reparse, shared } from "../../generator/load/json-delta.js";
 import { SourceReads } from "../../generator/load/source-reads.js";
 import { SourceFile } from "../../generator/load/source.js";
 import { tempDir } from "../helpers/paths.js";
@@ -13,6 +13,7 @@ import { tempDir } from "../helpers/paths.js";
 const bytes = (text: string) => Buffer.from(text, "utf8");
 /** JSON.parse's data as text, key order and "__proto__" keys included. */
 const same = (data: unknown) => JSON.stringify(data);
+type Obj = Record<string, any>;
 
 describe("reparse: given the last read and new bytes, the new data, or undefined", () => {
   const cases: { name: string; before: string; after: string; at?: (string | number)[] | "whole" | "same" }[] = [
@@ -137,6 +138,34 @@ describe("reparse, any edit of any JSON text", () => {
   });
 });
 
+describe("shared: a whole new reading takes what is equal from the last one", () => {
+  it('gives the new data, key order and "__proto__" keys included, sharing every equal part', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 4 }), (a, b) => {
+        const last = shared(undefined, JSON.parse(JSON.stringify({ a, b })));
+        const now = JSON.parse(JSON.stringify({ a, c: b })) as unknown;
+        const result = shared(last, now) as { a: unknown; c: unknown };
+        expect(same(result)).toBe(same(now));
+        // An equal part is the last reading's own object.
+        if (a !== null && typeof a === "object") expect(result.a).toBe((last as { a: unknown }).a);
+        // The same data again: the last reading itself.
+        expect(shared(last, JSON.parse(JSON.stringify(last)))).toBe(last);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    const proto = JSON.parse('{"__proto__":{"x":1},"y":[1]}') as unknown;
+    const again = shared(shared(undefined, proto), JSON.parse('{"__proto__":{"x":2},"y":[1]}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(again)).toBe(Object.prototype);
+    expect(same(again)).toBe('{"__proto__":{"x":2},"y":[1]}');
+  });
+
+  it("a YAML timestamp (a Date) is never taken from the last reading", () => {
+    const last = shared(undefined, { at: new Date(0) }) as { at: Date };
+    const now = shared(last, { at: new Date(1000) }) as { at: Date };
+    expect(now.at.getTime()).toBe(1000);
+  });
+});
+
 describe("SourceFile.read with the last reads (--watch)", () => {
   let dir: string | undefined;
   afterEach(() => {
@@ -168,15 +197,24 @@ describe("SourceFile.read with the last reads (--watch)", () => {
     expect(reads.last!.get(path)?.data).toBe(second.data);
   });
 
-  it("keeps no read of YAML, nor of JSON with comments", () => {
+  it("reads YAML, and JSON with comments, whole each time, sharing what is equal with the last read", () => {
     dir = tempDir();
     const reads = new SourceReads(true);
     const yaml = join(dir, "spec.yaml");
-    writeFileSync(yaml, "openapi: 3.1.0\n");
-    SourceFile.read(yaml, undefined, reads);
+    writeFileSync(yaml, "openapi: 3.1.0\npaths:\n  /a: {get: {description: old}}\n  /b: {get: {description: same}}\n");
+    const first = SourceFile.read(yaml, undefined, reads).data as Obj;
+    writeFileSync(yaml, "openapi: 3.1.0\npaths:\n  /a: {get: {description: new}}\n  /b: {get: {description: same}}\n");
+    const second = SourceFile.read(yaml, undefined, reads).data as Obj;
+    expect(second).toEqual({ openapi: "3.1.0", paths: { "/a": { get: { description: "new" } }, "/b": { get: { description: "same" } } } });
+    expect(second.paths["/b"]).toBe(first.paths["/b"]);
+    expect(reads.last!.get(yaml)?.json).toBeFalsy();
     const jsonc = join(dir, "spec.json");
-    writeFileSync(jsonc, '{"openapi": "3.1.0" // comment\n}');
-    SourceFile.read(jsonc, undefined, reads);
-    expect([...reads.last!.keys()]).toEqual([]);
+    writeFileSync(jsonc, '{"openapi": "3.1.0", "info": {"title": "x"} // comment\n}');
+    const a = SourceFile.read(jsonc, undefined, reads).data as Obj;
+    writeFileSync(jsonc, '{"openapi": "3.1.1", "info": {"title": "x"} // comment\n}');
+    const b = SourceFile.read(jsonc, undefined, reads).data as Obj;
+    expect(b).toEqual({ openapi: "3.1.1", info: { title: "x" } });
+    expect(b.info).toBe(a.info);
+    expect(reads.last!.get(jsonc)?.json).toBeFalsy();
   });
 });
