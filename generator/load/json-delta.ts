@@ -258,7 +258,8 @@ function replaced(node: unknown, path: (string | number)[], i: number, value: un
   return MISSING;
 }
 
-function deepFreeze<T>(value: T): T {
+/** `value` and everything in it, frozen: what a kept read holds, shared from one read to the next. */
+export function deepFreeze<T>(value: T): T {
   const stack: object[] = [];
   if (value !== null && typeof value === "object") stack.push(value);
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {

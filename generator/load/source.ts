@@ -15,7 +15,7 @@ import { fastYaml } from "./yaml-fast.js";
 import { eventOffset, yamlEvents, type YamlEvents } from "./yaml-locate.js";
 import { digestOf } from "../write/stat-index.js";
 import { jsonBody, jsonOffset, jsonTree, readJsonText, type JsonProblem } from "./json-text.js";
-import { kept, reparse, shared, type JsonRead } from "./json-delta.js";
+import { deepFreeze, kept, reparse, shared, type JsonRead } from "./json-delta.js";
 import type { SourceReads } from "./source-reads.js";
 import { findNodeAtOffset, getNodePath, type Node as JsonNode } from "jsonc-parser";
 
@@ -135,7 +135,7 @@ export class SourceFile {
       // else (YAML, JSON with comments) it is read whole too, and shares what is equal.
       const previous = last.get(path);
       const data = previous && file.data !== undefined ? shared(previous.data, file.data) : file.data;
-      const read = data === undefined ? undefined : file.strictJson ? kept(bytes, data) : { bytes, data: shared(undefined, data) };
+      const read = data === undefined ? undefined : file.strictJson ? kept(bytes, data) : { bytes, data: deepFreeze(data) };
       file._data = read?.data ?? data;
       if (read) last.set(path, read);
       else last.delete(path);
