@@ -48,36 +48,77 @@ export interface Keys {
 export const SAME_KEY = "";
 export const SAME_PLAN: Keys = { model: () => SAME_KEY, operation: () => SAME_KEY, group: () => SAME_KEY, view: () => SAME_KEY };
 
+/**
+ * What the last save's keys were made from (--watch keeps one per output folder): each model's and
+ * operation's JSON with the key and the model names made from it, and the models' reach keys. A save
+ * that leaves an entity's JSON as it was takes its key from here (no scan for names, no digest);
+ * one that leaves every model's key as it was takes the reach keys too (no Tarjan over GitHub's
+ * 8,416 models). Equal texts mean equal inputs, so a key never depends on the memo.
+ */
+export class DerivationMemo {
+  models = new Map<string, Own>();
+  operations = new Map<string, Own>();
+  reach: { own: Map<string, string>; keys: Map<string, string> } | undefined;
+}
+
+/** An entity's own part of its key: its IR's and plan entry's JSON, their digest, the model names the IR holds (sorted). */
+interface Own {
+  ir: string;
+  plan: string;
+  key: string;
+  names: string[];
+}
+
 export class Derivations implements Keys {
   private readonly global: string;
   /** Each model's key: its reach's content (by IR name). */
-  private readonly models = new Map<string, string>();
+  private readonly models: Map<string, string>;
   private readonly operations = new Map<OperationPlanBase, string>();
   private readonly groups = new Map<GroupPlanBase, string>();
   /** Each resource's own plan entry (without its operations), and each operation's resource. */
   private readonly groupOwn = new Map<GroupPlanBase, string>();
   private readonly groupOf = new Map<OperationPlanBase, GroupPlanBase>();
+  /** The last save's operations (memo), and this one's as their keys are asked for. */
+  private readonly lastOps: Map<string, Own> | undefined;
+  private readonly ops = new Map<string, Own>();
 
-  /** `salt`: what else every file is made from (the build of specsmith, the target's configuration). */
+  /**
+   * `salt`: what else every file is made from (the build of specsmith, the target's configuration).
+   * `memo`: what the last save's keys were made from, given this one's for the next.
+   */
   constructor(
     private readonly plan: PlanBase,
     private readonly salt = "",
+    memo?: DerivationMemo,
   ) {
     this.global = digest(salt, globalJson(plan));
     const own = new Map<string, string>();
     const refs = new Map<string, string[]>();
+    const models = new Map<string, Own>();
     for (const m of plan.modelList) {
-      const names = new Set<string>();
-      own.set(m.ir.name, digest(irJson(m.ir, names), planJson(m)));
-      refs.set(m.ir.name, [...names].filter((n) => n !== m.ir.name).sort());
+      const name = m.ir.name;
+      const o = ownOf(memo?.models.get(name), m.ir, m);
+      models.set(name, o);
+      own.set(name, o.key);
+      refs.set(
+        name,
+        o.names.filter((n) => n !== name),
+      );
     }
-    for (const [name, key] of reachKeys(own, refs)) this.models.set(name, key);
+    const last = memo?.reach;
+    this.models = last && sameEntries(last.own, own) ? last.keys : reachKeys(own, refs);
     for (const g of plan.groups) {
       // Without its list of operations (in the IR and in the plan): an operation's files read their
       // resource's names and pages, not its siblings, and the resource's key holds each operation's.
       // With it, adding one operation to GitHub's `repos` printed its 200 others' files again.
       this.groupOwn.set(g, digest(irJson({ ...g.ir, operations: undefined }, new Set()), planJson({ ...g, operations: undefined })));
       for (const op of g.operations) this.groupOf.set(op, g);
+    }
+    this.lastOps = memo?.operations;
+    if (memo) {
+      memo.models = models;
+      memo.reach = { own, keys: this.models };
+      memo.operations = this.ops;
     }
   }
 
@@ -88,10 +129,11 @@ export class Derivations implements Keys {
   operation(op: OperationPlanBase): string {
     let key = this.operations.get(op);
     if (key === undefined) {
-      const names = new Set<string>();
-      const own = digest(irJson(op.ir, names), planJson(op));
+      const id = op.ir.operationId;
+      const own = ownOf(this.lastOps?.get(id), op.ir, op);
+      this.ops.set(id, own);
       const group = this.groupOf.get(op);
-      key = digest(this.global, own, group ? this.groupOwn.get(group)! : "", ...[...names].sort().map((n) => this.models.get(n) ?? n));
+      key = digest(this.global, own.key, group ? this.groupOwn.get(group)! : "", ...own.names.map((n) => this.models.get(n) ?? n));
       this.operations.set(op, key);
     }
     return key;
@@ -142,15 +184,36 @@ const ENTITIES = new Set(["api", "models", "modelList", "operations", "groups"])
  */
 const VIEW_KEYED = new Set(["aliases", "globalsTypes", "pageTypes", "namespaces"]);
 
+/** `ir` and its plan `entry` as an Own: the last save's `last` when both print as they did. */
+function ownOf(last: Own | undefined, ir: unknown, entry: unknown): Own {
+  const irText = JSON.stringify(ir);
+  const planText = planJson(entry);
+  if (last !== undefined && last.ir === irText && last.plan === planText) return last;
+  const names = new Set<string>();
+  modelNames(irText, names);
+  return { ir: irText, plan: planText, key: digest(irText, planText), names: [...names].sort() };
+}
+
+function sameEntries(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of b) if (a.get(k) !== v) return false;
+  return true;
+}
+
 /**
  * An IR entity as JSON; every model name a `model` key holds is collected into `names` (a type's
  * ref, an error's payload, a discriminator's mapping).
  */
 function irJson(value: unknown, names: Set<string>): string {
   const text = JSON.stringify(value);
+  modelNames(text, names);
+  return text;
+}
+
+/** Every `"model":"…"` value in an IR entity's JSON, into `names`. */
+function modelNames(text: string, names: Set<string>): void {
   // A superset of the names (an example's own "model" key too): an extra one only widens the key.
   for (const m of text.matchAll(MODEL_KEY)) names.add(m[1].includes("\\") ? (JSON.parse(`"${m[1]}"`) as string) : m[1]);
-  return text;
 }
 
 const MODEL_KEY = /"model":"((?:[^"\\]|\\.)*)"/g;

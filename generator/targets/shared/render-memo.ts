@@ -9,7 +9,7 @@
  */
 import type { OutputFile } from "../../write/write.js";
 import type { Emitted, PlanBase } from "../target.js";
-import { Derivations, SAME_KEY, SAME_PLAN, type Keys } from "./derivation.js";
+import { DerivationMemo, Derivations, SAME_KEY, SAME_PLAN, type Keys } from "./derivation.js";
 import type { PackedText, PristineStore } from "../../write/pristine.js";
 import { FormatMemo } from "./format-memo.js";
 import { OffHeapTexts } from "./off-heap.js";
@@ -27,11 +27,13 @@ export interface WatchMemo {
 }
 
 /**
- * --watch: each save's plan is new; its files' keys say which are as the last save's. `salt`: what
- * else every file is made from (the build of specsmith, the target's configuration).
+ * --watch: each save's plan is new; its files' keys say which are as the last save's, made from
+ * what the last save's were where an entity's JSON is as it was (DerivationMemo). `salt`: what else
+ * every file is made from (the build of specsmith, the target's configuration).
  */
 export function watchMemo(salt = ""): WatchMemo {
-  return { format: new FormatMemo(), render: new RenderMemo(), keys: (plan) => new Derivations(plan, salt) };
+  const derived = new DerivationMemo();
+  return { format: new FormatMemo(), render: new RenderMemo(), keys: (plan) => new Derivations(plan, salt, derived) };
 }
 
 /**

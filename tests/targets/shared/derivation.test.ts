@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadApi } from "../../../generator/api.js";
 import { generateAll } from "../../../generator/generate.js";
-import { Derivations, planJson } from "../../../generator/targets/shared/derivation.js";
+import { DerivationMemo, Derivations, planJson } from "../../../generator/targets/shared/derivation.js";
 import { plan as planTypeScript } from "../../../generator/targets/typescript/plan.js";
 import { planPython } from "../../../generator/targets/python/plan.js";
 import type { PlanBase } from "../../../generator/targets/target.js";
@@ -52,8 +52,8 @@ interface Keys {
   groups: Map<string, string>;
 }
 
-function keysOf(p: PlanBase): Keys {
-  const d = new Derivations(p);
+function keysOf(p: PlanBase, memo?: DerivationMemo): Keys {
+  const d = new Derivations(p, "", memo);
   return {
     models: new Map(p.modelList.map((m) => [m.ir.name, d.model(m.ir.name)])),
     operations: new Map(p.groups.flatMap((g) => g.operations.map((o) => [o.ir.operationId, d.operation(o)]))),
@@ -119,6 +119,11 @@ describe.each(PLANNERS)("Derivations (%s plan)", (_target, planOf) => {
     const doc = base();
     edit(doc);
     expect(changed(before, keysOf(planOf(doc)))).toEqual(want);
+    // --watch: the same keys when made from the last save's (the memo), then again from the edited ones.
+    const memo = new DerivationMemo();
+    keysOf(planOf(base()), memo);
+    expect(keysOf(planOf(doc), memo)).toEqual(keysOf(planOf(doc)));
+    expect(keysOf(planOf(base()), memo)).toEqual(before);
   });
 
   it("an operation added, paginated, with an inline enum: only it, its models and its resource (not its siblings; aliases and page types are keyed by their views)", () => {
