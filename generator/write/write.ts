@@ -364,7 +364,10 @@ function writeIndex(
   const packStat = written.get(PACK_FILE) ?? statFile(join(root, PACK_FILE));
   if (packStat) entries.set(PACK_FILE, { digest: run.pristineDigest, size: packStat.size, mtime: packStat.mtimeMs });
   const text = indexText(entries, run.inputs, cache?.indexRows);
-  const racy = (indexTime: number) => [...entries.values()].some((e) => e.mtime >= indexTime);
+  const racy = (indexTime: number) => {
+    for (const e of entries.values()) if (e.mtime >= indexTime) return true;
+    return false;
+  };
   if (text === index.text && !racy(index.mtime)) return;
   const file = [{ path: INDEX_FILE, content: text }];
   const temp = [tempOf(INDEX_FILE)];
