@@ -51,13 +51,21 @@ export class FolderWatch {
     if (paths !== undefined) this.watchFolders(root, paths, false);
     this.lookedWith = new Set(this.watchers.values());
     if (!trusted.has("") || touched.has("")) return () => false;
+    // Each folder's verdict once per look: GitHub's 18,000 files sit in 67 folders.
+    const folders = new Map<string, boolean>();
+    const folderUntouched = (dir: string): boolean => {
+      let ok = folders.get(dir);
+      if (ok === undefined) {
+        const up = dir.lastIndexOf("/");
+        ok = !touched.has(dir) && trusted.has(dir) && (up === -1 || folderUntouched(dir.slice(0, up)));
+        folders.set(dir, ok);
+      }
+      return ok;
+    };
     return (path) => {
       if (touched.has(path)) return false;
-      for (let i = path.lastIndexOf("/"); i !== -1; i = path.lastIndexOf("/", i - 1)) {
-        const dir = path.slice(0, i);
-        if (touched.has(dir) || !trusted.has(dir)) return false;
-      }
-      return true;
+      const i = path.lastIndexOf("/");
+      return i === -1 || folderUntouched(path.slice(0, i));
     };
   }
 
