@@ -222,7 +222,7 @@ function stageLocked(
   { progress, journal, cache }: { progress: Progress; journal: (temps: string[]) => void; cache: WriteCache | undefined },
 ): StagedWrite {
   const manifestNow = readText(join(root, MANIFEST), MAX_STATE_BYTES);
-  const previous = previousOf(root, parseManifest(manifestNow) ?? [], cache);
+  const previous = previousOf(root, (cache ? cache.listed(manifestNow, parseManifest) : parseManifest(manifestNow)) ?? [], cache);
   const res = resolveEdits(root, withBookkeeping(emitted), previous);
   const pack = packOf(root, res);
   const before = new Set(previous.listed);
