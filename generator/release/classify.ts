@@ -70,7 +70,9 @@ export function diffSurfaces(prev: Surface, next: Surface, rules: TypeRules): Ch
   for (const name of union(Object.keys(prev.models), Object.keys(next.models))) {
     const a = prev.models[name];
     const b = next.models[name];
-    const found = a && b ? compareModel(rules, name, a, b) : [{ symbol: name, f: a ? removal(a.kind === "error" ? "error class removed" : "removed") : addition() }];
+    // Most models of a regeneration are as they were: a walk that allocates nothing says so before
+    // the comparison proper (GitHub's 8,416 models: about 150 ms of a one-operation edit's run).
+    const found = a && b ? (sameJson(a, b) ? [] : compareModel(rules, name, a, b)) : [{ symbol: name, f: a ? removal(a.kind === "error" ? "error class removed" : "removed") : addition() }];
     if (found.length === 0) continue;
     modelFindings.set(name, found);
     const m = (b ?? a)!;
@@ -90,11 +92,36 @@ export function diffSurfaces(prev: Surface, next: Surface, rules: TypeRules): Ch
       changes.push({ ...toChange(name, addition(), false, b.link), operationId: b.operationId });
       continue;
     }
-    const c = compareMethod(rules, a, b, reach, modelFindings);
+    // (A method as it was changes only through the models it reaches.)
+    const c = modelFindings.size === 0 && sameJson(a, b) ? undefined : compareMethod(rules, a, b, reach, modelFindings);
     if (c) changes.push({ ...c, symbol: name, operationId: b.operationId, link: b.link });
   }
   changes.push(...compareClient(prev, next));
   return changes;
+}
+
+/**
+ * Whether two values print the same JSON, but for the order of keys: a surface read from the lock
+ * has no key whose value is undefined, one made from the plan may.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    keys++;
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) keys--;
+  return keys === 0;
 }
 
 export function bumpOf(changes: Change[]): Bump {

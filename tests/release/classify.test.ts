@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { python } from "../../generator/targets/python/target.js";
 import { typescript } from "../../generator/targets/typescript/target.js";
 import { loadApi } from "../../generator/api.js";
-import { bumpOf, diffSurfaces, type Bump } from "../../generator/release/classify.js";
+import { bumpOf, diffSurfaces, sameJson, type Bump } from "../../generator/release/classify.js";
 import type { Surface } from "../../generator/release/surface.js";
 import { baseSpec, type Obj } from "./base-spec.js";
 
@@ -429,5 +429,23 @@ describe("positional signatures", () => {
     const reorder = (positional: boolean) => diffSurfaces(surface(["a", "b"], positional), surface(["b", "a"], positional), python.typeRules);
     expect(reorder(true).map((c) => [c.section, c.detail])).toEqual([["breaking", "arguments reordered"]]);
     expect(reorder(false)).toEqual([]);
+  });
+});
+
+// diffSurfaces passes by an entity whose surface prints as it did (sameJson) before comparing it.
+describe("sameJson", () => {
+  it.each([
+    ["the same primitives", 1, 1, true],
+    ["another primitive", "a", "b", false],
+    ["keys in another order", { a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 }, true],
+    ["a key whose value is undefined, against none (as the lock reads it)", { a: 1, deprecated: undefined }, { a: 1 }, true],
+    ["a key only one has", { a: 1 }, { a: 1, b: 2 }, false],
+    ["null against absent", { a: null }, {}, false],
+    ["an array against an object with its indexes", [1], { 0: 1 }, false],
+    ["arrays of another length", [1, 2], [1], false],
+    ["a nested difference", { f: [{ name: "x", type: "string" }] }, { f: [{ name: "x", type: "number" }] }, false],
+  ])("%s", (_what, a, b, want) => {
+    expect(sameJson(a, b)).toBe(want);
+    expect(sameJson(b, a)).toBe(want);
   });
 });
