@@ -1,6 +1,7 @@
 // The writer in process: files the user added survive, stale files go, a file specsmith did not
 // generate is never overwritten; and the table of output paths it refuses. (The folder-level
 // behaviour, run as a CLI, is in output-folder.test.ts.)
+import fc from "fast-check";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync } from "node:zlib";
@@ -446,6 +447,13 @@ describe("output paths (write/paths.ts)", () => {
   it.each([
     ["src/models/a.ts", undefined],
     ["README.md", undefined],
+    [".specsmith/lock.json", undefined],
+    ["docs/models/a-b_c.2.md", undefined],
+    ["src/.hidden", undefined],
+    ["a/b.", /ends with a dot/],
+    ["a/b ", /ends with a dot or a space/],
+    ["a/../b.ts", /"\.\." segment/],
+    ["a/b/", /"" segment/],
     ["", /empty/],
     ["../x", /"\.\." segment/],
     ["a/./b", /"\." segment/],
@@ -463,6 +471,23 @@ describe("output paths (write/paths.ts)", () => {
     const reason = unsafePathReason(path);
     if (want === undefined) expect(reason).toBeUndefined();
     else expect(reason).toMatch(want);
+  });
+
+  it("a path found safe has no empty, `.` or `..` name, none ending with a dot or a space, none too long", () => {
+    const name = fc.string({ unit: fc.constantFrom("a", "Z", "0", "_", "-", ".", " ", "/", "ü"), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 4 }), (parts) => {
+        const path = parts.join("/");
+        if (unsafePathReason(path) !== undefined) return;
+        expect(path.startsWith("/")).toBe(false);
+        for (const n of path.split("/")) {
+          expect(["", ".", ".."]).not.toContain(n);
+          expect(n).not.toMatch(/[. ]$/);
+          expect(Buffer.byteLength(n)).toBeLessThanOrEqual(255);
+        }
+      }),
+      { numRuns: 2000, seed: 1208 },
+    );
   });
 
   it("refuses two files that differ only in case before writing anything", () => {

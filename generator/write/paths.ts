@@ -28,7 +28,15 @@ export function unsafePathReason(rel: string): string | undefined {
 const safePaths = new Set<string>();
 const SAFE_PATHS_KEPT = 100_000;
 
+/**
+ * The shape of almost every generated path, safe on its face: ASCII names of letters, digits, `_` and
+ * `-` joined by dots (inside a name) and slashes, no longer than a name may be. One test instead of
+ * the checks below, for each of GitHub's 18,000 paths.
+ */
+const PLAIN_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*(?:\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)*$/;
+
 function whyUnsafe(rel: string): string | undefined {
+  if (rel.length <= NAME_MAX && PLAIN_PATH.test(rel)) return undefined;
   if (rel === "") return "the path is empty";
   if (Buffer.byteLength(rel) > REL_PATH_MAX) return `the path is longer than ${REL_PATH_MAX} bytes`;
   if (rel.startsWith("/") || /^[A-Za-z]:/.test(rel)) return "the path is absolute";
