@@ -78,9 +78,9 @@ export class Derivations implements Keys {
   /** Each resource's own plan entry (without its operations), and each operation's resource. */
   private readonly groupOwn = new Map<GroupPlanBase, string>();
   private readonly groupOf = new Map<OperationPlanBase, GroupPlanBase>();
-  /** The last save's operations (memo), and this one's as their keys are asked for. */
+  /** The last save's operations (memo), and this one's as their keys are asked for (none kept without a memo). */
   private readonly lastOps: Map<string, Own> | undefined;
-  private readonly ops = new Map<string, Own>();
+  private readonly ops: Map<string, Own> | undefined;
 
   /**
    * `salt`: what else every file is made from (the build of specsmith, the target's configuration).
@@ -94,11 +94,13 @@ export class Derivations implements Keys {
     this.global = digest(salt, globalJson(plan));
     const own = new Map<string, string>();
     const refs = new Map<string, string[]>();
-    const models = new Map<string, Own>();
+    // What the next save's keys are made from: kept only for a memo (a plain run would hold every
+    // entity's JSON until its files are written).
+    const models = memo ? new Map<string, Own>() : undefined;
     for (const m of plan.modelList) {
       const name = m.ir.name;
       const o = ownOf(memo?.models.get(name), m.ir, m);
-      models.set(name, o);
+      models?.set(name, o);
       own.set(name, o.key);
       refs.set(
         name,
@@ -115,10 +117,11 @@ export class Derivations implements Keys {
       for (const op of g.operations) this.groupOf.set(op, g);
     }
     this.lastOps = memo?.operations;
+    this.ops = memo ? new Map() : undefined;
     if (memo) {
-      memo.models = models;
+      memo.models = models!;
       memo.reach = { own, keys: this.models };
-      memo.operations = this.ops;
+      memo.operations = this.ops!;
     }
   }
 
@@ -131,7 +134,7 @@ export class Derivations implements Keys {
     if (key === undefined) {
       const id = op.ir.operationId;
       const own = ownOf(this.lastOps?.get(id), op.ir, op);
-      this.ops.set(id, own);
+      this.ops?.set(id, own);
       const group = this.groupOf.get(op);
       key = digest(this.global, own.key, group ? this.groupOwn.get(group)! : "", ...own.names.map((n) => this.models.get(n) ?? n));
       this.operations.set(op, key);
